@@ -1,0 +1,68 @@
+/**
+ * `pat account add|list|show|set|archive|unarchive`.
+ */
+import type { Command } from 'commander'
+import { ACCOUNT_FIELDS, InputError, today } from '../../domain/index.js'
+import { withStore, type CliContext } from '../context.js'
+import { addFieldOptions, fieldInput } from '../field-options.js'
+import { printJson } from '../io.js'
+import { accountView, accountsTable } from '../views.js'
+
+const NAMES = { iors: 'ior' }
+
+export function registerAccount (program: Command, ctx: CliContext): void {
+  const account = program.command('account').description('add, list, show, change and archive accounts')
+
+  addFieldOptions(account.command('add').description('add an account (IR#s validated and unique in the workspace)'), ACCOUNT_FIELDS, NAMES)
+    .option('--json', 'print the new account as JSON')
+    .action(async (opts: Record<string, unknown>) => {
+      const created = await withStore(ctx, s => s.accounts.add(fieldInput(opts, ACCOUNT_FIELDS, NAMES)))
+      if (opts.json) printJson(ctx.io, created)
+      else ctx.io.out(`added account ${created.name} [${created.id}]`)
+    })
+
+  account.command('list').description('list accounts (archived ones only with --archived or --all)')
+    .option('--archived', 'only archived accounts').option('--all', 'active and archived accounts').option('--json', 'print JSON')
+    .action(async (opts: { archived?: boolean, all?: boolean, json?: boolean }) => {
+      const rows = await withStore(ctx, s => s.accounts.list(opts.all ? {} : { archived: Boolean(opts.archived) }))
+      if (opts.json) printJson(ctx.io, rows)
+      else ctx.io.out(accountsTable(rows, ctx.io.columns))
+    })
+
+  account.command('show').argument('<account>', 'account id, id prefix or name').description('show everything recorded for an account')
+    .option('--json', 'print JSON')
+    .action(async (ref: string, opts: { json?: boolean }) => {
+      const record = await withStore(ctx, s => s.accounts.show(ref))
+      if (opts.json) printJson(ctx.io, record)
+      else ctx.io.out(accountView(record, today(), ctx.io.columns))
+    })
+
+  addFieldOptions(account.command('set').argument('<account>', 'account id, id prefix or name').description('change account fields'), ACCOUNT_FIELDS, NAMES)
+    .option('--add-ior <ior>', 'add an IR# (repeatable)', (v: string, p: string[] = []) => [...p, v])
+    .option('--remove-ior <ior>', 'remove an IR# (repeatable)', (v: string, p: string[] = []) => [...p, v])
+    .option('--json', 'print the changed account as JSON')
+    .action(async (ref: string, opts: Record<string, unknown>) => {
+      const input = fieldInput(opts, ACCOUNT_FIELDS, NAMES)
+      const updated = await withStore(ctx, async s => {
+        if (opts.addIor || opts.removeIor) {
+          const current = (input.iors as string[] | undefined) ?? s.ws.resolveAccount(ref).iors
+          input.iors = [...current, ...((opts.addIor as string[]) ?? [])].filter(i => !((opts.removeIor as string[]) ?? []).includes(i))
+        }
+        if (Object.keys(input).length === 0) throw new InputError('nothing to change: give at least one field option, e.g. --stage establish (see --help)')
+        return s.accounts.set(ref, input)
+      })
+      if (opts.json) printJson(ctx.io, updated)
+      else ctx.io.out(`updated account ${updated.name} [${updated.id}]`)
+    })
+
+  for (const [name, archived] of [['archive', true], ['unarchive', false]] as const) {
+    account.command(name).argument('<account>', 'account id, id prefix or name')
+      .description(archived ? 'archive an account (hidden from lists, nothing deleted)' : 'bring an archived account back')
+      .option('--json', 'print JSON')
+      .action(async (ref: string, opts: { json?: boolean }) => {
+        const header = await withStore(ctx, s => s.accounts.archive(ref, archived))
+        if (opts.json) printJson(ctx.io, header)
+        else ctx.io.out(`${archived ? 'archived' : 'restored'} account ${header.name} [${header.id}]`)
+      })
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * `pat backup FILE`, `pat restore FILE`, `pat doctor`: whole-workspace copies (Yjs updates, so history
+ * survives) and recovery of a damaged database — never overwriting anything without keeping a copy.
+ */
+import type { Command } from 'commander'
+import { resolve } from 'node:path'
+import { InputError } from '../../domain/index.js'
+import { withStore, type CliContext } from '../context.js'
+import { printJson } from '../io.js'
+
+export function registerBackup (program: Command, ctx: CliContext): void {
+  program.command('backup').argument('<file>', 'where to write the backup').description('write the whole workspace, with its history, to a file')
+    .option('--json', 'print JSON')
+    .action(async (file: string, opts: { json?: boolean }) => {
+      const { writeBackup } = await import('../../store/backup.js')
+      const info = await withStore(ctx, s => writeBackup(s.ws, resolve(ctx.io.cwd, file)))
+      if (opts.json) printJson(ctx.io, info)
+      else ctx.io.out(`backed up ${info.documents} documents (${info.bytes} bytes) to ${info.file}`)
+    })
+
+  program.command('restore').argument('<file>', 'a file written by `pat backup`')
+    .description('replace the workspace with a backup (the current database is kept aside), or --merge it in')
+    .option('--merge', 'merge the backup into the current workspace instead of replacing it')
+    .option('--json', 'print JSON')
+    .action(async (file: string, opts: { merge?: boolean, json?: boolean }) => {
+      if (ctx.shared) throw new InputError('the workspace is open in the app or `pat serve`: close it, then run `pat restore` again')
+      const { restoreBackup } = await import('../../store/backup.js')
+      const info = await restoreBackup(ctx.home(), resolve(ctx.io.cwd, file), { merge: Boolean(opts.merge) })
+      if (opts.json) printJson(ctx.io, info)
+      else ctx.io.out(`restored ${info.documents} documents from ${info.file}${info.keptAside ? `; the previous database is kept in ${info.keptAside}` : ''}`)
+    })
+
+  program.command('doctor').description('check the workspace database and recover what is readable (a copy of the damaged one is kept)')
+    .option('--from-backup <file>', 'restore this backup if the database cannot be recovered')
+    .option('--json', 'print JSON')
+    .action(async (opts: { fromBackup?: string, json?: boolean }) => {
+      if (ctx.shared) throw new InputError('the workspace is open and healthy in the app or `pat serve`; close it to run a full check')
+      const { runDoctor } = await import('../../store/doctor.js')
+      const report = await runDoctor(ctx.home(), opts.fromBackup ? { backup: resolve(ctx.io.cwd, opts.fromBackup) } : {})
+      if (opts.json) printJson(ctx.io, report)
+      else ctx.io.out(report.lines.join('\n'))
+      if (!report.ok) throw new InputError(report.problem ?? 'the workspace could not be recovered')
+    })
+}

@@ -1,0 +1,82 @@
+/**
+ * The collections inside an account, each with the same verbs — `add`, `list`, `set`, `rm` — built from one
+ * definition: contacts (the Customs network and the account's points of contact), locations, related
+ * companies (Types One–Four), Compliance Improvement Plans (plus `extend`), and dated events.
+ */
+import type { Command } from 'commander'
+import {
+  CIP_EXTENSION_FIELDS, CIP_FIELDS, CONTACT_FIELDS, EVENT_FIELDS, InputError, LOCATION_FIELDS, RELATED_FIELDS, type FieldSpec
+} from '../../domain/index.js'
+import type { Store } from '../../store/index.js'
+import type { EntityActions } from '../../store/actions/entities.js'
+import { withStore, type CliContext } from '../context.js'
+import { addFieldOptions, fieldInput } from '../field-options.js'
+import { printJson } from '../io.js'
+import { entitiesTable } from '../views.js'
+
+interface EntityCommand {
+  name: string
+  plural: string
+  description: string
+  actions: (s: Store) => EntityActions
+  specs: readonly FieldSpec[]
+}
+
+const DEFS: EntityCommand[] = [
+  { name: 'contact', plural: 'contacts', description: 'the Customs network and the account\'s points of contact', actions: s => s.contacts, specs: CONTACT_FIELDS },
+  { name: 'location', plural: 'locations', description: 'the account\'s locations (headquarters, plants, warehouses…)', actions: s => s.locations, specs: LOCATION_FIELDS },
+  { name: 'related', plural: 'related companies', description: 'related companies, relationship Types One to Four', actions: s => s.related, specs: RELATED_FIELDS },
+  { name: 'cip', plural: 'Compliance Improvement Plans', description: 'Compliance Improvement Plans', actions: s => s.cips, specs: CIP_FIELDS },
+  { name: 'event', plural: 'events', description: 'dated meetings, reviews, interviews and referrals', actions: s => s.events, specs: EVENT_FIELDS }
+]
+
+const accountId = (s: Store, ref: string) => s.ws.resolveAccount(ref).id
+
+export function registerEntities (program: Command, ctx: CliContext): void {
+  for (const def of DEFS) {
+    const group = program.command(def.name).description(def.description)
+    const show = (opts: { json?: boolean }, value: unknown, text: string) => (opts.json ? printJson(ctx.io, value) : ctx.io.out(text))
+
+    addFieldOptions(group.command('add').argument('<account>', 'account id or name').description(`add to ${def.plural}`), def.specs)
+      .option('--json', 'print JSON')
+      .action(async (ref: string, opts: Record<string, unknown>) => {
+        const e = await withStore(ctx, s => def.actions(s).add(accountId(s, ref), fieldInput(opts, def.specs)))
+        show(opts, e, `added ${def.name} ${e.id}`)
+      })
+
+    group.command('list').argument('<account>', 'account id or name').description(`list ${def.plural}`)
+      .option('--json', 'print JSON')
+      .action(async (ref: string, opts: { json?: boolean }) => {
+        const list = await withStore(ctx, s => def.actions(s).list(accountId(s, ref)))
+        show(opts, list, entitiesTable(list, def.specs, ctx.io.columns, `No ${def.plural}.`))
+      })
+
+    addFieldOptions(group.command('set').argument('<account>', 'account id or name').argument('<item>', 'id, number in the list, or name')
+      .description(`change one of the ${def.plural}`), def.specs)
+      .option('--json', 'print JSON')
+      .action(async (ref: string, item: string, opts: Record<string, unknown>) => {
+        const input = fieldInput(opts, def.specs)
+        if (Object.keys(input).length === 0) throw new InputError('nothing to change: give at least one field option (see --help)')
+        const e = await withStore(ctx, s => def.actions(s).set(accountId(s, ref), item, input))
+        show(opts, e, `updated ${def.name} ${e.id}`)
+      })
+
+    group.command('rm').alias('remove').argument('<account>', 'account id or name').argument('<item>', 'id, number in the list, or name')
+      .description(`remove one of the ${def.plural} (the activity log keeps its content)`)
+      .option('--json', 'print JSON')
+      .action(async (ref: string, item: string, opts: { json?: boolean }) => {
+        const e = await withStore(ctx, s => def.actions(s).remove(accountId(s, ref), item))
+        show(opts, e, `removed ${def.name} ${e.id}`)
+      })
+
+    if (def.name === 'cip') {
+      addFieldOptions(group.command('extend').argument('<account>', 'account id or name').argument('<cip>', 'id, number or deficiency')
+        .description('record an extension of the six-month conditional period'), CIP_EXTENSION_FIELDS)
+        .option('--json', 'print JSON')
+        .action(async (ref: string, item: string, opts: Record<string, unknown>) => {
+          const e = await withStore(ctx, s => s.cips.extend(accountId(s, ref), item, fieldInput(opts, CIP_EXTENSION_FIELDS)))
+          show(opts, e, `extended CIP ${e.id}: conditional period now ends ${String(e.conditionalPeriodEnd)}`)
+        })
+    }
+  }
+}

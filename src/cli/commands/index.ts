@@ -1,0 +1,22 @@
+/**
+ * The command table: every `pat` command group, registered in the order `pat --help` lists them.
+ */
+import type { Command } from 'commander'
+import type { CliContext } from '../context.js'
+import { registerWorkspace } from './workspace.js'
+import { registerAccount } from './account.js'
+import { registerEntities } from './entities.js'
+import { registerChecklist } from './checklist.js'
+import { registerPlan } from './plan.js'
+import { registerLog } from './log.js'
+import { registerBackup } from './backup.js'
+
+export function registerCommands (program: Command, ctx: CliContext): void {
+  registerWorkspace(program, ctx)
+  registerAccount(program, ctx)
+  registerChecklist(program, ctx)
+  registerPlan(program, ctx)
+  registerEntities(program, ctx)
+  registerLog(program, ctx)
+  registerBackup(program, ctx)
+}

@@ -1,0 +1,79 @@
+/**
+ * Workspace-level commands: `pat init`, `pat demo`, `pat team list`, and `pat` with no command (the
+ * workspace summary; the first run creates a default workspace so it never fails on a fresh machine).
+ */
+import type { Command } from 'commander'
+import { STAGES, STAGE_LABELS } from '../../domain/index.js'
+import { Store, readConfig, homePaths } from '../../store/index.js'
+import { withStore, type CliContext } from '../context.js'
+import { formatTable } from '../format.js'
+import { printJson } from '../io.js'
+import { addDemoAccounts } from '../demo.js'
+import { defaultMemberName, initWorkspace } from '../setup.js'
+
+export function registerWorkspace (program: Command, ctx: CliContext): void {
+  program.command('init').description('create your identity (a key pair) and a new workspace in the home')
+    .requiredOption('--name <name>', 'your name as teammates will see it')
+    .option('--team <team>', 'the team\'s name')
+    .option('--json', 'print JSON')
+    .action(async (opts: { name: string, team?: string, json?: boolean }) => {
+      const ws = await initWorkspace(ctx.home(), opts)
+      const info = { home: ws.paths.root, member: ws.member, team: ws.config.team }
+      await ws.close()
+      if (opts.json) printJson(ctx.io, info)
+      else ctx.io.out(`created workspace "${info.team.name}" in ${info.home}\nyou are ${info.member.name} (member id ${info.member.id})`)
+    })
+
+  program.command('demo').description('add clearly fictional sample accounts (creates the workspace if needed)')
+    .option('--json', 'print JSON')
+    .action(async (opts: { json?: boolean }) => {
+      if (!ctx.shared && !(await readConfig(homePaths(ctx.home()).config))) await (await initWorkspace(ctx.home(), { name: defaultMemberName() })).close()
+      const added = await withStore(ctx, addDemoAccounts)
+      if (opts.json) printJson(ctx.io, added)
+      else ctx.io.out(added.length ? `added ${added.length} demo accounts: ${added.map(a => a.name).join(', ')}` : 'the demo accounts are already here')
+    })
+
+  const team = program.command('team').description('the team roster')
+  team.command('list').description('list the team\'s members').option('--json', 'print JSON')
+    .action(async (opts: { json?: boolean }) => {
+      const members = await withStore(ctx, async s => s.ws.members().map(({ publicKey: _k, ...m }) => m))
+      if (opts.json) printJson(ctx.io, members)
+      else ctx.io.out(formatTable(members, [{ title: 'NAME', get: m => m.name }, { title: 'ROLE', get: m => m.role + (m.removed ? ' (removed)' : '') }, { title: 'MEMBER ID', get: m => m.id }], ctx.io.columns))
+    })
+
+  program.command('status', { isDefault: true }).description('the workspace summary (the default when no command is given)')
+    .option('--json', 'print JSON')
+    .action(async (opts: { json?: boolean }) => {
+      if (!ctx.shared && !(await readConfig(homePaths(ctx.home()).config))) {
+        await (await initWorkspace(ctx.home(), { name: defaultMemberName() })).close()
+        if (!opts.json) ctx.io.out(`Created a new workspace in ${ctx.home()}.`)
+      }
+      const summary = await withStore(ctx, summarize)
+      if (opts.json) { printJson(ctx.io, summary); return }
+      ctx.io.out([
+        `PAT Desk — ${summary.team} (${summary.home})`,
+        `Member: ${summary.member}`,
+        `Accounts: ${summary.accounts} active, ${summary.archived} archived`,
+        ...STAGES.filter(s => summary.byStage[s]).map(s => `  ${STAGE_LABELS[s].padEnd(10)} ${summary.byStage[s]}`),
+        `Open plan items: ${summary.openItems}${summary.nextDue ? `, next due ${summary.nextDue}` : ''}`,
+        summary.accounts ? 'See `pat account list`, `pat --help`.' : 'No accounts yet: `pat demo` adds sample accounts; `pat account add --name NAME` adds yours.'
+      ].join('\n'))
+    })
+}
+
+async function summarize (s: Store) {
+  const rows = await s.accounts.list({})
+  const active = rows.filter(r => !r.archived)
+  const byStage: Record<string, number> = {}
+  for (const r of active) byStage[r.stage] = (byStage[r.stage] ?? 0) + 1
+  return {
+    home: s.ws.paths.root,
+    team: s.ws.config.team.name,
+    member: s.ws.member.name,
+    accounts: active.length,
+    archived: rows.length - active.length,
+    byStage,
+    openItems: active.reduce((n, r) => n + r.openItems, 0),
+    nextDue: active.map(r => r.nextDue).filter(Boolean).sort()[0]
+  }
+}

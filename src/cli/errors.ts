@@ -1,0 +1,24 @@
+/**
+ * How a failure becomes one line on stderr and an exit code: 1 for bad input or a refused action, 2 for a
+ * usage error, 3 for a workspace that cannot be used (locked, damaged, disk full). Anything unexpected is
+ * printed as an internal error with the hint to report it, never as a stack trace in the user's face.
+ */
+import { InputError } from '../domain/errors.js'
+import type { Io } from './io.js'
+
+export const EXIT = { ok: 0, input: 1, usage: 2, store: 3, internal: 70 } as const
+
+/** Thrown by a command when the work was handed to another process; carries that run's exit code. */
+export class Forwarded extends Error {
+  constructor (readonly code: number) { super('forwarded') }
+}
+
+export function reportError (io: Io, err: unknown): number {
+  if (err instanceof Forwarded) return err.code
+  if (err instanceof InputError) { io.err(`error: ${err.message}`); return EXIT.input }
+  const e = err as { name?: string, message?: string, kind?: string }
+  if (e?.name === 'StoreError') { io.err(`error: ${e.message}`); return EXIT.store }
+  io.err(`internal error: ${e?.message ?? String(err)} (please report this with the command you ran)`)
+  if (process.env.PAT_DEBUG) io.err(String((err as Error)?.stack))
+  return EXIT.internal
+}

@@ -1,0 +1,26 @@
+/**
+ * The activity log vocabulary: one entry per change, saying who (member id and name), when (an ISO
+ * timestamp from the author's clock), what kind of change, and a one-line human summary. Entries are only
+ * ever appended — the permanent audit trail the ACE Account Portal promised.
+ */
+export interface ActivityEntry {
+  at: string
+  by: string
+  byName: string
+  action: string
+  summary: string
+}
+
+/** Log entries in the order a reader expects: by time, ties broken by author so every replica agrees. */
+export function sortActivity<T extends ActivityEntry> (entries: readonly T[]): T[] {
+  return [...entries].sort((a, b) => a.at.localeCompare(b.at) || a.by.localeCompare(b.by))
+}
+
+/** `2026-11-22 14:05  Dana Ruiz  set Compliance A (Classification) to Yes` */
+export function formatActivity (e: ActivityEntry, timeZone?: string): string {
+  const d = new Date(e.at)
+  const local = Number.isNaN(d.getTime())
+    ? e.at
+    : d.toLocaleString('sv-SE', { timeZone, hour12: false }).slice(0, 16)
+  return `${local}  ${e.byName}  ${e.summary}`
+}

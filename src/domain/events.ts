@@ -1,0 +1,17 @@
+/**
+ * Dated events of the Manage stage: meetings with the account, reviews (of the profile, the action plan, or
+ * account activity), interviews, and referrals to other Customs offices. They are the record that the
+ * SOP's cadence rules are measured against.
+ */
+import type { FieldSpec } from './fields.js'
+
+export const EVENT_TYPES = ['meeting', 'review', 'interview', 'referral', 'other'] as const
+export const REVIEW_SUBJECTS = ['profile', 'plan', 'activity'] as const
+
+export const EVENT_FIELDS: readonly FieldSpec[] = [
+  { key: 'type', label: 'Event type', kind: 'enum', values: EVENT_TYPES, required: true },
+  { key: 'date', label: 'Date', kind: 'date', required: true },
+  { key: 'title', label: 'Title', kind: 'text', required: true },
+  { key: 'subject', label: 'Review of', kind: 'enum', values: REVIEW_SUBJECTS },
+  { key: 'notes', label: 'Notes', kind: 'text' }
+]

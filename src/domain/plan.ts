@@ -1,0 +1,79 @@
+/**
+ * The Account Action Plan (SOP, "Improve"): its cover data (period covered, plan date), background &
+ * structure, scope, approvals, and the project list — "the heart of the account action plan" — whose items
+ * each have a goal, a responsible party, a due date and a priority of High, Medium or Low.
+ */
+import type { FieldSpec } from './fields.js'
+import { compareDates, type IsoDate } from './dates.js'
+
+export const PRIORITIES = ['high', 'medium', 'low'] as const
+export type Priority = typeof PRIORITIES[number]
+export const PRIORITY_LABELS: Record<Priority, string> = { high: 'High', medium: 'Medium', low: 'Low' }
+
+export const ITEM_STATUSES = ['open', 'in-progress', 'done', 'dropped'] as const
+export type ItemStatus = typeof ITEM_STATUSES[number]
+
+export const ITEM_AREAS = ['compliance', 'business', 'requested'] as const
+
+export const PLAN_FIELDS: readonly FieldSpec[] = [
+  { key: 'periodStart', label: 'Period start', kind: 'date' },
+  { key: 'periodEnd', label: 'Period end', kind: 'date' },
+  { key: 'planDate', label: 'Plan date', kind: 'date' },
+  { key: 'reviewed', label: 'Last reviewed with the account', kind: 'date' },
+  { key: 'distribution', label: 'Distribution', kind: 'text' },
+  { key: 'background', label: 'Background & structure', kind: 'longtext' },
+  { key: 'scope', label: 'Scope', kind: 'longtext' }
+]
+
+export const PLAN_ITEM_FIELDS: readonly FieldSpec[] = [
+  { key: 'title', label: 'Title', kind: 'text', required: true },
+  { key: 'goal', label: 'Goal', kind: 'text' },
+  { key: 'area', label: 'Area', kind: 'enum', values: ITEM_AREAS },
+  { key: 'checklistItem', label: 'Checklist item', kind: 'text' },
+  { key: 'priority', label: 'Priority', kind: 'enum', values: PRIORITIES, valueLabels: PRIORITY_LABELS, required: true },
+  { key: 'owner', label: 'Responsible party', kind: 'text' },
+  { key: 'due', label: 'Due date', kind: 'date' },
+  { key: 'status', label: 'Status', kind: 'enum', values: ITEM_STATUSES }
+]
+
+export const APPROVAL_FIELDS: readonly FieldSpec[] = [
+  { key: 'name', label: 'Name', kind: 'text', required: true },
+  { key: 'role', label: 'Role', kind: 'text', required: true },
+  { key: 'date', label: 'Date approved', kind: 'date' }
+]
+
+export interface PlanItem {
+  id: string
+  title: string
+  goal?: string
+  area?: string
+  checklistItem?: string
+  priority: Priority
+  owner?: string
+  due?: IsoDate
+  status: ItemStatus
+  createdAt: string
+  doneAt?: string
+}
+
+export function isOpen (item: Pick<PlanItem, 'status'>): boolean {
+  return item.status === 'open' || item.status === 'in-progress'
+}
+
+export function isOverdue (item: Pick<PlanItem, 'status' | 'due'>, today: IsoDate): boolean {
+  return isOpen(item) && item.due !== undefined && compareDates(item.due, today) < 0
+}
+
+/** The project list as the SOP orders it: High → Medium → Low, then by due date (undated last), then title. */
+export function sortPlanItems<T extends Pick<PlanItem, 'priority' | 'due' | 'title'>> (items: readonly T[]): T[] {
+  const rank = (p: Priority) => PRIORITIES.indexOf(p)
+  return [...items].sort((a, b) =>
+    rank(a.priority) - rank(b.priority) ||
+    (a.due ?? '9999').localeCompare(b.due ?? '9999') ||
+    a.title.localeCompare(b.title))
+}
+
+/** The earliest due date among open items, if any. */
+export function nextDue (items: readonly Pick<PlanItem, 'status' | 'due'>[]): IsoDate | undefined {
+  return items.filter(i => isOpen(i) && i.due).map(i => i.due!).sort()[0]
+}

@@ -1,0 +1,84 @@
+/**
+ * Account actions: create, change (directory fields in the workspace document, profile fields in the
+ * account's own document), archive, and read. IR#s are validated and must be unique across the workspace.
+ */
+import * as Y from 'yjs'
+import {
+  ACCOUNT_FIELDS, ACCOUNT_HEADER_FIELDS, ACCOUNT_PROFILE_FIELDS, checkIorsUnique, parseFields,
+  type AccountHeader, type FieldInput, type FieldValue
+} from '../../domain/index.js'
+import { writeFields } from '../fields.js'
+import { newAccountId } from '../ids.js'
+import { accountRoots, workspaceRoots } from '../schema.js'
+import { readAccount, type AccountRecord } from '../snapshot.js'
+import type { AccountSummary } from '../summary-cache.js'
+import type { Workspace } from '../workspace.js'
+
+export type AccountListRow = AccountHeader & AccountSummary
+
+const pick = (values: Record<string, FieldValue>, keys: readonly { key: string }[]) =>
+  Object.fromEntries(Object.entries(values).filter(([k]) => keys.some(s => s.key === k)))
+
+export class AccountActions {
+  constructor (private readonly ws: Workspace) {}
+
+  async list (opts: { archived?: boolean } = {}): Promise<AccountListRow[]> {
+    const headers = this.ws.headers(opts)
+    const summaries = await this.ws.summaries.get(headers.map(h => h.id))
+    return headers.map(h => ({ ...h, openItems: 0, ...summaries.get(h.id) }))
+  }
+
+  async show (ref: string): Promise<AccountRecord> {
+    const header = this.ws.resolveAccount(ref)
+    return readAccount(header, await this.ws.accountDoc(header.id))
+  }
+
+  async add (input: FieldInput): Promise<AccountRecord> {
+    const values = parseFields(ACCOUNT_FIELDS, { stage: 'select', kind: 'port', ...input }, 'create')
+    values.iors = checkIorsUnique((values.iors as string[] | undefined) ?? [], this.iorOwners())
+    const id = newAccountId(String(values.name))
+    await this.ws.edit(id, 'account.add', (acc, wsDoc) => {
+      const entry = new Y.Map<unknown>()
+      workspaceRoots(wsDoc).accounts.set(id, entry)
+      entry.set('createdAt', new Date().toISOString())
+      entry.set('createdBy', this.ws.member.id)
+      writeFields(entry, ACCOUNT_HEADER_FIELDS, pick(values, ACCOUNT_HEADER_FIELDS))
+      writeFields(accountRoots(acc).profile, ACCOUNT_PROFILE_FIELDS, pick(values, ACCOUNT_PROFILE_FIELDS))
+      const iors = values.iors as string[]
+      return { result: undefined, summary: `created account "${String(values.name)}"${iors.length ? ` (IR# ${iors.join(', ')})` : ''}` }
+    })
+    return this.show(id)
+  }
+
+  async set (ref: string, input: FieldInput): Promise<AccountRecord> {
+    const header = this.ws.resolveAccount(ref)
+    const values = parseFields(ACCOUNT_FIELDS, input, 'patch')
+    if (values.iors) values.iors = checkIorsUnique(values.iors as string[], this.iorOwners(header.id))
+    await this.ws.edit(header.id, 'account.set', (acc, wsDoc) => {
+      const changes = [
+        ...writeFields(workspaceRoots(wsDoc).accounts.get(header.id)!, ACCOUNT_HEADER_FIELDS, pick(values, ACCOUNT_HEADER_FIELDS)),
+        ...writeFields(accountRoots(acc).profile, ACCOUNT_PROFILE_FIELDS, pick(values, ACCOUNT_PROFILE_FIELDS))
+      ]
+      return { result: undefined, summary: changes.length ? changes.join('; ') : undefined }
+    })
+    return this.show(header.id)
+  }
+
+  async archive (ref: string, archived = true): Promise<AccountHeader> {
+    const header = this.ws.resolveAccount(ref)
+    await this.ws.edit(header.id, archived ? 'account.archive' : 'account.unarchive', (_acc, wsDoc) => {
+      const entry = workspaceRoots(wsDoc).accounts.get(header.id)!
+      if ((entry.get('archived') === true) === archived) return { result: undefined, summary: undefined }
+      entry.set('archived', archived)
+      return { result: undefined, summary: archived ? 'archived the account' : 'restored the account from the archive' }
+    })
+    return this.ws.header(header.id)
+  }
+
+  /** IR# → name of the account using it, leaving out one account (the one being edited). */
+  private iorOwners (except?: string): Map<string, string> {
+    const out = new Map<string, string>()
+    for (const h of this.ws.headers()) if (h.id !== except) for (const ior of h.iors) out.set(ior, h.name)
+    return out
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * Compliance Improvement Plan actions: the generic add/change/remove plus `extend`, which records an
+ * extension of the six-month conditional period (the framework allows them on request when the company
+ * shows significant progress).
+ */
+import * as Y from 'yjs'
+import { CIP_EXTENSION_FIELDS, CIP_FIELDS, parseFields, type FieldInput } from '../../domain/index.js'
+import { childMap, writeFields } from '../fields.js'
+import { newId } from '../ids.js'
+import { readCips, type Entity } from '../snapshot.js'
+import type { Workspace } from '../workspace.js'
+import { EntityActions } from './entities.js'
+
+export class CipActions extends EntityActions {
+  constructor (ws: Workspace) {
+    super(ws, {
+      collection: 'cips', specs: CIP_FIELDS, noun: 'CIP', label: e => String(e.deficiency), order: readCips, listHint: '`pat cip list ACCOUNT`'
+    })
+  }
+
+  async extend (accountId: string, ref: string, input: FieldInput): Promise<Entity> {
+    const values = parseFields(CIP_EXTENSION_FIELDS, input, 'create')
+    const target = this.resolve(await this.ws.accountDoc(accountId), ref)
+    return this.ws.edit(accountId, 'cips.extend', acc => {
+      const ext = new Y.Map<unknown>()
+      childMap(this.map(acc, target.id), 'extensions').set(newId(), ext)
+      ext.set('grantedAt', new Date().toISOString())
+      writeFields(ext, CIP_EXTENSION_FIELDS, values)
+      return { result: this.find(acc, target.id), summary: `extended CIP "${String(target.deficiency)}" until ${String(values.until)}: ${String(values.reason)}` }
+    })
+  }
+}

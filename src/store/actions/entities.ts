@@ -1,0 +1,92 @@
+/**
+ * Add / change / remove for the collections inside an account (contacts, locations, related companies,
+ * plan items, approvals, CIPs, events): one implementation, parameterised by the collection, its field
+ * specs and how a person names one entry. Removal deletes the entry (so its content can be garbage
+ * collected) but the activity log keeps what it held.
+ */
+import * as Y from 'yjs'
+import { parseFields, formatField, type FieldInput, type FieldSpec } from '../../domain/index.js'
+import { writeFields } from '../fields.js'
+import { newId } from '../ids.js'
+import { resolveRef } from '../resolve.js'
+import { accountRoots, type AccountCollection } from '../schema.js'
+import { readEntities, type Entity } from '../snapshot.js'
+import type { Workspace } from '../workspace.js'
+
+export interface EntityKind {
+  collection: AccountCollection
+  specs: readonly FieldSpec[]
+  noun: string
+  /** The name a person knows an entry by. */
+  label: (e: Entity) => string
+  /** The order a list command prints (and numbers) entries in; default: creation order. */
+  order?: (doc: Y.Doc) => Entity[]
+  /** The CLI command that lists them, for error hints. */
+  listHint: string
+}
+
+export class EntityActions {
+  constructor (protected readonly ws: Workspace, readonly kind: EntityKind) {}
+
+  async list (accountId: string): Promise<Entity[]> {
+    return this.entries(await this.ws.accountDoc(accountId))
+  }
+
+  protected entries (doc: Y.Doc): Entity[] {
+    return this.kind.order ? this.kind.order(doc) : readEntities(doc, this.kind.collection, this.kind.specs)
+  }
+
+  /** Finds an entry by id, id prefix, its number in the list, or its name. */
+  resolve (doc: Y.Doc, ref: string): Entity {
+    return resolveRef(ref, this.entries(doc), { noun: this.kind.noun, listHint: this.kind.listHint, numbered: true, label: this.kind.label })
+  }
+
+  async add (accountId: string, input: FieldInput, stamp: Record<string, string> = {}): Promise<Entity> {
+    const values = parseFields(this.kind.specs, input, 'create')
+    const id = newId()
+    return this.ws.edit(accountId, `${this.kind.collection}.add`, acc => {
+      const map = new Y.Map<unknown>()
+      accountRoots(acc).collection(this.kind.collection).set(id, map)
+      map.set('createdAt', new Date().toISOString())
+      map.set('createdBy', this.ws.member.id)
+      for (const [k, v] of Object.entries(stamp)) map.set(k, v)
+      writeFields(map, this.kind.specs, values)
+      const entity = this.find(acc, id)
+      return { result: entity, summary: `added ${this.kind.noun} "${this.kind.label(entity)}"${this.details(entity)}` }
+    })
+  }
+
+  async set (accountId: string, ref: string, input: FieldInput): Promise<Entity> {
+    const values = parseFields(this.kind.specs, input, 'patch')
+    const target = this.resolve(await this.ws.accountDoc(accountId), ref)
+    return this.ws.edit(accountId, `${this.kind.collection}.set`, acc => {
+      const changes = writeFields(this.map(acc, target.id), this.kind.specs, values)
+      const entity = this.find(acc, target.id)
+      return { result: entity, summary: changes.length ? `${this.kind.noun} "${this.kind.label(entity)}": ${changes.join('; ')}` : undefined }
+    })
+  }
+
+  async remove (accountId: string, ref: string): Promise<Entity> {
+    const target = this.resolve(await this.ws.accountDoc(accountId), ref)
+    return this.ws.edit(accountId, `${this.kind.collection}.remove`, acc => {
+      accountRoots(acc).collection(this.kind.collection).delete(target.id)
+      return { result: target, summary: `removed ${this.kind.noun} "${this.kind.label(target)}"${this.details(target)}` }
+    })
+  }
+
+  protected map (acc: Y.Doc, id: string): Y.Map<unknown> {
+    return accountRoots(acc).collection(this.kind.collection).get(id)!
+  }
+
+  protected find (acc: Y.Doc, id: string): Entity {
+    return this.entries(acc).find(e => e.id === id)!
+  }
+
+  /** " (Phone: …, Email: …)": the entry's other fields, so the log alone can restore a removed entry. */
+  private details (e: Entity): string {
+    const parts = this.kind.specs
+      .filter(s => e[s.key] !== undefined && e[s.key] !== null && e[s.key] !== '' && this.kind.label(e) !== e[s.key])
+      .map(s => `${s.label}: ${formatField(s, e[s.key] as never)}`)
+    return parts.length ? ` (${parts.join(', ')})` : ''
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * Where a workspace lives: `--home DIR`, else `PAT_HOME`, else `$XDG_DATA_HOME/patdesk`
+ * (`~/.local/share/patdesk`). One home holds one member's copy of one team's workspace.
+ */
+import { createHash } from 'node:crypto'
+import { homedir, tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+
+export interface HomePaths {
+  root: string
+  config: string
+  db: string
+  identityKey: string
+  identityPub: string
+  socket: string
+  lockInfo: string
+  kb: string
+  templates: string
+}
+
+export function resolveHome (flag?: string, env: NodeJS.ProcessEnv = process.env): string {
+  if (flag) return resolve(flag)
+  if (env.PAT_HOME) return resolve(env.PAT_HOME)
+  const data = env.XDG_DATA_HOME || join(homedir(), '.local', 'share')
+  return join(data, 'patdesk')
+}
+
+export function homePaths (root: string): HomePaths {
+  return {
+    root,
+    config: join(root, 'workspace.json'),
+    db: join(root, 'db'),
+    identityKey: join(root, 'identity', 'member.key'),
+    identityPub: join(root, 'identity', 'member.pub'),
+    socket: socketPath(root),
+    lockInfo: join(root, 'pat.pid'),
+    kb: join(root, 'kb'),
+    templates: join(root, 'templates')
+  }
+}
+
+/** Unix socket paths are limited to about 100 bytes, so a deep home gets a short path in the temp dir. */
+function socketPath (root: string): string {
+  const inside = join(root, 'pat.sock')
+  if (inside.length < 100) return inside
+  return join(tmpdir(), `pat-${createHash('sha256').update(root).digest('hex').slice(0, 16)}.sock`)
+}

@@ -1,0 +1,14 @@
+/**
+ * The store layer: the Yjs schema (schema.ts — the only code that knows the documents' Y.Map/Y.Array
+ * shapes), persistence in y-leveldb with its errors surfaced (database.ts, docs.ts), the append-only
+ * activity log, undo of one's own edits, the local summary cache, backup/restore and repair. Callers get
+ * a `Store` of named actions and plain snapshots; nothing outside this folder imports Yjs documents.
+ */
+export { Store } from './store.js'
+export { Workspace, type Member } from './workspace.js'
+export { StoreError, type StoreErrorKind } from './errors.js'
+export { resolveHome, homePaths, type HomePaths } from './home.js'
+export { readConfig, writeConfig, type WorkspaceConfig } from './config.js'
+export type { AccountRecord, Entity } from './snapshot.js'
+export type { AccountListRow } from './actions/accounts.js'
+export type { MemberRecord, Role } from './schema.js'

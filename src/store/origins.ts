@@ -1,0 +1,9 @@
+/**
+ * Transaction origins. Yjs tags every change with the origin its transaction was given; we use them to tell
+ * a member's own edits (undoable) from activity-log appends (never undone), remote updates from peers
+ * (persisted, never undone by us) and the replay of stored updates at load time (not stored again).
+ */
+export const LOCAL = { origin: 'local' } as const
+export const LOG = { origin: 'log' } as const
+export const REMOTE = { origin: 'remote' } as const
+export const LOAD = { origin: 'load' } as const

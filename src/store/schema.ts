@@ -1,0 +1,61 @@
+/**
+ * The Yjs schema of a workspace — the only place that names the documents' root types.
+ *
+ * Document `workspace`:
+ *   team: Y.Map            id, name, createdAt
+ *   members: Y.Map         member id → { id, name, role, publicKey, addedAt, addedBy, removed? } (whole value, LWW)
+ *   accounts: Y.Map        account id → Y.Map of the directory fields (ACCOUNT_HEADER_FIELDS) + archived, createdAt, createdBy
+ *
+ * Document `account/<id>`:
+ *   profile: Y.Map         ACCOUNT_PROFILE_FIELDS
+ *   locations, related, contacts, items, cips, events, approvals: Y.Map  entity id → Y.Map of its fields
+ *   requested: Y.Map       requested checklist item id → { title, createdAt }
+ *   checklist: Y.Map       item key → { answer, reason, by, at } — one value, so an answer never loses its reason
+ *   plan: Y.Map            PLAN_FIELDS
+ *   log: Y.Array           activity entries, append-only
+ * A CIP's extensions are a Y.Map `extensions` inside the CIP's own map.
+ */
+import * as Y from 'yjs'
+
+export const WORKSPACE_DOC = 'workspace'
+export const accountDocName = (id: string): string => `account/${id}`
+export const accountIdOf = (docName: string): string | undefined =>
+  docName.startsWith('account/') ? docName.slice('account/'.length) : undefined
+
+export const ACCOUNT_COLLECTIONS = ['locations', 'related', 'contacts', 'items', 'cips', 'events', 'approvals', 'requested'] as const
+export type AccountCollection = typeof ACCOUNT_COLLECTIONS[number]
+
+export function workspaceRoots (doc: Y.Doc) {
+  return {
+    team: doc.getMap<unknown>('team'),
+    members: doc.getMap<MemberRecord>('members'),
+    accounts: doc.getMap<Y.Map<unknown>>('accounts')
+  }
+}
+
+export function accountRoots (doc: Y.Doc) {
+  return {
+    profile: doc.getMap<unknown>('profile'),
+    plan: doc.getMap<unknown>('plan'),
+    checklist: doc.getMap<unknown>('checklist'),
+    log: doc.getArray<unknown>('log'),
+    collection: (name: AccountCollection) => doc.getMap<Y.Map<unknown>>(name)
+  }
+}
+
+/** The root types a member's undo may touch in an account document (everything but the log). */
+export function undoableAccountTypes (doc: Y.Doc): Array<Y.AbstractType<unknown>> {
+  const r = accountRoots(doc)
+  return [r.profile, r.plan, r.checklist, ...ACCOUNT_COLLECTIONS.map(r.collection)] as Array<Y.AbstractType<unknown>>
+}
+
+export type Role = 'owner' | 'editor' | 'viewer'
+export interface MemberRecord {
+  id: string
+  name: string
+  role: Role
+  publicKey: string
+  addedAt: string
+  addedBy: string
+  removed?: boolean
+}

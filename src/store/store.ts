@@ -1,0 +1,49 @@
+/**
+ * The store API the CLI and the app use: an open workspace with its actions grouped by what they act on.
+ */
+import {
+  CONTACT_FIELDS, EVENT_FIELDS, LOCATION_FIELDS, RELATED_FIELDS
+} from '../domain/index.js'
+import { AccountActions } from './actions/accounts.js'
+import { ChecklistActions } from './actions/checklist.js'
+import { CipActions } from './actions/cips.js'
+import { EntityActions } from './actions/entities.js'
+import { PlanActions } from './actions/plan.js'
+import { readContacts } from './snapshot.js'
+import { Workspace } from './workspace.js'
+
+export class Store {
+  readonly accounts: AccountActions
+  readonly contacts: EntityActions
+  readonly locations: EntityActions
+  readonly related: EntityActions
+  readonly checklist: ChecklistActions
+  readonly plan: PlanActions
+  readonly cips: CipActions
+  readonly events: EntityActions
+
+  constructor (readonly ws: Workspace) {
+    this.accounts = new AccountActions(ws)
+    this.contacts = new EntityActions(ws, {
+      collection: 'contacts', specs: CONTACT_FIELDS, noun: 'contact', label: e => String(e.name), order: readContacts, listHint: '`pat contact list ACCOUNT`'
+    })
+    this.locations = new EntityActions(ws, {
+      collection: 'locations', specs: LOCATION_FIELDS, noun: 'location', label: e => `${String(e.type)} ${String(e.name ?? e.country)}`, listHint: '`pat account show ACCOUNT`'
+    })
+    this.related = new EntityActions(ws, {
+      collection: 'related', specs: RELATED_FIELDS, noun: 'related company', label: e => String(e.name), listHint: '`pat account show ACCOUNT`'
+    })
+    this.checklist = new ChecklistActions(ws)
+    this.plan = new PlanActions(ws)
+    this.cips = new CipActions(ws)
+    this.events = new EntityActions(ws, {
+      collection: 'events', specs: EVENT_FIELDS, noun: 'event', label: e => String(e.title), listHint: '`pat event list ACCOUNT`'
+    })
+  }
+
+  static async open (home: string): Promise<Store> {
+    return new Store(await Workspace.open(home))
+  }
+
+  close (): Promise<void> { return this.ws.close() }
+}

@@ -1,0 +1,180 @@
+/**
+ * A workspace opened from its home: the config, the database, the open documents, and the one path every
+ * edit takes — `edit()` runs a change in a LOCAL transaction, appends its activity entry, records it for
+ * undo, and resolves only once it is on disk. Reads return plain snapshots (store/snapshot.ts); the
+ * per-entity actions live in store/actions/.
+ */
+import { mkdir } from 'node:fs/promises'
+import type * as Y from 'yjs'
+import { InputError, type AccountHeader } from '../domain/index.js'
+import { openDatabase, type Database } from './database.js'
+import { DocSet } from './docs.js'
+import { StoreError } from './errors.js'
+import { homePaths, type HomePaths } from './home.js'
+import { readConfig, writeConfig, type WorkspaceConfig } from './config.js'
+import { LOCAL } from './origins.js'
+import { accountDocName, accountIdOf, undoableAccountTypes, workspaceRoots, WORKSPACE_DOC, type MemberRecord } from './schema.js'
+import { appendActivity, readActivity } from './activity-log.js'
+import { UndoStack } from './undo.js'
+import { readHeader } from './snapshot.js'
+import { resolveRef } from './resolve.js'
+import { SummaryCache } from './summary-cache.js'
+
+export interface Member { id: string, name: string }
+
+export interface EditResult<T> { result: T, summary: string | undefined }
+
+export class Workspace {
+  readonly undoStack = new UndoStack()
+  readonly summaries: SummaryCache
+  private constructor (
+    readonly paths: HomePaths,
+    readonly config: WorkspaceConfig,
+    readonly database: Database,
+    readonly docs: DocSet,
+    readonly wsDoc: Y.Doc
+  ) {
+    this.summaries = new SummaryCache(database, docs)
+    this.undoStack.track(wsDoc, [workspaceRoots(wsDoc).accounts as Y.AbstractType<unknown>])
+  }
+
+  get member (): Member { return this.config.member }
+
+  /** Opens an existing workspace; 'not-initialised', 'locked' and 'damaged' are StoreErrors. */
+  static async open (home: string): Promise<Workspace> {
+    const paths = homePaths(home)
+    const config = await readConfig(paths.config)
+    if (!config) {
+      throw new StoreError('not-initialised', `no workspace in ${home}: run \`pat init --name "Your Name"\` (or \`pat demo\` for sample accounts)`)
+    }
+    return Workspace.attach(paths, config, false)
+  }
+
+  /** Creates a workspace in an empty home; the caller provides the member identity. */
+  static async create (home: string, config: WorkspaceConfig, owner: MemberRecord): Promise<Workspace> {
+    const paths = homePaths(home)
+    if (await readConfig(paths.config)) throw new StoreError('exists', `a workspace already exists in ${home}; use another --home or remove it first`)
+    await mkdir(home, { recursive: true })
+    const ws = await Workspace.attach(paths, config, true)
+    ws.wsDoc.transact(() => {
+      const { team, members } = workspaceRoots(ws.wsDoc)
+      if (!team.has('id')) {
+        team.set('id', config.team.id)
+        team.set('name', config.team.name)
+        team.set('createdAt', config.createdAt)
+      }
+      members.set(owner.id, owner)
+    }, LOCAL)
+    await ws.docs.flush()
+    await writeConfig(paths.config, config)
+    return ws
+  }
+
+  private static async attach (paths: HomePaths, config: WorkspaceConfig, create: boolean): Promise<Workspace> {
+    const database = await openDatabase(paths.db, { createIfMissing: true })
+    try {
+      const docs = new DocSet(database)
+      const wsDoc = await docs.get(WORKSPACE_DOC)
+      if (!create && !workspaceRoots(wsDoc).team.has('id')) {
+        throw new StoreError('damaged', `the workspace database ${paths.db} has no workspace document; run \`pat doctor\` or \`pat restore FILE\``)
+      }
+      return new Workspace(paths, config, database, docs, wsDoc)
+    } catch (err) {
+      await database.close()
+      throw err
+    }
+  }
+
+  // ---- the account directory -------------------------------------------------------------------
+
+  accountIds (): string[] {
+    return [...workspaceRoots(this.wsDoc).accounts.keys()]
+  }
+
+  header (id: string): AccountHeader {
+    const map = workspaceRoots(this.wsDoc).accounts.get(id)
+    if (!map) throw new InputError(`unknown account "${id}": see \`pat account list\``)
+    return readHeader(id, map)
+  }
+
+  headers (opts: { archived?: boolean } = {}): AccountHeader[] {
+    return this.accountIds().map(id => this.header(id))
+      .filter(h => opts.archived === undefined || h.archived === opts.archived)
+      .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id))
+  }
+
+  /** Finds an account by id, unique id prefix, or name (exact, then unique substring). */
+  resolveAccount (ref: string): AccountHeader {
+    return resolveRef(ref, this.headers(), { noun: 'account', listHint: '`pat account list`' })
+  }
+
+  async accountDoc (id: string): Promise<Y.Doc> {
+    const doc = await this.docs.get(accountDocName(id))
+    this.undoStack.track(doc, undoableAccountTypes(doc))
+    return doc
+  }
+
+  members (): MemberRecord[] {
+    return [...workspaceRoots(this.wsDoc).members.values()].sort((a, b) => a.name.localeCompare(b.name))
+  }
+
+  // ---- edits -----------------------------------------------------------------------------------
+
+  /**
+   * Runs one user action on an account: `change` mutates the workspace and/or account document and
+   * returns its result with a one-line summary (undefined = nothing changed, nothing logged). Resolves
+   * when the change and its log entry are on disk.
+   */
+  async edit<T> (accountId: string, action: string, change: (acc: Y.Doc, ws: Y.Doc) => EditResult<T>): Promise<T> {
+    const acc = await this.accountDoc(accountId)
+    const before = this.undoStack.mark()
+    let out!: EditResult<T>
+    this.wsDoc.transact(() => acc.transact(() => { out = change(acc, this.wsDoc) }, LOCAL), LOCAL)
+    if (out.summary !== undefined) {
+      this.undoStack.record(before, out.summary, accountId)
+      appendActivity(acc, this.activity(action, out.summary))
+    }
+    await this.flush()
+    return out.result
+  }
+
+  /** Undoes this member's last edit in this session (never a peer's); logs it. */
+  async undo (): Promise<{ summary: string, accountId: string } | undefined> {
+    const done = this.undoStack.undo()
+    if (done) {
+      const acc = await this.accountDoc(done.accountId)
+      appendActivity(acc, this.activity('undo', `undid: ${done.summary}`))
+      await this.flush()
+    }
+    return done
+  }
+
+  async log (accountId: string) {
+    return readActivity(await this.accountDoc(accountId))
+  }
+
+  /** Waits until everything is on disk and the account summaries are current. */
+  async flush (): Promise<void> {
+    await this.docs.flush()
+    await this.summaries.flush()
+  }
+
+  private activity (action: string, summary: string) {
+    return { at: new Date().toISOString(), by: this.member.id, byName: this.member.name, action, summary }
+  }
+
+  async close (): Promise<void> {
+    try {
+      await this.flush()
+    } finally {
+      this.undoStack.destroy()
+      await this.docs.close()
+      await this.database.close()
+    }
+  }
+
+  /** The ids of accounts whose documents are stored (an account may exist before its directory entry syncs). */
+  async storedAccountIds (): Promise<string[]> {
+    return (await this.docs.storedNames()).map(accountIdOf).filter((x): x is string => x !== undefined)
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * A member's identity: an Ed25519 key pair made with Node's crypto (no home-made cryptography), stored in
+ * the home as PEM (`identity/member.key`, mode 0600; `identity/member.pub`). The member id is the key's
+ * fingerprint — SHA-256 of the public key (SPKI DER), base32 — as in Syncthing's device ids: anyone can
+ * check that a peer's key matches the id in the roster, and nobody can claim an id without its key.
+ */
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { dirname } from 'node:path'
+
+export interface Identity {
+  id: string
+  publicKeyPem: string
+  privateKey: KeyObject
+}
+
+const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'
+
+function base32 (bytes: Uint8Array): string {
+  let bits = 0; let value = 0; let out = ''
+  for (const b of bytes) {
+    value = (value << 8) | b; bits += 8
+    while (bits >= 5) { out += BASE32[(value >>> (bits - 5)) & 31]; bits -= 5 }
+  }
+  if (bits > 0) out += BASE32[(value << (5 - bits)) & 31]
+  return out
+}
+
+/** The member id of a public key: 52 base32 characters of its SHA-256, grouped 7-7-… with dashes. */
+export function fingerprint (publicKeyPem: string): string {
+  const der = createPublicKey(publicKeyPem).export({ type: 'spki', format: 'der' })
+  const b32 = base32(createHash('sha256').update(der).digest())
+  return b32.match(/.{1,7}/g)!.join('-')
+}
+
+export async function createIdentity (keyPath: string, pubPath: string): Promise<Identity> {
+  const { publicKey, privateKey } = generateKeyPairSync('ed25519')
+  const publicKeyPem = publicKey.export({ type: 'spki', format: 'pem' }).toString()
+  await mkdir(dirname(keyPath), { recursive: true, mode: 0o700 })
+  await writeFile(keyPath, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600, flag: 'wx' })
+  await writeFile(pubPath, publicKeyPem, { mode: 0o644 })
+  return { id: fingerprint(publicKeyPem), publicKeyPem, privateKey }
+}
+
+export async function loadIdentity (keyPath: string): Promise<Identity> {
+  const privateKey = createPrivateKey(await readFile(keyPath, 'utf8'))
+  const publicKeyPem = createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }).toString()
+  return { id: fingerprint(publicKeyPem), publicKeyPem, privateKey }
+}
