@@ -18,7 +18,8 @@ export interface CliContext {
   home: () => string
 }
 
-const LOCK_WAIT_MS = 10_000
+/** How long a command waits for a workspace held by a process without a control socket. */
+const LOCK_WAIT_MS = Number(process.env.PAT_LOCK_WAIT_MS ?? 10_000)
 
 export async function withStore<T> (ctx: CliContext, fn: (store: Store) => Promise<T>): Promise<T> {
   if (ctx.shared) return fn(ctx.shared)

@@ -8,6 +8,8 @@ export interface Column<T> {
   /** May be shortened to fit (default: true for the first column, false for others). */
   flex?: boolean
   align?: 'left' | 'right'
+  /** The narrowest a flexible column may become (default: its title, at least 8). */
+  min?: number
 }
 
 export function truncate (text: string, width: number): string {
@@ -18,12 +20,14 @@ export function truncate (text: string, width: number): string {
 export function formatTable<T> (rows: readonly T[], columns: readonly Column<T>[], width = 80): string {
   const cells = rows.map(r => columns.map(c => c.get(r).replace(/\s+/g, ' ')))
   const widths = columns.map((c, i) => Math.max(c.title.length, ...cells.map(row => row[i]!.length)))
-  const gap = 2
-  let total = widths.reduce((a, b) => a + b, 0) + gap * (columns.length - 1)
+  const natural = widths.reduce((a, b) => a + b, 0)
+  // Two spaces between columns when they fit, one when the terminal is narrow.
+  const gap = natural + 2 * (columns.length - 1) <= width ? 2 : 1
+  let total = natural + gap * (columns.length - 1)
   const flexible = columns.map((c, i) => (c.flex ?? i === 0) ? i : -1).filter(i => i >= 0)
   while (total > width && flexible.length) {
     const widest = flexible.reduce((a, b) => (widths[a]! >= widths[b]! ? a : b))
-    const min = Math.max(columns[widest]!.title.length, 8)
+    const min = columns[widest]!.min ?? Math.max(columns[widest]!.title.length, 8)
     if (widths[widest]! <= min) { flexible.splice(flexible.indexOf(widest), 1); continue }
     const cut = Math.min(total - width, widths[widest]! - min)
     widths[widest] = widths[widest]! - cut

@@ -12,10 +12,10 @@ import { formatFields, formatTable } from './format.js'
 export function accountsTable (rows: readonly AccountListRow[], width: number): string {
   if (rows.length === 0) return 'No accounts yet. Add one with `pat account add --name NAME --ior NN-NNNNNNN`, or run `pat demo` for samples.'
   return formatTable(rows, [
-    { title: 'NAME', get: r => r.name + (r.archived ? ' (archived)' : '') },
+    { title: 'NAME', get: r => r.name + (r.archived ? ' (archived)' : ''), min: 14 },
     { title: 'ID', get: r => r.id },
     { title: 'IR#', get: r => r.iors[0] ? r.iors[0] + (r.iors.length > 1 ? ` +${r.iors.length - 1}` : '') : '' },
-    { title: 'LEAD PORT', get: r => r.leadPort, flex: true },
+    { title: 'LEAD PORT', get: r => r.leadPort, flex: true, min: 9 },
     { title: 'STAGE', get: r => STAGE_LABELS[r.stage as Stage] ?? r.stage },
     { title: 'OPEN', get: r => String(r.openItems), align: 'right' },
     { title: 'NEXT DUE', get: r => r.nextDue ?? '' }

@@ -1,9 +1,13 @@
 /**
  * How each kind of field (domain/fields.ts) is stored in a Y.Map, and read back:
  * - longtext → a nested Y.Text, edited by minimal diff so concurrent edits to one paragraph merge;
- * - list → a nested Y.Map used as a set (value = when the entry was added, for a stable order), so two
- *   members adding different IR#s or ports offline both keep theirs;
+ * - list → one key per member in the same map, `<field>\u001f<value>` (value = when it was added, for a
+ *   stable order), so two members adding different IR#s or ports offline both keep theirs;
  * - everything else → a plain value, last writer wins per field; null deletes the field.
+ *
+ * Nested containers are the trap: if two replicas each create a Y.Text under the same key, one of them
+ * wins and the other's text is lost. So lists use no container at all, and every Y.Text is created
+ * together with the map that holds it (initContainers), by one replica, before anyone edits it.
  */
 import * as Y from 'yjs'
 import { formatField, type FieldSpec, type FieldValue } from '../domain/index.js'
@@ -11,16 +15,23 @@ import { setText } from './text.js'
 
 export type YRecord = Y.Map<unknown>
 
+const SEP = '\u001f'
+
+function listEntries (map: YRecord, key: string): Array<[string, string]> {
+  const prefix = key + SEP
+  const out: Array<[string, string]> = []
+  for (const [k, v] of map.entries()) if (k.startsWith(prefix)) out.push([k.slice(prefix.length), String(v)])
+  return out.sort((a, b) => a[1].localeCompare(b[1]) || a[0].localeCompare(b[0]))
+}
+
 export function readField (map: YRecord, spec: FieldSpec): FieldValue | undefined {
+  if (spec.kind === 'list') {
+    const entries = listEntries(map, spec.key)
+    return entries.length ? entries.map(([v]) => v) : undefined
+  }
   const raw = map.get(spec.key)
   if (raw === undefined) return undefined
   if (spec.kind === 'longtext') return raw instanceof Y.Text ? raw.toString() : String(raw)
-  if (spec.kind === 'list') {
-    if (!(raw instanceof Y.Map)) return []
-    return [...(raw as Y.Map<string>).entries()]
-      .sort((a, b) => String(a[1]).localeCompare(String(b[1])) || a[0].localeCompare(b[0]))
-      .map(([k]) => k)
-  }
   return raw as FieldValue
 }
 
@@ -42,18 +53,17 @@ export function writeField (map: YRecord, spec: FieldSpec, value: FieldValue): s
   const before = readField(map, spec)
   if (spec.kind === 'longtext') {
     let text = map.get(spec.key)
-    if (!(text instanceof Y.Text)) { text = new Y.Text(); map.set(spec.key, text) }
+    if (!(text instanceof Y.Text)) { text = new Y.Text(); map.set(spec.key, text) } // only for maps made before initContainers
     return setText(text as Y.Text, String(value ?? '')) ? `${spec.label} edited` : undefined
   }
   if (spec.kind === 'list') {
-    let set = map.get(spec.key) as Y.Map<string> | undefined
-    if (!(set instanceof Y.Map)) { set = new Y.Map<string>(); map.set(spec.key, set) }
+    const current = listEntries(map, spec.key).map(([v]) => v)
     const next = (value as string[] | null) ?? []
-    const removed = [...set.keys()].filter(k => !next.includes(k))
-    const added = next.filter(k => !set!.has(k))
-    removed.forEach(k => set!.delete(k))
+    const removed = current.filter(k => !next.includes(k))
+    const added = next.filter(k => !current.includes(k))
+    removed.forEach(k => map.delete(spec.key + SEP + k))
     const now = new Date().toISOString()
-    added.forEach((k, i) => set!.set(k, `${now}#${String(i).padStart(4, '0')}`))
+    added.forEach((k, i) => map.set(spec.key + SEP + k, `${now}#${String(i).padStart(4, '0')}`))
     if (!removed.length && !added.length) return undefined
     return [added.length ? `${spec.label} + ${added.join(', ')}` : '', removed.length ? `${spec.label} − ${removed.join(', ')}` : '']
       .filter(Boolean).join('; ')
@@ -81,9 +91,11 @@ export function writeFields (map: YRecord, specs: readonly FieldSpec[], values: 
   return changes
 }
 
-/** A child Y.Map of `parent` under `key`, created when missing. */
-export function childMap (parent: YRecord, key: string): YRecord {
-  let m = parent.get(key)
-  if (!(m instanceof Y.Map)) { m = new Y.Map(); parent.set(key, m) }
-  return m as YRecord
+/**
+ * Creates the nested containers a new map needs — a Y.Text per longtext field and the named child maps —
+ * in the same transaction that creates the map, so no two replicas ever race to create them.
+ */
+export function initContainers (map: YRecord, specs: readonly FieldSpec[], childMaps: readonly string[] = []): void {
+  for (const spec of specs) if (spec.kind === 'longtext' && !map.has(spec.key)) map.set(spec.key, new Y.Text())
+  for (const key of childMaps) if (!map.has(key)) map.set(key, new Y.Map())
 }

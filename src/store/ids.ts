@@ -16,5 +16,5 @@ export function newId (length = 6): string {
 
 /** An account id: the name's slug plus a short random suffix, e.g. `harbor-imports-k3x9`. */
 export function newAccountId (name: string): string {
-  return `${slugify(name)}-${newId(4)}`
+  return `${slugify(name, 12)}-${newId(4)}`
 }

@@ -10,6 +10,7 @@ import { registerChecklist } from './checklist.js'
 import { registerPlan } from './plan.js'
 import { registerLog } from './log.js'
 import { registerBackup } from './backup.js'
+import { registerServe } from './serve.js'
 
 export function registerCommands (program: Command, ctx: CliContext): void {
   registerWorkspace(program, ctx)
@@ -19,4 +20,5 @@ export function registerCommands (program: Command, ctx: CliContext): void {
   registerEntities(program, ctx)
   registerLog(program, ctx)
   registerBackup(program, ctx)
+  registerServe(program, ctx)
 }

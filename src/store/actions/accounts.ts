@@ -4,10 +4,10 @@
  */
 import * as Y from 'yjs'
 import {
-  ACCOUNT_FIELDS, ACCOUNT_HEADER_FIELDS, ACCOUNT_PROFILE_FIELDS, checkIorsUnique, parseFields,
+  ACCOUNT_FIELDS, ACCOUNT_HEADER_FIELDS, ACCOUNT_PROFILE_FIELDS, PLAN_FIELDS, checkIorsUnique, parseFields,
   type AccountHeader, type FieldInput, type FieldValue
 } from '../../domain/index.js'
-import { writeFields } from '../fields.js'
+import { initContainers, writeFields } from '../fields.js'
 import { newAccountId } from '../ids.js'
 import { accountRoots, workspaceRoots } from '../schema.js'
 import { readAccount, type AccountRecord } from '../snapshot.js'
@@ -42,8 +42,12 @@ export class AccountActions {
       workspaceRoots(wsDoc).accounts.set(id, entry)
       entry.set('createdAt', new Date().toISOString())
       entry.set('createdBy', this.ws.member.id)
+      const { profile, plan } = accountRoots(acc)
+      initContainers(entry, ACCOUNT_HEADER_FIELDS)
+      initContainers(profile, ACCOUNT_PROFILE_FIELDS)
+      initContainers(plan, PLAN_FIELDS)
       writeFields(entry, ACCOUNT_HEADER_FIELDS, pick(values, ACCOUNT_HEADER_FIELDS))
-      writeFields(accountRoots(acc).profile, ACCOUNT_PROFILE_FIELDS, pick(values, ACCOUNT_PROFILE_FIELDS))
+      writeFields(profile, ACCOUNT_PROFILE_FIELDS, pick(values, ACCOUNT_PROFILE_FIELDS))
       const iors = values.iors as string[]
       return { result: undefined, summary: `created account "${String(values.name)}"${iors.length ? ` (IR# ${iors.join(', ')})` : ''}` }
     })

@@ -5,7 +5,7 @@
  */
 import * as Y from 'yjs'
 import { CIP_EXTENSION_FIELDS, CIP_FIELDS, parseFields, type FieldInput } from '../../domain/index.js'
-import { childMap, writeFields } from '../fields.js'
+import { writeFields } from '../fields.js'
 import { newId } from '../ids.js'
 import { readCips, type Entity } from '../snapshot.js'
 import type { Workspace } from '../workspace.js'
@@ -14,7 +14,7 @@ import { EntityActions } from './entities.js'
 export class CipActions extends EntityActions {
   constructor (ws: Workspace) {
     super(ws, {
-      collection: 'cips', specs: CIP_FIELDS, noun: 'CIP', label: e => String(e.deficiency), order: readCips, listHint: '`pat cip list ACCOUNT`'
+      collection: 'cips', specs: CIP_FIELDS, noun: 'CIP', label: e => String(e.deficiency), order: readCips, listHint: '`pat cip list ACCOUNT`', childMaps: ['extensions']
     })
   }
 
@@ -23,7 +23,8 @@ export class CipActions extends EntityActions {
     const target = this.resolve(await this.ws.accountDoc(accountId), ref)
     return this.ws.edit(accountId, 'cips.extend', acc => {
       const ext = new Y.Map<unknown>()
-      childMap(this.map(acc, target.id), 'extensions').set(newId(), ext)
+      const extensions = this.map(acc, target.id).get('extensions') as Y.Map<unknown>
+      extensions.set(newId(), ext)
       ext.set('grantedAt', new Date().toISOString())
       writeFields(ext, CIP_EXTENSION_FIELDS, values)
       return { result: this.find(acc, target.id), summary: `extended CIP "${String(target.deficiency)}" until ${String(values.until)}: ${String(values.reason)}` }

@@ -6,7 +6,7 @@
  */
 import * as Y from 'yjs'
 import { parseFields, formatField, type FieldInput, type FieldSpec } from '../../domain/index.js'
-import { writeFields } from '../fields.js'
+import { initContainers, writeFields } from '../fields.js'
 import { newId } from '../ids.js'
 import { resolveRef } from '../resolve.js'
 import { accountRoots, type AccountCollection } from '../schema.js'
@@ -23,6 +23,8 @@ export interface EntityKind {
   order?: (doc: Y.Doc) => Entity[]
   /** The CLI command that lists them, for error hints. */
   listHint: string
+  /** Child maps each entry holds (created with the entry; see store/fields.ts on why). */
+  childMaps?: readonly string[]
 }
 
 export class EntityActions {
@@ -50,6 +52,7 @@ export class EntityActions {
       map.set('createdAt', new Date().toISOString())
       map.set('createdBy', this.ws.member.id)
       for (const [k, v] of Object.entries(stamp)) map.set(k, v)
+      initContainers(map, this.kind.specs, this.kind.childMaps)
       writeFields(map, this.kind.specs, values)
       const entity = this.find(acc, id)
       return { result: entity, summary: `added ${this.kind.noun} "${this.kind.label(entity)}"${this.details(entity)}` }

@@ -1,0 +1,37 @@
+// Runs the real `pat` binary (the built dist/, as a user would) and collects its output.
+import { spawn } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+
+export const PAT = fileURLToPath(new URL('../../bin/pat.js', import.meta.url))
+
+export interface Run { code: number, stdout: string, stderr: string }
+
+export function pat (home: string, args: string[], env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [PAT, '--home', home, ...args], { env: { ...process.env, NO_COLOR: '1', ...env } })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', d => { stdout += d })
+    child.stderr.on('data', d => { stderr += d })
+    child.on('error', reject)
+    child.on('close', code => resolve({ code: code ?? -1, stdout, stderr }))
+  })
+}
+
+/** Runs pat and parses its JSON output, failing with its stderr when it did not succeed. */
+export async function patJson<T = any> (home: string, args: string[]): Promise<T> {
+  const r = await pat(home, [...args, '--json'])
+  if (r.code !== 0) throw new Error(`pat ${args.join(' ')} exited ${r.code}: ${r.stderr}`)
+  return JSON.parse(r.stdout) as T
+}
+
+/** Polls `check` until it returns a truthy value or the time is up. */
+export async function waitFor<T> (check: () => Promise<T | undefined> | T | undefined, ms = 10_000, what = 'condition'): Promise<T> {
+  const deadline = Date.now() + ms
+  for (;;) {
+    const v = await check()
+    if (v) return v
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    await new Promise(r => setTimeout(r, 50))
+  }
+}

@@ -1,0 +1,27 @@
+// Opening real workspaces (in temporary homes) for store tests, and syncing two of them in memory.
+import * as Y from 'yjs'
+import { Store } from '../../src/store/index.js'
+import { REMOTE } from '../../src/store/origins.js'
+import { initWorkspace } from '../../src/cli/setup.js'
+import { tempDir } from './home.js'
+
+export async function newStore (name = 'Dana Ruiz'): Promise<Store> {
+  const home = await tempDir()
+  await (await initWorkspace(home, { name })).close()
+  return Store.open(home)
+}
+
+/** Exchanges every document both ways (state vectors first, as the sync protocol does). */
+export async function syncStores (a: Store, b: Store): Promise<void> {
+  const names = new Set([...(await a.ws.docs.storedNames()), ...(await b.ws.docs.storedNames())])
+  for (const name of names) {
+    const da = await a.ws.docs.get(name)
+    const db = await b.ws.docs.get(name)
+    const toB = Y.encodeStateAsUpdate(da, Y.encodeStateVector(db))
+    const toA = Y.encodeStateAsUpdate(db, Y.encodeStateVector(da))
+    Y.applyUpdate(db, toB, REMOTE)
+    Y.applyUpdate(da, toA, REMOTE)
+  }
+  await a.ws.flush()
+  await b.ws.flush()
+}
