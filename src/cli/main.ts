@@ -1,48 +1,52 @@
 /**
- * Entry point of `pat`: builds the command table, runs one command line, returns its exit code.
+ * Entry point of `pat`: runs one command line and returns its exit code. Only what every run needs is
+ * imported up front; the command tree (and with it the store) loads on demand, so the knowledge-base
+ * commands start fast.
  */
-import { readFileSync } from 'node:fs'
-import { Command, CommanderError } from 'commander'
 import type { Store } from '../store/index.js'
 import { resolveHome } from '../store/home.js'
-import type { CliContext } from './context.js'
 import { EXIT, reportError } from './errors.js'
 import { processIo, type Io } from './io.js'
-import { registerCommands } from './commands/index.js'
-
-const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version
-
-export function buildProgram (ctx: CliContext): Command {
-  const program = new Command('pat')
-    .description('PAT Desk: accounts, action plans and SOP guidance for customs port account teams')
-    .version(VERSION, '-V, --version')
-    .option('--home <dir>', 'workspace home (default: $PAT_HOME, else $XDG_DATA_HOME/patdesk)')
-    .showHelpAfterError('(run with --help for usage)')
-    .exitOverride()
-    .configureOutput({ writeOut: t => ctx.io.out(t.replace(/\n$/, '')), writeErr: t => ctx.io.err(t.replace(/\n$/, '')) })
-  ctx.home = () => resolveHome(program.opts<{ home?: string }>().home)
-  registerCommands(program, ctx)
-  // Subcommands share the program's output settings and error handling.
-  const inherit = (cmd: Command) => { for (const sub of cmd.commands) { sub.exitOverride().configureOutput(program.configureOutput()); inherit(sub) } }
-  inherit(program)
-  return program
-}
 
 /** Runs one command line; `shared` is the open store when running inside the process that holds it. */
 export async function runCli (argv: string[], io: Io, shared?: Store): Promise<number> {
-  const ctx: CliContext = { io, argv, ...(shared ? { shared } : {}), home: () => resolveHome() }
-  const program = buildProgram(ctx)
+  const { runProgram } = await import('./program.js')
+  return runProgram(argv, io, shared)
+}
+
+/**
+ * `pat search` and `pat show` take a fast path: parsed with node's own parseArgs and run without loading
+ * the command tree or the store, so a cold search costs little more than starting node. Anything unusual
+ * (help, unknown options) falls through to the full program, which gives the usual messages.
+ */
+async function fastKb (argv: string[], io: Io): Promise<number | undefined> {
+  const { parseArgs } = await import('node:util')
+  let parsed
   try {
-    await program.parseAsync(argv, { from: 'user' })
+    parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: {
+      home: { type: 'string' }, limit: { type: 'string', short: 'n' }, json: { type: 'boolean' }, raw: { type: 'boolean' }
+    } })
+  } catch { return undefined }
+  const [cmd, ...rest] = parsed.positionals
+  const { values } = parsed
+  if (rest.length === 0 || (cmd === 'search' && values.raw) || (cmd === 'show' && (values.limit || rest.length > 1))) return undefined
+  const localDir = resolveHome(values.home) + '/kb'
+  try {
+    const kb = await import('./kb-commands.js')
+    if (cmd === 'search') await kb.runSearch(io, localDir, rest.join(' '), { ...(values.limit ? { limit: values.limit } : {}), json: Boolean(values.json) })
+    else await kb.runShow(io, localDir, rest[0]!, { raw: Boolean(values.raw), json: Boolean(values.json) })
     return EXIT.ok
   } catch (err) {
-    if (err instanceof CommanderError) {
-      return err.exitCode === 0 || err.code === 'commander.helpDisplayed' || err.code === 'commander.version' ? EXIT.ok : EXIT.usage
-    }
     return reportError(io, err)
   }
 }
 
-export function main (argv: string[]): Promise<number> {
-  return runCli(argv, processIo())
+export async function main (argv: string[]): Promise<number> {
+  const io = processIo()
+  const first = argv.findIndex(a => !a.startsWith('-') && !argv[argv.indexOf(a) - 1]?.startsWith('--home'))
+  if (first >= 0 && (argv[first] === 'search' || argv[first] === 'show') && !argv.includes('--help') && !argv.includes('-h')) {
+    const code = await fastKb(argv, io)
+    if (code !== undefined) return code
+  }
+  return runCli(argv, io)
 }

@@ -4,7 +4,7 @@
  * activity log, undo of one's own edits, the local summary cache, backup/restore and repair. Callers get
  * a `Store` of named actions and plain snapshots; nothing outside this folder imports Yjs documents.
  */
-export { Store } from './store.js'
+export { Store, type StoreChange } from './store.js'
 export { Workspace, type Member } from './workspace.js'
 export { StoreError, type StoreErrorKind } from './errors.js'
 export { resolveHome, homePaths, type HomePaths } from './home.js'

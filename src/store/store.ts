@@ -10,7 +10,11 @@ import { CipActions } from './actions/cips.js'
 import { EntityActions } from './actions/entities.js'
 import { PlanActions } from './actions/plan.js'
 import { readContacts } from './snapshot.js'
+import { REMOTE } from './origins.js'
+import { accountIdOf } from './schema.js'
 import { Workspace } from './workspace.js'
+
+export interface StoreChange { accountId: string | undefined, remote: boolean }
 
 export class Store {
   readonly accounts: AccountActions
@@ -39,6 +43,15 @@ export class Store {
     this.events = new EntityActions(ws, {
       collection: 'events', specs: EVENT_FIELDS, noun: 'event', label: e => String(e.title), listHint: '`pat event list ACCOUNT`'
     })
+  }
+
+  /**
+   * Calls `listener` after every change to the workspace — this member's edits and updates from peers —
+   * with the account it touched (undefined for the workspace document) and whether it came from a peer.
+   * Returns the unsubscribe function. This is how the app re-renders without knowing about Yjs.
+   */
+  subscribe (listener: (change: StoreChange) => void): () => void {
+    return this.ws.docs.onChange((name, _doc, origin) => listener({ accountId: accountIdOf(name), remote: origin === REMOTE }))
   }
 
   static async open (home: string): Promise<Store> {

@@ -11,6 +11,7 @@ import { registerPlan } from './plan.js'
 import { registerLog } from './log.js'
 import { registerBackup } from './backup.js'
 import { registerServe } from './serve.js'
+import { registerKb } from './kb.js'
 
 export function registerCommands (program: Command, ctx: CliContext): void {
   registerWorkspace(program, ctx)
@@ -19,6 +20,7 @@ export function registerCommands (program: Command, ctx: CliContext): void {
   registerPlan(program, ctx)
   registerEntities(program, ctx)
   registerLog(program, ctx)
+  registerKb(program, ctx)
   registerBackup(program, ctx)
   registerServe(program, ctx)
 }

@@ -1,0 +1,43 @@
+/**
+ * The command table as a commander program, and running one command line through it.
+ */
+import { readFileSync } from 'node:fs'
+import { Command, CommanderError } from 'commander'
+import type { Store } from '../store/index.js'
+import { resolveHome } from '../store/home.js'
+import type { CliContext } from './context.js'
+import { EXIT, reportError } from './errors.js'
+import type { Io } from './io.js'
+import { registerCommands } from './commands/index.js'
+
+const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version
+
+export function buildProgram (ctx: CliContext): Command {
+  const program = new Command('pat')
+    .description('PAT Desk: accounts, action plans and SOP guidance for customs port account teams')
+    .version(VERSION, '-V, --version')
+    .option('--home <dir>', 'workspace home (default: $PAT_HOME, else $XDG_DATA_HOME/patdesk)')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: t => ctx.io.out(t.replace(/\n$/, '')), writeErr: t => ctx.io.err(t.replace(/\n$/, '')) })
+  ctx.home = () => resolveHome(program.opts<{ home?: string }>().home)
+  registerCommands(program, ctx)
+  // Subcommands share the program's output settings and error handling.
+  const inherit = (cmd: Command) => { for (const sub of cmd.commands) { sub.exitOverride().configureOutput(program.configureOutput()); inherit(sub) } }
+  inherit(program)
+  return program
+}
+
+export async function runProgram (argv: string[], io: Io, shared?: Store): Promise<number> {
+  const ctx: CliContext = { io, argv, ...(shared ? { shared } : {}), home: () => resolveHome() }
+  const program = buildProgram(ctx)
+  try {
+    await program.parseAsync(argv, { from: 'user' })
+    return EXIT.ok
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      return err.exitCode === 0 || err.code === 'commander.helpDisplayed' || err.code === 'commander.version' ? EXIT.ok : EXIT.usage
+    }
+    return reportError(io, err)
+  }
+}

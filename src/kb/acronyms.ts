@@ -1,0 +1,57 @@
+/**
+ * The acronym table, built from the content itself: every "Spelled Out Form (ACRONYM)" in the text whose
+ * words' initials spell the acronym (skipping little words like "of" and "and"), and every glossary
+ * heading of that form. A few acronyms the documents use but never spell out are added by hand below.
+ */
+import type { Acronym, Section } from './types.js'
+
+/** Used in the documents without being spelled out there. */
+const NEVER_SPELLED_OUT: Acronym[] = [
+  { acronym: 'TCPO', expansion: 'Trade Compliance Process Owner' },
+  { acronym: 'CAT', expansion: 'Compliance Assessment Team' },
+  { acronym: 'AAP', expansion: 'Account Activity Program' },
+  { acronym: 'IR#', expansion: 'Importer of Record number' }
+]
+
+const MINOR = new Set(['of', 'and', 'the', 'for', 'to', 'on', 'in', '&', 'a'])
+const CANDIDATE = /((?:[A-Za-z][\w/&-]*\s+){1,8})\(([A-Z][A-Za-z]{1,6}?)(?:s)?\)/g
+
+/** If the words before the parenthesis spell the acronym, the spelled-out form; else undefined. */
+export function expansionFor (before: string, acronym: string): string | undefined {
+  const ws = before.trim().split(/\s+/)
+  const letters = acronym.toUpperCase().replace(/S$/, '').split('')
+  let li = letters.length - 1
+  let start = ws.length
+  for (let wi = ws.length - 1; wi >= 0 && li >= 0; wi--) {
+    const w = ws[wi]!
+    if (MINOR.has(w.toLowerCase()) && li < letters.length - 1) continue
+    // a hyphenated or slashed word may carry two letters (Cargo Selectivity, Trade-Compliance)
+    const parts = w.split(/[-/]/).filter(Boolean).reverse()
+    let matched = false
+    for (const part of parts) {
+      if (li >= 0 && part[0]?.toUpperCase() === letters[li]) { li--; matched = true }
+    }
+    if (!matched) return undefined
+    start = wi
+  }
+  if (li >= 0) return undefined
+  return ws.slice(start).join(' ')
+}
+
+export function extractAcronyms (sections: readonly Section[]): Acronym[] {
+  const found = new Map<string, string>()
+  const add = (acronym: string, expansion: string) => {
+    const key = acronym.toUpperCase()
+    if (!found.has(key) || expansion.length < found.get(key)!.length) found.set(key, expansion)
+  }
+  for (const s of sections) {
+    for (const source of [s.title, s.text]) {
+      for (const m of source.matchAll(CANDIDATE)) {
+        const exp = expansionFor(m[1]!, m[2]!)
+        if (exp) add(m[2]!.replace(/s$/, ''), exp.replace(/^(the|new)\s+/i, ''))
+      }
+    }
+  }
+  for (const a of NEVER_SPELLED_OUT) if (!found.has(a.acronym)) add(a.acronym, a.expansion)
+  return [...found].map(([acronym, expansion]) => ({ acronym, expansion })).sort((a, b) => a.acronym.localeCompare(b.acronym))
+}

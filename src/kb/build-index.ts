@@ -1,0 +1,44 @@
+/**
+ * Building the search index from sections: per-field postings (title, trail, glossary terms, text) with
+ * term frequencies and field lengths for BM25 scoring, the vocabulary for typo-tolerant lookup, and the
+ * acronym table. The result is plain JSON, written at build time (npm run build) and loaded by `pat search`.
+ */
+import { extractAcronyms } from './acronyms.js'
+import { terms } from './tokens.js'
+import type { Field, KbIndex, Postings, Section } from './types.js'
+
+export const FIELDS: Field[] = ['title', 'trail', 'terms', 'text']
+
+function fieldText (s: Section, f: Field): string {
+  switch (f) {
+    case 'title': return s.title
+    case 'trail': return s.trail.join(' ')
+    case 'terms': return s.terms.join(' ')
+    case 'text': return s.text
+  }
+}
+
+export function buildIndex (sections: Section[], fingerprint: string): KbIndex {
+  const acronyms = extractAcronyms(sections)
+  // A section that spells out an acronym, or is a glossary entry for it, defines it: the acronym joins its terms.
+  for (const s of sections) {
+    for (const a of acronyms) {
+      const defines = s.text.includes(`${a.expansion} (${a.acronym}`) || s.title.includes(`(${a.acronym})`) ||
+        (s.terms.length > 0 && s.title.toLowerCase().startsWith(a.expansion.toLowerCase()))
+      if (defines && !s.terms.includes(a.acronym)) s.terms = [...s.terms, a.acronym, ...(s.terms.includes(a.expansion) ? [] : [a.expansion])]
+    }
+  }
+  const postings = Object.fromEntries(FIELDS.map(f => [f, {} as Postings])) as Record<Field, Postings>
+  const lengths = Object.fromEntries(FIELDS.map(f => [f, [] as number[]])) as Record<Field, number[]>
+  const vocabulary = new Set<string>()
+  sections.forEach((s, i) => {
+    for (const f of FIELDS) {
+      const ts = terms(fieldText(s, f))
+      lengths[f].push(ts.length)
+      const tf = new Map<string, number>()
+      for (const t of ts) { tf.set(t, (tf.get(t) ?? 0) + 1); vocabulary.add(t) }
+      for (const [t, n] of tf) (postings[f][t] ??= []).push([i, n])
+    }
+  })
+  return { version: 1, fingerprint, sections, postings, lengths, vocabulary: [...vocabulary].sort(), acronyms }
+}

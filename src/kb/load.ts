@@ -1,0 +1,49 @@
+/**
+ * Loading the index. The shipped documents' index is built by `npm run build` into dist/kb-index.json; at
+ * load time a fingerprint of content/ (file names, sizes, modification times — a few stat calls) is
+ * compared with the one the index was built from, and a stale index is rebuilt (and rewritten when the
+ * file is writable), so edited content is searchable at once. A team's own Markdown in `<home>/kb/` is
+ * indexed along with it and marked local; its index is cached in `<home>/kb-index.json` the same way.
+ */
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { basename, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { buildIndex } from './build-index.js'
+import { splitSections } from './sections.js'
+import type { KbIndex, Section } from './types.js'
+
+export const contentDir = (): string => fileURLToPath(new URL('../../content/', import.meta.url))
+export const builtIndexPath = (): string => fileURLToPath(new URL('../kb-index.json', import.meta.url))
+
+function markdownFiles (dir: string): string[] {
+  try {
+    return readdirSync(dir).filter(f => f.endsWith('.md') && !f.startsWith('.')).sort().map(f => join(dir, f))
+  } catch { return [] }
+}
+
+export function fingerprint (files: readonly string[]): string {
+  return files.map(f => { const s = statSync(f); return `${basename(f)}:${s.size}:${Math.floor(s.mtimeMs)}` }).join('|')
+}
+
+export function readSections (files: readonly string[], local = false): Section[] {
+  return files.flatMap(f => splitSections({ markdown: readFileSync(f, 'utf8'), fallbackId: (local ? 'local/' : '') + basename(f, '.md'), local }))
+}
+
+function cached (path: string, fp: string, sections: () => Section[]): KbIndex {
+  try {
+    const idx = JSON.parse(readFileSync(path, 'utf8')) as KbIndex
+    if (idx.version === 1 && idx.fingerprint === fp) return idx
+  } catch { /* missing or unreadable: rebuild */ }
+  const idx = buildIndex(sections(), fp)
+  try { writeFileSync(path, JSON.stringify(idx)) } catch { /* read-only install: keep it in memory */ }
+  return idx
+}
+
+/** The index of the shipped documents, plus the team's own documents in `localDir` when given. */
+export function loadIndex (localDir?: string): KbIndex {
+  const shippedFiles = markdownFiles(contentDir())
+  const localFiles = localDir ? markdownFiles(localDir) : []
+  if (localFiles.length === 0) return cached(builtIndexPath(), fingerprint(shippedFiles), () => readSections(shippedFiles))
+  return cached(join(localDir!, '..', 'kb-index.json'), fingerprint([...shippedFiles, ...localFiles]),
+    () => [...readSections(shippedFiles), ...readSections(localFiles, true)])
+}

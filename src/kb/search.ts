@@ -1,0 +1,131 @@
+/**
+ * Search: BM25 over per-field postings (titles and glossary terms weigh most), with the query widened by
+ * acronyms (PFI ⇄ Primary Focus Industry) and typo corrections, then the best candidates re-ranked with
+ * fuse.js against their titles, trails and terms — so a query that is nearly a heading wins. Fuse never
+ * scans whole passages: the postings narrow thousands of sections to a few dozen first.
+ */
+import Fuse from 'fuse.js'
+import { FIELDS } from './build-index.js'
+import { isStopWord, term, terms, words } from './tokens.js'
+import { corrections } from './typos.js'
+import type { Field, Hit, KbIndex } from './types.js'
+
+const FIELD_WEIGHT: Record<Field, number> = { title: 2.5, trail: 1.0, terms: 3.0, text: 1.0 }
+const K1 = 1.2
+const B = 0.75
+const RERANK = 20
+
+interface QueryTerm { term: string, weight: number, words: string[] }
+
+const avg = new WeakMap<KbIndex, Record<Field, number>>()
+const vocab = new WeakMap<KbIndex, Set<string>>()
+
+function averages (idx: KbIndex): Record<Field, number> {
+  let a = avg.get(idx)
+  if (!a) {
+    a = Object.fromEntries(FIELDS.map(f => [f, idx.lengths[f].reduce((x, y) => x + y, 0) / Math.max(1, idx.lengths[f].length) || 1])) as Record<Field, number>
+    avg.set(idx, a)
+  }
+  return a
+}
+
+/** The query's terms, widened by acronyms and typo corrections. */
+export function queryTerms (idx: KbIndex, query: string): QueryTerm[] {
+  let known = vocab.get(idx)
+  if (!known) { known = new Set(idx.vocabulary); vocab.set(idx, known) }
+  const qWords = words(query)
+  const out = new Map<string, QueryTerm>()
+  const add = (t: string, weight: number, word: string) => {
+    const prev = out.get(t)
+    if (!prev) out.set(t, { term: t, weight, words: [word] })
+    else { prev.weight = Math.max(prev.weight, weight); if (!prev.words.includes(word)) prev.words.push(word) }
+  }
+  for (const w of qWords) {
+    if (isStopWord(w) || w.length < 2) continue
+    const t = term(w)
+    if (known.has(t)) add(t, 1, w)
+    else {
+      const found = corrections(t, idx.vocabulary, v => idx.postings.text[v]?.length ?? 0)
+      found.forEach((c, rank) => add(c.term, (c.distance === 1 ? 0.85 : 0.6) * (rank === 0 ? 1 : 0.5), w))
+    }
+  }
+  const qTerms = terms(query).join(' ')
+  for (const a of idx.acronyms) {
+    const acr = a.acronym.toLowerCase()
+    const expTerms = terms(a.expansion)
+    if (qWords.includes(acr) || qWords.includes(acr + 's')) for (const t of expTerms) add(t, 0.8, t)
+    else if (expTerms.length > 1 && ` ${qTerms} `.includes(` ${expTerms.join(' ')} `)) add(term(acr), 0.8, acr)
+  }
+  return [...out.values()]
+}
+
+export function search (idx: KbIndex, query: string, opts: { limit?: number } = {}): Hit[] {
+  const limit = opts.limit ?? 10
+  const qts = queryTerms(idx, query)
+  if (qts.length === 0) return []
+  const n = idx.sections.length
+  const avgs = averages(idx)
+  const scores = new Map<number, number>()
+  const matched = new Map<number, Set<string>>()
+  for (const q of qts) {
+    for (const f of FIELDS) {
+      const list = idx.postings[f][q.term]
+      if (!list) continue
+      const idf = Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5))
+      for (const [i, tf] of list) {
+        const len = idx.lengths[f][i]!
+        const s = q.weight * FIELD_WEIGHT[f] * idf * (tf * (K1 + 1)) / (tf + K1 * (1 - B + B * len / avgs[f]))
+        scores.set(i, (scores.get(i) ?? 0) + s)
+        let m = matched.get(i)
+        if (!m) { m = new Set(); matched.set(i, m) }
+        m.add(q.words[0]!)
+      }
+    }
+  }
+  const distinctWords = new Set(qts.map(q => q.words[0]!)).size
+  const ranked = [...scores].map(([i, s]) => [i, s * (0.5 + matched.get(i)!.size / distinctWords)] as [number, number])
+    .sort((a, b) => b[1] - a[1]).slice(0, Math.max(RERANK, limit))
+  return rerank(idx, query, ranked).slice(0, limit).map(([i, score]) => toHit(idx, i, score, qts))
+}
+
+/** Fuse over the candidates' headings and terms: a query close to a section's title lifts it. */
+function rerank (idx: KbIndex, query: string, ranked: Array<[number, number]>): Array<[number, number]> {
+  if (ranked.length < 2) return ranked
+  const top = ranked[0]![1]
+  const fuse = new Fuse(ranked.map(([i]) => i), {
+    keys: [
+      { name: 'title', getFn: i => idx.sections[i]!.title, weight: 2 },
+      { name: 'terms', getFn: i => idx.sections[i]!.terms, weight: 2 },
+      { name: 'trail', getFn: i => idx.sections[i]!.trail, weight: 1 }
+    ],
+    includeScore: true, ignoreLocation: true, threshold: 0.4
+  })
+  const bonus = new Map(fuse.search(query.slice(0, 32)).map(r => [r.item, (1 - (r.score ?? 1)) * 0.35 * top]))
+  return ranked.map(([i, s]) => [i, s + (bonus.get(i) ?? 0)] as [number, number]).sort((a, b) => b[1] - a[1])
+}
+
+function toHit (idx: KbIndex, i: number, score: number, qts: QueryTerm[]): Hit {
+  const s = idx.sections[i]!
+  return {
+    id: s.id, source: s.source, title: s.title, trail: s.trail, score: Math.round(score * 1000) / 1000,
+    excerpt: excerpt(s.text, new Set(qts.map(q => q.term))), text: s.text, ...(s.local ? { local: true } : {})
+  }
+}
+
+/** The lines of the text that contain a query term, matches marked **like this**, at most three. */
+export function excerpt (text: string, wanted: ReadonlySet<string>, maxLines = 3, width = 220): string {
+  const mark = (line: string) => line.replace(/[A-Za-z0-9]+(?:#s?)?/g, w => (wanted.has(term(w.toLowerCase())) ? `**${w}**` : w))
+  const lines = text.split('\n').map(l => l.trim()).filter(Boolean)
+  const hits = lines.filter(l => words(l).some(w => wanted.has(term(w))))
+  return (hits.length ? hits : lines).slice(0, maxLines).map(l => {
+    if (l.length <= width) return mark(l)
+    const at = Math.max(0, l.toLowerCase().search(new RegExp([...wanted].map(t => t.replace(/[^a-z0-9#]/g, '')).filter(Boolean).join('|') || '$^')) - 60)
+    return (at > 0 ? '…' : '') + mark(l.slice(at, at + width)) + '…'
+  }).join('\n')
+}
+
+/** Glossary terms and acronyms closest to a query that found nothing. */
+export function suggestTerms (idx: KbIndex, query: string, limit = 5): string[] {
+  const entries = [...new Set([...idx.acronyms.map(a => `${a.expansion} (${a.acronym})`), ...idx.sections.flatMap(s => s.terms.filter(t => t.length > 4))])]
+  return new Fuse(entries, { threshold: 0.6, ignoreLocation: true }).search(query.slice(0, 32), { limit }).map(r => r.item)
+}

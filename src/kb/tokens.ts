@@ -1,0 +1,30 @@
+/**
+ * Turning text into index terms: lower-case words, stop words dropped, Porter-stemmed (`stemmer`), so
+ * "reviewed", "reviews" and "reviewing" meet at "review". `IR#s` and `IR#` both become `ir#`.
+ */
+import { stemmer } from 'stemmer'
+
+const STOP = new Set(('a an and are as at be by can do does for from has have how i if in into is it its may ' +
+  'must of on or should so such than that the their them then there these they this to was we what when where ' +
+  'which who why will with within would you your our us any all also not no').split(' '))
+
+const WORD = /[a-z0-9]+(?:#s?)?/g
+
+export function words (text: string): string[] {
+  return text.toLowerCase().replace(/[’']/g, '').match(WORD) ?? []
+}
+
+export function term (word: string): string {
+  if (word.endsWith('#s')) return word.slice(0, -1)
+  if (word.endsWith('#')) return word
+  return stemmer(word)
+}
+
+/** Index terms of a text, stop words dropped, in order (with repeats). */
+export function terms (text: string): string[] {
+  return words(text).filter(w => !STOP.has(w) && w.length > 1).map(term)
+}
+
+export function isStopWord (word: string): boolean {
+  return STOP.has(word)
+}
