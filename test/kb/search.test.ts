@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest'
+import { buildIndex } from '../../src/kb/build-index.js'
+import { excerpt, queryTerms, search, suggestTerms } from '../../src/kb/search.js'
+import { splitSections } from '../../src/kb/sections.js'
+import { boundedDistance, corrections } from '../../src/kb/typos.js'
+import { terms } from '../../src/kb/tokens.js'
+
+const DOC = `---
+id: sop
+title: SOP
+---
+# SOP
+
+## Manage the Account
+
+Review account profile at least every 2 years, and update as necessary.
+
+## Checklist
+
+| Item | Topic |
+| --- | --- |
+| A | Classification |
+| B | Valuation |
+
+## Selection
+
+Account must import more than $10 million annually. Inclusion in a Primary Focus Industry (PFI) matters.
+
+## Glossary
+
+### Port Account Teams (PAT)
+
+USCS employees responsible for managing an account.
+`
+const idx = buildIndex(splitSections({ markdown: DOC, fallbackId: 'sop' }), 'test')
+
+describe('terms', () => {
+  it('stems, drops stop words and keeps IR#', () => {
+    expect(terms('How often should we review the profiles?')).toEqual(['often', 'review', 'profil'])
+    expect(terms('IR#s and IR#')).toEqual(['ir#', 'ir#'])
+  })
+})
+
+describe('typo tolerance', () => {
+  it('measures edits with transpositions and stops early', () => {
+    expect(boundedDistance('valuaton', 'valuation', 2)).toBe(1)
+    expect(boundedDistance('clasifciation', 'classification', 2)).toBe(2)
+    expect(boundedDistance('abc', 'xyzxyz', 2)).toBe(3)
+  })
+
+  it('corrects to the nearest, most common term', () => {
+    expect(corrections('clasif', ['classif', 'clarif'], t => (t === 'classif' ? 5 : 1))[0]!.term).toBe('classif')
+    expect(corrections('pfi', ['pfx'])).toEqual([]) // short words are not corrected
+  })
+})
+
+describe('search', () => {
+  it('finds the cadence paragraph for a natural question', () => {
+    expect(search(idx, 'how often review the account profile')[0]!.id).toBe('sop/manage-the-account')
+  })
+
+  it.each(['clasification', 'valuaton'])('finds the checklist for the misspelling %s', q => {
+    expect(search(idx, q)[0]!.id).toBe('sop/checklist')
+  })
+
+  it('expands an acronym to its spelled-out form and back', () => {
+    expect(queryTerms(idx, 'PFI').map(t => t.term)).toEqual(expect.arrayContaining(['primari', 'focu', 'industri']))
+    expect(search(idx, 'PFI')[0]!.id).toBe('sop/selection')
+    expect(queryTerms(idx, 'port account teams').map(t => t.term)).toContain('pat')
+  })
+
+  it('returns hits with the documented fields and marked excerpts', () => {
+    const hit = search(idx, 'profile review', { limit: 1 })[0]!
+    expect(Object.keys(hit).sort()).toEqual(['excerpt', 'id', 'score', 'source', 'text', 'title', 'trail'])
+    expect(hit.excerpt).toBe('**Review** account **profile** at least every 2 years, and update as necessary.')
+    expect(hit.text).toContain('at least every 2 years')
+  })
+
+  it('finds nothing for noise and suggests glossary terms', () => {
+    expect(search(idx, 'the of and')).toEqual([])
+    expect(search(idx, 'zzqx')).toEqual([])
+    expect(suggestTerms(idx, 'port acount team')).toContain('Port Account Teams (PAT)')
+  })
+
+  it('limits the number of hits', () => {
+    expect(search(idx, 'account', { limit: 2 })).toHaveLength(2)
+  })
+
+  it('marks only whole matching words in excerpts', () => {
+    expect(excerpt('Reviews of accounts.\nNothing here.', new Set(['review']))).toBe('**Reviews** of accounts.')
+  })
+})
