@@ -16,7 +16,7 @@ export function processIo (): Io {
   return {
     out: t => process.stdout.write(t.endsWith('\n') ? t : t + '\n'),
     err: t => process.stderr.write(t.endsWith('\n') ? t : t + '\n'),
-    columns: process.stdout.columns || 80,
+    columns: process.stdout.columns || Number(process.env.COLUMNS) || 80,
     color: Boolean(process.stdout.isTTY) && !('NO_COLOR' in process.env),
     cwd: process.cwd()
   }

@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+// `npm run bench`: runs every benchmark in bench/ (built code from dist/), prints a short table of each
+// figure against its goal, and writes one JSON report to bench/results/latest.json (or --out FILE).
+// Usage: npm run bench [-- --only kb] [-- --out FILE]
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { cpus, totalmem } from 'node:os'
+import { dirname, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+
+const { values } = parseArgs({ options: { only: { type: 'string' }, out: { type: 'string' } } })
+const suites = { kb: () => import('./kb.js') }
+const selected = values.only ? values.only.split(',') : Object.keys(suites)
+const report = {
+  at: new Date().toISOString(),
+  machine: { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30) },
+  suites: {}
+}
+for (const name of selected) {
+  if (!suites[name]) { console.error(`error: unknown bench suite "${name}": use ${Object.keys(suites).join(', ')}`); process.exit(2) }
+  const { run } = await suites[name]()
+  report.suites[name] = await run()
+}
+const out = resolve(values.out ?? 'bench/results/latest.json')
+mkdirSync(dirname(out), { recursive: true })
+writeFileSync(out, JSON.stringify(report, null, 2) + '\n')
+for (const [name, suite] of Object.entries(report.suites)) {
+  console.log(`\n${name}`)
+  for (const f of suite.figures) {
+    const verdict = f.goal === undefined ? '' : f.met ? 'meets goal' : 'MISSES goal'
+    console.log(`  ${f.name.padEnd(44)} ${String(f.value).padStart(10)} ${f.unit.padEnd(6)} ${f.goal !== undefined ? `goal ${f.goalText}` : ''}  ${verdict}`)
+  }
+}
+console.log(`\nreport: ${out}`)

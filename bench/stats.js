@@ -1,0 +1,28 @@
+// Small statistics and timing helpers shared by the benchmarks.
+import { spawnSync } from 'node:child_process'
+
+export function percentile (values, p) {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
+}
+
+export const round = (x, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits
+
+/** Median wall time (ms) of running a command `runs` times. */
+export function medianProcessMs (cmd, args, runs, env = process.env) {
+  const times = []
+  for (let i = 0; i < runs; i++) {
+    const t0 = process.hrtime.bigint()
+    const r = spawnSync(cmd, args, { env, stdio: ['ignore', 'ignore', 'pipe'] })
+    if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`)
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6)
+  }
+  return percentile(times, 50)
+}
+
+/** A figure of the report: value with unit, and the goal it is measured against. */
+export function figure (name, value, unit, goal) {
+  const f = { name, value: round(value), unit }
+  if (goal) Object.assign(f, { goal: goal.value, goalText: goal.text, met: goal.lowerIsBetter === false ? value >= goal.value : value <= goal.value })
+  return f
+}
