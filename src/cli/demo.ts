@@ -1,7 +1,9 @@
 /**
  * The demo workspace: a few clearly fictional accounts (names say "Sample"/"Demo", IR#s in the 99- range)
  * with realistic contents — profile, locations, related companies, contacts, checklist answers, plan items
- * due around today, a CIP in its conditional period, and dated events — so a newcomer sees a working app.
+ * due around today, a CIP in its conditional period, dated events, the ports each account uses (share, rank,
+ * concurrence), and lifecycle tasks marked done — so a newcomer sees a working app: `pat due` lists real
+ * dates, `pat account check` passes, fails and finds data missing, and `pat stage` shows progress.
  */
 import { addDays, addMonths, today } from '../domain/index.js'
 import type { Store } from '../store/index.js'
@@ -16,6 +18,9 @@ interface DemoAccount {
   items: Array<Record<string, unknown>>
   cips: Array<Record<string, unknown>>
   events: Array<Record<string, unknown>>
+  ports: Array<Record<string, unknown>>
+  tasks: string[]
+  approvals?: Array<Record<string, unknown>>
 }
 
 function demoAccounts (now: string): DemoAccount[] {
@@ -25,7 +30,7 @@ function demoAccounts (now: string): DemoAccount[] {
         name: 'Harborview Sample Electronics (DEMO)', iors: ['99-1000001', '99-100000101'], kind: 'port', leadPort: 'Long Beach', stage: 'improve',
         partnerPorts: ['Los Angeles', 'Seattle'], importValue: 48_000_000, duties: 1_250_000, pfi: ['Electronics'], categories: ['importer', 'exporter'],
         structure: 'Centrally controlled; Customs business handled by the Trade Compliance department at headquarters.',
-        address: '100 Example Way, Long Beach, CA', profileReviewed: addMonths(now, -23)
+        address: '100 Example Way, Long Beach, CA', profileReviewed: addMonths(now, -23), nationalRank: 412, pfiShare: 62
       },
       locations: [{ type: 'headquarters', name: 'Head office', country: 'US' }, { type: 'plant', name: 'Assembly plant', country: 'MX' }],
       related: [{ name: 'Sample Customs Brokerage LLC', type: '1', role: 'broker' }, { name: 'Example Freight Forwarding', type: '2', role: 'freight forwarder' }],
@@ -34,7 +39,7 @@ function demoAccounts (now: string): DemoAccount[] {
         { name: 'Jordan Sample', side: 'account', role: 'Trade Compliance Manager', org: 'Harborview Sample Electronics', phone: '555-0101', email: 'jordan@example.com' }
       ],
       answers: [['compliance.A', 'yes'], ['compliance.B', 'yes'], ['compliance.C', 'na', 'no quota or visa merchandise'], ['business.A', 'yes'], ['business.C', 'na', 'broker files all entries']],
-      plan: { periodStart: addMonths(now, -3), periodEnd: addMonths(now, 9), planDate: addMonths(now, -3), reviewed: addMonths(now, -11),
+      plan: { periodStart: addMonths(now, -3), periodEnd: addMonths(now, 9), planDate: addMonths(now, -3), reviewed: addMonths(now, -11), distribution: 'Port of Long Beach, Port of Los Angeles, NASC',
         background: 'Importer of consumer electronics since 1998; ranked in the top 500 by value.', scope: 'Classification of new product lines and valuation of assists.' },
       items: [
         { title: 'Classification review of new product lines', goal: 'Reduce classification errors below 5%', area: 'compliance', checklistItem: 'compliance.A', priority: 'high', owner: 'Pat Example', due: addDays(now, 12) },
@@ -43,12 +48,20 @@ function demoAccounts (now: string): DemoAccount[] {
       ],
       cips: [{ deficiency: 'Misclassified printed circuit assemblies', resultSheet: 'RS-1', actionSteps: 'Train staff; add review step before filing.', department: 'Trade Compliance',
         validation: 'Self-test of 50 entries', responsibleOfficial: 'Jordan Sample', approvingOfficial: 'Pat Example', reportDate: addMonths(now, -5), target: addDays(now, 20), status: 'implementing' }],
-      events: [{ type: 'meeting', date: addMonths(now, -3), title: 'Action plan kick-off with the account' }, { type: 'review', subject: 'profile', date: addMonths(now, -23), title: 'Profile review' }]
+      events: [{ type: 'meeting', date: addMonths(now, -3), title: 'Action plan kick-off with the account' }, { type: 'review', subject: 'profile', date: addMonths(now, -23), title: 'Profile review' }],
+      ports: [
+        { name: 'Long Beach', share: 55, rank: 1 },
+        { name: 'Los Angeles', share: 30, rank: 2, concurrence: 'yes', concurrenceDate: addMonths(now, -14), contact: 'TCPO, Port of Los Angeles' },
+        { name: 'Seattle', share: 15, rank: 3, concurrence: 'pending', contact: 'TCPO, Port of Seattle' }
+      ],
+      tasks: ['select.ca-schedule', 'select.clearance', 'select.team', 'establish.iors-confirmed', 'establish.ost', 'evaluate.questionnaire-sent', 'evaluate.questionnaire-returned'],
+      approvals: [{ name: 'Jordan Sample', role: 'Account (Trade Compliance Manager)', date: addMonths(now, -3) }]
     },
     {
       fields: {
         name: 'Blue Heron Demo Apparel', iors: ['99-2000002'], kind: 'port', leadPort: 'New York', stage: 'evaluate', partnerPorts: ['Newark'],
-        importValue: 16_500_000, duties: 2_900_000, pfi: ['Textiles and Apparel'], categories: ['importer'], profileReviewed: addMonths(now, -6)
+        importValue: 16_500_000, duties: 2_900_000, pfi: ['Textiles and Apparel'], categories: ['importer'], profileReviewed: addMonths(now, -6),
+        nationalRank: 301, pfiShare: 85, definitionChanged: addDays(now, -10)
       },
       locations: [{ type: 'headquarters', country: 'US' }, { type: 'warehouse', name: 'Distribution center', country: 'US' }],
       related: [{ name: 'Demo Garment Factory', type: '3', role: 'manufacturer' }],
@@ -57,11 +70,15 @@ function demoAccounts (now: string): DemoAccount[] {
       plan: {},
       items: [{ title: 'Send and walk through the questionnaire', priority: 'high', owner: 'Riley Sample', due: addDays(now, 7) }],
       cips: [],
-      events: [{ type: 'interview', date: addDays(now, -14), title: 'First interview with the account' }]
+      events: [{ type: 'interview', date: addDays(now, -14), title: 'First interview with the account' }],
+      ports: [{ name: 'New York', share: 70, rank: 1 }, { name: 'Newark', share: 30, rank: 2, concurrence: 'yes', concurrenceDate: addMonths(now, -8) }],
+      tasks: ['select.ca-schedule', 'select.clearance', 'select.team', 'establish.iors-confirmed', 'evaluate.questionnaire-sent']
     },
     {
       fields: { name: 'Northwind Example Foods', iors: ['99-3000003'], kind: 'port', leadPort: 'Seattle', stage: 'select', importValue: 11_200_000, categories: ['importer', 'broker'] },
-      locations: [], related: [], contacts: [], answers: [], plan: {}, items: [], cips: [], events: []
+      locations: [], related: [], contacts: [], answers: [], plan: {}, items: [], cips: [], events: [],
+      ports: [{ name: 'Seattle', share: 12, rank: 3 }, { name: 'Tacoma', share: 48, rank: 1 }],
+      tasks: []
     }
   ]
 }
@@ -81,6 +98,9 @@ export async function addDemoAccounts (s: Store): Promise<Array<{ id: string, na
     for (const i of demo.items) await s.plan.items.add(id, i)
     for (const c of demo.cips) await s.cips.add(id, c)
     for (const e of demo.events) await s.events.add(id, e)
+    for (const p of demo.ports) await s.ports.add(id, p)
+    for (const t of demo.tasks) await s.tasks.mark(id, t, true)
+    for (const a of demo.approvals ?? []) await s.plan.approvals.add(id, a)
     added.push({ id, name })
   }
   return added

@@ -55,7 +55,15 @@ export const ACCOUNT_PROFILE_FIELDS: readonly FieldSpec[] = [
   { key: 'categories', label: 'Business categories', kind: 'list', values: BUSINESS_CATEGORIES },
   { key: 'structure', label: 'Corporate structure', kind: 'longtext' },
   { key: 'notes', label: 'Notes', kind: 'longtext' },
-  { key: 'profileReviewed', label: 'Profile last reviewed', kind: 'date' }
+  { key: 'profileReviewed', label: 'Profile last reviewed', kind: 'date' },
+  // Selection (SOP, "Select an Account"): the national rank by value and the share of imports in a PFI decide
+  // whether a top-379 account may still be a port account; per-port shares live in the `ports` collection.
+  { key: 'nationalRank', label: 'National rank by import value', kind: 'int' },
+  { key: 'pfiShare', label: 'Share of imports within a PFI', kind: 'percent' },
+  // Establish, step 3: a change of the account definition must reach OST by the next of Mar 15, Jun 15,
+  // Sep 15, Dec 15 to be in the next quarterly release of the Account Activity Program.
+  { key: 'definitionChanged', label: 'Account definition last changed', kind: 'date' },
+  { key: 'ostNotified', label: 'OST last notified of the account definition', kind: 'date' }
 ]
 
 export const ACCOUNT_FIELDS: readonly FieldSpec[] = [...ACCOUNT_HEADER_FIELDS, ...ACCOUNT_PROFILE_FIELDS]
@@ -73,6 +81,50 @@ export const RELATED_FIELDS: readonly FieldSpec[] = [
   { key: 'role', label: 'Role', kind: 'text' },
   { key: 'notes', label: 'Notes', kind: 'text' }
 ]
+
+/** A partner port's concurrence with the lead port's selection of the account (SOP, Select, step 3). */
+export const CONCURRENCE_VALUES = ['yes', 'no', 'pending'] as const
+export type Concurrence = typeof CONCURRENCE_VALUES[number]
+export const CONCURRENCE_LABELS: Record<Concurrence, string> = { yes: 'Agreed', no: 'Refused', pending: 'Pending' }
+
+/**
+ * The account's ports of entry by value (its top 5 at least, the lead port included): each port's share of
+ * the account's imports by value, its rank among the account's ports, and — for the other ports — whether
+ * its TCPO agreed that the lead port should select the account.
+ */
+export const PORT_FIELDS: readonly FieldSpec[] = [
+  { key: 'name', label: 'Port', kind: 'text', required: true },
+  { key: 'share', label: 'Share of the account\'s imports by value', kind: 'percent' },
+  { key: 'rank', label: 'Rank among the account\'s ports by value', kind: 'int' },
+  { key: 'concurrence', label: 'Concurrence with the lead port', kind: 'enum', values: CONCURRENCE_VALUES, valueLabels: CONCURRENCE_LABELS },
+  { key: 'concurrenceDate', label: 'Concurrence date', kind: 'date' },
+  { key: 'contact', label: 'TCPO / contact', kind: 'text' },
+  { key: 'notes', label: 'Notes', kind: 'text' }
+]
+
+export interface AccountPort {
+  id: string
+  name: string
+  share?: number
+  rank?: number
+  concurrence?: Concurrence
+  concurrenceDate?: string
+  contact?: string
+  notes?: string
+}
+
+/** Ports in a stable order: by rank (unranked last), then by share (largest first), then by name and id. */
+export function sortPorts<T extends { id: string, name: string, share?: unknown, rank?: unknown }> (ports: readonly T[]): T[] {
+  const num = (v: unknown, dflt: number) => (typeof v === 'number' ? v : dflt)
+  return [...ports].sort((a, b) =>
+    num(a.rank, Infinity) - num(b.rank, Infinity) || num(b.share, -1) - num(a.share, -1) ||
+    a.name.localeCompare(b.name) || a.id.localeCompare(b.id))
+}
+
+/** The same port, however it was typed ("long beach" = "Long Beach"). */
+export function samePort (a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase()
+}
 
 export interface AccountHeader {
   id: string

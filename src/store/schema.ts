@@ -8,10 +8,12 @@
  *
  * Document `account/<id>`:
  *   profile: Y.Map         ACCOUNT_PROFILE_FIELDS
- *   locations, related, contacts, items, cips, events, approvals: Y.Map  entity id → Y.Map of its fields
+ *   locations, related, contacts, items, cips, events, approvals, ports: Y.Map  entity id → Y.Map of its fields
+ *                          (ports: PORT_FIELDS — the account's ports by value, share, rank, concurrence)
  *   requested: Y.Map       requested checklist item id → { title, createdAt }
  *   checklist: Y.Map       item key → { answer, reason, by, at } — one value, so an answer never loses its reason
  *   plan: Y.Map            PLAN_FIELDS
+ *   tasks: Y.Map           lifecycle task id → { done, by, at, note? } — one value per task (a member's mark)
  *   log: Y.Array           activity entries, append-only
  * A CIP's extensions are a Y.Map `extensions` inside the CIP's own map.
  */
@@ -22,7 +24,7 @@ export const accountDocName = (id: string): string => `account/${id}`
 export const accountIdOf = (docName: string): string | undefined =>
   docName.startsWith('account/') ? docName.slice('account/'.length) : undefined
 
-export const ACCOUNT_COLLECTIONS = ['locations', 'related', 'contacts', 'items', 'cips', 'events', 'approvals', 'requested'] as const
+export const ACCOUNT_COLLECTIONS = ['locations', 'related', 'contacts', 'items', 'cips', 'events', 'approvals', 'requested', 'ports'] as const
 export type AccountCollection = typeof ACCOUNT_COLLECTIONS[number]
 
 export function workspaceRoots (doc: Y.Doc) {
@@ -38,6 +40,7 @@ export function accountRoots (doc: Y.Doc) {
     profile: doc.getMap<unknown>('profile'),
     plan: doc.getMap<unknown>('plan'),
     checklist: doc.getMap<unknown>('checklist'),
+    tasks: doc.getMap<unknown>('tasks'),
     log: doc.getArray<unknown>('log'),
     collection: (name: AccountCollection) => doc.getMap<Y.Map<unknown>>(name)
   }
@@ -46,7 +49,7 @@ export function accountRoots (doc: Y.Doc) {
 /** The root types a member's undo may touch in an account document (everything but the log). */
 export function undoableAccountTypes (doc: Y.Doc): Array<Y.AbstractType<unknown>> {
   const r = accountRoots(doc)
-  return [r.profile, r.plan, r.checklist, ...ACCOUNT_COLLECTIONS.map(r.collection)] as Array<Y.AbstractType<unknown>>
+  return [r.profile, r.plan, r.checklist, r.tasks, ...ACCOUNT_COLLECTIONS.map(r.collection)] as Array<Y.AbstractType<unknown>>
 }
 
 export type Role = 'owner' | 'editor' | 'viewer'

@@ -5,9 +5,9 @@
 import * as Y from 'yjs'
 import {
   ACCOUNT_HEADER_FIELDS, ACCOUNT_PROFILE_FIELDS, APPROVAL_FIELDS, CIP_EXTENSION_FIELDS, CIP_FIELDS, CONTACT_FIELDS,
-  EVENT_FIELDS, LOCATION_FIELDS, PLAN_FIELDS, PLAN_ITEM_FIELDS, RELATED_FIELDS,
-  checklistRows, conditionalPeriodEnd, groupContacts, sortPlanItems,
-  type AccountHeader, type ChecklistAnswer, type ChecklistRow, type FieldSpec, type FieldValue, type PlanItem, type RequestedItem
+  EVENT_FIELDS, LOCATION_FIELDS, PLAN_FIELDS, PLAN_ITEM_FIELDS, PORT_FIELDS, RELATED_FIELDS,
+  checklistRows, conditionalPeriodEnd, groupContacts, sortPlanItems, sortPorts,
+  type AccountHeader, type ChecklistAnswer, type ChecklistRow, type FieldSpec, type FieldValue, type PlanItem, type RequestedItem, type TaskMark
 } from '../domain/index.js'
 import { readFields, type YRecord } from './fields.js'
 import { accountRoots, type AccountCollection } from './schema.js'
@@ -77,6 +77,17 @@ export function readCips (doc: Y.Doc): Entity[] {
   })
 }
 
+/** The account's ports: by rank, then share (largest first), then name and id. */
+export function readPorts (doc: Y.Doc): Entity[] {
+  return sortPorts(readEntities(doc, 'ports', PORT_FIELDS) as Array<Entity & { name: string }>)
+}
+
+/** The lifecycle tasks members marked, task id → mark, keys in sorted order (deterministic JSON). */
+export function readTasks (doc: Y.Doc): Record<string, TaskMark> {
+  const entries = [...accountRoots(doc).tasks.entries()] as Array<[string, TaskMark]>
+  return Object.fromEntries(entries.filter(([, m]) => m && typeof m === 'object').sort(([a], [b]) => a.localeCompare(b)))
+}
+
 /** The whole account as one plain object: the shape of `pat account show --json`. */
 export function readAccount (header: AccountHeader, doc: Y.Doc) {
   const roots = accountRoots(doc)
@@ -93,7 +104,9 @@ export function readAccount (header: AccountHeader, doc: Y.Doc) {
       items: readPlanItems(doc)
     },
     cips: readCips(doc),
-    events: readEntities(doc, 'events', EVENT_FIELDS).sort((a, b) => String(a.date).localeCompare(String(b.date)) || a.id.localeCompare(b.id))
+    events: readEntities(doc, 'events', EVENT_FIELDS).sort((a, b) => String(a.date).localeCompare(String(b.date)) || a.id.localeCompare(b.id)),
+    ports: readPorts(doc),
+    tasks: readTasks(doc)
   }
 }
 

@@ -2,14 +2,15 @@
  * The store API the CLI and the app use: an open workspace with its actions grouped by what they act on.
  */
 import {
-  CONTACT_FIELDS, EVENT_FIELDS, LOCATION_FIELDS, RELATED_FIELDS
+  CONTACT_FIELDS, EVENT_FIELDS, LOCATION_FIELDS, PORT_FIELDS, RELATED_FIELDS
 } from '../domain/index.js'
 import { AccountActions } from './actions/accounts.js'
 import { ChecklistActions } from './actions/checklist.js'
 import { CipActions } from './actions/cips.js'
 import { EntityActions } from './actions/entities.js'
 import { PlanActions } from './actions/plan.js'
-import { readContacts } from './snapshot.js'
+import { TaskActions } from './actions/tasks.js'
+import { readContacts, readPorts } from './snapshot.js'
 import { REMOTE } from './origins.js'
 import { accountIdOf } from './schema.js'
 import { Workspace } from './workspace.js'
@@ -25,6 +26,8 @@ export class Store {
   readonly plan: PlanActions
   readonly cips: CipActions
   readonly events: EntityActions
+  readonly ports: EntityActions
+  readonly tasks: TaskActions
 
   constructor (readonly ws: Workspace) {
     this.accounts = new AccountActions(ws)
@@ -43,6 +46,10 @@ export class Store {
     this.events = new EntityActions(ws, {
       collection: 'events', specs: EVENT_FIELDS, noun: 'event', label: e => String(e.title), listHint: '`pat event list ACCOUNT`'
     })
+    this.ports = new EntityActions(ws, {
+      collection: 'ports', specs: PORT_FIELDS, noun: 'port', label: e => String(e.name), order: readPorts, listHint: '`pat port list ACCOUNT`'
+    })
+    this.tasks = new TaskActions(ws)
   }
 
   /**

@@ -5,7 +5,7 @@
  */
 import type { Command } from 'commander'
 import {
-  CIP_EXTENSION_FIELDS, CIP_FIELDS, CONTACT_FIELDS, EVENT_FIELDS, InputError, LOCATION_FIELDS, RELATED_FIELDS, type FieldSpec
+  CIP_EXTENSION_FIELDS, CIP_FIELDS, CONTACT_FIELDS, EVENT_FIELDS, InputError, LOCATION_FIELDS, PORT_FIELDS, RELATED_FIELDS, type FieldSpec
 } from '../../domain/index.js'
 import type { Store } from '../../store/index.js'
 import type { EntityActions } from '../../store/actions/entities.js'
@@ -27,7 +27,8 @@ const DEFS: EntityCommand[] = [
   { name: 'location', plural: 'locations', description: 'the account\'s locations (headquarters, plants, warehouses…)', actions: s => s.locations, specs: LOCATION_FIELDS },
   { name: 'related', plural: 'related companies', description: 'related companies, relationship Types One to Four', actions: s => s.related, specs: RELATED_FIELDS },
   { name: 'cip', plural: 'Compliance Improvement Plans', description: 'Compliance Improvement Plans', actions: s => s.cips, specs: CIP_FIELDS },
-  { name: 'event', plural: 'events', description: 'dated meetings, reviews, interviews and referrals', actions: s => s.events, specs: EVENT_FIELDS }
+  { name: 'event', plural: 'events', description: 'dated meetings, reviews, interviews and referrals', actions: s => s.events, specs: EVENT_FIELDS },
+  { name: 'port', plural: 'ports', description: 'the account\'s ports by value: share of its imports, rank, partner-port concurrence', actions: s => s.ports, specs: PORT_FIELDS }
 ]
 
 const accountId = (s: Store, ref: string) => s.ws.resolveAccount(ref).id

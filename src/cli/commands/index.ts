@@ -12,6 +12,9 @@ import { registerLog } from './log.js'
 import { registerBackup } from './backup.js'
 import { registerServe } from './serve.js'
 import { registerKb } from './kb.js'
+import { registerWorkflow } from './workflow.js'
+import { registerStage } from './stage.js'
+import { registerExport } from './export.js'
 
 export function registerCommands (program: Command, ctx: CliContext): void {
   registerWorkspace(program, ctx)
@@ -19,6 +22,9 @@ export function registerCommands (program: Command, ctx: CliContext): void {
   registerChecklist(program, ctx)
   registerPlan(program, ctx)
   registerEntities(program, ctx)
+  registerWorkflow(program, ctx)
+  registerStage(program, ctx)
+  registerExport(program, ctx)
   registerLog(program, ctx)
   registerKb(program, ctx)
   registerBackup(program, ctx)

@@ -1,0 +1,59 @@
+/**
+ * `pat export ACCOUNT --template action-plan|cip|profile|questionnaire [--format md|html] [--out FILE]`:
+ * a document from a template (built-in in templates/, or the team's own in <home>/templates/). What the SOP
+ * requires and the account lacks is marked "⚠" in the document and listed on stderr; the export happens
+ * anyway.
+ */
+import { writeFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
+import type { Command } from 'commander'
+import { InputError, today } from '../../domain/index.js'
+import { homePaths } from '../../store/index.js'
+import { withStore, type CliContext } from '../context.js'
+import { BUILTIN_TEMPLATES, renderDocument, type DocFormat } from '../documents.js'
+import { printJson } from '../io.js'
+
+interface ExportOpts { template: string, format?: string, out?: string, json?: boolean }
+
+export function registerExport (program: Command, ctx: CliContext): void {
+  program.command('export').argument('<account>', 'account id or name')
+    .description('write a document for an account from a template: the Action Plan, the CIP, the profile, the questionnaire')
+    .requiredOption('-t, --template <name>', `${BUILTIN_TEMPLATES.join(', ')}, or a template of your own in <home>/templates/NAME.md.eta`)
+    .option('-f, --format <format>', 'md or html (default: md, or html when --out ends in .html)')
+    .option('-o, --out <file>', 'write the document to FILE instead of printing it')
+    .option('--json', 'print JSON: {account, template, source, format, out?, document?, warnings[]}')
+    .addHelpText('after', [
+      '',
+      'Gaps (unanswered checklist items, No/NA without a reason, items without an owner or due date, …) are',
+      'marked "⚠" in the document and listed on stderr; the document is written all the same.',
+      'Your own templates: <home>/templates/NAME.md.eta adds or overrides a template for the workspace;',
+      '<home>/templates/NAME.ACCOUNT-ID.md.eta customises it for one account (e.g. its questionnaire).'
+    ].join('\n'))
+    .action(async (ref: string, opts: ExportOpts) => {
+      const format = parseFormat(opts.format, opts.out)
+      const rendered = await withStore(ctx, async s => {
+        const record = await s.accounts.show(ref)
+        return { record, doc: await renderDocument(record, { template: opts.template, format, today: today(), homeTemplates: homePaths(ctx.home()).templates }) }
+      })
+      const { record, doc } = rendered
+      const out = opts.out ? resolve(ctx.io.cwd, opts.out) : undefined
+      if (out) await writeFile(out, doc.document, 'utf8')
+      if (opts.json) {
+        printJson(ctx.io, {
+          account: { id: record.id, name: record.name }, template: doc.template.name, source: doc.template.origin, format,
+          ...(out ? { out } : { document: doc.document }), warnings: doc.warnings
+        })
+      } else if (!out) ctx.io.out(doc.document)
+      for (const w of doc.warnings) ctx.io.err(`warning: ${w}`)
+      if (out && !opts.json) {
+        ctx.io.out(`wrote ${doc.template.name} for ${record.name} to ${out}${doc.warnings.length ? ` (${doc.warnings.length} gap${doc.warnings.length === 1 ? '' : 's'} marked ⚠)` : ''}`)
+      }
+    })
+}
+
+function parseFormat (format: string | undefined, out: string | undefined): DocFormat {
+  const f = (format ?? (out && /\.html?$/i.test(out) ? 'html' : 'md')).toLowerCase()
+  if (f === 'md' || f === 'markdown') return 'md'
+  if (f === 'html') return 'html'
+  throw new InputError(`invalid format "${format}": use md or html`, 'format')
+}

@@ -1,0 +1,105 @@
+/**
+ * The SOP workflow commands: `pat due` (the due-date dashboard: reviews, CIP and OST deadlines, plan items,
+ * soonest first, overdue highlighted) and `pat account check ACCOUNT` (the selection criteria against the
+ * recorded data: pass, fail or unknown with what is missing).
+ */
+import type { Command } from 'commander'
+import {
+  DUE_RULE_INFO, InputError, checkEligibility, dueEntries, parseDate, parsePeriod, today,
+  type AccountSnapshot, type CriterionResult, type DueEntry, type SelectionBasis
+} from '../../domain/index.js'
+import { withStore, type CliContext } from '../context.js'
+import { truncate } from '../format.js'
+import { printJson } from '../io.js'
+
+const RED = (s: string) => `\u001b[31m${s}\u001b[39m`
+
+export function registerWorkflow (program: Command, ctx: CliContext): void {
+  program.command('due')
+    .description('what falls due: profile and plan reviews, quarterly activity reviews, CIP and OST deadlines, plan items — soonest first')
+    .option('-w, --within <period>', 'only what falls due within this period: 30d, 6w, 3m, 1y (overdue entries always show)')
+    .option('-a, --account <account>', 'only this account')
+    .option('--as-of <date>', 'compute as if today were DATE (YYYY-MM-DD)')
+    .option('--json', 'print JSON: [{date, accountId, accountName, rule, ruleText, kind, title, overdue, daysLeft, since?, ref?, note?}]')
+    .addHelpText('after', '\nRules:\n' + Object.entries(DUE_RULE_INFO).map(([id, r]) => `  ${id.padEnd(23)} ${r.text}`).join('\n'))
+    .action(async (opts: { within?: string, account?: string, asOf?: string, json?: boolean }) => {
+      const now = opts.asOf ? parseDate(opts.asOf, '--as-of date') : today()
+      const withinDays = opts.within === undefined ? undefined : parsePeriod(opts.within, now)
+      const entries = await withStore(ctx, async s => {
+        const headers = opts.account ? [s.ws.resolveAccount(opts.account)] : s.ws.headers({ archived: false })
+        const accounts: AccountSnapshot[] = []
+        for (const h of headers) accounts.push(await s.accounts.show(h.id) as unknown as AccountSnapshot)
+        return dueEntries(accounts, now, { ...(withinDays !== undefined ? { withinDays } : {}), workspaceWide: !opts.account && accounts.length > 0 })
+      })
+      if (opts.json) printJson(ctx.io, entries)
+      else ctx.io.out(dueTable(entries, now, ctx.io.columns, ctx.io.color, opts.within))
+    })
+
+  const account = program.commands.find(c => c.name() === 'account') ?? program.command('account')
+  account.command('check').argument('<account>', 'account id, id prefix or name')
+    .description('check the SOP\'s selection criteria against what is recorded: pass, fail, or unknown (and what is missing)')
+    .option('--as <basis>', 'port (Port Account Team) or national (full-time Account Manager); default: the account\'s kind')
+    .option('--json', 'print JSON: {accountId, accountName, basis, result, criteria[{id, criterion, status, detail, missing?, advisory?}]}')
+    .action(async (ref: string, opts: { as?: string, json?: boolean }) => {
+      if (opts.as !== undefined && opts.as !== 'port' && opts.as !== 'national') throw new InputError(`invalid --as "${opts.as}": use port or national`, 'as')
+      const record = await withStore(ctx, s => s.accounts.show(ref))
+      const report = checkEligibility(record as unknown as AccountSnapshot, opts.as as SelectionBasis | undefined)
+      const out = { accountId: record.id, accountName: record.name, ...report }
+      if (opts.json) { printJson(ctx.io, out); return }
+      const head = `${record.name} — ${report.basis === 'national' ? 'full-time Account Manager' : 'port account'} selection criteria (SOP, Select an Account)`
+      const lines = [head, '']
+      const ports = record.ports.map(p => String(p.name))
+      for (const c of report.criteria) lines.push(...criterionLines(c, record.id, ports))
+      const counts = (['pass', 'fail', 'unknown'] as const).map(st => `${report.criteria.filter(c => !c.advisory && c.status === st).length} ${st}`).join(', ')
+      lines.push('', `Result: ${report.result.toUpperCase()} (${counts}; goals are not counted)`)
+      ctx.io.out(lines.join('\n'))
+    })
+}
+
+function dueTable (entries: readonly DueEntry[], now: string, width: number, color: boolean, within?: string): string {
+  if (entries.length === 0) return within ? `Nothing falls due within ${within}.` : 'Nothing falls due: no dates recorded yet.'
+  const when = (e: DueEntry) => e.overdue ? `OVERDUE ${-e.daysLeft}d` : e.daysLeft === 0 ? 'today' : `in ${e.daysLeft}d`
+  const indent = ' '.repeat(12)
+  const body = entries.flatMap(e => {
+    const lines = [
+      truncate(`${e.date}  ${when(e).padEnd(12)} ${e.rule.padEnd(22)} ${e.accountName ?? '(whole workspace)'}`, width),
+      truncate(`${indent}${e.title}${e.note ? ` — ${e.note}` : ''}`, width)
+    ]
+    return color && e.overdue ? lines.map(RED) : lines
+  })
+  const overdue = entries.filter(e => e.overdue).length
+  const rules = [...new Set(entries.map(e => e.rule))]
+  return [
+    ...body,
+    '',
+    `${entries.length} entr${entries.length === 1 ? 'y' : 'ies'} as of ${now}${overdue ? `, ${overdue} overdue` : ''}${within ? `, within ${within}` : ''}. Rules:`,
+    ...rules.map(r => `  ${r}: ${DUE_RULE_INFO[r].text}`)
+  ].join('\n')
+}
+
+const FIELD_HINTS: Record<string, (id: string) => string> = {
+  importValue: id => `pat account set ${id} --import-value AMOUNT`,
+  nationalRank: id => `pat account set ${id} --national-rank N`,
+  pfiShare: id => `pat account set ${id} --pfi-share PERCENT`,
+  leadPort: id => `pat account set ${id} --lead-port PORT`,
+  ports: id => `pat port add ${id} --name PORT --share PERCENT --rank N`
+}
+
+/** How to record a missing value: `ports[Seattle].concurrence` → `pat port set ID "Seattle" --concurrence yes`. */
+function hint (missing: string, accountId: string, ports: readonly string[]): string {
+  const m = /^ports\[(.+)\]\.(\w+)$/.exec(missing)
+  if (m) {
+    const flag = m[2] === 'concurrence' ? '--concurrence yes|no|pending' : `--${m[2]} ${m[2] === 'share' ? 'PERCENT' : 'N'}`
+    return ports.some(p => p.toLowerCase() === m[1]!.toLowerCase())
+      ? `pat port set ${accountId} "${m[1]}" ${flag}`
+      : `pat port add ${accountId} --name "${m[1]}" --share PERCENT --rank N`
+  }
+  return FIELD_HINTS[missing]?.(accountId) ?? missing
+}
+
+function criterionLines (c: CriterionResult, accountId: string, ports: readonly string[]): string[] {
+  const tag = (c.advisory ? 'goal ' : '') + c.status.toUpperCase()
+  const out = [`  ${tag.padEnd(13)}${c.criterion}`, `  ${''.padEnd(13)}${c.detail}`]
+  for (const m of c.missing ?? []) out.push(`  ${''.padEnd(13)}missing ${m}: ${hint(m, accountId, ports)}`)
+  return out
+}

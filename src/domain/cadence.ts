@@ -1,0 +1,223 @@
+/**
+ * The due-date rules of the SOP and the CIP framework, computed from recorded dates. Every entry says which
+ * rule produced it, the date it falls due, and the recorded date it was computed from. Dates are calendar
+ * dates (Temporal.PlainDate via dates.ts): a review two years after 2024-02-29 is due 2026-02-28, and no
+ * time zone moves a due date. "Overdue" means the date is before today; due today is not overdue.
+ *
+ * The rules:
+ *  - profile-review: review the account profile at least every 2 years (SOP, Evaluate, step 1). From the
+ *    latest of the profile's "last reviewed" date and review events of the profile; an account in Evaluate
+ *    or later with no review recorded is due now.
+ *  - plan-review: review the Action Plan with the account at least annually (SOP, Improve, step 6). From the
+ *    latest of the plan's "last reviewed" date, the date of the plan, and review events of the plan; an
+ *    account in Improve or Manage with none of these is due now.
+ *  - activity-review: each quarter (3 months), review the activity of a compliant account with no pending
+ *    action items (SOP, Manage, step 6). "Compliant" here: stage Manage, no open project item and no CIP
+ *    still open (draft, submitted, implementing). From the latest review event of the activity; due now
+ *    when none is recorded.
+ *  - cip-conditional-period: a CIP's six-month conditional period from the CA report ends, or the end of its
+ *    latest extension (CIP framework, Timeframes) — for CIPs not yet implemented (an implemented one is
+ *    listed until its period ends: the follow-up review extends it automatically).
+ *  - cip-target: the target date of an open CIP's action steps (CIP framework, Target Dates).
+ *  - ost-definition: an account whose definition changed after OST was last told must be reported by the
+ *    first of Mar 15, Jun 15, Sep 15, Dec 15 on or after the change (SOP, Establish, step 3). Missed → overdue.
+ *  - ost-deadline: the next of those four dates, once for the whole workspace (accountId null), so the team
+ *    sees the deadline for any definition change it has not recorded yet.
+ *  - plan-item: an open project-list item's due date.
+ */
+import { addDays, addMonths, addYears, compareDates, daysBetween, type IsoDate } from './dates.js'
+import { STAGES, type Stage } from './account.js'
+import { conditionalPeriodEnd } from './cip.js'
+import { InputError } from './errors.js'
+import { PRIORITY_LABELS, type Priority } from './plan.js'
+import { isOpenCip, type AccountSnapshot } from './lifecycle.js'
+
+export const DUE_RULES = [
+  'profile-review', 'plan-review', 'activity-review', 'cip-conditional-period', 'cip-target', 'ost-definition', 'ost-deadline', 'plan-item'
+] as const
+export type DueRule = typeof DUE_RULES[number]
+export type DueKind = 'review' | 'deadline' | 'item'
+
+export const DUE_RULE_INFO: Record<DueRule, { kind: DueKind, text: string }> = {
+  'profile-review': { kind: 'review', text: 'Review the account profile at least every 2 years (SOP, Evaluate the Account, step 1)' },
+  'plan-review': { kind: 'review', text: 'Review the Account Action Plan with the account at least annually (SOP, Improve, step 6)' },
+  'activity-review': { kind: 'review', text: 'Each quarter, review the activity of a compliant account with no pending action items (SOP, Manage, step 6)' },
+  'cip-conditional-period': { kind: 'deadline', text: 'A CIP\'s conditional period ends six months after the CA report, or when its extension ends (CIP framework, Timeframes)' },
+  'cip-target': { kind: 'item', text: 'Target date for a CIP\'s corrective action steps (CIP framework, Target Dates)' },
+  'ost-definition': { kind: 'deadline', text: 'Notify OST of a change to the account definition by Mar 15, Jun 15, Sep 15 or Dec 15 (SOP, Establish, step 3)' },
+  'ost-deadline': { kind: 'deadline', text: 'Deadline for account-definition changes to reach OST for the next quarterly release: Mar 15, Jun 15, Sep 15, Dec 15 (SOP, Establish, step 3)' },
+  'plan-item': { kind: 'item', text: 'Project list item due (Account Action Plan, Project List)' }
+}
+
+export interface DueEntry {
+  /** When it falls due (for a missed OST deadline: the deadline that was missed). */
+  date: IsoDate
+  /** null for a workspace-wide entry (the OST deadline). */
+  accountId: string | null
+  accountName: string | null
+  rule: DueRule
+  /** The rule in words, with its source. */
+  ruleText: string
+  kind: DueKind
+  /** What is due: "Account profile review", "Plan item: Classification review". */
+  title: string
+  overdue: boolean
+  /** Days from today to the date (negative when overdue). */
+  daysLeft: number
+  /** The recorded date the due date was computed from. */
+  since?: IsoDate
+  /** The plan item or CIP the entry is about. */
+  ref?: string
+  note?: string
+}
+
+/** The four quarterly dates by which OST must hear of account-definition changes. */
+export const OST_DEADLINES = ['03-15', '06-15', '09-15', '12-15'] as const
+
+/** The first OST deadline on or after `date` (Dec 16 → Mar 15 of the next year). */
+export function nextOstDeadline (date: IsoDate): IsoDate {
+  const year = Number(date.slice(0, 4))
+  for (const y of [year, year + 1]) {
+    for (const md of OST_DEADLINES) {
+      const d = `${String(y).padStart(4, '0')}-${md}`
+      if (compareDates(d, date) >= 0) return d
+    }
+  }
+  throw new Error('unreachable')
+}
+
+const isDateString = (v: unknown): v is IsoDate => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)
+
+/** The latest of the given dates (undefined when none is a date). */
+export function latestDate (...dates: unknown[]): IsoDate | undefined {
+  return dates.filter(isDateString).reduce<IsoDate | undefined>((a, b) => (a === undefined || compareDates(b, a) > 0 ? b : a), undefined)
+}
+
+const stageAtLeast = (stage: Stage, min: Stage) => STAGES.indexOf(stage) >= STAGES.indexOf(min)
+
+/** Review events of a subject, done by `today` (a planned review is not a review done). */
+function reviewDates (a: AccountSnapshot, subject: string, today: IsoDate): IsoDate[] {
+  return (a.events ?? []).filter(e => e.type === 'review' && e.subject === subject && isDateString(e.date) && compareDates(e.date, today) <= 0)
+    .map(e => e.date as IsoDate)
+}
+
+const isOpenItem = (s: unknown) => s === undefined || s === 'open' || s === 'in-progress'
+
+/** Whether the account counts as compliant for the quarterly activity review (see the header). */
+export function isCompliantAccount (a: AccountSnapshot): boolean {
+  return a.stage === 'manage' && !(a.plan?.items ?? []).some(i => isOpenItem(i.status)) && !(a.cips ?? []).some(isOpenCip)
+}
+
+/** Every due entry of one account, unsorted. */
+export function accountDue (a: AccountSnapshot, today: IsoDate): DueEntry[] {
+  const out: DueEntry[] = []
+  const add = (rule: DueRule, date: IsoDate, title: string, extra: Partial<DueEntry> = {}) => {
+    const days = daysBetween(today, date)
+    out.push({
+      date, accountId: a.id, accountName: a.name, rule, ruleText: DUE_RULE_INFO[rule].text, kind: DUE_RULE_INFO[rule].kind,
+      title, overdue: days < 0, daysLeft: days, ...extra
+    })
+  }
+  const dueNow = (rule: DueRule, title: string, note: string) => add(rule, today, title, { note })
+
+  // Profile review, every 2 years.
+  const profileLast = latestDate(a.profile.profileReviewed, ...reviewDates(a, 'profile', today))
+  if (profileLast) add('profile-review', addYears(profileLast, 2), 'Account profile review', { since: profileLast })
+  else if (stageAtLeast(a.stage, 'evaluate')) dueNow('profile-review', 'Account profile review', 'no profile review recorded: due now')
+
+  // Action plan review with the account, annually.
+  const planLast = latestDate(a.plan?.reviewed, a.plan?.planDate, ...reviewDates(a, 'plan', today))
+  if (planLast) add('plan-review', addYears(planLast, 1), 'Action plan review with the account', { since: planLast })
+  else if (stageAtLeast(a.stage, 'improve')) dueNow('plan-review', 'Action plan review with the account', 'no plan date or review recorded: due now')
+
+  // Quarterly activity review of a compliant account.
+  if (isCompliantAccount(a)) {
+    const activityLast = latestDate(...reviewDates(a, 'activity', today))
+    if (activityLast) add('activity-review', addMonths(activityLast, 3), 'Quarterly review of account activity', { since: activityLast })
+    else dueNow('activity-review', 'Quarterly review of account activity', 'no activity review recorded: due now')
+  }
+
+  // CIPs: the conditional period and the target date.
+  for (const cip of a.cips ?? []) {
+    const name = String(cip.deficiency ?? 'CIP')
+    const extensions = Array.isArray(cip.extensions) ? (cip.extensions as Array<{ until?: unknown, reason?: unknown }>) : []
+    const valid = extensions.filter(e => isDateString(e.until)) as Array<{ until: IsoDate, reason?: unknown }>
+    const end = isDateString(cip.conditionalPeriodEnd) ? cip.conditionalPeriodEnd : conditionalPeriodEnd(isDateString(cip.reportDate) ? cip.reportDate : undefined, valid)
+    const open = isOpenCip(cip)
+    if (end && (open || (cip.status === 'implemented' && compareDates(end, today) >= 0))) {
+      const last = valid.find(e => e.until === end)
+      const note = last ? `extended until ${end}${typeof last.reason === 'string' && last.reason ? `: ${last.reason}` : ''}` : undefined
+      add('cip-conditional-period', end, `CIP conditional period ends: ${name}`, {
+        ref: cip.id as string, ...(isDateString(cip.reportDate) ? { since: cip.reportDate } : {}), ...(note ? { note } : {})
+      })
+    }
+    if (open && isDateString(cip.target)) add('cip-target', cip.target, `CIP target date: ${name}`, { ref: cip.id as string })
+  }
+
+  // A change of the account definition OST has not heard of.
+  const changed = a.profile.definitionChanged
+  const notified = a.profile.ostNotified
+  if (isDateString(changed) && !(isDateString(notified) && compareDates(notified, changed) >= 0)) {
+    const deadline = nextOstDeadline(changed)
+    const missed = compareDates(deadline, today) < 0
+    add('ost-definition', deadline, 'Notify OST of the account-definition change', {
+      since: changed, ...(missed ? { note: `deadline missed: notify OST by ${nextOstDeadline(today)} for the next quarterly release` } : {})
+    })
+  }
+
+  // Project list items.
+  for (const item of a.plan?.items ?? []) {
+    if (!isOpenItem(item.status) || !isDateString(item.due)) continue
+    const priority = PRIORITY_LABELS[item.priority as Priority]
+    const who = typeof item.owner === 'string' && item.owner ? item.owner : 'no responsible party'
+    add('plan-item', item.due, `Plan item: ${String(item.title)}`, { ref: item.id as string, note: [priority ? `${priority} priority` : '', who].filter(Boolean).join(', ') })
+  }
+  return out
+}
+
+/** The workspace-wide OST deadline entry. */
+export function ostDeadlineEntry (today: IsoDate): DueEntry {
+  const date = nextOstDeadline(today)
+  const days = daysBetween(today, date)
+  return {
+    date, accountId: null, accountName: null, rule: 'ost-deadline', ruleText: DUE_RULE_INFO['ost-deadline'].text, kind: 'deadline',
+    title: 'OST deadline for account-definition changes', overdue: false, daysLeft: days
+  }
+}
+
+/** Soonest first; ties by account name (workspace entries first), rule, title and ref, so output is stable. */
+export function sortDue (entries: readonly DueEntry[]): DueEntry[] {
+  return [...entries].sort((a, b) =>
+    compareDates(a.date, b.date) ||
+    (a.accountName ?? '').localeCompare(b.accountName ?? '') || (a.accountId ?? '').localeCompare(b.accountId ?? '') ||
+    DUE_RULES.indexOf(a.rule) - DUE_RULES.indexOf(b.rule) || a.title.localeCompare(b.title) || (a.ref ?? '').localeCompare(b.ref ?? ''))
+}
+
+export interface DueOptions {
+  /** Only entries due within this many days of today (overdue ones are always kept). */
+  withinDays?: number
+  /** Add the workspace-wide OST deadline (default: when there is at least one active account). */
+  workspaceWide?: boolean
+}
+
+/** The due-date dashboard: every active account's entries (and the OST deadline), soonest first. */
+export function dueEntries (accounts: readonly AccountSnapshot[], today: IsoDate, opts: DueOptions = {}): DueEntry[] {
+  const active = accounts.filter(a => !a.archived)
+  const all = active.flatMap(a => accountDue(a, today))
+  if (opts.workspaceWide ?? active.length > 0) all.push(ostDeadlineEntry(today))
+  const limit = opts.withinDays === undefined ? undefined : addDays(today, opts.withinDays)
+  return sortDue(limit === undefined ? all : all.filter(e => compareDates(e.date, limit) <= 0))
+}
+
+/** Parses a period like `30d`, `6w`, `3m`, `1y` or `30` (days) into days from `today` (months/years by the calendar). */
+export function parsePeriod (text: string, today: IsoDate): number {
+  const m = /^\s*(\d+)\s*([dwmy]?)\s*$/i.exec(text)
+  if (!m) throw new InputError(`invalid period "${text}": write it like 30d, 6w, 3m or 1y`, 'within')
+  const n = Number(m[1])
+  switch ((m[2] || 'd').toLowerCase()) {
+    case 'w': return n * 7
+    case 'm': return daysBetween(today, addMonths(today, n))
+    case 'y': return daysBetween(today, addYears(today, n))
+    default: return n
+  }
+}

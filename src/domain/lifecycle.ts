@@ -1,0 +1,227 @@
+/**
+ * The account lifecycle (SOP, "The Process"): Select → Establish → Evaluate → Improve → Manage, each stage
+ * with the SOP's tasks as a per-account progress list. A task is done when the recorded data shows it (IR#s
+ * present, corporate structure written, locations, related companies, contacts on each side, interviews…)
+ * or when a member marked it done — the only way for what no data can show ("IR#s confirmed with the
+ * account", "questionnaire sent"). Moving to a later stage is never blocked; `openTasksBefore` lists what is
+ * still open so the caller can warn.
+ *
+ * Everything here works on `AccountSnapshot`, the plain shape the store hands out (`pat account show
+ * --json`), reduced to what the rules read, so tests can build one by hand.
+ */
+import { CHECKLIST_ITEMS } from './checklist.js'
+import { InputError } from './errors.js'
+import { STAGES, STAGE_LABELS, samePort, type AccountKind, type Stage } from './account.js'
+import { checkEligibility } from './eligibility.js'
+
+/** A member's explicit mark on a task, stored as one value (task id → mark). */
+export interface TaskMark { done: boolean, by: string, at: string, note?: string }
+
+type Loose = Record<string, unknown>
+
+/** The plain account the lifecycle, cadence and eligibility rules read (a subset of the store's record). */
+export interface AccountSnapshot {
+  id: string
+  name: string
+  stage: Stage
+  kind?: AccountKind
+  leadPort?: string
+  iors?: readonly string[]
+  archived?: boolean
+  profile: Readonly<Loose>
+  locations?: readonly Loose[]
+  related?: readonly Loose[]
+  contacts?: readonly Loose[]
+  checklist?: ReadonlyArray<{ key: string, area: string, answer: string | null, reason?: string }>
+  plan?: Readonly<Loose> & { items?: readonly Loose[], approvals?: readonly Loose[] }
+  cips?: readonly Loose[]
+  events?: readonly Loose[]
+  ports?: readonly Loose[]
+  tasks?: Readonly<Record<string, TaskMark>>
+}
+
+export type TaskStatus = 'done' | 'open' | 'na'
+
+export interface TaskDef {
+  id: string
+  stage: Stage
+  label: string
+  /** What the SOP says, for help text. */
+  hint: string
+  /** Only for this kind of account (e.g. partner-port concurrence is for Port Account Teams only). */
+  appliesTo?: AccountKind
+  /** Reads the recorded data: a detail string when the data shows the task done, else undefined. */
+  derive?: (a: AccountSnapshot) => string | undefined
+}
+
+export interface TaskProgress {
+  id: string
+  stage: Stage
+  label: string
+  status: TaskStatus
+  /** 'marked' = a member marked it; 'data' = the recorded data shows it; 'none' = still open. */
+  source: 'marked' | 'data' | 'none'
+  detail?: string
+  by?: string
+  at?: string
+  /** Whether a member can mark it (tasks shown by data alone are changed by changing the data). */
+  markable: boolean
+}
+
+export interface StageProgress {
+  stage: Stage
+  label: string
+  current: boolean
+  done: number
+  total: number
+  tasks: TaskProgress[]
+}
+
+const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : '')
+const count = (list: readonly unknown[] | undefined, what: string): string | undefined =>
+  list && list.length ? `${list.length} ${what}${list.length === 1 ? '' : 's'} recorded` : undefined
+const withSide = (a: AccountSnapshot, side: string) => (a.contacts ?? []).filter(c => c.side === side)
+const eventsOf = (a: AccountSnapshot, type: string, subject?: string) =>
+  (a.events ?? []).filter(e => e.type === type && (subject === undefined || e.subject === subject))
+
+/** Compliance/Business checklist items answered, and whether every No/NA has its reason. */
+function checklistDone (a: AccountSnapshot): string | undefined {
+  const rows = (a.checklist ?? []).filter(r => r.area === 'compliance' || r.area === 'business')
+  const answered = rows.filter(r => r.answer === 'yes' || (r.answer === 'na' && str(r.reason) !== ''))
+  return answered.length === CHECKLIST_ITEMS.length ? `all ${CHECKLIST_ITEMS.length} items answered` : undefined
+}
+
+/** The approvals the SOP asks for: the account and the Account Manager, or the account, the team and the TCPO. */
+export function requiredApprovals (kind: AccountKind | undefined): string[] {
+  return kind === 'national' ? ['Account', 'Account Manager'] : ['Account', 'Port Account Team', 'TCPO']
+}
+
+const isOpenItem = (i: Loose) => i.status === undefined || i.status === 'open' || i.status === 'in-progress'
+export const OPEN_CIP_STATUSES = ['draft', 'submitted', 'implementing'] as const
+export const isOpenCip = (c: Loose): boolean => c.status === undefined || (OPEN_CIP_STATUSES as readonly unknown[]).includes(c.status)
+
+export const TASKS: readonly TaskDef[] = [
+  // Select (Port Account Teams; full-time Account Managers are selected by the NASC)
+  { id: 'select.criteria', stage: 'select', label: 'Selection criteria met (value, top 379, top-5 port with 15%+)', hint: 'pat account check ACCOUNT evaluates them against the recorded data',
+    derive: a => (checkEligibility(a).result === 'pass' ? 'every selection criterion passes on the recorded data' : undefined) },
+  { id: 'select.concurrence', stage: 'select', label: 'Concurrence from the other top-5 ports with 15% or more', hint: 'contact the TCPO of each such port and agree that your port leads', appliesTo: 'port',
+    derive: a => {
+      const ports = (a.ports ?? []).filter(p => !samePortName(p.name, a.leadPort) && typeof p.share === 'number' && p.share >= 15 && typeof p.rank === 'number' && p.rank <= 5)
+      return ports.length && ports.every(p => p.concurrence === 'yes') ? `${ports.length} port${ports.length === 1 ? '' : 's'} agreed` : undefined
+    } },
+  { id: 'select.ca-schedule', stage: 'select', label: 'Compliance Assessment schedule checked', hint: 'if a CA is scheduled, coordinate with the CAT leader' },
+  { id: 'select.clearance', stage: 'select', label: 'NASC notified and OI clearance received', hint: 'wait for OI clearance before beginning work' },
+  { id: 'select.team', stage: 'select', label: 'Team assembled, team leader / primary point of contact chosen', hint: 'look beyond current commodity specialist teams' },
+  // Establish
+  { id: 'establish.iors', stage: 'establish', label: 'IR#s identified', hint: 'all IR#s previously known to Customs', derive: a => count(a.iors, 'IR#') },
+  { id: 'establish.iors-confirmed', stage: 'establish', label: 'IR#s confirmed with the account', hint: 'agree the account definition and the IR#s with the account' },
+  { id: 'establish.first-meeting', stage: 'establish', label: 'Introductory letter sent and first meeting held', hint: 'letter signed by the TCPO or Port Director; follow-up call; first meeting',
+    derive: a => (eventsOf(a, 'meeting').length ? `meeting on ${String(eventsOf(a, 'meeting')[0]!.date)}` : undefined) },
+  { id: 'establish.structure', stage: 'establish', label: 'Corporate structure determined', hint: 'one account or separate accounts; same systems, one account',
+    derive: a => (str(a.profile.structure) ? 'corporate structure recorded' : undefined) },
+  { id: 'establish.categories', stage: 'establish', label: 'Business categories identified', hint: 'importer, bonded warehouse operator, manufacturer…',
+    derive: a => count(Array.isArray(a.profile.categories) ? a.profile.categories : [], 'category') },
+  { id: 'establish.locations', stage: 'establish', label: 'Locations identified', hint: 'headquarters, records, distribution centres, plants…', derive: a => count(a.locations, 'location') },
+  { id: 'establish.related', stage: 'establish', label: 'Related companies determined (Types One–Four)', hint: 'brokers, forwarders, manufacturers, other agencies', derive: a => count(a.related, 'related company') },
+  { id: 'establish.poc', stage: 'establish', label: 'Points of contact established', hint: 'the primary POC with authority to speak for the account', derive: a => count(withSide(a, 'account'), 'account contact') },
+  { id: 'establish.ost', stage: 'establish', label: 'Account definition sent to OST', hint: 'by Mar 15, Jun 15, Sep 15 or Dec 15 for the next quarterly release',
+    derive: a => (str(a.profile.ostNotified) ? `OST notified ${str(a.profile.ostNotified)}` : undefined) },
+  // Evaluate
+  { id: 'evaluate.profile', stage: 'evaluate', label: 'Account profile created or obtained', hint: 'from OAS, or the STC/ITM if a CA is scheduled',
+    derive: a => (str(a.profile.profileReviewed) ? `profile reviewed ${str(a.profile.profileReviewed)}` : eventsOf(a, 'review', 'profile').length ? 'profile review recorded' : undefined) },
+  { id: 'evaluate.network', stage: 'evaluate', label: 'Customs network set up', hint: 'CAT leader, FNIS, import specialists at key ports, IAS, ITS…', derive: a => count(withSide(a, 'customs'), 'Customs contact') },
+  { id: 'evaluate.questionnaire-sent', stage: 'evaluate', label: 'Questionnaire customised and sent', hint: 'pat export ACCOUNT --template questionnaire' },
+  { id: 'evaluate.questionnaire-returned', stage: 'evaluate', label: 'Questionnaire returned by the account', hint: 'walk the account through the questionnaire' },
+  { id: 'evaluate.interviews', stage: 'evaluate', label: 'Interviews with the account held', hint: 'record them as events of type interview', derive: a => count(eventsOf(a, 'interview'), 'interview') },
+  // Improve
+  { id: 'improve.checklist', stage: 'improve', label: 'Checklist screened (Compliance A–K, Business A–H)', hint: 'each item Yes or No/NA with a reason', derive: checklistDone },
+  { id: 'improve.background', stage: 'improve', label: 'Account background & structure written', hint: 'pat plan info ACCOUNT --background …', derive: a => (str(a.plan?.background) ? 'background recorded' : undefined) },
+  { id: 'improve.scope', stage: 'improve', label: 'Scope of plan written', hint: 'pat plan info ACCOUNT --scope …', derive: a => (str(a.plan?.scope) ? 'scope recorded' : undefined) },
+  { id: 'improve.projects', stage: 'improve', label: 'Project list with a responsible party and due date for each item', hint: 'pat plan add ACCOUNT …',
+    derive: a => {
+      const items = (a.plan?.items ?? []).filter(i => i.status !== 'dropped')
+      return items.length && items.filter(isOpenItem).every(i => str(i.owner) && str(i.due)) ? count(items, 'project item') : undefined
+    } },
+  { id: 'improve.draft-comments', stage: 'improve', label: 'Draft sent for comments (other ports, NISs, ITMs)', hint: 'incorporate the comments received' },
+  { id: 'improve.approvals', stage: 'improve', label: 'Plan approved', hint: 'by the account and the Account Manager, or the account, the team and the TCPO',
+    derive: a => {
+      const n = (a.plan?.approvals ?? []).length
+      return n >= requiredApprovals(a.kind).length ? `${n} approvals recorded` : undefined
+    } },
+  { id: 'improve.distributed', stage: 'improve', label: 'Final plan forwarded (affected ports, NASC, OST ITO if PFI)', hint: 'and the Director of Strategic OAS if it includes special exams' },
+  // Manage
+  { id: 'manage.implement', stage: 'manage', label: 'Action plan items implemented', hint: 'follow up with those assigned each task',
+    derive: a => {
+      const items = (a.plan?.items ?? []).filter(i => i.status !== 'dropped')
+      return items.length && !items.some(isOpenItem) ? 'no open project items' : undefined
+    } },
+  { id: 'manage.cip', stage: 'manage', label: 'Compliance Improvement Plans implemented', hint: 'monitor the CIP to ensure implementation',
+    derive: a => ((a.cips ?? []).length && !(a.cips ?? []).some(isOpenCip) ? 'no open CIP' : undefined) },
+  { id: 'manage.network', stage: 'manage', label: 'Customs network kept informed of results', hint: 'share analysis, resolutions and plans with the network' }
+]
+
+function samePortName (a: unknown, b: unknown): boolean {
+  return typeof a === 'string' && typeof b === 'string' && samePort(a, b)
+}
+
+export function tasksOf (stage: Stage, kind?: AccountKind): TaskDef[] {
+  return TASKS.filter(t => t.stage === stage && (t.appliesTo === undefined || kind === undefined || t.appliesTo === kind))
+}
+
+/** The progress of one task for an account: a member's mark wins, else what the data shows. */
+export function taskProgress (def: TaskDef, a: AccountSnapshot): TaskProgress {
+  const base = { id: def.id, stage: def.stage, label: def.label, markable: true }
+  if (def.appliesTo && a.kind && def.appliesTo !== a.kind) return { ...base, status: 'na', source: 'none', detail: `only for ${def.appliesTo === 'port' ? 'Port Account Teams' : 'full-time Account Managers'}`, markable: false }
+  const mark = a.tasks?.[def.id]
+  if (mark?.done) return { ...base, status: 'done', source: 'marked', by: mark.by, at: mark.at, ...(mark.note ? { detail: mark.note } : {}) }
+  const detail = def.derive?.(a)
+  if (detail !== undefined) return { ...base, status: 'done', source: 'data', detail }
+  return { ...base, status: 'open', source: 'none' }
+}
+
+/** Every stage's task list for the account, in SOP order, with the current stage flagged. */
+export function lifecycleProgress (a: AccountSnapshot): StageProgress[] {
+  return STAGES.map(stage => {
+    const tasks = TASKS.filter(t => t.stage === stage).map(t => taskProgress(t, a))
+    const counted = tasks.filter(t => t.status !== 'na')
+    return { stage, label: STAGE_LABELS[stage], current: stage === a.stage, done: counted.filter(t => t.status === 'done').length, total: counted.length, tasks }
+  })
+}
+
+/**
+ * The tasks still open in the stages an account leaves when it moves from its current stage to `target`
+ * (the current stage and any it skips). Moving back leaves nothing open behind: an empty list.
+ */
+export function openTasksBefore (a: AccountSnapshot, target: Stage): TaskProgress[] {
+  const from = STAGES.indexOf(a.stage)
+  const to = STAGES.indexOf(target)
+  return lifecycleProgress(a).filter((_, i) => i >= from && i < to).flatMap(s => s.tasks.filter(t => t.status === 'open'))
+}
+
+/** Resolves a task name: its id (`establish.iors-confirmed`) or the part after the dot when unique. */
+export function resolveTask (name: string): TaskDef {
+  const want = name.trim().toLowerCase()
+  const exact = TASKS.find(t => t.id === want)
+  if (exact) return exact
+  const found = TASKS.filter(t => t.id.split('.')[1] === want)
+  if (found.length > 1) throw new InputError(`task "${name}" is in several stages (${found.map(t => t.id).join(', ')}): give the full id`, 'task')
+  const hit = found[0]
+  if (!hit) {
+    throw new InputError(`unknown task "${name}": see \`pat stage ACCOUNT\` for the task ids (e.g. establish.iors-confirmed)`, 'task')
+  }
+  return hit
+}
+
+/** Parses a stage name (or its label, or its number 1–5). */
+export function parseStage (name: string): Stage {
+  const want = name.trim().toLowerCase()
+  const n = Number(want)
+  const hit = STAGES.find(s => s === want) ?? (Number.isInteger(n) && n >= 1 && n <= STAGES.length ? STAGES[n - 1] : undefined)
+  if (!hit) throw new InputError(`unknown stage "${name}": use one of ${STAGES.join(', ')}`, 'stage')
+  return hit
+}
+
+/** The stage after this one, or undefined at Manage (account designation is permanent). */
+export function nextStage (stage: Stage): Stage | undefined {
+  return STAGES[STAGES.indexOf(stage) + 1]
+}
