@@ -10,10 +10,11 @@ import { isStopWord, term, terms, words } from './tokens.js'
 import { corrections } from './typos.js'
 import type { Field, Hit, KbIndex } from './types.js'
 
-const FIELD_WEIGHT: Record<Field, number> = { title: 2.5, trail: 1.0, terms: 3.0, text: 1.0 }
+const FIELD_WEIGHT: Record<Field, number> = { title: 2.5, trail: 1.0, terms: 2.0, text: 1.0 }
 const K1 = 1.2
-const B = 0.75
-const RERANK = 20
+/** Length normalisation per field: a long list of table labels should not bury the one that matches. */
+const B: Record<Field, number> = { title: 0.5, trail: 0.5, terms: 0.2, text: 0.75 }
+const RERANK = 12
 
 interface QueryTerm { term: string, weight: number, words: string[] }
 
@@ -49,12 +50,15 @@ export function queryTerms (idx: KbIndex, query: string): QueryTerm[] {
       found.forEach((c, rank) => add(c.term, (c.distance === 1 ? 0.85 : 0.6) * (rank === 0 ? 1 : 0.5), w))
     }
   }
+  const direct = out.size
+  // An acronym alone is looked up as its spelled-out form; beside other words it only nudges.
   const qTerms = terms(query).join(' ')
+  const widen = direct <= 1 ? 0.8 : 0.3
   for (const a of idx.acronyms) {
     const acr = a.acronym.toLowerCase()
     const expTerms = terms(a.expansion)
-    if (qWords.includes(acr) || qWords.includes(acr + 's')) for (const t of expTerms) add(t, 0.8, t)
-    else if (expTerms.length > 1 && ` ${qTerms} `.includes(` ${expTerms.join(' ')} `)) add(term(acr), 0.8, acr)
+    if (qWords.includes(acr) || qWords.includes(acr + 's')) for (const t of expTerms) add(t, widen, t)
+    else if (expTerms.length > 1 && ` ${qTerms} `.includes(` ${expTerms.join(' ')} `)) add(term(acr), widen, acr)
   }
   return [...out.values()]
 }
@@ -74,7 +78,7 @@ export function search (idx: KbIndex, query: string, opts: { limit?: number } = 
       const idf = Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5))
       for (const [i, tf] of list) {
         const len = idx.lengths[f][i]!
-        const s = q.weight * FIELD_WEIGHT[f] * idf * (tf * (K1 + 1)) / (tf + K1 * (1 - B + B * len / avgs[f]))
+        const s = q.weight * FIELD_WEIGHT[f] * idf * (tf * (K1 + 1)) / (tf + K1 * (1 - B[f] + B[f] * len / avgs[f]))
         scores.set(i, (scores.get(i) ?? 0) + s)
         let m = matched.get(i)
         if (!m) { m = new Set(); matched.set(i, m) }
@@ -95,12 +99,14 @@ function rerank (idx: KbIndex, query: string, ranked: Array<[number, number]>): 
   const fuse = new Fuse(ranked.map(([i]) => i), {
     keys: [
       { name: 'title', getFn: i => idx.sections[i]!.title, weight: 2 },
-      { name: 'terms', getFn: i => idx.sections[i]!.terms, weight: 2 },
-      { name: 'trail', getFn: i => idx.sections[i]!.trail, weight: 1 }
+      { name: 'terms', getFn: i => idx.sections[i]!.terms, weight: 1 }
     ],
     includeScore: true, ignoreLocation: true, threshold: 0.4
   })
-  const bonus = new Map(fuse.search(query.slice(0, 32)).map(r => [r.item, (1 - (r.score ?? 1)) * 0.35 * top]))
+  // Bitap costs grow with the pattern: match the query's content words only, at most 32 characters.
+  const pattern = words(query).filter(w => !isStopWord(w)).join(' ').slice(0, 32)
+  if (!pattern) return ranked
+  const bonus = new Map(fuse.search(pattern).map(r => [r.item, (1 - (r.score ?? 1)) * 0.35 * top]))
   return ranked.map(([i, s]) => [i, s + (bonus.get(i) ?? 0)] as [number, number]).sort((a, b) => b[1] - a[1])
 }
 

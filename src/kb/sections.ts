@@ -2,7 +2,8 @@
  * Splitting a Markdown document into sections at its headings, with marked's lexer (so headings inside
  * code or lists are never mistaken for sections). Each section gets a stable id — the document id and the
  * slugs of its heading path — its parent headings as a trail, and its own text. A heading with no text of
- * its own (only sub-sections) produces no section: it lives on in its children's trails. A very long
+ * its own (only sub-sections) produces no section: it lives on in its children's trails. Table cells are
+ * labels (checklist items, form fields), so they join the section's terms and weigh like glossary terms. A very long
  * section becomes passages of about PASSAGE_CHARS, split at paragraph boundaries, each keeping the trail.
  */
 import { Lexer } from 'marked'
@@ -31,14 +32,14 @@ export function splitSections ({ markdown, fallbackId, local }: DocInput): Secti
   const out: Section[] = []
   const stack: Array<{ depth: number, title: string, slug: string }> = []
   const used = new Set<string>()
-  let current: { title: string, trail: string[], path: string[], text: string[] } = { title: source, trail: [], path: [], text: [] }
+  let current: { title: string, trail: string[], path: string[], text: string[], cells: string[] } = { title: source, trail: [], path: [], text: [], cells: [] }
 
   const flush = () => {
     const text = current.text.join('').trim()
     if (!text) return
     const base = uniqueId([doc, ...current.path].join('/'), used)
     const inGlossary = current.trail.some(t => GLOSSARY_HEADING.test(t))
-    const terms = inGlossary ? [current.title] : []
+    const terms = [...(inGlossary ? [current.title] : []), ...new Set(current.cells)]
     passages(text).forEach((part, i) => out.push({
       id: i === 0 ? base : `${base}/part-${i + 1}`, doc, source, title: current.title, trail: current.trail, text: part, terms, ...(local ? { local } : {})
     }))
@@ -48,17 +49,26 @@ export function splitSections ({ markdown, fallbackId, local }: DocInput): Secti
     if (token.type === 'heading') {
       const { depth, text } = token as { depth: number, text: string }
       flush()
-      if (depth === 1) { stack.length = 0; current = { title: text, trail: [], path: [], text: [] }; continue }
+      if (depth === 1) { stack.length = 0; current = { title: text, trail: [], path: [], text: [], cells: [] }; continue }
       while (stack.length && stack[stack.length - 1]!.depth >= depth) stack.pop()
       const trail = stack.map(s => s.title)
       stack.push({ depth, title: text, slug: slug(text) })
-      current = { title: text, trail, path: stack.map(s => s.slug), text: [] }
+      current = { title: text, trail, path: stack.map(s => s.slug), text: [], cells: [] }
     } else {
       current.text.push(token.raw)
+      if (token.type === 'table') current.cells.push(...tableLabels(token as unknown as TableToken))
     }
   }
   flush()
   return out
+}
+
+interface TableToken { header: Array<{ text: string }>, rows: Array<Array<{ text: string }>> }
+
+/** A table's cells are labels (checklist items, form fields): they count as the section's terms. */
+function tableLabels (table: TableToken): string[] {
+  return [...table.header, ...table.rows.flat()].map(c => c.text.replace(/[*_`]/g, '').trim())
+    .filter(t => /[A-Za-z]{2}/.test(t) && t.length <= 60)
 }
 
 function uniqueId (id: string, used: Set<string>): string {

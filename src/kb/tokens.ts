@@ -14,10 +14,20 @@ export function words (text: string): string[] {
   return text.toLowerCase().replace(/[’']/g, '').match(WORD) ?? []
 }
 
+// Stemming is the hot spot of excerpts and queries; the documents' words repeat, so results are cached
+// (bounded: the cache is dropped when it grows past what the documents' vocabulary needs).
+const stems = new Map<string, string>()
+
 export function term (word: string): string {
   if (word.endsWith('#s')) return word.slice(0, -1)
   if (word.endsWith('#')) return word
-  return stemmer(word)
+  let t = stems.get(word)
+  if (t === undefined) {
+    if (stems.size > 50_000) stems.clear()
+    t = stemmer(word)
+    stems.set(word, t)
+  }
+  return t
 }
 
 /** Index terms of a text, stop words dropped, in order (with repeats). */

@@ -1,0 +1,31 @@
+// Relevance: realistic questions a port account team asks, each with the section(s) that must appear in
+// the top 3. Prints hit@1 and hit@3 over the whole set; fails below hit@3 = 90%.
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { loadIndex } from '../../src/kb/load.js'
+import { search } from '../../src/kb/search.js'
+
+const SET = JSON.parse(readFileSync(new URL('./relevance-set.json', import.meta.url), 'utf8')) as Array<{ query: string, expect: string[] }>
+
+describe('search relevance on the shipped documents', () => {
+  it('has at least 40 questions', () => {
+    expect(SET.length).toBeGreaterThanOrEqual(40)
+  })
+
+  it('puts the right section in the top 3 for at least 90% of the questions', () => {
+    const idx = loadIndex()
+    let at1 = 0
+    let at3 = 0
+    const misses: string[] = []
+    for (const q of SET) {
+      const ids = search(idx, q.query, { limit: 3 }).map(h => h.id)
+      const ok = (id: string | undefined) => id !== undefined && q.expect.some(e => id === e || id.startsWith(e + '/'))
+      if (ok(ids[0])) at1++
+      if (ids.some(ok)) at3++
+      else misses.push(`${q.query} → ${ids.join(', ')}`)
+    }
+    console.log(`relevance: hit@1 ${(100 * at1 / SET.length).toFixed(1)}%, hit@3 ${(100 * at3 / SET.length).toFixed(1)}% over ${SET.length} questions`)
+    if (misses.length) console.log('misses:\n  ' + misses.join('\n  '))
+    expect(at3 / SET.length).toBeGreaterThanOrEqual(0.9)
+  })
+})
