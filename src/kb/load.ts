@@ -13,7 +13,8 @@ import { splitSections } from './sections.js'
 import type { KbIndex, Section } from './types.js'
 
 export const contentDir = (): string => fileURLToPath(new URL('../../content/', import.meta.url))
-export const builtIndexPath = (): string => fileURLToPath(new URL('../kb-index.json', import.meta.url))
+// Two levels up is the package root from both src/kb (tests) and dist/kb (the built CLI).
+export const builtIndexPath = (): string => fileURLToPath(new URL('../../dist/kb-index.json', import.meta.url))
 
 function markdownFiles (dir: string): string[] {
   try {
