@@ -14,7 +14,7 @@ const FIELD_WEIGHT: Record<Field, number> = { title: 2.5, trail: 1.0, terms: 2.0
 const K1 = 1.2
 /** Length normalisation per field: a long list of table labels should not bury the one that matches. */
 const B: Record<Field, number> = { title: 0.5, trail: 0.5, terms: 0.2, text: 0.75 }
-const RERANK = 12
+const RERANK = 8
 
 interface QueryTerm { term: string, weight: number, words: string[] }
 
@@ -69,27 +69,38 @@ export function search (idx: KbIndex, query: string, opts: { limit?: number } = 
   if (qts.length === 0) return []
   const n = idx.sections.length
   const avgs = averages(idx)
-  const scores = new Map<number, number>()
-  const matched = new Map<number, Set<string>>()
+  // Scores and, per section, a bitmask of which query words it matched (queries have few words).
+  const scores = new Float64Array(n)
+  const matched = new Uint32Array(n)
+  const wordBit = new Map<string, number>()
+  for (const q of qts) if (!wordBit.has(q.words[0]!) && wordBit.size < 32) wordBit.set(q.words[0]!, 1 << wordBit.size)
   for (const q of qts) {
+    const bit = wordBit.get(q.words[0]!) ?? 0
     for (const f of FIELDS) {
       const list = idx.postings[f][q.term]
       if (!list) continue
       const idf = Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5))
+      const w = q.weight * FIELD_WEIGHT[f] * idf * (K1 + 1)
+      const lengths = idx.lengths[f]
+      const norm = K1 / avgs[f]
       for (const [i, tf] of list) {
-        const len = idx.lengths[f][i]!
-        const s = q.weight * FIELD_WEIGHT[f] * idf * (tf * (K1 + 1)) / (tf + K1 * (1 - B[f] + B[f] * len / avgs[f]))
-        scores.set(i, (scores.get(i) ?? 0) + s)
-        let m = matched.get(i)
-        if (!m) { m = new Set(); matched.set(i, m) }
-        m.add(q.words[0]!)
+        scores[i] += w * tf / (tf + K1 * (1 - B[f]) + B[f] * norm * lengths[i]!)
+        matched[i] |= bit
       }
     }
   }
-  const distinctWords = new Set(qts.map(q => q.words[0]!)).size
-  const ranked = [...scores].map(([i, s]) => [i, s * (0.5 + matched.get(i)!.size / distinctWords)] as [number, number])
-    .sort((a, b) => b[1] - a[1]).slice(0, Math.max(RERANK, limit))
+  const distinctWords = wordBit.size
+  const ranked: Array<[number, number]> = []
+  for (let i = 0; i < n; i++) if (scores[i]! > 0) ranked.push([i, scores[i]! * (0.5 + popcount(matched[i]!) / distinctWords)])
+  ranked.sort((a, b) => b[1] - a[1])
+  ranked.length = Math.min(ranked.length, Math.max(RERANK, limit))
   return rerank(idx, query, ranked).slice(0, limit).map(([i, score]) => toHit(idx, i, score, qts))
+}
+
+function popcount (x: number): number {
+  let c = 0
+  for (; x; x &= x - 1) c++
+  return c
 }
 
 /** Fuse over the candidates' headings and terms: a query close to a section's title lifts it. */
@@ -99,7 +110,7 @@ function rerank (idx: KbIndex, query: string, ranked: Array<[number, number]>): 
   const fuse = new Fuse(ranked.map(([i]) => i), {
     keys: [
       { name: 'title', getFn: i => idx.sections[i]!.title, weight: 2 },
-      { name: 'terms', getFn: i => idx.sections[i]!.terms, weight: 1 }
+      { name: 'terms', getFn: i => idx.sections[i]!.terms.slice(0, 8), weight: 1 }
     ],
     includeScore: true, ignoreLocation: true, threshold: 0.4
   })

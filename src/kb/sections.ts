@@ -37,7 +37,7 @@ export function splitSections ({ markdown, fallbackId, local }: DocInput): Secti
   const flush = () => {
     const text = current.text.join('').trim()
     if (!text) return
-    const base = uniqueId([doc, ...current.path].join('/'), used)
+    const base = current.path.length ? current.path.join('/') : uniqueId(doc, used)
     const inGlossary = current.trail.some(t => GLOSSARY_HEADING.test(t))
     const terms = [...(inGlossary ? [current.title] : []), ...new Set(current.cells)]
     passages(text).forEach((part, i) => out.push({
@@ -52,8 +52,10 @@ export function splitSections ({ markdown, fallbackId, local }: DocInput): Secti
       if (depth === 1) { stack.length = 0; current = { title: text, trail: [], path: [], text: [], cells: [] }; continue }
       while (stack.length && stack[stack.length - 1]!.depth >= depth) stack.pop()
       const trail = stack.map(s => s.title)
-      stack.push({ depth, title: text, slug: slug(text) })
-      current = { title: text, trail, path: stack.map(s => s.slug), text: [], cells: [] }
+      // A repeated heading gets a suffix, and its sub-sections live under the suffixed id.
+      const id = uniqueId([doc, ...stack.map(s => s.slug), slug(text)].join('/'), used)
+      stack.push({ depth, title: text, slug: id.split('/').at(-1)! })
+      current = { title: text, trail, path: [id], text: [], cells: [] }
     } else {
       current.text.push(token.raw)
       if (token.type === 'table') current.cells.push(...tableLabels(token as unknown as TableToken))
