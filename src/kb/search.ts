@@ -16,7 +16,13 @@ const K1 = 1.2
 const B: Record<Field, number> = { title: 0.5, trail: 0.5, terms: 0.2, text: 0.75 }
 const RERANK = 8
 
-interface QueryTerm { term: string, weight: number, words: string[] }
+interface QueryTerm {
+  term: string
+  weight: number
+  words: string[]
+  /** Terms of an acronym's spelled-out form: they count only in sections where they stand together. */
+  group?: string[]
+}
 
 const avg = new WeakMap<KbIndex, Record<Field, number>>()
 const vocab = new WeakMap<KbIndex, Set<string>>()
@@ -36,9 +42,9 @@ export function queryTerms (idx: KbIndex, query: string): QueryTerm[] {
   if (!known) { known = new Set(idx.vocabulary); vocab.set(idx, known) }
   const qWords = words(query)
   const out = new Map<string, QueryTerm>()
-  const add = (t: string, weight: number, word: string) => {
+  const add = (t: string, weight: number, word: string, group?: string[]) => {
     const prev = out.get(t)
-    if (!prev) out.set(t, { term: t, weight, words: [word] })
+    if (!prev) out.set(t, { term: t, weight, words: [word], ...(group ? { group } : {}) })
     else { prev.weight = Math.max(prev.weight, weight); if (!prev.words.includes(word)) prev.words.push(word) }
   }
   for (const w of qWords) {
@@ -55,10 +61,11 @@ export function queryTerms (idx: KbIndex, query: string): QueryTerm[] {
   const qTerms = terms(query).join(' ')
   const widen = direct <= 1 ? 0.8 : 0.3
   for (const a of idx.acronyms) {
-    const acr = a.acronym.toLowerCase()
+    const acr = a.acronym.toLowerCase().replace(/#$/, '#')
     const expTerms = terms(a.expansion)
-    if (qWords.includes(acr) || qWords.includes(acr + 's')) for (const t of expTerms) add(t, widen, t)
-    else if (expTerms.length > 1 && ` ${qTerms} `.includes(` ${expTerms.join(' ')} `)) add(term(acr), widen, acr)
+    // The spelled-out form as a whole weighs about as much as two words, however many words it has.
+    if (qWords.includes(acr) || qWords.includes(acr + 's')) for (const t of expTerms) add(t, widen * Math.min(1, 2 / expTerms.length), acr, expTerms)
+    else if (expTerms.length > 1 && ` ${qTerms} `.includes(` ${expTerms.join(' ')} `)) add(term(acr), widen, expTerms[0]!)
   }
   return [...out.values()]
 }
@@ -74,6 +81,20 @@ export function search (idx: KbIndex, query: string, opts: { limit?: number } = 
   const matched = new Uint32Array(n)
   const wordBit = new Map<string, number>()
   for (const q of qts) if (!wordBit.has(q.words[0]!) && wordBit.size < 32) wordBit.set(q.words[0]!, 1 << wordBit.size)
+  // A spelled-out form counts where its words stand together ("Primary Focus Industries"), checked on
+  // the stemmed text of the few sections that hold all of them.
+  const phraseSeen = new Map<string, boolean>()
+  const hasAll = (i: number, group: string[]) => {
+    const key = `${i} ${group.join(' ')}`
+    let seen = phraseSeen.get(key)
+    if (seen === undefined) {
+      const s = idx.sections[i]!
+      seen = group.every(t => idx.postings.text[t]?.some(([j]) => j === i) || idx.postings.title[t]?.some(([j]) => j === i) || idx.postings.terms[t]?.some(([j]) => j === i)) &&
+        ` ${terms(`${s.title}\n${s.terms.join('\n')}\n${s.text}`).join(' ')} `.includes(` ${group.join(' ')} `)
+      phraseSeen.set(key, seen)
+    }
+    return seen
+  }
   for (const q of qts) {
     const bit = wordBit.get(q.words[0]!) ?? 0
     for (const f of FIELDS) {
@@ -84,6 +105,7 @@ export function search (idx: KbIndex, query: string, opts: { limit?: number } = 
       const lengths = idx.lengths[f]
       const norm = K1 / avgs[f]
       for (const [i, tf] of list) {
+        if (q.group && !hasAll(i, q.group)) continue
         scores[i] += w * tf / (tf + K1 * (1 - B[f]) + B[f] * norm * lengths[i]!)
         matched[i] |= bit
       }

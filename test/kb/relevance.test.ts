@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { loadIndex } from '../../src/kb/load.js'
 import { search } from '../../src/kb/search.js'
+import { terms } from '../../src/kb/tokens.js'
 
 const SET = JSON.parse(readFileSync(new URL('./relevance-set.json', import.meta.url), 'utf8')) as Array<{ query: string, expect: string[] }>
 
@@ -27,5 +28,25 @@ describe('search relevance on the shipped documents', () => {
     console.log(`relevance: hit@1 ${(100 * at1 / SET.length).toFixed(1)}%, hit@3 ${(100 * at3 / SET.length).toFixed(1)}% over ${SET.length} questions`)
     if (misses.length) console.log('misses:\n  ' + misses.join('\n  '))
     expect(at3 / SET.length).toBeGreaterThanOrEqual(0.9)
+  })
+})
+
+describe('acronyms from the issue, on the shipped documents', () => {
+  const idx = loadIndex()
+  it.each(['PFI', 'TCPO', 'CAT', 'OST', 'NASC', 'CIP', 'AAP', 'IR#'])('%s finds sections using it or its spelled-out form', acronym => {
+    const entry = idx.acronyms.find(a => a.acronym === acronym)
+    expect(entry, `${acronym} is in the acronym table`).toBeDefined()
+    const hits = search(idx, acronym, { limit: 3 })
+    expect(hits).toHaveLength(3)
+    const spelled = ` ${terms(entry!.expansion).join(' ')} `
+    for (const h of hits) {
+      const text = `${h.title}\n${h.text}`
+      expect(text.toLowerCase().includes(acronym.toLowerCase()) || ` ${terms(text).join(' ')} `.includes(spelled), `${acronym}: ${h.id}`).toBe(true)
+    }
+  })
+
+  it('finds the acronym from its spelled-out form', () => {
+    const hits = search(idx, 'Primary Focus Industry', { limit: 5 })
+    expect(hits.some(h => h.text.includes('PFI'))).toBe(true)
   })
 })
