@@ -35,7 +35,7 @@ function latencies (rank, rounds) {
 
 export async function run () {
   const t0 = process.hrtime.bigint()
-  const idx = loadIndex()
+  const idx = await loadIndex()
   const loadMs = Number(process.hrtime.bigint() - t0) / 1e6
   const ours = q => search(idx, q, { limit: 3 }).map(h => h.id)
   const plain = new Fuse(idx.sections, { keys: ['title', 'trail', 'text'] })

@@ -12,7 +12,7 @@ export async function runSearch (io: Io, localDir: string, query: string, opts: 
   const limit = Number(opts.limit ?? 5)
   if (!Number.isInteger(limit) || limit < 1) throw new InputError(`invalid --limit "${opts.limit}": use a whole number from 1`)
   if (!query.trim()) throw new InputError('nothing to search for: pat search "how often review the account profile"')
-  const idx = loadIndex(localDir)
+  const idx = await loadIndex(localDir)
   const hits = search(idx, query, { limit })
   if (opts.json) { printJson(io, hits); return }
   if (hits.length === 0) {
@@ -30,7 +30,7 @@ export async function runSearch (io: Io, localDir: string, query: string, opts: 
 }
 
 export async function runShow (io: Io, localDir: string, id: string, opts: { raw?: boolean, json?: boolean }): Promise<void> {
-  const idx = loadIndex(localDir)
+  const idx = await loadIndex(localDir)
   const section = findSection(idx, id)
   if (!section) {
     const near = nearestIds(idx, id)

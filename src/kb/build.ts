@@ -6,5 +6,5 @@ import { loadIndex, builtIndexPath } from './load.js'
 import { rmSync } from 'node:fs'
 
 rmSync(builtIndexPath(), { force: true })
-const idx = loadIndex()
+const idx = await loadIndex()
 console.log(`kb: indexed ${idx.sections.length} sections, ${idx.vocabulary.length} terms, ${idx.acronyms.length} acronyms → ${builtIndexPath()}`)

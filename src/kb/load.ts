@@ -8,8 +8,6 @@
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { buildIndex } from './build-index.js'
-import { splitSections } from './sections.js'
 import type { KbIndex, Section } from './types.js'
 
 export const contentDir = (): string => fileURLToPath(new URL('../../content/', import.meta.url))
@@ -26,25 +24,28 @@ export function fingerprint (files: readonly string[]): string {
   return files.map(f => { const s = statSync(f); return `${basename(f)}:${s.size}:${Math.floor(s.mtimeMs)}` }).join('|')
 }
 
-export function readSections (files: readonly string[], local = false): Section[] {
+/** Splits files into sections; loaded only when an index must be (re)built, as marked's lexer is costly to load. */
+export async function readSections (files: readonly string[], local = false): Promise<Section[]> {
+  const { splitSections } = await import('./sections.js')
   return files.flatMap(f => splitSections({ markdown: readFileSync(f, 'utf8'), fallbackId: (local ? 'local/' : '') + basename(f, '.md'), local }))
 }
 
-function cached (path: string, fp: string, sections: () => Section[]): KbIndex {
+async function cached (path: string, fp: string, sections: () => Promise<Section[]>): Promise<KbIndex> {
   try {
     const idx = JSON.parse(readFileSync(path, 'utf8')) as KbIndex
     if (idx.version === 1 && idx.fingerprint === fp) return idx
   } catch { /* missing or unreadable: rebuild */ }
-  const idx = buildIndex(sections(), fp)
+  const { buildIndex } = await import('./build-index.js')
+  const idx = buildIndex(await sections(), fp)
   try { writeFileSync(path, JSON.stringify(idx)) } catch { /* read-only install: keep it in memory */ }
   return idx
 }
 
 /** The index of the shipped documents, plus the team's own documents in `localDir` when given. */
-export function loadIndex (localDir?: string): KbIndex {
+export async function loadIndex (localDir?: string): Promise<KbIndex> {
   const shippedFiles = markdownFiles(contentDir())
   const localFiles = localDir ? markdownFiles(localDir) : []
   if (localFiles.length === 0) return cached(builtIndexPath(), fingerprint(shippedFiles), () => readSections(shippedFiles))
   return cached(join(localDir!, '..', 'kb-index.json'), fingerprint([...shippedFiles, ...localFiles]),
-    () => [...readSections(shippedFiles), ...readSections(localFiles, true)])
+    async () => [...await readSections(shippedFiles), ...await readSections(localFiles, true)])
 }

@@ -25,6 +25,20 @@ interface QueryTerm {
 }
 
 const avg = new WeakMap<KbIndex, Record<Field, number>>()
+/** Each section's stemmed text as one string, built the first time a phrase is looked for in it. */
+const stemmedText = new WeakMap<KbIndex, Map<number, string>>()
+
+function stemmed (idx: KbIndex, i: number): string {
+  let m = stemmedText.get(idx)
+  if (!m) { m = new Map(); stemmedText.set(idx, m) }
+  let t = m.get(i)
+  if (t === undefined) {
+    const s = idx.sections[i]!
+    t = ` ${terms(`${s.title}\n${s.terms.join('\n')}\n${s.text}`).join(' ')} `
+    m.set(i, t)
+  }
+  return t
+}
 const vocab = new WeakMap<KbIndex, Set<string>>()
 
 function averages (idx: KbIndex): Record<Field, number> {
@@ -88,9 +102,7 @@ export function search (idx: KbIndex, query: string, opts: { limit?: number } = 
     const key = `${i} ${group.join(' ')}`
     let seen = phraseSeen.get(key)
     if (seen === undefined) {
-      const s = idx.sections[i]!
-      seen = group.every(t => idx.postings.text[t]?.some(([j]) => j === i) || idx.postings.title[t]?.some(([j]) => j === i) || idx.postings.terms[t]?.some(([j]) => j === i)) &&
-        ` ${terms(`${s.title}\n${s.terms.join('\n')}\n${s.text}`).join(' ')} `.includes(` ${group.join(' ')} `)
+      seen = group.every(t => FIELDS.some(f => idx.postings[f][t]?.some(([j]) => j === i))) && stemmed(idx, i).includes(` ${group.join(' ')} `)
       phraseSeen.set(key, seen)
     }
     return seen

@@ -13,8 +13,8 @@ describe('search relevance on the shipped documents', () => {
     expect(SET.length).toBeGreaterThanOrEqual(40)
   })
 
-  it('puts the right section in the top 3 for at least 90% of the questions', () => {
-    const idx = loadIndex()
+  it('puts the right section in the top 3 for at least 90% of the questions', async () => {
+    const idx = await loadIndex()
     let at1 = 0
     let at3 = 0
     const misses: string[] = []
@@ -32,8 +32,9 @@ describe('search relevance on the shipped documents', () => {
 })
 
 describe('acronyms from the issue, on the shipped documents', () => {
-  const idx = loadIndex()
-  it.each(['PFI', 'TCPO', 'CAT', 'OST', 'NASC', 'CIP', 'AAP', 'IR#'])('%s finds sections using it or its spelled-out form', acronym => {
+  const index = loadIndex()
+  it.each(['PFI', 'TCPO', 'CAT', 'OST', 'NASC', 'CIP', 'AAP', 'IR#'])('%s finds sections using it or its spelled-out form', async acronym => {
+    const idx = await index
     const entry = idx.acronyms.find(a => a.acronym === acronym)
     expect(entry, `${acronym} is in the acronym table`).toBeDefined()
     const hits = search(idx, acronym, { limit: 3 })
@@ -45,8 +46,8 @@ describe('acronyms from the issue, on the shipped documents', () => {
     }
   })
 
-  it('finds the acronym from its spelled-out form', () => {
-    const hits = search(idx, 'Primary Focus Industry', { limit: 5 })
+  it('finds the acronym from its spelled-out form', async () => {
+    const hits = search(await index, 'Primary Focus Industry', { limit: 5 })
     expect(hits.some(h => h.text.includes('PFI'))).toBe(true)
   })
 })
