@@ -7,3 +7,8 @@ export const LOCAL = { origin: 'local' } as const
 export const LOG = { origin: 'log' } as const
 export const REMOTE = { origin: 'remote' } as const
 export const LOAD = { origin: 'load' } as const
+
+/** Whether a transaction came from a peer: the REMOTE origin, or a sync session's own `{ origin: 'remote' }`. */
+export function isRemote (origin: unknown): boolean {
+  return (origin as { origin?: unknown } | null)?.origin === 'remote'
+}

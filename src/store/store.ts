@@ -11,7 +11,7 @@ import { EntityActions } from './actions/entities.js'
 import { PlanActions } from './actions/plan.js'
 import { TaskActions } from './actions/tasks.js'
 import { readContacts, readPorts } from './snapshot.js'
-import { REMOTE } from './origins.js'
+import { isRemote } from './origins.js'
 import { accountIdOf } from './schema.js'
 import { Workspace } from './workspace.js'
 
@@ -58,7 +58,7 @@ export class Store {
    * Returns the unsubscribe function. This is how the app re-renders without knowing about Yjs.
    */
   subscribe (listener: (change: StoreChange) => void): () => void {
-    return this.ws.docs.onChange((name, _doc, origin) => listener({ accountId: accountIdOf(name), remote: origin === REMOTE }))
+    return this.ws.docs.onChange((name, _doc, origin) => listener({ accountId: accountIdOf(name), remote: isRemote(origin) }))
   }
 
   static async open (home: string): Promise<Store> {

@@ -1,6 +1,9 @@
 /**
- * The sync layer: member identity (key pairs and their fingerprints), and — as the sync issue lands —
- * peers, invites, transports and the hub client. It moves Yjs updates between replicas; it never decides
+ * The sync layer: member identity (key pairs and their fingerprints), the frames peers exchange
+ * (frames.ts) and a transport-independent sync session that carries every document of a workspace over one
+ * connection (session.ts); transports, invites, discovery and the hub client build on these. It moves Yjs updates between replicas; it never decides
  * what an account contains (that is the store's job) and never trusts a peer it cannot authenticate.
  */
 export * from './identity.js'
+export * from './frames.js'
+export * from './session.js'

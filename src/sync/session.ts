@@ -1,0 +1,130 @@
+/**
+ * One sync session with one peer, independent of the transport: it is handed the frames that arrive and a
+ * function to send frames. On start it sends step 1 (its state vector) for every document it holds and
+ * DOCS_END; each step 1 received is answered with step 2 (only what the peer lacks), and a step 1 for a
+ * document it does not have yet is answered and also asked back, so documents new to either side travel.
+ * After that, local changes are forwarded as updates while the session lives.
+ *
+ * Limits protect a peer from another: frame size, documents per session, and allowed document names. A
+ * frame that breaks a rule, fails to decode, or carries an update that fails to apply ends the session
+ * with a ProtocolError (the caller closes the connection); documents are untouched by a rejected update.
+ */
+import * as encoding from 'lib0/encoding'
+import * as syncProtocol from 'y-protocols/sync'
+import type * as Y from 'yjs'
+import { FRAME, ProtocolError, readFrame, writeError, writeSignal, writeSyncFrame } from './frames.js'
+
+export interface SyncTarget {
+  /** Names of the documents this side holds. */
+  docNames (): Promise<string[]>
+  /** The document (created empty if new). */
+  doc (name: string): Promise<Y.Doc>
+  /** Calls back with a document's name whenever it changes (a document created later must be offered too). */
+  onChange (listener: (name: string) => void): () => void
+}
+
+export interface SessionLimits { maxFrameBytes: number, maxDocs: number }
+export const DEFAULT_LIMITS: SessionLimits = { maxFrameBytes: 32 * 1024 * 1024, maxDocs: 200_000 }
+
+const DOC_NAME = /^(workspace|account\/[a-z0-9-]{1,64})$/
+
+export class SyncSession {
+  /**
+   * The origin of updates applied from this peer: not sent back to it, but relayed to other peers. The
+   * store treats any `{ origin: 'remote' }` as a peer's change (persisted, never undone by us).
+   */
+  readonly origin = { origin: 'remote', session: this }
+  private readonly awaitingStep2 = new Set<string>()
+  private readonly seen = new Set<string>()
+  private peerDocsEnd = false
+  private sentSynced = false
+  private peerSynced = false
+  private readonly unsubscribe: Array<() => void> = []
+  private resolveSynced!: () => void
+  /** Resolves when both sides have said they are up to date. */
+  readonly synced = new Promise<void>(resolve => { this.resolveSynced = resolve })
+  private queue: Promise<void> = Promise.resolve()
+
+  constructor (
+    private readonly target: SyncTarget,
+    private readonly send: (frame: Uint8Array) => void,
+    private readonly limits: SessionLimits = DEFAULT_LIMITS
+  ) {}
+
+  async start (): Promise<void> {
+    this.unsubscribe.push(this.target.onChange(name => {
+      if (!this.seen.has(name) && DOC_NAME.test(name)) this.queue = this.queue.then(() => this.offer(name)).catch(() => undefined)
+    }))
+    for (const name of (await this.target.docNames()).filter(n => DOC_NAME.test(n))) await this.offer(name)
+    this.send(writeSignal(FRAME.DOCS_END))
+  }
+
+  /** Handles one frame; frames are processed in arrival order. Rejects with ProtocolError to end the session. */
+  receive (data: Uint8Array): Promise<void> {
+    const run = this.queue.then(() => this.handle(data))
+    this.queue = run.catch(() => undefined)
+    return run
+  }
+
+  /** Tells the peer why the session ends. */
+  fail (reason: string): void {
+    this.send(writeError(reason))
+  }
+
+  close (): void {
+    for (const u of this.unsubscribe.splice(0)) u()
+  }
+
+  private async handle (data: Uint8Array): Promise<void> {
+    if (data.length > this.limits.maxFrameBytes) throw new ProtocolError(`frame of ${data.length} bytes is over the limit of ${this.limits.maxFrameBytes}`)
+    const frame = readFrame(data)
+    switch (frame.type) {
+      case FRAME.SYNC: {
+        if (!DOC_NAME.test(frame.doc)) throw new ProtocolError(`unknown document name "${frame.doc.slice(0, 80)}"`)
+        const known = this.seen.has(frame.doc)
+        if (!known && this.seen.size >= this.limits.maxDocs) throw new ProtocolError(`more than ${this.limits.maxDocs} documents in one session`)
+        const doc = await this.target.doc(frame.doc)
+        if (!known) await this.offer(frame.doc, doc)
+        const reply = encoding.createEncoder()
+        let failure: Error | undefined
+        let type: number
+        try {
+          type = syncProtocol.readSyncMessage(frame.decoder, reply, doc, this.origin, err => { failure = err })
+        } catch (err) {
+          throw new ProtocolError(`bad sync message for ${frame.doc}: ${(err as Error).message}`)
+        }
+        if (failure) throw new ProtocolError(`update for ${frame.doc} failed to apply: ${failure.message}`)
+        if (encoding.length(reply) > 0) this.send(writeSyncFrame(frame.doc, enc => encoding.writeUint8Array(enc, encoding.toUint8Array(reply))))
+        if (type === syncProtocol.messageYjsSyncStep2) this.awaitingStep2.delete(frame.doc)
+        break
+      }
+      case FRAME.DOCS_END: this.peerDocsEnd = true; break
+      case FRAME.SYNCED: this.peerSynced = true; break
+      case FRAME.ERROR: throw new ProtocolError(`the peer ended the session: ${frame.reason}`)
+    }
+    this.checkSynced()
+  }
+
+  /** Sends step 1 for a document and starts forwarding its local changes. */
+  private async offer (name: string, known?: Y.Doc): Promise<void> {
+    if (this.seen.has(name)) return
+    this.seen.add(name)
+    const doc = known ?? await this.target.doc(name)
+    this.awaitingStep2.add(name)
+    this.send(writeSyncFrame(name, enc => syncProtocol.writeSyncStep1(enc, doc)))
+    const onUpdate = (update: Uint8Array, origin: unknown) => {
+      if (origin === this.origin) return // never echo a peer's own updates back to it
+      this.send(writeSyncFrame(name, enc => syncProtocol.writeUpdate(enc, update)))
+    }
+    doc.on('update', onUpdate)
+    this.unsubscribe.push(() => doc.off('update', onUpdate))
+  }
+
+  private checkSynced (): void {
+    if (!this.sentSynced && this.peerDocsEnd && this.awaitingStep2.size === 0) {
+      this.sentSynced = true
+      this.send(writeSignal(FRAME.SYNCED))
+    }
+    if (this.sentSynced && this.peerSynced) this.resolveSynced()
+  }
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest'
+import type { Store } from '../../src/store/index.js'
+import { ProtocolError, writeSyncFrame } from '../../src/sync/frames.js'
+import { SyncSession, type SyncTarget } from '../../src/sync/session.js'
+import * as encoding from 'lib0/encoding'
+import { newStore } from '../helpers/store.js'
+
+const target = (s: Store): SyncTarget => ({ docNames: () => s.ws.docs.storedNames(), doc: name => s.ws.docs.get(name), onChange: l => s.ws.docs.onChange(name => l(name)) })
+
+/** Two sessions joined by an in-memory pipe (frames delivered asynchronously, in order). */
+function connect (a: Store, b: Store) {
+  let sa!: SyncSession
+  let sb!: SyncSession
+  const errors: Error[] = []
+  const deliver = (to: () => SyncSession) => (frame: Uint8Array) => { queueMicrotask(() => { to().receive(frame).catch(e => errors.push(e)) }) }
+  sa = new SyncSession(target(a), deliver(() => sb))
+  sb = new SyncSession(target(b), deliver(() => sa))
+  return { sa, sb, errors, start: async () => { await Promise.all([sa.start(), sb.start()]); await Promise.all([sa.synced, sb.synced]) } }
+}
+
+async function waitFor (check: () => Promise<boolean>, ms = 5000) {
+  const deadline = Date.now() + ms
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('timed out')
+    await new Promise(r => setTimeout(r, 10))
+  }
+}
+
+describe('a sync session between two peers', () => {
+  it('exchanges offline edits both ways, including documents new to one side', async () => {
+    const a = await newStore('Ana Lima')
+    const b = await newStore('Bo Chen')
+    const acc = await a.accounts.add({ name: 'Shared Harbor Co', iors: ['11-2223334'] })
+    await b.accounts.add({ name: 'Bo Account' })
+    const link = connect(a, b)
+    await link.start()
+    expect(link.errors).toEqual([])
+    expect((await b.accounts.show(acc.id)).name).toBe('Shared Harbor Co')
+    expect((await a.accounts.list()).map(r => r.name)).toEqual(['Bo Account', 'Shared Harbor Co'])
+    expect(await a.accounts.list()).toEqual(await b.accounts.list())
+    link.sa.close(); link.sb.close()
+    await a.close(); await b.close()
+  })
+
+  it('forwards live edits while connected, and relays through a middle peer', async () => {
+    const [a, b, c] = [await newStore('A'), await newStore('B'), await newStore('C')]
+    const ab = connect(a, b)
+    const bc = connect(b, c)
+    await ab.start(); await bc.start()
+    const acc = await a.accounts.add({ name: 'Relayed Co' })
+    await a.checklist.set(acc.id, 'business.C', 'na', 'no remote filing')
+    await waitFor(async () => c.ws.headers().some(h => h.id === acc.id) && (await c.checklist.show(acc.id)).find(r => r.name === 'business.C')!.answer === 'na')
+    expect(await c.accounts.show(acc.id)).toEqual(await a.accounts.show(acc.id))
+    for (const l of [ab, bc]) { l.sa.close(); l.sb.close() }
+    for (const s of [a, b, c]) await s.close()
+  })
+
+  it('rejects garbage, unknown documents and oversized frames without touching the documents', async () => {
+    const a = await newStore()
+    const acc = await a.accounts.add({ name: 'Safe Co' })
+    const before = await a.accounts.show(acc.id)
+    const sent: Uint8Array[] = []
+    const session = new SyncSession(target(a), f => sent.push(f), { maxFrameBytes: 1024, maxDocs: 10 })
+    await session.start()
+    const bad = [
+      new Uint8Array([9]),
+      new Uint8Array([0xff, 0xff, 0xff, 0xff, 0xff, 0xff]),
+      writeSyncFrame('../../etc/passwd', enc => encoding.writeVarUint(enc, 0)),
+      writeSyncFrame('workspace', enc => { encoding.writeVarUint(enc, 2); encoding.writeVarUint8Array(enc, new Uint8Array([1, 2, 3, 4, 5, 6, 7])) }),
+      new Uint8Array(2048)
+    ]
+    for (const frame of bad) await expect(session.receive(frame)).rejects.toBeInstanceOf(ProtocolError)
+    expect(await a.accounts.show(acc.id)).toEqual(before)
+    expect(sent.length).toBeGreaterThan(0)
+    await a.close()
+  })
+})
