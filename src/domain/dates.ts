@@ -23,11 +23,6 @@ export function parseDate (value: string, field = 'date'): IsoDate {
   }
 }
 
-export function isDate (value: unknown): value is IsoDate {
-  if (typeof value !== 'string') return false
-  try { parseDate(value); return true } catch { return false }
-}
-
 /** Today's date in the machine's time zone (or the one given), the day a person at this desk sees. */
 export function today (timeZone?: string): IsoDate {
   return Temporal.Now.plainDateISO(timeZone).toString()

@@ -35,10 +35,6 @@ export class DocSet {
     return doc
   }
 
-  loaded (name: string): Y.Doc | undefined {
-    return this.loadedDocs.get(name)
-  }
-
   /** Names of every document stored in the database. */
   storedNames (): Promise<string[]> {
     return this.database.persistence.getAllDocNames()

@@ -29,12 +29,6 @@ export class UndoStack {
     if (managers.length) this.stack.push({ managers, summary, accountId })
   }
 
-  get size (): number { return this.stack.length }
-
-  peek (): { summary: string, accountId: string } | undefined {
-    return this.stack[this.stack.length - 1]
-  }
-
   /** Undoes the last action; returns what it was, or undefined when there is nothing to undo. */
   undo (): { summary: string, accountId: string } | undefined {
     const rec = this.stack.pop()

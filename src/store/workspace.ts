@@ -13,7 +13,7 @@ import { StoreError } from './errors.js'
 import { homePaths, type HomePaths } from './home.js'
 import { readConfig, writeConfig, type WorkspaceConfig } from './config.js'
 import { LOCAL } from './origins.js'
-import { accountDocName, accountIdOf, undoableAccountTypes, workspaceRoots, WORKSPACE_DOC, type MemberRecord } from './schema.js'
+import { accountDocName, undoableAccountTypes, workspaceRoots, WORKSPACE_DOC, type MemberRecord } from './schema.js'
 import { appendActivity, readActivity } from './activity-log.js'
 import { UndoStack } from './undo.js'
 import { readHeader } from './snapshot.js'
@@ -171,10 +171,5 @@ export class Workspace {
       await this.docs.close()
       await this.database.close()
     }
-  }
-
-  /** The ids of accounts whose documents are stored (an account may exist before its directory entry syncs). */
-  async storedAccountIds (): Promise<string[]> {
-    return (await this.docs.storedNames()).map(accountIdOf).filter((x): x is string => x !== undefined)
   }
 }
