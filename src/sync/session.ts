@@ -9,9 +9,10 @@
  * frame that breaks a rule, fails to decode, or carries an update that fails to apply ends the session
  * with a ProtocolError (the caller closes the connection); documents are untouched by a rejected update.
  */
+import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import { FRAME, ProtocolError, readFrame, writeError, writeSignal, writeSyncFrame } from './frames.js'
 
 export interface SyncTarget {
@@ -85,17 +86,7 @@ export class SyncSession {
         if (!known && this.seen.size >= this.limits.maxDocs) throw new ProtocolError(`more than ${this.limits.maxDocs} documents in one session`)
         const doc = await this.target.doc(frame.doc)
         if (!known) await this.offer(frame.doc, doc)
-        const reply = encoding.createEncoder()
-        let failure: Error | undefined
-        let type: number
-        try {
-          type = syncProtocol.readSyncMessage(frame.decoder, reply, doc, this.origin, err => { failure = err })
-        } catch (err) {
-          throw new ProtocolError(`bad sync message for ${frame.doc}: ${(err as Error).message}`)
-        }
-        if (failure) throw new ProtocolError(`update for ${frame.doc} failed to apply: ${failure.message}`)
-        if (encoding.length(reply) > 0) this.send(writeSyncFrame(frame.doc, enc => encoding.writeUint8Array(enc, encoding.toUint8Array(reply))))
-        if (type === syncProtocol.messageYjsSyncStep2) this.awaitingStep2.delete(frame.doc)
+        this.applySync(frame.doc, doc, frame.decoder)
         break
       }
       case FRAME.DOCS_END: this.peerDocsEnd = true; break
@@ -103,6 +94,35 @@ export class SyncSession {
       case FRAME.ERROR: throw new ProtocolError(`the peer ended the session: ${frame.reason}`)
     }
     this.checkSynced()
+  }
+
+  /**
+   * One y-protocols sync message. Step 1 is answered with step 2; step 2 and updates are applied with this
+   * session's origin. (y-protocols' own reader logs failed updates to the console; a hostile peer could
+   * flood the log, so the message types are dispatched here and failures become ProtocolErrors.)
+   */
+  private applySync (name: string, doc: Y.Doc, decoder: decoding.Decoder): void {
+    let type: number
+    try {
+      type = decoding.readVarUint(decoder)
+      switch (type) {
+        case syncProtocol.messageYjsSyncStep1: {
+          const reply = encoding.createEncoder()
+          syncProtocol.readSyncStep1(decoder, reply, doc)
+          this.send(writeSyncFrame(name, enc => encoding.writeUint8Array(enc, encoding.toUint8Array(reply))))
+          return
+        }
+        case syncProtocol.messageYjsSyncStep2:
+        case syncProtocol.messageYjsUpdate:
+          Y.applyUpdate(doc, decoding.readVarUint8Array(decoder), this.origin)
+          if (type === syncProtocol.messageYjsSyncStep2) this.awaitingStep2.delete(name)
+          return
+        default:
+          throw new Error(`unknown sync message type ${type}`)
+      }
+    } catch (err) {
+      throw new ProtocolError(`bad sync message for ${name}: ${(err as Error).message}`)
+    }
   }
 
   /** Sends step 1 for a document and starts forwarding its local changes. */
