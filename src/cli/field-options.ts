@@ -8,7 +8,8 @@ import type { FieldInput, FieldSpec } from '../domain/index.js'
 
 const kebab = (s: string) => s.replace(/[A-Z]/g, c => '-' + c.toLowerCase())
 const camel = (s: string) => s.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())
-const collect = (value: string, prev: string[] | undefined) => [...(prev ?? []), value]
+/** Commander collector for a repeatable option. */
+export const collect = (value: string, prev: string[] | undefined): string[] => [...(prev ?? []), value]
 
 export interface FieldOptionNames { [key: string]: string }
 

@@ -102,6 +102,8 @@ describe('pat, as a team member uses it', () => {
     expect(info).toMatchObject({ scope: 'Classification and valuation.', periodStart: '2026-10-01' })
     await patJson(H, ['contact', 'rm', 'Harbor', 'Lee Park'])
     expect(await patJson(H, ['contact', 'list', 'Harbor'])).toEqual([])
+    const iors = await patJson(H, ['account', 'set', 'Harbor', '--ior', '12-3456789', '--add-ior', '12-3456780', '--add-ior', '12-3456781', '--remove-ior', '12-3456789'])
+    expect(iors.iors).toEqual(['12-3456780', '12-3456781'])
     await patJson(H, ['account', 'archive', 'Harbor'])
     expect(await patJson(H, ['account', 'list'])).toEqual([])
     expect(await patJson(H, ['account', 'list', '--archived'])).toHaveLength(1)

@@ -4,7 +4,7 @@
 import type { Command } from 'commander'
 import { ACCOUNT_FIELDS, InputError, today } from '../../domain/index.js'
 import { withStore, type CliContext } from '../context.js'
-import { addFieldOptions, fieldInput } from '../field-options.js'
+import { addFieldOptions, collect, fieldInput } from '../field-options.js'
 import { printJson } from '../io.js'
 import { accountView, accountsTable } from '../views.js'
 
@@ -38,8 +38,8 @@ export function registerAccount (program: Command, ctx: CliContext): void {
     })
 
   addFieldOptions(account.command('set').argument('<account>', 'account id, id prefix or name').description('change account fields'), ACCOUNT_FIELDS, NAMES)
-    .option('--add-ior <ior>', 'add an IR# (repeatable)', (v: string, p: string[] = []) => [...p, v])
-    .option('--remove-ior <ior>', 'remove an IR# (repeatable)', (v: string, p: string[] = []) => [...p, v])
+    .option('--add-ior <ior>', 'add an IR# (repeatable)', collect)
+    .option('--remove-ior <ior>', 'remove an IR# (repeatable)', collect)
     .option('--json', 'print the changed account as JSON')
     .action(async (ref: string, opts: Record<string, unknown>) => {
       const input = fieldInput(opts, ACCOUNT_FIELDS, NAMES)
