@@ -45,6 +45,7 @@ export class SyncSession {
   /** Resolves when both sides have said they are up to date. */
   readonly synced = new Promise<void>(resolve => { this.resolveSynced = resolve })
   private queue: Promise<void> = Promise.resolve()
+  private closed = false
 
   constructor (
     private readonly target: SyncTarget,
@@ -72,11 +73,14 @@ export class SyncSession {
     this.send(writeError(reason))
   }
 
+  /** Stops forwarding; frames still arriving afterwards are ignored. */
   close (): void {
+    this.closed = true
     for (const u of this.unsubscribe.splice(0)) u()
   }
 
   private async handle (data: Uint8Array): Promise<void> {
+    if (this.closed) return
     if (data.length > this.limits.maxFrameBytes) throw new ProtocolError(`frame of ${data.length} bytes is over the limit of ${this.limits.maxFrameBytes}`)
     const frame = readFrame(data)
     switch (frame.type) {
