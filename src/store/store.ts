@@ -61,6 +61,13 @@ export class Store {
     return this.ws.docs.onChange((name, _doc, origin) => listener({ accountId: accountIdOf(name), remote: isRemote(origin) }))
   }
 
+  /**
+   * Writes the account summaries (open plan items, next due date) of changes still on their way to disk,
+   * so the accounts list read right after a change shows it — the app re-reads on every change it is told
+   * of, which can be before the edit's own flush has stored the new summary.
+   */
+  refreshSummaries (): Promise<void> { return this.ws.summaries.flush() }
+
   static async open (home: string): Promise<Store> {
     return new Store(await Workspace.open(home))
   }

@@ -15,6 +15,7 @@ import { registerKb } from './kb.js'
 import { registerWorkflow } from './workflow.js'
 import { registerStage } from './stage.js'
 import { registerExport } from './export.js'
+import { registerApp } from './app.js'
 
 export function registerCommands (program: Command, ctx: CliContext): void {
   registerWorkspace(program, ctx)
@@ -29,4 +30,5 @@ export function registerCommands (program: Command, ctx: CliContext): void {
   registerKb(program, ctx)
   registerBackup(program, ctx)
   registerServe(program, ctx)
+  registerApp(program, ctx)
 }

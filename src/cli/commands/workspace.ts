@@ -1,6 +1,7 @@
 /**
- * Workspace-level commands: `pat init`, `pat demo`, `pat team list`, and `pat` with no command (the
- * workspace summary; the first run creates a default workspace so it never fails on a fresh machine).
+ * Workspace-level commands: `pat init`, `pat demo`, `pat team list`, and `pat` with no command — the app in
+ * a terminal, else the workspace summary (the first run creates a default workspace either way, so it never
+ * fails on a fresh machine).
  */
 import type { Command } from 'commander'
 import { STAGES, STAGE_LABELS } from '../../domain/index.js'
@@ -10,6 +11,7 @@ import { formatTable } from '../format.js'
 import { printJson } from '../io.js'
 import { addDemoAccounts } from '../demo.js'
 import { defaultMemberName, initWorkspace } from '../setup.js'
+import { isBareInvocation, isTerminal, launchApp } from './app.js'
 
 export function registerWorkspace (program: Command, ctx: CliContext): void {
   program.command('init').description('create your identity (a key pair) and a new workspace in the home')
@@ -41,9 +43,11 @@ export function registerWorkspace (program: Command, ctx: CliContext): void {
       else ctx.io.out(formatTable(members, [{ title: 'NAME', get: m => m.name }, { title: 'ROLE', get: m => m.role + (m.removed ? ' (removed)' : '') }, { title: 'MEMBER ID', get: m => m.id }], ctx.io.columns))
     })
 
-  program.command('status', { isDefault: true }).description('the workspace summary (the default when no command is given)')
+  program.command('status', { isDefault: true }).description('the workspace summary (what `pat` with no command prints when not in a terminal)')
     .option('--json', 'print JSON')
     .action(async (opts: { json?: boolean }) => {
+      // `pat` alone in a terminal opens the app; piped, scripted or forwarded, it prints the summary.
+      if (!ctx.shared && isBareInvocation(ctx.argv) && isTerminal()) return launchApp(ctx)
       if (!ctx.shared && !(await readConfig(homePaths(ctx.home()).config))) {
         await (await initWorkspace(ctx.home(), { name: defaultMemberName() })).close()
         if (!opts.json) ctx.io.out(`Created a new workspace in ${ctx.home()}.`)

@@ -1,0 +1,68 @@
+/**
+ * `pat app`, and `pat` with no command in a terminal: the terminal app on the workspace. On a fresh machine
+ * it creates the default workspace first (as `pat status` does) and the app offers the demo accounts.
+ * While the app runs it holds the workspace and serves the control socket exactly like `pat serve`, so
+ * other `pat` commands keep working from other terminals (and their changes appear in the app at once).
+ * Without a terminal it refuses in one line; `pat` alone then prints the status summary instead.
+ */
+import type { Command } from 'commander'
+import { rm, writeFile } from 'node:fs/promises'
+import { InputError } from '../../domain/index.js'
+import { homePaths, readConfig, type Store } from '../../store/index.js'
+import { withStore, type CliContext } from '../context.js'
+import { serveControl } from '../control.js'
+import { addDemoAccounts } from '../demo.js'
+import { defaultMemberName, initWorkspace } from '../setup.js'
+
+export function registerApp (program: Command, ctx: CliContext): void {
+  program.command('app').description('open the terminal app (what `pat` with no command does in a terminal)')
+    .action(() => launchApp(ctx))
+}
+
+/** Both ends of the conversation are a terminal (the app reads keys and draws the screen). */
+export function isTerminal (): boolean {
+  return Boolean(process.stdout.isTTY && process.stdin.isTTY)
+}
+
+/** `pat` with nothing but `--home`: no command, no options. */
+export function isBareInvocation (argv: readonly string[]): boolean {
+  const rest = [...argv]
+  for (let i = 0; i < rest.length;) {
+    if (rest[i] === '--home') rest.splice(i, 2)
+    else if (rest[i]!.startsWith('--home=')) rest.splice(i, 1)
+    else i++
+  }
+  return rest.length === 0
+}
+
+export async function launchApp (ctx: CliContext): Promise<void> {
+  if (ctx.shared) throw new InputError('the app is already open on this workspace, in another terminal; use it there, or other pat commands here')
+  if (!isTerminal()) throw new InputError('the app needs a terminal (stdin and stdout are not a TTY): in scripts use `pat status` or `pat account list`')
+  const home = ctx.home()
+  let firstRun = false
+  if (!(await readConfig(homePaths(home).config))) {
+    await (await initWorkspace(home, { name: defaultMemberName() })).close()
+    firstRun = true
+  }
+  // If another process holds the workspace, the command goes to it (withStore forwards it): `pat` prints
+  // the summary there, `pat app` says the app is already open.
+  await withStore(ctx, store => runWithControl(store, firstRun))
+}
+
+async function runWithControl (store: Store, firstRun: boolean): Promise<void> {
+  const { runCli } = await import('../main.js')
+  const paths = store.ws.paths
+  const server = await serveControl(paths.socket, (req, io) => runCli(req.argv, io, store))
+  try {
+    await writeFile(paths.lockInfo, String(process.pid))
+    // Ink draws nothing but the last frame when it believes it runs in CI (any CI=… in the environment);
+    // on a real terminal the app must draw, so that belief is switched off before Ink loads.
+    for (const name of ['CI', 'CONTINUOUS_INTEGRATION']) if (name in process.env) process.env[name] = 'false'
+    const { runApp } = await import('../../ui/index.js')
+    await runApp(store, { offerDemo: firstRun ? addDemoAccounts : undefined })
+  } finally {
+    await new Promise<void>(resolve => server.close(() => resolve()))
+    await rm(paths.socket, { force: true })
+    await rm(paths.lockInfo, { force: true })
+  }
+}

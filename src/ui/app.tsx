@@ -1,0 +1,167 @@
+/**
+ * The app root: the frame (the current screen, the message line, the status bar) at the terminal's size,
+ * the route (accounts list or one account and its tab), the overlays on top (help, knowledge search,
+ * reader), the first-run welcome, and the app-wide commands every screen falls back to.
+ *
+ * The accounts screen stays mounted (hidden) under an open account and overlays stay mounted under the
+ * ones above them, so going back finds the filter, the selection and the search as they were.
+ */
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react'
+import { Box, useApp } from 'ink'
+import { today as todayDate } from '../domain/index.js'
+import type { KbIndex } from '../kb/types.js'
+import type { Store } from '../store/index.js'
+import { MessageLine, StatusBar } from './components/chrome.js'
+import { AppContext, type AppServices, type KbState, type Message } from './contexts/app-context.js'
+import { KeyProvider, KeyScope } from './contexts/keys-context.js'
+import type { AccountTab } from './hooks/use-account.js'
+import { useTerminalSize } from './hooks/use-terminal-size.js'
+import type { ScreenId } from './keys/key-table.js'
+import { AccountScreen } from './screens/account-screen.js'
+import { AccountsScreen } from './screens/accounts-screen.js'
+import { HelpScreen } from './screens/help-screen.js'
+import { KnowledgeOverlay } from './screens/knowledge-overlay.js'
+import { Reader } from './screens/reader.js'
+import { WelcomeScreen } from './screens/welcome-screen.js'
+import { ThemeContext } from './theme/context.js'
+import { colorTheme, type Theme, type Tone } from './theme/theme.js'
+
+export interface AppProps {
+  store: Store
+  theme?: Theme
+  /** Given on the first run: adds the demo accounts (the welcome screen offers them). */
+  offerDemo?: ((store: Store) => Promise<unknown>) | undefined
+  /** Loads the knowledge base (default: the shipped documents plus the workspace's own kb/). */
+  loadKb?: () => Promise<KbIndex>
+  /** Fixes "today" (tests); default: the machine's date. */
+  today?: string
+  /** What the status bar says about sync. */
+  sync?: string
+}
+
+type Route = { name: 'accounts' } | { name: 'account', id: string, tab: AccountTab }
+type Overlay = { id: number, kind: 'help', screen: ScreenId } | { id: number, kind: 'knowledge', query: string } | { id: number, kind: 'reader', sectionId: string }
+type NewOverlay = Overlay extends infer O ? O extends Overlay ? Omit<O, 'id'> : never : never
+
+let overlayIds = 0
+
+async function defaultKb (store: Store): Promise<KbIndex> {
+  const { loadIndex } = await import('../kb/load.js')
+  return loadIndex(store.ws.paths.kb)
+}
+
+export function App ({ store, theme = colorTheme, offerDemo, loadKb, today, sync = 'sync off' }: AppProps) {
+  const { exit } = useApp()
+  const { columns, rows } = useTerminalSize()
+  const [route, setRoute] = useState<Route>({ name: 'accounts' })
+  const [overlays, setOverlays] = useState<Overlay[]>([])
+  const [welcome, setWelcome] = useState<'ask' | 'adding' | undefined>(offerDemo ? 'ask' : undefined)
+  const [message, setMessage] = useState<Message | undefined>()
+  const [kb, setKb] = useState<KbState>({})
+
+  useEffect(() => {
+    let live = true
+    ;(loadKb ?? (() => defaultKb(store)))().then(index => { if (live) setKb({ index }) }, (err: Error) => { if (live) setKb({ error: err.message }) })
+    return () => { live = false }
+  }, [store, loadKb])
+
+  const notify = useCallback((text: string, tone: Tone = 'info') => setMessage({ text, tone }), [])
+  const clearMessage = useCallback(() => setMessage(m => (m ? undefined : m)), [])
+  const push = useCallback((o: NewOverlay) => setOverlays(list => [...list, { ...o, id: ++overlayIds } as Overlay]), [])
+  const pop = useCallback(() => setOverlays(list => list.slice(0, -1)), [])
+
+  const services = useMemo<AppServices>(() => {
+    const names = new Map(store.ws.members().map(m => [m.id, m.name]))
+    const openKnowledge = (query = '') => setOverlays(list => {
+      // Back to the search already open (under a reader) rather than a second one.
+      const at = list.findIndex(o => o.kind === 'knowledge')
+      if (at >= 0 && query === '') return list.slice(0, at + 1)
+      return [...list, { id: ++overlayIds, kind: 'knowledge', query }]
+    })
+    return {
+      store,
+      today: today ?? todayDate(),
+      notify,
+      clearMessage,
+      kb,
+      memberName: id => (id ? names.get(id) ?? id.slice(0, 8) : 'someone'),
+      openKnowledge,
+      openReader: sectionId => push({ kind: 'reader', sectionId }),
+      globals: {
+        'app.help': (_name, screen) => push({ kind: 'help', screen }),
+        'app.knowledge': () => openKnowledge(''),
+        'app.undo': () => {
+          store.ws.undo().then(
+            done => notify(done ? `undid: ${done.summary}` : 'nothing to undo: only your own edits of this session can be undone', done ? 'success' : 'info'),
+            (err: Error) => notify(`error: ${err.message}`, 'error'))
+        },
+        'app.back': () => exit()
+      }
+    }
+  }, [store, today, notify, clearMessage, kb, push, exit])
+
+  const frameHeight = Math.max(8, rows - 1)
+  const bodyHeight = frameHeight - 2
+  const size = { height: bodyHeight, width: columns }
+  const covered = overlays.length > 0 || welcome !== undefined
+  return (
+    <ThemeContext.Provider value={theme}>
+      <AppContext.Provider value={services}>
+        <KeyProvider>
+          <Box flexDirection='column' width={columns} height={frameHeight}>
+            <Box flexDirection='column' height={bodyHeight} overflow='hidden'>
+              <Layer visible={!covered && route.name === 'accounts'}>
+                <AccountsScreen {...size} onOpen={id => setRoute({ name: 'account', id, tab: 'profile' })} />
+              </Layer>
+              {route.name === 'account'
+                ? (
+                  <Layer visible={!covered}>
+                    <AccountScreen
+                      {...size} id={route.id} tab={route.tab}
+                      onTab={tab => setRoute({ ...route, tab })} onBack={() => setRoute({ name: 'accounts' })}
+                    />
+                  </Layer>
+                  )
+                : null}
+              {welcome !== undefined && offerDemo
+                ? (
+                  <Layer visible={overlays.length === 0}>
+                    <WelcomeScreen
+                      {...size} home={store.ws.paths.root} member={store.ws.member.name} busy={welcome === 'adding'}
+                      onEmpty={() => setWelcome(undefined)}
+                      onDemo={() => {
+                        if (welcome === 'adding') return
+                        setWelcome('adding')
+                        offerDemo(store).then(
+                          () => { setWelcome(undefined); notify('added the demo accounts: Enter opens one, ? shows the keys', 'success') },
+                          (err: Error) => { setWelcome(undefined); notify(`error: ${err.message}`, 'error') })
+                      }}
+                    />
+                  </Layer>
+                  )
+                : null}
+              {overlays.map((o, i) => (
+                <Layer key={o.id} visible={i === overlays.length - 1}>
+                  {o.kind === 'help' ? <HelpScreen {...size} screen={o.screen} onClose={pop} /> : null}
+                  {o.kind === 'knowledge' ? <KnowledgeOverlay {...size} query={o.query} onClose={pop} onOpen={sectionId => push({ kind: 'reader', sectionId })} /> : null}
+                  {o.kind === 'reader' ? <Reader {...size} sectionId={o.sectionId} onClose={pop} /> : null}
+                </Layer>
+              ))}
+            </Box>
+            <MessageLine message={message} width={columns} />
+            <StatusBar team={store.ws.config.team.name} member={store.ws.member.name} sync={sync} width={columns} />
+          </Box>
+        </KeyProvider>
+      </AppContext.Provider>
+    </ThemeContext.Provider>
+  )
+}
+
+/** A part of the frame that is shown, or kept mounted but hidden (and deaf to keys) under what covers it. */
+function Layer ({ visible, children }: { visible: boolean, children: ReactNode }) {
+  return (
+    <Box display={visible ? 'flex' : 'none'}>
+      <KeyScope.Provider value={visible}>{children}</KeyScope.Provider>
+    </Box>
+  )
+}

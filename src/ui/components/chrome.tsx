@@ -1,0 +1,54 @@
+/**
+ * The app's frame lines: a screen's title line (title left, key hints right), the one-line message area,
+ * the status bar (workspace, member, sync state) and the tab bar of the account screen.
+ */
+import { Box, Text } from 'ink'
+import { pad, textWidth, truncate } from '../format/cells.js'
+import type { Message } from '../contexts/app-context.js'
+import { toneStyle } from '../theme/theme.js'
+import { useTheme } from '../theme/context.js'
+
+/**
+ * `keep: 'title'` (the default) drops the hint on the right when both do not fit; `keep: 'right'` shortens
+ * the title instead (the reader's position and its way out matter more than the rest of a long title).
+ */
+export function TitleLine ({ title, right = '', width, keep = 'title' }: { title: string, right?: string, width: number, keep?: 'title' | 'right' }) {
+  const theme = useTheme()
+  const fits = keep === 'right' ? textWidth(right) + 12 <= width : textWidth(title) + textWidth(right) + 2 <= width
+  const r = fits ? right : ''
+  const left = truncate(title, width - textWidth(r) - 1)
+  return (
+    <Text wrap='truncate'>
+      <Text {...theme.text.heading}>{left}</Text>
+      <Text {...theme.text.secondary}>{' '.repeat(Math.max(1, width - textWidth(left) - textWidth(r)))}{r}</Text>
+    </Text>
+  )
+}
+
+export function MessageLine ({ message, width }: { message: Message | undefined, width: number }) {
+  const theme = useTheme()
+  return <Text wrap='truncate' {...toneStyle(theme, message?.tone)}>{truncate(message?.text.replace(/\s+/g, ' ') ?? '', width)}</Text>
+}
+
+export function StatusBar ({ team, member, sync, width }: { team: string, member: string, sync: string, width: number }) {
+  const theme = useTheme()
+  const right = `${sync} · ? help `
+  const left = truncate(` PAT Desk · ${team} · ${member}`, width - textWidth(right) - 1)
+  return <Text wrap='truncate' {...theme.bar}>{pad(left, width - textWidth(right))}{right}</Text>
+}
+
+export function TabBar ({ tabs, active, width }: { tabs: readonly string[], active: number, width: number }) {
+  const theme = useTheme()
+  return (
+    <Box width={width}>
+      <Text wrap='truncate'>
+        {tabs.map((t, i) => (
+          <Text key={t}>
+            <Text {...(i === active ? theme.tab.active : theme.tab.inactive)}>{` ${i + 1} ${t} `}</Text>
+            {' '}
+          </Text>
+        ))}
+      </Text>
+    </Box>
+  )
+}

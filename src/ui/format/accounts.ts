@@ -1,0 +1,75 @@
+/**
+ * The accounts table as data: filtering as the user types, sorting by a column, and each account turned
+ * into its cells (first IR# plus how many more, stage label, open items, next due date — overdue ones in
+ * the warning tone).
+ */
+import { STAGES, STAGE_LABELS, compareDates, type AccountHeader } from '../../domain/index.js'
+import type { Cell, ColumnSpec } from './cells.js'
+
+export interface AccountRow extends AccountHeader { openItems: number, nextDue?: string }
+
+export const ACCOUNT_COLUMNS: readonly ColumnSpec[] = [
+  { key: 'name', title: 'NAME', flex: true, min: 20 },
+  { key: 'ior', title: 'IR#', max: 14, flex: true, min: 10 },
+  { key: 'leadPort', title: 'LEAD PORT', max: 14, flex: true, min: 9 },
+  { key: 'stage', title: 'STAGE', max: 9 },
+  { key: 'openItems', title: 'OPEN', align: 'right' },
+  { key: 'nextDue', title: 'NEXT DUE', max: 10 }
+]
+
+export const SORT_KEYS = ['name', 'ior', 'leadPort', 'stage', 'openItems', 'nextDue'] as const
+export type SortKey = typeof SORT_KEYS[number]
+export const SORT_LABELS: Record<SortKey, string> = {
+  name: 'name', ior: 'IR#', leadPort: 'lead port', stage: 'SOP stage', openItems: 'open items', nextDue: 'next due date'
+}
+
+/** Every word of the filter must appear in the name, an IR#, the lead port, the stage or the id. */
+export function filterAccounts<T extends AccountRow> (rows: readonly T[], filter: string): T[] {
+  const words = filter.toLowerCase().split(/\s+/).filter(Boolean)
+  if (!words.length) return [...rows]
+  return rows.filter(r => {
+    const hay = [r.name, ...r.iors, r.leadPort, STAGE_LABELS[r.stage], r.id].join(' ').toLowerCase()
+    return words.every(w => hay.includes(w))
+  })
+}
+
+/** Sorted by one column, ties by name then id; undated and empty values last whatever the direction. */
+export function sortAccounts<T extends AccountRow> (rows: readonly T[], key: SortKey, reverse = false): T[] {
+  const dir = reverse ? -1 : 1
+  const byName = (a: T, b: T) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id)
+  const cmp = (a: T, b: T): number => {
+    switch (key) {
+      case 'name': return dir * byName(a, b)
+      case 'ior': return emptyLast(a.iors[0], b.iors[0], dir) || byName(a, b)
+      case 'leadPort': return emptyLast(a.leadPort, b.leadPort, dir) || byName(a, b)
+      case 'stage': return dir * (STAGES.indexOf(a.stage) - STAGES.indexOf(b.stage)) || byName(a, b)
+      case 'openItems': return dir * (b.openItems - a.openItems) || byName(a, b)
+      case 'nextDue': return emptyLast(a.nextDue, b.nextDue, dir) || byName(a, b)
+    }
+  }
+  return [...rows].sort(cmp)
+}
+
+function emptyLast (a: string | undefined, b: string | undefined, dir: number): number {
+  if (!a && !b) return 0
+  if (!a) return 1
+  if (!b) return -1
+  return dir * a.localeCompare(b)
+}
+
+export function accountCells (r: AccountRow, today: string): Record<string, Cell> {
+  const overdue = r.nextDue !== undefined && compareDates(r.nextDue, today) < 0
+  return {
+    name: { text: r.name + (r.archived ? ' (archived)' : ''), ...(r.archived ? { tone: 'secondary' as const } : {}) },
+    ior: { text: r.iors.length ? r.iors[0]! + (r.iors.length > 1 ? ` +${r.iors.length - 1}` : '') : '' },
+    leadPort: { text: r.leadPort },
+    stage: { text: STAGE_LABELS[r.stage] },
+    openItems: { text: String(r.openItems) },
+    nextDue: { text: r.nextDue ?? '', ...(overdue ? { tone: 'warning' as const } : {}) }
+  }
+}
+
+/** The rows the table shows: archived ones only when asked, then filtered, then sorted. */
+export function visibleAccounts<T extends AccountRow> (rows: readonly T[], opts: { filter: string, sort: SortKey, reverse: boolean, archived: boolean }): T[] {
+  return sortAccounts(filterAccounts(rows.filter(r => opts.archived || !r.archived), opts.filter), opts.sort, opts.reverse)
+}

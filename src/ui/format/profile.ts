@@ -1,0 +1,42 @@
+/**
+ * The Profile tab as rows: every account field (directory and profile) with its label and display text,
+ * editable in place; then read-only summaries of locations, related companies and ports.
+ */
+import { ACCOUNT_HEADER_FIELDS, ACCOUNT_PROFILE_FIELDS, RELATIONSHIP_LABELS, type FieldSpec } from '../../domain/index.js'
+import { displayText, editText } from './fields.js'
+
+export interface ProfileRow {
+  key: string
+  label: string
+  text: string
+  /** Set for editable fields. */
+  spec?: FieldSpec
+  edit?: string
+}
+
+interface ProfileSource {
+  [k: string]: unknown
+  profile: Record<string, unknown>
+  locations: ReadonlyArray<Record<string, unknown>>
+  related: ReadonlyArray<Record<string, unknown>>
+  ports: ReadonlyArray<Record<string, unknown>>
+}
+
+/** The stored value of an account field, wherever it lives (directory or profile). */
+export function accountFieldValue (account: ProfileSource, key: string): unknown {
+  return ACCOUNT_HEADER_FIELDS.some(s => s.key === key) ? account[key] : account.profile[key]
+}
+
+export function profileRows (account: ProfileSource): ProfileRow[] {
+  const fields = [...ACCOUNT_HEADER_FIELDS, ...ACCOUNT_PROFILE_FIELDS].map(spec => {
+    const value = accountFieldValue(account, spec.key)
+    return { key: spec.key, label: spec.label, text: displayText(spec, value).replace(/\n+/g, ' ↵ '), spec, edit: editText(spec, value) }
+  })
+  const list = (items: string[]) => items.length ? items.join('; ') : '—'
+  return [
+    ...fields,
+    { key: 'locations', label: 'Locations', text: list(account.locations.map(l => `${String(l.name ?? l.type)} (${String(l.country ?? '')})`)) },
+    { key: 'related', label: 'Related companies', text: list(account.related.map(r => `${String(r.name)} (${(RELATIONSHIP_LABELS[String(r.type)] ?? '').split(' —')[0]})`)) },
+    { key: 'ports', label: 'Ports', text: list(account.ports.map(p => `${String(p.name)}${typeof p.share === 'number' ? ` ${p.share}%` : ''}`)) }
+  ]
+}

@@ -1,0 +1,36 @@
+/**
+ * Plain text to terminal lines: word-wrapping to a width (long words broken), and splitting a search
+ * excerpt's **marked** matches into segments to emphasise.
+ */
+import { textWidth } from './cells.js'
+
+export function wrapText (text: string, width: number): string[] {
+  const w = Math.max(1, width)
+  const out: string[] = []
+  for (const raw of text.replace(/\t/g, '  ').split('\n')) {
+    const line = raw.trimEnd()
+    if (textWidth(line) <= w) { out.push(line); continue }
+    const indent = /^\s*/.exec(line)![0].slice(0, Math.floor(w / 2))
+    let cur = ''
+    for (const word of line.trim().split(/\s+/)) {
+      let rest = word
+      while (textWidth((cur ? cur + ' ' : indent) + rest) > w) {
+        if (cur) { out.push(cur); cur = ''; continue }
+        const room = w - textWidth(indent)
+        const cs = [...rest]
+        out.push(indent + cs.slice(0, room).join(''))
+        rest = cs.slice(room).join('')
+      }
+      cur = cur ? `${cur} ${rest}` : indent + rest
+    }
+    if (cur) out.push(cur)
+  }
+  return out
+}
+
+export interface Segment { text: string, match: boolean }
+
+/** "the **review** of" → [{the , false}, {review, true}, { of, false}] */
+export function markSegments (excerpt: string): Segment[] {
+  return excerpt.split('**').map((text, i) => ({ text, match: i % 2 === 1 })).filter(s => s.text !== '')
+}

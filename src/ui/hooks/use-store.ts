@@ -1,0 +1,97 @@
+/**
+ * Plain snapshots of the store for components, through React's useSyncExternalStore. The store's reads
+ * are asynchronous, so a snapshot source loads once when first subscribed, re-loads after every change the
+ * store reports (this member's edits, commands forwarded from other terminals, updates from peers),
+ * coalescing a burst of changes into one load, and caches the last result — so React always sees a stable
+ * value and a component re-renders only when a load has finished.
+ */
+import { useMemo, useSyncExternalStore, type DependencyList } from 'react'
+import type { Store, StoreChange } from '../../store/index.js'
+
+export interface Snapshot<T> {
+  data: T | undefined
+  error: unknown
+  loaded: boolean
+  /** Whether a change from a peer came in since the previous load. */
+  remote: boolean
+}
+
+const INITIAL: Snapshot<never> = { data: undefined, error: undefined, loaded: false, remote: false }
+
+export class SnapshotSource<T> {
+  private snap: Snapshot<T> = INITIAL
+  private readonly listeners = new Set<() => void>()
+  private unsubscribe: (() => void) | undefined
+  private scheduled = false
+  private running = false
+  private again = false
+  private sawRemote = false
+  private closed = true
+
+  constructor (
+    private readonly store: Store,
+    private readonly load: (store: Store) => Promise<T>,
+    private readonly relevant: (change: StoreChange) => boolean = () => true
+  ) {}
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener)
+    if (this.listeners.size === 1) {
+      this.closed = false
+      this.unsubscribe = this.store.subscribe(change => {
+        if (!this.relevant(change)) return
+        if (change.remote) this.sawRemote = true
+        this.schedule()
+      })
+      this.schedule()
+    }
+    return () => {
+      this.listeners.delete(listener)
+      if (this.listeners.size === 0) { this.closed = true; this.unsubscribe?.(); this.unsubscribe = undefined }
+    }
+  }
+
+  getSnapshot = (): Snapshot<T> => this.snap
+
+  /** Loads on the next turn of the event loop, so the changes of one edit (several documents) load once. */
+  private schedule (): void {
+    if (this.scheduled) return
+    this.scheduled = true
+    setImmediate(() => { this.scheduled = false; void this.run() })
+  }
+
+  private async run (): Promise<void> {
+    if (this.running) { this.again = true; return }
+    this.running = true
+    try {
+      do {
+        this.again = false
+        const remote = this.sawRemote
+        this.sawRemote = false
+        let next: Snapshot<T>
+        try {
+          next = { data: await this.load(this.store), error: undefined, loaded: true, remote }
+        } catch (error) {
+          next = { data: this.snap.data, error, loaded: true, remote }
+        }
+        if (this.closed) return
+        this.snap = next
+        for (const l of this.listeners) l()
+      } while (this.again)
+    } finally {
+      this.running = false
+    }
+  }
+}
+
+/**
+ * A snapshot of `load(store)`, re-loaded on changes (only changes to `accountId`'s document and the
+ * workspace directory when given). `deps` are what `load` depends on besides the store.
+ */
+export function useStoreSnapshot<T> (store: Store, load: (store: Store) => Promise<T>, deps: DependencyList, opts: { accountId?: string } = {}): Snapshot<T> {
+  const source = useMemo(() => new SnapshotSource(store, load, opts.accountId === undefined
+    ? undefined
+    : c => c.accountId === undefined || c.accountId === opts.accountId),
+  [store, opts.accountId, ...deps])
+  return useSyncExternalStore(source.subscribe, source.getSnapshot)
+}

@@ -1,0 +1,72 @@
+/**
+ * The account screen: the account's name, IR#s, lead port and stage on top, then tabs — Profile, Contacts,
+ * Checklist, Action Plan, CIP, Activity — switched with Tab/Shift-Tab (or ←/→, or 1–6). Every edit saves
+ * at once; remote edits appear as they arrive.
+ */
+import { Box, Text } from 'ink'
+import { STAGE_LABELS } from '../../domain/index.js'
+import { TabBar, TitleLine } from '../components/chrome.js'
+import { useAppServices } from '../contexts/app-context.js'
+import { ACCOUNT_TABS, TAB_LABELS, useAccount, type AccountTab } from '../hooks/use-account.js'
+import { useCommands, type Handlers } from '../keys/use-commands.js'
+import { useTheme } from '../theme/context.js'
+import { ActivityTab } from './account/activity-tab.js'
+import { ChecklistTab } from './account/checklist-tab.js'
+import { CipTab } from './account/cip-tab.js'
+import { ContactsTab } from './account/contacts-tab.js'
+import { PlanTab } from './account/plan-tab.js'
+import { ProfileTab } from './account/profile-tab.js'
+
+export interface AccountScreenProps {
+  id: string
+  tab: AccountTab
+  onTab: (tab: AccountTab) => void
+  onBack: () => void
+  height: number
+  width: number
+}
+
+export function AccountScreen ({ id, tab, onTab, onBack, height, width }: AccountScreenProps) {
+  const { store } = useAppServices()
+  const theme = useTheme()
+  const snap = useAccount(store, id)
+  const i = ACCOUNT_TABS.indexOf(tab)
+  const common: Handlers = {
+    'tab.next': () => onTab(ACCOUNT_TABS[(i + 1) % ACCOUNT_TABS.length]!),
+    'tab.prev': () => onTab(ACCOUNT_TABS[(i + ACCOUNT_TABS.length - 1) % ACCOUNT_TABS.length]!),
+    'tab.goto': name => { const t = ACCOUNT_TABS[Number(name) - 1]; if (t) onTab(t) },
+    'app.back': onBack
+  }
+  const a = snap.data
+  if (!a) {
+    return (
+      <Box flexDirection='column' width={width} height={height}>
+        <TitleLine title='Account' right='q back' width={width} />
+        <Text {...(snap.error ? theme.status.error : theme.text.secondary)}>{snap.error ? `error: ${(snap.error as Error).message}` : 'Loading…'}</Text>
+        <BackOnly common={common} />
+      </Box>
+    )
+  }
+  const ior = a.iors.length ? `IR# ${a.iors[0]}${a.iors.length > 1 ? ` +${a.iors.length - 1}` : ''}` : 'no IR# yet'
+  const title = `${a.name}${a.archived ? ' (archived)' : ''} · ${ior} · ${a.leadPort || 'no lead port'} · ${STAGE_LABELS[a.stage]}`
+  const h = Math.max(3, height - 2)
+  const props = { account: a, common, height: h, width }
+  return (
+    <Box flexDirection='column' width={width} height={height}>
+      <TitleLine title={title} right='Tab next · q back' width={width} />
+      <TabBar tabs={ACCOUNT_TABS.map(t => TAB_LABELS[t])} active={i} width={width} />
+      {tab === 'profile' ? <ProfileTab {...props} /> : null}
+      {tab === 'contacts' ? <ContactsTab {...props} /> : null}
+      {tab === 'checklist' ? <ChecklistTab {...props} /> : null}
+      {tab === 'plan' ? <PlanTab {...props} /> : null}
+      {tab === 'cip' ? <CipTab {...props} /> : null}
+      {tab === 'activity' ? <ActivityTab {...props} /> : null}
+    </Box>
+  )
+}
+
+/** While the account loads (or cannot be read), `q` still goes back. */
+function BackOnly ({ common }: { common: Handlers }) {
+  useCommands('account.profile', common)
+  return null
+}

@@ -1,0 +1,32 @@
+/**
+ * The Activity tab: the account's audit log, newest first — when, who, and what changed (undos included).
+ */
+import { Box, Text } from 'ink'
+import { activityLines } from '../../format/activity.js'
+import { scrollInfo } from '../../format/window.js'
+import { useAppServices } from '../../contexts/app-context.js'
+import { useActivity } from '../../hooks/use-account.js'
+import { useListCursor } from '../../hooks/use-list.js'
+import { useCommands } from '../../keys/use-commands.js'
+import { useTheme } from '../../theme/context.js'
+import type { TabProps } from './types.js'
+
+export function ActivityTab ({ account, common, height, width }: TabProps) {
+  const { store } = useAppServices()
+  const theme = useTheme()
+  const snap = useActivity(store, account.id)
+  const lines = activityLines(snap.data ?? [])
+  const listHeight = Math.max(1, height - 1)
+  const cursor = useListCursor(lines.map((_, i) => String(i)), listHeight)
+  useCommands('account.activity', { ...common, ...cursor.handlers })
+  const info = scrollInfo(cursor.top, listHeight, lines.length)
+  return (
+    <Box flexDirection='column' width={width} height={height}>
+      <Text wrap='truncate' {...theme.text.secondary}>{snap.loaded ? `${lines.length} entries, newest first${info ? ` · ${info}` : ''} · the permanent record: who changed what, when` : 'Loading…'}</Text>
+      {lines.slice(cursor.top, cursor.top + listHeight).map((l, i) => {
+        const sel = cursor.top + i === cursor.index
+        return <Text key={cursor.top + i} wrap='truncate' {...(sel ? theme.selection : {})}>{sel ? '› ' : '  '}{l}</Text>
+      })}
+    </Box>
+  )
+}

@@ -1,0 +1,66 @@
+/**
+ * The Action Plan tab: the project list High → Medium → Low, then by due date, each item with priority,
+ * title, responsible party, due date and status, overdue ones in the warning tone; `a` adds, `e` edits,
+ * `d`/`x` completes.
+ */
+import { Box, Text } from 'ink'
+import { PLAN_ITEM_FIELDS, type PlanItem } from '../../../domain/index.js'
+import type { Entity } from '../../../store/index.js'
+import { EntityForm } from '../../components/entity-form.js'
+import { Table } from '../../components/table.js'
+import { truncate } from '../../format/cells.js'
+import { PLAN_COLUMNS, planCells, planSummary } from '../../format/plan.js'
+import { useAppServices } from '../../contexts/app-context.js'
+import { useAction } from '../../hooks/use-action.js'
+import { useEntityTab } from '../../hooks/use-entity-tab.js'
+import { useCommands } from '../../keys/use-commands.js'
+import { useTheme } from '../../theme/context.js'
+import type { TabProps } from './types.js'
+
+export function PlanTab ({ account, common, height, width }: TabProps) {
+  const { store, today } = useAppServices()
+  const theme = useTheme()
+  const { run } = useAction()
+  const items = account.plan.items as PlanItem[]
+  const tableHeight = Math.max(1, height - 3)
+  const t = useEntityTab(items.map(i => i.id), tableHeight)
+  const selected = items.find(i => i.id === t.selectedKey)
+  useCommands('account.plan', {
+    ...common,
+    ...t.cursor.handlers,
+    'plan.add': t.add,
+    'plan.edit': t.edit,
+    'plan.done': () => {
+      if (!selected) return
+      if (selected.status === 'done') return
+      void run(() => store.plan.items.done(account.id, selected.id), { done: `completed "${selected.title}" — u undoes` })
+    }
+  }, { active: !t.form })
+
+  if (t.form) {
+    return (
+      <EntityForm
+        title={t.form.mode === 'add' ? 'New plan item' : `Edit plan item "${selected?.title ?? ''}"`} specs={PLAN_ITEM_FIELDS}
+        accountId={account.id} editId={t.form.mode === 'edit' ? t.form.id : undefined} entities={account.plan.items as unknown as Entity[]}
+        defaults={{ priority: 'medium', status: 'open' }} height={height} width={width} onClose={t.close}
+        add={values => store.plan.items.add(account.id, values)} set={(id, values) => store.plan.items.set(account.id, id, values)}
+      />
+    )
+  }
+  const plan = account.plan as Record<string, unknown>
+  const period = [plan.periodStart, plan.periodEnd].filter(Boolean).join(' – ')
+  const detail = selected
+    ? [selected.goal && `Goal: ${selected.goal}`, selected.checklistItem && `for ${selected.checklistItem}`, selected.doneAt && `done ${selected.doneAt.slice(0, 10)}`].filter(Boolean).join(' · ')
+    : ''
+  return (
+    <Box flexDirection='column' width={width} height={height}>
+      <Text wrap='truncate' {...theme.text.secondary}>{planSummary(items, today)}{period ? ` · plan period ${period}` : ''} · a add · e edit · d complete</Text>
+      <Table
+        columns={PLAN_COLUMNS} rows={items.map(i => planCells(i, today))} selected={t.cursor.index} top={t.cursor.top}
+        height={tableHeight} width={width} empty='No plan items yet: a adds one (the project list is the heart of the plan).'
+      />
+      <Box flexGrow={1} />
+      <Text wrap='truncate' {...theme.text.secondary}>{truncate(detail, width)}</Text>
+    </Box>
+  )
+}

@@ -1,0 +1,78 @@
+/**
+ * The accounts screen: every account in a table (name, IR#, lead port, SOP stage, open plan items, next
+ * due date), filtered as you type after `/`, sorted by any column, archived ones on request; Enter opens
+ * one, `a` adds one.
+ */
+import { Box, Text } from 'ink'
+import { ACCOUNT_HEADER_FIELDS } from '../../domain/index.js'
+import { ACCOUNT_COLUMNS, SORT_LABELS, accountCells } from '../format/accounts.js'
+import { Form } from '../components/form.js'
+import { TitleLine } from '../components/chrome.js'
+import { Table } from '../components/table.js'
+import { TextInput } from '../components/text-input.js'
+import { useAppServices } from '../contexts/app-context.js'
+import { useAccountsScreen } from '../hooks/use-accounts-screen.js'
+import { useCommands } from '../keys/use-commands.js'
+import { useTheme } from '../theme/context.js'
+
+export interface AccountsScreenProps {
+  height: number
+  width: number
+  onOpen: (id: string) => void
+}
+
+export function AccountsScreen ({ height, width, onOpen }: AccountsScreenProps) {
+  const { store, today, notify } = useAppServices()
+  const theme = useTheme()
+  const showFilter = 1
+  const tableHeight = Math.max(1, height - 2 - showFilter)
+  const s = useAccountsScreen(store, tableHeight)
+
+  useCommands('accounts', {
+    ...s.cursor.handlers,
+    'accounts.filter': () => s.setFiltering(true),
+    'accounts.open': () => { if (s.selected) onOpen(s.selected.id) },
+    'accounts.sort': s.nextSort,
+    'accounts.reverse': s.toggleReverse,
+    'accounts.archived': () => { s.toggleArchived(); notify(s.archived ? 'archived accounts hidden' : 'showing archived accounts', 'info') },
+    'accounts.add': () => s.setAdding(true)
+  }, { active: !s.filtering && !s.adding })
+
+  useCommands('filter', {
+    'input.submit': () => s.setFiltering(false),
+    'input.cancel': () => { s.filter.reset(''); s.setFiltering(false) },
+    'filter.up': s.cursor.handlers['nav.up']!,
+    'filter.down': s.cursor.handlers['nav.down']!
+  }, { active: s.filtering, text: s.filter })
+
+  if (s.adding) {
+    return (
+      <Form
+        title='New account' specs={ACCOUNT_HEADER_FIELDS} initial={{ kind: 'port', stage: 'select' }} height={height} width={width}
+        submit={async values => { const acc = await store.accounts.add(values); notify(`added account "${acc.name}"`, 'success'); onOpen(acc.id) }}
+        onDone={() => s.setAdding(false)} onCancel={() => s.setAdding(false)}
+      />
+    )
+  }
+
+  const hidden = s.all.filter(r => r.archived).length
+  const title = `Accounts · ${s.rows.length}${s.rows.length !== s.all.length ? ` of ${s.all.length}` : ''} · by ${SORT_LABELS[s.sort]} ${s.reverse ? '↓' : '↑'}${hidden && !s.archived ? ` · ${hidden} archived hidden (A)` : ''}`
+  const empty = !s.snap.loaded
+    ? 'Loading…'
+    : s.all.length === 0
+      ? 'No accounts yet: a adds one (or run `pat demo` for sample accounts).'
+      : 'No account matches the filter: Esc on the filter clears it.'
+  return (
+    <Box flexDirection='column' width={width} height={height}>
+      <TitleLine title={title} right='/ filter · o sort · a add · ? keys' width={width} />
+      {s.filtering || s.filter.state.value
+        ? <Box><Text {...theme.text.accent}>Filter: </Text><TextInput state={s.filter.state} width={width - 9} focused={s.filtering} /></Box>
+        : <Text wrap='truncate' {...theme.text.secondary}>Enter opens the selected account · / filters · A shows archived</Text>}
+      <Table
+        columns={ACCOUNT_COLUMNS} rows={s.rows.map(r => accountCells(r, today))} selected={s.cursor.index} top={s.cursor.top}
+        height={tableHeight} width={width} empty={empty}
+      />
+      {s.snap.error ? <Text wrap='truncate' {...theme.status.error}>error: {String((s.snap.error as Error).message ?? s.snap.error)}</Text> : null}
+    </Box>
+  )
+}

@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest'
+import { KEY, renderApp, selectedLine, type Ui } from '../helpers/ui.js'
+import { newStore, syncStores } from '../helpers/store.js'
+
+/** The frame with line breaks and runs of spaces as one space: for messages that wrap. */
+const flat = (f: string) => f.replace(/\s+/g, ' ')
+
+async function openHarborview (ui: Ui): Promise<string> {
+  await ui.waitFor('Northwind')
+  const id = (await ui.store.accounts.list()).find(a => a.name.startsWith('Harborview'))!.id
+  await ui.press('j', KEY.enter)
+  await ui.waitFor('1 Profile')
+  return id
+}
+
+describe('account screen', () => {
+  it('shows the account with its tabs, switched with Tab, Shift-Tab, arrows and digits', async () => {
+    const ui = await renderApp({ demo: true })
+    await openHarborview(ui)
+    let f = ui.frame()
+    expect(f).toMatch(/1 Profile\s+2 Contacts\s+3 Checklist\s+4 Action Plan\s+5 CIP\s+6 Activity/)
+    expect(f).toMatch(/Annual import value\s+\$48,000,000/)
+    expect(f).toMatch(/Business categories\s+importer, exporter/)
+    await ui.press(KEY.tab)
+    f = await ui.waitFor('Customs network (1)')
+    expect(f).toMatch(/Account points of contact \(1\)\n\s+Jordan Sample · Trade Compliance Manager, Harborview Sample/)
+    await ui.press(KEY.tab)
+    await ui.waitFor('Compliance Items (3/11 answered)')
+    await ui.press(KEY.right)
+    await ui.waitFor('PRIORITY')
+    await ui.press('l')
+    f = await ui.waitFor('DEFICIENCY')
+    expect(f).toMatch(/Misclassified printed circuit assemblies\s+implementing/)
+    expect(f).toContain('Action steps: Train staff; add review step before filing.')
+    await ui.press(KEY.tab)
+    f = await ui.waitFor('newest first')
+    expect(f).toMatch(/Dana Ruiz {2}added approval "Jordan Sample/)
+    await ui.press(KEY.shiftTab)
+    await ui.waitFor('DEFICIENCY')
+    await ui.press('1')
+    await ui.waitFor('Annual import value')
+    await ui.press(KEY.left)
+    await ui.waitFor('newest first')
+    for (const line of ui.lines()) expect([...line].length).toBeLessThanOrEqual(80)
+    expect(ui.lines().length).toBeLessThan(24)
+  })
+
+  it('edits a profile field in place; Enter saves at once, Esc cancels', async () => {
+    const ui = await renderApp({ demo: true })
+    const id = await openHarborview(ui)
+    await ui.press('j', 'j', 'j')
+    await ui.waitFor(f => /Lead port/.test(selectedLine(f) ?? ''))
+    await ui.press('e')
+    await ui.waitFor('Editing Lead port')
+    await ui.press('\u0015', 'Oakland', KEY.enter) // Ctrl-U clears the line
+    await ui.waitFor(f => /Lead port\s+Oakland/.test(f) && !f.includes('Editing'))
+    expect((await ui.store.accounts.show(id)).leadPort).toBe('Oakland')
+    await ui.waitFor('Oakland · Improve') // the title line follows
+    await ui.press(KEY.enter, 'XYZ', KEY.escape)
+    await ui.waitFor(f => !f.includes('Editing') && /Lead port\s+Oakland/.test(f))
+    expect((await ui.store.accounts.show(id)).leadPort).toBe('Oakland')
+  })
+
+  it('shows a validation error beside the field and saves nothing', async () => {
+    const ui = await renderApp({ demo: true })
+    const id = await openHarborview(ui)
+    await ui.press('j', KEY.enter, '\u0015', '99-1000001, 12-34', KEY.enter)
+    let f = await ui.waitFor('✗ invalid IR# "12-34"')
+    let lines = f.split('\n')
+    expect(lines[lines.findIndex(l => /IR#s {2,}/.test(l)) + 1]).toMatch(/^\s+✗ invalid IR# "12-34": use an IRS number/)
+    expect((await ui.store.accounts.show(id)).iors).toEqual(['99-1000001', '99-100000101'])
+    await ui.press(KEY.escape)
+    await ui.waitFor(f => !f.includes('✗'))
+    // A date: the domain's own validator, its message beside the field.
+    for (let i = 0; i < 12; i++) await ui.press('j')
+    await ui.waitFor(f => /Profile last reviewed/.test(selectedLine(f) ?? ''))
+    await ui.press('e', '\u0015', '2026-02-30', KEY.enter)
+    f = await ui.waitFor(f => flat(f).includes('✗ invalid profile last reviewed "2026-02-30": no such calendar day'))
+    lines = f.split('\n')
+    expect(lines[lines.findIndex(l => /Profile last reviewed {2,}/.test(l)) + 1]).toMatch(/^\s+✗ invalid profile last reviewed/)
+  })
+
+  it('shows a teammate\'s change to the field being edited beside it; Enter still saves the draft', async () => {
+    const ui = await renderApp({ demo: true })
+    const id = await openHarborview(ui)
+    const peer = await newStore('Lee Chen')
+    try {
+      await syncStores(ui.store, peer)
+      await ui.press('j', 'j', 'j', 'e', '\u0015', 'San Pedro')
+      await ui.waitFor('Editing Lead port')
+      await peer.accounts.set(id, { leadPort: 'Oakland' })
+      await syncStores(ui.store, peer)
+      const f = await ui.waitFor('changed by a teammate: Oakland')
+      expect(f).toMatch(/Lead port\s+San Pedro/) // the draft is kept
+      await ui.press(KEY.enter)
+      await ui.waitFor(f => /Lead port\s+San Pedro/.test(f) && !f.includes('teammate'))
+      expect((await ui.store.accounts.show(id)).leadPort).toBe('San Pedro')
+    } finally {
+      await peer.close()
+    }
+  })
+
+  it('shows remote edits live, without a refresh', async () => {
+    const ui = await renderApp({ demo: true })
+    const id = await openHarborview(ui)
+    const peer = await newStore('Lee Chen')
+    try {
+      await syncStores(ui.store, peer)
+      await peer.accounts.set(id, { address: '1 Harbor Plaza, Long Beach' })
+      await peer.contacts.add(id, { name: 'Morgan Peer', side: 'customs', role: 'Auditor' })
+      await syncStores(ui.store, peer)
+      await ui.waitFor(/Address\s+1 Harbor Plaza, Long Beach/)
+      await ui.press('2')
+      await ui.waitFor(/Customs network \(2\)\n.*Morgan Peer · Auditor/)
+      await ui.press('6')
+      await ui.waitFor('Lee Chen  added contact "Morgan Peer"')
+    } finally {
+      await peer.close()
+    }
+  })
+
+  it('adds and edits a CIP with a form built from its field specs', async () => {
+    const ui = await renderApp({ demo: true })
+    const id = await openHarborview(ui)
+    await ui.press('5', 'a')
+    await ui.waitFor('New Compliance Improvement Plan')
+    await ui.press('Late entry summaries')
+    for (let i = 0; i < 9; i++) await ui.press(KEY.tab)
+    await ui.press('2026-13-01', KEY.enter)
+    await ui.waitFor(f => flat(f).includes('✗ invalid ca report date (conditional period start) "2026-13-01": no such calendar day'))
+    await ui.press('\u0015', '2026-01-15', KEY.enter)
+    const f = await ui.waitFor(/Late entry summaries\s+draft\s+2026-07-15/)
+    expect(f).toContain('Misclassified printed circuit assemblies')
+    expect((await ui.store.cips.list(id)).map(c => c.deficiency)).toContain('Late entry summaries')
+    await ui.press('u')
+    await ui.waitFor(f => f.includes('undid: added CIP "Late entry summaries"') && !/Late entry summaries\s+draft/.test(f))
+  })
+
+  it('q goes back to the accounts list, keeping its selection', async () => {
+    const ui = await renderApp({ demo: true })
+    await openHarborview(ui)
+    await ui.press('3', 'q')
+    const f = await ui.waitFor('NEXT DUE')
+    expect(selectedLine(f)).toMatch(/Harborview/)
+  })
+})

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest'
+import { KEY, renderApp, selectedLine } from '../helpers/ui.js'
+
+describe('knowledge overlay and reader', () => {
+  it('searches as you type from the accounts screen (Ctrl-F), Enter reads, q back, Esc closes', async () => {
+    const ui = await renderApp({ demo: true })
+    await ui.waitFor('Northwind')
+    await ui.press(KEY.ctrlF)
+    await ui.waitFor('Type a question or a term')
+    await ui.press('how often review the account profile')
+    let f = await ui.waitFor(f => (selectedLine(f) ?? '') !== '')
+    expect(f).toContain('Search: how often review the account profile')
+    for (const l of f.split('\n')) expect([...l].length).toBeLessThanOrEqual(80)
+    const title = selectedLine(f)!.slice(2).split('  ')[0]!.replace(/…$/, '')
+    await ui.press(KEY.enter)
+    f = await ui.waitFor(f => f.split('\n')[0]!.startsWith(title) && f.includes('q back'))
+    expect(f.replace(/\n$/, '').split('\n').length).toBeLessThan(24)
+    await ui.press('q')
+    await ui.waitFor('Search: how often review the account profile')
+    await ui.press(KEY.escape)
+    await ui.waitFor(f => f.includes('NEXT DUE') && !f.includes('Search:'))
+  })
+
+  it('s and / open it on non-table screens; typos and acronyms are fine; arrows choose', async () => {
+    const ui = await renderApp({ demo: true })
+    await ui.waitFor('Northwind')
+    await ui.press(KEY.enter, '/')
+    await ui.waitFor('Search:')
+    await ui.press('clasification')
+    let f = await ui.waitFor('› Checklist Form')
+    await ui.press(KEY.down)
+    f = await ui.waitFor(g => selectedLine(g) !== selectedLine(f))
+    expect(selectedLine(f)).not.toMatch(/Checklist Form/)
+    await ui.press(KEY.up)
+    await ui.waitFor('› Checklist Form')
+    await ui.press(KEY.escape, 's')
+    await ui.waitFor('Type a question or a term')
+    await ui.press('PFI')
+    f = await ui.waitFor(f => /Primary Focus Industr/i.test(f))
+    await ui.press(KEY.escape)
+    await ui.waitFor('1 Profile')
+  })
+
+  it('says so when nothing matches', async () => {
+    const ui = await renderApp({ demo: true })
+    await ui.waitFor('Northwind')
+    await ui.press('s', 'zzzzqqqxx')
+    await ui.waitFor('Nothing found')
+  })
+
+  it('the reader scrolls with j/k and Space and stays within the screen', async () => {
+    const ui = await renderApp({ demo: true })
+    await ui.waitFor('Northwind')
+    await ui.press('s', 'checklist form', KEY.enter)
+    let f = await ui.waitFor(/1–\d+ of \d+ · q back/)
+    const first = f.split('\n')[1]
+    await ui.press('j')
+    f = await ui.waitFor(/2–\d+ of \d+ · q back/)
+    expect(f.split('\n')[1]).not.toBe(first)
+    await ui.press(' ')
+    await ui.waitFor(/\b(2[0-9])–\d+ of \d+ · q back/)
+    for (const l of ui.lines()) expect([...l].length).toBeLessThanOrEqual(80)
+  })
+})
