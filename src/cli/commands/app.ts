@@ -6,11 +6,10 @@
  * Without a terminal it refuses in one line; `pat` alone then prints the status summary instead.
  */
 import type { Command } from 'commander'
-import { rm, writeFile } from 'node:fs/promises'
 import { InputError } from '../../domain/index.js'
 import { homePaths, readConfig, type Store } from '../../store/index.js'
 import { withStore, type CliContext } from '../context.js'
-import { serveControl } from '../control.js'
+import { hostWorkspace } from '../host.js'
 import { addDemoAccounts } from '../demo.js'
 import { defaultMemberName, initWorkspace } from '../setup.js'
 
@@ -50,19 +49,14 @@ export async function launchApp (ctx: CliContext): Promise<void> {
 }
 
 async function runWithControl (store: Store, firstRun: boolean): Promise<void> {
-  const { runCli } = await import('../main.js')
-  const paths = store.ws.paths
-  const server = await serveControl(paths.socket, (req, io) => runCli(req.argv, io, store))
+  const host = await hostWorkspace(store)
   try {
-    await writeFile(paths.lockInfo, String(process.pid))
     // Ink draws nothing but the last frame when it believes it runs in CI (any CI=… in the environment);
     // on a real terminal the app must draw, so that belief is switched off before Ink loads.
     for (const name of ['CI', 'CONTINUOUS_INTEGRATION']) if (name in process.env) process.env[name] = 'false'
     const { runApp } = await import('../../ui/index.js')
     await runApp(store, { offerDemo: firstRun ? addDemoAccounts : undefined })
   } finally {
-    await new Promise<void>(resolve => server.close(() => resolve()))
-    await rm(paths.socket, { force: true })
-    await rm(paths.lockInfo, { force: true })
+    await host.close()
   }
 }

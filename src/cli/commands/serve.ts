@@ -5,30 +5,24 @@
  * and replaces the stale socket.
  */
 import type { Command } from 'commander'
-import { rm, writeFile } from 'node:fs/promises'
 import { InputError } from '../../domain/index.js'
 import { Store } from '../../store/index.js'
 import type { CliContext } from '../context.js'
-import { serveControl } from '../control.js'
+import { hostWorkspace } from '../host.js'
 
 export function registerServe (program: Command, ctx: CliContext): void {
   program.command('serve').description('keep the workspace open and answer other pat commands (headless)')
     .action(async () => {
       if (ctx.shared) throw new InputError('the workspace is already being served by this process')
       const store = await Store.open(ctx.home())
-      const { runCli } = await import('../main.js')
-      const paths = store.ws.paths
-      const server = await serveControl(paths.socket, (req, io) => runCli(req.argv, io, store))
-      await writeFile(paths.lockInfo, String(process.pid))
-      ctx.io.out(`serving the workspace in ${paths.root} (pid ${process.pid}); other pat commands are routed here. Ctrl-C stops.`)
+      const host = await hostWorkspace(store)
+      ctx.io.out(`serving the workspace in ${store.ws.paths.root} (pid ${process.pid}); other pat commands are routed here. Ctrl-C stops.`)
       await new Promise<void>(resolve => {
         const stop = () => resolve()
         process.once('SIGINT', stop)
         process.once('SIGTERM', stop)
       })
-      server.close()
-      await rm(paths.socket, { force: true })
-      await rm(paths.lockInfo, { force: true })
+      await host.close()
       await store.close()
     })
 }
