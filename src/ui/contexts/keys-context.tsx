@@ -12,7 +12,7 @@
  * (React renders on a later turn of the event loop), so keys that arrive together — a burst from a script,
  * a fast typist, one read holding several keys — each reach the layer the previous one left on top (`/`
  * opens the filter, the letters after it go into the filter). Ink hands over a run of characters read at
- * once as one input; when it holds Tab, Enter or Backspace it is split into text and those keys.
+ * once as one input: it is split into single keys.
  */
 import { createContext, useContext, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { useInput, type Key } from 'ink'
@@ -32,20 +32,19 @@ const NO_KEY: Key = {
 }
 const CONTROL: Record<string, Partial<Key>> = { '\t': { tab: true }, '\r': { return: true }, '\x7f': { delete: true }, '\b': { backspace: true } }
 
-/** A multi-character input split into its text runs and control keys. */
+/**
+ * A multi-character input split into single keys. Ink hands over what one read from the terminal holds —
+ * `jjje` typed fast, `/harbor` sent by a script — as one input (escape sequences such as arrows come
+ * apart already); each character is a key of its own, so each reaches the layer the one before it left on
+ * top. Tab, Enter and Backspace in the run become those keys.
+ */
 export function splitInput (input: string, key: Key): Array<[string, Key]> {
-  if ([...input].length <= 1 || !/[\t\r\x7f\b]/.test(input)) return [[input, key]]
-  const out: Array<[string, Key]> = []
-  let text = ''
-  for (const ch of input) {
+  const chars = [...input]
+  if (chars.length <= 1) return [[input, key]]
+  return chars.map(ch => {
     const control = CONTROL[ch]
-    if (!control) { text += ch; continue }
-    if (text) out.push([text, { ...NO_KEY }])
-    text = ''
-    out.push(['', { ...NO_KEY, ...control }])
-  }
-  if (text) out.push([text, { ...NO_KEY }])
-  return out
+    return control ? ['', { ...NO_KEY, ...control }] : [ch, { ...NO_KEY, shift: /[A-Z]/.test(ch) }]
+  })
 }
 
 export function KeyProvider ({ children }: { children: ReactNode }) {
