@@ -1,4 +1,4 @@
-// The layers point one way: cli → ui → store / sync / kb → domain. This test reads every import in src/
+// The layers point one way: cli → ui → store / sync / kb / docs → domain (docs reads store records). This test reads every import in src/
 // and fails on one that points the wrong way, or on Yjs outside the store and sync layers.
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative, resolve, dirname } from 'node:path'
@@ -10,8 +10,9 @@ const ALLOWED: Record<string, string[]> = {
   store: ['store', 'domain'],
   sync: ['sync', 'store', 'domain'],
   kb: ['kb', 'domain'],
-  ui: ['ui', 'store', 'sync', 'kb', 'domain'],
-  cli: ['cli', 'ui', 'store', 'sync', 'kb', 'domain'],
+  docs: ['docs', 'store', 'domain'],
+  ui: ['ui', 'store', 'sync', 'kb', 'docs', 'domain'],
+  cli: ['cli', 'ui', 'store', 'sync', 'kb', 'docs', 'domain'],
   types: ['types']
 }
 const YJS_OK = new Set(['store', 'sync', 'types'])

@@ -10,6 +10,7 @@ import { CipActions } from './actions/cips.js'
 import { EntityActions } from './actions/entities.js'
 import { PlanActions } from './actions/plan.js'
 import { TaskActions } from './actions/tasks.js'
+import { WorkflowActions } from './actions/workflow.js'
 import { readContacts, readPorts } from './snapshot.js'
 import { isRemote } from './origins.js'
 import { accountIdOf } from './schema.js'
@@ -28,6 +29,7 @@ export class Store {
   readonly events: EntityActions
   readonly ports: EntityActions
   readonly tasks: TaskActions
+  readonly workflow: WorkflowActions
 
   constructor (readonly ws: Workspace) {
     this.accounts = new AccountActions(ws)
@@ -50,6 +52,7 @@ export class Store {
       collection: 'ports', specs: PORT_FIELDS, noun: 'port', label: e => String(e.name), order: readPorts, listHint: '`pat port list ACCOUNT`'
     })
     this.tasks = new TaskActions(ws)
+    this.workflow = new WorkflowActions(ws)
   }
 
   /**

@@ -1,24 +1,26 @@
 /**
  * The app root: the frame (the current screen, the message line, the status bar) at the terminal's size,
- * the route (accounts list or one account and its tab), the overlays on top (help, knowledge search,
+ * the route (accounts list, the Due screen, or one account and its tab), the overlays on top (help, knowledge search,
  * reader), the first-run welcome, and the app-wide commands every screen falls back to.
  *
- * The accounts screen stays mounted (hidden) under an open account and overlays stay mounted under the
+ * The accounts screen (and the Due screen an account was opened from) stays mounted (hidden) under an open account and overlays stay mounted under the
  * ones above them, so going back finds the filter, the selection and the search as they were.
  */
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import { Box, useApp } from 'ink'
 import { today as todayDate } from '../domain/index.js'
 import type { KbIndex } from '../kb/types.js'
 import type { Store } from '../store/index.js'
 import { MessageLine, StatusBar } from './components/chrome.js'
 import { AppContext, type AppServices, type KbState, type Message } from './contexts/app-context.js'
-import { KeyProvider, KeyScope } from './contexts/keys-context.js'
+import { KeyProvider } from './contexts/keys-context.js'
+import { Layer } from './components/layer.js'
 import type { AccountTab } from './hooks/use-account.js'
 import { useTerminalSize } from './hooks/use-terminal-size.js'
 import type { ScreenId } from './keys/key-table.js'
 import { AccountScreen } from './screens/account-screen.js'
 import { AccountsScreen } from './screens/accounts-screen.js'
+import { DueScreen } from './screens/due-screen.js'
 import { HelpScreen } from './screens/help-screen.js'
 import { KnowledgeOverlay } from './screens/knowledge-overlay.js'
 import { Reader } from './screens/reader.js'
@@ -35,11 +37,14 @@ export interface AppProps {
   loadKb?: () => Promise<KbIndex>
   /** Fixes "today" (tests); default: the machine's date. */
   today?: string
+  /** Where exported documents go by default (default: the current folder). */
+  exportDir?: string
   /** What the status bar says about sync. */
   sync?: string
 }
 
-type Route = { name: 'accounts' } | { name: 'account', id: string, tab: AccountTab }
+/** Where the user is; an account remembers the screen it was opened from, where `q` goes back to. */
+type Route = { name: 'accounts' } | { name: 'due' } | { name: 'account', id: string, tab: AccountTab, from: 'accounts' | 'due' }
 type Overlay = { id: number, kind: 'help', screen: ScreenId } | { id: number, kind: 'knowledge', query: string } | { id: number, kind: 'reader', sectionId: string }
 type NewOverlay = Overlay extends infer O ? O extends Overlay ? Omit<O, 'id'> : never : never
 
@@ -50,7 +55,7 @@ async function defaultKb (store: Store): Promise<KbIndex> {
   return loadIndex(store.ws.paths.kb)
 }
 
-export function App ({ store, theme = colorTheme, offerDemo, loadKb, today, sync = 'sync off' }: AppProps) {
+export function App ({ store, theme = colorTheme, offerDemo, loadKb, today, exportDir = process.cwd(), sync = 'sync off' }: AppProps) {
   const { exit } = useApp()
   const { columns, rows } = useTerminalSize()
   const [route, setRoute] = useState<Route>({ name: 'accounts' })
@@ -81,6 +86,7 @@ export function App ({ store, theme = colorTheme, offerDemo, loadKb, today, sync
     return {
       store,
       today: today ?? todayDate(),
+      exportDir,
       notify,
       clearMessage,
       kb,
@@ -98,7 +104,7 @@ export function App ({ store, theme = colorTheme, offerDemo, loadKb, today, sync
         'app.back': () => exit()
       }
     }
-  }, [store, today, notify, clearMessage, kb, push, exit])
+  }, [store, today, exportDir, notify, clearMessage, kb, push, exit])
 
   const frameHeight = Math.max(8, rows - 1)
   const bodyHeight = frameHeight - 2
@@ -111,14 +117,21 @@ export function App ({ store, theme = colorTheme, offerDemo, loadKb, today, sync
           <Box flexDirection='column' width={columns} height={frameHeight}>
             <Box flexDirection='column' height={bodyHeight} overflow='hidden'>
               <Layer visible={!covered && route.name === 'accounts'}>
-                <AccountsScreen {...size} onOpen={id => setRoute({ name: 'account', id, tab: 'profile' })} />
+                <AccountsScreen {...size} onOpen={id => setRoute({ name: 'account', id, tab: 'profile', from: 'accounts' })} onDue={() => setRoute({ name: 'due' })} />
               </Layer>
+              {route.name === 'due' || (route.name === 'account' && route.from === 'due')
+                ? (
+                  <Layer visible={!covered && route.name === 'due'}>
+                    <DueScreen {...size} onOpen={(id, tab) => setRoute({ name: 'account', id, tab, from: 'due' })} onBack={() => setRoute({ name: 'accounts' })} />
+                  </Layer>
+                  )
+                : null}
               {route.name === 'account'
                 ? (
                   <Layer visible={!covered}>
                     <AccountScreen
                       {...size} id={route.id} tab={route.tab}
-                      onTab={tab => setRoute({ ...route, tab })} onBack={() => setRoute({ name: 'accounts' })}
+                      onTab={tab => setRoute({ ...route, tab })} onBack={() => setRoute(route.from === 'due' ? { name: 'due' } : { name: 'accounts' })}
                     />
                   </Layer>
                   )
@@ -157,11 +170,3 @@ export function App ({ store, theme = colorTheme, offerDemo, loadKb, today, sync
   )
 }
 
-/** A part of the frame that is shown, or kept mounted but hidden (and deaf to keys) under what covers it. */
-function Layer ({ visible, children }: { visible: boolean, children: ReactNode }) {
-  return (
-    <Box display={visible ? 'flex' : 'none'}>
-      <KeyScope.Provider value={visible}>{children}</KeyScope.Provider>
-    </Box>
-  )
-}

@@ -10,6 +10,7 @@ import type { KbIndex } from '../../src/kb/types.js'
 import type { Store } from '../../src/store/index.js'
 import { App } from '../../src/ui/app.js'
 import type { Theme } from '../../src/ui/theme/theme.js'
+import { tempDir } from './home.js'
 import { newStore } from './store.js'
 
 export const KEY = {
@@ -28,6 +29,7 @@ export const KEY = {
 
 export interface Ui {
   store: Store
+  exportDir: string
   /** The last frame, without colour codes. */
   frame: () => string
   lines: () => string[]
@@ -53,12 +55,15 @@ export interface RenderOptions {
   theme?: Theme
   offerDemo?: (store: Store) => Promise<unknown>
   name?: string
+  /** Where exported documents go (default: a new temporary folder). */
+  exportDir?: string
 }
 
 export async function renderApp (opts: RenderOptions = {}): Promise<Ui> {
   const store = opts.store ?? await newStore(opts.name)
   if (opts.demo) await addDemoAccounts(store)
-  const r = render(<App store={store} loadKb={sharedKb} {...(opts.theme ? { theme: opts.theme } : {})} {...(opts.offerDemo ? { offerDemo: opts.offerDemo } : {})} />)
+  const exportDir = opts.exportDir ?? await tempDir('pat-export-')
+  const r = render(<App store={store} loadKb={sharedKb} exportDir={exportDir} {...(opts.theme ? { theme: opts.theme } : {})} {...(opts.offerDemo ? { offerDemo: opts.offerDemo } : {})} />)
   const size = { columns: opts.columns ?? 80, rows: opts.rows ?? 24 }
   Object.defineProperty(r.stdout, 'columns', { get: () => size.columns, configurable: true })
   Object.defineProperty(r.stdout, 'rows', { get: () => size.rows, configurable: true })
@@ -67,6 +72,7 @@ export async function renderApp (opts: RenderOptions = {}): Promise<Ui> {
   let closed = false
   const ui: Ui = {
     store,
+    exportDir,
     frame,
     lines: () => frame().replace(/\n$/, '').split('\n'),
     waitFor: async (check, ms = 8000) => {

@@ -4,13 +4,12 @@
  * requires and the account lacks is marked "⚠" in the document and listed on stderr; the export happens
  * anyway.
  */
-import { writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import type { Command } from 'commander'
 import { InputError, today } from '../../domain/index.js'
 import { homePaths } from '../../store/index.js'
 import { withStore, type CliContext } from '../context.js'
-import { BUILTIN_TEMPLATES, renderDocument, type DocFormat } from '../documents.js'
+import { BUILTIN_TEMPLATES, renderDocument, writeFileAtomic, type DocFormat } from '../../docs/index.js'
 import { printJson } from '../io.js'
 
 interface ExportOpts { template: string, format?: string, out?: string, json?: boolean }
@@ -37,7 +36,7 @@ export function registerExport (program: Command, ctx: CliContext): void {
       })
       const { record, doc } = rendered
       const out = opts.out ? resolve(ctx.io.cwd, opts.out) : undefined
-      if (out) await writeFile(out, doc.document, 'utf8')
+      if (out) await writeFileAtomic(out, doc.document)
       if (opts.json) {
         printJson(ctx.io, {
           account: { id: record.id, name: record.name }, template: doc.template.name, source: doc.template.origin, format,

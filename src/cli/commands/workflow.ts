@@ -5,7 +5,7 @@
  */
 import type { Command } from 'commander'
 import {
-  DUE_RULE_INFO, InputError, checkEligibility, dueEntries, parseDate, parsePeriod, today,
+  DUE_RULE_INFO, InputError, checkEligibility, parseDate, parsePeriod, today,
   type AccountSnapshot, type CriterionResult, type DueEntry, type SelectionBasis
 } from '../../domain/index.js'
 import { withStore, type CliContext } from '../context.js'
@@ -25,12 +25,9 @@ export function registerWorkflow (program: Command, ctx: CliContext): void {
     .action(async (opts: { within?: string, account?: string, asOf?: string, json?: boolean }) => {
       const now = opts.asOf ? parseDate(opts.asOf, '--as-of date') : today()
       const withinDays = opts.within === undefined ? undefined : parsePeriod(opts.within, now)
-      const entries = await withStore(ctx, async s => {
-        const headers = opts.account ? [s.ws.resolveAccount(opts.account)] : s.ws.headers({ archived: false })
-        const accounts: AccountSnapshot[] = []
-        for (const h of headers) accounts.push(await s.accounts.show(h.id) as unknown as AccountSnapshot)
-        return dueEntries(accounts, now, { ...(withinDays !== undefined ? { withinDays } : {}), workspaceWide: !opts.account && accounts.length > 0 })
-      })
+      const entries = await withStore(ctx, s => s.workflow.due({
+        today: now, ...(withinDays !== undefined ? { withinDays } : {}), ...(opts.account ? { account: opts.account } : {})
+      }))
       if (opts.json) printJson(ctx.io, entries)
       else ctx.io.out(dueTable(entries, now, ctx.io.columns, ctx.io.color, opts.within))
     })

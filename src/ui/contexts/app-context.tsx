@@ -19,6 +19,8 @@ export interface AppServices {
   store: Store
   /** Today's date (YYYY-MM-DD): what "overdue" is measured against. */
   today: string
+  /** Where exported documents go by default: the folder the app was started from. */
+  exportDir: string
   notify: (text: string, tone?: Tone) => void
   clearMessage: () => void
   /** Fallback handlers for commands a screen does not handle itself (app.help, app.knowledge, app.undo, app.back). */

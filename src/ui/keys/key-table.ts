@@ -11,7 +11,7 @@ import type { Key } from 'ink'
 export type ScreenId =
   | 'accounts' | 'filter' | 'welcome'
   | 'account.profile' | 'account.contacts' | 'account.checklist' | 'account.plan' | 'account.cip' | 'account.activity'
-  | 'knowledge' | 'reader' | 'help' | 'input' | 'form'
+  | 'due' | 'knowledge' | 'reader' | 'help' | 'input' | 'form'
 
 export interface Command {
   id: string
@@ -25,7 +25,7 @@ export interface Command {
 export const TEXT_SCREENS: ReadonlySet<ScreenId> = new Set(['filter', 'knowledge', 'input', 'form'])
 
 const ACCOUNT: ScreenId[] = ['account.profile', 'account.contacts', 'account.checklist', 'account.plan', 'account.cip', 'account.activity']
-const LISTS: ScreenId[] = ['accounts', ...ACCOUNT, 'reader', 'help']
+const LISTS: ScreenId[] = ['accounts', ...ACCOUNT, 'due', 'reader', 'help']
 export const TAB_SCREENS = ACCOUNT
 
 /**
@@ -42,10 +42,15 @@ export const COMMANDS: readonly Command[] = [
   { id: 'accounts.reverse', keys: ['r'], label: 'Reverse the sort order', screens: ['accounts'] },
   { id: 'accounts.archived', keys: ['A'], label: 'Show or hide archived accounts', screens: ['accounts'] },
   { id: 'accounts.add', keys: ['a'], label: 'Add an account', screens: ['accounts'] },
+  { id: 'accounts.due', keys: ['d'], label: 'What falls due: reviews, deadlines, plan items', screens: ['accounts'] },
+
+  { id: 'due.open', keys: ['enter'], label: 'Open the account on the tab the entry is about', screens: ['due'] },
+  { id: 'due.window', keys: ['w'], label: 'Period: all dates, within 30 days, within 90 days', screens: ['due'] },
 
   { id: 'tab.next', keys: ['tab', 'right', 'l'], label: 'Next tab', screens: ACCOUNT },
   { id: 'tab.prev', keys: ['shift-tab', 'left', 'h'], label: 'Previous tab', screens: ACCOUNT },
   { id: 'tab.goto', keys: ['1', '2', '3', '4', '5', '6'], label: 'Go to tab 1–6', screens: ACCOUNT },
+  { id: 'account.export', keys: ['E'], label: 'Export a document: Action Plan, CIP, profile, questionnaire', screens: ACCOUNT },
 
   { id: 'profile.edit', keys: ['e', 'enter'], label: 'Edit the selected field', screens: ['account.profile'] },
 

@@ -1,11 +1,13 @@
 /**
  * The account screen: the account's name, IR#s, lead port and stage on top, then tabs — Profile, Contacts,
  * Checklist, Action Plan, CIP, Activity — switched with Tab/Shift-Tab (or ←/→, or 1–6). Every edit saves
- * at once; remote edits appear as they arrive.
+ * at once; remote edits appear as they arrive. `E` exports one of the SOP's documents for the account.
  */
+import { useState } from 'react'
 import { Box, Text } from 'ink'
 import { STAGE_LABELS } from '../../domain/index.js'
 import { TabBar, TitleLine } from '../components/chrome.js'
+import { Layer } from '../components/layer.js'
 import { useAppServices } from '../contexts/app-context.js'
 import { ACCOUNT_TABS, TAB_LABELS, useAccount, type AccountTab } from '../hooks/use-account.js'
 import { useCommands, type Handlers } from '../keys/use-commands.js'
@@ -13,9 +15,11 @@ import { useTheme } from '../theme/context.js'
 import { ActivityTab } from './account/activity-tab.js'
 import { ChecklistTab } from './account/checklist-tab.js'
 import { CipTab } from './account/cip-tab.js'
+import { ExportForm } from './account/export-form.js'
 import { ContactsTab } from './account/contacts-tab.js'
 import { PlanTab } from './account/plan-tab.js'
 import { ProfileTab } from './account/profile-tab.js'
+import type { TabProps } from './account/types.js'
 
 export interface AccountScreenProps {
   id: string
@@ -30,11 +34,13 @@ export function AccountScreen ({ id, tab, onTab, onBack, height, width }: Accoun
   const { store } = useAppServices()
   const theme = useTheme()
   const snap = useAccount(store, id)
+  const [exporting, setExporting] = useState(false)
   const i = ACCOUNT_TABS.indexOf(tab)
   const common: Handlers = {
     'tab.next': () => onTab(ACCOUNT_TABS[(i + 1) % ACCOUNT_TABS.length]!),
     'tab.prev': () => onTab(ACCOUNT_TABS[(i + ACCOUNT_TABS.length - 1) % ACCOUNT_TABS.length]!),
     'tab.goto': name => { const t = ACCOUNT_TABS[Number(name) - 1]; if (t) onTab(t) },
+    'account.export': () => setExporting(true),
     'app.back': onBack
   }
   const a = snap.data
@@ -55,13 +61,22 @@ export function AccountScreen ({ id, tab, onTab, onBack, height, width }: Accoun
     <Box flexDirection='column' width={width} height={height}>
       <TitleLine title={title} right='Tab next · q back' width={width} />
       <TabBar tabs={ACCOUNT_TABS.map(t => TAB_LABELS[t])} active={i} width={width} />
+      {exporting ? <ExportForm account={a} height={h} width={width} onClose={() => setExporting(false)} /> : null}
+      <Layer visible={!exporting}><ActiveTab tab={tab} {...props} /></Layer>
+    </Box>
+  )
+}
+
+function ActiveTab ({ tab, ...props }: { tab: AccountTab } & TabProps) {
+  return (
+    <>
       {tab === 'profile' ? <ProfileTab {...props} /> : null}
       {tab === 'contacts' ? <ContactsTab {...props} /> : null}
       {tab === 'checklist' ? <ChecklistTab {...props} /> : null}
       {tab === 'plan' ? <PlanTab {...props} /> : null}
       {tab === 'cip' ? <CipTab {...props} /> : null}
       {tab === 'activity' ? <ActivityTab {...props} /> : null}
-    </Box>
+    </>
   )
 }
 

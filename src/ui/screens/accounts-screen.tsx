@@ -1,7 +1,7 @@
 /**
  * The accounts screen: every account in a table (name, IR#, lead port, SOP stage, open plan items, next
  * due date), filtered as you type after `/`, sorted by any column, archived ones on request; Enter opens
- * one, `a` adds one.
+ * one, `a` adds one, `d` shows what falls due.
  */
 import { Box, Text } from 'ink'
 import { ACCOUNT_HEADER_FIELDS } from '../../domain/index.js'
@@ -19,9 +19,10 @@ export interface AccountsScreenProps {
   height: number
   width: number
   onOpen: (id: string) => void
+  onDue: () => void
 }
 
-export function AccountsScreen ({ height, width, onOpen }: AccountsScreenProps) {
+export function AccountsScreen ({ height, width, onOpen, onDue }: AccountsScreenProps) {
   const { store, today, notify } = useAppServices()
   const theme = useTheme()
   const showFilter = 1
@@ -35,7 +36,8 @@ export function AccountsScreen ({ height, width, onOpen }: AccountsScreenProps) 
     'accounts.sort': s.nextSort,
     'accounts.reverse': s.toggleReverse,
     'accounts.archived': () => { s.toggleArchived(); notify(s.archived ? 'archived accounts hidden' : 'showing archived accounts', 'info') },
-    'accounts.add': () => s.setAdding(true)
+    'accounts.add': () => s.setAdding(true),
+    'accounts.due': onDue
   }, { active: !s.filtering && !s.adding })
 
   useCommands('filter', {
@@ -67,7 +69,7 @@ export function AccountsScreen ({ height, width, onOpen }: AccountsScreenProps) 
       <TitleLine title={title} right='/ filter · o sort · a add · ? keys' width={width} />
       {s.filtering || s.filter.state.value
         ? <Box><Text {...theme.text.accent}>Filter: </Text><TextInput state={s.filter.state} width={width - 9} focused={s.filtering} /></Box>
-        : <Text wrap='truncate' {...theme.text.secondary}>Enter opens the selected account · / filters · A shows archived</Text>}
+        : <Text wrap='truncate' {...theme.text.secondary}>Enter opens the selected account · / filters · d what falls due · A archived</Text>}
       <Table
         columns={ACCOUNT_COLUMNS} rows={s.rows.map(r => accountCells(r, today))} selected={s.cursor.index} top={s.cursor.top}
         height={tableHeight} width={width} empty={empty}

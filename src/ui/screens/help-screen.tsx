@@ -14,7 +14,7 @@ export const SCREEN_NAMES: Record<ScreenId, string> = {
   accounts: 'Accounts', filter: 'Accounts: filter', welcome: 'Welcome',
   'account.profile': 'Account: Profile', 'account.contacts': 'Account: Contacts', 'account.checklist': 'Account: Checklist',
   'account.plan': 'Account: Action Plan', 'account.cip': 'Account: CIP', 'account.activity': 'Account: Activity',
-  knowledge: 'Knowledge search', reader: 'Reader', help: 'Help', input: 'Editing a field', form: 'Form'
+  due: 'Due dates', knowledge: 'Knowledge search', reader: 'Reader', help: 'Help', input: 'Editing a field', form: 'Form'
 }
 
 /** The help lines of a screen: keys, then what they do. */

@@ -25,7 +25,7 @@ const BUILTIN_DIR = fileURLToPath(new URL('../../templates/', import.meta.url))
 const EXTENSION = '.md.eta'
 const NAME = /^[a-z0-9][a-z0-9_-]*$/i
 
-import { documentContext } from './document-context.js'
+import { documentContext } from './context.js'
 import { htmlEscape, mdEscape, slug } from './escape.js'
 
 
