@@ -7,6 +7,7 @@ import type { Store } from '../store/index.js'
 import { resolveHome } from '../store/home.js'
 import { EXIT, reportError } from './errors.js'
 import { processIo, type Io } from './io.js'
+import { paintCachedFrame } from './terminal.js'
 
 /** Runs one command line; `shared` is the open store when running inside the process that holds it. */
 export async function runCli (argv: string[], io: Io, shared?: Store): Promise<number> {
@@ -42,6 +43,7 @@ async function fastKb (argv: string[], io: Io): Promise<number | undefined> {
 }
 
 export async function main (argv: string[]): Promise<number> {
+  paintCachedFrame(argv)
   const io = processIo()
   const first = argv.findIndex(a => !a.startsWith('-') && !argv[argv.indexOf(a) - 1]?.startsWith('--home'))
   if (first >= 0 && (argv[first] === 'search' || argv[first] === 'show') && !argv.includes('--help') && !argv.includes('-h')) {

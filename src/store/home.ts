@@ -16,6 +16,8 @@ export interface HomePaths {
   lockInfo: string
   kb: string
   templates: string
+  /** The app's last accounts screen, drawn at once on its next start (see src/ui/frame-cache.ts). */
+  firstFrame: string
 }
 
 export function resolveHome (flag?: string, env: NodeJS.ProcessEnv = process.env): string {
@@ -35,7 +37,8 @@ export function homePaths (root: string): HomePaths {
     socket: socketPath(root),
     lockInfo: join(root, 'pat.pid'),
     kb: join(root, 'kb'),
-    templates: join(root, 'templates')
+    templates: join(root, 'templates'),
+    firstFrame: join(root, 'first-frame.json')
   }
 }
 

@@ -4,7 +4,7 @@
  * undo, and resolves only once it is on disk. Reads return plain snapshots (store/snapshot.ts); the
  * per-entity actions live in store/actions/.
  */
-import { mkdir } from 'node:fs/promises'
+import { mkdir, rm } from 'node:fs/promises'
 import type * as Y from 'yjs'
 import { InputError, type AccountHeader } from '../domain/index.js'
 import { openDatabase, type Database } from './database.js'
@@ -73,6 +73,9 @@ export class Workspace {
   private static async attach (paths: HomePaths, config: WorkspaceConfig, create: boolean): Promise<Workspace> {
     const database = await openDatabase(paths.db, { createIfMissing: true })
     try {
+      // The app's picture of its accounts screen is only true until someone else may write: whoever opens
+      // the workspace (a command, a sync, the app itself) removes it; the app draws a new one when it quits.
+      await rm(paths.firstFrame, { force: true })
       const docs = new DocSet(database)
       const wsDoc = await docs.get(WORKSPACE_DOC)
       if (!create && !workspaceRoots(wsDoc).team.has('id')) {

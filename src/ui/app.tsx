@@ -12,11 +12,11 @@ import { today as todayDate } from '../domain/index.js'
 import type { KbIndex } from '../kb/types.js'
 import type { Store } from '../store/index.js'
 import { MessageLine, StatusBar } from './components/chrome.js'
-import { AppContext, type AppServices, type KbState, type Message } from './contexts/app-context.js'
+import { AppContext, type AppServices, type KbState, type Message, type Preload } from './contexts/app-context.js'
 import { KeyProvider } from './contexts/keys-context.js'
 import { Layer } from './components/layer.js'
 import type { AccountTab } from './hooks/use-account.js'
-import { useTerminalSize } from './hooks/use-terminal-size.js'
+import { useTerminalSize, type TerminalSize } from './hooks/use-terminal-size.js'
 import type { ScreenId } from './keys/key-table.js'
 import { AccountScreen } from './screens/account-screen.js'
 import { AccountsScreen } from './screens/accounts-screen.js'
@@ -37,6 +37,10 @@ export interface AppProps {
   loadKb?: () => Promise<KbIndex>
   /** Fixes "today" (tests); default: the machine's date. */
   today?: string
+  /** Data read before the first frame (the accounts list), so it draws complete. */
+  preload?: Preload
+  /** A fixed size instead of the terminal's (drawing the frame to cache, off screen). */
+  size?: TerminalSize
   /** Where exported documents go by default (default: the current folder). */
   exportDir?: string
   /** What the status bar says about sync. */
@@ -55,9 +59,12 @@ async function defaultKb (store: Store): Promise<KbIndex> {
   return loadIndex(store.ws.paths.kb)
 }
 
-export function App ({ store, theme = colorTheme, offerDemo, loadKb, today, exportDir = process.cwd(), sync = 'sync off' }: AppProps) {
+const NO_PRELOAD: Preload = {}
+
+export function App ({ store, theme = colorTheme, offerDemo, loadKb, today, preload = NO_PRELOAD, size: fixedSize, exportDir = process.cwd(), sync = 'sync off' }: AppProps) {
   const { exit } = useApp()
-  const { columns, rows } = useTerminalSize()
+  const terminal = useTerminalSize()
+  const { columns, rows } = fixedSize ?? terminal
   const [route, setRoute] = useState<Route>({ name: 'accounts' })
   const [overlays, setOverlays] = useState<Overlay[]>([])
   const [welcome, setWelcome] = useState<'ask' | 'adding' | undefined>(offerDemo ? 'ask' : undefined)
@@ -86,6 +93,7 @@ export function App ({ store, theme = colorTheme, offerDemo, loadKb, today, expo
     return {
       store,
       today: today ?? todayDate(),
+      preload,
       exportDir,
       notify,
       clearMessage,
@@ -104,7 +112,7 @@ export function App ({ store, theme = colorTheme, offerDemo, loadKb, today, expo
         'app.back': () => exit()
       }
     }
-  }, [store, today, exportDir, notify, clearMessage, kb, push, exit])
+  }, [store, today, preload, exportDir, notify, clearMessage, kb, push, exit])
 
   const frameHeight = Math.max(8, rows - 1)
   const bodyHeight = frameHeight - 2

@@ -2,34 +2,44 @@
  * Running the app in the terminal: the alternate screen (the user's scrollback is untouched and restored
  * on exit), Ink with a frame rate cap and synchronized updates (a frame appears whole, no flicker), and a
  * clean end on `q`, Ctrl-C, or the terminal going away (SIGHUP) — every edit is already on disk by then.
+ *
+ * The accounts are read before the first frame, so it draws complete; when the app quits it saves its
+ * accounts screen for the next start to paint at once (frame-cache.ts).
  */
-import { render } from 'ink'
+import { render, renderToString } from 'ink'
+import type { KbIndex } from '../kb/types.js'
 import type { Store } from '../store/index.js'
 import { App } from './app.js'
-import { themeFor } from './theme/theme.js'
+import { ALT_SCREEN_OFF, ALT_SCREEN_ON, localDate, saveFrame } from './frame-cache.js'
+import { loadAccounts } from './hooks/use-accounts-screen.js'
+import { MIN_COLUMNS, MIN_ROWS } from './hooks/use-terminal-size.js'
+import { themeFor, type Theme } from './theme/theme.js'
 
 export interface RunAppOptions {
   /** Given on the first run (a workspace just created): the welcome screen offers to add the demo accounts. */
   offerDemo?: ((store: Store) => Promise<unknown>) | undefined
+  /** The screen holds a painted (cached) frame already, on the alternate screen. */
+  painted?: boolean
   stdout?: NodeJS.WriteStream
   stdin?: NodeJS.ReadStream
   env?: NodeJS.ProcessEnv
 }
 
-const ALT_SCREEN_ON = '\x1b[?1049h'
-const ALT_SCREEN_OFF = '\x1b[?1049l'
+const CLEAR = '\x1b[H\x1b[J'
 
 /** Runs the app until the user quits (or the terminal closes); resolves with the signal that ended it, if any. */
 export async function runApp (store: Store, opts: RunAppOptions = {}): Promise<{ signal?: NodeJS.Signals }> {
   const stdout = opts.stdout ?? process.stdout
   const stdin = opts.stdin ?? process.stdin
-  const env = opts.env ?? process.env
+  const theme = themeFor(opts.env ?? process.env)
   // A closed terminal makes writes fail (EIO, EPIPE): the edits are on disk, there is nothing to show.
   const ignore = () => undefined
   stdout.on('error', ignore)
   const write = (s: string) => { try { stdout.write(s) } catch { /* the terminal is gone */ } }
-  write(ALT_SCREEN_ON)
-  const instance = render(<App store={store} theme={themeFor(env)} offerDemo={opts.offerDemo} />, {
+  const accounts = await loadAccounts(store)
+  // Over a painted frame, the live one is drawn from the top of a cleared screen, in the same write burst.
+  write(opts.painted ? CLEAR : ALT_SCREEN_ON)
+  const instance = render(<App store={store} theme={theme} offerDemo={opts.offerDemo} preload={{ accounts }} />, {
     stdout,
     stdin,
     exitOnCtrlC: true,
@@ -54,5 +64,24 @@ export async function runApp (store: Store, opts: RunAppOptions = {}): Promise<{
     write(ALT_SCREEN_OFF)
     stdout.off('error', ignore)
   }
+  // The terminal is gone after SIGHUP: nothing to draw a frame for.
+  if (!signal) await saveFirstFrame(store, theme, stdout)
   return signal ? { signal } : {}
+}
+
+/** Draws the accounts screen off screen, as the next start will find the workspace, and caches it. */
+async function saveFirstFrame (store: Store, theme: Theme, stdout: NodeJS.WriteStream): Promise<void> {
+  try {
+    const columns = stdout.columns
+    const rows = stdout.rows
+    if (!columns || !rows || columns < MIN_COLUMNS || rows < MIN_ROWS) return
+    const accounts = await loadAccounts(store)
+    // The knowledge base plays no part in the accounts screen: it is never loaded for this frame.
+    const noKb = () => new Promise<KbIndex>(() => undefined)
+    const frame = renderToString(
+      <App store={store} theme={theme} preload={{ accounts }} size={{ columns, rows }} loadKb={noKb} />, { columns })
+    await saveFrame(store.ws.paths.firstFrame, { columns, rows, theme: theme.name, date: localDate() }, frame)
+  } catch {
+    // Only a faster next start is lost.
+  }
 }

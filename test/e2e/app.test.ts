@@ -1,6 +1,8 @@
 // The real `pat` binary in an 80×24 tmux window, driven by keys the way a person uses it: the accounts
 // table, filtering, an account's checklist and action plan, the SOP search, quitting; then the CLI shows
 // what was done. And closing the terminal in the middle of work loses nothing already on screen as saved.
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { pat, patJson } from '../helpers/cli.js'
 import { tempDir } from '../helpers/home.js'
@@ -97,4 +99,29 @@ describe('the app in a terminal (tmux)', () => {
     const shown = await patJson(home, ['account', 'show', added.id]) as { leadPort: string }
     expect(shown.leadPort).toBe('Savannah')
   })
+
+  it('quitting leaves a picture of the accounts for the next start; any other pat process removes it', async () => {
+    const home = await tempDir()
+    await pat(home, ['demo'])
+    const frame = join(home, 'first-frame.json')
+    let app = await open(home)
+    await app.waitFor('Northwind')
+    await app.keys('q')
+    await app.waitFor('PAT-EXITED 0')
+    expect(existsSync(frame)).toBe(true)
+    app = await open(home)
+    await app.waitFor('Northwind')
+    await app.keys('a')
+    await app.waitFor('New account')
+    // Esc alone: followed at once by q, a terminal sends Alt-q.
+    await app.keys('Escape')
+    await app.waitFor(s => s.includes('NEXT DUE') && !s.includes('New account'))
+    await app.keys('q')
+    await app.waitFor('PAT-EXITED 0')
+    await pat(home, ['account', 'add', '--name', 'Osprey Logistics Demo', '--ior', '12-7654321'])
+    expect(existsSync(frame)).toBe(false)
+    app = await open(home)
+    await app.waitFor('Osprey Logistics Demo')
+  })
 })
+

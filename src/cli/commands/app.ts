@@ -12,26 +12,11 @@ import { withStore, type CliContext } from '../context.js'
 import { hostWorkspace } from '../host.js'
 import { addDemoAccounts } from '../demo.js'
 import { defaultMemberName, initWorkspace } from '../setup.js'
+import { isTerminal, takePainted, unpaint } from '../terminal.js'
 
 export function registerApp (program: Command, ctx: CliContext): void {
   program.command('app').description('open the terminal app (what `pat` with no command does in a terminal)')
     .action(() => launchApp(ctx))
-}
-
-/** Both ends of the conversation are a terminal (the app reads keys and draws the screen). */
-export function isTerminal (): boolean {
-  return Boolean(process.stdout.isTTY && process.stdin.isTTY)
-}
-
-/** `pat` with nothing but `--home`: no command, no options. */
-export function isBareInvocation (argv: readonly string[]): boolean {
-  const rest = [...argv]
-  for (let i = 0; i < rest.length;) {
-    if (rest[i] === '--home') rest.splice(i, 2)
-    else if (rest[i]!.startsWith('--home=')) rest.splice(i, 1)
-    else i++
-  }
-  return rest.length === 0
 }
 
 export async function launchApp (ctx: CliContext): Promise<void> {
@@ -44,8 +29,13 @@ export async function launchApp (ctx: CliContext): Promise<void> {
     firstRun = true
   }
   // If another process holds the workspace, the command goes to it (withStore forwards it): `pat` prints
-  // the summary there, `pat app` says the app is already open.
-  await withStore(ctx, store => runWithControl(store, firstRun))
+  // the summary there, `pat app` says the app is already open. (A cached frame is never painted then:
+  // the holder removed it when it opened the workspace.)
+  try {
+    await withStore(ctx, store => runWithControl(store, firstRun))
+  } finally {
+    unpaint()
+  }
 }
 
 async function runWithControl (store: Store, firstRun: boolean): Promise<void> {
@@ -55,7 +45,7 @@ async function runWithControl (store: Store, firstRun: boolean): Promise<void> {
     // on a real terminal the app must draw, so that belief is switched off before Ink loads.
     for (const name of ['CI', 'CONTINUOUS_INTEGRATION']) if (name in process.env) process.env[name] = 'false'
     const { runApp } = await import('../../ui/index.js')
-    await runApp(store, { offerDemo: firstRun ? addDemoAccounts : undefined })
+    await runApp(store, { offerDemo: firstRun ? addDemoAccounts : undefined, painted: takePainted() })
   } finally {
     await host.close()
   }

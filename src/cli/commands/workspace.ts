@@ -11,7 +11,8 @@ import { formatTable } from '../format.js'
 import { printJson } from '../io.js'
 import { addDemoAccounts } from '../demo.js'
 import { defaultMemberName, initWorkspace } from '../setup.js'
-import { isBareInvocation, isTerminal, launchApp } from './app.js'
+import { launchApp } from './app.js'
+import { isBareInvocation, isTerminal } from '../terminal.js'
 
 export function registerWorkspace (program: Command, ctx: CliContext): void {
   program.command('init').description('create your identity (a key pair) and a new workspace in the home')

@@ -6,6 +6,7 @@
  * mark a selected row. Here each row is one line, columns share the width (format/cells.ts), the
  * selected row is inverse, and cells take their tone from the theme.
  */
+import { useMemo } from 'react'
 import { Box, Text } from 'ink'
 import { layoutColumns, renderCells, type Cell, type ColumnSpec } from '../format/cells.js'
 import { scrollInfo } from '../format/window.js'
@@ -27,7 +28,7 @@ export interface TableProps {
 export function Table ({ columns, rows, selected, top, height, width, focused = true, empty }: TableProps) {
   const theme = useTheme()
   const marker = 2
-  const widths = layoutColumns(columns, rows, width - marker)
+  const widths = useMemo(() => layoutColumns(columns, rows, width - marker), [columns, rows, width])
   const visible = rows.slice(top, top + height)
   const info = scrollInfo(top, height, rows.length)
   const header = renderCells(columns, widths, Object.fromEntries(columns.map(c => [c.key, { text: c.title }])))

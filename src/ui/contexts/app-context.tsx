@@ -6,10 +6,13 @@
 import { createContext, useContext } from 'react'
 import type { KbIndex } from '../../kb/types.js'
 import type { Store } from '../../store/index.js'
+import type { AccountRow } from '../format/accounts.js'
 import type { ScreenId } from '../keys/key-table.js'
 import type { Tone } from '../theme/theme.js'
 
 export interface Message { text: string, tone: Tone }
+
+export interface Preload { accounts?: AccountRow[] }
 
 export type GlobalCommand = (name: string, screen: ScreenId) => void
 
@@ -19,6 +22,8 @@ export interface AppServices {
   store: Store
   /** Today's date (YYYY-MM-DD): what "overdue" is measured against. */
   today: string
+  /** Data read before the first frame, so it draws complete (the accounts list). */
+  preload: Preload
   /** Where exported documents go by default: the folder the app was started from. */
   exportDir: string
   notify: (text: string, tone?: Tone) => void

@@ -2,7 +2,7 @@
  * The state of the accounts screen: the list (live from the store), the filter being typed, the sort
  * column and direction, whether archived accounts show, the selected account, and the add form.
  */
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import type { Store } from '../../store/index.js'
 import { SORT_KEYS, visibleAccounts, type AccountRow, type SortKey } from '../format/accounts.js'
 import { useListCursor } from './use-list.js'
@@ -14,17 +14,20 @@ export async function loadAccounts (store: Store): Promise<AccountRow[]> {
   return store.accounts.list({})
 }
 
-export function useAccountsScreen (store: Store, tableHeight: number) {
-  const snap = useStoreSnapshot(store, loadAccounts, [])
+export function useAccountsScreen (store: Store, tableHeight: number, initial?: AccountRow[]) {
+  const snap = useStoreSnapshot(store, loadAccounts, [], initial ? { initial } : {})
   const filter = useTextLine('')
   const [filtering, setFiltering] = useState(false)
   const [sort, setSort] = useState<SortKey>('name')
   const [reverse, setReverse] = useState(false)
   const [archived, setArchived] = useState(false)
   const [adding, setAdding] = useState(false)
-  const all = snap.data ?? []
-  const rows = visibleAccounts(all, { filter: filter.state.value, sort, reverse, archived })
-  const cursor = useListCursor(rows.map(r => r.id), tableHeight)
+  const all = useMemo(() => snap.data ?? [], [snap.data])
+  const filterText = filter.state.value
+  // With thousands of accounts, filtering, sorting and the ids are worked out again only when they change.
+  const rows = useMemo(() => visibleAccounts(all, { filter: filterText, sort, reverse, archived }), [all, filterText, sort, reverse, archived])
+  const ids = useMemo(() => rows.map(r => r.id), [rows])
+  const cursor = useListCursor(ids, tableHeight)
   return {
     snap,
     all,

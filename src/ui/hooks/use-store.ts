@@ -3,7 +3,8 @@
  * are asynchronous, so a snapshot source loads once when first subscribed, re-loads after every change the
  * store reports (this member's edits, commands forwarded from other terminals, updates from peers),
  * coalescing a burst of changes into one load, and caches the last result — so React always sees a stable
- * value and a component re-renders only when a load has finished.
+ * value and a component re-renders only when a load has finished. A source may start from data already
+ * read (`initial`), so the first frame needs no load.
  */
 import { useMemo, useSyncExternalStore, type DependencyList } from 'react'
 import type { Store, StoreChange } from '../../store/index.js'
@@ -31,8 +32,12 @@ export class SnapshotSource<T> {
   constructor (
     private readonly store: Store,
     private readonly load: (store: Store) => Promise<T>,
-    private readonly relevant: (change: StoreChange) => boolean = () => true
-  ) {}
+    private readonly relevant: (change: StoreChange) => boolean = () => true,
+    initial?: T
+  ) {
+    // Data already read (the app reads the accounts before its first frame): shown at once, still re-loaded.
+    if (initial !== undefined) this.snap = { data: initial, error: undefined, loaded: true, remote: false }
+  }
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener)
@@ -65,6 +70,7 @@ export class SnapshotSource<T> {
     this.running = true
     try {
       do {
+        if (this.closed) return
         this.again = false
         const remote = this.sawRemote
         this.sawRemote = false
@@ -88,10 +94,11 @@ export class SnapshotSource<T> {
  * A snapshot of `load(store)`, re-loaded on changes (only changes to `accountId`'s document and the
  * workspace directory when given). `deps` are what `load` depends on besides the store.
  */
-export function useStoreSnapshot<T> (store: Store, load: (store: Store) => Promise<T>, deps: DependencyList, opts: { accountId?: string } = {}): Snapshot<T> {
+export function useStoreSnapshot<T> (store: Store, load: (store: Store) => Promise<T>, deps: DependencyList, opts: { accountId?: string, initial?: T } = {}): Snapshot<T> {
   const source = useMemo(() => new SnapshotSource(store, load, opts.accountId === undefined
     ? undefined
-    : c => c.accountId === undefined || c.accountId === opts.accountId),
+    : c => c.accountId === undefined || c.accountId === opts.accountId, opts.initial),
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `initial` only seeds the first source
   [store, opts.accountId, ...deps])
   return useSyncExternalStore(source.subscribe, source.getSnapshot)
 }

@@ -3,6 +3,7 @@
  * due date), filtered as you type after `/`, sorted by any column, archived ones on request; Enter opens
  * one, `a` adds one, `d` shows what falls due.
  */
+import { useMemo } from 'react'
 import { Box, Text } from 'ink'
 import { ACCOUNT_HEADER_FIELDS } from '../../domain/index.js'
 import { ACCOUNT_COLUMNS, SORT_LABELS, accountCells } from '../format/accounts.js'
@@ -23,11 +24,12 @@ export interface AccountsScreenProps {
 }
 
 export function AccountsScreen ({ height, width, onOpen, onDue }: AccountsScreenProps) {
-  const { store, today, notify } = useAppServices()
+  const { store, today, notify, preload } = useAppServices()
   const theme = useTheme()
   const showFilter = 1
   const tableHeight = Math.max(1, height - 2 - showFilter)
-  const s = useAccountsScreen(store, tableHeight)
+  const s = useAccountsScreen(store, tableHeight, preload.accounts)
+  const cells = useMemo(() => s.rows.map(r => accountCells(r, today)), [s.rows, today])
 
   useCommands('accounts', {
     ...s.cursor.handlers,
@@ -71,7 +73,7 @@ export function AccountsScreen ({ height, width, onOpen, onDue }: AccountsScreen
         ? <Box><Text {...theme.text.accent}>Filter: </Text><TextInput state={s.filter.state} width={width - 9} focused={s.filtering} /></Box>
         : <Text wrap='truncate' {...theme.text.secondary}>Enter opens the selected account · / filters · d what falls due · A archived</Text>}
       <Table
-        columns={ACCOUNT_COLUMNS} rows={s.rows.map(r => accountCells(r, today))} selected={s.cursor.index} top={s.cursor.top}
+        columns={ACCOUNT_COLUMNS} rows={cells} selected={s.cursor.index} top={s.cursor.top}
         height={tableHeight} width={width} empty={empty}
       />
       {s.snap.error ? <Text wrap='truncate' {...theme.status.error}>error: {String((s.snap.error as Error).message ?? s.snap.error)}</Text> : null}

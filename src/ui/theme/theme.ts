@@ -69,7 +69,11 @@ export const monoTheme: Theme = {
 
 /** NO_COLOR (https://no-color.org) turns colours off; like the CLI, any value counts. */
 export function themeFor (env: NodeJS.ProcessEnv = process.env): Theme {
-  return 'NO_COLOR' in env ? monoTheme : colorTheme
+  return themeNameFor(env) === 'mono' ? monoTheme : colorTheme
+}
+
+export function themeNameFor (env: NodeJS.ProcessEnv = process.env): Theme['name'] {
+  return 'NO_COLOR' in env ? 'mono' : 'color'
 }
 
 export type Tone = 'primary' | 'secondary' | 'accent' | 'success' | 'warning' | 'error' | 'info'
