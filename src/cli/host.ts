@@ -1,30 +1,113 @@
 /**
  * Hosting a workspace: what `pat serve` and the app both do while they hold the open store. They answer
  * other `pat` commands sent over the control socket (LevelDB admits one process per directory, so a second
- * command is run here, on the open workspace) and record their pid for the "in use" message. Peer sync
- * joins the host here, so the app and `pat serve` run the same sync.
+ * command is run here, on the open workspace) and record their pid for the "in use" message. With `sync`
+ * they also run the peer node (sync/peer.ts) — the app and `pat serve` run the same sync — and a command
+ * routed here (`pat sync`, `pat team invite`, `pat sync status`) finds that node through `hostOf(store)`.
+ *
+ * Peers are reached on 0.0.0.0:47600 by default: sync is for teammates on the same network, and nothing
+ * is served to a key outside the roster (mutual TLS, pinned by fingerprint). When the default port is
+ * busy (another workspace syncing on this machine) the node takes a free one and says so; a port the user
+ * chose must be free. LAN discovery (sync/discovery.ts, mDNS) is on unless `mdns` is false.
  */
 import { rm, writeFile } from 'node:fs/promises'
+import { InputError } from '../domain/index.js'
 import type { Store } from '../store/index.js'
+import type { SyncIndicator } from '../sync/indicator.js'
+import type { PeerNode } from '../sync/peer.js'
 import { serveControl } from './control.js'
+
+export const DEFAULT_SYNC_HOST = '0.0.0.0'
+export const DEFAULT_SYNC_PORT = 47600
+
+export interface SyncOptions {
+  host: string
+  port: number
+  /** The user chose the port: a busy one is an error rather than a reason to take another. */
+  portGiven: boolean
+  /** Peers to keep connected to ("host:port"), besides the remembered ones. */
+  peers: string[]
+  /** LAN discovery (mDNS, sync/discovery.ts). */
+  mdns: boolean
+  /** Where the node's log lines go. */
+  log: (line: string) => void
+}
 
 export interface Host {
   close: () => Promise<void>
+  /** The peer node once it runs; undefined without sync, while it starts, or when it could not start. */
+  readonly peer: PeerNode | undefined
+  /** What the app's status bar shows of sync (undefined without sync). */
+  readonly indicator: SyncIndicator | undefined
+  /** Settles when sync has started; rejects with the reason it could not. */
+  readonly ready: Promise<void>
 }
 
-export async function hostWorkspace (store: Store): Promise<Host> {
+const hosts = new WeakMap<Store, Host>()
+
+/** The host of an open store, when this process hosts it (for commands routed here). */
+export function hostOf (store: Store): Host | undefined { return hosts.get(store) }
+
+export async function hostWorkspace (store: Store, opts: { sync?: SyncOptions } = {}): Promise<Host> {
   const { runCli } = await import('./main.js')
   const paths = store.ws.paths
   const server = await serveControl(paths.socket, (req, io) => runCli(req.argv, io, store))
   await writeFile(paths.lockInfo, String(process.pid))
   let closed = false
-  return {
+  let peer: PeerNode | undefined
+  let problem: string | undefined
+  let stopPresence = () => {}
+  let indicator: SyncIndicator | undefined
+  let ready = Promise.resolve()
+  if (opts.sync) {
+    const sync = opts.sync
+    const { Presence } = await import('../sync/presence.js')
+    const { syncIndicator } = await import('../sync/indicator.js')
+    const presence = new Presence({ member: store.ws.member.id, name: store.ws.member.name })
+    stopPresence = () => presence.destroy()
+    indicator = syncIndicator(presence, () => peer, () => problem)
+    ready = startNode(store, sync, presence).then(
+      node => { if (closed) return node.stop(); peer = node },
+      (err: Error) => { problem = 'sync off'; sync.log(`sync could not start: ${err.message}`); throw err })
+    ready.catch(() => undefined)
+  }
+  const host: Host = {
+    get peer () { return peer },
+    indicator,
+    ready,
     close: async () => {
       if (closed) return
       closed = true
+      hosts.delete(store)
+      stopPresence()
+      await peer?.stop()
       await new Promise<void>(resolve => server.close(() => resolve()))
       await rm(paths.socket, { force: true })
       await rm(paths.lockInfo, { force: true })
     }
   }
+  hosts.set(store, host)
+  return host
+}
+
+async function startNode (store: Store, sync: SyncOptions, presence: import('../sync/presence.js').Presence): Promise<PeerNode> {
+  const { PeerNode } = await import('../sync/peer.js')
+  const { loadTls } = await import('../sync/tls.js')
+  const { tls } = await loadTls(store.ws.paths)
+  const start = (port: number) => PeerNode.start({ store, tls, presence, log: sync.log, listen: { host: sync.host, port } })
+  let node: PeerNode
+  try {
+    node = await start(sync.port)
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code
+    if (code !== 'EADDRINUSE' || sync.portGiven) {
+      throw new InputError(`cannot listen for peers on ${sync.host}:${sync.port} (${code === 'EADDRINUSE' ? 'the port is in use' : (err as Error).message}): choose another with --port`)
+    }
+    node = await start(0)
+    sync.log(`port ${sync.port} is in use: listening on ${node.port} instead`)
+  }
+  for (const address of sync.peers) node.keepConnected(address)
+  node.reconnectRemembered()
+  if (sync.mdns) node.useDiscovery((await import('../sync/discovery.js')).startDiscovery)
+  return node
 }

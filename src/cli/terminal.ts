@@ -43,6 +43,8 @@ export function paintCachedFrame (argv: readonly string[]): void {
   })
   if (frame === undefined) return
   paintFrame(out, frame)
+  // Keys typed at the picture wait, unechoed, for the app (a cooked terminal would print them over it).
+  process.stdin.setRawMode(true)
   painted = true
 }
 
@@ -56,5 +58,6 @@ export function takePainted (): boolean {
 /** Back to the normal screen when the app did not start after all (an error is about to be shown). */
 export function unpaint (): void {
   if (!takePainted()) return
+  process.stdin.setRawMode(false)
   process.stdout.write(ALT_SCREEN_OFF + '\x1b[?25h')
 }

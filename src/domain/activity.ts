@@ -9,11 +9,17 @@ export interface ActivityEntry {
   byName: string
   action: string
   summary: string
+  /**
+   * The entry's place in the log: `at`, moved after every entry its author had already seen, so that a
+   * member whose clock is behind still appears after what they answered (see store/activity-log.ts).
+   * Absent in entries written before it existed.
+   */
+  order?: string
 }
 
-/** Log entries in the order a reader expects: by time, ties broken by author so every replica agrees. */
+/** Log entries in the order a reader expects: by place in the log, ties broken by author so every replica agrees. */
 export function sortActivity<T extends ActivityEntry> (entries: readonly T[]): T[] {
-  return [...entries].sort((a, b) => a.at.localeCompare(b.at) || a.by.localeCompare(b.by))
+  return [...entries].sort((a, b) => (a.order ?? a.at).localeCompare(b.order ?? b.at) || a.by.localeCompare(b.by))
 }
 
 /** `2026-11-22 14:05  Dana Ruiz  set Compliance A (Classification) to Yes` */

@@ -86,7 +86,7 @@ export async function restoreBackup (home: string, file: string, opts: { merge: 
   }
   const db = await openDatabase(paths.db)
   try {
-    for (const [name, update] of docs) await db.persistence.storeUpdate(name, update)
+    await db.storeUpdates([...docs].map(([doc, update]) => ({ doc, update })))
   } finally {
     await db.close()
   }

@@ -1,26 +1,70 @@
 /**
- * The on-disk database: y-leveldb (Yjs updates in LevelDB) with its failures made visible.
+ * The on-disk database: Yjs updates in LevelDB, in y-leveldb's storage format, with failures made visible.
  *
- * y-leveldb runs every operation through a private `_transact` wrapper that serialises them and *swallows*
- * errors (console.warn, resolve null). A full disk would then look like a saved edit. We keep y-leveldb's
- * storage format and operations but replace that wrapper with one that serialises the same way and
- * rethrows, as a StoreError. test/store/database.test.ts pins this behaviour, so an upgrade that changes
- * the private API fails loudly rather than silently.
+ * Format (y-leveldb's key encoding: arrays of strings and 32-bit numbers):
+ *   ['v1', doc, 'update', clock]  one stored Yjs update; clocks increase per document (not from 0 after a compaction)
+ *   ['v1_sv', doc]                varUint clock + varUint8Array state vector (how y-leveldb lists documents)
+ *   ['pat', …]                    our own local keys (store/summary-cache.ts)
+ *
+ * We read and append updates ourselves rather than through y-leveldb's `getYDoc`/`storeUpdate`, for three
+ * reasons: several documents' updates go to disk in one atomic LevelDB batch (one write for a burst of edits
+ * or of a peer's updates); a document's last clock is remembered rather than looked up by an iterator on
+ * every write; and compaction (store/compaction.ts) replaces a document's updates with its merged state in
+ * one atomic batch, where y-leveldb writes the merged state and clears the old updates in two steps.
+ *
+ * y-leveldb's own methods stay available (`persistence`: document names, backup, doctor, sync) but run every
+ * operation through a private `_transact` wrapper that *swallows* errors (console.warn, resolve null) — a
+ * full disk would look like a saved edit. We replace that wrapper with ours: one queue for every operation,
+ * failures rethrown as StoreErrors. test/store/database.test.ts pins this, so an upgrade that changes the
+ * private API fails loudly. Since a y-leveldb method may write (it compacts on load), any call through it
+ * forgets the remembered clocks.
  *
  * LevelDB allows one process per directory; opening eagerly turns a held lock into a 'locked' StoreError
  * before any command does work.
  */
+import { Buffer } from 'node:buffer'
 import { Level } from 'level'
 import { LeveldbPersistence } from 'y-leveldb'
+import * as Y from 'yjs'
+import * as encoding from 'lib0/encoding'
 import { classifyIoError } from './errors.js'
 
 type Db = Level<unknown, unknown>
+export type Key = Array<string | number>
+interface Op { type: 'put' | 'del', key: Key, value?: Uint8Array }
+
+const MAX_CLOCK = 2 ** 32 - 1
+const updateKey = (doc: string, clock: number): Key => ['v1', doc, 'update', clock]
+const svKey = (doc: string): Key => ['v1_sv', doc]
+const updateRange = (doc: string) => ({ gte: updateKey(doc, 0), lt: updateKey(doc, MAX_CLOCK) })
+
+function stateVectorValue (clock: number, sv: Uint8Array): Buffer {
+  const enc = encoding.createEncoder()
+  encoding.writeVarUint(enc, clock)
+  encoding.writeVarUint8Array(enc, sv)
+  return Buffer.from(encoding.toUint8Array(enc))
+}
+
+export interface StoredDoc { updates: Uint8Array[], bytes: number }
 
 export interface Database {
   persistence: LeveldbPersistence
-  /** The raw LevelDB (y-leveldb's key encoding: arrays of strings and numbers) for our own local keys. */
+  /** The raw LevelDB (y-leveldb's key encoding) for our own local keys. */
   db: Db
   path: string
+  /** A document's stored updates, oldest first (none for a document never written). */
+  readUpdates (doc: string): Promise<StoredDoc>
+  /**
+   * Appends one update per entry — several documents, or several updates of one — and puts the given local
+   * keys, in one atomic write.
+   */
+  storeUpdates (entries: ReadonlyArray<{ doc: string, update: Uint8Array }>, local?: ReadonlyArray<{ key: Key, value: Uint8Array }>): Promise<void>
+  /** Replaces every stored update of a document with `state` (which must contain them all), atomically. */
+  replaceUpdates (doc: string, state: Uint8Array, stateVector: Uint8Array): Promise<void>
+  /** Writes our own local keys, in the same queue as everything else. */
+  batch (ops: ReadonlyArray<{ type: 'put' | 'del', key: Key, value?: Uint8Array }>): Promise<void>
+  /** Reads, in the same queue as everything else. */
+  read<T> (f: (db: Db) => Promise<T>): Promise<T>
   close (): Promise<void>
 }
 
@@ -34,13 +78,42 @@ export async function openDatabase (path: string, opts: { createIfMissing?: bool
   }
   const persistence = new LeveldbPersistence(path, { Level: CapturingLevel })
   const db = captured!
+  /** Each document's last stored clock (-1: none), as far as we know it. */
+  const clocks = new Map<string, number>()
   let queue: Promise<unknown> = Promise.resolve()
-  const transact = <T>(f: (db: Db) => Promise<T>): Promise<T> => {
-    const run = queue.then(() => f(db)).catch(err => { throw classifyIoError(err, path) })
+  // After a failed write LevelDB refuses every later one (the state of its log is unknown until it is
+  // reopened), so the next operation reopens it first: once space is freed, writing works again.
+  let reopen = false
+  const transact = <T>(f: (db: Db) => Promise<T>, write = false): Promise<T> => {
+    const run = queue.then(async () => {
+      if (reopen) {
+        await db.close()
+        await db.open()
+        clocks.clear()
+        reopen = false
+      }
+      try {
+        return await f(db)
+      } catch (err) {
+        if (write) reopen = true
+        throw err
+      }
+    }).catch(err => { throw classifyIoError(err, path) })
     queue = run.catch(() => undefined)
     return run
   }
-  ;(persistence as unknown as { _transact: typeof transact })._transact = transact
+  ;(persistence as unknown as { _transact: typeof transact })._transact = f => { clocks.clear(); return transact(f) }
+
+  const lastClock = async (doc: string): Promise<number> => {
+    let clock = clocks.get(doc)
+    if (clock === undefined) {
+      const [key] = await db.keys({ ...updateRange(doc), reverse: true, limit: 1 } as never).all() as Key[]
+      clock = key ? key[3] as number : -1
+      clocks.set(doc, clock)
+    }
+    return clock
+  }
+
   try {
     await db.open()
   } catch (err) {
@@ -50,6 +123,36 @@ export async function openDatabase (path: string, opts: { createIfMissing?: bool
     persistence,
     db,
     path,
+    readUpdates: doc => transact(async () => {
+      const entries = await db.iterator(updateRange(doc) as never).all() as Array<[Key, Uint8Array]>
+      clocks.set(doc, entries.length ? entries[entries.length - 1]![0][3] as number : -1)
+      return { updates: entries.map(([, v]) => v), bytes: entries.reduce((n, [, v]) => n + v.length, 0) }
+    }),
+    storeUpdates: (entries, local = []) => transact(async () => {
+      const next = new Map<string, number>()
+      const ops: Op[] = local.map(({ key, value }) => ({ type: 'put', key, value: Buffer.from(value) }))
+      for (const { doc, update } of entries) {
+        const clock = next.get(doc) ?? await lastClock(doc)
+        // Like y-leveldb: a document's first update also writes its state-vector key, which lists it.
+        if (clock === -1) ops.push({ type: 'put', key: svKey(doc), value: stateVectorValue(0, Y.encodeStateVectorFromUpdate(update)) })
+        ops.push({ type: 'put', key: updateKey(doc, clock + 1), value: Buffer.from(update) })
+        next.set(doc, clock + 1)
+      }
+      await db.batch(ops as never)
+      for (const [doc, clock] of next) clocks.set(doc, clock)
+    }, true),
+    replaceUpdates: (doc, state, stateVector) => transact(async () => {
+      const keys = await db.keys(updateRange(doc) as never).all() as Key[]
+      const clock = keys.length ? keys[keys.length - 1]![3] as number : -1
+      await db.batch([
+        ...keys.map(key => ({ type: 'del' as const, key })),
+        { type: 'put', key: updateKey(doc, clock + 1), value: Buffer.from(state) },
+        { type: 'put', key: svKey(doc), value: stateVectorValue(clock + 1, stateVector) }
+      ] as never)
+      clocks.set(doc, clock + 1)
+    }, true),
+    batch: ops => transact(db => db.batch(ops as never), true),
+    read: f => transact(f),
     close: async () => { await queue; await db.close() }
   }
 }

@@ -1,8 +1,8 @@
 /**
  * `pat doctor`: checks that the database opens and every document decodes. When it does not, it keeps a
- * copy of the damaged database, lets LevelDB repair what it can, salvages every document that still
- * decodes into a fresh database, and — if documents were lost or nothing opens — restores the given (or
- * last) backup. It never deletes the damaged copy.
+ * copy of the damaged database as it found it, lets LevelDB repair what it can, salvages every document
+ * that still decodes into a fresh database, and — if documents were lost or nothing opens — restores the
+ * given (or last) backup. It never deletes the damaged copy.
  */
 import { cp, rename, rm } from 'node:fs/promises'
 import { Level } from 'level'
@@ -21,16 +21,18 @@ export async function runDoctor (home: string, opts: { backup?: string } = {}): 
   const config = await readConfig(paths.config).catch((err: Error) => { lines.push(err.message); return undefined })
   if (!config) return { ok: false, lines, problem: `no usable workspace config in ${home}; run \`pat init\` or restore its workspace.json` }
 
+  // The copy is taken before anything opens the database: opening rewrites LevelDB's files (a new manifest,
+  // the log turned into a table), and a damaged database must be kept exactly as it was found.
+  const copy = `${paths.db}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`
+  await cp(paths.db, copy, { recursive: true })
   const first = await check(paths.db)
-  if (first.ok) {
+  if (first.ok || first.error?.kind === 'locked') {
+    await rm(copy, { recursive: true, force: true })
+    if (!first.ok) return { ok: false, lines, problem: first.error!.message }
     lines.push(`database ok: ${first.documents} documents open and decode`)
     return { ok: true, lines, documents: first.documents }
   }
-  if (first.error?.kind === 'locked') return { ok: false, lines, problem: first.error.message }
   lines.push(`problem: ${first.error?.message ?? `${first.lost.length} document(s) do not decode`}`)
-
-  const copy = `${paths.db}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`
-  await cp(paths.db, copy, { recursive: true })
   lines.push(`kept a copy of the damaged database in ${copy}`)
   await repair(paths.db).catch(err => lines.push(`LevelDB repair failed: ${(err as Error).message}`))
 
@@ -60,7 +62,7 @@ async function check (path: string): Promise<{ ok: boolean, documents: number, l
     const names = await db.persistence.getAllDocNames()
     const lost: string[] = []
     for (const name of names) {
-      try { (await db.persistence.getYDoc(name)).destroy() } catch { lost.push(name) }
+      try { (await readDoc(db, name)).destroy() } catch { lost.push(name) }
     }
     return { ok: lost.length === 0 && names.includes('workspace'), documents: names.length, lost }
   } catch (err) {
@@ -68,6 +70,18 @@ async function check (path: string): Promise<{ ok: boolean, documents: number, l
   } finally {
     await db.close()
   }
+}
+
+/** A document from its stored updates; reading only (y-leveldb's getYDoc would rewrite a long log). */
+async function readDoc (db: Database, name: string): Promise<Y.Doc> {
+  const doc = new Y.Doc()
+  try {
+    for (const update of (await db.readUpdates(name)).updates) Y.applyUpdate(doc, update)
+  } catch (err) {
+    doc.destroy()
+    throw err
+  }
+  return doc
 }
 
 function repair (path: string): Promise<void> {
@@ -88,7 +102,7 @@ async function salvage (damagedCopy: string, target: string, lines: string[]): P
   try {
     for (const name of await source.persistence.getAllDocNames().catch(() => [] as string[])) {
       try {
-        const doc = await source.persistence.getYDoc(name)
+        const doc = await readDoc(source, name)
         docs.set(name, Y.encodeStateAsUpdate(doc))
         doc.destroy()
       } catch { lost.push(name) }
@@ -99,7 +113,7 @@ async function salvage (damagedCopy: string, target: string, lines: string[]): P
   const fresh = `${target}.salvage`
   await rm(fresh, { recursive: true, force: true })
   const out = await openDatabase(fresh)
-  for (const [name, update] of docs) await out.persistence.storeUpdate(name, update)
+  await out.storeUpdates([...docs].map(([doc, update]) => ({ doc, update })))
   await out.close()
   await rm(target, { recursive: true, force: true })
   await rename(fresh, target)

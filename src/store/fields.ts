@@ -47,9 +47,9 @@ export function readFields (map: YRecord, specs: readonly FieldSpec[]): Record<s
 
 /**
  * Writes one field and returns a description of the change ("Lead port: LA → Long Beach"), or undefined
- * when the value did not change.
+ * when the value did not change. `now` stamps list members (their order).
  */
-export function writeField (map: YRecord, spec: FieldSpec, value: FieldValue): string | undefined {
+export function writeField (map: YRecord, spec: FieldSpec, value: FieldValue, now = new Date().toISOString()): string | undefined {
   const before = readField(map, spec)
   if (spec.kind === 'longtext') {
     let text = map.get(spec.key)
@@ -62,7 +62,6 @@ export function writeField (map: YRecord, spec: FieldSpec, value: FieldValue): s
     const removed = current.filter(k => !next.includes(k))
     const added = next.filter(k => !current.includes(k))
     removed.forEach(k => map.delete(spec.key + SEP + k))
-    const now = new Date().toISOString()
     added.forEach((k, i) => map.set(spec.key + SEP + k, `${now}#${String(i).padStart(4, '0')}`))
     if (!removed.length && !added.length) return undefined
     return [added.length ? `${spec.label} + ${added.join(', ')}` : '', removed.length ? `${spec.label} − ${removed.join(', ')}` : '']
@@ -81,11 +80,11 @@ export function writeField (map: YRecord, spec: FieldSpec, value: FieldValue): s
 }
 
 /** Writes every given field; returns the list of change descriptions. */
-export function writeFields (map: YRecord, specs: readonly FieldSpec[], values: Record<string, FieldValue>): string[] {
+export function writeFields (map: YRecord, specs: readonly FieldSpec[], values: Record<string, FieldValue>, now?: string): string[] {
   const changes: string[] = []
   for (const spec of specs) {
     if (!(spec.key in values)) continue
-    const c = writeField(map, spec, values[spec.key]!)
+    const c = writeField(map, spec, values[spec.key]!, now)
     if (c) changes.push(c)
   }
   return changes

@@ -12,6 +12,14 @@ export interface HomePaths {
   db: string
   identityKey: string
   identityPub: string
+  /** The member's self-signed TLS certificate for peer sync, made once from the key (sync/tls.ts). */
+  identityCert: string
+  /** Invites this member has handed out and not yet seen spent (store/invites.ts). */
+  invites: string
+  /** Peers this member has met, to reconnect to (sync/peer-book.ts). */
+  peers: string
+  /** What the app's peer sync logs (the app has no console to print it on). */
+  syncLog: string
   socket: string
   lockInfo: string
   kb: string
@@ -34,6 +42,10 @@ export function homePaths (root: string): HomePaths {
     db: join(root, 'db'),
     identityKey: join(root, 'identity', 'member.key'),
     identityPub: join(root, 'identity', 'member.pub'),
+    identityCert: join(root, 'identity', 'member.crt'),
+    invites: join(root, 'invites.json'),
+    peers: join(root, 'peers.json'),
+    syncLog: join(root, 'sync.log'),
     socket: socketPath(root),
     lockInfo: join(root, 'pat.pid'),
     kb: join(root, 'kb'),

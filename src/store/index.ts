@@ -5,10 +5,13 @@
  * a `Store` of named actions and plain snapshots; nothing outside this folder imports Yjs documents.
  */
 export { Store, type StoreChange } from './store.js'
-export { Workspace, type Member } from './workspace.js'
+export { Workspace, type Member, type WorkspaceOptions } from './workspace.js'
 export { StoreError, type StoreErrorKind } from './errors.js'
 export { resolveHome, homePaths, type HomePaths } from './home.js'
 export { readConfig, writeConfig, type WorkspaceConfig } from './config.js'
 export type { AccountRecord, Entity } from './snapshot.js'
 export type { AccountListRow } from './actions/accounts.js'
 export type { MemberRecord, Role } from './schema.js'
+export { Roster, ROLES, parseRole } from './roster.js'
+export { InviteBook, type Invite } from './invites.js'
+export { workspaceSyncTarget, bringsChanges, WAIT, type WorkspaceSyncTarget } from './sync-target.js'

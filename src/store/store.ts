@@ -14,7 +14,9 @@ import { WorkflowActions } from './actions/workflow.js'
 import { readContacts, readPorts } from './snapshot.js'
 import { isRemote } from './origins.js'
 import { accountIdOf } from './schema.js'
-import { Workspace } from './workspace.js'
+import { Workspace, type WorkspaceOptions } from './workspace.js'
+import { Roster } from './roster.js'
+import { InviteBook } from './invites.js'
 
 export interface StoreChange { accountId: string | undefined, remote: boolean }
 
@@ -30,6 +32,9 @@ export class Store {
   readonly ports: EntityActions
   readonly tasks: TaskActions
   readonly workflow: WorkflowActions
+  /** The team roster (members, roles) and the invites this member has handed out. */
+  readonly roster: Roster
+  readonly invites: InviteBook
 
   constructor (readonly ws: Workspace) {
     this.accounts = new AccountActions(ws)
@@ -53,6 +58,8 @@ export class Store {
     })
     this.tasks = new TaskActions(ws)
     this.workflow = new WorkflowActions(ws)
+    this.roster = new Roster(ws)
+    this.invites = new InviteBook(ws.paths.invites)
   }
 
   /**
@@ -65,14 +72,14 @@ export class Store {
   }
 
   /**
-   * Writes the account summaries (open plan items, next due date) of changes still on their way to disk,
-   * so the accounts list read right after a change shows it — the app re-reads on every change it is told
-   * of, which can be before the edit's own flush has stored the new summary.
+   * Writes the account summaries (open plan items, next due date) computed for accounts that had none.
+   * The accounts list always shows changes still on their way to disk (it reads them from memory), so the
+   * app may re-read as soon as it is told of a change.
    */
   refreshSummaries (): Promise<void> { return this.ws.summaries.flush() }
 
-  static async open (home: string): Promise<Store> {
-    return new Store(await Workspace.open(home))
+  static async open (home: string, opts: WorkspaceOptions = {}): Promise<Store> {
+    return new Store(await Workspace.open(home, opts))
   }
 
   close (): Promise<void> { return this.ws.close() }

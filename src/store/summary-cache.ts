@@ -1,61 +1,78 @@
 /**
  * A local cache of what the accounts list shows from inside each account document (open plan items, next
  * due date), so listing 10,000 accounts reads one key range instead of loading 10,000 documents. It is
- * derived data, kept only on this machine (never synced): recomputed whenever an account document changes
- * here, by an edit or by an update from a peer, and rebuilt for any account it lacks.
+ * derived data, kept only on this machine (never synced): written in the same batch as every stored change
+ * to an account document — an edit here or an update from a peer — so it never falls out of step with the
+ * stored documents, even after a kill; computed for any account it lacks.
  *
  * Keys: ['pat', 'summary', accountId] in y-leveldb's key encoding; values: JSON.
  */
 import { Buffer } from 'node:buffer'
-import type * as Y from 'yjs'
-import { isOpen, nextDue } from '../domain/index.js'
+import * as Y from 'yjs'
+import { isOpen, nextDue, type ItemStatus, type PlanItem } from '../domain/index.js'
 import type { Database } from './database.js'
 import type { DocSet } from './docs.js'
-import { accountDocName, accountIdOf } from './schema.js'
-import { readPlanItems } from './snapshot.js'
+import { accountDocName, accountIdOf, accountRoots } from './schema.js'
 
 export interface AccountSummary { openItems: number, nextDue?: string }
 
 const key = (id: string) => ['pat', 'summary', id]
+const encode = (s: AccountSummary) => Buffer.from(JSON.stringify(s))
 
 export class SummaryCache {
-  private readonly dirty = new Map<string, Y.Doc>()
+  /** Summaries computed for accounts that had none stored, still to be written. */
+  private readonly computed = new Map<string, AccountSummary>()
 
   constructor (private readonly database: Database, private readonly docs: DocSet) {
-    docs.onChange((name, doc) => {
+    docs.deriveWith(changed => changed.flatMap(([name, doc]) => {
       const id = accountIdOf(name)
-      if (id) this.dirty.set(id, doc)
-    })
+      return id ? [{ key: key(id), value: encode(SummaryCache.compute(doc)) }] : []
+    }))
   }
 
+  /** Computed on every stored change to an account, so it reads only the two fields it needs. */
   static compute (doc: Y.Doc): AccountSummary {
-    const items = readPlanItems(doc)
+    const items: Array<Pick<PlanItem, 'status' | 'due'>> = []
+    for (const map of accountRoots(doc).collection('items').values()) {
+      if (map instanceof Y.Map) items.push({ status: (map.get('status') as ItemStatus | undefined) ?? 'open', due: map.get('due') as string | undefined })
+    }
     const due = nextDue(items)
     return { openItems: items.filter(isOpen).length, ...(due ? { nextDue: due } : {}) }
   }
 
-  /** Writes the summaries of the accounts changed since the last flush. */
+  /** Writes the summaries computed for accounts that had none. */
   async flush (): Promise<void> {
-    if (this.dirty.size === 0) return
-    const ops = [...this.dirty].map(([id, doc]) => ({ type: 'put' as const, key: key(id), value: Buffer.from(JSON.stringify(SummaryCache.compute(doc))) }))
-    this.dirty.clear()
-    await this.database.db.batch(ops as never)
+    if (this.computed.size === 0) return
+    const entries = [...this.computed]
+    this.computed.clear()
+    try {
+      await this.database.batch(entries.map(([id, s]) => ({ type: 'put', key: key(id), value: encode(s) })))
+    } catch (err) {
+      for (const [id, s] of entries) if (!this.computed.has(id)) this.computed.set(id, s)
+      throw err
+    }
   }
 
-  /** Summaries for the given accounts; any missing one is computed from its document and stored. */
+  /**
+   * Summaries for the given accounts: as stored, except for accounts with changes still on their way to
+   * disk (computed from the open document); any missing one is computed from its document and stored.
+   */
   async get (ids: readonly string[]): Promise<Map<string, AccountSummary>> {
     const out = new Map<string, AccountSummary>()
-    const it = this.database.db.iterator({ gte: ['pat', 'summary'], lt: ['pat', 'summarz'] } as never)
-    for await (const [k, v] of it as AsyncIterable<[unknown[], Uint8Array]>) {
-      out.set(String(k[2]), JSON.parse(Buffer.from(v).toString('utf8')) as AccountSummary)
+    const stored = await this.database.read(db => db.iterator({ gte: ['pat', 'summary'], lt: ['pat', 'summarz'] } as never).all()) as Array<[unknown[], Uint8Array]>
+    for (const [k, v] of stored) out.set(String(k[2]), JSON.parse(Buffer.from(v).toString('utf8')) as AccountSummary)
+    for (const name of this.docs.unsaved()) {
+      const id = accountIdOf(name)
+      const doc = this.docs.loaded(name)
+      if (id && doc) out.set(id, SummaryCache.compute(doc))
     }
-    const missing = ids.filter(id => !out.has(id))
-    for (const id of missing) {
-      const doc = await this.docs.get(accountDocName(id))
-      out.set(id, SummaryCache.compute(doc))
-      this.dirty.set(id, doc)
+    for (const id of ids.filter(id => !out.has(id))) {
+      const summary = SummaryCache.compute(await this.docs.get(accountDocName(id)))
+      out.set(id, summary)
+      this.computed.set(id, summary)
     }
-    await this.flush()
+    // The list is right either way; a summary that cannot be written now (a full disk) is kept for the next flush.
+    await this.flush().catch(() => undefined)
     return out
   }
 }

@@ -1,13 +1,22 @@
 /**
  * Undo of this member's own edits. Each document gets a Y.UndoManager that tracks only the LOCAL origin,
  * so an edit that arrived from a peer is never undone by us. One action may touch two documents (adding an
- * account writes the directory and the account), so a stack of actions records which managers each action
- * pushed onto, and undo pops them together.
+ * account writes the directory and the account), so a stack of actions records which managers' stack items
+ * each action pushed, and undo pops them together.
+ *
+ * The stack keeps the last UNDO_DEPTH actions. An UndoManager keeps everything its stack items deleted from
+ * garbage collection (to bring it back); so that deleting and re-adding entries all day does not grow memory
+ * without bound, the oldest action is released when the stack is full: its items leave the managers, what
+ * they deleted may be collected, and it is collected at once. Redo is not offered, so the managers' redo
+ * stacks are released after every undo.
  */
 import * as Y from 'yjs'
 import { LOCAL } from './origins.js'
 
-interface UndoRecord { managers: Y.UndoManager[], summary: string, accountId: string }
+export const UNDO_DEPTH = 100
+
+type StackItem = Y.UndoManager['undoStack'][number]
+interface UndoRecord { pushed: Array<{ manager: Y.UndoManager, item: StackItem }>, summary: string, accountId: string }
 
 export class UndoStack {
   private readonly managers = new Map<Y.Doc, Y.UndoManager>()
@@ -19,21 +28,31 @@ export class UndoStack {
     this.managers.set(doc, new Y.UndoManager(types, { trackedOrigins: new Set([LOCAL]), captureTimeout: 0 }))
   }
 
-  /** Stack depths before an action, to see afterwards which documents it changed. */
-  mark (): Map<Y.UndoManager, number> {
-    return new Map([...this.managers.values()].map(m => [m, m.undoStack.length]))
+  /** Stack depths of the documents an action may change, before it runs. */
+  mark (docs: readonly Y.Doc[]): Map<Y.UndoManager, number> {
+    const out = new Map<Y.UndoManager, number>()
+    for (const doc of docs) {
+      const m = this.managers.get(doc)
+      if (m) out.set(m, m.undoStack.length)
+    }
+    return out
   }
 
   record (before: Map<Y.UndoManager, number>, summary: string, accountId: string): void {
-    const managers = [...this.managers.values()].filter(m => m.undoStack.length > (before.get(m) ?? 0))
-    if (managers.length) this.stack.push({ managers, summary, accountId })
+    const pushed = [...before].filter(([m, depth]) => m.undoStack.length > depth).map(([manager]) => ({ manager, item: manager.undoStack.at(-1)! }))
+    if (pushed.length === 0) return
+    this.stack.push({ pushed, summary, accountId })
+    if (this.stack.length > UNDO_DEPTH) for (const { manager, item } of this.stack.shift()!.pushed) release(manager, manager.undoStack, item)
   }
 
   /** Undoes the last action; returns what it was, or undefined when there is nothing to undo. */
   undo (): { summary: string, accountId: string } | undefined {
     const rec = this.stack.pop()
     if (!rec) return undefined
-    for (const m of rec.managers) m.undo()
+    for (const { manager } of rec.pushed) {
+      manager.undo()
+      for (const item of [...manager.redoStack]) release(manager, manager.redoStack, item)
+    }
     return { summary: rec.summary, accountId: rec.accountId }
   }
 
@@ -41,4 +60,24 @@ export class UndoStack {
     for (const m of this.managers.values()) m.destroy()
     this.managers.clear()
   }
+}
+
+/**
+ * Takes a stack item out of its manager and lets what it kept be garbage-collected — what Y.UndoManager's
+ * clear() does for all items, for one.
+ */
+function release (manager: Y.UndoManager, stack: StackItem[], item: StackItem): void {
+  const i = stack.indexOf(item)
+  if (i === -1) return
+  stack.splice(i, 1)
+  const doc = manager.doc
+  doc.transact(tr => {
+    Y.iterateDeletedStructs(tr, item.deletions, struct => {
+      if (struct instanceof Y.Item && manager.scope.some(type => type === doc || (type instanceof Y.AbstractType && Y.isParentOf(type, struct)))) {
+        // Y.UndoManager's keepItem(item, false): the item and the parents it kept.
+        for (let it: Y.Item | null = struct; it !== null && it.keep; it = it.parent instanceof Y.AbstractType ? it.parent._item : null) it.keep = false
+      }
+    })
+  })
+  Y.tryGc(item.deletions, doc.store, doc.gcFilter)
 }

@@ -3,8 +3,11 @@
  * edit takes — `edit()` runs a change in a LOCAL transaction, appends its activity entry, records it for
  * undo, and resolves only once it is on disk. Reads return plain snapshots (store/snapshot.ts); the
  * per-entity actions live in store/actions/.
+ *
+ * Every time an edit records (activity entries, creation and answer stamps) comes from `now()`: the
+ * system clock, or the one given at open (tests of clock skew between members, the bench's year of history).
  */
-import { mkdir, rm } from 'node:fs/promises'
+import { mkdir, rm, stat } from 'node:fs/promises'
 import type * as Y from 'yjs'
 import { InputError, type AccountHeader } from '../domain/index.js'
 import { openDatabase, type Database } from './database.js'
@@ -16,46 +19,59 @@ import { LOCAL } from './origins.js'
 import { accountDocName, undoableAccountTypes, workspaceRoots, WORKSPACE_DOC, type MemberRecord } from './schema.js'
 import { appendActivity, readActivity } from './activity-log.js'
 import { UndoStack } from './undo.js'
-import { readHeader } from './snapshot.js'
 import { resolveRef } from './resolve.js'
 import { SummaryCache } from './summary-cache.js'
+import { AccountDirectory } from './directory.js'
 
 export interface Member { id: string, name: string }
+
+export interface WorkspaceOptions {
+  /** The clock edits are stamped with; the system clock by default. */
+  now?: () => Date
+}
 
 export interface EditResult<T> { result: T, summary: string | undefined }
 
 export class Workspace {
   readonly undoStack = new UndoStack()
   readonly summaries: SummaryCache
+  private readonly directory: AccountDirectory
+  private readonly clock: () => Date
   private constructor (
     readonly paths: HomePaths,
     readonly config: WorkspaceConfig,
     readonly database: Database,
     readonly docs: DocSet,
-    readonly wsDoc: Y.Doc
+    readonly wsDoc: Y.Doc,
+    opts: WorkspaceOptions
   ) {
     this.summaries = new SummaryCache(database, docs)
+    this.directory = new AccountDirectory(workspaceRoots(wsDoc).accounts)
+    this.clock = opts.now ?? (() => new Date())
     this.undoStack.track(wsDoc, [workspaceRoots(wsDoc).accounts as Y.AbstractType<unknown>])
   }
 
   get member (): Member { return this.config.member }
 
+  /** The time to stamp an edit with, as an ISO string. */
+  now (): string { return this.clock().toISOString() }
+
   /** Opens an existing workspace; 'not-initialised', 'locked' and 'damaged' are StoreErrors. */
-  static async open (home: string): Promise<Workspace> {
+  static async open (home: string, opts: WorkspaceOptions = {}): Promise<Workspace> {
     const paths = homePaths(home)
     const config = await readConfig(paths.config)
     if (!config) {
       throw new StoreError('not-initialised', `no workspace in ${home}: run \`pat init --name "Your Name"\` (or \`pat demo\` for sample accounts)`)
     }
-    return Workspace.attach(paths, config, false)
+    return Workspace.attach(paths, config, false, opts)
   }
 
   /** Creates a workspace in an empty home; the caller provides the member identity. */
-  static async create (home: string, config: WorkspaceConfig, owner: MemberRecord): Promise<Workspace> {
+  static async create (home: string, config: WorkspaceConfig, owner: MemberRecord, opts: WorkspaceOptions = {}): Promise<Workspace> {
     const paths = homePaths(home)
     if (await readConfig(paths.config)) throw new StoreError('exists', `a workspace already exists in ${home}; use another --home or remove it first`)
     await mkdir(home, { recursive: true })
-    const ws = await Workspace.attach(paths, config, true)
+    const ws = await Workspace.attach(paths, config, true, opts)
     ws.wsDoc.transact(() => {
       const { team, members } = workspaceRoots(ws.wsDoc)
       if (!team.has('id')) {
@@ -70,7 +86,38 @@ export class Workspace {
     return ws
   }
 
-  private static async attach (paths: HomePaths, config: WorkspaceConfig, create: boolean): Promise<Workspace> {
+  /**
+   * Starts a workspace that the team will fill (joining by invite): the database is created but no
+   * document is written and no config either. `completeJoin` writes the config once the team's documents
+   * have arrived, so until then there is no workspace in the home, and `abandonJoin` removes the database.
+   * A database without a config is what an interrupted init or join leaves behind: it is started afresh.
+   */
+  static async beginJoin (home: string, config: WorkspaceConfig): Promise<Workspace> {
+    const paths = homePaths(home)
+    if (await readConfig(paths.config)) throw new StoreError('exists', `a workspace already exists in ${home}; use another --home to join a team`)
+    if (await stat(paths.db).then(() => true, () => false)) await rm(paths.db, { recursive: true, force: true })
+    await mkdir(home, { recursive: true })
+    return Workspace.attach(paths, config, true, {})
+  }
+
+  /** Checks that the team's documents arrived with this member in the roster, then writes the config. */
+  async completeJoin (): Promise<void> {
+    const { team, members } = workspaceRoots(this.wsDoc)
+    if (team.get('id') !== this.config.team.id) throw new InputError('the inviter sent another team\'s workspace: ask for a new invite')
+    const me = members.get(this.member.id)
+    if (!me || me.removed) throw new InputError('the inviter did not add you to the team: ask for a new invite')
+    this.config.team.name = String(team.get('name') ?? this.config.team.name)
+    await this.flush()
+    await writeConfig(this.paths.config, this.config)
+  }
+
+  /** Closes a join that did not complete and removes what it wrote. */
+  async abandonJoin (): Promise<void> {
+    await this.close().catch(() => undefined)
+    await rm(this.paths.db, { recursive: true, force: true })
+  }
+
+  private static async attach (paths: HomePaths, config: WorkspaceConfig, create: boolean, opts: WorkspaceOptions): Promise<Workspace> {
     const database = await openDatabase(paths.db, { createIfMissing: true })
     try {
       // The app's picture of its accounts screen is only true until someone else may write: whoever opens
@@ -81,7 +128,7 @@ export class Workspace {
       if (!create && !workspaceRoots(wsDoc).team.has('id')) {
         throw new StoreError('damaged', `the workspace database ${paths.db} has no workspace document; run \`pat doctor\` or \`pat restore FILE\``)
       }
-      return new Workspace(paths, config, database, docs, wsDoc)
+      return new Workspace(paths, config, database, docs, wsDoc, opts)
     } catch (err) {
       await database.close()
       throw err
@@ -91,24 +138,32 @@ export class Workspace {
   // ---- the account directory -------------------------------------------------------------------
 
   accountIds (): string[] {
-    return [...workspaceRoots(this.wsDoc).accounts.keys()]
+    return this.directory.ids()
+  }
+
+  hasAccount (id: string): boolean {
+    return this.directory.get(id) !== undefined
   }
 
   header (id: string): AccountHeader {
-    const map = workspaceRoots(this.wsDoc).accounts.get(id)
-    if (!map) throw new InputError(`unknown account "${id}": see \`pat account list\``)
-    return readHeader(id, map)
+    const h = this.directory.get(id)
+    if (!h) throw new InputError(`unknown account "${id}": see \`pat account list\``)
+    return h
   }
 
   headers (opts: { archived?: boolean } = {}): AccountHeader[] {
-    return this.accountIds().map(id => this.header(id))
-      .filter(h => opts.archived === undefined || h.archived === opts.archived)
-      .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id))
+    return this.directory.list().filter(h => opts.archived === undefined || h.archived === opts.archived)
+  }
+
+  /** For each of `iors` listed by an account other than `except`: that account's name. */
+  iorOwners (iors: readonly string[], except?: string): Map<string, string> {
+    return this.directory.owners(iors, except)
   }
 
   /** Finds an account by id, unique id prefix, or name (exact, then unique substring). */
   resolveAccount (ref: string): AccountHeader {
-    return resolveRef(ref, this.headers(), { noun: 'account', listHint: '`pat account list`' })
+    // An exact id (what the app and scripts pass) is found without the sorted list of every account.
+    return this.directory.get(ref.trim()) ?? resolveRef(ref, this.headers(), { noun: 'account', listHint: '`pat account list`' })
   }
 
   async accountDoc (id: string): Promise<Y.Doc> {
@@ -130,7 +185,7 @@ export class Workspace {
    */
   async edit<T> (accountId: string, action: string, change: (acc: Y.Doc, ws: Y.Doc) => EditResult<T>): Promise<T> {
     const acc = await this.accountDoc(accountId)
-    const before = this.undoStack.mark()
+    const before = this.undoStack.mark([acc, this.wsDoc])
     let out!: EditResult<T>
     this.wsDoc.transact(() => acc.transact(() => { out = change(acc, this.wsDoc) }, LOCAL), LOCAL)
     if (out.summary !== undefined) {
@@ -163,7 +218,7 @@ export class Workspace {
   }
 
   private activity (action: string, summary: string) {
-    return { at: new Date().toISOString(), by: this.member.id, byName: this.member.name, action, summary }
+    return { at: this.now(), by: this.member.id, byName: this.member.name, action, summary }
   }
 
   async close (): Promise<void> {

@@ -9,9 +9,9 @@
  * polyfill, and is loaded only by the commands that sync.
  */
 import 'reflect-metadata'
-import { X509Certificate as NodeCertificate, webcrypto, type KeyObject } from 'node:crypto'
+import { webcrypto, type KeyObject, type X509Certificate as NodeCertificate } from 'node:crypto'
 import * as x509 from '@peculiar/x509'
-import { fingerprint } from './identity.js'
+import { peerKeyOf } from './identity.js'
 
 x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0])
 
@@ -39,7 +39,5 @@ export async function createCertificate (privateKey: KeyObject, publicKeyPem: st
 
 /** The member id a peer's certificate proves (the fingerprint of its public key). */
 export function memberIdOf (cert: NodeCertificate | { raw: Buffer } | undefined): string | undefined {
-  if (!cert) return undefined
-  const c = cert instanceof NodeCertificate ? cert : new NodeCertificate(cert.raw)
-  return fingerprint(c.publicKey.export({ type: 'spki', format: 'pem' }).toString())
+  return peerKeyOf(cert)?.id
 }

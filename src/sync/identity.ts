@@ -4,7 +4,7 @@
  * fingerprint — SHA-256 of the public key (SPKI DER), base32 — as in Syncthing's device ids: anyone can
  * check that a peer's key matches the id in the roster, and nobody can claim an id without its key.
  */
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto'
+import { X509Certificate, createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 
@@ -46,4 +46,12 @@ export async function loadIdentity (keyPath: string): Promise<Identity> {
   const privateKey = createPrivateKey(await readFile(keyPath, 'utf8'))
   const publicKeyPem = createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }).toString()
   return { id: fingerprint(publicKeyPem), publicKeyPem, privateKey }
+}
+
+/** The public key a peer's TLS certificate carries, and the member id it proves (its fingerprint). */
+export function peerKeyOf (cert: X509Certificate | { raw: Buffer } | undefined): { id: string, publicKeyPem: string } | undefined {
+  if (!cert) return undefined
+  const c = cert instanceof X509Certificate ? cert : new X509Certificate(cert.raw)
+  const publicKeyPem = c.publicKey.export({ type: 'spki', format: 'pem' }).toString()
+  return { id: fingerprint(publicKeyPem), publicKeyPem }
 }

@@ -5,9 +5,17 @@
  * document it does not have yet is answered and also asked back, so documents new to either side travel.
  * After that, local changes are forwarded as updates while the session lives.
  *
- * Limits protect a peer from another: frame size, documents per session, and allowed document names. A
- * frame that breaks a rule, fails to decode, or carries an update that fails to apply ends the session
- * with a ProtocolError (the caller closes the connection); documents are untouched by a rejected update.
+ * Limits protect a peer from another: frame size, documents per session, frame rate, and allowed document
+ * names. A frame that breaks a rule, fails to decode, or carries an update that fails to apply ends the
+ * session with a ProtocolError (the caller closes the connection); documents are untouched by a rejected
+ * update. The target may also refuse an update before it is applied (`accept`: the roster's rules on what
+ * this peer may change), which ends the session the same way. An update it cannot judge yet is held and
+ * judged again whenever its document changes — whatever it waits for may arrive through another peer; one
+ * still held when the session ends is dropped, and the peer sends it again next time (its state vector
+ * exchange finds it missing), so nothing is lost.
+ *
+ * Presence (AWARENESS frames) is handed to `presence` when there is one and ignored otherwise; the join
+ * frames belong to the join handshake (invite.ts), before a session starts, and are an error here.
  */
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
@@ -22,10 +30,25 @@ export interface SyncTarget {
   doc (name: string): Promise<Y.Doc>
   /** Calls back with a document's name whenever it changes (a document created later must be offered too). */
   onChange (listener: (name: string) => void): () => void
+  /**
+   * Whether this peer may make this change: undefined to apply it, the reason it is refused, or WAIT when
+   * it cannot be judged yet because it builds on changes this side lacks (they may come from another peer).
+   */
+  accept? (name: string, doc: Y.Doc, update: Uint8Array): Verdict
 }
 
-export interface SessionLimits { maxFrameBytes: number, maxDocs: number }
-export const DEFAULT_LIMITS: SessionLimits = { maxFrameBytes: 32 * 1024 * 1024, maxDocs: 200_000 }
+export type Verdict = string | undefined | { wait: true }
+
+/** Where a session hands the presence updates it receives (presence.ts). */
+export interface PresenceInbox { receive (update: Uint8Array): void }
+
+/**
+ * `maxFramesPerSecond` is an average over a burst allowance of five seconds' worth, so the first exchange
+ * of a large workspace (two frames per document) is not mistaken for a flood.
+ */
+export interface SessionLimits { maxFrameBytes: number, maxDocs: number, maxFramesPerSecond: number }
+export const DEFAULT_LIMITS: SessionLimits = { maxFrameBytes: 32 * 1024 * 1024, maxDocs: 200_000, maxFramesPerSecond: 20_000 }
+const BURST_SECONDS = 5
 
 const DOC_NAME = /^(workspace|account\/[a-z0-9-]{1,64})$/
 
@@ -35,6 +58,8 @@ export class SyncSession {
    * store treats any `{ origin: 'remote' }` as a peer's change (persisted, never undone by us).
    */
   readonly origin = { origin: 'remote', session: this }
+  /** The origin of a peer's update that may complete pending ones from other peers: forwarded to it as well. */
+  private readonly relayOrigin = { origin: 'remote', session: this, relay: true }
   private readonly awaitingStep2 = new Set<string>()
   private readonly seen = new Set<string>()
   private peerDocsEnd = false
@@ -46,16 +71,27 @@ export class SyncSession {
   readonly synced = new Promise<void>(resolve => { this.resolveSynced = resolve })
   private queue: Promise<void> = Promise.resolve()
   private closed = false
+  private readonly limits: SessionLimits
+  private tokens: number
+  private tokensAt = Date.now()
+  /** Per document, the peer's updates held until what they build on has arrived (bounded in bytes). */
+  private readonly held = new Map<string, Uint8Array[]>()
+  private heldBytes = 0
 
   constructor (
     private readonly target: SyncTarget,
     private readonly send: (frame: Uint8Array) => void,
-    private readonly limits: SessionLimits = DEFAULT_LIMITS
-  ) {}
+    limits: Partial<SessionLimits> = {},
+    private readonly presence?: PresenceInbox
+  ) {
+    this.limits = { ...DEFAULT_LIMITS, ...limits }
+    this.tokens = this.limits.maxFramesPerSecond * BURST_SECONDS
+  }
 
   async start (): Promise<void> {
     this.unsubscribe.push(this.target.onChange(name => {
       if (!this.seen.has(name) && DOC_NAME.test(name)) this.queue = this.queue.then(() => this.offer(name)).catch(() => undefined)
+      if (this.held.has(name)) this.queue = this.queue.then(() => this.retryHeld(name)).catch(() => undefined)
     }))
     for (const name of (await this.target.docNames()).filter(n => DOC_NAME.test(n))) await this.offer(name)
     this.send(writeSignal(FRAME.DOCS_END))
@@ -63,6 +99,7 @@ export class SyncSession {
 
   /** Handles one frame; frames are processed in arrival order. Rejects with ProtocolError to end the session. */
   receive (data: Uint8Array): Promise<void> {
+    if (!this.closed && !this.takeToken()) return Promise.reject(new ProtocolError(`more than ${this.limits.maxFramesPerSecond} frames per second`))
     const run = this.queue.then(() => this.handle(data))
     this.queue = run.catch(() => undefined)
     return run
@@ -96,6 +133,8 @@ export class SyncSession {
       case FRAME.DOCS_END: this.peerDocsEnd = true; break
       case FRAME.SYNCED: this.peerSynced = true; break
       case FRAME.ERROR: throw new ProtocolError(`the peer ended the session: ${frame.reason}`)
+      case FRAME.AWARENESS: this.presence?.receive(frame.update); break
+      case FRAME.JOIN: case FRAME.JOINED: throw new ProtocolError('a join frame in a sync session')
     }
     this.checkSynced()
   }
@@ -107,26 +146,72 @@ export class SyncSession {
    */
   private applySync (name: string, doc: Y.Doc, decoder: decoding.Decoder): void {
     let type: number
+    let update: Uint8Array
     try {
       type = decoding.readVarUint(decoder)
-      switch (type) {
-        case syncProtocol.messageYjsSyncStep1: {
-          const reply = encoding.createEncoder()
-          syncProtocol.readSyncStep1(decoder, reply, doc)
-          this.send(writeSyncFrame(name, enc => encoding.writeUint8Array(enc, encoding.toUint8Array(reply))))
-          return
-        }
-        case syncProtocol.messageYjsSyncStep2:
-        case syncProtocol.messageYjsUpdate:
-          Y.applyUpdate(doc, decoding.readVarUint8Array(decoder), this.origin)
-          if (type === syncProtocol.messageYjsSyncStep2) this.awaitingStep2.delete(name)
-          return
-        default:
-          throw new Error(`unknown sync message type ${type}`)
+      if (type === syncProtocol.messageYjsSyncStep1) {
+        const reply = encoding.createEncoder()
+        syncProtocol.readSyncStep1(decoder, reply, doc)
+        this.send(writeSyncFrame(name, enc => encoding.writeUint8Array(enc, encoding.toUint8Array(reply))))
+        return
       }
+      if (type !== syncProtocol.messageYjsSyncStep2 && type !== syncProtocol.messageYjsUpdate) throw new Error(`unknown sync message type ${type}`)
+      update = decoding.readVarUint8Array(decoder)
     } catch (err) {
       throw new ProtocolError(`bad sync message for ${name}: ${(err as Error).message}`)
     }
+    const verdict = this.judgeAndApply(name, doc, update)
+    if (typeof verdict === 'string') throw new ProtocolError(`update to ${name} refused: ${verdict}`)
+    if (verdict !== undefined) this.hold(name, update)
+    if (type === syncProtocol.messageYjsSyncStep2) this.awaitingStep2.delete(name)
+  }
+
+  /** Applies the update if the target accepts it; returns the target's verdict. */
+  private judgeAndApply (name: string, doc: Y.Doc, update: Uint8Array): Verdict {
+    try {
+      const verdict = this.target.accept?.(name, doc, update)
+      // Yjs holds an update that builds on one it lacks as pending and emits it inside the update that
+      // completes it; when that comes from this peer, the pending part (from any peer) is news to it too,
+      // so the result is given an origin that is not filtered as an echo.
+      const completes = doc.store.pendingStructs !== null || doc.store.pendingDs !== null
+      if (verdict === undefined) Y.applyUpdate(doc, update, completes ? this.relayOrigin : this.origin)
+      return verdict
+    } catch (err) {
+      throw new ProtocolError(`bad sync message for ${name}: ${(err as Error).message}`)
+    }
+  }
+
+  private hold (name: string, update: Uint8Array): void {
+    this.heldBytes += update.length
+    if (this.heldBytes > this.limits.maxFrameBytes) throw new ProtocolError(`more than ${this.limits.maxFrameBytes} bytes of updates waiting for changes this peer lacks`)
+    this.held.set(name, [...(this.held.get(name) ?? []), update])
+  }
+
+  /**
+   * Judges a document's held updates again after it changed. One refused now is dropped (not applied):
+   * the peer offers it again on the next session, where the refusal ends that session with its reason.
+   */
+  private async retryHeld (name: string): Promise<void> {
+    const updates = this.held.get(name)
+    if (!updates || this.closed) return
+    this.held.delete(name)
+    const doc = await this.target.doc(name)
+    for (const update of updates) {
+      this.heldBytes -= update.length
+      const verdict = this.judgeAndApply(name, doc, update)
+      if (verdict !== undefined && typeof verdict !== 'string') this.hold(name, update)
+    }
+  }
+
+  /** One token per frame, refilled at the allowed rate up to the burst allowance. */
+  private takeToken (): boolean {
+    const now = Date.now()
+    const max = this.limits.maxFramesPerSecond * BURST_SECONDS
+    this.tokens = Math.min(max, this.tokens + (now - this.tokensAt) * this.limits.maxFramesPerSecond / 1000)
+    this.tokensAt = now
+    if (this.tokens < 1) return false
+    this.tokens -= 1
+    return true
   }
 
   /** Sends step 1 for a document and starts forwarding its local changes. */

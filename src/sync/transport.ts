@@ -4,36 +4,64 @@
  * single document frame flows, and refuses a non-member with an ERROR frame ("not a member of this
  * team") and a close. The connecting side checks the listener's id the same way. Messages are binary
  * frames (frames.ts), at most `maxFrameBytes` each (ws enforces it before buffering more).
+ *
+ * Two paths: `/` for members, `/join` for someone holding an invite. A join connection skips `authorize`
+ * (the newcomer is not in the roster yet) and goes to `onJoin`, which must see the invite proven before
+ * anything else is sent (invite.ts); a listener without `onJoin` refuses the path like a non-member.
  */
 import { createServer, type Server } from 'node:https'
 import type { TLSSocket } from 'node:tls'
 import { WebSocket, WebSocketServer } from 'ws'
-import { memberIdOf } from './certificate.js'
+import { peerKeyOf } from './identity.js'
 import { writeError } from './frames.js'
 
 export interface TlsIdentity { key: string, cert: string }
 
 export interface PeerConnection {
   peerId: string
+  /** The peer's public key (PEM), as its certificate proved it. */
+  peerPublicKey: string
   send (frame: Uint8Array): void
-  onFrame (listener: (frame: Uint8Array) => void): void
+  /** Sets the one frame listener (undefined: none); frames arriving while there is none wait for the next. */
+  onFrame (listener: ((frame: Uint8Array) => void) | undefined): void
   onClose (listener: (reason: string) => void): void
-  close (reason?: string): void
+  /** Closes; with `asError` (the default) the reason goes first in an ERROR frame, as a refusal. */
+  close (reason?: string, asError?: boolean): void
 }
 
+export const JOIN_PATH = '/join'
 const MAX_FRAME = 32 * 1024 * 1024
 
-function wrap (ws: WebSocket, peerId: string): PeerConnection {
+function wrap (ws: WebSocket, peer: { id: string, publicKeyPem: string }): PeerConnection {
+  let listener: ((frame: Uint8Array) => void) | undefined
+  const waiting: Uint8Array[] = []
+  ws.on('error', () => undefined) // a 'close' follows every error, and that is where a session ends
+  ws.on('message', (data: Buffer, isBinary: boolean) => {
+    if (!isBinary) return
+    const frame = new Uint8Array(data)
+    if (listener) listener(frame)
+    else waiting.push(frame)
+  })
   return {
-    peerId,
+    peerId: peer.id,
+    peerPublicKey: peer.publicKeyPem,
     send: frame => { if (ws.readyState === WebSocket.OPEN) ws.send(frame) },
-    onFrame: listener => ws.on('message', (data: Buffer, isBinary: boolean) => { if (isBinary) listener(new Uint8Array(data)) }),
-    onClose: listener => ws.on('close', (_code, reason) => listener(reason.toString())),
-    close: reason => {
-      if (reason && ws.readyState === WebSocket.OPEN) ws.send(writeError(reason))
-      ws.close(1008, (reason ?? '').slice(0, 120))
+    onFrame: l => {
+      listener = l
+      while (listener && waiting.length > 0) listener(waiting.shift()!)
+    },
+    onClose: l => ws.on('close', (_code, reason) => l(reason.toString())),
+    close: (reason, asError = true) => {
+      const refusal = Boolean(reason) && asError
+      if (refusal && ws.readyState === WebSocket.OPEN) ws.send(writeError(reason!))
+      ws.close(refusal ? 1008 : 1000, Buffer.from(reason ?? '').subarray(0, 120).toString())
     }
   }
+}
+
+function refuse (ws: WebSocket, reason: string): void {
+  ws.send(writeError(reason))
+  ws.close(1008, reason.slice(0, 120))
 }
 
 export interface Listener { port: number, close (): Promise<void> }
@@ -42,20 +70,18 @@ export interface Listener { port: number, close (): Promise<void> }
 export async function listen (opts: {
   host: string, port: number, identity: TlsIdentity,
   authorize: (memberId: string) => boolean | string,
-  onPeer: (conn: PeerConnection) => void
+  onPeer: (conn: PeerConnection) => void,
+  onJoin?: (conn: PeerConnection) => void
 }): Promise<Listener> {
   const server: Server = createServer({ key: opts.identity.key, cert: opts.identity.cert, requestCert: true, rejectUnauthorized: false, minVersion: 'TLSv1.3' })
   const wss = new WebSocketServer({ server, maxPayload: MAX_FRAME })
   wss.on('connection', (ws, req) => {
-    const peerId = memberIdOf((req.socket as TLSSocket).getPeerX509Certificate())
-    const verdict = peerId ? opts.authorize(peerId) : 'no client certificate'
-    if (verdict !== true) {
-      const reason = typeof verdict === 'string' ? verdict : 'not a member of this team'
-      ws.send(writeError(reason))
-      ws.close(1008, reason.slice(0, 120))
-      return
-    }
-    opts.onPeer(wrap(ws, peerId!))
+    const peer = peerKeyOf((req.socket as TLSSocket).getPeerX509Certificate())
+    if (!peer) { refuse(ws, 'no client certificate'); return }
+    if (req.url === JOIN_PATH && opts.onJoin) { opts.onJoin(wrap(ws, peer)); return }
+    const verdict = opts.authorize(peer.id)
+    if (verdict !== true) { refuse(ws, typeof verdict === 'string' ? verdict : 'not a member of this team'); return }
+    opts.onPeer(wrap(ws, peer))
   })
   await new Promise<void>((resolve, reject) => { server.once('error', reject); server.listen(opts.port, opts.host, resolve) })
   return {
@@ -69,16 +95,16 @@ export function connect (opts: { url: string, identity: TlsIdentity, expectPeer?
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(opts.url, { key: opts.identity.key, cert: opts.identity.cert, rejectUnauthorized: false, minVersion: 'TLSv1.3', maxPayload: MAX_FRAME, handshakeTimeout: opts.timeoutMs ?? 10_000 })
     ws.binaryType = 'nodebuffer'
-    let peerId: string | undefined
-    ws.once('upgrade', res => { peerId = memberIdOf((res.socket as TLSSocket).getPeerX509Certificate()) })
-    ws.once('error', err => reject(new Error(`cannot reach peer ${opts.url}: ${err.message}`)))
+    let peer: { id: string, publicKeyPem: string } | undefined
+    ws.once('upgrade', res => { peer = peerKeyOf((res.socket as TLSSocket).getPeerX509Certificate()) })
+    ws.once('error', err => reject(new Error(`cannot reach the peer at ${new URL(opts.url).host}: ${err.message}`)))
     ws.once('open', () => {
-      if (!peerId || (opts.expectPeer && !opts.expectPeer(peerId))) {
+      if (!peer || (opts.expectPeer && !opts.expectPeer(peer.id))) {
         ws.close(1008, 'unexpected peer')
-        reject(new Error(`the peer at ${opts.url} is not the member it should be (${peerId ?? 'no certificate'})`))
+        reject(new Error(`the peer at ${opts.url} is not the member it should be (${peer?.id ?? 'no certificate'})`))
         return
       }
-      resolve(wrap(ws, peerId))
+      resolve(wrap(ws, peer))
     })
   })
 }

@@ -11,11 +11,13 @@ import { Box, useApp } from 'ink'
 import { today as todayDate } from '../domain/index.js'
 import type { KbIndex } from '../kb/types.js'
 import type { Store } from '../store/index.js'
+import type { SyncIndicator } from '../sync/indicator.js'
 import { MessageLine, StatusBar } from './components/chrome.js'
 import { AppContext, type AppServices, type KbState, type Message, type Preload } from './contexts/app-context.js'
 import { KeyProvider } from './contexts/keys-context.js'
 import { Layer } from './components/layer.js'
 import type { AccountTab } from './hooks/use-account.js'
+import { useSyncLine } from './hooks/use-sync-line.js'
 import { useTerminalSize, type TerminalSize } from './hooks/use-terminal-size.js'
 import type { ScreenId } from './keys/key-table.js'
 import { AccountScreen } from './screens/account-screen.js'
@@ -43,8 +45,8 @@ export interface AppProps {
   size?: TerminalSize
   /** Where exported documents go by default (default: the current folder). */
   exportDir?: string
-  /** What the status bar says about sync. */
-  sync?: string
+  /** What the status bar says about sync: fixed text, or live from the host's peer node and presence. */
+  sync?: string | SyncIndicator
 }
 
 /** Where the user is; an account remembers the screen it was opened from, where `q` goes back to. */
@@ -114,6 +116,7 @@ export function App ({ store, theme = colorTheme, offerDemo, loadKb, today, prel
     }
   }, [store, today, preload, exportDir, notify, clearMessage, kb, push, exit])
 
+  const syncLine = useSyncLine(sync, route.name === 'account' ? route.id : undefined)
   const frameHeight = Math.max(8, rows - 1)
   const bodyHeight = frameHeight - 2
   const size = { height: bodyHeight, width: columns }
@@ -170,7 +173,7 @@ export function App ({ store, theme = colorTheme, offerDemo, loadKb, today, prel
               ))}
             </Box>
             <MessageLine message={message} width={columns} />
-            <StatusBar team={store.ws.config.team.name} member={store.ws.member.name} sync={sync} width={columns} />
+            <StatusBar team={store.ws.config.team.name} member={store.ws.member.name} sync={syncLine} width={columns} />
           </Box>
         </KeyProvider>
       </AppContext.Provider>

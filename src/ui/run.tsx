@@ -9,6 +9,7 @@
 import { render, renderToString } from 'ink'
 import type { KbIndex } from '../kb/types.js'
 import type { Store } from '../store/index.js'
+import type { SyncIndicator } from '../sync/indicator.js'
 import { App } from './app.js'
 import { ALT_SCREEN_OFF, ALT_SCREEN_ON, localDate, saveFrame } from './frame-cache.js'
 import { loadAccounts } from './hooks/use-accounts-screen.js'
@@ -23,6 +24,8 @@ export interface RunAppOptions {
   stdout?: NodeJS.WriteStream
   stdin?: NodeJS.ReadStream
   env?: NodeJS.ProcessEnv
+  /** The host's live sync status and presence, for the status bar. */
+  sync?: SyncIndicator
 }
 
 const CLEAR = '\x1b[H\x1b[J'
@@ -39,7 +42,7 @@ export async function runApp (store: Store, opts: RunAppOptions = {}): Promise<{
   const accounts = await loadAccounts(store)
   // Over a painted frame, the live one is drawn from the top of a cleared screen, in the same write burst.
   write(opts.painted ? CLEAR : ALT_SCREEN_ON)
-  const instance = render(<App store={store} theme={theme} offerDemo={opts.offerDemo} preload={{ accounts }} />, {
+  const instance = render(<App store={store} theme={theme} offerDemo={opts.offerDemo} preload={{ accounts }} {...(opts.sync ? { sync: opts.sync } : {})} />, {
     stdout,
     stdin,
     exitOnCtrlC: true,

@@ -8,6 +8,7 @@ import { addDemoAccounts } from '../../src/cli/demo.js'
 import { loadIndex } from '../../src/kb/load.js'
 import type { KbIndex } from '../../src/kb/types.js'
 import type { Store } from '../../src/store/index.js'
+import type { SyncIndicator } from '../../src/sync/indicator.js'
 import { App } from '../../src/ui/app.js'
 import type { Theme } from '../../src/ui/theme/theme.js'
 import { tempDir } from './home.js'
@@ -57,13 +58,15 @@ export interface RenderOptions {
   name?: string
   /** Where exported documents go (default: a new temporary folder). */
   exportDir?: string
+  /** The status bar's sync source (default: the fixed "sync off"). */
+  sync?: SyncIndicator
 }
 
 export async function renderApp (opts: RenderOptions = {}): Promise<Ui> {
   const store = opts.store ?? await newStore(opts.name)
   if (opts.demo) await addDemoAccounts(store)
   const exportDir = opts.exportDir ?? await tempDir('pat-export-')
-  const r = render(<App store={store} loadKb={sharedKb} exportDir={exportDir} {...(opts.theme ? { theme: opts.theme } : {})} {...(opts.offerDemo ? { offerDemo: opts.offerDemo } : {})} />)
+  const r = render(<App store={store} loadKb={sharedKb} exportDir={exportDir} {...(opts.theme ? { theme: opts.theme } : {})} {...(opts.offerDemo ? { offerDemo: opts.offerDemo } : {})} {...(opts.sync ? { sync: opts.sync } : {})} />)
   const size = { columns: opts.columns ?? 80, rows: opts.rows ?? 24 }
   Object.defineProperty(r.stdout, 'columns', { get: () => size.columns, configurable: true })
   Object.defineProperty(r.stdout, 'rows', { get: () => size.rows, configurable: true })

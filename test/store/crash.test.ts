@@ -13,6 +13,7 @@ function runAndKill (home: string, accountId: string, prefix: string, after: num
     const reported: number[] = []
     let buffer = ''
     let stderr = ''
+    let killing = false // output can bring several lines at once
     const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`the write loop never got going: ${stderr}`)) }, 20_000)
     child.stderr.on('data', d => { stderr += d })
     child.stdout.on('data', d => {
@@ -20,7 +21,7 @@ function runAndKill (home: string, accountId: string, prefix: string, after: num
       const lines = buffer.split('\n')
       buffer = lines.pop()!
       for (const l of lines) reported.push(Number(l.split(' ')[1]))
-      if (reported.length === after) setTimeout(() => child.kill('SIGKILL'), extraMs)
+      if (reported.length >= after && !killing) { killing = true; setTimeout(() => child.kill('SIGKILL'), extraMs) }
     })
     child.on('exit', (_code, signal) => {
       clearTimeout(timer)

@@ -4,6 +4,7 @@ import * as Y from 'yjs'
 import { openDatabase } from '../../src/store/database.js'
 import { Store, StoreError } from '../../src/store/index.js'
 import { tempDir } from '../helpers/home.js'
+import { failWrites } from '../helpers/faults.js'
 import { newStore } from '../helpers/store.js'
 
 describe('the database wrapper', () => {
@@ -33,14 +34,12 @@ describe('a full disk', () => {
     const s = await newStore()
     const acc = await s.accounts.add({ name: 'Harbor Imports', leadPort: 'Miami' })
     const home = s.ws.paths.root
-    const db = s.ws.database.db as unknown as { put: (...a: unknown[]) => Promise<void> }
-    const put = db.put.bind(db)
-    db.put = async () => { throw Object.assign(new Error('IO error: No space left on device'), { code: 'ENOSPC' }) }
+    const restore = failWrites(s)
     const err = await s.accounts.set(acc.id, { leadPort: 'Tampa' }).catch(e => e)
     expect(err).toBeInstanceOf(StoreError)
     expect(err.kind).toBe('disk-full')
     expect(err.message).toMatch(/disk is full.*free some space/)
-    db.put = put
+    restore()
     await s.ws.database.db.close() // the process dies here: nothing more is written
     const again = await Store.open(home)
     expect((await again.accounts.show(acc.id)).leadPort).toBe('Miami')
@@ -51,11 +50,9 @@ describe('a full disk', () => {
     const s = await newStore()
     const acc = await s.accounts.add({ name: 'Harbor Imports' })
     const home = s.ws.paths.root
-    const db = s.ws.database.db as unknown as { put: (...a: unknown[]) => Promise<void> }
-    const put = db.put.bind(db)
-    db.put = async () => { throw Object.assign(new Error('No space left on device'), { code: 'ENOSPC' }) }
+    const restore = failWrites(s)
     await expect(s.contacts.add(acc.id, { name: 'Lee Park', side: 'customs' })).rejects.toThrow(/disk is full/)
-    db.put = put
+    restore()
     await s.plan.items.add(acc.id, { title: 'After the disk was freed', priority: 'low' })
     await s.close()
     const again = await Store.open(home)

@@ -2,14 +2,17 @@
  * `pat app`, and `pat` with no command in a terminal: the terminal app on the workspace. On a fresh machine
  * it creates the default workspace first (as `pat status` does) and the app offers the demo accounts.
  * While the app runs it holds the workspace and serves the control socket exactly like `pat serve`, so
- * other `pat` commands keep working from other terminals (and their changes appear in the app at once).
+ * other `pat` commands keep working from other terminals (and their changes appear in the app at once),
+ * and it runs the same peer sync (defaults of `pat serve`; its log goes to sync.log in the home, as the
+ * terminal belongs to the app). Sync starts after the first frame and never stops the app from opening.
  * Without a terminal it refuses in one line; `pat` alone then prints the status summary instead.
  */
 import type { Command } from 'commander'
 import { InputError } from '../../domain/index.js'
 import { homePaths, readConfig, type Store } from '../../store/index.js'
 import { withStore, type CliContext } from '../context.js'
-import { hostWorkspace } from '../host.js'
+import { appendFile } from 'node:fs/promises'
+import { DEFAULT_SYNC_HOST, DEFAULT_SYNC_PORT, hostWorkspace } from '../host.js'
 import { addDemoAccounts } from '../demo.js'
 import { defaultMemberName, initWorkspace } from '../setup.js'
 import { isTerminal, takePainted, unpaint } from '../terminal.js'
@@ -39,13 +42,14 @@ export async function launchApp (ctx: CliContext): Promise<void> {
 }
 
 async function runWithControl (store: Store, firstRun: boolean): Promise<void> {
-  const host = await hostWorkspace(store)
+  const log = (line: string) => { appendFile(store.ws.paths.syncLog, `${new Date().toISOString()} ${line}\n`).catch(() => undefined) }
+  const host = await hostWorkspace(store, { sync: { host: DEFAULT_SYNC_HOST, port: DEFAULT_SYNC_PORT, portGiven: false, peers: [], mdns: true, log } })
   try {
     // Ink draws nothing but the last frame when it believes it runs in CI (any CI=… in the environment);
     // on a real terminal the app must draw, so that belief is switched off before Ink loads.
     for (const name of ['CI', 'CONTINUOUS_INTEGRATION']) if (name in process.env) process.env[name] = 'false'
     const { runApp } = await import('../../ui/index.js')
-    await runApp(store, { offerDemo: firstRun ? addDemoAccounts : undefined, painted: takePainted() })
+    await runApp(store, { offerDemo: firstRun ? addDemoAccounts : undefined, painted: takePainted(), ...(host.indicator ? { sync: host.indicator } : {}) })
   } finally {
     await host.close()
   }

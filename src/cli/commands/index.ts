@@ -16,6 +16,8 @@ import { registerWorkflow } from './workflow.js'
 import { registerStage } from './stage.js'
 import { registerExport } from './export.js'
 import { registerApp } from './app.js'
+import { registerTeam } from './team.js'
+import { registerSync } from './sync.js'
 
 export function registerCommands (program: Command, ctx: CliContext): void {
   registerWorkspace(program, ctx)
@@ -29,6 +31,8 @@ export function registerCommands (program: Command, ctx: CliContext): void {
   registerLog(program, ctx)
   registerKb(program, ctx)
   registerBackup(program, ctx)
+  registerTeam(program, ctx)
+  registerSync(program, ctx)
   registerServe(program, ctx)
   registerApp(program, ctx)
 }

@@ -1,13 +1,12 @@
 /**
- * Workspace-level commands: `pat init`, `pat demo`, `pat team list`, and `pat` with no command — the app in
+ * Workspace-level commands: `pat init` (a new team, or `--join CODE` to join one), `pat demo`, and `pat` with no command — the app in
  * a terminal, else the workspace summary (the first run creates a default workspace either way, so it never
  * fails on a fresh machine).
  */
 import type { Command } from 'commander'
-import { STAGES, STAGE_LABELS } from '../../domain/index.js'
+import { InputError, STAGES, STAGE_LABELS } from '../../domain/index.js'
 import { Store, readConfig, homePaths } from '../../store/index.js'
 import { withStore, type CliContext } from '../context.js'
-import { formatTable } from '../format.js'
 import { printJson } from '../io.js'
 import { addDemoAccounts } from '../demo.js'
 import { defaultMemberName, initWorkspace } from '../setup.js'
@@ -18,8 +17,17 @@ export function registerWorkspace (program: Command, ctx: CliContext): void {
   program.command('init').description('create your identity (a key pair) and a new workspace in the home')
     .requiredOption('--name <name>', 'your name as teammates will see it')
     .option('--team <team>', 'the team\'s name')
+    .option('--join <code>', 'join a team with the invite code a team owner made (pat team invite)')
     .option('--json', 'print JSON')
-    .action(async (opts: { name: string, team?: string, json?: boolean }) => {
+    .action(async (opts: { name: string, team?: string, join?: string, json?: boolean }) => {
+      if (opts.join !== undefined) {
+        if (opts.team !== undefined) throw new InputError('--team names a new team; a team you join keeps its name: leave out --team')
+        const { joinTeam } = await import('../../sync/join.js')
+        const joined = await joinTeam(ctx.home(), { name: opts.name, code: opts.join })
+        if (opts.json) printJson(ctx.io, joined)
+        else ctx.io.out(`joined team "${joined.team.name}" as ${joined.role} (invited by ${joined.inviter}); the workspace is in ${joined.home}\nyou are ${joined.member.name} (member id ${joined.member.id})`)
+        return
+      }
       const ws = await initWorkspace(ctx.home(), opts)
       const info = { home: ws.paths.root, member: ws.member, team: ws.config.team }
       await ws.close()
@@ -34,14 +42,6 @@ export function registerWorkspace (program: Command, ctx: CliContext): void {
       const added = await withStore(ctx, addDemoAccounts)
       if (opts.json) printJson(ctx.io, added)
       else ctx.io.out(added.length ? `added ${added.length} demo accounts: ${added.map(a => a.name).join(', ')}` : 'the demo accounts are already here')
-    })
-
-  const team = program.command('team').description('the team roster')
-  team.command('list').description('list the team\'s members').option('--json', 'print JSON')
-    .action(async (opts: { json?: boolean }) => {
-      const members = await withStore(ctx, async s => s.ws.members().map(({ publicKey: _k, ...m }) => m))
-      if (opts.json) printJson(ctx.io, members)
-      else ctx.io.out(formatTable(members, [{ title: 'NAME', get: m => m.name }, { title: 'ROLE', get: m => m.role + (m.removed ? ' (removed)' : '') }, { title: 'MEMBER ID', get: m => m.id }], ctx.io.columns))
     })
 
   program.command('status', { isDefault: true }).description('the workspace summary (what `pat` with no command prints when not in a terminal)')

@@ -4,7 +4,7 @@
  */
 import * as Y from 'yjs'
 import {
-  ACCOUNT_FIELDS, ACCOUNT_HEADER_FIELDS, ACCOUNT_PROFILE_FIELDS, PLAN_FIELDS, checkIorsUnique, parseFields,
+  ACCOUNT_FIELDS, ACCOUNT_HEADER_FIELDS, ACCOUNT_PROFILE_FIELDS, PLAN_FIELDS, checkIorsUnique, parseFields, parseIors,
   type AccountHeader, type FieldInput, type FieldValue
 } from '../../domain/index.js'
 import { initContainers, writeFields } from '../fields.js'
@@ -35,19 +35,21 @@ export class AccountActions {
 
   async add (input: FieldInput): Promise<AccountRecord> {
     const values = parseFields(ACCOUNT_FIELDS, { stage: 'select', kind: 'port', ...input }, 'create')
-    values.iors = checkIorsUnique((values.iors as string[] | undefined) ?? [], this.iorOwners())
-    const id = newAccountId(String(values.name))
+    const iors = (values.iors as string[] | undefined) ?? []
+    values.iors = checkIorsUnique(iors, this.ws.iorOwners(parseIors(iors)))
+    let id = newAccountId(String(values.name))
+    while (this.ws.hasAccount(id)) id = newAccountId(String(values.name)) // a like-named account drew the same suffix
     await this.ws.edit(id, 'account.add', (acc, wsDoc) => {
       const entry = new Y.Map<unknown>()
       workspaceRoots(wsDoc).accounts.set(id, entry)
-      entry.set('createdAt', new Date().toISOString())
+      entry.set('createdAt', this.ws.now())
       entry.set('createdBy', this.ws.member.id)
       const { profile, plan } = accountRoots(acc)
       initContainers(entry, ACCOUNT_HEADER_FIELDS)
       initContainers(profile, ACCOUNT_PROFILE_FIELDS)
       initContainers(plan, PLAN_FIELDS)
-      writeFields(entry, ACCOUNT_HEADER_FIELDS, pick(values, ACCOUNT_HEADER_FIELDS))
-      writeFields(profile, ACCOUNT_PROFILE_FIELDS, pick(values, ACCOUNT_PROFILE_FIELDS))
+      writeFields(entry, ACCOUNT_HEADER_FIELDS, pick(values, ACCOUNT_HEADER_FIELDS), this.ws.now())
+      writeFields(profile, ACCOUNT_PROFILE_FIELDS, pick(values, ACCOUNT_PROFILE_FIELDS), this.ws.now())
       const iors = values.iors as string[]
       return { result: undefined, summary: `created account "${String(values.name)}"${iors.length ? ` (IR# ${iors.join(', ')})` : ''}` }
     })
@@ -57,11 +59,11 @@ export class AccountActions {
   async set (ref: string, input: FieldInput): Promise<AccountRecord> {
     const header = this.ws.resolveAccount(ref)
     const values = parseFields(ACCOUNT_FIELDS, input, 'patch')
-    if (values.iors) values.iors = checkIorsUnique(values.iors as string[], this.iorOwners(header.id))
+    if (values.iors) values.iors = checkIorsUnique(values.iors as string[], this.ws.iorOwners(parseIors(values.iors as string[]), header.id))
     await this.ws.edit(header.id, 'account.set', (acc, wsDoc) => {
       const changes = [
-        ...writeFields(workspaceRoots(wsDoc).accounts.get(header.id)!, ACCOUNT_HEADER_FIELDS, pick(values, ACCOUNT_HEADER_FIELDS)),
-        ...writeFields(accountRoots(acc).profile, ACCOUNT_PROFILE_FIELDS, pick(values, ACCOUNT_PROFILE_FIELDS))
+        ...writeFields(workspaceRoots(wsDoc).accounts.get(header.id)!, ACCOUNT_HEADER_FIELDS, pick(values, ACCOUNT_HEADER_FIELDS), this.ws.now()),
+        ...writeFields(accountRoots(acc).profile, ACCOUNT_PROFILE_FIELDS, pick(values, ACCOUNT_PROFILE_FIELDS), this.ws.now())
       ]
       return { result: undefined, summary: changes.length ? changes.join('; ') : undefined }
     })
@@ -77,12 +79,5 @@ export class AccountActions {
       return { result: undefined, summary: archived ? 'archived the account' : 'restored the account from the archive' }
     })
     return this.ws.header(header.id)
-  }
-
-  /** IR# → name of the account using it, leaving out one account (the one being edited). */
-  private iorOwners (except?: string): Map<string, string> {
-    const out = new Map<string, string>()
-    for (const h of this.ws.headers()) if (h.id !== except) for (const ior of h.iors) out.set(ior, h.name)
-    return out
   }
 }

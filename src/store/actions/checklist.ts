@@ -29,7 +29,7 @@ export class ChecklistActions {
       if (valid === null) {
         if (prev) { checklist.delete(def.key); summary = `cleared ${title}` }
       } else if (!prev || prev.answer !== valid.answer || prev.reason !== valid.reason) {
-        checklist.set(def.key, { ...valid, by: this.ws.member.id, at: new Date().toISOString() })
+        checklist.set(def.key, { ...valid, by: this.ws.member.id, at: this.ws.now() })
         summary = `set ${title} to ${answerLabel(valid.answer)}${valid.reason ? `: "${valid.reason}"` : ''}`
       }
       return { result: readChecklist(acc).find(r => r.key === def.key)!, summary }
@@ -44,7 +44,7 @@ export class ChecklistActions {
       const map = new Y.Map<unknown>()
       accountRoots(acc).collection('requested').set(id, map)
       map.set('title', text)
-      map.set('createdAt', new Date().toISOString())
+      map.set('createdAt', this.ws.now())
       return { result: readChecklist(acc).find(r => r.key === `requested.${id}`)!, summary: `added account-requested checklist item "${text}"` }
     })
   }

@@ -25,8 +25,8 @@ export class CipActions extends EntityActions {
       const ext = new Y.Map<unknown>()
       const extensions = this.map(acc, target.id).get('extensions') as Y.Map<unknown>
       extensions.set(newId(), ext)
-      ext.set('grantedAt', new Date().toISOString())
-      writeFields(ext, CIP_EXTENSION_FIELDS, values)
+      ext.set('grantedAt', this.ws.now())
+      writeFields(ext, CIP_EXTENSION_FIELDS, values, this.ws.now())
       return { result: this.find(acc, target.id), summary: `extended CIP "${String(target.deficiency)}" until ${String(values.until)}: ${String(values.reason)}` }
     })
   }

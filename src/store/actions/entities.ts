@@ -49,11 +49,11 @@ export class EntityActions {
     return this.ws.edit(accountId, `${this.kind.collection}.add`, acc => {
       const map = new Y.Map<unknown>()
       accountRoots(acc).collection(this.kind.collection).set(id, map)
-      map.set('createdAt', new Date().toISOString())
+      map.set('createdAt', this.ws.now())
       map.set('createdBy', this.ws.member.id)
       for (const [k, v] of Object.entries(stamp)) map.set(k, v)
       initContainers(map, this.kind.specs, this.kind.childMaps)
-      writeFields(map, this.kind.specs, values)
+      writeFields(map, this.kind.specs, values, this.ws.now())
       const entity = this.find(acc, id)
       return { result: entity, summary: `added ${this.kind.noun} "${this.kind.label(entity)}"${this.details(entity)}` }
     })
@@ -63,7 +63,7 @@ export class EntityActions {
     const values = parseFields(this.kind.specs, input, 'patch')
     const target = this.resolve(await this.ws.accountDoc(accountId), ref)
     return this.ws.edit(accountId, `${this.kind.collection}.set`, acc => {
-      const changes = writeFields(this.map(acc, target.id), this.kind.specs, values)
+      const changes = writeFields(this.map(acc, target.id), this.kind.specs, values, this.ws.now())
       const entity = this.find(acc, target.id)
       return { result: entity, summary: changes.length ? `${this.kind.noun} "${this.kind.label(entity)}": ${changes.join('; ')}` : undefined }
     })

@@ -32,7 +32,7 @@ export class PlanItemActions extends EntityActions {
       const map = this.map(acc, target.id)
       if (map.get('status') === 'done') return { result: this.find(acc, target.id), summary: undefined }
       map.set('status', 'done')
-      map.set('doneAt', new Date().toISOString())
+      map.set('doneAt', this.ws.now())
       return { result: this.find(acc, target.id), summary: `completed plan item "${String(target.title)}"` }
     })
   }
@@ -56,7 +56,7 @@ export class PlanActions {
   async set (accountId: string, input: FieldInput) {
     const values = parseFields(PLAN_FIELDS, input, 'patch')
     await this.ws.edit(accountId, 'plan.set', acc => {
-      const changes = writeFields(accountRoots(acc).plan, PLAN_FIELDS, values)
+      const changes = writeFields(accountRoots(acc).plan, PLAN_FIELDS, values, this.ws.now())
       return { result: undefined, summary: changes.length ? `action plan: ${changes.join('; ')}` : undefined }
     })
     return this.show(accountId)

@@ -27,7 +27,7 @@ export class TaskActions {
       const title = `task "${task.label}" (${STAGE_LABELS[task.stage]})`
       if (done) {
         if (prev?.done && (prev.note ?? '') === text) return { result: { task, mark: prev, changed: false }, summary: undefined }
-        const mark: TaskMark = { done: true, by: this.ws.member.id, at: new Date().toISOString(), ...(text ? { note: text } : {}) }
+        const mark: TaskMark = { done: true, by: this.ws.member.id, at: this.ws.now(), ...(text ? { note: text } : {}) }
         tasks.set(task.id, mark)
         return { result: { task, mark, changed: true }, summary: `marked ${title} done${text ? `: "${text}"` : ''}` }
       }

@@ -1,0 +1,84 @@
+// The terminal app on a large workspace (10,000 accounts, from generate-workspace.js), in a real
+// pseudo-terminal of 80×24: time to the first frame of the accounts table — from the cached picture the
+// app leaves when it quits, and cold (no picture: after another pat command opened the workspace) — against
+// a bare `node -e ''` started through the same terminal in the same run; and keystroke-to-frame latency
+// (j/k through the table, typing a filter), each time until the frame the key caused is drawn complete.
+import { rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { generateWorkspace } from './generate-workspace.js'
+import { startPty } from './pty.js'
+import { figure, percentile } from './stats.js'
+
+const PAT = fileURLToPath(new URL('../bin/pat.js', import.meta.url))
+const ACCOUNTS = Number(process.env.PAT_BENCH_ACCOUNTS ?? 10_000)
+const RUNS = 5
+const KEYS = 100
+
+const median = xs => percentile(xs, 50)
+
+async function bareNodeMs () {
+  const times = []
+  for (let i = 0; i < RUNS; i++) {
+    const p = startPty(`${JSON.stringify(process.execPath)} -e ''`)
+    await p.exit
+    times.push(performance.now() - p.started)
+  }
+  return median(times)
+}
+
+/** Starts the app, waits for the accounts table, and returns it running. */
+async function launch (home) {
+  const p = startPty(`${JSON.stringify(process.execPath)} ${JSON.stringify(PAT)}`, { env: { ...process.env, PAT_HOME: home } })
+  const ms = await p.waitForText(`Accounts · ${ACCOUNTS.toLocaleString('en-US').replace(/,/g, '')}`)
+  return { p, ms }
+}
+
+async function quit (p) {
+  // Quit only once the app is live (a painted picture does not answer keys yet).
+  await p.keystroke('j')
+  p.type('q')
+  await p.exit
+}
+
+export async function run () {
+  const home = await generateWorkspace(join(process.env.PAT_BENCH_DIR ?? '/tmp', `pat-bench-app-${ACCOUNTS}`), { accounts: ACCOUNTS, seed: 1 })
+  const frameCache = join(home, 'first-frame.json')
+  const nodeMs = await bareNodeMs()
+
+  const cold = []
+  const cached = []
+  for (let i = 0; i < RUNS; i++) {
+    await rm(frameCache, { force: true })
+    const c = await launch(home)
+    cold.push(c.ms)
+    await quit(c.p)
+    const w = await launch(home)
+    cached.push(w.ms)
+    await quit(w.p)
+  }
+
+  const { p } = await launch(home)
+  await p.keystroke('j') // live
+  const nav = []
+  for (let i = 0; i < KEYS; i++) nav.push(await p.keystroke(i < KEYS / 2 ? 'j' : 'k'))
+  await p.keystroke('/')
+  const filter = []
+  for (const ch of 'harbor sample'.repeat(4)) filter.push(await p.keystroke(ch))
+  p.type('\u001B')
+  await quit(p)
+
+  const ratio = median(cached) / nodeMs
+  return {
+    accounts: ACCOUNTS,
+    figures: [
+      figure('bare node -e \'\' in a terminal (median)', nodeMs, 'ms'),
+      figure('first frame, as left at quit (median)', median(cached), 'ms'),
+      figure('first frame ÷ bare node start', ratio, '×', { value: 2.5, text: '≤ 2.5×' }),
+      figure('first frame, cold (no picture, median)', median(cold), 'ms'),
+      figure('keystroke → frame, j/k p50', percentile(nav, 50), 'ms'),
+      figure('keystroke → frame, j/k p95', percentile(nav, 95), 'ms', { value: 16, text: '≤ 16 ms' }),
+      figure('keystroke → frame, typing a filter p95', percentile(filter, 95), 'ms')
+    ]
+  }
+}

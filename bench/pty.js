@@ -1,0 +1,49 @@
+// A program in a pseudo-terminal for the benchmarks, as a person's terminal would run it: util-linux
+// `script` gives it a tty of a set size; we read what it draws and type keys into it. Times are taken
+// from the moment of spawning (or of the key) to the moment the awaited text arrives.
+import { spawn } from 'node:child_process'
+
+const ESU = '\u001B[?2026l' // end of a synchronized update: Ink closes every frame with it
+
+export function startPty (command, { env = process.env, columns = 80, rows = 24 } = {}) {
+  const t0 = performance.now()
+  const child = spawn('script', ['-qfec', `stty cols ${columns} rows ${rows}; exec ${command}`, '/dev/null'], {
+    env, stdio: ['pipe', 'pipe', 'pipe']
+  })
+  let output = ''
+  let exited = false
+  const waiters = new Set()
+  const check = () => { for (const w of waiters) w() }
+  child.stdout.setEncoding('utf8')
+  child.stdout.on('data', d => { output += d; check() })
+  child.stderr.resume()
+  const exit = new Promise(resolve => child.on('exit', code => { exited = true; check(); resolve(code) }))
+
+  /** Resolves with the ms since `since` once `test(output from offset)` holds; rejects after `ms`. */
+  const until = (test, { from = 0, since = t0, ms = 60_000 } = {}) => new Promise((resolve, reject) => {
+    const w = () => {
+      if (test(output.slice(from))) { cleanup(); resolve(performance.now() - since) } else if (exited) { cleanup(); reject(new Error(`the program ended before showing what was awaited; it drew:\n${output.slice(-2000)}`)) }
+    }
+    const timer = setTimeout(() => { cleanup(); reject(new Error(`timed out after ${ms} ms; the program drew:\n${output.slice(-2000)}`)) }, ms)
+    const cleanup = () => { clearTimeout(timer); waiters.delete(w) }
+    waiters.add(w)
+    w()
+  })
+
+  return {
+    started: t0,
+    exit,
+    get output () { return output },
+    /** ms from spawn until `text` has been drawn. */
+    waitForText: (text, ms) => until(o => o.includes(text), { ms }),
+    /** Types `keys` and resolves with the ms until the frame they cause has been drawn completely. */
+    keystroke: async (keys, ms = 5000) => {
+      const from = output.length
+      const since = performance.now()
+      child.stdin.write(keys)
+      return until(o => o.includes(ESU), { from, since, ms })
+    },
+    type: keys => child.stdin.write(keys),
+    kill: () => { if (!exited) child.kill('SIGKILL') }
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * `pat sync --peer HOST:PORT [--timeout S]`: one exchange with a peer, both ways; exits 0 once both sides
+ * are up to date, 1 with the reason when not (unreachable, not a member, timed out). `pat sync status`:
+ * the peers met, connected or not, when last in sync, and updates they have not had yet. While `pat serve`
+ * or the app holds the workspace these run there (routed like every command), on its peer node.
+ */
+import type { Command } from 'commander'
+import { InputError } from '../../domain/index.js'
+import type { Store } from '../../store/index.js'
+import { parseAddress } from '../../sync/address.js'
+import type { NodeStatus, PeerStatus } from '../../sync/peer.js'
+import { withStore, type CliContext } from '../context.js'
+import { formatTable } from '../format.js'
+import { hostOf } from '../host.js'
+import { printJson } from '../io.js'
+
+export function registerSync (program: Command, ctx: CliContext): void {
+  const sync = program.command('sync').description('sync with a peer once (--peer), or see sync status (pat sync status)')
+    .option('--peer <host:port>', 'the peer to sync with')
+    .option('--timeout <seconds>', 'give up after this many seconds', '30')
+    .option('--json', 'print JSON')
+    .action(async (opts: { peer?: string, timeout: string, json?: boolean }) => {
+      if (!opts.peer) throw new InputError('say which peer to sync with: pat sync --peer HOST:PORT (or see pat sync status)')
+      const address = parseAddress(opts.peer)
+      const seconds = Number(opts.timeout)
+      if (!(seconds > 0 && seconds <= 3600)) throw new InputError(`--timeout "${opts.timeout}" is not a number of seconds from 1 to 3600`)
+      const peer = await withStore(ctx, store => syncOnce(store, address, seconds * 1000))
+      if (opts.json) printJson(ctx.io, peer)
+      else ctx.io.out(`synced with ${peer.name} at ${address}: both sides are up to date`)
+    })
+
+  sync.command('status').description('the peers met, connected or not, last sync and updates pending')
+    .option('--json', 'print JSON')
+    .action(async (_opts: unknown, cmd: Command) => {
+      const status = await withStore(ctx, syncStatus)
+      // `pat sync` has a --json of its own, which commander fills when --json follows `status`.
+      if (cmd.optsWithGlobals<{ json?: boolean }>().json) { printJson(ctx.io, status); return }
+      ctx.io.out(status.listening ? `${status.member.name}: listening for peers on ${status.listening}` : `${status.member.name}: no peer running here (pat serve or the app syncs in the background)`)
+      if (status.peers.length === 0) { ctx.io.out('no peers met yet: pat sync --peer HOST:PORT, or pat init --join CODE'); return }
+      ctx.io.out(formatTable(status.peers, [
+        { title: 'PEER', get: (p: PeerStatus) => p.name },
+        { title: 'CONNECTED', get: p => (p.connected ? 'yes' : 'no') },
+        { title: 'LAST SYNC', get: p => p.lastSync?.replace('T', ' ').slice(0, 16) ?? 'never' },
+        { title: 'PENDING', get: p => (p.pending === null ? '?' : String(p.pending)), align: 'right' },
+        { title: 'ADDRESS', get: p => p.address ?? '' }
+      ], ctx.io.columns))
+    })
+}
+
+async function syncOnce (store: Store, address: string, timeoutMs: number): Promise<PeerStatus> {
+  const running = hostOf(store)?.peer
+  if (running) return running.syncOnce(address, timeoutMs)
+  const { PeerNode } = await import('../../sync/peer.js')
+  const { loadTls } = await import('../../sync/tls.js')
+  const node = await PeerNode.start({ store, tls: (await loadTls(store.ws.paths)).tls })
+  try {
+    return await node.syncOnce(address, timeoutMs)
+  } finally {
+    await node.stop()
+  }
+}
+
+/** The running node's status, or what the peer book remembers when no node runs here. */
+async function syncStatus (store: Store): Promise<NodeStatus> {
+  const running = hostOf(store)?.peer
+  if (running) return running.status()
+  const { PeerBook } = await import('../../sync/peer-book.js')
+  const peers = await new PeerBook(store.ws.paths.peers).list()
+  return {
+    member: { ...store.ws.member },
+    peers: peers.map(p => ({ id: p.id, name: store.roster.get(p.id)?.name ?? p.name, ...(p.address ? { address: p.address } : {}), connected: false, ...(p.lastSync ? { lastSync: p.lastSync } : {}), pending: null }))
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * The account directory of the workspace document, read for the accounts list and for IR# uniqueness, with
+ * what it costs to read kept in memory: each account's header (read once, again only after it changed), the
+ * list sorted by name, and an index of IR# → accounts. Whatever changes the directory — an edit, an undo, an
+ * update from a peer — reaches us through observeDeep, which invalidates just the accounts it touched; so
+ * adding the 10,001st account, or listing 10,000, does not read every account again.
+ */
+import type * as Y from 'yjs'
+import type { AccountHeader } from '../domain/index.js'
+import { readHeader } from './snapshot.js'
+
+const collator = new Intl.Collator() // what String#localeCompare uses, without building it per comparison
+
+export class AccountDirectory {
+  private readonly cached = new Map<string, AccountHeader>()
+  private sorted: AccountHeader[] | undefined
+  /** IR# → ids of the accounts listing it (normally one; concurrent offline edits can make it two). */
+  private iorIndex: Map<string, Set<string>> | undefined
+  private readonly unindexed = new Set<string>()
+
+  constructor (private readonly accounts: Y.Map<Y.Map<unknown>>) {
+    accounts.observeDeep(events => {
+      for (const e of events) {
+        for (const id of e.target === accounts ? e.keys.keys() : [String(e.path[0])]) this.invalidate(id)
+      }
+    })
+  }
+
+  ids (): string[] { return [...this.accounts.keys()] }
+
+  /** The account's header, or undefined if there is no such account. */
+  get (id: string): AccountHeader | undefined {
+    let h = this.cached.get(id)
+    if (!h) {
+      const map = this.accounts.get(id)
+      if (!map) return undefined
+      h = readHeader(id, map)
+      this.cached.set(id, h)
+    }
+    return h
+  }
+
+  /** Every account, by name (then id). */
+  list (): readonly AccountHeader[] {
+    this.sorted ??= this.ids().map(id => this.get(id)!).sort((a, b) => collator.compare(a.name, b.name) || collator.compare(a.id, b.id))
+    return this.sorted
+  }
+
+  /** For each of `iors` that an account other than `except` lists: that account's name. */
+  owners (iors: readonly string[], except?: string): Map<string, string> {
+    const index = this.index()
+    const out = new Map<string, string>()
+    for (const ior of iors) {
+      const id = [...index.get(ior) ?? []].find(id => id !== except)
+      if (id) out.set(ior, this.get(id)!.name)
+    }
+    return out
+  }
+
+  private index (): Map<string, Set<string>> {
+    if (!this.iorIndex) {
+      this.iorIndex = new Map()
+      for (const id of this.ids()) this.unindexed.add(id)
+    }
+    for (const id of this.unindexed) {
+      for (const ior of this.get(id)?.iors ?? []) {
+        const ids = this.iorIndex.get(ior)
+        if (ids) ids.add(id)
+        else this.iorIndex.set(ior, new Set([id]))
+      }
+    }
+    this.unindexed.clear()
+    return this.iorIndex
+  }
+
+  private invalidate (id: string): void {
+    this.sorted = undefined
+    const old = this.cached.get(id)
+    this.cached.delete(id)
+    if (!this.iorIndex) return
+    if (old) {
+      for (const ior of old.iors) {
+        const ids = this.iorIndex.get(ior)
+        ids?.delete(id)
+        if (ids?.size === 0) this.iorIndex.delete(ior)
+      }
+    }
+    this.unindexed.add(id)
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * The team roster, in the workspace document's `members` map: who may sync (a member not removed), and
+ * what their role lets them do. Only an owner changes the roster; a removed member keeps a record with
+ * `removed: true`, so every peer that has seen the removal refuses that key from then on, and the team
+ * never ends up without an owner.
+ */
+import { InputError } from '../domain/index.js'
+import { LOCAL } from './origins.js'
+import { resolveRef } from './resolve.js'
+import { WORKSPACE_DOC, workspaceRoots, type MemberRecord, type Role } from './schema.js'
+import type { Workspace } from './workspace.js'
+
+export const ROLES: readonly Role[] = ['owner', 'editor', 'viewer']
+
+export function parseRole (text: string, allowed: readonly Role[] = ROLES): Role {
+  if ((allowed as readonly string[]).includes(text)) return text as Role
+  throw new InputError(`unknown role "${text}": use ${allowed.join(', ')}`)
+}
+
+export class Roster {
+  constructor (private readonly ws: Workspace) {}
+
+  all (): MemberRecord[] { return this.ws.members() }
+
+  get (id: string): MemberRecord | undefined {
+    return workspaceRoots(this.ws.wsDoc).members.get(id)
+  }
+
+  /** The member's record while they belong to the team (not removed). */
+  active (id: string): MemberRecord | undefined {
+    const m = this.get(id)
+    return m && !m.removed ? m : undefined
+  }
+
+  role (id: string): Role | undefined { return this.active(id)?.role }
+
+  /** Whether a peer with this key may connect: undefined if yes, else the reason it is refused. */
+  refusal (id: string): string | undefined {
+    const m = this.get(id)
+    if (!m) return 'not a member of this team'
+    if (m.removed) return 'not a member of this team (removed by an owner)'
+    return undefined
+  }
+
+  /** A member by id, unique id prefix (dashes and case ignored) or name. */
+  resolve (ref: string): MemberRecord {
+    const key = (id: string) => id.replace(/-/g, '').toLowerCase()
+    const items = this.all().map(m => ({ ...m, id: key(m.id), record: m }))
+    return resolveRef(ref.includes('-') ? key(ref) : ref, items, { noun: 'member', listHint: '`pat team list`' }).record
+  }
+
+  /** Adds (or re-adds) a member; `by` must be an owner. */
+  async add (member: Pick<MemberRecord, 'id' | 'name' | 'role' | 'publicKey'>, by: string): Promise<MemberRecord> {
+    this.requireOwner(by)
+    const record: MemberRecord = { ...member, addedAt: new Date().toISOString(), addedBy: by }
+    await this.write(record)
+    return record
+  }
+
+  async remove (ref: string, by: string): Promise<MemberRecord> {
+    this.requireOwner(by)
+    const m = this.resolve(ref)
+    if (m.removed) throw new InputError(`${m.name} was already removed from the team`)
+    this.keepAnOwner(m, undefined)
+    const record = { ...m, removed: true }
+    await this.write(record)
+    return record
+  }
+
+  async setRole (ref: string, role: Role, by: string): Promise<MemberRecord> {
+    this.requireOwner(by)
+    const m = this.resolve(ref)
+    if (m.removed) throw new InputError(`${m.name} was removed from the team; invite them again instead`)
+    this.keepAnOwner(m, role)
+    const record = { ...m, role }
+    await this.write(record)
+    return record
+  }
+
+  /** Calls back after every change to the workspace document (the roster may have changed). */
+  onChange (listener: () => void): () => void {
+    return this.ws.docs.onChange(name => { if (name === WORKSPACE_DOC) listener() })
+  }
+
+  private requireOwner (by: string): void {
+    const role = this.role(by)
+    if (role !== 'owner') throw new InputError(`only an owner can change the team: you are ${role ? `${role === 'viewer' ? 'a' : 'an'} ${role}` : 'not in the roster'}`)
+  }
+
+  private keepAnOwner (m: MemberRecord, newRole: Role | undefined): void {
+    if (m.role !== 'owner' || newRole === 'owner') return
+    if (!this.all().some(o => o.id !== m.id && o.role === 'owner' && !o.removed)) {
+      throw new InputError(`${m.name} is the team's only owner: make another member an owner first (pat team role MEMBER owner)`)
+    }
+  }
+
+  private async write (record: MemberRecord): Promise<void> {
+    this.ws.wsDoc.transact(() => workspaceRoots(this.ws.wsDoc).members.set(record.id, record), LOCAL)
+    await this.ws.flush()
+  }
+}

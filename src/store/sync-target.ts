@@ -1,0 +1,112 @@
+/**
+ * A workspace as the sync layer sees it: its documents (the shape of `SyncTarget` in sync/session.ts —
+ * the store does not import the sync layer, the shapes simply match) and the roster's verdict on every
+ * update a peer sends, given before the update touches a document.
+ *
+ * What a peer may change follows its role, looked up at each update (a role changed mid-session counts
+ * at once):
+ *   owner                anything
+ *   editor               anything but the owner-only roots of the workspace document (`team`, `members`)
+ *   viewer, non-member   nothing: an update that would change a document is refused; one that brings
+ *                        nothing new (a viewer answering our state vector) is fine
+ *
+ * How an editor's update to the workspace document is checked: it is applied to a scratch copy of the
+ * document, and refused if any change lands under `team` or `members`; if part of it stays pending, it is
+ * judged later (WAIT: the session holds it until its document changes).
+ * Reading the update's structs alone (Y.decodeUpdate) cannot tell: a map entry that replaces an older one
+ * names its left neighbour, not its parent, and a deletion names only ids, so where a change lands is known
+ * only after integration — which the copy does with Yjs's own code. Pending parts are never applied
+ * unjudged: they would integrate later, unchecked, when a trusted peer sends what they wait for. The copy costs one
+ * encode/apply of the workspace document (roster and account directory, not the accounts), and only for an
+ * editor's updates to that document that bring something new.
+ */
+import * as Y from 'yjs'
+import { WORKSPACE_DOC, type Role } from './schema.js'
+import type { Workspace } from './workspace.js'
+
+const OWNER_ROOTS = ['team', 'members'] as const
+
+export interface WorkspaceSyncTarget {
+  docNames (): Promise<string[]>
+  doc (name: string): Promise<Y.Doc>
+  onChange (listener: (name: string) => void): () => void
+  accept (name: string, doc: Y.Doc, update: Uint8Array): Verdict
+}
+
+/** A refusal, undefined to apply, or WAIT: the update builds on changes this side lacks — judge it later. */
+export type Verdict = string | undefined | typeof WAIT
+export const WAIT = { wait: true } as const
+
+/** The workspace's documents for a session with a peer whose current role `role()` gives. */
+export function workspaceSyncTarget (ws: Workspace, role: () => Role | undefined): WorkspaceSyncTarget {
+  return {
+    docNames: () => ws.docs.storedNames(),
+    doc: name => ws.docs.get(name),
+    onChange: listener => ws.docs.onChange(name => listener(name)),
+    accept: (name, doc, update) => verdict(role(), name, doc, update)
+  }
+}
+
+function verdict (role: Role | undefined, name: string, doc: Y.Doc, update: Uint8Array): Verdict {
+  if (role === 'owner') return undefined
+  if (!bringsChanges(doc, update)) return undefined
+  if (role === undefined) return 'not a member of this team'
+  if (role === 'viewer') return 'a viewer may not change the workspace'
+  if (name !== WORKSPACE_DOC) return undefined
+  return editorRefusal(doc, update)
+}
+
+/** Whether applying `update` would add anything to `doc`: content it lacks, or a deletion it has not made. */
+export function bringsChanges (doc: Y.Doc, update: Uint8Array): boolean {
+  const { structs, ds } = Y.decodeUpdate(update)
+  const sv = Y.decodeStateVector(Y.encodeStateVector(doc))
+  if (structs.some(s => !(s instanceof Y.Skip) && s.id.clock + s.length > (sv.get(s.id.client) ?? 0))) return true
+  if (ds.clients.size === 0) return false
+  const ours = Y.createDeleteSetFromStructStore(doc.store).clients
+  for (const [client, ranges] of ds.clients) {
+    for (const r of ranges) if (r.len > 0 && !covered(ours.get(client) ?? [], r.clock, r.len)) return true
+  }
+  return false
+}
+
+/** Whether sorted, merged delete ranges cover [clock, clock + len). */
+function covered (ranges: Array<{ clock: number, len: number }>, clock: number, len: number): boolean {
+  let lo = 0
+  let hi = ranges.length - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    const r = ranges[mid]!
+    if (r.clock > clock) hi = mid - 1
+    else if (r.clock + r.len <= clock) lo = mid + 1
+    else return r.clock + r.len >= clock + len
+  }
+  return false
+}
+
+function editorRefusal (doc: Y.Doc, update: Uint8Array): Verdict {
+  const scratch = new Y.Doc({ gc: false })
+  try {
+    const guarded: unknown[] = OWNER_ROOTS.map(n => scratch.getMap(n))
+    Y.applyUpdate(scratch, Y.encodeStateAsUpdate(doc))
+    const pending = () => [scratch.store.pendingStructs?.update ?? null, scratch.store.pendingDs]
+    const pendingBefore = pending()
+    let touched = false
+    scratch.on('afterTransaction', (tr: Y.Transaction) => {
+      for (const type of tr.changed.keys()) if (guarded.includes(rootOf(type))) touched = true
+    })
+    Y.applyUpdate(scratch, update)
+    if (touched) return 'only an owner may change the team or its roster'
+    if (pending().some((p, i) => p !== null && p !== pendingBefore[i])) return WAIT
+    return undefined
+  } finally {
+    scratch.destroy()
+  }
+}
+
+type AnyType = Y.AbstractType<Y.YEvent<any>> // Yjs's own type of a changed type
+
+function rootOf (type: AnyType): AnyType {
+  let t = type
+  while (t._item) t = t._item.parent as AnyType
+  return t
+}

@@ -1,0 +1,47 @@
+/**
+ * The peers this member has met (`peers.json` in the home): member id, name, the address that reached them,
+ * when they were last connected and last fully in sync. A peer node dials the remembered addresses when it
+ * starts; `pat sync status` lists them. Each change rewrites the file atomically (files.ts), one write at a
+ * time. It is only a memory of addresses: a damaged file is read as empty and rewritten.
+ */
+import { readFile } from 'node:fs/promises'
+import { writeFileAtomic } from '../store/files.js'
+
+export interface PeerRecord {
+  id: string
+  name: string
+  address?: string
+  lastSeen?: string
+  lastSync?: string
+}
+
+export class PeerBook {
+  private writing: Promise<void> = Promise.resolve()
+
+  constructor (private readonly path: string) {}
+
+  async list (): Promise<PeerRecord[]> {
+    try {
+      const data = JSON.parse(await readFile(this.path, 'utf8')) as { version: number, peers: PeerRecord[] }
+      return data.version === 1 && Array.isArray(data.peers) ? data.peers.filter(p => typeof p?.id === 'string') : []
+    } catch {
+      return []
+    }
+  }
+
+  /** Records what is new about a peer (merged into what is known). */
+  update (id: string, patch: Partial<Omit<PeerRecord, 'id'>>): Promise<void> {
+    this.writing = this.writing.then(async () => {
+      const peers = await this.list()
+      const at = peers.findIndex(p => p.id === id)
+      const next = { ...(at >= 0 ? peers[at] : { id, name: id.slice(0, 8) }), ...patch, id }
+      if (at >= 0) peers[at] = next
+      else peers.push(next)
+      await writeFileAtomic(this.path, JSON.stringify({ version: 1, peers }, null, 2) + '\n', 0o600)
+    }).catch(() => undefined) // a lost note of an address costs one manual --peer, never a sync
+    return this.writing
+  }
+
+  /** Resolves when every update so far is written. */
+  flush (): Promise<void> { return this.writing }
+}

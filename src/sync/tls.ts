@@ -1,0 +1,32 @@
+/**
+ * The member's TLS identity for peer sync: the private key (identity.ts) and a self-signed certificate
+ * made from it (certificate.ts). The certificate is made once and kept beside the key
+ * (`identity/member.crt`), so only the first sync pays for loading the X.509 library; a certificate that
+ * does not match the key (the key was replaced) is made again.
+ */
+import { X509Certificate } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import { writeFileAtomic } from '../store/files.js'
+import type { HomePaths } from '../store/home.js'
+import { loadIdentity, peerKeyOf, type Identity } from './identity.js'
+import type { TlsIdentity } from './transport.js'
+
+export async function loadTls (paths: HomePaths): Promise<{ identity: Identity, tls: TlsIdentity }> {
+  const identity = await loadIdentity(paths.identityKey)
+  const key = identity.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()
+  let cert = await readFile(paths.identityCert, 'utf8').catch(() => '')
+  if (!cert || !certificateMatches(cert, identity.id)) {
+    const { createCertificate } = await import('./certificate.js')
+    cert = await createCertificate(identity.privateKey, identity.publicKeyPem, identity.id)
+    await writeFileAtomic(paths.identityCert, cert, 0o644)
+  }
+  return { identity, tls: { key, cert } }
+}
+
+function certificateMatches (pem: string, memberId: string): boolean {
+  try {
+    return peerKeyOf(new X509Certificate(pem))?.id === memberId
+  } catch {
+    return false
+  }
+}

@@ -1,0 +1,67 @@
+// `pat serve`, `pat team …`, `pat init --join` and `pat sync` as a user runs them, on loopback: commands
+// routed into the running peer, invites spent once, owner-only roster changes, a viewer's edit refused by
+// the owner's peer, sync status, and a stranger refused with nothing learned.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { tempDir } from '../helpers/home.js'
+import { PAT, pat, patJson, waitFor } from '../helpers/cli.js'
+
+const children: ChildProcess[] = []
+afterEach(() => { for (const c of children.splice(0)) c.kill('SIGKILL') })
+
+/** Starts `pat serve` on a free loopback port; resolves with "127.0.0.1:PORT" once it listens. */
+async function serve (home: string): Promise<string> {
+  const child = spawn(process.execPath, [PAT, '--home', home, 'serve', '--host', '127.0.0.1', '--port', '0', '--no-mdns'], { stdio: ['ignore', 'pipe', 'pipe'] })
+  children.push(child)
+  let out = ''
+  child.stdout!.on('data', d => { out += d })
+  return waitFor(() => /listening for peers on (127\.0\.0\.1:\d+)/.exec(out)?.[1], 15_000, 'pat serve to listen')
+}
+
+describe('team sync from the command line', () => {
+  it('invites, joins, refuses what the roster does not allow, and reports status', async () => {
+    const [A, B, C, D] = [await tempDir(), await tempDir(), await tempDir(), await tempDir()]
+    await pat(A, ['init', '--name', 'Ana Lima'])
+    const acc = await patJson(A, ['account', 'add', '--name', 'Shared Harbor Co'])
+    const address = await serve(A)
+
+    const invite = await patJson(A, ['team', 'invite', '--ttl', '1h'])
+    expect(invite).toMatchObject({ role: 'editor', addresses: [address], code: expect.stringMatching(/^pat1\./) })
+    const joined = await pat(B, ['init', '--name', 'Bo Chen', '--join', invite.code])
+    expect(joined).toMatchObject({ code: 0, stderr: '' })
+    expect(joined.stdout).toMatch(/^joined team "Ana Lima's team" as editor \(invited by Ana Lima\)/)
+    expect((await patJson(B, ['account', 'show', acc.id])).name).toBe('Shared Harbor Co')
+
+    const reused = await pat(C, ['init', '--name', 'Cy Park', '--join', invite.code])
+    expect(reused).toMatchObject({ code: 1, stderr: 'error: this invite code has already been used: ask an owner for a new one\n' })
+    expect(existsSync(join(C, 'workspace.json'))).toBe(false)
+    const garbled = await pat(C, ['init', '--name', 'Cy Park', '--join', 'pat1.garbage'])
+    expect(garbled.code).toBe(1)
+    expect(garbled.stderr).toMatch(/^error: this is not a valid invite code \(it is damaged or cut short\)/)
+    expect((await pat(A, ['team', 'invite', '--role', 'owner'])).stderr).toBe('error: unknown role "owner": use editor, viewer\n')
+
+    const notOwner = await pat(B, ['team', 'remove', 'Ana Lima'])
+    expect(notOwner).toMatchObject({ code: 1, stderr: 'error: only an owner can change the team: you are an editor\n' })
+    expect(await patJson(A, ['team', 'role', 'Bo Chen', 'viewer'])).toMatchObject({ name: 'Bo Chen', role: 'viewer' })
+
+    await pat(B, ['plan', 'add', acc.id, '--title', 'Viewer item', '--priority', 'low'])
+    const refused = await pat(B, ['sync', '--peer', address, '--timeout', '20'])
+    expect(refused.code).toBe(1)
+    expect(refused.stderr).toMatch(/^error: 127\.0\.0\.1:\d+ ended the sync: update to account\/.* refused: a viewer may not change the workspace\n$/)
+    expect(JSON.stringify(await patJson(A, ['account', 'show', acc.id]))).not.toContain('Viewer item')
+
+    const status = await patJson(A, ['sync', 'status'])
+    expect(status).toMatchObject({ listening: address, member: { name: 'Ana Lima' } })
+    expect(status.peers).toEqual([expect.objectContaining({ name: 'Bo Chen', connected: false, lastSync: expect.any(String) })])
+    const remembered = await patJson(B, ['sync', 'status'])
+    expect(remembered.peers).toEqual([expect.objectContaining({ name: 'Ana Lima', address, connected: false, pending: null })])
+
+    await pat(D, ['init', '--name', 'Eve Stranger'])
+    const stranger = await pat(D, ['sync', '--peer', address, '--timeout', '20'])
+    expect(stranger).toMatchObject({ code: 1, stderr: `error: ${address} refused the connection: not a member of this team\n` })
+    expect(await patJson(D, ['account', 'list'])).toEqual([])
+    expect((await pat(D, ['sync'])).stderr).toBe('error: say which peer to sync with: pat sync --peer HOST:PORT (or see pat sync status)\n')
+  })
+})

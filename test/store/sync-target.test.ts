@@ -1,0 +1,110 @@
+// The roster's authority over what peers may change (store/sync-target.ts): an owner anything, an editor
+// everything but the team and the roster, a viewer nothing — refused before the update touches a document.
+import * as Y from 'yjs'
+import { describe, expect, it } from 'vitest'
+import { bringsChanges, WAIT, workspaceSyncTarget } from '../../src/store/index.js'
+import { workspaceRoots } from '../../src/store/schema.js'
+import { newStore } from '../helpers/store.js'
+import { joinedStore, rosterLink } from '../helpers/team.js'
+
+describe('roster authority over peer updates', () => {
+  it('refuses a viewer\'s edit, leaving the owner\'s documents untouched', async () => {
+    const owner = await newStore('Ana Lima')
+    const acc = await owner.accounts.add({ name: 'Harbor Co' })
+    const viewer = await joinedStore(owner, 'Vi Tran', 'viewer')
+    await viewer.plan.items.add(acc.id, { title: 'sneaky item', priority: 'high' })
+    const before = await owner.accounts.show(acc.id)
+    const link = rosterLink(owner, viewer)
+    expect(await link.run()).toBe(false)
+    expect(link.errors.map(e => e.at + ': ' + e.message)).toEqual([expect.stringMatching(/^a: update to account\/.* refused: a viewer may not change the workspace$/)])
+    expect(await owner.accounts.show(acc.id)).toEqual(before)
+    link.close()
+    for (const s of [owner, viewer]) await s.close()
+  })
+
+  it('lets a viewer without changes of its own receive the owner\'s edits', async () => {
+    const owner = await newStore('Ana Lima')
+    const viewer = await joinedStore(owner, 'Vi Tran', 'viewer')
+    const acc = await owner.accounts.add({ name: 'Later Co' })
+    await owner.checklist.set(acc.id, 'business.A', 'yes')
+    const link = rosterLink(owner, viewer)
+    expect(await link.run()).toBe(true)
+    expect(link.errors).toEqual([])
+    expect(await viewer.accounts.show(acc.id)).toEqual(await owner.accounts.show(acc.id))
+    link.close()
+    for (const s of [owner, viewer]) await s.close()
+  })
+
+  it('takes an editor\'s edits and new accounts, and an owner\'s roster change', async () => {
+    const owner = await newStore('Ana Lima')
+    const editor = await joinedStore(owner, 'Ed Park', 'editor')
+    const acc = await editor.accounts.add({ name: 'Editor Co', iors: ['12-3456789'] })
+    await owner.roster.setRole(editor.ws.member.id, 'owner', owner.ws.member.id)
+    const link = rosterLink(owner, editor)
+    expect(await link.run()).toBe(true)
+    expect(link.errors).toEqual([])
+    expect((await owner.accounts.show(acc.id)).name).toBe('Editor Co')
+    expect(editor.roster.role(editor.ws.member.id)).toBe('owner')
+    link.close()
+    for (const s of [owner, editor]) await s.close()
+  })
+
+  it('refuses an editor\'s change to the roster or the team — making itself owner, deleting a member, renaming the team', async () => {
+    const tamper: Array<(doc: Y.Doc, me: string, owner: string) => void> = [
+      (doc, me) => { const m = workspaceRoots(doc).members; m.set(me, { ...m.get(me)!, role: 'owner' }) },
+      (doc, _me, owner) => { workspaceRoots(doc).members.delete(owner) },
+      doc => { workspaceRoots(doc).team.set('name', 'Hijacked') }
+    ]
+    for (const change of tamper) {
+      const owner = await newStore('Ana Lima')
+      const editor = await joinedStore(owner, 'Ed Park', 'editor')
+      change(editor.ws.wsDoc, editor.ws.member.id, owner.ws.member.id)
+      const roster = owner.ws.members()
+      const link = rosterLink(owner, editor)
+      expect(await link.run()).toBe(false)
+      expect(link.errors.map(e => e.message)).toEqual(['update to workspace refused: only an owner may change the team or its roster'])
+      expect(owner.ws.members()).toEqual(roster)
+      expect(workspaceRoots(owner.ws.wsDoc).team.get('name')).toBe('Ana Lima\'s team')
+      link.close()
+      for (const s of [owner, editor]) await s.close()
+    }
+  })
+
+  it('holds an editor\'s update that builds on changes not here yet, and judges it once they have arrived', async () => {
+    const owner = await newStore('Ana Lima')
+    const editor = await joinedStore(owner, 'Ed Park', 'editor')
+    const updates: Uint8Array[] = []
+    editor.ws.wsDoc.on('update', (u: Uint8Array) => updates.push(u))
+    await editor.accounts.add({ name: 'First Co' })
+    // A new entry (nothing replaced, so nothing deleted that the owner could see at once) after a gap.
+    const m = workspaceRoots(editor.ws.wsDoc).members
+    editor.ws.wsDoc.transact(() => m.set('FAKE-MEMBER', { ...m.get(editor.ws.member.id)!, id: 'FAKE-MEMBER', role: 'owner' }))
+    const target = workspaceSyncTarget(owner.ws, () => 'editor')
+    const last = updates[updates.length - 1]!
+    expect(target.accept('workspace', owner.ws.wsDoc, last)).toBe(WAIT)
+    expect(owner.ws.members().map(m => m.id)).not.toContain('FAKE-MEMBER')
+    for (const u of updates.slice(0, -1)) {
+      expect(target.accept('workspace', owner.ws.wsDoc, u)).toBeUndefined()
+      Y.applyUpdate(owner.ws.wsDoc, u)
+    }
+    expect(target.accept('workspace', owner.ws.wsDoc, last)).toBe('only an owner may change the team or its roster')
+    for (const s of [owner, editor]) await s.close()
+  })
+
+  it('tells an update that brings nothing new from one that adds or deletes', async () => {
+    const doc = new Y.Doc()
+    doc.clientID = 1
+    const map = doc.getMap('m')
+    map.set('a', 1)
+    map.set('a', 2) // deletes the first value
+    const full = Y.encodeStateAsUpdate(doc)
+    expect(bringsChanges(doc, full)).toBe(false)
+    const other = new Y.Doc()
+    other.clientID = 2
+    expect(bringsChanges(other, full)).toBe(true)
+    Y.applyUpdate(other, full)
+    const sv = Y.encodeStateVector(other)
+    other.getMap('m').delete('a')
+    expect(bringsChanges(doc, Y.encodeStateAsUpdate(other, sv))).toBe(true)
+  })
+})

@@ -1,0 +1,99 @@
+// Peer nodes on loopback: one-shot sync both ways, strangers and removed members refused (and learning
+// nothing), a misbehaving member cut off while others keep syncing, and remembered peers redialled.
+import * as encoding from 'lib0/encoding'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { Store } from '../../src/store/index.js'
+import { writeSyncFrame } from '../../src/sync/frames.js'
+import { PeerBook } from '../../src/sync/peer-book.js'
+import { loadTls } from '../../src/sync/tls.js'
+import { connect } from '../../src/sync/transport.js'
+import { waitFor } from '../helpers/cli.js'
+import { startNode, type TestNode } from '../helpers/peers.js'
+import { newStore } from '../helpers/store.js'
+import { joinedStore } from '../helpers/team.js'
+
+const open: Array<{ close (): Promise<void> }> = []
+afterEach(async () => { for (const o of open.splice(0).reverse()) await o.close() })
+const keep = <T extends { close (): Promise<void> }>(x: T) => { open.push(x); return x }
+const node = async (s: Store, opts: Parameters<typeof startNode>[1] = {}) => { const n = await startNode(s, opts); keep({ close: () => n.node.stop() }); return n }
+
+async function team () {
+  const ana = keep(await newStore('Ana Lima'))
+  const bo = keep(await joinedStore(ana, 'Bo Chen', 'editor'))
+  return { ana, bo, a: await node(ana) }
+}
+
+describe('a peer node', () => {
+  it('syncs once, both ways, and records the peer', async () => {
+    const { ana, bo, a } = await team()
+    const fromAna = await ana.accounts.add({ name: 'Ana Co' })
+    const fromBo = await bo.accounts.add({ name: 'Bo Co' })
+    await bo.checklist.set(fromAna.id, 'compliance.B', 'yes')
+    const b = await node(bo, { listen: false })
+    const peer = await b.node.syncOnce(a.address, 5000)
+    expect(peer).toMatchObject({ id: ana.ws.member.id, name: 'Ana Lima', connected: true, pending: 0 })
+    expect(await ana.accounts.show(fromBo.id)).toEqual(await bo.accounts.show(fromBo.id))
+    expect(await ana.checklist.show(fromAna.id)).toEqual(await bo.checklist.show(fromAna.id))
+    expect(await ana.accounts.list()).toEqual(await bo.accounts.list())
+    expect(await new PeerBook(bo.ws.paths.peers).list()).toEqual([expect.objectContaining({ id: ana.ws.member.id, address: a.address, lastSync: expect.any(String) })])
+    await waitFor(() => a.node.status().peers.find(p => p.id === bo.ws.member.id && !p.connected), 3000, 'the session to end on Ana\'s side')
+    await ana.accounts.set(fromAna.id, { notes: 'while Bo is away' })
+    expect(a.node.status().peers.find(p => p.id === bo.ws.member.id)!.pending).toBeGreaterThan(0)
+    await b.node.syncOnce(a.address, 5000)
+    expect(a.node.status().peers.find(p => p.id === bo.ws.member.id)!.pending).toBe(0)
+  })
+
+  it('refuses a stranger, who learns nothing — not even the list of documents', async () => {
+    const { ana, a } = await team()
+    await ana.accounts.add({ name: 'Private Harbor Co' })
+    const eve = keep(await newStore('Eve Stranger'))
+    const docsBefore = await eve.ws.docs.storedNames()
+    const e = await node(eve, { listen: false })
+    await expect(e.node.syncOnce(a.address, 5000)).rejects.toThrow(`${a.address} refused the connection: not a member of this team`)
+    expect(eve.ws.headers()).toEqual([])
+    expect(await eve.ws.docs.storedNames()).toEqual(docsBefore)
+    expect(a.log.some(l => l.startsWith(`refused a connection from ${eve.ws.member.id}: not a member`))).toBe(true)
+  })
+
+  it('refuses a removed member from then on, and ends a session that is open when the removal arrives', async () => {
+    const { ana, bo, a } = await team()
+    const b = await node(bo)
+    b.node.keepConnected(a.address)
+    await waitFor(() => a.node.status().peers.find(p => p.id === bo.ws.member.id && p.connected), 5000, 'Bo to connect')
+    await ana.roster.remove('Bo Chen', ana.ws.member.id)
+    await waitFor(() => a.log.find(l => l.includes('ended: not a member of this team (removed by an owner)')), 5000, 'the session to end')
+    const again = await node(bo, { listen: false })
+    await expect(again.node.syncOnce(a.address, 5000)).rejects.toThrow(/^127\.0\.0\.1:\d+ (refused the connection|ended the sync): not a member of this team \(removed by an owner\)$/)
+  })
+
+  it('cuts off a member who sends garbage and keeps syncing the others', async () => {
+    const { ana, bo, a } = await team()
+    const cy = keep(await joinedStore(ana, 'Cy Park', 'editor'))
+    const acc = await ana.accounts.add({ name: 'Steady Co' })
+    const rogue = await connect({ url: `wss://${a.address}`, identity: (await loadTls(bo.ws.paths)).tls })
+    const closed = new Promise<string>(resolve => rogue.onClose(resolve))
+    rogue.send(writeSyncFrame('account/../../etc', enc => encoding.writeVarUint(enc, 0)))
+    expect(await closed).toMatch(/unknown document name/)
+    expect(a.log.some(l => /session with Bo Chen ended: unknown document name/.test(l))).toBe(true)
+    const c = await node(cy, { listen: false })
+    await c.node.syncOnce(a.address, 5000)
+    expect((await cy.accounts.show(acc.id)).name).toBe('Steady Co')
+  })
+
+  it('redials a remembered peer with backoff after it went away, and catches up', async () => {
+    const { ana, bo, a } = await team()
+    await (await node(bo, { listen: false })).node.syncOnce(a.address, 5000) // Bo now remembers Ana
+    const port = Number(a.address.split(':')[1])
+    const b = await node(bo)
+    b.node.reconnectRemembered()
+    await waitFor(() => b.node.status().peers.find(p => p.connected), 5000, 'Bo to reconnect to Ana')
+    await a.node.stop()
+    await waitFor(() => b.node.status().peers.every(p => !p.connected), 5000, 'Bo to notice')
+    const acc = await ana.accounts.add({ name: 'Made While Apart' })
+    expect(b.node.status().peers[0]).toMatchObject({ connected: false, pending: 0 })
+    await waitFor(() => b.log.find(l => l.startsWith(`peer ${a.address}: cannot reach the peer at ${a.address}`)), 5000, 'a failed redial')
+    const a2 = await node(ana, { listen: { host: '127.0.0.1', port } })
+    await waitFor(() => bo.ws.headers().some(h => h.id === acc.id), 8000, 'the redial to bring the new account')
+    expect(a2.node.status().peers.find(p => p.id === bo.ws.member.id)).toMatchObject({ connected: true })
+  })
+})

@@ -1,0 +1,65 @@
+// Presence over peer connections: a member's name and the account they have open reach the others (also
+// through a middle peer), change when they open another, and disappear when they leave.
+import { afterEach, describe, expect, it } from 'vitest'
+import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness'
+import * as Y from 'yjs'
+import type { Store } from '../../src/store/index.js'
+import { syncIndicator } from '../../src/sync/indicator.js'
+import { Presence } from '../../src/sync/presence.js'
+import { waitFor } from '../helpers/cli.js'
+import { startNode } from '../helpers/peers.js'
+import { newStore } from '../helpers/store.js'
+import { joinedStore } from '../helpers/team.js'
+
+const open: Array<{ close (): Promise<void> }> = []
+afterEach(async () => { for (const o of open.splice(0).reverse()) await o.close() })
+
+async function member (store: Store, listen = true) {
+  const presence = new Presence({ member: store.ws.member.id, name: store.ws.member.name })
+  const n = await startNode(store, { presence, ...(listen ? {} : { listen: false }) })
+  open.push({ close: async () => { presence.destroy(); await n.node.stop() } })
+  return { ...n, presence }
+}
+
+describe('presence', () => {
+  it('shows who has which account open, through a middle peer, and forgets them when they leave', async () => {
+    const ana = await newStore('Ana Lima')
+    const bo = await joinedStore(ana, 'Bo Chen', 'editor')
+    const cy = await joinedStore(ana, 'Cy Park', 'editor')
+    open.push(ana, bo, cy)
+    const acc = await ana.accounts.add({ name: 'Harbor Co' })
+    const a = await member(ana)
+    const b = await member(bo, false)
+    const c = await member(cy, false)
+    b.node.keepConnected(a.address)
+    c.node.keepConnected(a.address)
+    b.presence.view(acc.id)
+    const onC = syncIndicator(c.presence, () => c.node, () => undefined)
+    await waitFor(() => onC.alsoHere(acc.id).length > 0, 5000, 'Bo to appear on Cy\'s side')
+    expect(onC.alsoHere(acc.id)).toEqual(['Bo Chen'])
+    const onA = [{ member: bo.ws.member.id, name: 'Bo Chen', account: acc.id }, { member: cy.ws.member.id, name: 'Cy Park' }]
+    await waitFor(() => JSON.stringify(a.presence.others()) === JSON.stringify(onA), 5000, 'Bo and Cy to appear on Ana\'s side')
+    await waitFor(() => /^2 peers online · synced \d\d:\d\d$/.test(onC.summary()), 5000, 'Cy\'s status line to show two peers and a sync')
+    b.presence.view(undefined)
+    await waitFor(() => onC.alsoHere(acc.id).length === 0, 5000, 'Bo to leave the account')
+    await b.node.stop()
+    await waitFor(() => !a.presence.others().some(p => p.name === 'Bo Chen') && !c.presence.others().some(p => p.name === 'Bo Chen'), 5000, 'Bo to disappear')
+    await waitFor(() => onC.summary().startsWith('1 peer online · synced'), 5000, 'Cy\'s status line to count one peer')
+  })
+
+  it('ignores malformed states and refuses a flood of them', () => {
+    const p = new Presence({ member: 'AAAA', name: 'Ana' })
+    const q = new Presence({ member: 'BBBB', name: '' }) // an empty name is not shown
+    const sent: Uint8Array[] = []
+    q.link(u => sent.push(u))
+    const link = p.link(() => undefined)
+    for (const u of sent) link.receive(u)
+    expect(p.others()).toEqual([])
+    expect(() => link.receive(new Uint8Array([1, 2, 3]))).toThrow(/bad presence update/)
+    const crowd = new Awareness(new Y.Doc())
+    const ids = Array.from({ length: 65 }, (_, i) => 1000 + i)
+    for (const id of ids) { crowd.states.set(id, { member: 'CCCC', name: `clone ${id}` }); crowd.meta.set(id, { clock: 1, lastUpdated: Date.now() }) }
+    expect(() => link.receive(encodeAwarenessUpdate(crowd, ids))).toThrow('more than 64 presence states from one peer')
+    crowd.destroy(); p.destroy(); q.destroy()
+  })
+})
