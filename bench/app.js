@@ -52,21 +52,26 @@ export async function run () {
     await rm(frameCache, { force: true })
     const c = await launch(home)
     cold.push(c.ms)
-    await quit(c.p)
+    await quit(c.p).finally(c.p.kill)
     const w = await launch(home)
     cached.push(w.ms)
-    await quit(w.p)
+    await quit(w.p).finally(w.p.kill)
   }
 
   const { p } = await launch(home)
-  await p.keystroke('j') // live
   const nav = []
-  for (let i = 0; i < KEYS; i++) nav.push(await p.keystroke(i < KEYS / 2 ? 'j' : 'k'))
-  await p.keystroke('/')
   const filter = []
-  for (const ch of 'harbor sample'.repeat(4)) filter.push(await p.keystroke(ch))
-  p.type('\u001B')
-  await quit(p)
+  try {
+    await p.keystroke('j') // live
+    for (let i = 0; i < KEYS; i++) nav.push(await p.keystroke(i < KEYS / 2 ? 'j' : 'k'))
+    await p.keystroke('/')
+    // A name narrowed as a person types it, taken back, and a number typed instead: each key changes the frame.
+    for (const key of [...'atlas app', ...'\u007F'.repeat(9), ...'04656']) filter.push(await p.keystroke(key))
+    p.type('\u001B')
+    await quit(p)
+  } finally {
+    p.kill()
+  }
 
   const ratio = median(cached) / nodeMs
   return {

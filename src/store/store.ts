@@ -36,7 +36,10 @@ export class Store {
   readonly roster: Roster
   readonly invites: InviteBook
 
+  private changeCount = 0
+
   constructor (readonly ws: Workspace) {
+    ws.docs.onChange(() => { this.changeCount++ })
     this.accounts = new AccountActions(ws)
     this.contacts = new EntityActions(ws, {
       collection: 'contacts', specs: CONTACT_FIELDS, noun: 'contact', label: e => String(e.name), order: readContacts, listHint: '`pat contact list ACCOUNT`'
@@ -61,6 +64,9 @@ export class Store {
     this.roster = new Roster(ws)
     this.invites = new InviteBook(ws.paths.invites)
   }
+
+  /** Counts the changes so far: what was read at one version is still current while the version is the same. */
+  get version (): number { return this.changeCount }
 
   /**
    * Calls `listener` after every change to the workspace — this member's edits and updates from peers —

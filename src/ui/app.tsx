@@ -126,7 +126,9 @@ export function App ({ store, theme = colorTheme, offerDemo, loadKb, today, prel
       <AppContext.Provider value={services}>
         <KeyProvider>
           <Box flexDirection='column' width={columns} height={frameHeight}>
-            <Box flexDirection='column' height={bodyHeight} overflow='hidden'>
+            {/* Clipped vertically only: every line is already cut to the width (wrap='truncate'), and a
+                horizontal clip makes Ink re-slice every line of every frame (a third of a keystroke's work). */}
+            <Box flexDirection='column' height={bodyHeight} overflowY='hidden'>
               <Layer visible={!covered && route.name === 'accounts'}>
                 <AccountsScreen {...size} onOpen={id => setRoute({ name: 'account', id, tab: 'profile', from: 'accounts' })} onDue={() => setRoute({ name: 'due' })} />
               </Layer>

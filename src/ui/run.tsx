@@ -12,7 +12,7 @@ import type { Store } from '../store/index.js'
 import type { SyncIndicator } from '../sync/indicator.js'
 import { App } from './app.js'
 import { ALT_SCREEN_OFF, ALT_SCREEN_ON, localDate, saveFrame } from './frame-cache.js'
-import { loadAccounts } from './hooks/use-accounts-screen.js'
+import { preloadAccounts } from './hooks/use-accounts-screen.js'
 import { MIN_COLUMNS, MIN_ROWS } from './hooks/use-terminal-size.js'
 import { themeFor, type Theme } from './theme/theme.js'
 
@@ -39,7 +39,7 @@ export async function runApp (store: Store, opts: RunAppOptions = {}): Promise<{
   const ignore = () => undefined
   stdout.on('error', ignore)
   const write = (s: string) => { try { stdout.write(s) } catch { /* the terminal is gone */ } }
-  const accounts = await loadAccounts(store)
+  const accounts = await preloadAccounts(store)
   // Over a painted frame, the live one is drawn from the top of a cleared screen, in the same write burst.
   write(opts.painted ? CLEAR : ALT_SCREEN_ON)
   const instance = render(<App store={store} theme={theme} offerDemo={opts.offerDemo} preload={{ accounts }} {...(opts.sync ? { sync: opts.sync } : {})} />, {
@@ -53,7 +53,10 @@ export async function runApp (store: Store, opts: RunAppOptions = {}): Promise<{
     // The standard renderer redraws only when the frame changed, inside synchronized-update brackets
     // (DEC mode 2026) that terminals supporting them show at once, without tearing.
     incrementalRendering: false,
-    maxFps: 30
+    // Ink draws at most one frame per 1000/maxFps ms and holds a key's frame until that slot: at 30 a
+    // key waited up to 33 ms. At 120 a key shows within a frame of a 60 Hz screen, and a burst of
+    // changes (a sync) still draws only a few frames.
+    maxFps: 120
   })
   let signal: NodeJS.Signals | undefined
   const stop = (s: NodeJS.Signals) => { signal = s; instance.unmount() }
@@ -78,7 +81,7 @@ async function saveFirstFrame (store: Store, theme: Theme, stdout: NodeJS.WriteS
     const columns = stdout.columns
     const rows = stdout.rows
     if (!columns || !rows || columns < MIN_COLUMNS || rows < MIN_ROWS) return
-    const accounts = await loadAccounts(store)
+    const accounts = await preloadAccounts(store)
     // The knowledge base plays no part in the accounts screen: it is never loaded for this frame.
     const noKb = () => new Promise<KbIndex>(() => undefined)
     const frame = renderToString(

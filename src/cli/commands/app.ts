@@ -48,6 +48,9 @@ async function runWithControl (store: Store, firstRun: boolean): Promise<void> {
     // Ink draws nothing but the last frame when it believes it runs in CI (any CI=… in the environment);
     // on a real terminal the app must draw, so that belief is switched off before Ink loads.
     for (const name of ['CI', 'CONTINUOUS_INTEGRATION']) if (name in process.env) process.env[name] = 'false'
+    // React's development build checks every element and keeps debugging data per fiber: with 10,000
+    // accounts that doubles the work of a keystroke. It is chosen when React loads, from NODE_ENV.
+    process.env.NODE_ENV ??= 'production'
     const { runApp } = await import('../../ui/index.js')
     await runApp(store, { offerDemo: firstRun ? addDemoAccounts : undefined, painted: takePainted(), ...(host.indicator ? { sync: host.indicator } : {}) })
   } finally {

@@ -7,12 +7,13 @@ import { createContext, useContext } from 'react'
 import type { KbIndex } from '../../kb/types.js'
 import type { Store } from '../../store/index.js'
 import type { AccountRow } from '../format/accounts.js'
+import type { Seed } from '../hooks/use-store.js'
 import type { ScreenId } from '../keys/key-table.js'
 import type { Tone } from '../theme/theme.js'
 
 export interface Message { text: string, tone: Tone }
 
-export interface Preload { accounts?: AccountRow[] }
+export interface Preload { accounts?: Seed<AccountRow[]> }
 
 export type GlobalCommand = (name: string, screen: ScreenId) => void
 

@@ -6,7 +6,7 @@ import { useMemo, useState } from 'react'
 import type { Store } from '../../store/index.js'
 import { SORT_KEYS, visibleAccounts, type AccountRow, type SortKey } from '../format/accounts.js'
 import { useListCursor } from './use-list.js'
-import { useStoreSnapshot } from './use-store.js'
+import { useStoreSnapshot, type Seed } from './use-store.js'
 import { useTextLine } from './use-text-line.js'
 
 export async function loadAccounts (store: Store): Promise<AccountRow[]> {
@@ -14,8 +14,14 @@ export async function loadAccounts (store: Store): Promise<AccountRow[]> {
   return store.accounts.list({})
 }
 
-export function useAccountsScreen (store: Store, tableHeight: number, initial?: AccountRow[]) {
-  const snap = useStoreSnapshot(store, loadAccounts, [], initial ? { initial } : {})
+/** The accounts, read before the first frame, with the version they were read at. */
+export async function preloadAccounts (store: Store): Promise<Seed<AccountRow[]>> {
+  const version = store.version
+  return { data: await loadAccounts(store), version }
+}
+
+export function useAccountsScreen (store: Store, tableHeight: number, seed?: Seed<AccountRow[]>) {
+  const snap = useStoreSnapshot(store, loadAccounts, [], seed ? { seed } : {})
   const filter = useTextLine('')
   const [filtering, setFiltering] = useState(false)
   const [sort, setSort] = useState<SortKey>('name')

@@ -4,10 +4,15 @@
  * store reports (this member's edits, commands forwarded from other terminals, updates from peers),
  * coalescing a burst of changes into one load, and caches the last result — so React always sees a stable
  * value and a component re-renders only when a load has finished. A source may start from data already
- * read (`initial`), so the first frame needs no load.
+ * read (a `Seed`), so the first frame needs no load — nor a second one at once, unless the store changed
+ * since the seed was read (with 10,000 accounts each needless load of the list costs tens of megabytes of
+ * garbage, which is what the app's peak memory is made of).
  */
 import { useMemo, useSyncExternalStore, type DependencyList } from 'react'
 import type { Store, StoreChange } from '../../store/index.js'
+
+/** Data read from the store, and the store's version when the read began. */
+export interface Seed<T> { data: T, version: number }
 
 export interface Snapshot<T> {
   data: T | undefined
@@ -33,10 +38,10 @@ export class SnapshotSource<T> {
     private readonly store: Store,
     private readonly load: (store: Store) => Promise<T>,
     private readonly relevant: (change: StoreChange) => boolean = () => true,
-    initial?: T
+    private seed?: Seed<T>
   ) {
-    // Data already read (the app reads the accounts before its first frame): shown at once, still re-loaded.
-    if (initial !== undefined) this.snap = { data: initial, error: undefined, loaded: true, remote: false }
+    // Data already read (the app reads the accounts before its first frame): shown at once.
+    if (seed) this.snap = { data: seed.data, error: undefined, loaded: true, remote: false }
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -48,7 +53,8 @@ export class SnapshotSource<T> {
         if (change.remote) this.sawRemote = true
         this.schedule()
       })
-      this.schedule()
+      if (this.seed?.version !== this.store.version) this.schedule()
+      this.seed = undefined
     }
     return () => {
       this.listeners.delete(listener)
@@ -94,11 +100,11 @@ export class SnapshotSource<T> {
  * A snapshot of `load(store)`, re-loaded on changes (only changes to `accountId`'s document and the
  * workspace directory when given). `deps` are what `load` depends on besides the store.
  */
-export function useStoreSnapshot<T> (store: Store, load: (store: Store) => Promise<T>, deps: DependencyList, opts: { accountId?: string, initial?: T } = {}): Snapshot<T> {
+export function useStoreSnapshot<T> (store: Store, load: (store: Store) => Promise<T>, deps: DependencyList, opts: { accountId?: string, seed?: Seed<T> } = {}): Snapshot<T> {
   const source = useMemo(() => new SnapshotSource(store, load, opts.accountId === undefined
     ? undefined
-    : c => c.accountId === undefined || c.accountId === opts.accountId, opts.initial),
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- `initial` only seeds the first source
+    : c => c.accountId === undefined || c.accountId === opts.accountId, opts.seed),
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `seed` only seeds the first source
   [store, opts.accountId, ...deps])
   return useSyncExternalStore(source.subscribe, source.getSnapshot)
 }

@@ -30,6 +30,7 @@ export function AccountsScreen ({ height, width, onOpen, onDue }: AccountsScreen
   const tableHeight = Math.max(1, height - 2 - showFilter)
   const s = useAccountsScreen(store, tableHeight, preload.accounts)
   const cells = useMemo(() => s.rows.map(r => accountCells(r, today)), [s.rows, today])
+  const hidden = useMemo(() => s.all.filter(r => r.archived).length, [s.all])
 
   useCommands('accounts', {
     ...s.cursor.handlers,
@@ -59,7 +60,6 @@ export function AccountsScreen ({ height, width, onOpen, onDue }: AccountsScreen
     )
   }
 
-  const hidden = s.all.filter(r => r.archived).length
   const title = `Accounts · ${s.rows.length}${s.rows.length !== s.all.length ? ` of ${s.all.length}` : ''} · by ${SORT_LABELS[s.sort]} ${s.reverse ? '↓' : '↑'}${hidden && !s.archived ? ` · ${hidden} archived hidden (A)` : ''}`
   const empty = !s.snap.loaded
     ? 'Loading…'
