@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run bench`: runs every benchmark in bench/ (built code from dist/), prints a short table of each
-// figure against its goal, and writes one JSON report to bench/results/latest.json (or --out FILE).
+// figure against its goal, then the JSON report, which it also writes to bench/results/latest.json (or --out FILE).
 // Usage: npm run bench [-- --only kb] [-- --out FILE]
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
@@ -30,4 +30,6 @@ for (const [name, suite] of Object.entries(report.suites)) {
     console.log(`  ${f.name.padEnd(44)} ${String(f.value).padStart(10)} ${f.unit.padEnd(6)} ${f.goal !== undefined ? `goal ${f.goalText}` : ''}  ${verdict}`)
   }
 }
+// The report itself follows the table, so a log of the run holds every figure with its goal and verdict.
 console.log(`\nreport: ${out}`)
+console.log(JSON.stringify(report, null, 2))
