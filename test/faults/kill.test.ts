@@ -1,40 +1,16 @@
-import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { runDoctor } from '../../src/store/doctor.js'
 import { MIN_LOG_BYTES } from '../../src/store/compaction.js'
 import { Store } from '../../src/store/index.js'
+import { runAndKill } from '../helpers/kill-loop.js'
 import { newStore } from '../helpers/store.js'
 import { notesText } from '../helpers/edit-loop.mjs'
 
 const LOOP = fileURLToPath(new URL('../helpers/edit-loop.mjs', import.meta.url))
 const KILLS = 50
 const LANES = 2 // workspaces killed side by side, to keep the wall time down
-
-/** Runs the edit loop until it has reported `after` edits, waits `extraMs`, SIGKILLs it; returns what it reported. */
-function runAndKill (home: string, accountId: string, prefix: string, after: number, extraMs: number): Promise<number[]> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [LOOP, home, accountId, prefix], { stdio: ['ignore', 'pipe', 'pipe'] })
-    const reported: number[] = []
-    let buffer = ''
-    let stderr = ''
-    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`the edit loop never got going: ${stderr}`)) }, 20_000)
-    child.stderr.on('data', d => { stderr += d })
-    child.stdout.on('data', d => {
-      buffer += d
-      const lines = buffer.split('\n')
-      buffer = lines.pop()!
-      for (const l of lines) reported.push(Number(l.split(' ')[1]))
-      if (reported.length >= after && !child.killed) setTimeout(() => child.kill('SIGKILL'), extraMs)
-    })
-    child.on('exit', (_code, signal) => {
-      clearTimeout(timer)
-      if (signal !== 'SIGKILL') reject(new Error(`the edit loop exited by itself: ${stderr}`))
-      else resolve(reported)
-    })
-  })
-}
 
 /** Kills the edit loop on one workspace `rounds` times, checking after each kill what it had reported. */
 async function lane (lane: number, rounds: number, seed: number) {
@@ -49,7 +25,7 @@ async function lane (lane: number, rounds: number, seed: number) {
   for (let round = 0; round < rounds; round++) {
     const prefix = `lane${lane} round${round}`
     const extra = Math.floor(random() * 30)
-    const reported = await runAndKill(home, acc.id, prefix, 2 + Math.floor(random() * 8), extra)
+    const reported = await runAndKill(LOOP, home, acc.id, prefix, 2 + Math.floor(random() * 8), extra)
     const why = `lane ${lane}, round ${round} (seed ${seed}, killed ${extra} ms after edit ${reported.at(-1)})`
 
     const store = await Store.open(home) // the database opens after every kill
