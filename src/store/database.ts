@@ -54,6 +54,8 @@ export interface Database {
   path: string
   /** A document's stored updates, oldest first (none for a document never written). */
   readUpdates (doc: string): Promise<StoredDoc>
+  /** Whether a document has ever been written (one key lookup, remembered). */
+  hasDoc (doc: string): Promise<boolean>
   /**
    * Appends one update per entry — several documents, or several updates of one — and puts the given local
    * keys, in one atomic write.
@@ -128,6 +130,7 @@ export async function openDatabase (path: string, opts: { createIfMissing?: bool
       clocks.set(doc, entries.length ? entries[entries.length - 1]![0][3] as number : -1)
       return { updates: entries.map(([, v]) => v), bytes: entries.reduce((n, [, v]) => n + v.length, 0) }
     }),
+    hasDoc: doc => transact(async () => await lastClock(doc) >= 0),
     storeUpdates: (entries, local = []) => transact(async () => {
       const next = new Map<string, number>()
       const ops: Op[] = local.map(({ key, value }) => ({ type: 'put', key, value: Buffer.from(value) }))

@@ -59,6 +59,17 @@ export class DocSet {
     return doc
   }
 
+  /**
+   * Whether the document exists: open, or stored. Unlike `get`, asking creates nothing — a peer naming a
+   * document this side lacks must not leave an empty one in memory (sync/session.ts).
+   */
+  async has (name: string): Promise<boolean> {
+    return this.docs.has(name) || await this.database.hasDoc(name)
+  }
+
+  /** How many documents are open (loaded or loading). */
+  get openCount (): number { return this.docs.size }
+
   /** Names of every document stored in the database. */
   storedNames (): Promise<string[]> {
     return this.database.persistence.getAllDocNames()

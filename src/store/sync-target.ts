@@ -3,12 +3,14 @@
  * the store does not import the sync layer, the shapes simply match) and the roster's verdict on every
  * update a peer sends, given before the update touches a document.
  *
- * What a peer may change follows its role, looked up at each update (a role changed mid-session counts
- * at once):
+ * An update that brings nothing new — no content this side lacks, no deletion it has not made — is SKIP,
+ * whoever sends it: there is nothing to apply, and applying it could still leave a trace (a struct this
+ * side has, sent again with an origin nobody has, would wait in Yjs's pending structs for good). A viewer
+ * answering our state vector sends such updates. Otherwise what a peer may change follows its role, looked
+ * up at each update (a role changed mid-session counts at once):
  *   owner                anything
  *   editor               anything but the owner-only roots of the workspace document (`team`, `members`)
- *   viewer, non-member   nothing: an update that would change a document is refused; one that brings
- *                        nothing new (a viewer answering our state vector) is fine
+ *   viewer, non-member   nothing: an update that would change a document is refused
  *
  * How an editor's update to the workspace document is checked: it is applied to a scratch copy of the
  * document, and refused if any change lands under `team` or `members`; if part of it stays pending, it is
@@ -28,19 +30,25 @@ const OWNER_ROOTS = ['team', 'members'] as const
 
 export interface WorkspaceSyncTarget {
   docNames (): Promise<string[]>
+  has (name: string): Promise<boolean>
   doc (name: string): Promise<Y.Doc>
   onChange (listener: (name: string) => void): () => void
   accept (name: string, doc: Y.Doc, update: Uint8Array): Verdict
 }
 
-/** A refusal, undefined to apply, or WAIT: the update builds on changes this side lacks — judge it later. */
-export type Verdict = string | undefined | typeof WAIT
+/**
+ * A refusal, undefined to apply, WAIT: the update builds on changes this side lacks — judge it later, or
+ * SKIP: it brings nothing new — do not apply it.
+ */
+export type Verdict = string | undefined | typeof WAIT | typeof SKIP
 export const WAIT = { wait: true } as const
+export const SKIP = { skip: true } as const
 
 /** The workspace's documents for a session with a peer whose current role `role()` gives. */
 export function workspaceSyncTarget (ws: Workspace, role: () => Role | undefined): WorkspaceSyncTarget {
   return {
     docNames: () => ws.docs.storedNames(),
+    has: name => ws.docs.has(name),
     doc: name => ws.docs.get(name),
     onChange: listener => ws.docs.onChange(name => listener(name)),
     accept: (name, doc, update) => verdict(role(), name, doc, update)
@@ -48,8 +56,8 @@ export function workspaceSyncTarget (ws: Workspace, role: () => Role | undefined
 }
 
 function verdict (role: Role | undefined, name: string, doc: Y.Doc, update: Uint8Array): Verdict {
+  if (!bringsChanges(doc, update)) return SKIP
   if (role === 'owner') return undefined
-  if (!bringsChanges(doc, update)) return undefined
   if (role === undefined) return 'not a member of this team'
   if (role === 'viewer') return 'a viewer may not change the workspace'
   if (name !== WORKSPACE_DOC) return undefined

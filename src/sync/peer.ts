@@ -1,8 +1,9 @@
 /**
  * A peer node: what `pat serve` and the app run to sync a workspace with the team. It listens for peers
  * (transport.ts), dials the peers it is told about or remembers (peer-book.ts) and keeps dialling a lost one
- * with bounded, jittered exponential backoff (backoff.ts), and runs one SyncSession per connection with the
- * workspace as target (store/sync-target.ts: what each member's role lets them change). A session that
+ * with bounded, jittered exponential backoff (backoff.ts) — also one that stopped answering keepalive pings
+ * (transport.ts) — and runs one SyncSession per connection with the workspace as target
+ * (store/sync-target.ts: what each member's role lets them change). A session that
  * breaks a rule ends alone, with its reason logged; the node keeps serving everyone else. When the roster
  * changes, sessions with members who are no longer in it end at once. New members arrive on the join path
  * (invite.ts), one at a time, so an invite cannot be spent twice by two racing joiners.
@@ -24,7 +25,7 @@ import { acceptJoin } from './invite.js'
 import { PeerBook } from './peer-book.js'
 import type { Presence, PresenceLink } from './presence.js'
 import { SyncSession, type SessionLimits } from './session.js'
-import { connect, listen, type Listener, type PeerConnection, type TlsIdentity } from './transport.js'
+import { connect, listen, type Keepalive, type Listener, type PeerConnection, type TlsIdentity } from './transport.js'
 
 /** How LAN discovery starts (the shape of `startDiscovery` in discovery.ts): it reports each peer it finds. */
 export type StartDiscovery = (opts: {
@@ -44,6 +45,8 @@ export interface PeerNodeOptions {
   limits?: Partial<SessionLimits>
   backoff?: BackoffOptions
   connectTimeoutMs?: number
+  /** How often connections are pinged, and after how many unanswered pings one is dropped (transport.ts). */
+  keepalive?: Keepalive
 }
 
 export interface PeerStatus {
@@ -99,7 +102,8 @@ export class PeerNode {
         identity: opts.tls,
         authorize: id => node.authorize(id),
         onPeer: conn => { node.attach(conn) },
-        onJoin: conn => node.onJoin(conn)
+        onJoin: conn => node.onJoin(conn),
+        ...(opts.keepalive ? { keepalive: opts.keepalive } : {})
       })
     }
     node.unsubscribe.push(opts.store.roster.onChange(() => node.enforceRoster()))
@@ -242,7 +246,7 @@ export class PeerNode {
   }
 
   private async dial (address: string): Promise<Live> {
-    const conn = await connect({ url: urlOf(address), identity: this.opts.tls, timeoutMs: this.opts.connectTimeoutMs ?? 10_000 })
+    const conn = await connect({ url: urlOf(address), identity: this.opts.tls, timeoutMs: this.opts.connectTimeoutMs ?? 10_000, ...(this.opts.keepalive ? { keepalive: this.opts.keepalive } : {}) })
     if (conn.peerId === this.me) { conn.close(); throw new OwnPeer() }
     const refused = this.refusal(conn.peerId)
     if (refused) {

@@ -5,9 +5,17 @@
  * one connection to its others, so a member sees everyone reachable through the peers it is connected to.
  * The states a connection brought are removed when it closes; Awareness itself drops a state that is not
  * renewed for 30 s (a peer that vanished without closing). States are checked before they are shown — a
- * member could send anything — and a connection may not bring more than MAX_STATES of them.
+ * member could send anything — and a connection may not bring more than MAX_STATES of them, nor more than
+ * MAX_ENTRIES entries in one update.
+ *
+ * Awareness also keeps a clock record (`meta`) of every client it has ever seen, state or not, so that a late
+ * update with an older clock cannot bring back a state already removed. Left alone that table only grows (a
+ * peer can cycle through client ids, and every app start is a new one), so a record of a client without a
+ * state is dropped once it is older than the awareness timeout — a state brought back after that would time
+ * out again by itself — and beyond MAX_FORGOTTEN such records the oldest go at once.
  */
-import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness'
+import * as decoding from 'lib0/decoding'
+import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, outdatedTimeout, removeAwarenessStates } from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { ProtocolError } from './frames.js'
 
@@ -20,6 +28,10 @@ export interface PresenceLink {
 }
 
 const MAX_STATES = 64
+const MAX_ENTRIES = 4 * MAX_STATES
+const MAX_FORGOTTEN = 256
+/** How often, at most, records are checked for age (the table is checked for size at every update). */
+const CHECK_AGE_MS = outdatedTimeout / 10
 const MEMBER_ID = /^[A-Z2-7-]{1,80}$/
 const ACCOUNT_ID = /^[a-z0-9-]{1,64}$/
 
@@ -28,6 +40,7 @@ type Changes = { added: number[], updated: number[], removed: number[] }
 export class Presence {
   private readonly awareness: Awareness
   private readonly doc = new Y.Doc()
+  private checkedAt = 0
 
   constructor (private readonly self: { member: string, name: string }) {
     this.awareness = new Awareness(this.doc)
@@ -64,15 +77,20 @@ export class Presence {
     const link: PresenceLink = {
       receive: update => {
         try {
+          if (decoding.readVarUint(decoding.createDecoder(update)) > MAX_ENTRIES) throw new ProtocolError(`more than ${MAX_ENTRIES} entries in one presence update`)
           applyAwarenessUpdate(aw, update, link)
         } catch (err) {
+          if (err instanceof ProtocolError) throw err
           throw new ProtocolError(`bad presence update: ${(err as Error).message}`)
+        } finally {
+          this.forget()
         }
         if (controlled.size > MAX_STATES) throw new ProtocolError(`more than ${MAX_STATES} presence states from one peer`)
       },
       close: () => {
         aw.off('update', onUpdate)
         removeAwarenessStates(aw, [...controlled], link)
+        this.forget()
       }
     }
     const onUpdate = ({ added, updated, removed }: Changes, origin: unknown) => {
@@ -86,6 +104,19 @@ export class Presence {
     aw.on('update', onUpdate)
     send(encodeAwarenessUpdate(aw, [...aw.getStates().keys()]))
     return link
+  }
+
+  /** Drops the clock records of clients without a state that are old, or too many (see the top). */
+  private forget (): void {
+    const { meta, states } = this.awareness
+    const now = Date.now()
+    const stateless = meta.size - states.size // every client with a state has a record
+    if (stateless <= MAX_FORGOTTEN && now - this.checkedAt < CHECK_AGE_MS) return
+    this.checkedAt = now
+    const gone = [...meta].filter(([client]) => !states.has(client)).sort((x, y) => x[1].lastUpdated - y[1].lastUpdated)
+    const old = gone.findIndex(([, m]) => now - m.lastUpdated < outdatedTimeout)
+    const drop = Math.max(old === -1 ? gone.length : old, gone.length - MAX_FORGOTTEN / 2)
+    for (const [client] of gone.slice(0, drop)) meta.delete(client)
   }
 
   destroy (): void {

@@ -5,6 +5,15 @@
  * document it does not have yet is answered and also asked back, so documents new to either side travel.
  * After that, local changes are forwarded as updates while the session lives.
  *
+ * A document the peer names but this side does not have is not created for the asking: the step 1 is
+ * answered from an empty stand-in (an empty step 2), and the document is created only when an update
+ * with something in it is accepted — a peer naming thousands of documents leaves nothing behind. One
+ * that comes into being here later (a local edit, another peer) is sent to the peer whole.
+ *
+ * Of an update, only what this side lacks is judged and applied (Y.diffUpdate against its state vector):
+ * Yjs would otherwise park a struct it already has, sent again with an origin nobody has, in its pending
+ * structs for good. The target's SKIP verdict (nothing new) means it is not applied at all.
+ *
  * Limits protect a peer from another: frame size, documents per session, frame rate, and allowed document
  * names. A frame that breaks a rule, fails to decode, or carries an update that fails to apply ends the
  * session with a ProtocolError (the caller closes the connection); documents are untouched by a rejected
@@ -26,18 +35,24 @@ import { FRAME, ProtocolError, readFrame, writeError, writeSignal, writeSyncFram
 export interface SyncTarget {
   /** Names of the documents this side holds. */
   docNames (): Promise<string[]>
+  /** Whether this side holds the document (asking creates nothing). */
+  has (name: string): Promise<boolean>
   /** The document (created empty if new). */
   doc (name: string): Promise<Y.Doc>
   /** Calls back with a document's name whenever it changes (a document created later must be offered too). */
   onChange (listener: (name: string) => void): () => void
   /**
-   * Whether this peer may make this change: undefined to apply it, the reason it is refused, or WAIT when
-   * it cannot be judged yet because it builds on changes this side lacks (they may come from another peer).
+   * Whether this peer may make this change: undefined to apply it, the reason it is refused, WAIT when it
+   * cannot be judged yet because it builds on changes this side lacks (they may come from another peer),
+   * or SKIP when it brings nothing new. Without `accept`, every update is applied.
    */
   accept? (name: string, doc: Y.Doc, update: Uint8Array): Verdict
 }
 
-export type Verdict = string | undefined | { wait: true }
+export type Verdict = string | undefined | { wait: true } | { skip: true }
+const waits = (v: Verdict): v is { wait: true } => typeof v === 'object' && 'wait' in v
+/** Stands for a document this side does not have (judged against, answered from; never changed). */
+const ABSENT = new Y.Doc()
 
 /** Where a session hands the presence updates it receives (presence.ts). */
 export interface PresenceInbox { receive (update: Uint8Array): void }
@@ -61,7 +76,10 @@ export class SyncSession {
   /** The origin of a peer's update that may complete pending ones from other peers: forwarded to it as well. */
   private readonly relayOrigin = { origin: 'remote', session: this, relay: true }
   private readonly awaitingStep2 = new Set<string>()
-  private readonly seen = new Set<string>()
+  /** Every document named in this session, by either side: open here, or undefined while this side lacks it. */
+  private readonly docs = new Map<string, Promise<Y.Doc | undefined>>()
+  /** The documents named in this session that this side lacked then and has not opened since. */
+  private readonly lacking = new Set<string>()
   private peerDocsEnd = false
   private sentSynced = false
   private peerSynced = false
@@ -90,10 +108,13 @@ export class SyncSession {
 
   async start (): Promise<void> {
     this.unsubscribe.push(this.target.onChange(name => {
-      if (!this.seen.has(name) && DOC_NAME.test(name)) this.queue = this.queue.then(() => this.offer(name)).catch(() => undefined)
+      if (!DOC_NAME.test(name)) return
+      // New to the session: offered. Named by the peer while this side lacked it: it exists now, so it is opened.
+      if (!this.docs.has(name)) this.queue = this.queue.then(() => this.offer(name, true)).catch(() => undefined)
+      else if (this.lacking.has(name)) this.queue = this.queue.then(async () => { await this.open(name) }).catch(() => undefined)
       if (this.held.has(name)) this.queue = this.queue.then(() => this.retryHeld(name)).catch(() => undefined)
     }))
-    for (const name of (await this.target.docNames()).filter(n => DOC_NAME.test(n))) await this.offer(name)
+    for (const name of (await this.target.docNames()).filter(n => DOC_NAME.test(n))) await this.offer(name, true)
     this.send(writeSignal(FRAME.DOCS_END))
   }
 
@@ -123,11 +144,11 @@ export class SyncSession {
     switch (frame.type) {
       case FRAME.SYNC: {
         if (!DOC_NAME.test(frame.doc)) throw new ProtocolError(`unknown document name "${frame.doc.slice(0, 80)}"`)
-        const known = this.seen.has(frame.doc)
-        if (!known && this.seen.size >= this.limits.maxDocs) throw new ProtocolError(`more than ${this.limits.maxDocs} documents in one session`)
-        const doc = await this.target.doc(frame.doc)
-        if (!known) await this.offer(frame.doc, doc)
-        this.applySync(frame.doc, doc, frame.decoder)
+        if (!this.docs.has(frame.doc)) {
+          if (this.docs.size >= this.limits.maxDocs) throw new ProtocolError(`more than ${this.limits.maxDocs} documents in one session`)
+          await this.offer(frame.doc, await this.target.has(frame.doc))
+        }
+        await this.applySync(frame.doc, frame.decoder)
         break
       }
       case FRAME.DOCS_END: this.peerDocsEnd = true; break
@@ -144,14 +165,15 @@ export class SyncSession {
    * session's origin. (y-protocols' own reader logs failed updates to the console; a hostile peer could
    * flood the log, so the message types are dispatched here and failures become ProtocolErrors.)
    */
-  private applySync (name: string, doc: Y.Doc, decoder: decoding.Decoder): void {
+  private async applySync (name: string, decoder: decoding.Decoder): Promise<void> {
+    const doc = await this.docs.get(name)
     let type: number
     let update: Uint8Array
     try {
       type = decoding.readVarUint(decoder)
       if (type === syncProtocol.messageYjsSyncStep1) {
         const reply = encoding.createEncoder()
-        syncProtocol.readSyncStep1(decoder, reply, doc)
+        syncProtocol.readSyncStep1(decoder, reply, doc ?? ABSENT)
         this.send(writeSyncFrame(name, enc => encoding.writeUint8Array(enc, encoding.toUint8Array(reply))))
         return
       }
@@ -160,22 +182,33 @@ export class SyncSession {
     } catch (err) {
       throw new ProtocolError(`bad sync message for ${name}: ${(err as Error).message}`)
     }
-    const verdict = this.judgeAndApply(name, doc, update)
+    const verdict = await this.judgeAndApply(name, update)
     if (typeof verdict === 'string') throw new ProtocolError(`update to ${name} refused: ${verdict}`)
-    if (verdict !== undefined) this.hold(name, update)
+    if (waits(verdict)) this.hold(name, update)
     if (type === syncProtocol.messageYjsSyncStep2) this.awaitingStep2.delete(name)
   }
 
-  /** Applies the update if the target accepts it; returns the target's verdict. */
-  private judgeAndApply (name: string, doc: Y.Doc, update: Uint8Array): Verdict {
+  /**
+   * Applies what the update brings if the target accepts it; returns the target's verdict. A document this
+   * side lacks is judged as empty, and opened (created) only when the update is to be applied to it.
+   */
+  private async judgeAndApply (name: string, update: Uint8Array): Promise<Verdict> {
+    const doc = await this.docs.get(name)
+    const verdict = this.judgeAndApplyTo(name, doc ?? ABSENT, update)
+    return verdict === undefined && doc === undefined ? this.judgeAndApplyTo(name, await this.open(name), update) : verdict
+  }
+
+  private judgeAndApplyTo (name: string, doc: Y.Doc, update: Uint8Array): Verdict {
     try {
-      const verdict = this.target.accept?.(name, doc, update)
+      const news = doc === ABSENT ? update : Y.diffUpdate(update, Y.encodeStateVector(doc))
+      const verdict = this.target.accept?.(name, doc, news)
+      if (verdict !== undefined || doc === ABSENT) return verdict
       // Yjs holds an update that builds on one it lacks as pending and emits it inside the update that
       // completes it; when that comes from this peer, the pending part (from any peer) is news to it too,
       // so the result is given an origin that is not filtered as an echo.
       const completes = doc.store.pendingStructs !== null || doc.store.pendingDs !== null
-      if (verdict === undefined) Y.applyUpdate(doc, update, completes ? this.relayOrigin : this.origin)
-      return verdict
+      Y.applyUpdate(doc, news, completes ? this.relayOrigin : this.origin)
+      return undefined
     } catch (err) {
       throw new ProtocolError(`bad sync message for ${name}: ${(err as Error).message}`)
     }
@@ -195,11 +228,9 @@ export class SyncSession {
     const updates = this.held.get(name)
     if (!updates || this.closed) return
     this.held.delete(name)
-    const doc = await this.target.doc(name)
     for (const update of updates) {
       this.heldBytes -= update.length
-      const verdict = this.judgeAndApply(name, doc, update)
-      if (verdict !== undefined && typeof verdict !== 'string') this.hold(name, update)
+      if (waits(await this.judgeAndApply(name, update))) this.hold(name, update)
     }
   }
 
@@ -214,19 +245,46 @@ export class SyncSession {
     return true
   }
 
-  /** Sends step 1 for a document and starts forwarding its local changes. */
-  private async offer (name: string, known?: Y.Doc): Promise<void> {
-    if (this.seen.has(name)) return
-    this.seen.add(name)
-    const doc = known ?? await this.target.doc(name)
+  /**
+   * Sends step 1 for a document and, when this side has it (`present`), starts forwarding its local
+   * changes; one it lacks is asked for with an empty state vector.
+   */
+  private async offer (name: string, present: boolean): Promise<void> {
+    if (this.docs.has(name)) return
+    const opening = present ? this.target.doc(name).then(doc => this.forward(name, doc)) : Promise.resolve(undefined)
+    this.docs.set(name, opening)
+    if (!present) this.lacking.add(name)
     this.awaitingStep2.add(name)
-    this.send(writeSyncFrame(name, enc => syncProtocol.writeSyncStep1(enc, doc)))
+    const doc = await opening
+    this.send(writeSyncFrame(name, enc => syncProtocol.writeSyncStep1(enc, doc ?? ABSENT)))
+  }
+
+  /**
+   * The document, opened (created if new) if this side lacked it when it was named. Whatever it holds by
+   * then — a local edit, another peer's changes — is sent to the peer, which has had no step 2 with it.
+   */
+  private open (name: string): Promise<Y.Doc> {
+    const opening = (this.docs.get(name) ?? Promise.resolve(undefined)).then(async known => {
+      if (known) return known
+      this.lacking.delete(name)
+      const doc = this.forward(name, await this.target.doc(name))
+      if (!this.closed && doc.store.clients.size > 0) this.send(writeSyncFrame(name, enc => syncProtocol.writeUpdate(enc, Y.encodeStateAsUpdate(doc))))
+      return doc
+    })
+    this.docs.set(name, opening)
+    return opening
+  }
+
+  /** Forwards the document's changes to the peer while the session lives. */
+  private forward (name: string, doc: Y.Doc): Y.Doc {
+    if (this.closed) return doc
     const onUpdate = (update: Uint8Array, origin: unknown) => {
       if (origin === this.origin) return // never echo a peer's own updates back to it
       this.send(writeSyncFrame(name, enc => syncProtocol.writeUpdate(enc, update)))
     }
     doc.on('update', onUpdate)
     this.unsubscribe.push(() => doc.off('update', onUpdate))
+    return doc
   }
 
   private checkSynced (): void {

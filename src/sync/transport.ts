@@ -5,6 +5,12 @@
  * team") and a close. The connecting side checks the listener's id the same way. Messages are binary
  * frames (frames.ts), at most `maxFrameBytes` each (ws enforces it before buffering more).
  *
+ * Keepalive: each side pings (WebSocket ping frames, answered by the peer's ws with pong) every
+ * `intervalMs`, and terminates the connection when `missed` pings in a row went unanswered — a peer that
+ * vanished without closing (a paused process, a pulled cable) is noticed within (missed + 1) × intervalMs
+ * instead of whenever the operating system gives up, and the close tells the session and the redialler.
+ * Any frame from the peer counts as an answer too (a pong may queue behind a large frame).
+ *
  * Two paths: `/` for members, `/join` for someone holding an invite. A join connection skips `authorize`
  * (the newcomer is not in the roster yet) and goes to `onJoin`, which must see the invite proven before
  * anything else is sent (invite.ts); a listener without `onJoin` refuses the path like a non-member.
@@ -32,10 +38,35 @@ export interface PeerConnection {
 export const JOIN_PATH = '/join'
 const MAX_FRAME = 32 * 1024 * 1024
 
-function wrap (ws: WebSocket, peer: { id: string, publicKeyPem: string }): PeerConnection {
+export interface Keepalive { intervalMs: number, missed: number }
+export const DEFAULT_KEEPALIVE: Keepalive = { intervalMs: 15_000, missed: 2 }
+
+/** Pings the peer; calls `lost` and terminates the connection once `missed` pings in a row went unanswered. */
+function keepAlive (ws: WebSocket, { intervalMs, missed }: Keepalive, lost: (reason: string) => void): void {
+  let unanswered = 0
+  const answered = () => { unanswered = 0 }
+  ws.on('pong', answered)
+  ws.on('message', answered)
+  const timer = setInterval(() => {
+    if (ws.readyState !== WebSocket.OPEN) return
+    if (unanswered >= missed) {
+      lost(`no answer from the peer for ${(missed * intervalMs / 1000).toFixed(1)} s`)
+      ws.terminate()
+      return
+    }
+    unanswered++
+    ws.ping()
+  }, intervalMs)
+  timer.unref()
+  ws.once('close', () => clearInterval(timer))
+}
+
+function wrap (ws: WebSocket, peer: { id: string, publicKeyPem: string }, keepalive: Keepalive = DEFAULT_KEEPALIVE): PeerConnection {
   let listener: ((frame: Uint8Array) => void) | undefined
+  let lostReason: string | undefined
   const waiting: Uint8Array[] = []
   ws.on('error', () => undefined) // a 'close' follows every error, and that is where a session ends
+  keepAlive(ws, keepalive, reason => { lostReason = reason })
   ws.on('message', (data: Buffer, isBinary: boolean) => {
     if (!isBinary) return
     const frame = new Uint8Array(data)
@@ -50,7 +81,7 @@ function wrap (ws: WebSocket, peer: { id: string, publicKeyPem: string }): PeerC
       listener = l
       while (listener && waiting.length > 0) listener(waiting.shift()!)
     },
-    onClose: l => ws.on('close', (_code, reason) => l(reason.toString())),
+    onClose: l => ws.on('close', (_code, reason) => l(lostReason ?? reason.toString())),
     close: (reason, asError = true) => {
       const refusal = Boolean(reason) && asError
       if (refusal && ws.readyState === WebSocket.OPEN) ws.send(writeError(reason!))
@@ -71,17 +102,18 @@ export async function listen (opts: {
   host: string, port: number, identity: TlsIdentity,
   authorize: (memberId: string) => boolean | string,
   onPeer: (conn: PeerConnection) => void,
-  onJoin?: (conn: PeerConnection) => void
+  onJoin?: (conn: PeerConnection) => void,
+  keepalive?: Keepalive
 }): Promise<Listener> {
   const server: Server = createServer({ key: opts.identity.key, cert: opts.identity.cert, requestCert: true, rejectUnauthorized: false, minVersion: 'TLSv1.3' })
   const wss = new WebSocketServer({ server, maxPayload: MAX_FRAME })
   wss.on('connection', (ws, req) => {
     const peer = peerKeyOf((req.socket as TLSSocket).getPeerX509Certificate())
     if (!peer) { refuse(ws, 'no client certificate'); return }
-    if (req.url === JOIN_PATH && opts.onJoin) { opts.onJoin(wrap(ws, peer)); return }
+    if (req.url === JOIN_PATH && opts.onJoin) { opts.onJoin(wrap(ws, peer, opts.keepalive)); return }
     const verdict = opts.authorize(peer.id)
     if (verdict !== true) { refuse(ws, typeof verdict === 'string' ? verdict : 'not a member of this team'); return }
-    opts.onPeer(wrap(ws, peer))
+    opts.onPeer(wrap(ws, peer, opts.keepalive))
   })
   await new Promise<void>((resolve, reject) => { server.once('error', reject); server.listen(opts.port, opts.host, resolve) })
   return {
@@ -91,7 +123,7 @@ export async function listen (opts: {
 }
 
 /** Connects to a peer; rejects if the TLS handshake fails or the peer's id is not `expectPeer` (when given). */
-export function connect (opts: { url: string, identity: TlsIdentity, expectPeer?: (memberId: string) => boolean, timeoutMs?: number }): Promise<PeerConnection> {
+export function connect (opts: { url: string, identity: TlsIdentity, expectPeer?: (memberId: string) => boolean, timeoutMs?: number, keepalive?: Keepalive }): Promise<PeerConnection> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(opts.url, { key: opts.identity.key, cert: opts.identity.cert, rejectUnauthorized: false, minVersion: 'TLSv1.3', maxPayload: MAX_FRAME, handshakeTimeout: opts.timeoutMs ?? 10_000 })
     ws.binaryType = 'nodebuffer'
@@ -104,7 +136,7 @@ export function connect (opts: { url: string, identity: TlsIdentity, expectPeer?
         reject(new Error(`the peer at ${opts.url} is not the member it should be (${peer?.id ?? 'no certificate'})`))
         return
       }
-      resolve(wrap(ws, peer))
+      resolve(wrap(ws, peer, opts.keepalive))
     })
   })
 }

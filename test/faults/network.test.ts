@@ -4,7 +4,10 @@
 //  - delayed and re-chunked delivery: the proxy splits and coalesces what it forwards and sends each piece
 //    after a random delay. TCP keeps the byte order, so nothing is reordered on the wire here; frames
 //    arriving out of order at the session level are covered by test/sync/partition.test.ts;
-//  - a `pat serve` process paused with SIGSTOP while the other member keeps editing, then resumed.
+//  - a `pat serve` process paused with SIGSTOP while the other member keeps editing, then resumed (for less
+//    than the keepalive's 30 s, so the connection survives the pause);
+//  - a connection that turns into a black hole (the proxy stops forwarding and passes on no close, as a
+//    pulled cable): both nodes notice by their keepalive pings, show the peer disconnected, and redial.
 // Each time the replicas must converge with nothing lost, within bounded waits. Seeded (lib0/prng); the
 // seed is in the test names. Timing (when a cut lands relative to an edit) still varies from run to run.
 import { spawn, type ChildProcess } from 'node:child_process'
@@ -82,6 +85,42 @@ describe(`sync over a faulty network (seed ${SEED})`, () => {
     expect(proxy.connections.at(-1)!.closed).toBeUndefined()
     expect(b.node.status().peers[0]).toMatchObject({ name: 'Ana Lima', connected: true })
   }, 60_000)
+
+  it('a connection that stops carrying anything is dropped by the keepalive on both sides, and the peer is redialled', async () => {
+    const gen = prng.create(SEED + 2)
+    const keepalive = { intervalMs: 200, missed: 2 } // dropped 400–600 ms after the last sign of life
+    const ana = await newStore('Ana Lima')
+    open.push(ana)
+    const acc = await ana.accounts.add({ name: 'Silent Link Co' })
+    const bo = await joinedStore(ana, 'Bo Chen', 'editor')
+    open.push(bo)
+    const a = await startNode(ana, { keepalive })
+    open.push({ close: () => a.node.stop() })
+    const proxy = await TcpProxy.start(a.node.port!, gen)
+    open.push(proxy)
+    // Bo redials 1–2 s after he notices, so that Ana, who notices as soon, has no new connection from him by then.
+    const b = await startNode(bo, { listen: false, keepalive, backoff: { baseMs: 2000, maxMs: 2000 } })
+    open.push({ close: () => b.node.stop() })
+    b.node.keepConnected(proxy.address)
+    const connected = (n: typeof a, name: string) => n.node.status().peers.find(p => p.name === name)?.connected === true
+    await waitFor(() => connected(a, 'Bo Chen') && connected(b, 'Ana Lima'), 5000, 'Bo to connect through the proxy')
+    await sleep(1000) // longer than the keepalive's limit: an answering peer is kept
+    expect(connected(a, 'Bo Chen') && connected(b, 'Ana Lima')).toBe(true)
+
+    proxy.stall()
+    const stalledAt = Date.now()
+    await ana.accounts.set(acc.id, { notes: 'written while the link was silent' })
+    await waitFor(() => !connected(a, 'Bo Chen') && !connected(b, 'Ana Lima'), 3000, 'both sides to notice the silent connection')
+    expect(Date.now() - stalledAt).toBeLessThan(2000)
+    expect(proxy.connections[0]!.closed).toBeUndefined() // nothing told either side: only the pings did
+    for (const [n, other] of [[a, 'Bo Chen'], [b, 'Ana Lima']] as const) {
+      expect(n.log.some(l => l.startsWith(`session with ${other} `) && l.endsWith('ended: no answer from the peer for 0.4 s'))).toBe(true)
+    }
+
+    // Bo's node redials (a new connection through the proxy is forwarded again) and catches up.
+    await waitFor(async () => connected(b, 'Ana Lima') && (await bo.accounts.show(acc.id)).profile.notes === 'written while the link was silent', 5000, 'Bo to redial and catch up')
+    expect(proxy.connections.length).toBeGreaterThanOrEqual(2)
+  }, 30_000)
 
   it('a peer process paused with SIGSTOP catches up after SIGCONT while the other kept editing', async () => {
     const gen = prng.create(SEED + 1)

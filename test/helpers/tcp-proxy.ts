@@ -7,6 +7,9 @@
 //              the byte order, and so does the proxy (a later piece never overtakes an earlier one)
 // Randomness comes from the given seeded PRNG. It keeps a count of connections and of those still open, and
 // tells listeners when a connection opens and closes.
+// `stall()` turns the connections open at that moment into black holes, as a pulled cable would: nothing more
+// is forwarded either way, and neither side hears of the other closing; connections made later are forwarded.
+
 import { connect, createServer, type Server, type Socket } from 'node:net'
 import * as prng from 'lib0/prng'
 
@@ -15,7 +18,7 @@ export interface ConnectionPlan {
   jitter?: { maxChunk: number, maxDelayMs: number }
 }
 
-export interface ProxyConnection { id: number, opened: number, closed?: number, forwarded: number, cut: boolean }
+export interface ProxyConnection { id: number, opened: number, closed?: number, forwarded: number, cut: boolean, stalled: boolean }
 
 export class TcpProxy {
   readonly connections: ProxyConnection[] = []
@@ -36,6 +39,11 @@ export class TcpProxy {
   get address (): string { return `127.0.0.1:${this.port}` }
   get open (): number { return this.connections.filter(c => c.closed === undefined).length }
 
+  /** Black-holes the connections open now (see the top). */
+  stall (): void {
+    for (const c of this.connections) if (c.closed === undefined) c.stalled = true
+  }
+
   on (listener: (c: ProxyConnection, event: 'open' | 'close') => void): () => void {
     this.listeners.add(listener)
     return () => this.listeners.delete(listener)
@@ -47,14 +55,14 @@ export class TcpProxy {
   }
 
   private join (client: Socket, target: number, gen: prng.PRNG, plan: (c: ProxyConnection) => ConnectionPlan): void {
-    const c: ProxyConnection = { id: this.connections.length, opened: Date.now(), forwarded: 0, cut: false }
+    const c: ProxyConnection = { id: this.connections.length, opened: Date.now(), forwarded: 0, cut: false, stalled: false }
     this.connections.push(c)
     const p = plan(c)
     const upstream = connect(target, '127.0.0.1')
     const both = [client, upstream]
     let ended = false
     const end = () => {
-      if (ended) return
+      if (ended || c.stalled) return // a stalled connection's sockets stay open until the proxy closes
       ended = true
       for (const s of both) { s.destroy(); this.sockets.delete(s) }
       c.closed = Date.now()
@@ -75,7 +83,7 @@ export class TcpProxy {
       let fromClosed = false
       from.on('close', () => { fromClosed = true; if (!pumping) end() })
       const write = (chunk: Buffer) => {
-        if (ended) return
+        if (ended || c.stalled) return
         const room = p.cutAfter === undefined ? chunk.length : p.cutAfter - c.forwarded
         const piece = chunk.subarray(0, Math.max(0, room))
         c.forwarded += piece.length

@@ -1,11 +1,36 @@
 // The roster's authority over what peers may change (store/sync-target.ts): an owner anything, an editor
 // everything but the team and the roster, a viewer nothing — refused before the update touches a document.
 import * as Y from 'yjs'
+import * as syncProtocol from 'y-protocols/sync'
 import { describe, expect, it } from 'vitest'
-import { bringsChanges, WAIT, workspaceSyncTarget } from '../../src/store/index.js'
+import { bringsChanges, SKIP, WAIT, workspaceSyncTarget, type Role } from '../../src/store/index.js'
 import { workspaceRoots } from '../../src/store/schema.js'
+import { writeSyncFrame } from '../../src/sync/frames.js'
+import { SyncSession } from '../../src/sync/session.js'
 import { newStore } from '../helpers/store.js'
 import { joinedStore, rosterLink } from '../helpers/team.js'
+
+/**
+ * A replica's text: 1:0 'a', then 2:0 'b' inserted after it; and a forged update that sends 2:0 again, but
+ * inserted after 3:0 — an item nobody has — encoded against {3: 1} so that 3:0 itself is left out. With
+ * `more`, client 2 goes on with 2:1 'c' after 2:0, which the replica lacks.
+ */
+function forgery (more: boolean) {
+  const replica = new Y.Doc()
+  replica.clientID = 1
+  replica.getText('t').insert(0, 'a')
+  const two = new Y.Doc()
+  two.clientID = 2
+  Y.applyUpdate(two, Y.encodeStateAsUpdate(replica))
+  two.getText('t').insert(1, 'b')
+  Y.applyUpdate(replica, Y.encodeStateAsUpdate(two))
+  const forger = new Y.Doc()
+  forger.clientID = 3
+  forger.getText('t').insert(0, 'x')
+  forger.clientID = 2
+  forger.getText('t').insert(1, more ? 'bc' : 'b')
+  return { state: Y.encodeStateAsUpdate(replica), update: Y.encodeStateAsUpdate(forger, Y.encodeStateVector(new Map([[3, 1]]))) }
+}
 
 describe('roster authority over peer updates', () => {
   it('refuses a viewer\'s edit, leaving the owner\'s documents untouched', async () => {
@@ -106,5 +131,47 @@ describe('roster authority over peer updates', () => {
     const sv = Y.encodeStateVector(other)
     other.getMap('m').delete('a')
     expect(bringsChanges(doc, Y.encodeStateAsUpdate(other, sv))).toBe(true)
+  })
+
+  it('does not apply an update that brings nothing new, even one whose structs claim an origin nobody has — whatever the role', async () => {
+    const { state, update } = forgery(false)
+    const plain = new Y.Doc()
+    Y.applyUpdate(plain, state)
+    expect(bringsChanges(plain, update)).toBe(false)
+    Y.applyUpdate(plain, update) // what Yjs does with it: parks it, for good
+    expect(plain.store.pendingStructs).not.toBeNull()
+
+    const ana = await newStore('Ana Lima')
+    for (const role of ['owner', 'editor', 'viewer'] as Role[]) {
+      const name = `account/forged-${role}`
+      const doc = await ana.ws.docs.get(name)
+      Y.applyUpdate(doc, state)
+      const target = workspaceSyncTarget(ana.ws, () => role)
+      expect(target.accept(name, doc, update)).toBe(SKIP)
+      const session = new SyncSession(target, () => undefined)
+      await session.start()
+      await session.receive(writeSyncFrame(name, enc => syncProtocol.writeUpdate(enc, update)))
+      expect(doc.store.pendingStructs, role).toBeNull()
+      expect(doc.getText('t').toString()).toBe('ab')
+      session.close()
+    }
+    await ana.close()
+  })
+
+  it('applies only what an update brings that this side lacks, so a forged known struct does not hold back the new one after it', async () => {
+    const { state, update } = forgery(true)
+    const ana = await newStore('Ana Lima')
+    for (const role of ['owner', 'editor'] as Role[]) {
+      const name = `account/forged-${role}`
+      const doc = await ana.ws.docs.get(name)
+      Y.applyUpdate(doc, state)
+      const session = new SyncSession(workspaceSyncTarget(ana.ws, () => role), () => undefined)
+      await session.start()
+      await session.receive(writeSyncFrame(name, enc => syncProtocol.writeUpdate(enc, update)))
+      expect(doc.store.pendingStructs, role).toBeNull()
+      expect(doc.getText('t').toString(), role).toBe('abc')
+      session.close()
+    }
+    await ana.close()
   })
 })

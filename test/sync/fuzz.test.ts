@@ -9,7 +9,7 @@ import { ProtocolError, writeSyncFrame } from '../../src/sync/frames.js'
 import { SyncSession, type SyncTarget } from '../../src/sync/session.js'
 import { newStore } from '../helpers/store.js'
 
-const target = (s: Store): SyncTarget => ({ docNames: () => s.ws.docs.storedNames(), doc: name => s.ws.docs.get(name), onChange: l => s.ws.docs.onChange(name => l(name)) })
+const target = (s: Store): SyncTarget => ({ docNames: () => s.ws.docs.storedNames(), has: name => s.ws.docs.has(name), doc: name => s.ws.docs.get(name), onChange: l => s.ws.docs.onChange(name => l(name)) })
 
 function rng (seed: number) {
   let x = seed >>> 0

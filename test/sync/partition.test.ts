@@ -237,6 +237,7 @@ function replica (clientID: number) {
   }
   const target: SyncTarget = {
     docNames: async () => [...docs.keys()],
+    has: async name => docs.has(name),
     doc: async name => doc(name),
     onChange: l => { listeners.add(l); return () => listeners.delete(l) }
   }
@@ -272,7 +273,7 @@ describe('a relay that receives an update before what it builds on', () => {
     await xy.start(); await xz.start()
     y.doc(name).getMap('profile').set('notes', 'edited by Y') // forwarded to X at once; builds on the base
 
-    await xz.toX() // Z's step 1: X creates the document, asks Z for it and answers (nothing)
+    await xz.toX() // Z's step 1: X lacks the document, asks Z for it and answers (nothing)
     await xy.toX() // Y's step 1 and the live edit, which X holds as pending: it lacks the base
     await xz.toY() // X's step 1 reaches Z, which answers with the base
     await xz.toX() // the base completes the pending edit at X, in a transaction from Z's session

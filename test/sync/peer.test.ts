@@ -1,9 +1,12 @@
 // Peer nodes on loopback: one-shot sync both ways, strangers and removed members refused (and learning
-// nothing), a misbehaving member cut off while others keep syncing, and remembered peers redialled.
+// nothing), a misbehaving member cut off while others keep syncing, documents a member names but nobody has
+// not kept, and remembered peers redialled.
 import * as encoding from 'lib0/encoding'
 import { afterEach, describe, expect, it } from 'vitest'
+import * as syncProtocol from 'y-protocols/sync'
+import * as Y from 'yjs'
 import type { Store } from '../../src/store/index.js'
-import { writeSyncFrame } from '../../src/sync/frames.js'
+import { FRAME, readFrame, writeSyncFrame } from '../../src/sync/frames.js'
 import { PeerBook } from '../../src/sync/peer-book.js'
 import { loadTls } from '../../src/sync/tls.js'
 import { connect } from '../../src/sync/transport.js'
@@ -78,6 +81,54 @@ describe('a peer node', () => {
     const c = await node(cy, { listen: false })
     await c.node.syncOnce(a.address, 5000)
     expect((await cy.accounts.show(acc.id)).name).toBe('Steady Co')
+  })
+
+  it('answers for documents it does not have without keeping them, and still takes a new one from a peer', async () => {
+    const { ana, bo, a } = await team()
+    const vi = keep(await joinedStore(ana, 'Vi Tran', 'viewer'))
+    await ana.accounts.add({ name: 'Ana Co' })
+    const PHANTOMS = 2000
+    const rogue = await connect({ url: `wss://${a.address}`, identity: (await loadTls(bo.ws.paths)).tls })
+    let docsEnd = false
+    let answers = 0 // per phantom, the node asks back (step 1) and answers (step 2)
+    rogue.onFrame(data => {
+      const frame = readFrame(data)
+      if (frame.type === FRAME.DOCS_END) docsEnd = true
+      if (frame.type === FRAME.SYNC && frame.doc.startsWith('account/phantom-')) answers++
+    })
+    await waitFor(() => docsEnd, 5000, 'the node to offer its documents')
+    const open = ana.ws.docs.openCount
+    const stored = await ana.ws.docs.storedNames()
+    // Each named with a step 1, then "sent" with an empty step 2 or update, as a peer that lacks it too would.
+    const nothing = new Y.Doc()
+    for (let i = 0; i < PHANTOMS; i++) {
+      const name = `account/phantom-${i}`
+      rogue.send(writeSyncFrame(name, enc => syncProtocol.writeSyncStep1(enc, nothing)))
+      if (i % 2 === 0) rogue.send(writeSyncFrame(name, enc => syncProtocol.writeSyncStep2(enc, nothing)))
+      else rogue.send(writeSyncFrame(name, enc => syncProtocol.writeUpdate(enc, Y.encodeStateAsUpdate(nothing))))
+    }
+    await waitFor(() => answers >= 2 * PHANTOMS, 10_000, 'the node to answer every phantom step 1')
+    expect(ana.ws.docs.openCount).toBe(open)
+    await ana.ws.flush()
+    expect(await ana.ws.docs.storedNames()).toEqual(stored)
+    expect(a.node.status().peers.find(p => p.name === 'Bo Chen')).toMatchObject({ connected: true })
+    rogue.close()
+
+    // A viewer's content for a document nobody has is refused before anything is created.
+    const viewer = await connect({ url: `wss://${a.address}`, identity: (await loadTls(vi.ws.paths)).tls })
+    const refused = new Promise<string>(resolve => viewer.onClose(resolve))
+    const made = new Y.Doc()
+    made.getMap('profile').set('name', 'Made Up Co')
+    viewer.send(writeSyncFrame('account/phantom-viewer', enc => syncProtocol.writeUpdate(enc, Y.encodeStateAsUpdate(made))))
+    expect(await refused).toMatch(/refused: a viewer may not change the workspace$/)
+    expect(ana.ws.docs.openCount).toBe(open)
+
+    // A document that is genuinely new arrives, and is stored.
+    const fromBo = await bo.accounts.add({ name: 'Bo Co' })
+    await (await node(bo, { listen: false })).node.syncOnce(a.address, 5000)
+    await ana.ws.flush()
+    expect(await ana.ws.docs.storedNames()).toContain(`account/${fromBo.id}`)
+    expect(await ana.accounts.show(fromBo.id)).toEqual(await bo.accounts.show(fromBo.id))
   })
 
   it('redials a remembered peer with backoff after it went away, and catches up', async () => {

@@ -1,7 +1,9 @@
 // Presence over peer connections: a member's name and the account they have open reach the others (also
-// through a middle peer), change when they open another, and disappear when they leave.
-import { afterEach, describe, expect, it } from 'vitest'
-import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness'
+// through a middle peer), change when they open another, and disappear when they leave; what presence
+// remembers of clients that are gone stays bounded.
+import * as encoding from 'lib0/encoding'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { Awareness, encodeAwarenessUpdate, outdatedTimeout } from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import type { Store } from '../../src/store/index.js'
 import { syncIndicator } from '../../src/sync/indicator.js'
@@ -13,6 +15,17 @@ import { joinedStore } from '../helpers/team.js'
 
 const open: Array<{ close (): Promise<void> }> = []
 afterEach(async () => { for (const o of open.splice(0).reverse()) await o.close() })
+
+/** A y-protocols awareness update: per entry the client id, its clock and its state as JSON (null: removed). */
+function awarenessUpdate (entries: Array<{ client: number, clock: number, state: unknown }>): Uint8Array {
+  const enc = encoding.createEncoder()
+  encoding.writeVarUint(enc, entries.length)
+  for (const e of entries) { encoding.writeVarUint(enc, e.client); encoding.writeVarUint(enc, e.clock); encoding.writeVarString(enc, JSON.stringify(e.state)) }
+  return encoding.toUint8Array(enc)
+}
+
+/** The clock records Awareness keeps, one per client id (the table that must stay bounded). */
+const records = (p: Presence) => (p as unknown as { awareness: Awareness }).awareness.meta
 
 async function member (store: Store, listen = true) {
   const presence = new Presence({ member: store.ws.member.id, name: store.ws.member.name })
@@ -61,5 +74,44 @@ describe('presence', () => {
     for (const id of ids) { crowd.states.set(id, { member: 'CCCC', name: `clone ${id}` }); crowd.meta.set(id, { clock: 1, lastUpdated: Date.now() }) }
     expect(() => link.receive(encodeAwarenessUpdate(crowd, ids))).toThrow('more than 64 presence states from one peer')
     crowd.destroy(); p.destroy(); q.destroy()
+  })
+
+  it('forgets the clock records of clients that are gone, so a peer cycling through client ids cannot grow the table', () => {
+    const p = new Presence({ member: 'AAAA', name: 'Ana' })
+    const link = p.link(() => undefined)
+    const state = (client: number) => ({ member: 'CCCC', name: `Cy ${client}` })
+    // 10,000 client ids, 50 at a time: each batch appears, then is removed.
+    for (let batch = 0; batch < 200; batch++) {
+      const ids = Array.from({ length: 50 }, (_, i) => 10_000 + batch * 50 + i)
+      link.receive(awarenessUpdate(ids.map(client => ({ client, clock: 1, state: state(client) }))))
+      link.receive(awarenessUpdate(ids.map(client => ({ client, clock: 2, state: null }))))
+    }
+    // Removals of ids never seen leave a record too.
+    for (let batch = 0; batch < 40; batch++) link.receive(awarenessUpdate(Array.from({ length: 250 }, (_, i) => ({ client: 100_000 + batch * 250 + i, clock: 1, state: null }))))
+    expect(records(p).size).toBeLessThanOrEqual(1 + 256)
+    expect(p.others()).toEqual([])
+    expect(() => link.receive(awarenessUpdate(Array.from({ length: 257 }, (_, i) => ({ client: 200_000 + i, clock: 1, state: null }))))).toThrow('more than 256 entries in one presence update')
+    p.destroy()
+  })
+
+  it('still ignores a late update for a client just removed, and forgets the record after the awareness timeout', () => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    try {
+      const p = new Presence({ member: 'AAAA', name: 'Ana' })
+      const link = p.link(() => undefined)
+      const cy = { member: 'CCCC', name: 'Cy Park' }
+      link.receive(awarenessUpdate([{ client: 7, clock: 3, state: cy }]))
+      link.receive(awarenessUpdate([{ client: 7, clock: 4, state: null }]))
+      link.receive(awarenessUpdate([{ client: 7, clock: 3, state: cy }])) // arrives late, by another path
+      expect(p.others()).toEqual([])
+      expect(records(p).has(7)).toBe(true)
+      vi.setSystemTime(Date.now() + outdatedTimeout + 1000)
+      link.receive(awarenessUpdate([{ client: 8, clock: 1, state: { member: 'DDDD', name: 'Di Ho' } }]))
+      expect(records(p).has(7)).toBe(false)
+      expect(p.others().map(o => o.name)).toEqual(['Di Ho'])
+      p.destroy()
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })

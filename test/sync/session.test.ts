@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import type { Store } from '../../src/store/index.js'
-import { ProtocolError, writeSyncFrame } from '../../src/sync/frames.js'
+import * as syncProtocol from 'y-protocols/sync'
+import * as Y from 'yjs'
+import * as decoding from 'lib0/decoding'
+import { workspaceSyncTarget, type Store } from '../../src/store/index.js'
+import { FRAME, ProtocolError, readFrame, writeSyncFrame } from '../../src/sync/frames.js'
 import { SyncSession, type SyncTarget } from '../../src/sync/session.js'
 import * as encoding from 'lib0/encoding'
 import { newStore } from '../helpers/store.js'
 
-const target = (s: Store): SyncTarget => ({ docNames: () => s.ws.docs.storedNames(), doc: name => s.ws.docs.get(name), onChange: l => s.ws.docs.onChange(name => l(name)) })
+const target = (s: Store): SyncTarget => ({ docNames: () => s.ws.docs.storedNames(), has: name => s.ws.docs.has(name), doc: name => s.ws.docs.get(name), onChange: l => s.ws.docs.onChange(name => l(name)) })
 
 /** Two sessions joined by an in-memory pipe (frames delivered asynchronously, in order). */
 function connect (a: Store, b: Store) {
@@ -72,6 +75,38 @@ describe('a sync session between two peers', () => {
     for (const frame of bad) await expect(session.receive(frame)).rejects.toBeInstanceOf(ProtocolError)
     expect(await a.accounts.show(acc.id)).toEqual(before)
     expect(sent.length).toBeGreaterThan(0)
+    await a.close()
+  })
+
+  it('keeps no document for a name the peer asks about that neither side has, and sends it whole once it exists here', async () => {
+    const a = await newStore()
+    const sent: Uint8Array[] = []
+    const session = new SyncSession(workspaceSyncTarget(a.ws, () => 'editor'), f => sent.push(f))
+    await session.start()
+    const open = a.ws.docs.openCount
+    const name = 'account/late'
+    await session.receive(writeSyncFrame(name, enc => syncProtocol.writeSyncStep1(enc, new Y.Doc())))
+    await session.receive(writeSyncFrame(name, enc => syncProtocol.writeSyncStep2(enc, new Y.Doc())))
+    expect(a.ws.docs.openCount).toBe(open)
+    expect(await a.ws.docs.has(name)).toBe(false)
+
+    // Updates the session sends for the document, applied to a copy in the peer's place.
+    const copy = new Y.Doc()
+    const receive = () => {
+      for (const data of sent.splice(0)) {
+        const frame = readFrame(data)
+        if (frame.type !== FRAME.SYNC || frame.doc !== name) continue
+        const type = decoding.readVarUint(frame.decoder)
+        if (type === syncProtocol.messageYjsUpdate) Y.applyUpdate(copy, decoding.readVarUint8Array(frame.decoder))
+      }
+    }
+    const doc = await a.ws.docs.get(name) // made here (another peer's session, a local edit)
+    doc.getMap('profile').set('name', 'Late Co')
+    await waitFor(async () => { receive(); return copy.getMap('profile').get('name') === 'Late Co' })
+    doc.getMap('profile').set('notes', 'and forwarded from then on')
+    receive()
+    expect(copy.getMap('profile').toJSON()).toEqual({ name: 'Late Co', notes: 'and forwarded from then on' })
+    session.close()
     await a.close()
   })
 })

@@ -7,7 +7,7 @@ import { SyncSession, type SyncTarget } from '../../src/sync/session.js'
 import { connect, listen, type PeerConnection } from '../../src/sync/transport.js'
 import { newStore } from '../helpers/store.js'
 
-const target = (s: Store): SyncTarget => ({ docNames: () => s.ws.docs.storedNames(), doc: name => s.ws.docs.get(name), onChange: l => s.ws.docs.onChange(name => l(name)) })
+const target = (s: Store): SyncTarget => ({ docNames: () => s.ws.docs.storedNames(), has: name => s.ws.docs.has(name), doc: name => s.ws.docs.get(name), onChange: l => s.ws.docs.onChange(name => l(name)) })
 
 async function tls (s: Store) {
   const id = await loadIdentity(s.ws.paths.identityKey)
