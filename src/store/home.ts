@@ -20,6 +20,8 @@ export interface HomePaths {
   peers: string
   /** What the app's peer sync logs (the app has no console to print it on). */
   syncLog: string
+  /** The team's hub, if it uses one: its URL and token (store/hub-config.ts). */
+  hub: string
   socket: string
   lockInfo: string
   kb: string
@@ -46,6 +48,7 @@ export function homePaths (root: string): HomePaths {
     invites: join(root, 'invites.json'),
     peers: join(root, 'peers.json'),
     syncLog: join(root, 'sync.log'),
+    hub: join(root, 'hub.json'),
     socket: socketPath(root),
     lockInfo: join(root, 'pat.pid'),
     kb: join(root, 'kb'),

@@ -6,7 +6,8 @@
  * non-members before any document is sent (transport.ts, imported directly for the same reason). On these
  * build, each imported directly by the commands that need it: invites and the join handshake (invite.ts,
  * join.ts), presence (presence.ts), the peer node that listens, dials, redials and keeps status (peer.ts,
- * peer-book.ts, backoff.ts, tls.ts), the app's view of it (indicator.ts) and LAN discovery (discovery.ts). It moves Yjs updates between replicas; it never decides
+ * peer-book.ts, backoff.ts, tls.ts), the app's view of it (indicator.ts) and LAN discovery (discovery.ts); and hub
+ * mode, one exchange through a stock y-websocket server (hub-client.ts, hub-room.ts, hub-protocol.ts, hub-url.ts). It moves Yjs updates between replicas; it never decides
  * what an account contains (that is the store's job) and never trusts a peer it cannot authenticate.
  */
 export * from './identity.js'

@@ -62,6 +62,6 @@ describe('team sync from the command line', () => {
     const stranger = await pat(D, ['sync', '--peer', address, '--timeout', '20'])
     expect(stranger).toMatchObject({ code: 1, stderr: `error: ${address} refused the connection: not a member of this team\n` })
     expect(await patJson(D, ['account', 'list'])).toEqual([])
-    expect((await pat(D, ['sync'])).stderr).toBe('error: say which peer to sync with: pat sync --peer HOST:PORT (or see pat sync status)\n')
+    expect((await pat(D, ['sync'])).stderr).toBe('error: say what to sync with: pat sync --peer HOST:PORT, or pat sync --hub [URL] (or see pat sync status)\n')
   })
 })

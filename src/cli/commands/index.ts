@@ -18,6 +18,7 @@ import { registerExport } from './export.js'
 import { registerApp } from './app.js'
 import { registerTeam } from './team.js'
 import { registerSync } from './sync.js'
+import { registerHub } from './hub.js'
 
 export function registerCommands (program: Command, ctx: CliContext): void {
   registerWorkspace(program, ctx)
@@ -33,6 +34,7 @@ export function registerCommands (program: Command, ctx: CliContext): void {
   registerBackup(program, ctx)
   registerTeam(program, ctx)
   registerSync(program, ctx)
+  registerHub(program, ctx)
   registerServe(program, ctx)
   registerApp(program, ctx)
 }

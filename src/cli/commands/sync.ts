@@ -1,6 +1,7 @@
 /**
  * `pat sync --peer HOST:PORT [--timeout S]`: one exchange with a peer, both ways; exits 0 once both sides
- * are up to date, 1 with the reason when not (unreachable, not a member, timed out). `pat sync status`:
+ * are up to date, 1 with the reason when not (unreachable, not a member, timed out). `pat sync --hub [URL]`:
+ * one exchange through a hub instead (hub.ts). `pat sync status`:
  * the peers met, connected or not, when last in sync, and updates they have not had yet. While `pat serve`
  * or the app holds the workspace these run there (routed like every command), on its peer node.
  */
@@ -15,15 +16,24 @@ import { hostOf } from '../host.js'
 import { printJson } from '../io.js'
 
 export function registerSync (program: Command, ctx: CliContext): void {
-  const sync = program.command('sync').description('sync with a peer once (--peer), or see sync status (pat sync status)')
+  const sync = program.command('sync').description('sync with a peer (--peer) or through a hub (--hub) once, or see sync status (pat sync status)')
     .option('--peer <host:port>', 'the peer to sync with')
+    .option('--hub [url]', 'sync through a hub (ws://HOST:PORT of a y-websocket server; default: the one set with pat hub set)')
+    .option('--token <token>', 'with --hub: the token the hub asks for')
     .option('--timeout <seconds>', 'give up after this many seconds', '30')
     .option('--json', 'print JSON')
-    .action(async (opts: { peer?: string, timeout: string, json?: boolean }) => {
-      if (!opts.peer) throw new InputError('say which peer to sync with: pat sync --peer HOST:PORT (or see pat sync status)')
-      const address = parseAddress(opts.peer)
+    .action(async (opts: { peer?: string, hub?: string | true, token?: string, timeout: string, json?: boolean }) => {
+      if (opts.peer && opts.hub !== undefined) throw new InputError('--peer and --hub are exclusive: sync with one peer, or through the hub')
+      if (opts.token !== undefined && opts.hub === undefined) throw new InputError('--token goes with --hub: pat sync --hub URL --token TOKEN')
+      if (!opts.peer && opts.hub === undefined) throw new InputError('say what to sync with: pat sync --peer HOST:PORT, or pat sync --hub [URL] (or see pat sync status)')
       const seconds = Number(opts.timeout)
       if (!(seconds > 0 && seconds <= 3600)) throw new InputError(`--timeout "${opts.timeout}" is not a number of seconds from 1 to 3600`)
+      if (opts.hub !== undefined) {
+        const { syncViaHub } = await import('./hub.js')
+        await syncViaHub(ctx, { hub: opts.hub, ...(opts.token !== undefined ? { token: opts.token } : {}), timeoutMs: seconds * 1000, ...(opts.json ? { json: true } : {}) })
+        return
+      }
+      const address = parseAddress(opts.peer!)
       const peer = await withStore(ctx, store => syncOnce(store, address, seconds * 1000))
       if (opts.json) printJson(ctx.io, peer)
       else ctx.io.out(`synced with ${peer.name} at ${address}: both sides are up to date`)

@@ -1,0 +1,68 @@
+// `pat hub set|show|clear` and `pat sync --hub` as a user runs them: the hub kept in the home (its token in a
+// file only the member can read, never printed), one exchange through the stock y-websocket server — also
+// routed into a running `pat serve` — and one clear line for what cannot work.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { PAT, pat, patJson, waitFor } from '../helpers/cli.js'
+import { freePort, startStockHub, type TestHub } from '../helpers/hub.js'
+import { tempDir } from '../helpers/home.js'
+
+let hub: TestHub
+const children: ChildProcess[] = []
+beforeAll(async () => { hub = await startStockHub() }, 20_000)
+afterAll(async () => { for (const c of children) c.kill('SIGKILL'); await hub.close() })
+
+describe('pat hub and pat sync --hub', () => {
+  it('keeps the hub in the home, token unreadable by others and never printed', async () => {
+    const A = await tempDir()
+    expect(await pat(A, ['hub', 'set', hub.url])).toMatchObject({ code: 1, stderr: expect.stringMatching(/^error: no workspace in .*: run `pat init/) })
+    await pat(A, ['init', '--name', 'Ana Lima'])
+    expect(await patJson(A, ['hub', 'show'])).toBeNull()
+    const set = await pat(A, ['hub', 'set', `${hub.url}/`, '--token', 'sw0rdfish'])
+    expect(set).toMatchObject({ code: 0, stdout: `hub set to ${hub.url} (with a token): pat sync --hub syncs through it\n` })
+    expect((await stat(join(A, 'hub.json'))).mode & 0o777).toBe(0o600)
+    expect(await patJson(A, ['hub', 'show'])).toEqual({ url: hub.url, token: true })
+    expect((await pat(A, ['hub', 'show'])).stdout).toBe(`hub: ${hub.url} (with a token)\n`)
+
+    expect(await pat(A, ['hub', 'set', 'hocuspocus+wss://hub.example.com'])).toMatchObject({ code: 1, stderr: 'error: Hocuspocus hubs (hocuspocus+wss://) are not supported yet: use a y-websocket server, ws://HOST:PORT or wss://…\n' })
+    expect(await pat(A, ['hub', 'set', 'https://hub.example.com'])).toMatchObject({ code: 1, stderr: 'error: "https://hub.example.com" is not a hub URL: it must start with ws:// or wss:// (a y-websocket server)\n' })
+    expect(await patJson(A, ['hub', 'show'])).toEqual({ url: hub.url, token: true }) // a refused URL changes nothing
+
+    expect((await pat(A, ['hub', 'clear'])).stdout).toBe('hub cleared\n')
+    expect((await pat(A, ['hub', 'clear'])).stdout).toBe('no hub was set\n')
+    expect(await pat(A, ['sync', '--hub'])).toMatchObject({ code: 1, stderr: 'error: no hub set: give one (pat sync --hub ws://HOST:PORT) or set it with pat hub set URL\n' })
+  })
+
+  it('syncs through the hub set, and through a running pat serve', async () => {
+    const A = await tempDir()
+    await pat(A, ['init', '--name', 'Ana Lima'])
+    const acc = await patJson(A, ['account', 'add', '--name', 'Hub Harbor Co'])
+    await pat(A, ['hub', 'set', hub.url])
+    expect(await pat(A, ['sync', '--hub'])).toMatchObject({ code: 0, stdout: `synced 2 documents through ${hub.url}: received changes to 0, sent changes to 2\n` })
+
+    const child = spawn(process.execPath, [PAT, '--home', A, 'serve', '--host', '127.0.0.1', '--port', '0', '--no-mdns'], { stdio: ['ignore', 'pipe', 'pipe'] })
+    children.push(child)
+    let out = ''
+    child.stdout!.on('data', d => { out += d })
+    await waitFor(() => /listening for peers/.test(out), 15_000, 'pat serve to listen')
+    await pat(A, ['plan', 'add', acc.id, '--title', 'Made while serving', '--priority', 'high'])
+    const routed = await patJson(A, ['sync', '--hub', hub.url])
+    expect(routed.documents).toEqual([
+      { name: `account/${acc.id}`, received: false, sent: true, held: false },
+      { name: 'workspace', received: false, sent: false, held: false }
+    ])
+  })
+
+  it('says what is wrong: both --peer and --hub, a stray --token, an unreachable hub', async () => {
+    const A = await tempDir()
+    await pat(A, ['init', '--name', 'Ana Lima'])
+    expect(await pat(A, ['sync', '--hub', hub.url, '--peer', '127.0.0.1:47600'])).toMatchObject({ code: 1, stderr: 'error: --peer and --hub are exclusive: sync with one peer, or through the hub\n' })
+    expect(await pat(A, ['sync', '--peer', '127.0.0.1:47600', '--token', 'x'])).toMatchObject({ code: 1, stderr: 'error: --token goes with --hub: pat sync --hub URL --token TOKEN\n' })
+    const closed = `ws://127.0.0.1:${await freePort()}`
+    const r = await pat(A, ['sync', '--hub', closed, '--timeout', '5'])
+    expect(r.code).toBe(1)
+    expect(r.stderr).toMatch(new RegExp(`^error: cannot reach the hub at ${closed}: connect ECONNREFUSED .*\\n$`))
+  })
+})

@@ -1,0 +1,192 @@
+// Hub mode: two members who never meet converge through the stock y-websocket server (its own package,
+// unmodified, run as a child process on 127.0.0.1); a hub cannot change the roster; a hub sending garbage
+// ends that room and changes nothing; an unreachable or silent hub fails with one clear line in time.
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as syncProtocol from 'y-protocols/sync'
+import type { WebSocket } from 'ws'
+import * as Y from 'yjs'
+import type { Store } from '../../src/store/index.js'
+import { syncThroughHub } from '../../src/sync/hub-client.js'
+import { readHubMessage } from '../../src/sync/hub-protocol.js'
+import { parseHubUrl, roomUrl } from '../../src/sync/hub-url.js'
+import { freePort, startFakeHub, startSilentServer, startStockHub, type TestHub } from '../helpers/hub.js'
+import { newStore } from '../helpers/store.js'
+import { joinedStore } from '../helpers/team.js'
+
+const open: Array<{ close (): Promise<void> }> = []
+afterAll(async () => { for (const o of open.splice(0).reverse()) await o.close() })
+const keep = <T extends { close (): Promise<void> }>(x: T) => { open.push(x); return x }
+
+async function team () {
+  const ana = keep(await newStore('Ana Lima'))
+  const account = await ana.accounts.add({ name: 'Hub Harbor Co' })
+  const bo = keep(await joinedStore(ana, 'Bo Chen', 'editor'))
+  return { ana, bo, account }
+}
+
+/** Every document of a store, encoded whole (to see that nothing changed). */
+async function contents (s: Store): Promise<Map<string, string>> {
+  const names = (await s.ws.docs.storedNames()).sort()
+  return new Map(await Promise.all(names.map(async n => [n, Buffer.from(Y.encodeStateAsUpdate(await s.ws.docs.get(n))).toString('base64')] as [string, string])))
+}
+
+async function stateVectors (s: Store): Promise<Record<string, number[]>> {
+  const out: Record<string, number[]> = {}
+  for (const n of (await s.ws.docs.storedNames()).sort()) out[n] = [...Y.encodeStateVector(await s.ws.docs.get(n))]
+  return out
+}
+
+/** A y-websocket sync message (type 0) from y-protocols' own writers. */
+function syncMessage (write: (enc: encoding.Encoder) => void): Uint8Array {
+  const enc = encoding.createEncoder()
+  encoding.writeVarUint(enc, 0)
+  write(enc)
+  return encoding.toUint8Array(enc)
+}
+
+/** A fake room that holds `doc` and answers like the stock server (step 1 at once, step 1 → step 2), keeping nothing it is sent. */
+function answeringRoom (socket: WebSocket, doc: Y.Doc): void {
+  socket.send(syncMessage(enc => syncProtocol.writeSyncStep1(enc, doc)))
+  socket.on('message', (data: Buffer) => {
+    const dec = decoding.createDecoder(new Uint8Array(data))
+    if (decoding.readVarUint(dec) !== 0 || decoding.readVarUint(dec) !== syncProtocol.messageYjsSyncStep1) return
+    socket.send(syncMessage(enc => syncProtocol.readSyncStep1(dec, enc, doc)))
+  })
+}
+
+describe('hub mode through the stock y-websocket server', () => {
+  let hub: TestHub
+  beforeAll(async () => { hub = keep(await startStockHub()) }, 20_000)
+
+  it('two members who never meet converge: edits both ways, and an account one side never had', async () => {
+    const { ana, bo, account } = await team()
+    await ana.plan.items.add(account.id, { title: 'Hub item from Ana', priority: 'high', due: '2027-01-10' })
+    await bo.plan.items.add(account.id, { title: 'Hub item from Bo', priority: 'low', due: '2027-02-10' })
+    const later = await ana.accounts.add({ name: 'Later Freight Co' }) // Bo lacks its directory entry and its document
+
+    const first = await syncThroughHub({ store: ana, url: hub.url, timeoutMs: 10_000 })
+    expect(first.documents.map(d => d.name).sort()).toEqual(['account/' + account.id, 'account/' + later.id, 'workspace'].sort())
+    expect(first.documents.every(d => d.error === undefined && d.sent)).toBe(true)
+    const second = await syncThroughHub({ store: bo, url: hub.url, timeoutMs: 10_000 })
+    expect(second.documents.find(d => d.name === `account/${later.id}`)).toMatchObject({ received: true, sent: false })
+    expect(second.documents.find(d => d.name === `account/${account.id}`)).toMatchObject({ received: true, sent: true })
+    const third = await syncThroughHub({ store: ana, url: hub.url, timeoutMs: 10_000 })
+    expect(third.documents.find(d => d.name === `account/${account.id}`)).toMatchObject({ received: true, sent: false })
+
+    expect(await bo.accounts.show(account.id)).toEqual(await ana.accounts.show(account.id))
+    expect(await bo.accounts.show(later.id)).toEqual(await ana.accounts.show(later.id))
+    expect(JSON.stringify(await ana.accounts.show(account.id))).toContain('Hub item from Bo')
+    expect(await stateVectors(bo)).toEqual(await stateVectors(ana))
+
+    // Once in sync, another exchange sends and receives nothing.
+    const again = await syncThroughHub({ store: bo, url: hub.url, timeoutMs: 10_000 })
+    expect(again.documents.some(d => d.sent || d.received || d.error)).toBe(false)
+  })
+
+  it('carries no roster change: one from the owner ends the workspace room for the others, accounts still sync', async () => {
+    const { ana, bo, account } = await team()
+    await ana.roster.add({ id: 'c'.repeat(64), name: 'Cy Park', role: 'viewer', publicKey: 'x' }, ana.ws.member.id)
+    await ana.plan.items.add(account.id, { title: 'After the roster change', priority: 'high' })
+    await syncThroughHub({ store: ana, url: hub.url, timeoutMs: 10_000 })
+    const result = await syncThroughHub({ store: bo, url: hub.url, timeoutMs: 10_000 })
+    expect(result.documents.find(d => d.name === 'workspace')?.error).toBe('update refused: only an owner may change the team or its roster')
+    expect(bo.roster.get('c'.repeat(64))).toBeUndefined()
+    expect(await bo.accounts.show(account.id)).toEqual(await ana.accounts.show(account.id))
+  })
+
+  it('keeps each team in its own rooms', async () => {
+    const { ana } = await team()
+    const other = keep(await newStore('Eve Stone'))
+    await other.accounts.add({ name: 'Other Team Co' })
+    await syncThroughHub({ store: other, url: hub.url, timeoutMs: 10_000 })
+    const before = await contents(ana)
+    const result = await syncThroughHub({ store: ana, url: hub.url, timeoutMs: 10_000 })
+    expect(result.documents.some(d => d.received)).toBe(false)
+    expect((await ana.accounts.list()).map(a => a.name)).not.toContain('Other Team Co')
+    expect(await contents(ana)).toEqual(before)
+  })
+})
+
+describe('a hub that misbehaves', () => {
+  it('cannot change the roster: its update adding an owner is refused and nothing of it is applied', async () => {
+    const { ana, bo } = await team()
+    const ws = await bo.ws.docs.get('workspace')
+    const forged = new Y.Doc()
+    Y.applyUpdate(forged, Y.encodeStateAsUpdate(ws))
+    forged.getMap('members').set('mallory', { id: 'mallory', name: 'Mallory', role: 'owner', publicKey: 'x', addedAt: '2026-01-01T00:00:00Z', addedBy: ana.ws.member.id })
+    forged.getMap('accounts').set('sneaky-k3x9', new Y.Map())
+    const fake = keep(await startFakeHub((socket, path) => answeringRoom(socket, path.endsWith('%2Fworkspace') ? forged : new Y.Doc())))
+    const before = await contents(bo)
+    const lines: string[] = []
+    const result = await syncThroughHub({ store: bo, url: fake.url, timeoutMs: 10_000, log: l => lines.push(l) })
+    expect(result.documents.find(d => d.name === 'workspace')?.error).toMatch(/update refused: only an owner may change the team or its roster/)
+    expect(bo.roster.get('mallory')).toBeUndefined()
+    expect(bo.ws.hasAccount('sneaky-k3x9')).toBe(false)
+    expect(await contents(bo)).toEqual(before)
+    expect(lines.join('\n')).toMatch(/workspace not synced: update refused/)
+  })
+
+  it('sends garbage: that room ends with the reason, awareness is ignored, documents are untouched', async () => {
+    const { bo } = await team()
+    const fake = keep(await startFakeHub((socket, path) => {
+      const awareness = encoding.createEncoder()
+      encoding.writeVarUint(awareness, 1)
+      encoding.writeVarUint8Array(awareness, new Uint8Array([0]))
+      socket.send(encoding.toUint8Array(awareness))
+      socket.send(path.endsWith('%2Fworkspace') ? new Uint8Array([7, 1, 2, 3]) : new Uint8Array([0, 1, 200, 1]))
+    }))
+    const before = await contents(bo)
+    const result = await syncThroughHub({ store: bo, url: fake.url, timeoutMs: 10_000 })
+    expect(result.documents.find(d => d.name === 'workspace')?.error).toBe('unknown message type 7')
+    const accounts = result.documents.filter(d => d.name !== 'workspace')
+    expect(accounts.length).toBeGreaterThan(0)
+    for (const d of accounts) expect(d.error).toMatch(/^undecodable message/)
+    expect(await contents(bo)).toEqual(before)
+  })
+
+  it('is unreachable: one clear line at once', async () => {
+    const { bo } = await team()
+    const url = `ws://127.0.0.1:${await freePort()}`
+    const started = Date.now()
+    await expect(syncThroughHub({ store: bo, url, timeoutMs: 5000 })).rejects.toThrow(new RegExp(`^cannot reach the hub at ${url}: .*ECONNREFUSED`))
+    expect(Date.now() - started).toBeLessThan(5000)
+  })
+
+  it('never answers: fails when the timeout is up, naming the hub', async () => {
+    const { bo } = await team()
+    const silent = keep(await startSilentServer())
+    const started = Date.now()
+    await expect(syncThroughHub({ store: bo, url: silent.url, timeoutMs: 1000 }))
+      .rejects.toThrow(`the sync through the hub at ${silent.url} did not finish within 1 s (0 documents done): try again, or a longer --timeout`)
+    expect(Date.now() - started).toBeLessThan(3000)
+  })
+})
+
+describe('hub addresses and messages', () => {
+  it('takes ws:// and wss://, and says what is wrong with anything else', () => {
+    expect(parseHubUrl('ws://127.0.0.1:1234/')).toEqual({ url: 'ws://127.0.0.1:1234', kind: 'y-websocket' })
+    expect(parseHubUrl(' wss://hub.example.com/yjs ').url).toBe('wss://hub.example.com/yjs')
+    expect(() => parseHubUrl('hocuspocus+ws://127.0.0.1:1234')).toThrow(/Hocuspocus hubs \(hocuspocus\+ws:\/\/\) are not supported yet/)
+    expect(() => parseHubUrl('http://127.0.0.1:1234')).toThrow(/must start with ws:\/\/ or wss:\/\//)
+    expect(() => parseHubUrl('ws://127.0.0.1:1234?token=x')).toThrow(/give the token with --token/)
+    expect(() => parseHubUrl('127.0.0.1:1234')).toThrow(/not a hub URL/)
+  })
+
+  it('puts the room in one path segment and the token in the query', () => {
+    const hub = parseHubUrl('ws://127.0.0.1:1234/yjs')
+    expect(roomUrl(hub, 'k3x9team/account/harbor-k3x9', 'a b&c')).toBe('ws://127.0.0.1:1234/yjs/k3x9team%2Faccount%2Fharbor-k3x9?token=a+b%26c')
+  })
+
+  it('reads what y-protocols writes and rejects unknown steps and trailing bytes', () => {
+    const doc = new Y.Doc()
+    doc.getMap('m').set('k', 1)
+    const update = Y.encodeStateAsUpdate(doc)
+    expect(readHubMessage(syncMessage(enc => syncProtocol.writeSyncStep2(enc, doc)))).toEqual({ type: 'step2', update })
+    expect(readHubMessage(syncMessage(enc => syncProtocol.writeUpdate(enc, update)))).toEqual({ type: 'update', update })
+    expect(readHubMessage(syncMessage(enc => syncProtocol.writeSyncStep1(enc, doc)))).toEqual({ type: 'step1', stateVector: Y.encodeStateVector(doc) })
+    expect(() => readHubMessage(new Uint8Array([0, 5, 0]))).toThrow('unknown sync step 5')
+    expect(() => readHubMessage(new Uint8Array([1, 0, 9]))).toThrow('1 bytes after a awareness message')
+  })
+})
