@@ -3,30 +3,21 @@
  * one, a token. The file is local to the member, written atomically with mode 0600 — the token is a secret.
  * What a valid hub URL is belongs to the sync layer (sync/hub-url.ts); this only keeps what it was given.
  */
-import { readFile, rm } from 'node:fs/promises'
+import { rm } from 'node:fs/promises'
 import { StoreError } from './errors.js'
-import { writeFileAtomic } from './files.js'
+import { readJsonFile, writeFileAtomic } from './files.js'
 
 export interface HubConfig {
   url: string
   token?: string
 }
 
-export async function readHubConfig (path: string): Promise<HubConfig | undefined> {
-  let text: string
-  try {
-    text = await readFile(path, 'utf8')
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined
-    throw new StoreError('io', `cannot read ${path}: ${(err as Error).message}`, err)
-  }
-  try {
-    const cfg = JSON.parse(text) as { version?: unknown, url?: unknown, token?: unknown }
-    if (cfg.version !== 1 || typeof cfg.url !== 'string' || (cfg.token !== undefined && typeof cfg.token !== 'string')) throw new Error('missing fields')
+export function readHubConfig (path: string): Promise<HubConfig | undefined> {
+  return readJsonFile(path, 'the hub settings', 'set them again with `pat hub set URL`', value => {
+    const cfg = value as { version?: unknown, url?: unknown, token?: unknown }
+    if (cfg?.version !== 1 || typeof cfg.url !== 'string' || (cfg.token !== undefined && typeof cfg.token !== 'string')) throw new Error('missing fields')
     return { url: cfg.url, ...(cfg.token !== undefined ? { token: cfg.token } : {}) }
-  } catch (err) {
-    throw new StoreError('damaged', `the hub settings ${path} are unreadable (${(err as Error).message}): set them again with \`pat hub set URL\``, err)
-  }
+  })
 }
 
 export async function writeHubConfig (path: string, cfg: HubConfig): Promise<void> {

@@ -22,50 +22,42 @@ export class ProtocolError extends Error {
   override readonly name = 'ProtocolError'
 }
 
-export function writeSyncFrame (doc: string, write: (enc: encoding.Encoder) => void): Uint8Array {
+/** A frame of `type` with the fields `write` adds after it. */
+function frame (type: number, write: (enc: encoding.Encoder) => void = () => {}): Uint8Array {
   const enc = encoding.createEncoder()
-  encoding.writeVarUint(enc, FRAME.SYNC)
-  encoding.writeVarString(enc, doc)
+  encoding.writeVarUint(enc, type)
   write(enc)
   return encoding.toUint8Array(enc)
 }
 
+export function writeSyncFrame (doc: string, write: (enc: encoding.Encoder) => void): Uint8Array {
+  return frame(FRAME.SYNC, enc => { encoding.writeVarString(enc, doc); write(enc) })
+}
+
 export function writeSignal (type: typeof FRAME.DOCS_END | typeof FRAME.SYNCED): Uint8Array {
-  const enc = encoding.createEncoder()
-  encoding.writeVarUint(enc, type)
-  return encoding.toUint8Array(enc)
+  return frame(type)
 }
 
 export function writeError (reason: string): Uint8Array {
-  const enc = encoding.createEncoder()
-  encoding.writeVarUint(enc, FRAME.ERROR)
-  encoding.writeVarString(enc, reason)
-  return encoding.toUint8Array(enc)
+  return frame(FRAME.ERROR, enc => encoding.writeVarString(enc, reason))
 }
 
 export interface JoinRequest { invite: string, name: string, proof: string }
 
 export function writeJoin (req: JoinRequest): Uint8Array {
-  const enc = encoding.createEncoder()
-  encoding.writeVarUint(enc, FRAME.JOIN)
-  encoding.writeVarString(enc, req.invite)
-  encoding.writeVarString(enc, req.name)
-  encoding.writeVarString(enc, req.proof)
-  return encoding.toUint8Array(enc)
+  return frame(FRAME.JOIN, enc => {
+    encoding.writeVarString(enc, req.invite)
+    encoding.writeVarString(enc, req.name)
+    encoding.writeVarString(enc, req.proof)
+  })
 }
 
 export function writeJoined (role: string): Uint8Array {
-  const enc = encoding.createEncoder()
-  encoding.writeVarUint(enc, FRAME.JOINED)
-  encoding.writeVarString(enc, role)
-  return encoding.toUint8Array(enc)
+  return frame(FRAME.JOINED, enc => encoding.writeVarString(enc, role))
 }
 
 export function writeAwareness (update: Uint8Array): Uint8Array {
-  const enc = encoding.createEncoder()
-  encoding.writeVarUint(enc, FRAME.AWARENESS)
-  encoding.writeVarUint8Array(enc, update)
-  return encoding.toUint8Array(enc)
+  return frame(FRAME.AWARENESS, enc => encoding.writeVarUint8Array(enc, update))
 }
 
 export type Frame =
