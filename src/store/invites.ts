@@ -5,9 +5,7 @@
  * crash still completes. Written atomically (files.ts); only the process holding the workspace writes it.
  * Spent and expired invites are dropped a week after they stop mattering.
  */
-import { readFile } from 'node:fs/promises'
-import { StoreError } from './errors.js'
-import { writeFileAtomic } from './files.js'
+import { readJsonFile, writeFileAtomic } from './files.js'
 import type { Role } from './schema.js'
 
 export interface Invite {
@@ -28,20 +26,12 @@ export class InviteBook {
   constructor (private readonly path: string) {}
 
   async list (): Promise<Invite[]> {
-    let text: string
-    try {
-      text = await readFile(this.path, 'utf8')
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return []
-      throw new StoreError('io', `cannot read ${this.path}: ${(err as Error).message}`, err)
-    }
-    try {
-      const data = JSON.parse(text) as { version: number, invites: Invite[] }
-      if (data.version !== 1 || !Array.isArray(data.invites)) throw new Error('unknown format')
-      return data.invites
-    } catch (err) {
-      throw new StoreError('damaged', `the invite list ${this.path} is unreadable (${(err as Error).message}); remove it and invite again`, err)
-    }
+    const invites = await readJsonFile(this.path, 'the invite list', 'remove it and invite again', value => {
+      const data = value as { version?: unknown, invites?: unknown }
+      if (data?.version !== 1 || !Array.isArray(data.invites)) throw new Error('unknown format')
+      return data.invites as Invite[]
+    })
+    return invites ?? []
   }
 
   async get (id: string): Promise<Invite | undefined> {

@@ -8,6 +8,15 @@ import { newStore } from '../helpers/store.js'
 
 const stored = async (s: Store, doc: string) => (await s.ws.database.readUpdates(doc)).updates.length
 
+/** A peer's copy of one of the store's documents, with the updates it makes from now on. */
+async function peerCopy (s: Store, name: string): Promise<{ doc: Y.Doc, updates: Uint8Array[] }> {
+  const doc = new Y.Doc()
+  Y.applyUpdate(doc, Y.encodeStateAsUpdate(await s.ws.docs.get(name)))
+  const updates: Uint8Array[] = []
+  doc.on('update', (u: Uint8Array) => updates.push(u))
+  return { doc, updates }
+}
+
 /** Waits until the store's writer is idle (compaction runs when nothing is queued). */
 async function idle (s: Store): Promise<void> {
   const docs = s.ws.docs as unknown as { writer?: Promise<void> }
@@ -60,10 +69,7 @@ describe('deliberate compaction', () => {
     const s = await newStore()
     const acc = await s.accounts.add({ name: 'Harbor Imports' })
     const name = `account/${acc.id}`
-    const doc = new Y.Doc()
-    Y.applyUpdate(doc, Y.encodeStateAsUpdate(await s.ws.docs.get(name)))
-    const updates: Uint8Array[] = []
-    doc.on('update', (u: Uint8Array) => updates.push(u))
+    const { doc, updates } = await peerCopy(s, name)
     for (let n = 0; n < MAX_LOG_UPDATES + 20; n++) doc.getMap('profile').set('address', `${n} Dock Street`)
     const home = s.ws.paths.root
     await s.close()
@@ -133,10 +139,7 @@ describe('the write queue', () => {
     const s = await newStore()
     const acc = await s.accounts.add({ name: 'Harbor Imports' })
     const name = `account/${acc.id}`
-    const peer = new Y.Doc()
-    Y.applyUpdate(peer, Y.encodeStateAsUpdate(await s.ws.docs.get(name)))
-    const updates: Uint8Array[] = []
-    peer.on('update', (u: Uint8Array) => updates.push(u))
+    const { doc: peer, updates } = await peerCopy(s, name)
     for (let n = 0; n < 200; n++) peer.getArray('log').push([{ at: '2026-01-01T00:00:00.000Z', by: 'peer', byName: 'Peer', action: 'note', summary: `note ${n}` }])
     const doc = await s.ws.docs.get(name)
     const count = await stored(s, name)
