@@ -13,9 +13,11 @@
 import { rm, writeFile } from 'node:fs/promises'
 import { InputError } from '../domain/index.js'
 import type { Store } from '../store/index.js'
+import { readHubConfig } from '../store/hub-config.js'
 import type { SyncIndicator } from '../sync/indicator.js'
 import type { PeerNode } from '../sync/peer.js'
 import { serveControl } from './control.js'
+import { hostedHub, type HostedHub } from './host-hub.js'
 
 export const DEFAULT_SYNC_HOST = '0.0.0.0'
 export const DEFAULT_SYNC_PORT = 47600
@@ -37,6 +39,8 @@ export interface Host {
   close: () => Promise<void>
   /** The peer node once it runs; undefined without sync, while it starts, or when it could not start. */
   readonly peer: PeerNode | undefined
+  /** The hub link (sync/hub-link.ts) while a hub is set; undefined without sync. */
+  readonly hub: HostedHub | undefined
   /** What the app's status bar shows of sync (undefined without sync). */
   readonly indicator: SyncIndicator | undefined
   /** Settles when sync has started; rejects with the reason it could not. */
@@ -58,6 +62,7 @@ export async function hostWorkspace (store: Store, opts: { sync?: SyncOptions } 
   let problem: string | undefined
   let stopPresence = () => {}
   let indicator: SyncIndicator | undefined
+  let hub: HostedHub | undefined
   let ready = Promise.resolve()
   if (opts.sync) {
     const sync = opts.sync
@@ -65,7 +70,10 @@ export async function hostWorkspace (store: Store, opts: { sync?: SyncOptions } 
     const { syncIndicator } = await import('../sync/indicator.js')
     const presence = new Presence({ member: store.ws.member.id, name: store.ws.member.name })
     stopPresence = () => presence.destroy()
-    indicator = syncIndicator(presence, () => peer, () => problem)
+    const link = hub = hostedHub(store, sync.log)
+    indicator = syncIndicator(presence, () => peer, () => problem, link)
+    // A hub set in hub.json is used from the start; a damaged file is said and skipped (pat hub set mends it).
+    readHubConfig(paths.hub).then(cfg => link.use(cfg)).catch((err: Error) => { sync.log(`hub not used: ${err.message}`) })
     ready = startNode(store, sync, presence).then(
       node => { if (closed) return node.stop(); peer = node },
       (err: Error) => { problem = 'sync off'; sync.log(`sync could not start: ${err.message}`); throw err })
@@ -73,6 +81,7 @@ export async function hostWorkspace (store: Store, opts: { sync?: SyncOptions } 
   }
   const host: Host = {
     get peer () { return peer },
+    hub,
     indicator,
     ready,
     close: async () => {
@@ -80,7 +89,7 @@ export async function hostWorkspace (store: Store, opts: { sync?: SyncOptions } 
       closed = true
       hosts.delete(store)
       stopPresence()
-      await peer?.stop()
+      await Promise.all([peer?.stop(), hub?.stop()])
       await new Promise<void>(resolve => server.close(() => resolve()))
       await rm(paths.socket, { force: true })
       await rm(paths.lockInfo, { force: true })

@@ -13,6 +13,7 @@ import { clearHubConfig, readHubConfig, writeHubConfig, type HubConfig } from '.
 import { parseHubUrl } from '../../sync/hub-url.js'
 import type { HubSyncResult } from '../../sync/hub-client.js'
 import { withStore, type CliContext } from '../context.js'
+import { hostOf } from '../host.js'
 import { printJson } from '../io.js'
 
 export function registerHub (program: Command, ctx: CliContext): void {
@@ -23,9 +24,11 @@ export function registerHub (program: Command, ctx: CliContext): void {
     .option('--token <token>', 'the token the hub asks for (kept in a file only you can read)')
     .action(async (url: string, opts: { token?: string }) => {
       const paths = await workspacePaths(ctx)
-      const hubUrl = parseHubUrl(url).url
-      await writeHubConfig(paths.hub, { url: hubUrl, ...(opts.token ? { token: opts.token } : {}) })
-      ctx.io.out(`hub set to ${hubUrl}${opts.token ? ' (with a token)' : ''}: pat sync --hub syncs through it`)
+      const cfg: HubConfig = { url: parseHubUrl(url).url, ...(opts.token ? { token: opts.token } : {}) }
+      await writeHubConfig(paths.hub, cfg)
+      const running = runningHub(ctx)
+      await running?.use(cfg)
+      ctx.io.out(`hub set to ${cfg.url}${opts.token ? ' (with a token)' : ''}: ${running ? 'syncing through it now' : 'pat serve and the app sync through it, pat sync --hub once'}`)
     })
 
   hub.command('show').description('the hub set, if any (never the token itself)')
@@ -40,6 +43,7 @@ export function registerHub (program: Command, ctx: CliContext): void {
   hub.command('clear').description('stop using a hub (forgets its URL and token)')
     .action(async () => {
       const cleared = await clearHubConfig((await workspacePaths(ctx)).hub)
+      await runningHub(ctx)?.use(undefined)
       ctx.io.out(cleared ? 'hub cleared' : 'no hub was set')
     })
 }
@@ -74,6 +78,11 @@ function summary (r: HubSyncResult): string {
   const held = synced.filter(d => d.held).length
   return `synced ${count(synced.length)} through ${r.hub}: received changes to ${received}, sent changes to ${sent}` +
     (held > 0 ? `; ${count(held)} had changes that build on others not here yet (they come on a later sync)` : '')
+}
+
+/** The hub link of the process this command was routed to (`pat serve`, the app), if any. */
+function runningHub (ctx: CliContext) {
+  return ctx.shared ? hostOf(ctx.shared)?.hub : undefined
 }
 
 /** The home's paths, once it holds a workspace. */

@@ -9,6 +9,9 @@ import type { Command } from 'commander'
 import { InputError } from '../../domain/index.js'
 import type { Store } from '../../store/index.js'
 import { parseAddress } from '../../sync/address.js'
+import { readHubConfig } from '../../store/hub-config.js'
+import type { HubLinkStatus } from '../../sync/hub-link.js'
+import { hubState } from '../../sync/indicator.js'
 import type { NodeStatus, PeerStatus } from '../../sync/peer.js'
 import { withStore, type CliContext } from '../context.js'
 import { formatTable } from '../format.js'
@@ -46,6 +49,7 @@ export function registerSync (program: Command, ctx: CliContext): void {
       // `pat sync` has a --json of its own, which commander fills when --json follows `status`.
       if (cmd.optsWithGlobals<{ json?: boolean }>().json) { printJson(ctx.io, status); return }
       ctx.io.out(status.listening ? `${status.member.name}: listening for peers on ${status.listening}` : `${status.member.name}: no peer running here (pat serve or the app syncs in the background)`)
+      if (status.hub) ctx.io.out(hubLine(status.hub))
       if (status.peers.length === 0) { ctx.io.out('no peers met yet: pat sync --peer HOST:PORT, or pat init --join CODE'); return }
       ctx.io.out(formatTable(status.peers, [
         { title: 'PEER', get: (p: PeerStatus) => p.name },
@@ -70,14 +74,26 @@ async function syncOnce (store: Store, address: string, timeoutMs: number): Prom
   }
 }
 
-/** The running node's status, or what the peer book remembers when no node runs here. */
-async function syncStatus (store: Store): Promise<NodeStatus> {
-  const running = hostOf(store)?.peer
-  if (running) return running.status()
+/** The hub as `sync status` reports it: the running link's status, or only the URL set when nothing runs. */
+type HubReport = HubLinkStatus | { url: string, state: 'not running' }
+
+/** The running node's status, or what the peer book remembers when no node runs here; and the hub's. */
+async function syncStatus (store: Store): Promise<NodeStatus & { hub: HubReport | null }> {
+  const host = hostOf(store)
+  const cfg = await readHubConfig(store.ws.paths.hub)
+  const hub: HubReport | null = host?.hub?.status() ?? (cfg ? { url: cfg.url, state: 'not running' } : null)
+  if (host?.peer) return { ...host.peer.status(), hub }
   const { PeerBook } = await import('../../sync/peer-book.js')
   const peers = await new PeerBook(store.ws.paths.peers).list()
   return {
     member: { ...store.ws.member },
-    peers: peers.map(p => ({ id: p.id, name: store.roster.get(p.id)?.name ?? p.name, ...(p.address ? { address: p.address } : {}), connected: false, ...(p.lastSync ? { lastSync: p.lastSync } : {}), pending: null }))
+    peers: peers.map(p => ({ id: p.id, name: store.roster.get(p.id)?.name ?? p.name, ...(p.address ? { address: p.address } : {}), connected: false, ...(p.lastSync ? { lastSync: p.lastSync } : {}), pending: null })),
+    hub
   }
+}
+
+function hubLine (hub: HubReport): string {
+  if (hub.state === 'not running') return `hub: ${hub.url} (set; pat serve or the app syncs through it, pat sync --hub once)`
+  const last = hub.lastSync ? `, synced ${hub.lastSync.replace('T', ' ').slice(0, 16)}` : ''
+  return `hub: ${hub.url}: ${hubState(hub)}${last}${hub.error ? ` (${hub.error})` : ''}`
 }
