@@ -10,7 +10,7 @@ import * as Y from 'yjs'
 import type { Store } from '../../src/store/index.js'
 import { syncThroughHub } from '../../src/sync/hub-client.js'
 import { readHubMessage } from '../../src/sync/hub-protocol.js'
-import { parseHubUrl, roomUrl } from '../../src/sync/hub-url.js'
+import { parseHubUrl, roomUrl, socketUrl } from '../../src/sync/hub-url.js'
 import { freePort, startFakeHub, startSilentServer, startStockHub, type TestHub } from '../helpers/hub.js'
 import { newStore } from '../helpers/store.js'
 import { joinedStore } from '../helpers/team.js'
@@ -165,11 +165,14 @@ describe('a hub that misbehaves', () => {
 })
 
 describe('hub addresses and messages', () => {
-  it('takes ws:// and wss://, and says what is wrong with anything else', () => {
+  it('takes ws://, wss://, hocuspocus+ws:// and hocuspocus+wss://, and says what is wrong with anything else', () => {
     expect(parseHubUrl('ws://127.0.0.1:1234/')).toEqual({ url: 'ws://127.0.0.1:1234', kind: 'y-websocket' })
     expect(parseHubUrl(' wss://hub.example.com/yjs ').url).toBe('wss://hub.example.com/yjs')
-    expect(() => parseHubUrl('hocuspocus+ws://127.0.0.1:1234')).toThrow(/Hocuspocus hubs \(hocuspocus\+ws:\/\/\) are not supported yet/)
-    expect(() => parseHubUrl('http://127.0.0.1:1234')).toThrow(/must start with ws:\/\/ or wss:\/\//)
+    const hp = parseHubUrl('hocuspocus+ws://127.0.0.1:1234/')
+    expect(hp).toEqual({ url: 'hocuspocus+ws://127.0.0.1:1234', kind: 'hocuspocus' })
+    expect(socketUrl(hp)).toBe('ws://127.0.0.1:1234')
+    expect(socketUrl(parseHubUrl('hocuspocus+wss://hub.example.com/collab'))).toBe('wss://hub.example.com/collab')
+    expect(() => parseHubUrl('http://127.0.0.1:1234')).toThrow(/must start with ws:\/\/ or wss:\/\/ \(a y-websocket server\), or hocuspocus\+ws:\/\//)
     expect(() => parseHubUrl('ws://127.0.0.1:1234?token=x')).toThrow(/give the token with --token/)
     expect(() => parseHubUrl('127.0.0.1:1234')).toThrow(/not a hub URL/)
   })
