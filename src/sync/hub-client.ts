@@ -103,7 +103,7 @@ export async function syncThroughHub (opts: HubSyncOptions): Promise<HubSyncResu
 }
 
 /** Runs `fn` on every item, at most `limit` at a time; rejects with the first failure. */
-async function pool<T> (items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+export async function pool<T> (items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
   let next = 0
   const worker = async () => { while (next < items.length) await fn(items[next++]!) }
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))

@@ -60,9 +60,9 @@ export function hocuspocusTransport (opts: TransportOptions): HubTransport {
     waiting = []
     rooms.clear()
     closingDocs.clear()
-    for (const room of all) settle(room)
     socket.terminate()
-    if (!closing) opts.onLost?.(reason, refusal instanceof HubRefusal)
+    if (!closing) opts.onLost?.(reason, refusal instanceof HubRefusal) // first: a link then closes its rooms as its own doing
+    for (const room of all) settle(room)
   }
   const settle = (room: HubRoom) => { if (lost!.refusal) room.refuse(lost!.refusal); else room.end(lost!.reason) }
 

@@ -112,7 +112,7 @@ export class HubRoom {
 
   /** A live room's document changed here: one this room lacked is opened and sent whole. */
   changed (): void {
-    if (this.doc || !this.opts.live) return
+    if (this.doc || !this.opts.live || !this.channel) return // not open yet: its step 1 exchange will carry the change
     this.run(async () => {
       if (this.doc || !await this.opts.target.has(this.name)) return
       const doc = this.forward(await this.opts.target.doc(this.name))
@@ -147,7 +147,7 @@ export class HubRoom {
   }
 
   private send (message: SyncMessage): void {
-    if (!this.done) this.channel!.send(message)
+    if (!this.done) this.channel?.send(message) // before `begin`, the exchange to come carries it
   }
 
   private async handle (message: SyncMessage): Promise<void> {

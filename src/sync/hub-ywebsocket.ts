@@ -53,15 +53,15 @@ export function yWebsocketTransport (opts: TransportOptions): HubTransport {
       ours = true
       socket.terminate()
       const err = httpRefusal(hub, ` for ${room.name}`, res.statusCode, res.statusMessage)
-      room.refuse(err)
       lose(err.message, err instanceof HubRefusal)
+      room.refuse(err)
     })
     socket.on('error', (err: Error) => {
       if (!opened && !ours) {
         ours = true
         const refusal = new InputError(`cannot reach the hub at ${hub.url}: ${err.message}`)
-        room.refuse(refusal)
         lose(refusal.message)
+        room.refuse(refusal)
         return
       }
       room.end(`connection error: ${err.message}`)
@@ -69,8 +69,8 @@ export function yWebsocketTransport (opts: TransportOptions): HubTransport {
     socket.on('close', (code: number) => {
       if (ours) return
       const reason = `the hub closed the connection (code ${code})`
+      lose(reason) // first: a link then closes its rooms as its own doing
       room.end(room.isLive ? reason : `${reason} before the document was in sync`)
-      lose(reason)
     })
   }
 
