@@ -120,13 +120,18 @@ export class HubLink {
     this.unsubscribe?.()
     for (const t of this.timers) clearTimeout(t)
     this.timers.clear()
+    await this.drop()
+    this.emit()
+  }
+
+  /** Forgets the connection and its rooms (what arrives for them later is ignored) and closes it. */
+  private drop (): Promise<void> {
     this.generation++
     const transport = this.transport
     this.transport = undefined
     this.rooms.clear()
     this.oneShot.clear()
-    await transport?.close()
-    this.emit()
+    return transport?.close() ?? Promise.resolve()
   }
 
   status (): HubLinkStatus {
@@ -171,12 +176,7 @@ export class HubLink {
   /** The connection is over: close every room, say why, and try again later. */
   private lose (reason: string, refused: boolean): void {
     if (this.stopped) return
-    this.generation++
-    const transport = this.transport
-    this.transport = undefined
-    this.rooms.clear()
-    this.oneShot.clear()
-    void transport?.close()
+    void this.drop()
     if (reason !== this.error || this.state !== (refused ? 'refused' : 'unreachable')) this.opts.log?.(`hub ${this.hub.url}: ${reason}; trying again ${refused ? 'in a while' : 'with backoff'}`)
     this.state = refused ? 'refused' : 'unreachable'
     this.error = reason

@@ -6,6 +6,7 @@ import { createServer, connect, type AddressInfo } from 'node:net'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { expect } from 'vitest'
 import { WebSocketServer, type WebSocket } from 'ws'
 import * as Y from 'yjs'
 import type { Store } from '../../src/store/index.js'
@@ -105,4 +106,12 @@ export async function stateVectors (s: Store): Promise<Record<string, number[]>>
   const out: Record<string, number[]> = {}
   for (const n of (await s.ws.docs.storedNames()).sort()) out[n] = [...Y.encodeStateVector(await s.ws.docs.get(n))]
   return out
+}
+
+/** A one-shot result from a hub that garbles every room: the workspace's ends with `workspaceError`, every account's as undecodable. */
+export function expectGarbled (documents: Array<{ name: string, error?: string }>, workspaceError: string): void {
+  expect(documents.find(d => d.name === 'workspace')?.error).toBe(workspaceError)
+  const accounts = documents.filter(d => d.name !== 'workspace')
+  expect(accounts.length).toBeGreaterThan(0)
+  for (const d of accounts) expect(d.error).toMatch(/^undecodable message/)
 }

@@ -37,12 +37,18 @@ const kinds: Array<{ kind: string, start: (port?: number) => Promise<TestHub>, t
 describe.each(kinds)('a hub link through the stock $kind server', ({ kind, start, token }) => {
   const tok = token ? { token } : {}
 
-  it('carries edits live both ways, a new account too, without another call', async () => {
+  /** A hub, and Ana and Bo each linked to it, connected. */
+  async function linkedTeam () {
     const hub = keep(await start())
-    const { ana, bo, account } = await hubTeam(keep)
-    const a = link(ana, hub.url, tok)
-    const b = link(bo, hub.url, tok)
+    const team = await hubTeam(keep)
+    const a = link(team.ana, hub.url, tok)
+    const b = link(team.bo, hub.url, tok)
     await connected(a, b)
+    return { hub, a, b, ...team }
+  }
+
+  it('carries edits live both ways, a new account too, without another call', async () => {
+    const { hub, a, ana, bo, account } = await linkedTeam()
     expect(a.status()).toMatchObject({ url: hub.url, kind, state: 'connected', rooms: 2 })
     expect(Date.parse(a.status().lastSync!)).toBeGreaterThan(Date.now() - 60_000)
 
@@ -61,7 +67,7 @@ describe.each(kinds)('a hub link through the stock $kind server', ({ kind, start
     const port = await freePort()
     let hub = await start(port)
     const { ana, bo, account } = await hubTeam(keep)
-    const a = link(ana, `${hub.url}`, tok)
+    const a = link(ana, hub.url, tok)
     const b = link(bo, hub.url, tok)
     await connected(a, b)
     await hub.close()
@@ -90,11 +96,7 @@ describe.each(kinds)('a hub link through the stock $kind server', ({ kind, start
   })
 
   it('keeps the roster rules: the owner\'s roster change is refused by the editor, accounts still travel live', async () => {
-    const hub = keep(await start())
-    const { ana, bo, account } = await hubTeam(keep)
-    const a = link(ana, hub.url, tok)
-    const b = link(bo, hub.url, tok)
-    await connected(a, b)
+    const { b, ana, bo, account } = await linkedTeam()
     await ana.roster.add({ id: 'c'.repeat(64), name: 'Cy Park', role: 'owner', publicKey: 'x' }, ana.ws.member.id)
     await waitFor(() => b.lines.some(l => l.includes('workspace: update refused: only an owner may change the team or its roster')), 10_000, 'the refusal on Bo')
     expect(bo.roster.get('c'.repeat(64))).toBeUndefined()
