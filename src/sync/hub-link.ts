@@ -11,7 +11,9 @@
  * document without an open room opens one at once. With a Hocuspocus hub every room shares one WebSocket.
  *
  * At start and after every reconnection the full pass runs at once: state 'connecting' until it is done,
- * then 'connected' (`lastSync` the time the last pass, or a room opened since, was in sync). When the hub
+ * then 'connected' (`lastSync` the time the last pass, or a room opened since, was in sync; while rooms have
+ * failed since the last pass — a refused update, garbage — `error` names how many and the first, and a pass
+ * with failed rooms leaves `lastSync` as it was). When the hub
  * cannot be reached, the connection breaks, a room gets no answer within `timeoutMs`, or more than
  * `maxBufferedBytes` wait to be written to it (the hub is not reading), every room is closed: state
  * 'unreachable' with the reason, and it is tried again after a jittered exponential backoff (backoff.ts,
@@ -85,7 +87,7 @@ export class HubLink {
   /** Rooms opened for one exchange only (a pass's, beyond the live ones): closed once in sync. */
   private readonly oneShot = new Set<HubRoom>()
   /** Documents whose room broke the protocol or was refused: not opened again before the next pass. */
-  private readonly failed = new Set<string>()
+  private readonly failed = new Map<string, string>()
   /** Documents that had a room on this connection (a workspace change opens rooms only for new ones). */
   private readonly seen = new Set<string>()
   private passing = false
@@ -198,9 +200,10 @@ export class HubLink {
       await pool(await accountDocs(this.opts.store), PASS_CONCURRENCY, async name => { await this.room(name, false) })
       if (gen !== this.generation) return
       this.state = 'connected'
-      this.error = undefined
       this.attempt = 0
-      this.synced()
+      this.error = this.failedRooms()
+      if (this.error === undefined) this.synced()
+      else this.emit()
     } finally {
       if (gen === this.generation) this.passing = false
     }
@@ -229,7 +232,11 @@ export class HubLink {
       onEnd: r => {
         if (this.rooms.get(name) === r) this.rooms.delete(name)
         this.oneShot.delete(r)
-        if (r.outcome.error !== undefined && gen === this.generation) { this.failed.add(name); this.opts.log?.(`hub ${this.hub.url}: ${name}: ${r.outcome.error}`) }
+        if (r.outcome.error !== undefined && gen === this.generation) {
+          this.failed.set(name, r.outcome.error)
+          this.opts.log?.(`hub ${this.hub.url}: ${name}: ${r.outcome.error}`)
+          if (this.state === 'connected') this.error = this.failedRooms()
+        }
         this.emit()
       }
     })
@@ -279,6 +286,12 @@ export class HubLink {
   private openNewAccounts (): void {
     if (!this.transport || this.state !== 'connected') return
     for (const doc of this.opts.store.ws.accountIds().map(accountDocName)) if (!this.seen.has(doc)) void this.room(doc, false)
+  }
+
+  /** The connection works, but documents whose room failed are not in sync: how many, and the first. */
+  private failedRooms (): string | undefined {
+    const [first] = this.failed
+    return first ? `${this.failed.size} document${this.failed.size === 1 ? '' : 's'} not synced through the hub: ${first[0]}: ${first[1]}` : undefined
   }
 
   private synced (): void {

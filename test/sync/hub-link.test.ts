@@ -100,6 +100,8 @@ describe.each(kinds)('a hub link through the stock $kind server', ({ kind, start
     await ana.roster.add({ id: 'c'.repeat(64), name: 'Cy Park', role: 'owner', publicKey: 'x' }, ana.ws.member.id)
     await waitFor(() => b.lines.some(l => l.includes('workspace: update refused: only an owner may change the team or its roster')), 10_000, 'the refusal on Bo')
     expect(bo.roster.get('c'.repeat(64))).toBeUndefined()
+    await waitFor(() => b.status().error === '1 document not synced through the hub: workspace: update refused: only an owner may change the team or its roster', 10_000, 'the status to name it')
+    expect(b.status().state).toBe('connected')
     await ana.plan.items.add(account.id, { title: 'After the roster change', priority: 'high' })
     await waitFor(async () => (await titles(bo, account.id)).includes('After the roster change'), 10_000, 'the account change on Bo')
     expect(bo.roster.get('c'.repeat(64))).toBeUndefined()
