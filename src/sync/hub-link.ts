@@ -3,8 +3,8 @@
  * live — this member's changes (and those peers bring) go to the hub as they happen, and the hub's are
  * applied as they come, judged by the same roster rules (the hub is an editor at most: hub-client.ts).
  *
- * Rooms (hub-room.ts) are bounded: the workspace room plus at most `maxLiveRooms` (256) account rooms stay
- * open, the most recently active ones (a change here or from the hub, or just synced); opening one more
+ * Rooms (hub-room.ts) are bounded (hub-rooms.ts): the workspace room plus at most `maxLiveRooms` (256)
+ * account rooms stay open, the most recently active ones (a change here or from the hub, or just synced); opening one more
  * closes the least recently active. Every `fullPassMs` (5 min) a full pass exchanges every document again —
  * the rooms not open are opened for their exchange (kept open while there is room, else closed once in
  * sync), so a document whose room was closed is still in sync within a pass; a change made here to a
@@ -31,6 +31,7 @@ import { accountDocName, accountIdOf, WORKSPACE_DOC } from '../store/schema.js'
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.js'
 import { accountDocs, DEFAULT_MAX_MESSAGE, hubTarget, openHub, pool } from './hub-client.js'
 import { HubRoom } from './hub-room.js'
+import { OpenRooms } from './hub-rooms.js'
 import { HubRefusal, type HubTransport } from './hub-transport.js'
 import { parseHubUrl, type HubAddress, type HubKind } from './hub-url.js'
 import { DEFAULT_KEEPALIVE, type Keepalive } from './transport.js'
@@ -82,10 +83,7 @@ export class HubLink {
   private attempt = 0
   private generation = 0
   private transport: HubTransport | undefined
-  /** Open rooms, least recently active first (a Map keeps insertion order; activity re-inserts). */
-  private readonly rooms = new Map<string, HubRoom>()
-  /** Rooms opened for one exchange only (a pass's, beyond the live ones): closed once in sync. */
-  private readonly oneShot = new Set<HubRoom>()
+  private readonly rooms: OpenRooms
   /** Documents whose room broke the protocol or was refused: not opened again before the next pass. */
   private readonly failed = new Map<string, string>()
   /** Documents that had a room on this connection (a workspace change opens rooms only for new ones). */
@@ -99,6 +97,7 @@ export class HubLink {
 
   constructor (private readonly opts: HubLinkOptions) {
     this.hub = parseHubUrl(opts.url)
+    this.rooms = new OpenRooms(opts.maxLiveRooms ?? 256)
     this.origin = { origin: 'remote', hub: this.hub.url }
     const base = hubTarget(opts.store)
     this.target = { ...base, accept: (n, doc, u) => this.stopped ? 'the link was stopped' : base.accept(n, doc, u) }
@@ -132,7 +131,6 @@ export class HubLink {
     const transport = this.transport
     this.transport = undefined
     this.rooms.clear()
-    this.oneShot.clear()
     return transport?.close() ?? Promise.resolve()
   }
 
@@ -144,7 +142,7 @@ export class HubLink {
       ...(this.lastSync ? { lastSync: this.lastSync } : {}),
       ...(this.retryAt !== undefined ? { retryInMs: Math.max(0, this.retryAt - Date.now()) } : {}),
       ...(this.error !== undefined ? { error: this.error } : {}),
-      rooms: [...this.rooms.values()].filter(r => !r.ended).length + this.oneShot.size,
+      rooms: this.rooms.size,
       bufferedBytes: this.transport?.bufferedBytes() ?? 0
     }
   }
@@ -217,21 +215,18 @@ export class HubLink {
    */
   private async room (name: string, evict: boolean): Promise<boolean> {
     const transport = this.transport
-    const open = this.rooms.get(name)
-    if (!transport || (open && !open.ended) || this.failed.has(name)) return false
+    if (!transport || this.rooms.get(name) || this.failed.has(name)) return false
     this.seen.add(name)
     const gen = this.generation
-    const live = name === WORKSPACE_DOC || this.liveAccounts() < this.maxLive() || evict
-    if (evict && name !== WORKSPACE_DOC) this.makeRoom()
+    const live = this.rooms.slot(name, evict)
     const room = new HubRoom({
       name,
       target: this.target,
       live,
       origin: this.origin,
-      onReceived: r => this.touch(r),
+      onReceived: r => this.rooms.touch(r),
       onEnd: r => {
-        if (this.rooms.get(name) === r) this.rooms.delete(name)
-        this.oneShot.delete(r)
+        this.rooms.remove(r)
         if (r.outcome.error !== undefined && gen === this.generation) {
           this.failed.set(name, r.outcome.error)
           this.opts.log?.(`hub ${this.hub.url}: ${name}: ${r.outcome.error}`)
@@ -240,8 +235,7 @@ export class HubLink {
         this.emit()
       }
     })
-    if (live) this.rooms.set(name, room)
-    else this.oneShot.add(room)
+    this.rooms.add(room, live)
     transport.open(room)
     this.emit()
     return this.answered(room)
@@ -276,7 +270,7 @@ export class HubLink {
     const max = this.opts.maxBufferedBytes ?? 8 * 1024 * 1024
     if (buffered > max) { this.lose(`the hub is not reading: ${buffered} bytes wait to be sent`, false); return }
     const open = this.rooms.get(name)
-    if (open && !open.ended) { this.touch(open); open.changed(); return }
+    if (open) { this.rooms.touch(open); open.changed(); return }
     // While connecting, the pass under way (or, for a document it already did, the next one) brings the change.
     if (this.state !== 'connected' || (name !== WORKSPACE_DOC && accountIdOf(name) === undefined)) return
     void this.room(name, true).then(ok => { if (ok && this.state === 'connected') this.synced() })
@@ -297,22 +291,5 @@ export class HubLink {
   private synced (): void {
     this.lastSync = new Date().toISOString()
     this.emit()
-  }
-
-  private touch (room: HubRoom): void {
-    if (this.rooms.get(room.name) !== room || room.name === WORKSPACE_DOC) return
-    this.rooms.delete(room.name)
-    this.rooms.set(room.name, room)
-  }
-
-  private maxLive (): number { return this.opts.maxLiveRooms ?? 256 }
-  private liveAccounts (): number { return this.rooms.size - (this.rooms.has(WORKSPACE_DOC) ? 1 : 0) }
-
-  /** Closes the least recently active account rooms until one more fits. */
-  private makeRoom (): void {
-    for (const [name, room] of this.rooms) {
-      if (this.liveAccounts() < this.maxLive()) return
-      if (name !== WORKSPACE_DOC) { this.rooms.delete(name); room.end() }
-    }
   }
 }
