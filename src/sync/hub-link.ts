@@ -81,6 +81,8 @@ export class HubLink {
   private lastSync: string | undefined
   private retryAt: number | undefined
   private attempt = 0
+  /** The last connection problem logged (until connected again). */
+  private logged: string | undefined
   private generation = 0
   private transport: HubTransport | undefined
   private readonly rooms: OpenRooms
@@ -177,7 +179,9 @@ export class HubLink {
   private lose (reason: string, refused: boolean): void {
     if (this.stopped) return
     void this.drop()
-    if (reason !== this.error || this.state !== (refused ? 'refused' : 'unreachable')) this.opts.log?.(`hub ${this.hub.url}: ${reason}; trying again ${refused ? 'in a while' : 'with backoff'}`)
+    const line = `hub ${this.hub.url}: ${reason}; trying again ${refused ? 'in a while' : 'with backoff'}`
+    if (line !== this.logged) this.opts.log?.(line) // once per reason, not once per retry
+    this.logged = line
     this.state = refused ? 'refused' : 'unreachable'
     this.error = reason
     const delay = refused ? this.opts.refusedRetryMs ?? 5 * 60_000 : backoffDelay(++this.attempt, this.opts.backoff ?? DEFAULT_BACKOFF)
@@ -199,6 +203,7 @@ export class HubLink {
       if (gen !== this.generation) return
       this.state = 'connected'
       this.attempt = 0
+      this.logged = undefined
       this.error = this.failedRooms()
       if (this.error === undefined) this.synced()
       else this.emit()

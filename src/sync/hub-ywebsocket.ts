@@ -31,7 +31,7 @@ export function yWebsocketTransport (opts: TransportOptions): HubTransport {
     socket.on('open', () => {
       opened = true
       if (room.ended) { ours = true; socket.close(1000); return } // ended while connecting (the exchange was stopped)
-      if (opts.keepalive) keepAlive(socket, opts.keepalive, reason => room.end(reason), 'the hub')
+      if (opts.keepalive) keepAlive(socket, opts.keepalive, reason => broken(reason), 'the hub')
       room.begin({
         send: message => { if (socket.readyState === WebSocket.OPEN) socket.send(writeHubMessage(message)) },
         close: failed => { ours = true; if (socket.readyState === WebSocket.OPEN) socket.close(failed ? 1002 : 1000) }
@@ -64,14 +64,15 @@ export function yWebsocketTransport (opts: TransportOptions): HubTransport {
         room.refuse(refusal)
         return
       }
-      room.end(`connection error: ${err.message}`)
+      if (!ours) broken(`connection error: ${err.message}`)
     })
-    socket.on('close', (code: number) => {
-      if (ours) return
-      const reason = `the hub closed the connection (code ${code})`
-      lose(reason) // first: a link then closes its rooms as its own doing
+    socket.on('close', (code: number) => { if (!ours) broken(`the hub closed the connection (code ${code})`) })
+    /** The socket broke (not closed by us): the connection is lost — first, so a link closes its rooms as its own doing. */
+    const broken = (reason: string) => {
+      ours = true
+      lose(reason)
       room.end(room.isLive ? reason : `${reason} before the document was in sync`)
-    })
+    }
   }
 
   return {

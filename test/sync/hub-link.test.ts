@@ -153,6 +153,19 @@ describe('a hub link that cannot work', () => {
     expect(await titles(bo, account.id)).toContain('Still working')
   })
 
+  it('a Hocuspocus hub sending frames that do not decode: the connection is dropped and tried again, nothing changes', async () => {
+    let connections = 0
+    const fake = keep(await startFakeHub(socket => { connections++; socket.once('message', () => socket.send(new Uint8Array([200]))) }))
+    const { bo } = await hubTeam(keep)
+    const before = await contents(bo)
+    const l = link(bo, fake.url.replace('ws://', 'hocuspocus+ws://'))
+    await waitFor(() => connections >= 3, 10_000, 'the link to try again')
+    expect(l.status().state).not.toBe('connected')
+    expect(l.lines[0]).toMatch(/: undecodable message: .*; trying again with backoff$/)
+    expect(l.lines.length).toBe(1) // the same reason again is not logged again
+    expect(await contents(bo)).toEqual(before)
+  })
+
   it('an unreachable hub: unreachable, retried with backoff, no rooms', async () => {
     const { bo } = await hubTeam(keep)
     const url = `hocuspocus+ws://127.0.0.1:${await freePort()}`
