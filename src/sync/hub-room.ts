@@ -102,6 +102,7 @@ export class HubRoom {
     this.run(async () => {
       if (await this.opts.target.has(this.name)) this.forward(await this.opts.target.doc(this.name))
       this.send(step1(this.doc ?? ABSENT))
+      this.step1Sent++
     })
   }
 

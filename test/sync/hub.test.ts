@@ -11,6 +11,7 @@ import { syncThroughHub } from '../../src/sync/hub-client.js'
 import { readHubMessage } from '../../src/sync/hub-protocol.js'
 import { parseHubUrl, roomUrl, socketUrl } from '../../src/sync/hub-url.js'
 import { contents, expectGarbled, freePort, hubTeam, startFakeHub, startSilentServer, startStockHub, stateVectors, type TestHub } from '../helpers/hub.js'
+import { waitFor } from '../helpers/cli.js'
 import { newStore } from '../helpers/store.js'
 
 const open: Array<{ close (): Promise<void> }> = []
@@ -120,6 +121,29 @@ describe('a hub that misbehaves', () => {
     const result = await syncThroughHub({ store: bo, url: fake.url, timeoutMs: 10_000 })
     expectGarbled(result.documents, 'unknown message type 7')
     expect(await contents(bo)).toEqual(before)
+  })
+
+  it('is slow to answer the probe: a room closes only once the hub answered the step 1 sent after our step 2', async () => {
+    const { bo } = await hubTeam(keep)
+    const seen: string[] = []
+    const fake = keep(await startFakeHub(socket => {
+      const doc = new Y.Doc()
+      let step1s = 0
+      socket.send(syncMessage(enc => syncProtocol.writeSyncStep1(enc, doc)))
+      socket.on('message', (data: Buffer) => {
+        const message = readHubMessage(new Uint8Array(data))
+        seen.push(message.type)
+        if (message.type !== 'step1') return
+        const answer = syncMessage(enc => syncProtocol.writeSyncStep2(enc, doc, message.stateVector))
+        if (++step1s === 1) socket.send(answer)
+        else setTimeout(() => { seen.push('probe answered'); socket.send(answer) }, 150)
+      })
+      socket.on('close', () => seen.push('closed'))
+    }))
+    const result = await syncThroughHub({ store: bo, url: fake.url, timeoutMs: 10_000, concurrency: 1 })
+    expect(result.documents.every(d => d.error === undefined)).toBe(true)
+    await waitFor(() => seen.filter(s => s === 'closed').length === result.documents.length, 5000, 'the rooms to close')
+    for (let i = 0; i < result.documents.length; i++) expect(seen.slice(i * 5, i * 5 + 5)).toEqual(['step1', 'step2', 'step1', 'probe answered', 'closed'])
   })
 
   it('is unreachable: one clear line at once', async () => {
