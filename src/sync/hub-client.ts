@@ -51,8 +51,14 @@ export function openHub (opts: TransportOptions): HubTransport {
   return opts.hub.kind === 'hocuspocus' ? hocuspocusTransport(opts) : yWebsocketTransport(opts)
 }
 
-/** The hub is an editor at most: it can never change the roster or the team (see the header). */
-export const hubTarget = (store: Store): WorkspaceSyncTarget => workspaceSyncTarget(store.ws, () => 'editor')
+/**
+ * The hub is an editor at most: it can never change the roster or the team (see the header). Once
+ * `stopped()`, nothing more it sends is applied (what is still on its way when the exchange ends).
+ */
+export function hubTarget (store: Store, stopped: () => string | undefined): WorkspaceSyncTarget {
+  const base = workspaceSyncTarget(store.ws, () => 'editor')
+  return { ...base, accept: (name, doc, update) => stopped() ?? base.accept(name, doc, update) }
+}
 
 /** Every account document to sync after the workspace: those in the (merged) directory and those held here. */
 export async function accountDocs (store: Store): Promise<string[]> {
@@ -66,9 +72,8 @@ export async function accountDocs (store: Store): Promise<string[]> {
 export async function syncThroughHub (opts: HubSyncOptions): Promise<HubSyncResult> {
   const hub = parseHubUrl(opts.url)
   const { store } = opts
-  const base = hubTarget(store)
   let stopped = false
-  const target: WorkspaceSyncTarget = { ...base, accept: (n, doc, update) => stopped ? 'the exchange was stopped' : base.accept(n, doc, update) }
+  const target = hubTarget(store, () => stopped ? 'the exchange was stopped' : undefined)
   const transport = openHub({ hub, teamId: store.ws.config.team.id, maxMessageBytes: opts.maxMessageBytes ?? DEFAULT_MAX_MESSAGE, ...(opts.token ? { token: opts.token } : {}) })
   const origin = { origin: 'remote', hub: hub.url }
   const documents: RoomOutcome[] = []

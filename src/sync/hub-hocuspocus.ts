@@ -14,9 +14,10 @@
  * that does not decode ends that room; a frame whose document name does not decode, a text frame, or a
  * broken connection ends every room, and is the connection lost for a long-running link.
  */
+import * as decoding from 'lib0/decoding'
 import { WebSocket, type RawData } from 'ws'
 import { InputError } from '../domain/index.js'
-import { readHocuspocusFrame, readHocuspocusMessage, writeCloseDoc, writeHocuspocusSync, writeToken } from './hocuspocus-protocol.js'
+import { HP_MESSAGE, readHocuspocusFrame, readHocuspocusMessage, writeCloseDoc, writeHocuspocusSync, writeToken } from './hocuspocus-protocol.js'
 import type { HubRoom } from './hub-room.js'
 import { closeSockets, httpRefusal, HubRefusal, toBytes, type HubTransport, type TransportOptions } from './hub-transport.js'
 import { roomOf, socketUrl } from './hub-url.js'
@@ -93,7 +94,7 @@ export function hocuspocusTransport (opts: TransportOptions): HubTransport {
     const { doc } = frame
     const room = rooms.get(doc)
     if (!room) {
-      if (closingDocs.has(doc) && readHocuspocusSafely(frame.decoder)?.type === 'close') reopen(doc)
+      if (closingDocs.has(doc) && isClose(frame.decoder)) reopen(doc)
       return
     }
     let message
@@ -145,10 +146,11 @@ export function hocuspocusTransport (opts: TransportOptions): HubTransport {
   }
 }
 
-function readHocuspocusSafely (dec: Parameters<typeof readHocuspocusMessage>[0]) {
+/** Whether the rest of a frame is a CLOSE (the server's answer to ours); garbage is not. */
+function isClose (dec: decoding.Decoder): boolean {
   try {
-    return readHocuspocusMessage(dec)
+    return decoding.readVarUint(dec) === HP_MESSAGE.CLOSE
   } catch {
-    return undefined
+    return false
   }
 }

@@ -101,8 +101,7 @@ export class HubLink {
     this.hub = parseHubUrl(opts.url)
     this.rooms = new OpenRooms(opts.maxLiveRooms ?? 256)
     this.origin = { origin: 'remote', hub: this.hub.url }
-    const base = hubTarget(opts.store)
-    this.target = { ...base, accept: (n, doc, u) => this.stopped ? 'the link was stopped' : base.accept(n, doc, u) }
+    this.target = hubTarget(opts.store, () => this.stopped ? 'the link was stopped' : undefined)
   }
 
   start (): void {

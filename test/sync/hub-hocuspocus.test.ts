@@ -5,7 +5,11 @@
 import * as encoding from 'lib0/encoding'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { syncThroughHub } from '../../src/sync/hub-client.js'
+import { hubTarget, syncThroughHub } from '../../src/sync/hub-client.js'
+import { hocuspocusTransport } from '../../src/sync/hub-hocuspocus.js'
+import { HubRoom } from '../../src/sync/hub-room.js'
+import { parseHubUrl } from '../../src/sync/hub-url.js'
+import { waitFor } from '../helpers/cli.js'
 import { readHocuspocusFrame, readHocuspocusMessage, writeCloseDoc, writeHocuspocusSync, writeToken } from '../../src/sync/hocuspocus-protocol.js'
 import { contents, expectGarbled, hubTeam, startFakeHub, startHocuspocusHub, stateVectors, type TestHub } from '../helpers/hub.js'
 
@@ -48,6 +52,26 @@ describe('hub mode through a stock Hocuspocus server', () => {
         .rejects.toThrow(`the hub at ${hub.url} refused the token for workspace: permission-denied — check the token (pat hub set ${hub.url} --token T)`)
     }
     expect(await contents(bo)).toEqual(before)
+  })
+
+  it('opens a document again at once after closing it: the new room waits for the server\'s CLOSE and syncs', async () => {
+    const { ana, account } = await hubTeam(keep)
+    const transport = hocuspocusTransport({ hub: parseHubUrl(hub.url), teamId: ana.ws.config.team.id, token: TOKEN, maxMessageBytes: 1 << 20 })
+    keep(transport)
+    const origin = { origin: 'remote', test: true }
+    const target = hubTarget(ana, () => undefined)
+    const name = `account/${account.id}`
+    const first = new HubRoom({ name, target, live: true, origin })
+    transport.open(first)
+    expect((await first.synced).error).toBeUndefined()
+    first.end()
+    const second = new HubRoom({ name, target, live: true, origin })
+    transport.open(second)
+    expect(await second.synced).toMatchObject({ name, sent: false, received: false })
+    expect(second.ended).toBe(false)
+    await ana.plan.items.add(account.id, { title: 'Through the second room', priority: 'low' })
+    await waitFor(() => transport.bufferedBytes() === 0 && !second.ended, 5000, 'the update to go out')
+    expect(second.ended).toBe(false)
   })
 
   it('carries no roster change: one from the owner ends the workspace room for the others, accounts still sync', async () => {
