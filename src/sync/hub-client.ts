@@ -1,7 +1,8 @@
 /**
- * Hub mode, one exchange: sync a workspace through a stock y-websocket server, which the members never need
- * to reach each other for. Every document is one room, `<team id>/<document name>` (hub-url.ts), synced
- * over its own WebSocket (hub-room.ts). A stock server cannot list its rooms, so the documents the hub has
+ * Hub mode, one exchange: sync a workspace through a stock y-websocket or Hocuspocus server, which the
+ * members never need to reach each other for. Every document is one room, `<team id>/<document name>`
+ * (hub-url.ts), synced by the exchange of hub-room.ts over the hub kind's transport (hub-ywebsocket.ts: a
+ * WebSocket per room; hub-hocuspocus.ts: one for all). A hub cannot list its rooms, so the documents the hub has
  * and this side lacks are found through the workspace document: its room is synced first, then the room of
  * every account in the (now merged) account directory, together with every other document this side holds,
  * at most `concurrency` rooms at a time.
@@ -12,19 +13,22 @@
  * updates or make any change an editor could; see the README's "Hub" part.
  *
  * A room that breaks the protocol or sends a refused update ends alone (its reason logged and in the
- * result), its document untouched; the others go on. A hub that cannot be reached, refuses the connection,
- * or does not finish within `timeoutMs` fails the whole exchange with an InputError naming the problem.
+ * result), its document untouched; the others go on. A hub that cannot be reached, refuses the connection
+ * or the token, or does not finish within `timeoutMs` fails the whole exchange with an InputError naming
+ * the problem.
  */
-import type { WebSocket } from 'ws'
 import { InputError } from '../domain/index.js'
-import { workspaceSyncTarget, type Store } from '../store/index.js'
+import { workspaceSyncTarget, type Store, type WorkspaceSyncTarget } from '../store/index.js'
 import { accountDocName, accountIdOf, WORKSPACE_DOC } from '../store/schema.js'
-import { parseHubUrl, roomOf, roomUrl } from './hub-url.js'
-import { syncRoom, type RoomOutcome } from './hub-room.js'
+import { hocuspocusTransport } from './hub-hocuspocus.js'
+import { HubRoom, type RoomOutcome } from './hub-room.js'
+import type { HubTransport, TransportOptions } from './hub-transport.js'
+import { parseHubUrl } from './hub-url.js'
+import { yWebsocketTransport } from './hub-ywebsocket.js'
 
 export interface HubSyncOptions {
   store: Store
-  /** ws://HOST:PORT or wss://… (hub-url.ts). */
+  /** ws://HOST:PORT, wss://…, hocuspocus+ws://HOST:PORT or hocuspocus+wss://… (hub-url.ts). */
   url: string
   token?: string
   timeoutMs: number
@@ -40,37 +44,50 @@ export interface HubSyncResult {
   documents: RoomOutcome[]
 }
 
-const DEFAULT_MAX_MESSAGE = 32 * 1024 * 1024
-const CLOSE_WAIT_MS = 1000
+export const DEFAULT_MAX_MESSAGE = 32 * 1024 * 1024
+
+/** The transport for the hub's kind (hub-transport.ts). */
+export function openHub (opts: TransportOptions): HubTransport {
+  return opts.hub.kind === 'hocuspocus' ? hocuspocusTransport(opts) : yWebsocketTransport(opts)
+}
+
+/**
+ * The hub is an editor at most: it can never change the roster or the team (see the header). Once
+ * `stopped()`, nothing more it sends is applied (what is still on its way when the exchange ends).
+ */
+export function hubTarget (store: Store, stopped: () => string | undefined): WorkspaceSyncTarget {
+  const base = workspaceSyncTarget(store.ws, () => 'editor')
+  return { ...base, accept: (name, doc, update) => stopped() ?? base.accept(name, doc, update) }
+}
+
+/** Every account document to sync after the workspace: those in the (merged) directory and those held here. */
+export async function accountDocs (store: Store): Promise<string[]> {
+  const names = new Set([
+    ...store.ws.accountIds().map(accountDocName),
+    ...(await store.ws.docs.storedNames()).filter(n => accountIdOf(n) !== undefined)
+  ])
+  return [...names].sort()
+}
 
 export async function syncThroughHub (opts: HubSyncOptions): Promise<HubSyncResult> {
   const hub = parseHubUrl(opts.url)
   const { store } = opts
-  // The hub is an editor at most: it can never change the roster or the team (see the header).
-  const target = workspaceSyncTarget(store.ws, () => 'editor')
-  const sockets = new Set<WebSocket>()
-  const documents: RoomOutcome[] = []
   let stopped = false
+  const target = hubTarget(store, () => stopped ? 'the exchange was stopped' : undefined)
+  const transport = openHub({ hub, teamId: store.ws.config.team.id, maxMessageBytes: opts.maxMessageBytes ?? DEFAULT_MAX_MESSAGE, ...(opts.token ? { token: opts.token } : {}) })
+  const origin = { origin: 'remote', hub: hub.url }
+  const documents: RoomOutcome[] = []
   const room = async (name: string) => {
     if (stopped) return
-    const outcome = await syncRoom({
-      name,
-      hub: hub.url,
-      url: roomUrl(hub, roomOf(store.ws.config.team.id, name), opts.token),
-      target: { ...target, accept: (n, doc, update) => stopped ? 'the exchange was stopped' : target.accept(n, doc, update) },
-      maxMessageBytes: opts.maxMessageBytes ?? DEFAULT_MAX_MESSAGE,
-      track: socket => { sockets.add(socket); socket.once('close', () => sockets.delete(socket)) }
-    })
+    const r = new HubRoom({ name, target, live: false, origin })
+    transport.open(r)
+    const outcome = await r.synced
     if (outcome.error !== undefined) opts.log?.(`hub ${hub.url}: ${name} not synced: ${outcome.error}`)
     documents.push(outcome)
   }
   const work = (async () => {
     await room(WORKSPACE_DOC)
-    const names = new Set([
-      ...store.ws.accountIds().map(accountDocName),
-      ...(await store.ws.docs.storedNames()).filter(n => accountIdOf(n) !== undefined)
-    ])
-    await pool([...names].sort(), opts.concurrency ?? 8, room)
+    await pool(await accountDocs(store), opts.concurrency ?? 8, room)
   })()
   let timer: NodeJS.Timeout | undefined
   const timeout = new Promise<never>((_resolve, reject) => {
@@ -80,27 +97,18 @@ export async function syncThroughHub (opts: HubSyncOptions): Promise<HubSyncResu
   })
   try {
     await Promise.race([work, timeout])
-    await closed(sockets, CLOSE_WAIT_MS) // the rooms that synced are closing: let the hub see a clean close
   } finally {
     stopped = true
     clearTimeout(timer)
     work.catch(() => undefined)
-    for (const socket of sockets) socket.terminate()
+    await transport.close() // the rooms that synced are closing: the hub sees a clean close
     await store.ws.flush()
   }
   return { hub: hub.url, documents: documents.sort((a, b) => a.name.localeCompare(b.name)) }
 }
 
-/** Resolves once every socket has closed, or after `ms`. */
-async function closed (sockets: Set<WebSocket>, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined
-  const all = Promise.all([...sockets].map(s => new Promise(resolve => s.once('close', resolve))))
-  await Promise.race([all, new Promise(resolve => { timer = setTimeout(resolve, ms) })])
-  clearTimeout(timer)
-}
-
 /** Runs `fn` on every item, at most `limit` at a time; rejects with the first failure. */
-async function pool<T> (items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+export async function pool<T> (items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
   let next = 0
   const worker = async () => { while (next < items.length) await fn(items[next++]!) }
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))

@@ -3,11 +3,15 @@
  * (the room is the URL path), binary frames only, each one message:
  *
  *   varUint type, then
- *     SYNC (0)       a y-protocols sync message: varUint step, then
- *                      STEP1 (0)    varUint8Array state vector   — "what I have"
- *                      STEP2 (1)    varUint8Array update         — the answer to a step 1: what the asker lacks
- *                      UPDATE (2)   varUint8Array update         — a change, broadcast as it happens
+ *     SYNC (0)       a y-protocols sync message (below)
  *     AWARENESS (1)  varUint8Array awareness update (presence of editors; ignored by PAT Desk's hub client)
+ *
+ * A y-protocols sync message — also the payload of a Hocuspocus Sync message (hocuspocus-protocol.ts):
+ *
+ *   varUint step, then
+ *     STEP1 (0)    varUint8Array state vector   — "what I have"
+ *     STEP2 (1)    varUint8Array update         — the answer to a step 1: what the asker lacks
+ *     UPDATE (2)   varUint8Array update         — a change, broadcast as it happens
  *
  * Any other type, a bad step, or bytes left over after the message is a protocol error: the reader throws
  * ProtocolError and the room is closed. A step 1's state vector is decoded here, so garbage never reaches Yjs
@@ -22,50 +26,25 @@ import { ProtocolError } from './frames.js'
 export const HUB_MESSAGE = { SYNC: 0, AWARENESS: 1 } as const
 export const SYNC_STEP = { STEP1: 0, STEP2: 1, UPDATE: 2 } as const
 
-export type HubMessage =
+export type SyncMessage =
   | { type: 'step1', stateVector: Uint8Array }
   | { type: 'step2' | 'update', update: Uint8Array }
-  | { type: 'awareness' }
 
-/** Step 1: this side's state vector. */
-export function writeStep1 (doc: Y.Doc): Uint8Array {
-  return writeSync(SYNC_STEP.STEP1, Y.encodeStateVector(doc))
-}
+export type HubMessage = SyncMessage | { type: 'awareness' }
 
-/** Step 2: the answer to a step 1, `update` = what its sender lacks (Y.encodeStateAsUpdate(doc, itsStateVector)). */
-export function writeStep2 (update: Uint8Array): Uint8Array {
-  return writeSync(SYNC_STEP.STEP2, update)
-}
+/** Step 1 for a document: its state vector. */
+export const step1 = (doc: Y.Doc): SyncMessage => ({ type: 'step1', stateVector: Y.encodeStateVector(doc) })
 
-function writeSync (step: number, payload: Uint8Array): Uint8Array {
-  const enc = encoding.createEncoder()
-  encoding.writeVarUint(enc, HUB_MESSAGE.SYNC)
-  encoding.writeVarUint(enc, step)
-  encoding.writeVarUint8Array(enc, payload)
-  return encoding.toUint8Array(enc)
-}
-
-/** Decodes one message; throws ProtocolError on anything but the messages above. */
-export function readHubMessage (data: Uint8Array): HubMessage {
-  let message: HubMessage
-  let dec: decoding.Decoder
-  try {
-    dec = decoding.createDecoder(data)
-    const type = decoding.readVarUint(dec)
-    switch (type) {
-      case HUB_MESSAGE.SYNC: message = readSync(dec); break
-      case HUB_MESSAGE.AWARENESS: decoding.readVarUint8Array(dec); message = { type: 'awareness' }; break
-      default: throw new ProtocolError(`unknown message type ${type}`)
-    }
-  } catch (err) {
-    if (err instanceof ProtocolError) throw err
-    throw new ProtocolError(`undecodable message: ${(err as Error).message}`)
+export function writeSyncMessage (enc: encoding.Encoder, message: SyncMessage): void {
+  switch (message.type) {
+    case 'step1': encoding.writeVarUint(enc, SYNC_STEP.STEP1); encoding.writeVarUint8Array(enc, message.stateVector); break
+    case 'step2': encoding.writeVarUint(enc, SYNC_STEP.STEP2); encoding.writeVarUint8Array(enc, message.update); break
+    case 'update': encoding.writeVarUint(enc, SYNC_STEP.UPDATE); encoding.writeVarUint8Array(enc, message.update); break
   }
-  if (decoding.hasContent(dec)) throw new ProtocolError(`${dec.arr.length - dec.pos} bytes after a ${message.type} message`)
-  return message
 }
 
-function readSync (dec: decoding.Decoder): HubMessage {
+/** Reads a sync message; throws ProtocolError on an unknown step, or what lib0/Yjs throw on garbage. */
+export function readSyncMessage (dec: decoding.Decoder): SyncMessage {
   const step = decoding.readVarUint(dec)
   switch (step) {
     case SYNC_STEP.STEP1: {
@@ -77,4 +56,41 @@ function readSync (dec: decoding.Decoder): HubMessage {
     case SYNC_STEP.UPDATE: return { type: 'update', update: decoding.readVarUint8Array(dec) }
     default: throw new ProtocolError(`unknown sync step ${step}`)
   }
+}
+
+/** A y-websocket SYNC message. */
+export function writeHubMessage (message: SyncMessage): Uint8Array {
+  const enc = encoding.createEncoder()
+  encoding.writeVarUint(enc, HUB_MESSAGE.SYNC)
+  writeSyncMessage(enc, message)
+  return encoding.toUint8Array(enc)
+}
+
+/** Decodes one y-websocket message; throws ProtocolError on anything but the messages above. */
+export function readHubMessage (data: Uint8Array): HubMessage {
+  return decodeWhole(data, dec => {
+    const type = decoding.readVarUint(dec)
+    switch (type) {
+      case HUB_MESSAGE.SYNC: return readSyncMessage(dec)
+      case HUB_MESSAGE.AWARENESS: decoding.readVarUint8Array(dec); return { type: 'awareness' }
+      default: throw new ProtocolError(`unknown message type ${type}`)
+    }
+  })
+}
+
+/**
+ * Runs `read` over the decoder of `data` and checks nothing is left after the message; what lib0 or Yjs
+ * throw on garbage becomes a ProtocolError.
+ */
+export function decodeWhole<T extends { type: string }> (data: Uint8Array | decoding.Decoder, read: (dec: decoding.Decoder) => T): T {
+  let message: T
+  const dec = data instanceof Uint8Array ? decoding.createDecoder(data) : data
+  try {
+    message = read(dec)
+  } catch (err) {
+    if (err instanceof ProtocolError) throw err
+    throw new ProtocolError(`undecodable message: ${(err as Error).message}`)
+  }
+  if (decoding.hasContent(dec)) throw new ProtocolError(`${dec.arr.length - dec.pos} bytes after a ${message.type} message`)
+  return message
 }

@@ -1,33 +1,41 @@
 /**
- * One document's exchange with a y-websocket hub, over its own WebSocket (the room's URL):
+ * One document's exchange with a hub, whatever the hub's kind: the transport (hub-ywebsocket.ts: a WebSocket
+ * per room; hub-hocuspocus.ts: one WebSocket for every room) hands it the hub's y-protocols sync messages
+ * and a channel to send its own.
  *
- *   open         → we send step 1 (our state vector): the hub answers with step 2, what we lack
- *   hub's step 1 → we answer with step 2 (what the hub lacks), then send step 1 again: the probe
+ *   begin        → we send step 1 (our state vector): the hub answers with step 2, what we lack
+ *   hub's step 1 → we answer with step 2 (what the hub lacks); after the first one we also send step 1
+ *                  again: the probe
  *   step 2 / update from the hub → judged by the roster rules and applied (or skipped, held, refused)
- *   the hub's step 2 answering the probe → done: close
+ *   the hub's step 2 answering the probe → in sync (`synced`); a one-shot room then ends
  *
  * Why the probe: y-websocket has no acknowledgement, and closing right after sending could lose our step 2
- * if the hub had not read it yet. A WebSocket delivers in order and the stock server handles a connection's
+ * if the hub had not read it yet. A WebSocket delivers in order and both servers handle a document's
  * messages in order, so its answer to a step 1 sent after our step 2 proves the step 2 was applied there —
- * and the answer also brings whatever reached the hub in between. The stock server sends its step 1 as
- * soon as the connection opens; a server that never does leaves the room waiting until the timeout.
+ * and the answer also brings whatever reached the hub in between. The stock y-websocket server sends its
+ * step 1 once, as the connection opens; Hocuspocus answers every step 1 with its own step 1 and the step 2,
+ * which is why only the first is followed by a probe. A hub that never sends a step 1 leaves the room
+ * waiting until the caller's timeout.
  *
- * What the hub sends is applied only through `target.accept` (the roster rules, store/sync-target.ts), of
- * an update only the part this side lacks (Y.diffUpdate), with a remote origin (stored as a peer's change,
- * never undone here). SKIP (nothing new, e.g. the hub echoing our own step 2 back as an update) is not
- * applied; WAIT (it builds on changes this side lacks) is not applied this time — the hub offers it again
- * next time. A refusal, an undecodable message or an update that fails to apply ends the room: the socket
- * is closed with the reason, nothing of that message is applied, and the outcome says why.
+ * A live room (hub-link.ts) stays open once in sync: every change of the document made here (by this
+ * member or a peer) is sent as an update as it happens, and the hub's updates are applied as they come.
+ *
+ * What the hub sends is applied only through `target.accept` (the roster rules, store/sync-target.ts; the
+ * hub is an editor at most), of an update only what this side lacks (judge.ts), with the room's remote
+ * origin (stored as a peer's change, never undone here, never sent back to the hub). SKIP (nothing new,
+ * e.g. the hub echoing our own change) is not applied; WAIT (it builds on changes this side lacks) is not
+ * applied this time — the hub offers it again on the next exchange. A refusal, an undecodable message or
+ * an update that fails to apply ends the room: nothing of that message is applied, and the outcome says why.
  *
  * A document this side lacks is judged against an empty stand-in and created only when an update with
  * something in it is accepted, so a hub naming nothing — an empty room — leaves nothing behind.
  */
-import { WebSocket, type RawData } from 'ws'
 import * as Y from 'yjs'
-import { InputError } from '../domain/index.js'
-import { SKIP, WAIT, type WorkspaceSyncTarget } from '../store/index.js'
+import type { InputError } from '../domain/index.js'
+import { WAIT, type WorkspaceSyncTarget } from '../store/index.js'
 import { ProtocolError } from './frames.js'
-import { readHubMessage, writeStep1, writeStep2 } from './hub-protocol.js'
+import { step1, type SyncMessage } from './hub-protocol.js'
+import { ABSENT, judgeAndApply } from './judge.js'
 
 export interface RoomOutcome {
   /** The document's name (`workspace`, `account/<id>`). */
@@ -42,132 +50,166 @@ export interface RoomOutcome {
   error?: string
 }
 
-export interface RoomOptions {
-  name: string
-  /** The hub as the user gave it (for messages: `url` holds the room and the token). */
-  hub: string
-  url: string
-  target: WorkspaceSyncTarget
-  maxMessageBytes: number
-  /** Called with each socket as it opens, so the caller can end every room at once (timeout). */
-  track: (socket: WebSocket) => void
+/** How a room sends to the hub; `close` ends the room's part of the connection (`failed`: it broke the protocol). */
+export interface RoomChannel {
+  send (message: SyncMessage): void
+  close (failed: boolean): void
 }
 
-/** Stands for a document this side does not have (judged against, answered from; never changed). */
-const ABSENT = new Y.Doc()
-/** The origin of the hub's updates: `{ origin: 'remote' }` is what the store treats as a peer's change. */
-const HUB_ORIGIN = { origin: 'remote', hub: true } as const
+export interface RoomOptions {
+  name: string
+  target: WorkspaceSyncTarget
+  /** Stay open once in sync, sending local changes and applying the hub's (hub-link.ts). */
+  live: boolean
+  /** The origin the hub's updates are applied with: `{ origin: 'remote', … }`, one per hub connection. */
+  origin: object
+  /** Called once, when the room has ended (for whatever reason). */
+  onEnd?: (room: HubRoom) => void
+  /** Called when changes from the hub were applied. */
+  onReceived?: (room: HubRoom) => void
+}
 
-/**
- * Syncs one document through its room. Resolves with the outcome, an error in it when the room ended early;
- * rejects with an InputError when the hub cannot be reached or refuses the connection.
- */
-export async function syncRoom (opts: RoomOptions): Promise<RoomOutcome> {
-  const { name, target } = opts
-  let doc = await target.has(name) ? await target.doc(name) : undefined
-  const outcome: RoomOutcome = { name, received: false, sent: false, held: false }
-  const socket = new WebSocket(opts.url, { maxPayload: opts.maxMessageBytes })
-  opts.track(socket)
-  let step1Sent = 0
-  let step2Received = 0
-  let probe = Infinity // the number of the step 1 whose answer ends the room
-  let queue = Promise.resolve()
+export class HubRoom {
+  readonly name: string
+  readonly outcome: RoomOutcome
+  /** Resolves once in sync, or with the outcome's error when the room ended first; rejects on `refuse`. */
+  readonly synced: Promise<RoomOutcome>
+  private resolve!: (o: RoomOutcome) => void
+  private reject!: (err: Error) => void
+  private doc: Y.Doc | undefined
+  private channel: RoomChannel | undefined
+  private queue = Promise.resolve()
+  private step1Sent = 0
+  private step2Received = 0
+  private probe = Infinity // the number of the step 1 whose answer means "in sync"
+  private inSync = false
+  private done = false
+  private unforward: (() => void) | undefined
 
-  const send = (message: Uint8Array) => { socket.send(message) }
-
-  /** Applies what the hub sends, if the roster rules let it; opens the document only to apply to it. */
-  const apply = async (update: Uint8Array): Promise<void> => {
-    for (;;) {
-      const current = doc ?? ABSENT
-      let news: Uint8Array
-      let verdict: ReturnType<WorkspaceSyncTarget['accept']>
-      try {
-        news = doc ? Y.diffUpdate(update, Y.encodeStateVector(doc)) : update
-        verdict = target.accept(name, current, news)
-      } catch (err) {
-        throw new ProtocolError(`bad update: ${(err as Error).message}`)
-      }
-      if (typeof verdict === 'string') throw new ProtocolError(`update refused: ${verdict}`)
-      if (verdict === WAIT) { outcome.held = true; return }
-      if (verdict === SKIP) return
-      if (!doc) { doc = await target.doc(name); continue } // judged again against the document as it is now
-      try {
-        Y.applyUpdate(doc, news, HUB_ORIGIN)
-      } catch (err) {
-        throw new ProtocolError(`bad update: ${(err as Error).message}`)
-      }
-      outcome.received = true
-      return
-    }
+  constructor (private readonly opts: RoomOptions) {
+    this.name = opts.name
+    this.outcome = { name: opts.name, received: false, sent: false, held: false }
+    this.synced = new Promise((resolve, reject) => { this.resolve = resolve; this.reject = reject })
+    this.synced.catch(() => undefined) // the caller may not be waiting on it (a live room)
   }
 
-  const handle = async (data: Uint8Array): Promise<boolean> => {
-    const message = readHubMessage(data)
+  get ended (): boolean { return this.done }
+  get isLive (): boolean { return this.opts.live && this.inSync && !this.done }
+
+  /** The room is open at the hub: opens the document if this side has it and sends step 1. */
+  begin (channel: RoomChannel): void {
+    this.channel = channel
+    this.run(async () => {
+      if (await this.opts.target.has(this.name)) this.forward(await this.opts.target.doc(this.name))
+      this.send(step1(this.doc ?? ABSENT))
+      this.step1Sent++
+    })
+  }
+
+  /** One sync message from the hub; handled in arrival order. */
+  receive (message: SyncMessage): void {
+    this.run(() => this.handle(message))
+  }
+
+  /** A live room's document changed here: one this room lacked is opened and sent whole. */
+  changed (): void {
+    if (this.doc || !this.opts.live || !this.channel) return // not open yet: its step 1 exchange will carry the change
+    this.run(async () => {
+      if (this.doc || !await this.opts.target.has(this.name)) return
+      const doc = this.forward(await this.opts.target.doc(this.name))
+      if (doc.store.clients.size > 0) this.send({ type: 'update', update: Y.encodeStateAsUpdate(doc) })
+    })
+  }
+
+  /** Ends the room: `error` says why it ended early (undefined: done). The channel is closed. */
+  end (error?: string): void {
+    if (this.done) return
+    this.done = true
+    if (error !== undefined) this.outcome.error = error
+    this.unforward?.()
+    this.channel?.close(error !== undefined)
+    this.resolve(this.outcome)
+    this.opts.onEnd?.(this)
+  }
+
+  /** The hub cannot be reached, or refused us: `synced` rejects with `err` (an InputError naming it). */
+  refuse (err: InputError): void {
+    if (this.done) return
+    this.done = true
+    this.outcome.error = err.message
+    this.unforward?.()
+    this.reject(err)
+    this.opts.onEnd?.(this)
+  }
+
+  private run (task: () => Promise<void>): void {
+    this.queue = this.queue.then(async () => { if (!this.done) await task() })
+      .catch((err: Error) => this.end(err instanceof ProtocolError ? err.message : `internal error: ${err.message}`))
+  }
+
+  private send (message: SyncMessage): void {
+    if (!this.done) this.channel?.send(message) // before `begin`, the exchange to come carries it
+  }
+
+  private async handle (message: SyncMessage): Promise<void> {
     switch (message.type) {
       case 'step1': {
         let lacking: Uint8Array
         try {
-          lacking = Y.encodeStateAsUpdate(doc ?? ABSENT, message.stateVector)
+          lacking = Y.encodeStateAsUpdate(this.doc ?? ABSENT, message.stateVector)
         } catch (err) {
           throw new ProtocolError(`bad state vector: ${(err as Error).message}`)
         }
-        outcome.sent ||= hasContent(lacking)
-        send(writeStep2(lacking))
-        send(writeStep1(doc ?? ABSENT))
-        probe = ++step1Sent
-        return false
+        this.outcome.sent ||= hasContent(lacking)
+        this.send({ type: 'step2', update: lacking })
+        if (this.probe === Infinity) {
+          this.send(step1(this.doc ?? ABSENT))
+          this.probe = ++this.step1Sent
+        }
+        return
       }
       case 'step2':
-        await apply(message.update)
-        return ++step2Received >= probe
+        await this.apply(message.update)
+        if (++this.step2Received >= this.probe && !this.inSync) {
+          this.inSync = true
+          this.resolve(this.outcome)
+          if (!this.opts.live) this.end()
+        }
+        return
       case 'update':
-        await apply(message.update)
-        return false
-      case 'awareness':
-        return false
+        await this.apply(message.update)
     }
   }
 
-  return new Promise<RoomOutcome>((resolve, reject) => {
-    let opened = false
-    let settled = false
-    const finish = (error?: string) => {
-      if (settled) return
-      settled = true
-      if (error !== undefined) outcome.error = error
-      if (socket.readyState === WebSocket.OPEN) socket.close(error === undefined ? 1000 : 1002) // the reason stays here: the hub has no use for it
-      resolve(outcome)
+  /** Applies what the hub sends, if the roster rules let it; opens the document only to apply to it. */
+  private async apply (update: Uint8Array): Promise<void> {
+    const { target, origin } = this.opts
+    const judge = (doc: Y.Doc) => {
+      try {
+        return judgeAndApply(this.name, doc, update, target.accept, () => origin)
+      } catch (err) {
+        throw new ProtocolError(`bad update: ${(err as Error).message}`)
+      }
     }
-    socket.on('open', () => {
-      opened = true
-      send(writeStep1(doc ?? ABSENT))
-      step1Sent++
-    })
-    socket.on('message', (data: RawData, isBinary: boolean) => {
-      const bytes = isBinary ? toBytes(data) : undefined
-      queue = queue.then(async () => {
-        if (settled) return
-        if (!bytes) throw new ProtocolError('a text message (y-websocket messages are binary)')
-        if (await handle(bytes)) finish()
-      }).catch((err: Error) => finish(err instanceof ProtocolError ? err.message : `internal error: ${err.message}`))
-    })
-    socket.on('unexpected-response', (_req, res) => {
-      settled = true
-      socket.terminate()
-      reject(new InputError(`the hub at ${opts.hub} refused the connection for ${name}: HTTP ${res.statusCode ?? '?'} ${res.statusMessage ?? ''}`.trim()))
-    })
-    socket.on('error', (err: Error) => {
-      if (!opened && !settled) { settled = true; reject(new InputError(`cannot reach the hub at ${opts.hub}: ${err.message}`)); return }
-      finish(`connection error: ${err.message}`)
-    })
-    socket.on('close', (code: number) => finish(`the hub closed the connection (code ${code}) before the document was in sync`))
-  })
-}
+    let verdict = judge(this.doc ?? ABSENT)
+    if (verdict === undefined && !this.doc) verdict = judge(this.forward(await target.doc(this.name))) // judged again against the document as it is now
+    if (typeof verdict === 'string') throw new ProtocolError(`update refused: ${verdict}`)
+    if (verdict === WAIT) this.outcome.held = true
+    if (verdict !== undefined) return
+    this.outcome.received = true
+    this.opts.onReceived?.(this)
+  }
 
-function toBytes (data: RawData): Uint8Array {
-  if (data instanceof ArrayBuffer) return new Uint8Array(data)
-  const buf = Array.isArray(data) ? Buffer.concat(data) : data
-  return new Uint8Array(buf.buffer, buf.byteOffset, buf.length)
+  /** The room's document from now on; a live room sends its changes (not the hub's own) as they happen. */
+  private forward (doc: Y.Doc): Y.Doc {
+    this.doc = doc
+    if (this.opts.live && !this.unforward) {
+      const onUpdate = (update: Uint8Array, origin: unknown) => { if (origin !== this.opts.origin) this.send({ type: 'update', update }) }
+      doc.on('update', onUpdate)
+      this.unforward = () => doc.off('update', onUpdate)
+    }
+    return doc
+  }
 }
 
 function hasContent (update: Uint8Array): boolean {

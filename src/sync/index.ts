@@ -7,7 +7,11 @@
  * build, each imported directly by the commands that need it: invites and the join handshake (invite.ts,
  * join.ts), presence (presence.ts), the peer node that listens, dials, redials and keeps status (peer.ts,
  * peer-book.ts, backoff.ts, tls.ts), the app's view of it (indicator.ts) and LAN discovery (discovery.ts); and hub
- * mode, one exchange through a stock y-websocket server (hub-client.ts, hub-room.ts, hub-protocol.ts, hub-url.ts). It moves Yjs updates between replicas; it never decides
+ * mode through a stock y-websocket or Hocuspocus 3 server: one exchange (hub-client.ts) or a long-running
+ * link (hub-link.ts), both running one room's exchange (hub-room.ts) over the kind's transport
+ * (hub-transport.ts, hub-ywebsocket.ts, hub-hocuspocus.ts; messages in hub-protocol.ts and
+ * hocuspocus-protocol.ts; URLs in hub-url.ts), judging the hub's updates as a session judges a peer's
+ * (judge.ts). It moves Yjs updates between replicas; it never decides
  * what an account contains (that is the store's job) and never trusts a peer it cannot authenticate.
  */
 export * from './identity.js'

@@ -10,9 +10,8 @@
  * with something in it is accepted — a peer naming thousands of documents leaves nothing behind. One
  * that comes into being here later (a local edit, another peer) is sent to the peer whole.
  *
- * Of an update, only what this side lacks is judged and applied (Y.diffUpdate against its state vector):
- * Yjs would otherwise park a struct it already has, sent again with an origin nobody has, in its pending
- * structs for good. The target's SKIP verdict (nothing new) means it is not applied at all.
+ * Of an update, only what this side lacks is judged and applied (judge.ts, shared with the hub client); the
+ * target's SKIP verdict (nothing new) means it is not applied at all.
  *
  * Limits protect a peer from another: frame size, documents per session, frame rate, and allowed document
  * names. A frame that breaks a rule, fails to decode, or carries an update that fails to apply ends the
@@ -31,6 +30,9 @@ import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { FRAME, ProtocolError, readFrame, writeError, writeSignal, writeSyncFrame } from './frames.js'
+import { ABSENT, judgeAndApply, type Verdict } from './judge.js'
+
+export type { Verdict } from './judge.js'
 
 export interface SyncTarget {
   /** Names of the documents this side holds. */
@@ -49,10 +51,7 @@ export interface SyncTarget {
   accept? (name: string, doc: Y.Doc, update: Uint8Array): Verdict
 }
 
-export type Verdict = string | undefined | { wait: true } | { skip: true }
 const waits = (v: Verdict): v is { wait: true } => typeof v === 'object' && 'wait' in v
-/** Stands for a document this side does not have (judged against, answered from; never changed). */
-const ABSENT = new Y.Doc()
 
 /** Where a session hands the presence updates it receives (presence.ts). */
 export interface PresenceInbox { receive (update: Uint8Array): void }
@@ -200,15 +199,11 @@ export class SyncSession {
 
   private judgeAndApplyTo (name: string, doc: Y.Doc, update: Uint8Array): Verdict {
     try {
-      const news = doc === ABSENT ? update : Y.diffUpdate(update, Y.encodeStateVector(doc))
-      const verdict = this.target.accept?.(name, doc, news)
-      if (verdict !== undefined || doc === ABSENT) return verdict
       // Yjs holds an update that builds on one it lacks as pending and emits it inside the update that
       // completes it; when that comes from this peer, the pending part (from any peer) is news to it too,
       // so the result is given an origin that is not filtered as an echo.
-      const completes = doc.store.pendingStructs !== null || doc.store.pendingDs !== null
-      Y.applyUpdate(doc, news, completes ? this.relayOrigin : this.origin)
-      return undefined
+      return judgeAndApply(name, doc, update, this.target.accept?.bind(this.target), d =>
+        d.store.pendingStructs !== null || d.store.pendingDs !== null ? this.relayOrigin : this.origin)
     } catch (err) {
       throw new ProtocolError(`bad sync message for ${name}: ${(err as Error).message}`)
     }

@@ -41,8 +41,11 @@ const MAX_FRAME = 32 * 1024 * 1024
 export interface Keepalive { intervalMs: number, missed: number }
 export const DEFAULT_KEEPALIVE: Keepalive = { intervalMs: 15_000, missed: 2 }
 
-/** Pings the peer; calls `lost` and terminates the connection once `missed` pings in a row went unanswered. */
-function keepAlive (ws: WebSocket, { intervalMs, missed }: Keepalive, lost: (reason: string) => void): void {
+/**
+ * Pings the other end (`who`: a peer, or a hub — hub-hocuspocus.ts); calls `lost` and terminates the
+ * connection once `missed` pings in a row went unanswered.
+ */
+export function keepAlive (ws: WebSocket, { intervalMs, missed }: Keepalive, lost: (reason: string) => void, who = 'the peer'): void {
   let unanswered = 0
   const answered = () => { unanswered = 0 }
   ws.on('pong', answered)
@@ -50,7 +53,7 @@ function keepAlive (ws: WebSocket, { intervalMs, missed }: Keepalive, lost: (rea
   const timer = setInterval(() => {
     if (ws.readyState !== WebSocket.OPEN) return
     if (unanswered >= missed) {
-      lost(`no answer from the peer for ${(missed * intervalMs / 1000).toFixed(1)} s`)
+      lost(`no answer from ${who} for ${(missed * intervalMs / 1000).toFixed(1)} s`)
       ws.terminate()
       return
     }

@@ -1,12 +1,13 @@
 // `pat hub set|show|clear` and `pat sync --hub` as a user runs them: the hub kept in the home (its token in a
 // file only the member can read, never printed), one exchange through the stock y-websocket server — also
-// routed into a running `pat serve` — and one clear line for what cannot work.
+// routed into a running `pat serve` — and through a stock Hocuspocus server with a token, and one clear line
+// for what cannot work (a refused token among them).
 import { spawn, type ChildProcess } from 'node:child_process'
 import { stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { PAT, pat, patJson, waitFor } from '../helpers/cli.js'
-import { freePort, startStockHub, type TestHub } from '../helpers/hub.js'
+import { freePort, startHocuspocusHub, startStockHub, type TestHub } from '../helpers/hub.js'
 import { tempDir } from '../helpers/home.js'
 
 let hub: TestHub
@@ -26,8 +27,7 @@ describe('pat hub and pat sync --hub', () => {
     expect(await patJson(A, ['hub', 'show'])).toEqual({ url: hub.url, token: true })
     expect((await pat(A, ['hub', 'show'])).stdout).toBe(`hub: ${hub.url} (with a token)\n`)
 
-    expect(await pat(A, ['hub', 'set', 'hocuspocus+wss://hub.example.com'])).toMatchObject({ code: 1, stderr: 'error: Hocuspocus hubs (hocuspocus+wss://) are not supported yet: use a y-websocket server, ws://HOST:PORT or wss://…\n' })
-    expect(await pat(A, ['hub', 'set', 'https://hub.example.com'])).toMatchObject({ code: 1, stderr: 'error: "https://hub.example.com" is not a hub URL: it must start with ws:// or wss:// (a y-websocket server)\n' })
+    expect(await pat(A, ['hub', 'set', 'https://hub.example.com'])).toMatchObject({ code: 1, stderr: 'error: "https://hub.example.com" is not a hub URL: it must start with ws:// or wss:// (a y-websocket server), or hocuspocus+ws:// or hocuspocus+wss:// (a Hocuspocus server)\n' })
     expect(await patJson(A, ['hub', 'show'])).toEqual({ url: hub.url, token: true }) // a refused URL changes nothing
 
     expect((await pat(A, ['hub', 'clear'])).stdout).toBe('hub cleared\n')
@@ -53,6 +53,24 @@ describe('pat hub and pat sync --hub', () => {
       { name: `account/${acc.id}`, received: false, sent: true, held: false },
       { name: 'workspace', received: false, sent: false, held: false }
     ])
+  })
+
+  it('syncs through a Hocuspocus hub, given or set, and says so in one line when the token is refused', async () => {
+    const hp = await startHocuspocusHub({ token: 'sw0rdfish' })
+    try {
+      const A = await tempDir()
+      await pat(A, ['init', '--name', 'Ana Lima'])
+      await patJson(A, ['account', 'add', '--name', 'Hocus Harbor Co'])
+      expect(await pat(A, ['sync', '--hub', hp.url, '--token', 'sw0rdfish'])).toMatchObject({ code: 0, stdout: `synced 2 documents through ${hp.url}: received changes to 0, sent changes to 2\n` })
+      expect(await pat(A, ['sync', '--hub', hp.url, '--token', 'wrong'])).toMatchObject({
+        code: 1, stderr: `error: the hub at ${hp.url} refused the token for workspace: permission-denied — check the token (pat hub set ${hp.url} --token T)\n`
+      })
+      expect(await pat(A, ['hub', 'set', `${hp.url}/`, '--token', 'sw0rdfish'])).toMatchObject({ code: 0, stdout: `hub set to ${hp.url} (with a token): pat sync --hub syncs through it\n` })
+      expect(await patJson(A, ['hub', 'show'])).toEqual({ url: hp.url, token: true })
+      expect(await pat(A, ['sync', '--hub'])).toMatchObject({ code: 0, stdout: `synced 2 documents through ${hp.url}: received changes to 0, sent changes to 0\n` })
+    } finally {
+      await hp.close()
+    }
   })
 
   it('says what is wrong: both --peer and --hub, a stray --token, an unreachable hub', async () => {

@@ -7,36 +7,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as syncProtocol from 'y-protocols/sync'
 import type { WebSocket } from 'ws'
 import * as Y from 'yjs'
-import type { Store } from '../../src/store/index.js'
 import { syncThroughHub } from '../../src/sync/hub-client.js'
 import { readHubMessage } from '../../src/sync/hub-protocol.js'
-import { parseHubUrl, roomUrl } from '../../src/sync/hub-url.js'
-import { freePort, startFakeHub, startSilentServer, startStockHub, type TestHub } from '../helpers/hub.js'
+import { parseHubUrl, roomUrl, socketUrl } from '../../src/sync/hub-url.js'
+import { contents, expectGarbled, freePort, hubTeam, startFakeHub, startSilentServer, startStockHub, stateVectors, type TestHub } from '../helpers/hub.js'
+import { waitFor } from '../helpers/cli.js'
 import { newStore } from '../helpers/store.js'
-import { joinedStore } from '../helpers/team.js'
 
 const open: Array<{ close (): Promise<void> }> = []
 afterAll(async () => { for (const o of open.splice(0).reverse()) await o.close() })
 const keep = <T extends { close (): Promise<void> }>(x: T) => { open.push(x); return x }
-
-async function team () {
-  const ana = keep(await newStore('Ana Lima'))
-  const account = await ana.accounts.add({ name: 'Hub Harbor Co' })
-  const bo = keep(await joinedStore(ana, 'Bo Chen', 'editor'))
-  return { ana, bo, account }
-}
-
-/** Every document of a store, encoded whole (to see that nothing changed). */
-async function contents (s: Store): Promise<Map<string, string>> {
-  const names = (await s.ws.docs.storedNames()).sort()
-  return new Map(await Promise.all(names.map(async n => [n, Buffer.from(Y.encodeStateAsUpdate(await s.ws.docs.get(n))).toString('base64')] as [string, string])))
-}
-
-async function stateVectors (s: Store): Promise<Record<string, number[]>> {
-  const out: Record<string, number[]> = {}
-  for (const n of (await s.ws.docs.storedNames()).sort()) out[n] = [...Y.encodeStateVector(await s.ws.docs.get(n))]
-  return out
-}
 
 /** A y-websocket sync message (type 0) from y-protocols' own writers. */
 function syncMessage (write: (enc: encoding.Encoder) => void): Uint8Array {
@@ -61,7 +41,7 @@ describe('hub mode through the stock y-websocket server', () => {
   beforeAll(async () => { hub = keep(await startStockHub()) }, 20_000)
 
   it('two members who never meet converge: edits both ways, and an account one side never had', async () => {
-    const { ana, bo, account } = await team()
+    const { ana, bo, account } = await hubTeam(keep)
     await ana.plan.items.add(account.id, { title: 'Hub item from Ana', priority: 'high', due: '2027-01-10' })
     await bo.plan.items.add(account.id, { title: 'Hub item from Bo', priority: 'low', due: '2027-02-10' })
     const later = await ana.accounts.add({ name: 'Later Freight Co' }) // Bo lacks its directory entry and its document
@@ -86,7 +66,7 @@ describe('hub mode through the stock y-websocket server', () => {
   })
 
   it('carries no roster change: one from the owner ends the workspace room for the others, accounts still sync', async () => {
-    const { ana, bo, account } = await team()
+    const { ana, bo, account } = await hubTeam(keep)
     await ana.roster.add({ id: 'c'.repeat(64), name: 'Cy Park', role: 'viewer', publicKey: 'x' }, ana.ws.member.id)
     await ana.plan.items.add(account.id, { title: 'After the roster change', priority: 'high' })
     await syncThroughHub({ store: ana, url: hub.url, timeoutMs: 10_000 })
@@ -97,7 +77,7 @@ describe('hub mode through the stock y-websocket server', () => {
   })
 
   it('keeps each team in its own rooms', async () => {
-    const { ana } = await team()
+    const { ana } = await hubTeam(keep)
     const other = keep(await newStore('Eve Stone'))
     await other.accounts.add({ name: 'Other Team Co' })
     await syncThroughHub({ store: other, url: hub.url, timeoutMs: 10_000 })
@@ -111,7 +91,7 @@ describe('hub mode through the stock y-websocket server', () => {
 
 describe('a hub that misbehaves', () => {
   it('cannot change the roster: its update adding an owner is refused and nothing of it is applied', async () => {
-    const { ana, bo } = await team()
+    const { ana, bo } = await hubTeam(keep)
     const ws = await bo.ws.docs.get('workspace')
     const forged = new Y.Doc()
     Y.applyUpdate(forged, Y.encodeStateAsUpdate(ws))
@@ -129,7 +109,7 @@ describe('a hub that misbehaves', () => {
   })
 
   it('sends garbage: that room ends with the reason, awareness is ignored, documents are untouched', async () => {
-    const { bo } = await team()
+    const { bo } = await hubTeam(keep)
     const fake = keep(await startFakeHub((socket, path) => {
       const awareness = encoding.createEncoder()
       encoding.writeVarUint(awareness, 1)
@@ -139,15 +119,35 @@ describe('a hub that misbehaves', () => {
     }))
     const before = await contents(bo)
     const result = await syncThroughHub({ store: bo, url: fake.url, timeoutMs: 10_000 })
-    expect(result.documents.find(d => d.name === 'workspace')?.error).toBe('unknown message type 7')
-    const accounts = result.documents.filter(d => d.name !== 'workspace')
-    expect(accounts.length).toBeGreaterThan(0)
-    for (const d of accounts) expect(d.error).toMatch(/^undecodable message/)
+    expectGarbled(result.documents, 'unknown message type 7')
     expect(await contents(bo)).toEqual(before)
   })
 
+  it('is slow to answer the probe: a room closes only once the hub answered the step 1 sent after our step 2', async () => {
+    const { bo } = await hubTeam(keep)
+    const seen: string[] = []
+    const fake = keep(await startFakeHub(socket => {
+      const doc = new Y.Doc()
+      let step1s = 0
+      socket.send(syncMessage(enc => syncProtocol.writeSyncStep1(enc, doc)))
+      socket.on('message', (data: Buffer) => {
+        const message = readHubMessage(new Uint8Array(data))
+        seen.push(message.type)
+        if (message.type !== 'step1') return
+        const answer = syncMessage(enc => syncProtocol.writeSyncStep2(enc, doc, message.stateVector))
+        if (++step1s === 1) socket.send(answer)
+        else setTimeout(() => { seen.push('probe answered'); socket.send(answer) }, 150)
+      })
+      socket.on('close', () => seen.push('closed'))
+    }))
+    const result = await syncThroughHub({ store: bo, url: fake.url, timeoutMs: 10_000, concurrency: 1 })
+    expect(result.documents.every(d => d.error === undefined)).toBe(true)
+    await waitFor(() => seen.filter(s => s === 'closed').length === result.documents.length, 5000, 'the rooms to close')
+    for (let i = 0; i < result.documents.length; i++) expect(seen.slice(i * 5, i * 5 + 5)).toEqual(['step1', 'step2', 'step1', 'probe answered', 'closed'])
+  })
+
   it('is unreachable: one clear line at once', async () => {
-    const { bo } = await team()
+    const { bo } = await hubTeam(keep)
     const url = `ws://127.0.0.1:${await freePort()}`
     const started = Date.now()
     await expect(syncThroughHub({ store: bo, url, timeoutMs: 5000 })).rejects.toThrow(new RegExp(`^cannot reach the hub at ${url}: .*ECONNREFUSED`))
@@ -155,7 +155,7 @@ describe('a hub that misbehaves', () => {
   })
 
   it('never answers: fails when the timeout is up, naming the hub', async () => {
-    const { bo } = await team()
+    const { bo } = await hubTeam(keep)
     const silent = keep(await startSilentServer())
     const started = Date.now()
     await expect(syncThroughHub({ store: bo, url: silent.url, timeoutMs: 1000 }))
@@ -165,11 +165,14 @@ describe('a hub that misbehaves', () => {
 })
 
 describe('hub addresses and messages', () => {
-  it('takes ws:// and wss://, and says what is wrong with anything else', () => {
+  it('takes ws://, wss://, hocuspocus+ws:// and hocuspocus+wss://, and says what is wrong with anything else', () => {
     expect(parseHubUrl('ws://127.0.0.1:1234/')).toEqual({ url: 'ws://127.0.0.1:1234', kind: 'y-websocket' })
     expect(parseHubUrl(' wss://hub.example.com/yjs ').url).toBe('wss://hub.example.com/yjs')
-    expect(() => parseHubUrl('hocuspocus+ws://127.0.0.1:1234')).toThrow(/Hocuspocus hubs \(hocuspocus\+ws:\/\/\) are not supported yet/)
-    expect(() => parseHubUrl('http://127.0.0.1:1234')).toThrow(/must start with ws:\/\/ or wss:\/\//)
+    const hp = parseHubUrl('hocuspocus+ws://127.0.0.1:1234/')
+    expect(hp).toEqual({ url: 'hocuspocus+ws://127.0.0.1:1234', kind: 'hocuspocus' })
+    expect(socketUrl(hp)).toBe('ws://127.0.0.1:1234')
+    expect(socketUrl(parseHubUrl('hocuspocus+wss://hub.example.com/collab'))).toBe('wss://hub.example.com/collab')
+    expect(() => parseHubUrl('http://127.0.0.1:1234')).toThrow(/must start with ws:\/\/ or wss:\/\/ \(a y-websocket server\), or hocuspocus\+ws:\/\//)
     expect(() => parseHubUrl('ws://127.0.0.1:1234?token=x')).toThrow(/give the token with --token/)
     expect(() => parseHubUrl('127.0.0.1:1234')).toThrow(/not a hub URL/)
   })

@@ -3,7 +3,7 @@
  * the home (store/hub-config.ts; the token in a file only the member can read). `pat sync --hub [URL]` (sync.ts
  * hands it to `syncViaHub` here) does one exchange through the hub — the given one, else the one set — and
  * exits 0 once every document is in sync with it, 1 with the reason when the hub cannot be reached, does not
- * finish in time, or a document's room ended early (the others are synced all the same).
+ * finish in time, refuses the token, or a document's room ended early (the others are synced all the same).
  */
 import type { Command } from 'commander'
 import { InputError } from '../../domain/index.js'
@@ -17,9 +17,9 @@ import { hostOf } from '../host.js'
 import { printJson } from '../io.js'
 
 export function registerHub (program: Command, ctx: CliContext): void {
-  const hub = program.command('hub').description('the hub (a y-websocket server) this member syncs through: set, show, clear')
+  const hub = program.command('hub').description('the hub (a y-websocket or Hocuspocus server) this member syncs through: set, show, clear')
 
-  hub.command('set').argument('<url>', 'ws://HOST:PORT or wss://… of a y-websocket server')
+  hub.command('set').argument('<url>', 'ws://HOST:PORT or wss://… of a y-websocket server, hocuspocus+ws://HOST:PORT or hocuspocus+wss://… of a Hocuspocus server')
     .description('sync through this hub (pat sync --hub)')
     .option('--token <token>', 'the token the hub asks for (kept in a file only you can read)')
     .action(async (url: string, opts: { token?: string }) => {

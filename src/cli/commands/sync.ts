@@ -21,7 +21,7 @@ import { printJson } from '../io.js'
 export function registerSync (program: Command, ctx: CliContext): void {
   const sync = program.command('sync').description('sync with a peer (--peer) or through a hub (--hub) once, or see sync status (pat sync status)')
     .option('--peer <host:port>', 'the peer to sync with')
-    .option('--hub [url]', 'sync through a hub (ws://HOST:PORT of a y-websocket server; default: the one set with pat hub set)')
+    .option('--hub [url]', 'sync through a hub (ws://HOST:PORT of a y-websocket server, hocuspocus+ws://HOST:PORT of a Hocuspocus server; default: the one set with pat hub set)')
     .option('--token <token>', 'with --hub: the token the hub asks for')
     .option('--timeout <seconds>', 'give up after this many seconds', '30')
     .option('--json', 'print JSON')

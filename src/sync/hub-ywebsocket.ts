@@ -1,0 +1,88 @@
+/**
+ * Rooms on a y-websocket hub: each room is its own WebSocket, to the room's URL (hub-url.ts), carrying the
+ * y-websocket messages of hub-protocol.ts. A room ends by closing its socket (1000 when it synced, 1002 when
+ * it broke the protocol — the reason stays here: the hub has no use for it). Awareness is ignored.
+ *
+ * Failures (hub-transport.ts): a socket that cannot connect refuses its room ("cannot reach the hub"), an
+ * HTTP answer instead of the upgrade refuses it naming the status; a socket that breaks or is closed by the
+ * hub ends its room. Any of these, on any room, is the connection lost for a long-running link.
+ */
+import { WebSocket, type RawData } from 'ws'
+import { InputError } from '../domain/index.js'
+import { readHubMessage, writeHubMessage } from './hub-protocol.js'
+import type { HubRoom } from './hub-room.js'
+import { closeSockets, httpRefusal, HubRefusal, toBytes, type HubTransport, type TransportOptions } from './hub-transport.js'
+import { roomOf, roomUrl } from './hub-url.js'
+import { keepAlive } from './transport.js'
+
+export function yWebsocketTransport (opts: TransportOptions): HubTransport {
+  const { hub } = opts
+  const sockets = new Map<WebSocket, HubRoom>()
+  let closing = false
+  const lose = (reason: string, refused = false) => { if (!closing) opts.onLost?.(reason, refused) }
+
+  const open = (room: HubRoom): void => {
+    if (closing) { room.end('the connection to the hub was closed'); return }
+    const socket = new WebSocket(roomUrl(hub, roomOf(opts.teamId, room.name), opts.token), { maxPayload: opts.maxMessageBytes })
+    sockets.set(socket, room)
+    let opened = false
+    let ours = false // we closed it: its close is no loss
+    socket.once('close', () => sockets.delete(socket))
+    socket.on('open', () => {
+      opened = true
+      if (room.ended) { ours = true; socket.close(1000); return } // ended while connecting (the exchange was stopped)
+      if (opts.keepalive) keepAlive(socket, opts.keepalive, reason => broken(reason), 'the hub')
+      room.begin({
+        send: message => { if (socket.readyState === WebSocket.OPEN) socket.send(writeHubMessage(message)) },
+        close: failed => { ours = true; if (socket.readyState === WebSocket.OPEN) socket.close(failed ? 1002 : 1000) }
+      })
+    })
+    socket.on('message', (data: RawData, isBinary: boolean) => {
+      if (room.ended) return
+      if (!isBinary) { room.end('a text message (y-websocket messages are binary)'); return }
+      let message
+      try {
+        message = readHubMessage(toBytes(data))
+      } catch (err) {
+        room.end((err as Error).message)
+        return
+      }
+      if (message.type !== 'awareness') room.receive(message)
+    })
+    socket.on('unexpected-response', (_req, res) => {
+      ours = true
+      socket.terminate()
+      const err = httpRefusal(hub, ` for ${room.name}`, res.statusCode, res.statusMessage)
+      lose(err.message, err instanceof HubRefusal)
+      room.refuse(err)
+    })
+    socket.on('error', (err: Error) => {
+      if (!opened && !ours) {
+        ours = true
+        const refusal = new InputError(`cannot reach the hub at ${hub.url}: ${err.message}`)
+        lose(refusal.message)
+        room.refuse(refusal)
+        return
+      }
+      if (!ours) broken(`connection error: ${err.message}`)
+    })
+    socket.on('close', (code: number) => { if (!ours) broken(`the hub closed the connection (code ${code})`) })
+    /** The socket broke (not closed by us): the connection is lost — first, so a link closes its rooms as its own doing. */
+    const broken = (reason: string) => {
+      ours = true
+      lose(reason)
+      room.end(room.isLive ? reason : `${reason} before the document was in sync`)
+    }
+  }
+
+  return {
+    open,
+    bufferedBytes: () => { let n = 0; for (const s of sockets.keys()) n += s.bufferedAmount; return n },
+    close: async () => {
+      closing = true
+      const open = [...sockets]
+      for (const [, room] of open) room.end()
+      await closeSockets(open.map(([s]) => s))
+    }
+  }
+}
