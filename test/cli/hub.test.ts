@@ -3,9 +3,13 @@
 // routed into a running `pat serve` — and through a stock Hocuspocus server with a token, and one clear line
 // for what cannot work (a refused token among them).
 import { spawn, type ChildProcess } from 'node:child_process'
-import { stat } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { WebSocket } from 'ws'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { roomOf } from '../../src/sync/hub-url.js'
 import { PAT, pat, patJson, waitFor } from '../helpers/cli.js'
 import { freePort, startHocuspocusHub, startStockHub, type TestHub } from '../helpers/hub.js'
 import { tempDir } from '../helpers/home.js'
@@ -22,7 +26,7 @@ describe('pat hub and pat sync --hub', () => {
     await pat(A, ['init', '--name', 'Ana Lima'])
     expect(await patJson(A, ['hub', 'show'])).toBeNull()
     const set = await pat(A, ['hub', 'set', `${hub.url}/`, '--token', 'sw0rdfish'])
-    expect(set).toMatchObject({ code: 0, stdout: `hub set to ${hub.url} (with a token): pat sync --hub syncs through it\n` })
+    expect(set).toMatchObject({ code: 0, stdout: `hub set to ${hub.url} (with a token): pat serve and the app sync through it, pat sync --hub once\n` })
     expect((await stat(join(A, 'hub.json'))).mode & 0o777).toBe(0o600)
     expect(await patJson(A, ['hub', 'show'])).toEqual({ url: hub.url, token: true })
     expect((await pat(A, ['hub', 'show'])).stdout).toBe(`hub: ${hub.url} (with a token)\n`)
@@ -35,24 +39,40 @@ describe('pat hub and pat sync --hub', () => {
     expect(await pat(A, ['sync', '--hub'])).toMatchObject({ code: 1, stderr: 'error: no hub set: give one (pat sync --hub ws://HOST:PORT) or set it with pat hub set URL\n' })
   })
 
-  it('syncs through the hub set, and through a running pat serve', async () => {
+  it('syncs through the hub set once, and live through a running pat serve', async () => {
     const A = await tempDir()
     await pat(A, ['init', '--name', 'Ana Lima'])
     const acc = await patJson(A, ['account', 'add', '--name', 'Hub Harbor Co'])
-    await pat(A, ['hub', 'set', hub.url])
+    expect((await pat(A, ['hub', 'set', hub.url])).stdout).toBe(`hub set to ${hub.url}: pat serve and the app sync through it, pat sync --hub once\n`)
     expect(await pat(A, ['sync', '--hub'])).toMatchObject({ code: 0, stdout: `synced 2 documents through ${hub.url}: received changes to 0, sent changes to 2\n` })
+    expect((await pat(A, ['sync', 'status'])).stdout).toContain(`hub: ${hub.url} (set; pat serve or the app syncs through it, pat sync --hub once)\n`)
 
     const child = spawn(process.execPath, [PAT, '--home', A, 'serve', '--host', '127.0.0.1', '--port', '0', '--no-mdns'], { stdio: ['ignore', 'pipe', 'pipe'] })
     children.push(child)
     let out = ''
     child.stdout!.on('data', d => { out += d })
     await waitFor(() => /listening for peers/.test(out), 15_000, 'pat serve to listen')
-    await pat(A, ['plan', 'add', acc.id, '--title', 'Made while serving', '--priority', 'high'])
-    const routed = await patJson(A, ['sync', '--hub', hub.url])
-    expect(routed.documents).toEqual([
-      { name: `account/${acc.id}`, received: false, sent: true, held: false },
-      { name: 'workspace', received: false, sent: false, held: false }
-    ])
+    const status = await waitFor(async () => {
+      const s = await patJson(A, ['sync', 'status', '--json'])
+      return s.hub?.state === 'connected' ? s : undefined
+    }, 15_000, 'pat serve to connect to the hub')
+    expect(status.hub).toMatchObject({ url: hub.url, kind: 'y-websocket', rooms: 2 })
+    expect((await pat(A, ['sync', 'status'])).stdout).toMatch(new RegExp(`^hub: ${hub.url}: hub connected, synced \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d$`, 'm'))
+
+    // An edit routed into pat serve reaches the hub with no pat sync: a stock client reading the room sees it.
+    const teamId = JSON.parse(await readFile(join(A, 'workspace.json'), 'utf8')).team.id
+    const doc = new Y.Doc()
+    const reader = new WebsocketProvider(hub.url, encodeURIComponent(roomOf(teamId, `account/${acc.id}`)), doc, { WebSocketPolyfill: WebSocket as never })
+    try {
+      await pat(A, ['plan', 'add', acc.id, '--title', 'Made while serving', '--priority', 'high'])
+      await waitFor(() => Buffer.from(Y.encodeStateAsUpdate(doc)).includes('Made while serving'), 10_000, 'the edit on the hub')
+    } finally {
+      reader.destroy()
+    }
+    expect((await pat(A, ['hub', 'set', hub.url])).stdout).toBe(`hub set to ${hub.url}: syncing through it now\n`)
+    expect((await pat(A, ['hub', 'clear'])).stdout).toBe('hub cleared\n')
+    expect((await patJson(A, ['sync', 'status', '--json'])).hub).toBeNull()
+    expect(out).toContain(`syncing through the hub at ${hub.url}`)
   })
 
   it('syncs through a Hocuspocus hub, given or set, and says so in one line when the token is refused', async () => {
@@ -65,7 +85,7 @@ describe('pat hub and pat sync --hub', () => {
       expect(await pat(A, ['sync', '--hub', hp.url, '--token', 'wrong'])).toMatchObject({
         code: 1, stderr: `error: the hub at ${hp.url} refused the token for workspace: permission-denied — check the token (pat hub set ${hp.url} --token T)\n`
       })
-      expect(await pat(A, ['hub', 'set', `${hp.url}/`, '--token', 'sw0rdfish'])).toMatchObject({ code: 0, stdout: `hub set to ${hp.url} (with a token): pat sync --hub syncs through it\n` })
+      expect(await pat(A, ['hub', 'set', `${hp.url}/`, '--token', 'sw0rdfish'])).toMatchObject({ code: 0, stdout: `hub set to ${hp.url} (with a token): pat serve and the app sync through it, pat sync --hub once\n` })
       expect(await patJson(A, ['hub', 'show'])).toEqual({ url: hp.url, token: true })
       expect(await pat(A, ['sync', '--hub'])).toMatchObject({ code: 0, stdout: `synced 2 documents through ${hp.url}: received changes to 0, sent changes to 0\n` })
     } finally {

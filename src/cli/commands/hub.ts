@@ -9,6 +9,7 @@ import type { Command } from 'commander'
 import { InputError } from '../../domain/index.js'
 import { readConfig } from '../../store/config.js'
 import { homePaths } from '../../store/home.js'
+import type { Store } from '../../store/index.js'
 import { clearHubConfig, readHubConfig, writeHubConfig, type HubConfig } from '../../store/hub-config.js'
 import { parseHubUrl } from '../../sync/hub-url.js'
 import type { HubSyncResult } from '../../sync/hub-client.js'
@@ -23,11 +24,12 @@ export function registerHub (program: Command, ctx: CliContext): void {
     .description('sync through this hub (pat sync --hub)')
     .option('--token <token>', 'the token the hub asks for (kept in a file only you can read)')
     .action(async (url: string, opts: { token?: string }) => {
-      const paths = await workspacePaths(ctx)
+      await workspacePaths(ctx)
       const cfg: HubConfig = { url: parseHubUrl(url).url, ...(opts.token ? { token: opts.token } : {}) }
-      await writeHubConfig(paths.hub, cfg)
-      const running = runningHub(ctx)
-      await running?.use(cfg)
+      const running = await withStore(ctx, async store => {
+        await writeHubConfig(store.ws.paths.hub, cfg)
+        return useHub(store, cfg)
+      })
       ctx.io.out(`hub set to ${cfg.url}${opts.token ? ' (with a token)' : ''}: ${running ? 'syncing through it now' : 'pat serve and the app sync through it, pat sync --hub once'}`)
     })
 
@@ -42,8 +44,12 @@ export function registerHub (program: Command, ctx: CliContext): void {
 
   hub.command('clear').description('stop using a hub (forgets its URL and token)')
     .action(async () => {
-      const cleared = await clearHubConfig((await workspacePaths(ctx)).hub)
-      await runningHub(ctx)?.use(undefined)
+      await workspacePaths(ctx)
+      const cleared = await withStore(ctx, async store => {
+        const had = await clearHubConfig(store.ws.paths.hub)
+        await useHub(store, undefined)
+        return had
+      })
       ctx.io.out(cleared ? 'hub cleared' : 'no hub was set')
     })
 }
@@ -80,9 +86,14 @@ function summary (r: HubSyncResult): string {
     (held > 0 ? `; ${count(held)} had changes that build on others not here yet (they come on a later sync)` : '')
 }
 
-/** The hub link of the process this command was routed to (`pat serve`, the app), if any. */
-function runningHub (ctx: CliContext) {
-  return ctx.shared ? hostOf(ctx.shared)?.hub : undefined
+/**
+ * Hands the setting to the hub link of the process hosting the workspace (`pat serve`, the app: the command
+ * was routed there), which follows it at once; false when nothing hosts it here.
+ */
+async function useHub (store: Store, cfg: HubConfig | undefined): Promise<boolean> {
+  const hub = hostOf(store)?.hub
+  await hub?.use(cfg)
+  return hub !== undefined
 }
 
 /** The home's paths, once it holds a workspace. */
