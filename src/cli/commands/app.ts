@@ -3,7 +3,7 @@
  * it creates the default workspace first (as `pat status` does) and the app offers the demo accounts.
  * While the app runs it holds the workspace and serves the control socket exactly like `pat serve`, so
  * other `pat` commands keep working from other terminals (and their changes appear in the app at once),
- * and it runs the same peer sync (defaults of `pat serve`; its log goes to sync.log in the home, as the
+ * and it runs the same peer sync and hub link (defaults of `pat serve`; its log goes to sync.log in the home, as the
  * terminal belongs to the app). Sync starts after the first frame and never stops the app from opening.
  * Without a terminal it refuses in one line; `pat` alone then prints the status summary instead.
  */

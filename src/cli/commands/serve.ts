@@ -2,7 +2,8 @@
  * `pat serve [--host H] [--port P] [--peer HOST:PORT]… [--no-mdns]`: a headless peer. It keeps the workspace
  * open, runs other `pat` commands sent to it over the control socket (so they work while it holds the
  * database), and syncs with the team: it listens for peers (default 0.0.0.0:47600, see cli/host.ts), keeps
- * the given and the remembered peers connected, and logs each session's end with its reason. Stops cleanly
+ * the given and the remembered peers connected, and logs each session's end with its reason; with a hub set
+ * (`pat hub set`) it also keeps a live link to the hub (cli/host-hub.ts). Stops cleanly
  * on SIGINT/SIGTERM; after a SIGKILL the next process finds the lock released and replaces the stale socket.
  */
 import type { Command } from 'commander'
