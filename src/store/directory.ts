@@ -4,6 +4,9 @@
  * list sorted by name, and an index of IR# → accounts. Whatever changes the directory — an edit, an undo, an
  * update from a peer — reaches us through observeDeep, which invalidates just the accounts it touched; so
  * adding the 10,001st account, or listing 10,000, does not read every account again.
+ *
+ * A directory can also be the fixed list of a stored snapshot (store/directory-snapshot.ts), for a
+ * workspace opened to read accounts without its workspace document.
  */
 import type * as Y from 'yjs'
 import type { AccountHeader } from '../domain/index.js'
@@ -11,30 +14,48 @@ import { readHeader } from './snapshot.js'
 
 const collator = new Intl.Collator() // what String#localeCompare uses, without building it per comparison
 
+/** Where a directory reads its accounts from. */
+interface HeaderSource {
+  ids: () => string[]
+  read: (id: string) => AccountHeader | undefined
+}
+
 export class AccountDirectory {
   private readonly cached = new Map<string, AccountHeader>()
-  private sorted: AccountHeader[] | undefined
   /** IR# → ids of the accounts listing it (normally one; concurrent offline edits can make it two). */
   private iorIndex: Map<string, Set<string>> | undefined
   private readonly unindexed = new Set<string>()
 
-  constructor (private readonly accounts: Y.Map<Y.Map<unknown>>) {
+  private constructor (private readonly source: HeaderSource, private sorted?: readonly AccountHeader[]) {}
+
+  /** The directory of the workspace document's `accounts` map, following its changes. */
+  static live (accounts: Y.Map<Y.Map<unknown>>): AccountDirectory {
+    const dir = new AccountDirectory({
+      ids: () => [...accounts.keys()],
+      read: id => { const map = accounts.get(id); return map && readHeader(id, map) }
+    })
     accounts.observeDeep(events => {
       for (const e of events) {
-        for (const id of e.target === accounts ? e.keys.keys() : [String(e.path[0])]) this.invalidate(id)
+        for (const id of e.target === accounts ? e.keys.keys() : [String(e.path[0])]) dir.invalidate(id)
       }
     })
+    return dir
   }
 
-  ids (): string[] { return [...this.accounts.keys()] }
+  /** A directory that does not change: headers already in list order (a stored snapshot). */
+  static fixed (sorted: readonly AccountHeader[]): AccountDirectory {
+    const byId = new Map(sorted.map(h => [h.id, h]))
+    return new AccountDirectory({ ids: () => [...byId.keys()], read: id => byId.get(id) }, sorted)
+  }
+
+  ids (): string[] { return this.source.ids() }
 
   /** The account's header, or undefined if there is no such account. */
   get (id: string): AccountHeader | undefined {
     let h = this.cached.get(id)
     if (!h) {
-      const map = this.accounts.get(id)
-      if (!map) return undefined
-      h = readHeader(id, map)
+      h = this.source.read(id)
+      if (!h) return undefined
       this.cached.set(id, h)
     }
     return h
