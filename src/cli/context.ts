@@ -21,7 +21,10 @@ export interface CliContext {
 /** How long a command waits for a workspace held by a process without a control socket. */
 const LOCK_WAIT_MS = Number(process.env.PAT_LOCK_WAIT_MS ?? 10_000)
 
-/** Runs `fn` on the store; `opts.accountsOnly` for commands that only read accounts (store/workspace.ts). */
+/** For commands that only read accounts (the directory, account documents): see store/workspace.ts. */
+export const READS_ACCOUNTS = { accountsOnly: true } as const
+
+/** Runs `fn` on the store, opened with `opts` (READS_ACCOUNTS, or as usual). */
 export async function withStore<T> (ctx: CliContext, fn: (store: Store) => Promise<T>, opts: Pick<WorkspaceOptions, 'accountsOnly'> = {}): Promise<T> {
   if (ctx.shared) return fn(ctx.shared)
   const store = await openOrForward(ctx, opts)
