@@ -21,6 +21,7 @@
 import { Buffer } from 'node:buffer'
 import type { AccountHeader } from '../domain/index.js'
 import type { Database } from './database.js'
+import type { AccountDirectory } from './directory.js'
 import { WORKSPACE_DOC } from './schema.js'
 
 /** Raised whenever AccountHeader (store/snapshot.ts readHeader) changes shape: older snapshots are then ignored. */
@@ -29,9 +30,9 @@ const STAMP = ['pat', 'directory', 'stamp']
 const HEADERS = ['pat', 'directory', 'headers']
 
 export interface DirectorySnapshot {
-  /** The clock the stored snapshot is stamped with, if it is usable (undefined: none, damaged, other format). */
+  /** The clock of the stored snapshot, if it is usable and current (undefined: none, out of date, damaged, other format). */
   stamp?: number
-  /** The headers, when asked for and the snapshot is current. */
+  /** Its headers, when asked for. */
   headers?: AccountHeader[]
 }
 
@@ -47,26 +48,39 @@ const isHeader = (h: unknown): h is AccountHeader =>
   typeof h === 'object' && h !== null && typeof (h as AccountHeader).id === 'string' && typeof (h as AccountHeader).name === 'string' &&
   Array.isArray((h as AccountHeader).iors)
 
-/** Reads the stamp, and with `withHeaders` the headers if the snapshot is current. */
+/** A local key's value, undefined if absent (abstract-level 1's `get` throws for a missing key; `getMany` does not). */
+const readKey = (database: Database, key: string[]) =>
+  database.read(db => db.getMany([key]) as Promise<Array<Uint8Array | undefined>>).then(([value]) => value)
+
+async function readHeaders (database: Database): Promise<AccountHeader[] | undefined> {
+  const headers = parse(await readKey(database, HEADERS))
+  return Array.isArray(headers) && headers.every(isHeader) ? headers : undefined
+}
+
+/** The stored snapshot if it is current, with its headers if `withHeaders`. */
 export async function readDirectorySnapshot (database: Database, withHeaders: boolean): Promise<DirectorySnapshot> {
-  const [stampValue, headersValue] = await database.read(db => db.getMany(withHeaders ? [STAMP, HEADERS] : [STAMP]) as Promise<Array<Uint8Array | undefined>>)
-  const stamp = parse(stampValue) as { format?: unknown, clock?: unknown } | undefined
-  if (stamp?.format !== FORMAT || typeof stamp.clock !== 'number') return {}
-  if (!withHeaders || stamp.clock !== await database.storedClock(WORKSPACE_DOC)) return { stamp: stamp.clock }
-  const headers = parse(headersValue)
-  // A stamp without readable headers is no snapshot: the caller builds a new one.
-  return Array.isArray(headers) && headers.every(isHeader) ? { stamp: stamp.clock, headers } : {}
+  const stamp = parse(await readKey(database, STAMP)) as { format?: unknown, clock?: unknown } | undefined
+  if (stamp?.format !== FORMAT || typeof stamp.clock !== 'number' || stamp.clock !== await database.storedClock(WORKSPACE_DOC)) return {}
+  if (!withHeaders) return { stamp: stamp.clock }
+  const headers = await readHeaders(database)
+  // A stamp without readable headers is no snapshot: the workspace builds a new one.
+  return headers ? { stamp: stamp.clock, headers } : {}
 }
 
 /**
- * Writes the snapshot, stamped with the workspace document's stored clock, unless that is still `stamp` (the
- * stored one is current) or `current()` says the document has changes not yet stored.
+ * Writes a snapshot of `directory` (the live directory of the workspace document, all of whose changes are
+ * stored), unless the one read at open (`opened`) is still current. When that one was current at open, it
+ * is patched with the accounts changed since (AccountDirectory.listFrom) rather than built anew. Nothing is
+ * written if the document changed meanwhile or `current()` says it has changes not yet stored: the next
+ * reader rebuilds it.
  */
-export function writeDirectorySnapshot (database: Database, stamp: number | undefined, headers: () => readonly AccountHeader[], current: () => boolean): Promise<void> {
-  return database.stampedBatch(WORKSPACE_DOC, clock => clock === stamp || clock < 0 || !current()
+export async function writeDirectorySnapshot (database: Database, opened: DirectorySnapshot, directory: AccountDirectory, current: () => boolean): Promise<void> {
+  const clock = await database.storedClock(WORKSPACE_DOC)
+  if (clock === opened.stamp || clock < 0) return
+  const before = opened.stamp === undefined ? undefined : opened.headers ?? await readHeaders(database)
+  const headers = before ? directory.listFrom(before) : directory.list()
+  const value = Buffer.from(JSON.stringify(headers))
+  await database.stampedBatch(WORKSPACE_DOC, now => now !== clock || !current()
     ? []
-    : [
-        { key: HEADERS, value: Buffer.from(JSON.stringify(headers())) },
-        { key: STAMP, value: Buffer.from(JSON.stringify({ format: FORMAT, clock })) }
-      ])
+    : [{ key: HEADERS, value }, { key: STAMP, value: Buffer.from(JSON.stringify({ format: FORMAT, clock })) }])
 }

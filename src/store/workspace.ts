@@ -26,7 +26,7 @@ import { UndoStack } from './undo.js'
 import { resolveRef } from './resolve.js'
 import { SummaryCache } from './summary-cache.js'
 import { AccountDirectory } from './directory.js'
-import { readDirectorySnapshot, writeDirectorySnapshot } from './directory-snapshot.js'
+import { readDirectorySnapshot, writeDirectorySnapshot, type DirectorySnapshot } from './directory-snapshot.js'
 
 export interface Member { id: string, name: string }
 
@@ -54,13 +54,12 @@ export class Workspace {
     readonly docs: DocSet,
     /** Undefined when opened accountsOnly with a current directory snapshot. */
     private readonly loadedWsDoc: Y.Doc | undefined,
-    /** The stamp of the stored directory snapshot (undefined: none usable). */
-    private readonly snapshotStamp: number | undefined,
-    directory: AccountDirectory | undefined,
+    /** The directory snapshot as it was at open (store/directory-snapshot.ts). */
+    private readonly snapshot: DirectorySnapshot,
     opts: WorkspaceOptions
   ) {
     this.summaries = new SummaryCache(database, docs)
-    this.directory = directory ?? AccountDirectory.live(workspaceRoots(loadedWsDoc!).accounts)
+    this.directory = loadedWsDoc ? AccountDirectory.live(workspaceRoots(loadedWsDoc).accounts) : AccountDirectory.fixed(snapshot.headers!)
     this.clock = opts.now ?? (() => new Date())
     if (loadedWsDoc) this.undoStack.track(loadedWsDoc, [workspaceRoots(loadedWsDoc).accounts as Y.AbstractType<unknown>])
   }
@@ -145,12 +144,12 @@ export class Workspace {
       await rm(paths.firstFrame, { force: true })
       const docs = new DocSet(database)
       const snapshot = await readDirectorySnapshot(database, Boolean(opts.accountsOnly))
-      if (snapshot.headers) return new Workspace(paths, config, database, docs, undefined, snapshot.stamp, AccountDirectory.fixed(snapshot.headers), opts)
+      if (snapshot.headers) return new Workspace(paths, config, database, docs, undefined, snapshot, opts)
       const wsDoc = await docs.get(WORKSPACE_DOC)
       if (!create && !workspaceRoots(wsDoc).team.has('id')) {
         throw new StoreError('damaged', `the workspace database ${paths.db} has no workspace document; run \`pat doctor\` or \`pat restore FILE\``)
       }
-      return new Workspace(paths, config, database, docs, wsDoc, snapshot.stamp, undefined, opts)
+      return new Workspace(paths, config, database, docs, wsDoc, snapshot, opts)
     } catch (err) {
       await database.close()
       throw err
@@ -249,7 +248,7 @@ export class Workspace {
       if (this.loadedWsDoc) {
         await this.docs.idle() // a compaction after the last write moves the clock the snapshot is stamped with
         // Derived data: if it cannot be written now, the next reader decodes the document instead.
-        await writeDirectorySnapshot(this.database, this.snapshotStamp, () => this.directory.list(), () => this.docs.unsaved().size === 0)
+        await writeDirectorySnapshot(this.database, this.snapshot, this.directory, () => this.docs.unsaved().size === 0)
           .catch(() => undefined)
       }
     } finally {

@@ -70,14 +70,18 @@ describe('the account directory snapshot', () => {
     await s.close()
     const s2 = await Store.open(home)
     await s2.accounts.set(harbor.id, { name: 'Harbour Imports', leadPort: 'Tampa' })
+    await s2.accounts.set(acme.id, { name: 'Yellowfin Textiles' }) // moves down the list
     await s2.accounts.archive(acme.id)
     await s2.accounts.add({ name: 'Baltic Goods' })
+    await s2.accounts.add({ name: 'Aardvark Logistics' }) // first in the list
+    await s2.accounts.add({ name: 'Baltic Goods' }) // the same name: ordered by id
     await s2.close()
     const read = await readAccounts(home)
     expect(read.decoded).toBe(false)
     expect(read.rows).toEqual(await listFromDocument(home))
     expect(read.rows.find(r => r.id === harbor.id)).toMatchObject({ name: 'Harbour Imports', leadPort: 'Tampa' })
-    expect(read.rows.find(r => r.id === acme.id)).toMatchObject({ archived: true })
+    expect(read.rows.find(r => r.id === acme.id)).toMatchObject({ name: 'Yellowfin Textiles', archived: true })
+    expect(names(read.rows)).toEqual(['Aardvark Logistics', 'Baltic Goods', 'Baltic Goods', 'Harbour Imports', 'Yellowfin Textiles', 'Zenith Freight'])
   })
 
   it('is never read once the workspace document was written after it (a process that stopped before closing)', async () => {
