@@ -9,10 +9,12 @@
  * peer's update, a merging restore, a compaction, y-leveldb's own methods — stores an update under a higher
  * clock, so a snapshot is used only while its stamp is the current clock. A replacing restore or a doctor
  * salvage starts a new database, without one. A process that had the workspace document open writes a
- * fresh snapshot as it closes, once all its changes are stored (memory and disk agree) and in one queue
- * step with reading the clock it is stamped with; a process killed before that leaves the old stamp, and
- * the next reader decodes the document and writes the snapshot again. A snapshot that does not parse, or
- * has another format, is ignored the same way.
+ * fresh snapshot as it closes, once all its changes are stored (memory and disk agree), stamped with the
+ * clock it was made at and written only if that is still the stored clock (checked in the same queue step
+ * as the write); if the snapshot was current when it opened, the new one is that one with the accounts
+ * changed since put in (AccountDirectory.listFrom), so an edit does not pay for reading every account. A
+ * process killed before closing leaves the old stamp, and the next reader decodes the document and writes
+ * the snapshot again. A snapshot that does not parse, or has another format, is ignored the same way.
  *
  * Keys (y-leveldb's key encoding), written in one batch:
  *   ['pat', 'directory', 'stamp']    JSON { format, clock }
