@@ -5,7 +5,7 @@
  * short command), it waits briefly and tries again, and only then reports the lock in plain words.
  */
 import { readFile } from 'node:fs/promises'
-import type { Store } from '../store/index.js'
+import type { Store, WorkspaceOptions } from '../store/index.js'
 import { Forwarded } from './errors.js'
 import type { Io } from './io.js'
 
@@ -21,9 +21,13 @@ export interface CliContext {
 /** How long a command waits for a workspace held by a process without a control socket. */
 const LOCK_WAIT_MS = Number(process.env.PAT_LOCK_WAIT_MS ?? 10_000)
 
-export async function withStore<T> (ctx: CliContext, fn: (store: Store) => Promise<T>): Promise<T> {
+/** For commands that only read accounts (the directory, account documents): see store/workspace.ts. */
+export const READS_ACCOUNTS = { accountsOnly: true } as const
+
+/** Runs `fn` on the store, opened with `opts` (READS_ACCOUNTS, or as usual). */
+export async function withStore<T> (ctx: CliContext, fn: (store: Store) => Promise<T>, opts: Pick<WorkspaceOptions, 'accountsOnly'> = {}): Promise<T> {
   if (ctx.shared) return fn(ctx.shared)
-  const store = await openOrForward(ctx)
+  const store = await openOrForward(ctx, opts)
   try {
     return await fn(store)
   } finally {
@@ -31,7 +35,7 @@ export async function withStore<T> (ctx: CliContext, fn: (store: Store) => Promi
   }
 }
 
-async function openOrForward (ctx: CliContext): Promise<Store> {
+async function openOrForward (ctx: CliContext, opts: WorkspaceOptions): Promise<Store> {
   const { Store, StoreError, homePaths } = await import('../store/index.js')
   const { forward } = await import('./control.js')
   const home = ctx.home()
@@ -39,7 +43,7 @@ async function openOrForward (ctx: CliContext): Promise<Store> {
   const deadline = Date.now() + LOCK_WAIT_MS
   for (let delay = 25; ; delay = Math.min(delay * 2, 400)) {
     try {
-      return await Store.open(home)
+      return await Store.open(home, opts)
     } catch (err) {
       if (!(err instanceof StoreError) || err.kind !== 'locked') throw err
       const code = await forward(paths.socket, { argv: ctx.argv, cwd: ctx.io.cwd, columns: ctx.io.columns, color: ctx.io.color }, ctx.io)

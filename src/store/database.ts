@@ -4,7 +4,7 @@
  * Format (y-leveldb's key encoding: arrays of strings and 32-bit numbers):
  *   ['v1', doc, 'update', clock]  one stored Yjs update; clocks increase per document (not from 0 after a compaction)
  *   ['v1_sv', doc]                varUint clock + varUint8Array state vector (how y-leveldb lists documents)
- *   ['pat', …]                    our own local keys (store/summary-cache.ts)
+ *   ['pat', …]                    our own local keys (store/summary-cache.ts, store/directory-snapshot.ts)
  *
  * We read and append updates ourselves rather than through y-leveldb's `getYDoc`/`storeUpdate`, for three
  * reasons: several documents' updates go to disk in one atomic LevelDB batch (one write for a burst of edits
@@ -37,6 +37,7 @@ const MAX_CLOCK = 2 ** 32 - 1
 const updateKey = (doc: string, clock: number): Key => ['v1', doc, 'update', clock]
 const svKey = (doc: string): Key => ['v1_sv', doc]
 const updateRange = (doc: string) => ({ gte: updateKey(doc, 0), lt: updateKey(doc, MAX_CLOCK) })
+const puts = (local: ReadonlyArray<{ key: Key, value: Uint8Array }>): Op[] => local.map(({ key, value }) => ({ type: 'put', key, value: Buffer.from(value) }))
 
 function stateVectorValue (clock: number, sv: Uint8Array): Buffer {
   const enc = encoding.createEncoder()
@@ -56,6 +57,16 @@ export interface Database {
   readUpdates (doc: string): Promise<StoredDoc>
   /** Whether a document has ever been written (one key lookup, remembered). */
   hasDoc (doc: string): Promise<boolean>
+  /**
+   * The clock of a document's last stored update (-1: none). Every write of the document stores an update
+   * under a higher clock — an append, a compaction, y-leveldb's own methods — so it names the stored state.
+   */
+  storedClock (doc: string): Promise<number>
+  /**
+   * Writes the local keys `build` makes from a document's stored clock, in one step of the queue: nothing
+   * is written between reading the clock and writing the keys.
+   */
+  stampedBatch (doc: string, build: (clock: number) => ReadonlyArray<{ key: Key, value: Uint8Array }>): Promise<void>
   /**
    * Appends one update per entry — several documents, or several updates of one — and puts the given local
    * keys, in one atomic write.
@@ -131,9 +142,14 @@ export async function openDatabase (path: string, opts: { createIfMissing?: bool
       return { updates: entries.map(([, v]) => v), bytes: entries.reduce((n, [, v]) => n + v.length, 0) }
     }),
     hasDoc: doc => transact(async () => await lastClock(doc) >= 0),
+    storedClock: doc => transact(() => lastClock(doc)),
+    stampedBatch: (doc, build) => transact(async () => {
+      const ops = build(await lastClock(doc))
+      if (ops.length) await db.batch(puts(ops) as never)
+    }, true),
     storeUpdates: (entries, local = []) => transact(async () => {
       const next = new Map<string, number>()
-      const ops: Op[] = local.map(({ key, value }) => ({ type: 'put', key, value: Buffer.from(value) }))
+      const ops = puts(local)
       for (const { doc, update } of entries) {
         const clock = next.get(doc) ?? await lastClock(doc)
         // Like y-leveldb: a document's first update also writes its state-vector key, which lists it.

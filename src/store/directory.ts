@@ -4,37 +4,63 @@
  * list sorted by name, and an index of IR# → accounts. Whatever changes the directory — an edit, an undo, an
  * update from a peer — reaches us through observeDeep, which invalidates just the accounts it touched; so
  * adding the 10,001st account, or listing 10,000, does not read every account again.
+ *
+ * A directory can also be the fixed list of a stored snapshot (store/directory-snapshot.ts), for a
+ * workspace opened to read accounts without its workspace document.
  */
 import type * as Y from 'yjs'
 import type { AccountHeader } from '../domain/index.js'
 import { readHeader } from './snapshot.js'
 
 const collator = new Intl.Collator() // what String#localeCompare uses, without building it per comparison
+const byName = (a: AccountHeader, b: AccountHeader) => collator.compare(a.name, b.name) || collator.compare(a.id, b.id)
+/** Above this many changed accounts, `listFrom` reads and sorts the whole list instead of patching. */
+const PATCH_LIMIT = 1000
+
+/** Where a directory reads its accounts from. */
+interface HeaderSource {
+  ids: () => string[]
+  read: (id: string) => AccountHeader | undefined
+}
 
 export class AccountDirectory {
   private readonly cached = new Map<string, AccountHeader>()
-  private sorted: AccountHeader[] | undefined
   /** IR# → ids of the accounts listing it (normally one; concurrent offline edits can make it two). */
   private iorIndex: Map<string, Set<string>> | undefined
   private readonly unindexed = new Set<string>()
+  /** Accounts changed since the directory was made. */
+  private readonly touched = new Set<string>()
 
-  constructor (private readonly accounts: Y.Map<Y.Map<unknown>>) {
+  private constructor (private readonly source: HeaderSource, private sorted?: readonly AccountHeader[]) {}
+
+  /** The directory of the workspace document's `accounts` map, following its changes. */
+  static live (accounts: Y.Map<Y.Map<unknown>>): AccountDirectory {
+    const dir = new AccountDirectory({
+      ids: () => [...accounts.keys()],
+      read: id => { const map = accounts.get(id); return map && readHeader(id, map) }
+    })
     accounts.observeDeep(events => {
       for (const e of events) {
-        for (const id of e.target === accounts ? e.keys.keys() : [String(e.path[0])]) this.invalidate(id)
+        for (const id of e.target === accounts ? e.keys.keys() : [String(e.path[0])]) dir.invalidate(id)
       }
     })
+    return dir
   }
 
-  ids (): string[] { return [...this.accounts.keys()] }
+  /** A directory that does not change: headers already in list order (a stored snapshot). */
+  static fixed (sorted: readonly AccountHeader[]): AccountDirectory {
+    const byId = new Map(sorted.map(h => [h.id, h]))
+    return new AccountDirectory({ ids: () => [...byId.keys()], read: id => byId.get(id) }, sorted)
+  }
+
+  ids (): string[] { return this.source.ids() }
 
   /** The account's header, or undefined if there is no such account. */
   get (id: string): AccountHeader | undefined {
     let h = this.cached.get(id)
     if (!h) {
-      const map = this.accounts.get(id)
-      if (!map) return undefined
-      h = readHeader(id, map)
+      h = this.source.read(id)
+      if (!h) return undefined
       this.cached.set(id, h)
     }
     return h
@@ -42,8 +68,30 @@ export class AccountDirectory {
 
   /** Every account, by name (then id). */
   list (): readonly AccountHeader[] {
-    this.sorted ??= this.ids().map(id => this.get(id)!).sort((a, b) => collator.compare(a.name, b.name) || collator.compare(a.id, b.id))
+    this.sorted ??= this.ids().map(id => this.get(id)!).sort(byName)
     return this.sorted
+  }
+
+  /**
+   * The same list, made from `before` — the list as it was when this directory was made — and the accounts
+   * changed since: a few changes cost a few insertions, not reading and sorting every account.
+   */
+  listFrom (before: readonly AccountHeader[]): readonly AccountHeader[] {
+    if (this.sorted || this.touched.size > PATCH_LIMIT) return this.list()
+    const out = before.filter(h => !this.touched.has(h.id))
+    for (const id of this.touched) {
+      const h = this.get(id)
+      if (!h) continue
+      let lo = 0
+      let hi = out.length
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1
+        if (byName(out[mid]!, h) < 0) lo = mid + 1
+        else hi = mid
+      }
+      out.splice(lo, 0, h)
+    }
+    return out
   }
 
   /** For each of `iors` that an account other than `except` lists: that account's name. */
@@ -74,6 +122,7 @@ export class AccountDirectory {
   }
 
   private invalidate (id: string): void {
+    this.touched.add(id)
     this.sorted = undefined
     const old = this.cached.get(id)
     this.cached.delete(id)

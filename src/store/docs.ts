@@ -206,8 +206,13 @@ export class DocSet {
     }
   }
 
-  async close (): Promise<void> {
+  /** Resolves once the writer has stopped: every queued change stored (or failed) and compaction done. */
+  async idle (): Promise<void> {
     while (this.writer) await this.writer
+  }
+
+  async close (): Promise<void> {
+    await this.idle()
     for (const doc of this.loadedDocs.values()) doc.destroy()
     this.loadedDocs.clear()
     this.docs.clear()

@@ -6,6 +6,10 @@
  *
  * Every time an edit records (activity entries, creation and answer stamps) comes from `now()`: the
  * system clock, or the one given at open (tests of clock skew between members, the bench's year of history).
+ *
+ * Opened `accountsOnly` (commands that only read accounts), the account directory comes from its stored
+ * snapshot when that is current (store/directory-snapshot.ts), and the workspace document is not loaded at
+ * all; otherwise it is loaded as usual. Whoever had it loaded refreshes the snapshot on closing.
  */
 import { mkdir, rm, stat } from 'node:fs/promises'
 import type * as Y from 'yjs'
@@ -22,12 +26,18 @@ import { UndoStack } from './undo.js'
 import { resolveRef } from './resolve.js'
 import { SummaryCache } from './summary-cache.js'
 import { AccountDirectory } from './directory.js'
+import { readDirectorySnapshot, writeDirectorySnapshot, type DirectorySnapshot } from './directory-snapshot.js'
 
 export interface Member { id: string, name: string }
 
 export interface WorkspaceOptions {
   /** The clock edits are stamped with; the system clock by default. */
   now?: () => Date
+  /**
+   * Only accounts will be read (the directory, account documents): no edits, no roster. The workspace
+   * document is then loaded only if the directory snapshot is out of date.
+   */
+  accountsOnly?: boolean
 }
 
 export interface EditResult<T> { result: T, summary: string | undefined }
@@ -42,13 +52,22 @@ export class Workspace {
     readonly config: WorkspaceConfig,
     readonly database: Database,
     readonly docs: DocSet,
-    readonly wsDoc: Y.Doc,
+    /** Undefined when opened accountsOnly with a current directory snapshot. */
+    private readonly loadedWsDoc: Y.Doc | undefined,
+    /** The directory snapshot as it was at open (store/directory-snapshot.ts). */
+    private readonly snapshot: DirectorySnapshot,
     opts: WorkspaceOptions
   ) {
     this.summaries = new SummaryCache(database, docs)
-    this.directory = new AccountDirectory(workspaceRoots(wsDoc).accounts)
+    this.directory = loadedWsDoc ? AccountDirectory.live(workspaceRoots(loadedWsDoc).accounts) : AccountDirectory.fixed(snapshot.headers!)
     this.clock = opts.now ?? (() => new Date())
-    this.undoStack.track(wsDoc, [workspaceRoots(wsDoc).accounts as Y.AbstractType<unknown>])
+    if (loadedWsDoc) this.undoStack.track(loadedWsDoc, [workspaceRoots(loadedWsDoc).accounts as Y.AbstractType<unknown>])
+  }
+
+  /** The workspace document (team, roster, account directory). */
+  get wsDoc (): Y.Doc {
+    if (!this.loadedWsDoc) throw new Error('this workspace was opened to read accounts only; its workspace document is not loaded')
+    return this.loadedWsDoc
   }
 
   get member (): Member { return this.config.member }
@@ -124,11 +143,13 @@ export class Workspace {
       // the workspace (a command, a sync, the app itself) removes it; the app draws a new one when it quits.
       await rm(paths.firstFrame, { force: true })
       const docs = new DocSet(database)
+      const snapshot = await readDirectorySnapshot(database, Boolean(opts.accountsOnly))
+      if (snapshot.headers) return new Workspace(paths, config, database, docs, undefined, snapshot, opts)
       const wsDoc = await docs.get(WORKSPACE_DOC)
       if (!create && !workspaceRoots(wsDoc).team.has('id')) {
         throw new StoreError('damaged', `the workspace database ${paths.db} has no workspace document; run \`pat doctor\` or \`pat restore FILE\``)
       }
-      return new Workspace(paths, config, database, docs, wsDoc, opts)
+      return new Workspace(paths, config, database, docs, wsDoc, snapshot, opts)
     } catch (err) {
       await database.close()
       throw err
@@ -224,6 +245,12 @@ export class Workspace {
   async close (): Promise<void> {
     try {
       await this.flush()
+      if (this.loadedWsDoc) {
+        await this.docs.idle() // a compaction after the last write moves the clock the snapshot is stamped with
+        // Derived data: if it cannot be written now, the next reader decodes the document instead.
+        await writeDirectorySnapshot(this.database, this.snapshot, this.directory, () => this.docs.unsaved().size === 0)
+          .catch(() => undefined)
+      }
     } finally {
       this.undoStack.destroy()
       await this.docs.close()

@@ -109,6 +109,10 @@ export async function listen (opts: {
   keepalive?: Keepalive
 }): Promise<Listener> {
   const server: Server = createServer({ key: opts.identity.key, cert: opts.identity.cert, requestCert: true, rejectUnauthorized: false, minVersion: 'TLSv1.3' })
+  // Listening before the WebSocketServer is attached: it re-emits the server's errors as its own, and a busy
+  // port (EADDRINUSE) would then be an unhandled 'error' event that ends the process instead of a rejection
+  // the caller handles (cli/host.ts takes another port).
+  await new Promise<void>((resolve, reject) => { server.once('error', reject); server.listen(opts.port, opts.host, () => { server.off('error', reject); resolve() }) })
   const wss = new WebSocketServer({ server, maxPayload: MAX_FRAME })
   wss.on('connection', (ws, req) => {
     const peer = peerKeyOf((req.socket as TLSSocket).getPeerX509Certificate())
@@ -118,7 +122,6 @@ export async function listen (opts: {
     if (verdict !== true) { refuse(ws, typeof verdict === 'string' ? verdict : 'not a member of this team'); return }
     opts.onPeer(wrap(ws, peer, opts.keepalive))
   })
-  await new Promise<void>((resolve, reject) => { server.once('error', reject); server.listen(opts.port, opts.host, resolve) })
   return {
     port: (server.address() as { port: number }).port,
     close: () => new Promise(resolve => { for (const c of wss.clients) c.terminate(); wss.close(); server.close(() => resolve()) })

@@ -57,4 +57,17 @@ describe('peers over mutual TLS on loopback', () => {
       for (const s of [a, b, stranger]) await s.close()
     }
   })
+
+  it('a busy port is a rejection to handle, not an error event that ends the process', async () => {
+    const s = await newStore('Ana')
+    const { identity } = await tls(s)
+    const none = { authorize: () => true, onPeer: (conn: PeerConnection) => conn.close('unused') }
+    const first = await listen({ host: '127.0.0.1', port: 0, identity, ...none })
+    try {
+      await expect(listen({ host: '127.0.0.1', port: first.port, identity, ...none })).rejects.toMatchObject({ code: 'EADDRINUSE' })
+    } finally {
+      await first.close()
+      await s.close()
+    }
+  })
 })

@@ -3,7 +3,7 @@
  */
 import type { Command } from 'commander'
 import { ACCOUNT_FIELDS, InputError, today } from '../../domain/index.js'
-import { withStore, type CliContext } from '../context.js'
+import { READS_ACCOUNTS, withStore, type CliContext } from '../context.js'
 import { addFieldOptions, collect, fieldInput } from '../field-options.js'
 import { printJson } from '../io.js'
 import { accountView, accountsTable } from '../views.js'
@@ -24,7 +24,7 @@ export function registerAccount (program: Command, ctx: CliContext): void {
   account.command('list').description('list accounts (archived ones only with --archived or --all)')
     .option('--archived', 'only archived accounts').option('--all', 'active and archived accounts').option('--json', 'print JSON')
     .action(async (opts: { archived?: boolean, all?: boolean, json?: boolean }) => {
-      const rows = await withStore(ctx, s => s.accounts.list(opts.all ? {} : { archived: Boolean(opts.archived) }))
+      const rows = await withStore(ctx, s => s.accounts.list(opts.all ? {} : { archived: Boolean(opts.archived) }), READS_ACCOUNTS)
       if (opts.json) printJson(ctx.io, rows)
       else ctx.io.out(accountsTable(rows, ctx.io.columns))
     })
@@ -32,7 +32,7 @@ export function registerAccount (program: Command, ctx: CliContext): void {
   account.command('show').argument('<account>', 'account id, id prefix or name').description('show everything recorded for an account')
     .option('--json', 'print JSON')
     .action(async (ref: string, opts: { json?: boolean }) => {
-      const record = await withStore(ctx, s => s.accounts.show(ref))
+      const record = await withStore(ctx, s => s.accounts.show(ref), READS_ACCOUNTS)
       if (opts.json) printJson(ctx.io, record)
       else ctx.io.out(accountView(record, today(), ctx.io.columns))
     })

@@ -3,7 +3,7 @@
  * business.A–H and requested.N; No/NA needs --reason.
  */
 import type { Command } from 'commander'
-import { withStore, type CliContext } from '../context.js'
+import { READS_ACCOUNTS, withStore, type CliContext } from '../context.js'
 import { printJson } from '../io.js'
 import { checklistTable } from '../views.js'
 
@@ -13,7 +13,7 @@ export function registerChecklist (program: Command, ctx: CliContext): void {
   checklist.command('show').argument('<account>', 'account id or name').description('show every checklist item and its answer')
     .option('--json', 'print JSON')
     .action(async (ref: string, opts: { json?: boolean }) => {
-      const rows = await withStore(ctx, s => s.checklist.show(s.ws.resolveAccount(ref).id))
+      const rows = await withStore(ctx, s => s.checklist.show(s.ws.resolveAccount(ref).id), READS_ACCOUNTS)
       if (opts.json) printJson(ctx.io, rows)
       else ctx.io.out(checklistTable(rows, ctx.io.columns))
     })

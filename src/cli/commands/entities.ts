@@ -9,7 +9,7 @@ import {
 } from '../../domain/index.js'
 import type { Store } from '../../store/index.js'
 import type { EntityActions } from '../../store/actions/entities.js'
-import { withStore, type CliContext } from '../context.js'
+import { READS_ACCOUNTS, withStore, type CliContext } from '../context.js'
 import { addFieldOptions, fieldInput } from '../field-options.js'
 import { printJson } from '../io.js'
 import { entitiesTable } from '../views.js'
@@ -48,7 +48,7 @@ export function registerEntities (program: Command, ctx: CliContext): void {
     group.command('list').argument('<account>', 'account id or name').description(`list ${def.plural}`)
       .option('--json', 'print JSON')
       .action(async (ref: string, opts: { json?: boolean }) => {
-        const list = await withStore(ctx, s => def.actions(s).list(accountId(s, ref)))
+        const list = await withStore(ctx, s => def.actions(s).list(accountId(s, ref)), READS_ACCOUNTS)
         show(opts, list, entitiesTable(list, def.specs, ctx.io.columns, `No ${def.plural}.`))
       })
 

@@ -8,7 +8,7 @@ import { resolve } from 'node:path'
 import type { Command } from 'commander'
 import { InputError, today } from '../../domain/index.js'
 import { homePaths } from '../../store/index.js'
-import { withStore, type CliContext } from '../context.js'
+import { READS_ACCOUNTS, withStore, type CliContext } from '../context.js'
 import { BUILTIN_TEMPLATES, renderDocument, writeFileAtomic, type DocFormat } from '../../docs/index.js'
 import { printJson } from '../io.js'
 
@@ -33,7 +33,7 @@ export function registerExport (program: Command, ctx: CliContext): void {
       const rendered = await withStore(ctx, async s => {
         const record = await s.accounts.show(ref)
         return { record, doc: await renderDocument(record, { template: opts.template, format, today: today(), homeTemplates: homePaths(ctx.home()).templates }) }
-      })
+      }, READS_ACCOUNTS)
       const { record, doc } = rendered
       const out = opts.out ? resolve(ctx.io.cwd, opts.out) : undefined
       if (out) await writeFileAtomic(out, doc.document)

@@ -4,7 +4,7 @@
 import type { Command } from 'commander'
 import { APPROVAL_FIELDS, InputError, PLAN_FIELDS, PLAN_ITEM_FIELDS, formatField, today, type FieldValue } from '../../domain/index.js'
 import type { Store } from '../../store/index.js'
-import { withStore, type CliContext } from '../context.js'
+import { READS_ACCOUNTS, withStore, type CliContext } from '../context.js'
 import { addFieldOptions, fieldInput } from '../field-options.js'
 import { formatFields } from '../format.js'
 import { printJson } from '../io.js'
@@ -28,7 +28,7 @@ export function registerPlan (program: Command, ctx: CliContext): void {
   plan.command('list').argument(...ITEM).description('the project list, High → Medium → Low')
     .option('--open', 'only open items').option('--json', 'print JSON')
     .action(async (ref: string, opts: { open?: boolean, json?: boolean }) => {
-      const items = (await withStore(ctx, s => s.plan.items.list(accountId(s, ref))))
+      const items = (await withStore(ctx, s => s.plan.items.list(accountId(s, ref)), READS_ACCOUNTS))
         .filter(i => !opts.open || i.status === 'open' || i.status === 'in-progress')
       out(opts, items, planItemsTable(items, today(), ctx.io.columns))
     })

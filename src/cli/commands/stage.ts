@@ -10,7 +10,7 @@ import {
   type AccountSnapshot, type TaskProgress
 } from '../../domain/index.js'
 import type { AccountRecord } from '../../store/index.js'
-import { withStore, type CliContext } from '../context.js'
+import { READS_ACCOUNTS, withStore, type CliContext } from '../context.js'
 import { printJson } from '../io.js'
 
 interface StageOpts { json?: boolean, all?: boolean, note?: string }
@@ -44,7 +44,7 @@ export function registerStage (program: Command, ctx: CliContext): void {
 }
 
 async function show (ctx: CliContext, ref: string, opts: StageOpts): Promise<void> {
-  const record = await withStore(ctx, s => s.accounts.show(ref))
+  const record = await withStore(ctx, s => s.accounts.show(ref), READS_ACCOUNTS)
   const stages = lifecycleProgress(record as unknown as AccountSnapshot)
   if (opts.json) {
     printJson(ctx.io, { accountId: record.id, accountName: record.name, stage: record.stage, next: nextStage(record.stage) ?? null, stages })

@@ -8,7 +8,7 @@ import {
   DUE_RULE_INFO, InputError, checkEligibility, parseDate, parsePeriod, today,
   type AccountSnapshot, type CriterionResult, type DueEntry, type SelectionBasis
 } from '../../domain/index.js'
-import { withStore, type CliContext } from '../context.js'
+import { READS_ACCOUNTS, withStore, type CliContext } from '../context.js'
 import { truncate } from '../format.js'
 import { printJson } from '../io.js'
 
@@ -27,7 +27,7 @@ export function registerWorkflow (program: Command, ctx: CliContext): void {
       const withinDays = opts.within === undefined ? undefined : parsePeriod(opts.within, now)
       const entries = await withStore(ctx, s => s.workflow.due({
         today: now, ...(withinDays !== undefined ? { withinDays } : {}), ...(opts.account ? { account: opts.account } : {})
-      }))
+      }), READS_ACCOUNTS)
       if (opts.json) printJson(ctx.io, entries)
       else ctx.io.out(dueTable(entries, now, ctx.io.columns, ctx.io.color, opts.within))
     })
@@ -39,7 +39,7 @@ export function registerWorkflow (program: Command, ctx: CliContext): void {
     .option('--json', 'print JSON: {accountId, accountName, basis, result, criteria[{id, criterion, status, detail, missing?, advisory?}]}')
     .action(async (ref: string, opts: { as?: string, json?: boolean }) => {
       if (opts.as !== undefined && opts.as !== 'port' && opts.as !== 'national') throw new InputError(`invalid --as "${opts.as}": use port or national`, 'as')
-      const record = await withStore(ctx, s => s.accounts.show(ref))
+      const record = await withStore(ctx, s => s.accounts.show(ref), READS_ACCOUNTS)
       const report = checkEligibility(record as unknown as AccountSnapshot, opts.as as SelectionBasis | undefined)
       const out = { accountId: record.id, accountName: record.name, ...report }
       if (opts.json) { printJson(ctx.io, out); return }

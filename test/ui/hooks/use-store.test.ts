@@ -4,9 +4,13 @@ import { describe, expect, it } from 'vitest'
 import { SnapshotSource } from '../../../src/ui/hooks/use-store.js'
 import { newStore } from '../../helpers/store.js'
 
-/** Resolves once `check()` holds, polling each turn of the event loop (bounded). */
+/**
+ * Resolves once `check()` holds, polling every few milliseconds for up to 5 s (bounded by time, not by turns
+ * of the event loop: a load waits for LevelDB reads, which take longer on a busy machine).
+ */
 async function until (check: () => boolean): Promise<void> {
-  for (let i = 0; i < 500 && !check(); i++) await new Promise(resolve => setImmediate(resolve))
+  const deadline = Date.now() + 5000
+  while (!check() && Date.now() < deadline) await new Promise(resolve => setTimeout(resolve, 2))
   expect(check()).toBe(true)
 }
 
