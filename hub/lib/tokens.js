@@ -68,7 +68,7 @@ function writeTokens (path, data) {
  * @returns {{ token: string, record: TokenRecord }}
  */
 export function addToken (path, { team, member }) {
-  if (!TEAM_ID.test(team)) throw new HubError(`"${team}" is not a team id (letters, digits, - and _, up to 64): copy it from \`pat team show\``)
+  if (!TEAM_ID.test(team)) throw new HubError(`"${team}" is not a team id (letters, digits, - and _, up to 64): copy "team.id" from a member's workspace.json`)
   const label = member.trim()
   if (!label) throw new HubError('the member label is empty: give the member\'s name, e.g. --member "Bo Chen"')
   const data = readTokens(path)
