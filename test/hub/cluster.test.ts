@@ -1,0 +1,48 @@
+// Two hub/ instances sharing one Redis (a throwaway redis-server on a loopback port), as behind a load
+// balancer: members connected to different instances converge, live.
+import { join } from 'node:path'
+import * as Y from 'yjs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { tempDir } from '../helpers/home.js'
+import { hubCli, joinRoom, startHub, startRedis, waitFor } from '../helpers/hub-server.mjs'
+
+const TEAM = 'k7m2q9x4v3w8t6p5'
+let redis: Awaited<ReturnType<typeof startRedis>>
+let hubs: Array<Awaited<ReturnType<typeof startHub>>> = []
+let tokens: string
+let dir: string
+const rooms: Array<ReturnType<typeof joinRoom>> = []
+const member = (hub: number, room: string, token: string, clientId: number) => { const r = joinRoom(hubs[hub].url, room, token, clientId); rooms.push(r); return r }
+const sameState = (a: Y.Doc, b: Y.Doc) => Buffer.from(Y.encodeStateVector(a)).equals(Buffer.from(Y.encodeStateVector(b)))
+
+beforeAll(async () => {
+  dir = await tempDir('pat-hub-cluster-')
+  tokens = join(dir, 'tokens.json')
+  redis = await startRedis()
+  hubs = await Promise.all([1, 2].map(i => startHub({ data: join(dir, `data-${i}`), tokens, redis: redis.url })))
+}, 30_000)
+afterAll(async () => {
+  for (const r of rooms) r.leave()
+  await Promise.all(hubs.map(h => h.close()))
+  await redis?.close()
+})
+
+describe('hub instances sharing Redis', () => {
+  it('relays edits between members on different instances, both ways, until they converge', async () => {
+    const ana = (await hubCli(['token', 'add', '--team', TEAM, '--member', 'Ana Lima'], tokens)).stdout.trim()
+    const bo = (await hubCli(['token', 'add', '--team', TEAM, '--member', 'Bo Chen'], tokens)).stdout.trim()
+    const a = member(0, `${TEAM}/account/abc`, ana, 1)
+    const b = member(1, `${TEAM}/account/abc`, bo, 2)
+    await Promise.all([a.synced, b.synced])
+    for (let i = 0; i < 20; i++) {
+      a.doc.getMap('checklist').set(`a.${i}`, 'yes')
+      b.doc.getMap('checklist').set(`b.${i}`, 'na')
+    }
+    a.doc.getMap('profile').set('name', 'Harbor Freight Co') // concurrent edits of one field: Yjs picks one
+    b.doc.getMap('profile').set('name', 'Harbor Freight Company')
+    await waitFor(() => sameState(a.doc, b.doc) && a.doc.getMap('checklist').size === 40, 10_000, 'the two members to converge')
+    expect(b.doc.getMap('checklist').toJSON()).toEqual(a.doc.getMap('checklist').toJSON())
+    expect(b.doc.getMap('profile').get('name')).toBe(a.doc.getMap('profile').get('name'))
+    expect(hubs[0].output() + hubs[1].output()).toMatch(/listening on .* \(with Redis\)/)
+  })
+})
