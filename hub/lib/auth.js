@@ -14,6 +14,9 @@ import { TEAM_ID } from './tokens.js'
 
 const MAX_DOCUMENT = 512
 
+/** A room name as logs and reasons show it: quoted, escaped (a name can hold anything), cut at 80. @param {string} room */
+const shown = room => JSON.stringify(room.slice(0, 80))
+
 /**
  * The team and document of a room name, or undefined when it is not `<team id>/<document>`.
  * @param {string} room
@@ -34,17 +37,27 @@ export function authenticator (book, log) {
   /** @param {{ token: string, documentName: string }} payload @returns {Promise<MemberContext>} */
   return async ({ token, documentName }) => {
     try {
+      return check(token, documentName)
+    } catch (err) {
+      log(`refused ${shown(documentName)}: ${/** @type {Error} */ (err).message}`)
+      throw err
+    }
+  }
+
+  /** @param {string} token @param {string} documentName @returns {MemberContext} */
+  function check (token, documentName) {
+    try {
       book.refresh()
     } catch (err) { // a file damaged while the hub runs: keep deciding by the last good one
       log(`tokens file unreadable, using the last good copy: ${/** @type {Error} */ (err).message}`)
     }
     const room = parseRoom(documentName)
-    if (!room) throw new Refused(`room "${documentName.slice(0, 80)}" is not <team id>/<document>`)
+    if (!room) throw new Refused(`room ${shown(documentName)} is not <team id>/<document>`)
     if (!token) throw new Refused('no token: ask the hub\'s operator for one')
     const record = book.find(token)
     if (!record) throw new Refused('unknown token: check it, or ask the hub\'s operator for a new one')
     if (record.revoked) throw new Refused(`token revoked (${record.member}, ${record.revoked.slice(0, 10)}): ask the hub's operator for a new one`)
-    if (record.team !== room.team) throw new Refused(`this token is for team ${record.team}; room "${documentName.slice(0, 80)}" is another team's`)
+    if (record.team !== room.team) throw new Refused(`this token is for team ${record.team}; room ${shown(documentName)} is another team's`)
     return { tokenId: record.id, team: record.team, member: record.member }
   }
 }

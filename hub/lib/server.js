@@ -1,13 +1,13 @@
 // @ts-check
 /**
- * The hub: a stock Hocuspocus 3 server with three extensions — token authentication (auth.js), the rooms'
- * copy on disk (persistence.js) and, when a Redis URL is given, @hocuspocus/extension-redis, which relays every
- * room's sync and awareness messages between the instances that have it open, so members connected to
- * different instances behind a load balancer see each other's edits live.
+ * The hub: a stock Hocuspocus 3 server with token authentication (auth.js), the rooms' copy on disk
+ * (persistence.js) and, when a Redis URL is given, the link to the other instances behind the same load
+ * balancer (cluster.js).
  */
 import { watchFile, unwatchFile } from 'node:fs'
 import { Server } from '@hocuspocus/server'
 import { authenticator, closeRevoked } from './auth.js'
+import { clusterExtensions } from './cluster.js'
 import { openPersistence } from './persistence.js'
 import { TokenBook } from './tokens.js'
 import { HubError } from './errors.js'
@@ -34,7 +34,7 @@ export async function startHub (config) {
   const extensions = [persistence.extension]
   if (config.redis) {
     try {
-      extensions.push(await redisExtension(config.redis, config.redisPrefix ?? 'patdesk-hub', log))
+      extensions.push(...await clusterExtensions({ url: config.redis, prefix: config.redisPrefix ?? 'patdesk-hub', log, stored: persistence.has }))
     } catch (err) {
       await persistence.close()
       throw err
@@ -47,7 +47,11 @@ export async function startHub (config) {
     quiet: true,
     stopOnSignals: false,
     extensions,
-    onAuthenticate: authenticator(book, log)
+    onAuthenticate: authenticator(book, log),
+    // An access log: who opened and left which room, and when a room is stored and let go of.
+    async connected ({ documentName, context }) { log(`${context.member} opened ${documentName}`) },
+    async onDisconnect ({ documentName, context }) { if (context.member) log(`${context.member} left ${documentName}`) },
+    async afterUnloadDocument ({ documentName }) { log(`unloaded ${documentName}`) }
   }, { maxPayload: MAX_MESSAGE })
 
   const onTokensChanged = () => {
@@ -83,28 +87,3 @@ export async function startHub (config) {
   }
 }
 
-/**
- * The Redis extension on two ioredis clients (publisher, subscriber) of this URL, after checking that Redis
- * answers at all: an unreachable Redis stops the start with one line rather than leaving rooms unable to load.
- * While running, ioredis reconnects by itself; its errors are logged when they change, not on every retry.
- * @param {string} url @param {string} prefix @param {(line: string) => void} log
- */
-async function redisExtension (url, prefix, log) {
-  const [{ Redis }, { default: IORedis }] = await Promise.all([import('@hocuspocus/extension-redis'), import('ioredis')])
-  const probe = new IORedis(url, { lazyConnect: true, connectTimeout: 5000, maxRetriesPerRequest: 0, retryStrategy: () => null })
-  probe.on('error', () => {})
-  try {
-    await probe.connect()
-    await probe.ping()
-  } catch (err) {
-    throw new HubError(`cannot reach Redis at ${url}: ${/** @type {Error} */ (err).message}`)
-  } finally {
-    probe.disconnect()
-  }
-  let lastError = ''
-  const createClient = () => new IORedis(url).on('error', err => {
-    if (err.message !== lastError) log(`redis: ${err.message}`)
-    lastError = err.message
-  }).on('ready', () => { lastError = '' })
-  return new Redis({ createClient, prefix })
-}

@@ -1,5 +1,6 @@
 // Two hub/ instances sharing one Redis (a throwaway redis-server on a loopback port), as behind a load
-// balancer: members connected to different instances converge, live.
+// balancer: members connected to different instances converge, live; and a member who opens a room on an
+// instance that never had it gets what was synced through another instance while nobody had it open there.
 import { join } from 'node:path'
 import * as Y from 'yjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -44,5 +45,24 @@ describe('hub instances sharing Redis', () => {
     expect(b.doc.getMap('checklist').toJSON()).toEqual(a.doc.getMap('checklist').toJSON())
     expect(b.doc.getMap('profile').get('name')).toBe(a.doc.getMap('profile').get('name'))
     expect(hubs[0].output() + hubs[1].output()).toMatch(/listening on .* \(with Redis\)/)
+  })
+  it('fills a room an instance lacks from the instances that have it stored, when a member opens it', async () => {
+    const ana = (await hubCli(['token', 'add', '--team', TEAM, '--member', 'Ana Lima'], tokens)).stdout.trim()
+    const a = member(0, `${TEAM}/account/quay`, ana, 3)
+    await a.synced
+    a.doc.getMap('profile').set('name', 'Quayside Imports')
+    await a.settled(5000)
+    a.leave() // instance 1 stores and unloads the room; instance 2 never had it
+    await waitFor(() => hubs[0].output().includes(`unloaded ${TEAM}/account/quay`), 10_000, 'instance 1 to unload the room')
+
+    const b = member(1, `${TEAM}/account/quay`, ana, 4)
+    await b.synced
+    await waitFor(() => b.doc.getMap('profile').get('name') === 'Quayside Imports', 10_000, 'instance 2 to fill the room from instance 1')
+    b.doc.getMap('profile').set('kind', 'importer') // and what is added through instance 2 reaches instance 1's copy
+    await b.settled(5000)
+    b.leave()
+    await waitFor(() => (hubs[0].output() + hubs[1].output()).split(`unloaded ${TEAM}/account/quay`).length === 4, 10_000, 'both instances to unload the room')
+    const c = member(0, `${TEAM}/account/quay`, ana, 5)
+    await waitFor(() => c.doc.getMap('profile').get('kind') === 'importer', 10_000, 'instance 1 to have the edit made through instance 2')
   })
 })
