@@ -32,7 +32,7 @@ const FILL_HOLD_MS = 2000
  * @param {{ url: string, prefix: string, log: (line: string) => void, stored: (room: string) => Promise<boolean> }} opts
  */
 export async function clusterExtensions ({ url, prefix, log, stored }) {
-  const [{ Redis }, { default: IORedis }] = await Promise.all([import('@hocuspocus/extension-redis'), import('ioredis')])
+  const [{ Redis }, { Redis: IORedis }] = await Promise.all([import('@hocuspocus/extension-redis'), import('ioredis')])
   const probe = new IORedis(url, { lazyConnect: true, connectTimeout: 5000, maxRetriesPerRequest: 0, retryStrategy: () => null })
   probe.on('error', () => {})
   try {

@@ -31,6 +31,7 @@ export async function startHub (config) {
   const log = config.log ?? (() => {})
   const book = new TokenBook(config.tokens) // a damaged file stops the start here, with its reason
   const persistence = await openPersistence(config.data)
+  /** @type {import('@hocuspocus/server').Extension[]} */
   const extensions = [persistence.extension]
   if (config.redis) {
     try {
