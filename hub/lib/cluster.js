@@ -4,7 +4,16 @@
  *
  * Live: @hocuspocus/extension-redis relays every room's sync and awareness messages between the instances that
  * have the room loaded (a room is loaded while a member has it open), so members on different instances see
- * each other's edits as they are made.
+ * each other's edits as they are made. After every change it publishes the room's sync step 1 (state vector);
+ * each other instance answers with step 2 (what the first lacks) and its own step 1, answered in turn — a full
+ * exchange both ways. Two changes to that, in Relay:
+ *  - the step 1 after a change is published at once, but then at most every COALESCE_MS per room: a burst of
+ *    thousands of small updates otherwise makes as many exchanges, each answer carrying the whole backlog the
+ *    other side has not seen yet — enough to overflow Redis's pub/sub output buffer, which then disconnects the
+ *    subscriber and drops what was in flight;
+ *  - every loaded room's step 1 is published again every RESYNC_MS and when a Redis connection comes back, so
+ *    anything lost on the way (a dropped subscriber, a Redis restart) is exchanged again instead of waiting for
+ *    the room's next change.
  *
  * Catch-up: each instance keeps its own LevelDB, and the Redis extension only reaches instances that have the
  * room loaded — an edit made through instance A while nobody had the room open on B would not reach B's
@@ -24,6 +33,8 @@ import { HubError } from './errors.js'
 import { parseRoom } from './auth.js'
 
 const FILL_HOLD_MS = 2000
+const COALESCE_MS = 50
+const RESYNC_MS = 10_000
 
 /**
  * The extensions that link this instance to the others (Redis relay, catch-up), after checking that Redis
@@ -44,14 +55,81 @@ export async function clusterExtensions ({ url, prefix, log, stored }) {
     probe.disconnect()
   }
   let lastError = ''
-  const createClient = () => new IORedis(url).on('error', err => {
-    if (err.message !== lastError) log(`redis: ${err.message}`)
-    lastError = err.message
-  }).on('ready', () => { lastError = '' })
+  /** @type {InstanceType<ReturnType<typeof relayClass>> | undefined} */
+  let relay
+  const createClient = () => {
+    let connected = false
+    return new IORedis(url).on('error', err => {
+      if (err.message !== lastError) log(`redis: ${err.message}`)
+      lastError = err.message
+    }).on('ready', () => {
+      lastError = ''
+      if (connected) relay?.resync() // back after a disconnect: what was in flight may be lost
+      connected = true
+    })
+  }
 
   const identifier = `patdesk-hub-${randomUUID()}`
-  const relay = new Redis({ createClient, prefix, identifier })
+  relay = new (relayClass(Redis, log))({ createClient, prefix, identifier })
   return [relay, await fillExtension({ channel: `${prefix}:fill`, identifier, publisher: relay.pub, subscriber: createClient(), stored, log })]
+}
+
+/**
+ * The Redis extension with coalesced and repeated exchanges (see the header). Its hooks that publish are not
+ * awaited by Hocuspocus, so a publish that fails (Redis gone for longer than ioredis retries) is logged here
+ * rather than left to end the process as an unhandled rejection; the next resync makes up for it.
+ * @param {typeof import('@hocuspocus/extension-redis').Redis} Redis @param {(line: string) => void} log
+ */
+function relayClass (Redis, log) {
+  /** @param {Error} err @returns {undefined} */
+  const logged = err => { log(`redis: publish failed: ${err.message}`) }
+  return class Relay extends Redis {
+    /** @type {Map<string, { timer?: NodeJS.Timeout, payload?: import('@hocuspocus/server').onChangePayload }>} */
+    windows = new Map()
+    resyncTimer = setInterval(() => this.resync(), RESYNC_MS).unref()
+
+    /** @param {import('@hocuspocus/server').onChangePayload} data */
+    async onChange (data) {
+      if (data.transactionOrigin === this.redisTransactionOrigin) return
+      const open = this.windows.get(data.documentName)
+      if (open) { open.payload = data; return } // published when the window closes
+      const window = { timer: setTimeout(() => this.closeWindow(data.documentName), COALESCE_MS), payload: undefined }
+      this.windows.set(data.documentName, window)
+      return super.onChange(data).catch(logged)
+    }
+
+    /** @param {import('@hocuspocus/server').onAwarenessUpdatePayload} data */
+    async onAwarenessUpdate (data) {
+      return super.onAwarenessUpdate(data).catch(logged)
+    }
+
+    /** @param {import('@hocuspocus/server').beforeBroadcastStatelessPayload} data */
+    async beforeBroadcastStateless (data) {
+      return super.beforeBroadcastStateless(data).catch(err => { logged(err); return 0 })
+    }
+
+    /** @param {string} room */
+    closeWindow (room) {
+      const window = this.windows.get(room)
+      this.windows.delete(room)
+      if (window?.payload && this.instance.documents.has(room)) this.onChange(window.payload)
+    }
+
+    /** Publishes every loaded room's step 1, as after a change. */
+    resync () {
+      if (!this.instance) return
+      for (const document of this.instance.documents.values()) {
+        this.onChange(/** @type {import('@hocuspocus/server').onChangePayload} */ ({ documentName: document.name, document, transactionOrigin: 'patdesk-resync' }))
+      }
+    }
+
+    async onDestroy () {
+      clearInterval(this.resyncTimer)
+      for (const { timer } of this.windows.values()) clearTimeout(timer)
+      this.windows.clear()
+      return super.onDestroy()
+    }
+  }
 }
 
 /**

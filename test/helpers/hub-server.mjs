@@ -13,12 +13,12 @@ import { freePort, waitForPort } from './ports.mjs'
 export const HUB_CLI = fileURLToPath(new URL('../../hub/cli.js', import.meta.url))
 export const REDIS_SERVER = '/usr/bin/redis-server'
 
-/** Polls `test` every 20 ms until it holds; throws naming `what` after `ms`. */
-export async function waitFor (test, ms, what) {
+/** Polls `test` every `every` ms until it holds; throws naming `what` after `ms`. */
+export async function waitFor (test, ms, what, every = 20) {
   const deadline = Date.now() + ms
   while (!await test()) {
     if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`)
-    await new Promise(resolve => setTimeout(resolve, 20))
+    await new Promise(resolve => setTimeout(resolve, every))
   }
 }
 
@@ -31,9 +31,9 @@ async function stopChild (child, ms = 10_000) {
   clearTimeout(timer)
 }
 
-/** A redis-server on a free loopback port, nothing saved to disk. */
-export async function startRedis () {
-  const port = await freePort()
+/** A redis-server on a free loopback port (or this one), nothing saved to disk. */
+export async function startRedis (port) {
+  port ??= await freePort()
   const child = spawn(REDIS_SERVER, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' })
   try {
     await Promise.race([waitForPort(port, 10_000), once(child, 'error').then(([err]) => { throw err })])
