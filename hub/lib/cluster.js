@@ -45,12 +45,14 @@ const RESYNC_MS = 10_000
 export async function clusterExtensions ({ url, prefix, log, stored }) {
   const [{ Redis }, { Redis: IORedis }] = await Promise.all([import('@hocuspocus/extension-redis'), import('ioredis')])
   const probe = new IORedis(url, { lazyConnect: true, connectTimeout: 5000, maxRetriesPerRequest: 0, retryStrategy: () => null })
-  probe.on('error', () => {})
+  /** @type {Error | undefined} */
+  let cause // the socket's own error (ECONNREFUSED…), more telling than the rejection ("Connection is closed")
+  probe.on('error', err => { cause ??= err })
   try {
     await probe.connect()
     await probe.ping()
   } catch (err) {
-    throw new HubError(`cannot reach Redis at ${url}: ${/** @type {Error} */ (err).message}`)
+    throw new HubError(`cannot reach Redis at ${withoutPassword(url)}: ${(cause ?? /** @type {Error} */ (err)).message}`)
   } finally {
     probe.disconnect()
   }
@@ -72,6 +74,17 @@ export async function clusterExtensions ({ url, prefix, log, stored }) {
   const identifier = `patdesk-hub-${randomUUID()}`
   relay = new (relayClass(Redis, log))({ createClient, prefix, identifier })
   return [relay, await fillExtension({ channel: `${prefix}:fill`, identifier, publisher: relay.pub, subscriber: createClient(), stored, log })]
+}
+
+/** A Redis URL fit for a log line. @param {string} url */
+function withoutPassword (url) {
+  try {
+    const u = new URL(url)
+    if (u.password) u.password = '***'
+    return u.href
+  } catch {
+    return 'the Redis URL given'
+  }
 }
 
 /**

@@ -55,27 +55,32 @@ export async function startHub (config) {
     async afterUnloadDocument ({ documentName }) { log(`unloaded ${documentName}`) }
   }, { maxPayload: MAX_MESSAGE })
 
+  // Called when the file's stat changes. An authentication may have re-read it first, so the rooms are checked
+  // whether or not this refresh finds anything new.
   const onTokensChanged = () => {
     try {
-      if (book.refresh()) closeRevoked(server.hocuspocus, book, log)
+      book.refresh()
+      closeRevoked(server.hocuspocus, book, log)
     } catch (err) {
       log(`tokens file unreadable, using the last good copy: ${/** @type {Error} */ (err).message}`)
     }
   }
   watchFile(config.tokens, { interval: TOKENS_POLL_MS, persistent: false }, onTokensChanged)
   try {
-    // Hocuspocus's listen() resolves once listening but leaves a bind failure to the HTTP server's 'error' event.
+    // Not Hocuspocus's listen(): it passes the address as `address`, which Node's listen() ignores (it takes
+    // `host`), so it binds every interface; and it leaves a bind failure to the 'error' event.
     await new Promise((resolve, reject) => {
       server.httpServer.once('error', reject)
-      server.listen().then(resolve, reject)
+      server.httpServer.listen({ port: config.port, host: config.host }, () => resolve(undefined))
     })
+    await server.hocuspocus.hooks('onListen', { instance: server.hocuspocus, configuration: server.configuration, port: server.address.port })
   } catch (err) {
     unwatchFile(config.tokens, onTokensChanged)
     await persistence.close()
     throw new HubError(`cannot listen on ${config.host}:${config.port}: ${/** @type {Error} */ (err).message}`)
   }
-  const { port } = server.address
-  log(`listening on ws://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}${config.redis ? ' (with Redis)' : ''}`)
+  const { port, address } = server.address // as bound, not as asked
+  log(`listening on ws://${address.includes(':') ? `[${address}]` : address}:${port}${config.redis ? ' (with Redis)' : ''}`)
   return {
     port,
     server,

@@ -45,27 +45,28 @@ export async function startRedis (port) {
 }
 
 /**
- * `patdesk-hub serve` on a free port of 127.0.0.1 with this data directory and tokens file (and Redis URL).
- * Its output is kept (`output()`); `close()` stops it with SIGTERM, as an operator would.
+ * `patdesk-hub serve` on a free port of 127.0.0.1 (or `host`, a loopback address) with this data directory and
+ * tokens file (and Redis URL). `url` is the address it says it bound. Its output is kept (`output()`);
+ * `close()` stops it with SIGTERM, as an operator would.
  */
-export async function startHub ({ data, tokens, redis }) {
-  const env = { ...process.env, HOST: '127.0.0.1', PORT: '0', HUB_DATA: data, HUB_TOKENS: tokens }
+export async function startHub ({ data, tokens, redis, host = '127.0.0.1' }) {
+  const env = { ...process.env, HOST: host, PORT: '0', HUB_DATA: data, HUB_TOKENS: tokens }
   delete env.REDIS_URL
   if (redis) env.REDIS_URL = redis
   const child = spawn(process.execPath, [HUB_CLI, 'serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
-  const port = await new Promise((resolve, reject) => {
+  const [bound, port] = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the hub did not start within 15 s:\n${output}`)), 15_000)
     const onData = chunk => {
       output += chunk
-      const m = /listening on ws:\/\/127\.0\.0\.1:(\d+)/.exec(output)
-      if (m) { clearTimeout(timer); resolve(Number(m[1])) }
+      const m = /listening on ws:\/\/(\S+):(\d+)/.exec(output)
+      if (m) { clearTimeout(timer); resolve([m[1], Number(m[2])]) }
     }
     child.stdout.on('data', onData)
     child.stderr.on('data', onData)
     child.once('exit', code => { clearTimeout(timer); reject(new Error(`the hub exited (${code}) before listening:\n${output}`)) })
   }).catch(async err => { await stopChild(child); throw err })
-  return { url: `ws://127.0.0.1:${port}`, port, pid: child.pid, output: () => output, close: () => stopChild(child) }
+  return { url: `ws://${bound}:${port}`, port, pid: child.pid, output: () => output, close: () => stopChild(child) }
 }
 
 /**
