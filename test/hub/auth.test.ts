@@ -64,6 +64,8 @@ describe('hub tokens', () => {
 
     const revoked = await hubCli(['token', 'revoke', 'dee park'], tokens)
     expect(revoked).toMatchObject({ code: 0, stdout: expect.stringMatching(/^revoked [0-9a-f]{10} \(Dee Park, team k7m2q9x4v3w8t6p5\)\n$/) })
+    // at once, most likely before the hub's next look at the file: this authentication re-reads it first
+    expect(await join_(`${TEAM}/account/abc`, dee, 25).refused).toMatch(/^token revoked/)
     expect(await d.closed).toBe('token revoked (Dee Park)')
     expect(await d.refused).toMatch(/^token revoked \(Dee Park, \d{4}-\d\d-\d\d\): ask the hub's operator for a new one$/) // its reconnect
 
