@@ -2,7 +2,7 @@
 // devDependency's bin, unmodified, as a child process), a stock Hocuspocus server (hocuspocus-hub.mjs, a
 // child process too), both restartable on the same port, and a fake hub whose every room runs a script.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { createServer, connect, type AddressInfo } from 'node:net'
+import { createServer, type AddressInfo } from 'node:net'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -10,29 +10,13 @@ import { expect } from 'vitest'
 import { WebSocketServer, type WebSocket } from 'ws'
 import * as Y from 'yjs'
 import type { Store } from '../../src/store/index.js'
+import { freePort, waitForPort } from './ports.mjs'
 import { newStore } from './store.js'
 import { joinedStore } from './team.js'
 
+export { freePort }
+
 export interface TestHub { url: string, port: number, close (): Promise<void> }
-
-/** A port free right now on 127.0.0.1. */
-export async function freePort (): Promise<number> {
-  const server = createServer()
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  await new Promise<void>(resolve => server.close(() => resolve()))
-  return port
-}
-
-async function waitForPort (port: number, ms: number): Promise<void> {
-  const deadline = Date.now() + ms
-  while (!await new Promise<boolean>(resolve => {
-    const socket = connect(port, '127.0.0.1', () => { socket.destroy(); resolve(true) }).on('error', () => resolve(false))
-  })) {
-    if (Date.now() > deadline) throw new Error(`nothing listened on 127.0.0.1:${port} within ${ms} ms`)
-    await new Promise(resolve => setTimeout(resolve, 50))
-  }
-}
 
 /** `y-websocket` (the package's bin/server.cjs) with HOST=127.0.0.1 and a free PORT (or `port`); rooms kept in memory. */
 export async function startStockHub (opts: { port?: number } = {}): Promise<TestHub> {

@@ -1,0 +1,106 @@
+#!/usr/bin/env node
+// @ts-check
+/**
+ * The `patdesk-hub` command (see README.md beside it):
+ *
+ *   patdesk-hub serve [--host H] [--port P] [--data DIR] [--tokens FILE] [--redis URL]
+ *   patdesk-hub token add --team TEAM_ID --member "Bo Chen"      prints the new token, once
+ *   patdesk-hub token list [--json]
+ *   patdesk-hub token revoke NAME|ID [--team TEAM_ID]
+ *
+ * Every option also has an environment variable (config.js). Exit codes: 0 done, 1 bad input or a refused
+ * action (one line on stderr), 2 a usage error.
+ */
+import { parseArgs } from 'node:util'
+import { resolveConfig, USAGE } from './lib/config.js'
+import { HubError } from './lib/errors.js'
+import { startHub } from './lib/server.js'
+import { addToken, readTokens, revokeTokens } from './lib/tokens.js'
+
+class UsageError extends Error {}
+
+const OPTIONS = /** @type {const} */ ({
+  host: { type: 'string' },
+  port: { type: 'string' },
+  data: { type: 'string' },
+  tokens: { type: 'string' },
+  redis: { type: 'string' },
+  team: { type: 'string' },
+  member: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' }
+})
+
+/** @param {string[]} argv */
+async function main (argv) {
+  let parsed
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true })
+  } catch (err) {
+    throw new UsageError(/** @type {Error} */ (err).message)
+  }
+  const { values, positionals: [command, sub, ...rest] } = parsed
+  if (values.help || !command) { console.log(USAGE); return }
+  const config = resolveConfig(values, process.env)
+  if (command === 'serve') {
+    if (sub) throw new UsageError(`serve takes no argument (got "${sub}")`)
+    return serve(config)
+  }
+  if (command !== 'token') throw new UsageError(`unknown command "${command}"`)
+  switch (sub) {
+    case 'add': {
+      if (!values.team || !values.member) throw new UsageError('token add needs --team TEAM_ID and --member "NAME"')
+      const { token, record } = addToken(config.tokens, { team: values.team, member: values.member })
+      console.error(`token ${record.id} for ${record.member} (team ${record.team}), kept as a hash in ${config.tokens}; it is shown only now:`)
+      console.log(token)
+      return
+    }
+    case 'list': {
+      const { tokens } = readTokens(config.tokens)
+      const rows = tokens.map(({ sha256, ...shown }) => shown)
+      if (values.json) { console.log(JSON.stringify(rows, null, 2)); return }
+      if (!rows.length) { console.log(`no tokens in ${config.tokens}`); return }
+      for (const r of rows) console.log(`${r.id}  ${r.team}  ${r.member}  created ${r.created}${r.revoked ? `  REVOKED ${r.revoked}` : ''}`)
+      return
+    }
+    case 'revoke': {
+      if (rest.length !== 1) throw new UsageError('token revoke needs one NAME or ID (quote a name with spaces)')
+      for (const r of revokeTokens(config.tokens, rest[0], values.team)) console.log(`revoked ${r.id} (${r.member}, team ${r.team})`)
+      return
+    }
+    default:
+      throw new UsageError(sub ? `unknown token command "${sub}": use add, list or revoke` : 'token needs add, list or revoke')
+  }
+}
+
+/** @param {ReturnType<typeof resolveConfig>} config */
+async function serve (config) {
+  const log = (/** @type {string} */ line) => console.log(`${new Date().toISOString()} ${line}`)
+  const hub = await startHub({ ...config, log })
+  let stopping = false
+  const stop = async () => {
+    if (stopping) process.exit(1) // a second signal: do not wait any longer
+    stopping = true
+    log('stopping: storing open rooms')
+    await hub.close()
+    log('stopped')
+    process.exit(0)
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+try {
+  await main(process.argv.slice(2))
+} catch (err) {
+  if (err instanceof UsageError) {
+    console.error(`usage error: ${err.message}\n\n${USAGE}`)
+    process.exitCode = 2
+  } else if (err instanceof HubError) {
+    console.error(`error: ${err.message}`)
+    process.exitCode = 1
+  } else {
+    console.error(`internal error: ${/** @type {Error} */ (err)?.stack ?? String(err)}`)
+    process.exitCode = 70
+  }
+}
