@@ -53,10 +53,10 @@ export function authenticator (book, log) {
     }
     const room = parseRoom(documentName)
     if (!room) throw new Refused(`room ${shown(documentName)} is not <team id>/<document>`)
-    if (!token) throw new Refused('no token: ask the hub\'s operator for one')
+    if (!token) throw new Refused('no token')
     const record = book.find(token)
-    if (!record) throw new Refused('unknown token: check it, or ask the hub\'s operator for a new one')
-    if (record.revoked) throw new Refused(`token revoked (${record.member}, ${record.revoked.slice(0, 10)}): ask the hub's operator for a new one`)
+    if (!record) throw new Refused('unknown token')
+    if (record.revoked) throw new Refused(`token revoked (${record.member}, ${record.revoked.slice(0, 10)})`)
     if (record.team !== room.team) throw new Refused(`this token is for team ${record.team}; room ${shown(documentName)} is another team's`)
     return { tokenId: record.id, team: record.team, member: record.member }
   }

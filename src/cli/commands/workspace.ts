@@ -57,6 +57,7 @@ export function registerWorkspace (program: Command, ctx: CliContext): void {
       if (opts.json) { printJson(ctx.io, summary); return }
       ctx.io.out([
         `PAT Desk — ${summary.team} (${summary.home})`,
+        `Team id: ${summary.teamId} (a team hub's tokens name it)`,
         `Member: ${summary.member}`,
         `Accounts: ${summary.accounts} active, ${summary.archived} archived`,
         ...STAGES.filter(s => summary.byStage[s]).map(s => `  ${STAGE_LABELS[s].padEnd(10)} ${summary.byStage[s]}`),
@@ -74,6 +75,7 @@ async function summarize (s: Store) {
   return {
     home: s.ws.paths.root,
     team: s.ws.config.team.name,
+    teamId: s.ws.config.team.id,
     member: s.ws.member.name,
     accounts: active.length,
     archived: rows.length - active.length,
