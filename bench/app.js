@@ -67,7 +67,8 @@ export async function run () {
     await p.keystroke('/')
     // A name narrowed as a person types it, taken back, and a number typed instead: each key changes the frame.
     for (const key of [...'atlas app', ...'\u007F'.repeat(9), ...'04656']) filter.push(await p.keystroke(key))
-    p.type('\u001B')
+    // Esc's frame is awaited: an Esc arriving with the next key in one read is taken as Alt+key.
+    await p.keystroke('\u001B')
     await quit(p)
   } finally {
     p.kill()
