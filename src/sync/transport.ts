@@ -106,6 +106,9 @@ export async function listen (opts: {
   keepalive?: Keepalive
 }): Promise<Listener> {
   const server: Server = createServer({ key: opts.identity.key, cert: opts.identity.cert, requestCert: true, rejectUnauthorized: false, minVersion: 'TLSv1.3' })
+  await new Promise<void>((resolve, reject) => { server.once('error', reject); server.listen(opts.port, opts.host, resolve) })
+  // The WebSocket server is attached once listening: it re-emits its server's errors, so a port in use
+  // would otherwise also be thrown as an unhandled 'error' event and end the process.
   const wss = new WebSocketServer({ server, maxPayload: MAX_FRAME })
   wss.on('connection', (ws, req) => {
     const peer = peerKeyOf((req.socket as TLSSocket).getPeerX509Certificate())
@@ -115,7 +118,6 @@ export async function listen (opts: {
     if (verdict !== true) { refuse(ws, typeof verdict === 'string' ? verdict : 'not a member of this team'); return }
     opts.onPeer(wrap(ws, peer, opts.keepalive))
   })
-  await new Promise<void>((resolve, reject) => { server.once('error', reject); server.listen(opts.port, opts.host, resolve) })
   return {
     port: (server.address() as { port: number }).port,
     close: () => new Promise(resolve => { for (const c of wss.clients) c.terminate(); wss.close(); server.close(() => resolve()) })

@@ -57,4 +57,19 @@ describe('peers over mutual TLS on loopback', () => {
       for (const s of [a, b, stranger]) await s.close()
     }
   })
+
+  it('refuses a port in use with EADDRINUSE, without an unhandled error ending the process', async () => {
+    const a = await newStore('Ana')
+    const ta = await tls(a)
+    const first = await listen({ host: '127.0.0.1', port: 0, identity: ta.identity, authorize: () => true, onPeer: () => undefined })
+    try {
+      await expect(listen({ host: '127.0.0.1', port: first.port, identity: ta.identity, authorize: () => true, onPeer: () => undefined }))
+        .rejects.toMatchObject({ code: 'EADDRINUSE' })
+      // A stray 'error' event would surface as an uncaught exception a turn later.
+      await new Promise(resolve => setTimeout(resolve, 50))
+    } finally {
+      await first.close()
+      await a.close()
+    }
+  })
 })
