@@ -75,6 +75,21 @@ export function renderCells (columns: readonly ColumnSpec[], widths: readonly nu
   return columns.map((c, i) => pad(oneLine(row[c.key]?.text ?? ''), widths[i]!, c.align) + (i < columns.length - 1 ? ' '.repeat(gap) : ''))
 }
 
+/**
+ * A row as runs of one tone each: the cells cut and padded as renderCells makes them (each with its gap),
+ * adjacent cells of the same tone joined — so a row is drawn as a few pieces of text, not one per cell.
+ */
+export function renderRuns (columns: readonly ColumnSpec[], widths: readonly number[], row: Record<string, Cell | undefined>, gap = 1): Cell[] {
+  const runs: Cell[] = []
+  renderCells(columns, widths, row, gap).forEach((text, i) => {
+    const tone = row[columns[i]!.key]?.tone
+    const last = runs[runs.length - 1]
+    if (last && last.tone === tone) last.text += text
+    else runs.push(tone ? { text, tone } : { text })
+  })
+  return runs
+}
+
 export function renderLine (columns: readonly ColumnSpec[], widths: readonly number[], row: Record<string, Cell | undefined>, gap = 1): string {
   return renderCells(columns, widths, row, gap).join('')
 }
