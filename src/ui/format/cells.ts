@@ -21,7 +21,9 @@ export interface ColumnSpec {
 const chars = (s: string) => [...s]
 
 export function textWidth (s: string): number {
-  return chars(s).length
+  // Most text has no surrogate pairs: its length is its width, with no array made (column widths
+  // measure every cell of the list).
+  return /[\uD800-\uDFFF]/.test(s) ? chars(s).length : s.length
 }
 
 /** One line: runs of whitespace (newlines included) become one space. */

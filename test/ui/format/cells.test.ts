@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { layoutColumns, oneLine, pad, renderLine, renderRuns, truncate, type ColumnSpec } from '../../../src/ui/format/cells.js'
+import { layoutColumns, oneLine, pad, renderLine, renderRuns, textWidth, truncate, type ColumnSpec } from '../../../src/ui/format/cells.js'
 import { clampIndex, firstVisible, scrollInfo, scrollTop } from '../../../src/ui/format/window.js'
 import { markSegments, wrapText } from '../../../src/ui/format/text.js'
 
@@ -20,6 +20,10 @@ describe('cells', () => {
     ['abcdef', 4, 'left', 'abc…']
   ] as const)('pad(%j, %i, %s) = %j', (text, width, align, want) => {
     expect(pad(text, width, align)).toBe(want)
+  })
+
+  it.each([['Harborview', 10], ['𝔘𝔫𝔦𝔠𝔬𝔡𝔢', 7], ['', 0]])('textWidth(%j) = %i characters', (text, want) => {
+    expect(textWidth(text)).toBe(want)
   })
 
   it('oneLine folds whitespace and newlines', () => {
