@@ -4,9 +4,11 @@ import { describe, expect, it } from 'vitest'
 import { SnapshotSource } from '../../../src/ui/hooks/use-store.js'
 import { newStore } from '../../helpers/store.js'
 
-/** Resolves once `check()` holds, polling each turn of the event loop (bounded). */
+/** Resolves once `check()` holds, polling each turn of the event loop for up to 5 s (a count of turns ran
+ * out before a store's disk reads on a busy machine). */
 async function until (check: () => boolean): Promise<void> {
-  for (let i = 0; i < 500 && !check(); i++) await new Promise(resolve => setImmediate(resolve))
+  const deadline = Date.now() + 5000
+  while (!check() && Date.now() < deadline) await new Promise(resolve => setImmediate(resolve))
   expect(check()).toBe(true)
 }
 
