@@ -53,10 +53,12 @@ export async function runApp (store: Store, opts: RunAppOptions = {}): Promise<{
     // The standard renderer redraws only when the frame changed, inside synchronized-update brackets
     // (DEC mode 2026) that terminals supporting them show at once, without tearing.
     incrementalRendering: false,
-    // Ink draws at most one frame per 1000/maxFps ms and holds a key's frame until that slot: at 30 a
-    // key waited up to 33 ms. At 120 a key shows within a frame of a 60 Hz screen, and a burst of
-    // changes (a sync) still draws only a few frames.
-    maxFps: 120
+    // Ink's frame cap is a debounce with a maximum wait: a change made within 1000/maxFps ms of the last
+    // frame waits that long from the change. At 120, a key pressed soon after the previous key's frame
+    // was held 9 ms (half the keys of a quick run through the table). One of our frames takes longer
+    // than a millisecond to draw, so at 1000 a key's frame is never held. Bursts stay cheap without a
+    // cap: a burst of store changes is coalesced into few loads, one commit (and frame) each (use-store.ts).
+    maxFps: 1000
   })
   let signal: NodeJS.Signals | undefined
   const stop = (s: NodeJS.Signals) => { signal = s; instance.unmount() }

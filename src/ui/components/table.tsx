@@ -6,9 +6,9 @@
  * mark a selected row. Here each row is one line, columns share the width (format/cells.ts), the
  * selected row is inverse, and cells take their tone from the theme.
  */
-import { useMemo } from 'react'
+import { memo, useMemo } from 'react'
 import { Box, Text } from 'ink'
-import { layoutColumns, renderCells, type Cell, type ColumnSpec } from '../format/cells.js'
+import { layoutColumns, renderCells, renderRuns, type Cell, type ColumnSpec } from '../format/cells.js'
 import { scrollInfo } from '../format/window.js'
 import { toneStyle } from '../theme/theme.js'
 import { useTheme } from '../theme/context.js'
@@ -36,16 +36,35 @@ export function Table ({ columns, rows, selected, top, height, width, focused = 
     <Box flexDirection='column' width={width}>
       <Text wrap='truncate' {...theme.text.heading}>{'  ' + header.join('').trimEnd()}{info ? <Text {...theme.text.secondary}>{'  ' + info}</Text> : null}</Text>
       {visible.length === 0 ? <Text wrap='truncate' {...theme.text.secondary}>  {empty ?? 'Nothing here yet.'}</Text> : null}
-      {visible.map((row, i) => {
-        const isSel = top + i === selected && focused
-        const cells = renderCells(columns, widths, row)
-        return (
-          <Text key={top + i} wrap='truncate' {...(isSel ? theme.selection : {})}>
-            {isSel ? '› ' : '  '}
-            {cells.map((text, c) => <Text key={c} {...toneStyle(theme, row[columns[c]!.key]?.tone)}>{text}</Text>)}
-          </Text>
-        )
-      })}
+      {visible.map((row, i) => (
+        // Keyed by position in the list, so a row scrolled up by one line keeps its element (and its memo).
+        <TableRow key={top + i} columns={columns} widths={widths} row={row} selected={top + i === selected && focused} />
+      ))}
     </Box>
   )
 }
+
+interface TableRowProps {
+  columns: readonly ColumnSpec[]
+  widths: readonly number[]
+  row: Record<string, Cell | undefined>
+  selected: boolean
+}
+
+/**
+ * One line of the table. Memoised: moving the selection redraws only the two rows it leaves and reaches,
+ * and scrolling only the row it brings in (the rows' cells and the column widths keep their identity
+ * while the list does). Cells of the same tone are one piece of text; unstyled ones need no <Text> of their own.
+ */
+const TableRow = memo(function TableRow ({ columns, widths, row, selected }: TableRowProps) {
+  const theme = useTheme()
+  return (
+    <Text wrap='truncate' {...(selected ? theme.selection : {})}>
+      {selected ? '› ' : '  '}
+      {renderRuns(columns, widths, row).map((run, i) => {
+        const style = toneStyle(theme, run.tone)
+        return Object.keys(style).length ? <Text key={i} {...style}>{run.text}</Text> : run.text
+      })}
+    </Text>
+  )
+})

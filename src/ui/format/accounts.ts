@@ -28,9 +28,22 @@ export function filterAccounts<T extends AccountRow> (rows: readonly T[], filter
   const words = filter.toLowerCase().split(/\s+/).filter(Boolean)
   if (!words.length) return [...rows]
   return rows.filter(r => {
-    const hay = [r.name, ...r.iors, r.leadPort, STAGE_LABELS[r.stage], r.id].join(' ').toLowerCase()
+    const hay = searchText(r)
     return words.every(w => hay.includes(w))
   })
+}
+
+// A row's text to search, made once per row: rows are a loaded list's objects, never changed (a change
+// loads new ones), and a filter is searched through every account at each key typed.
+const searchTexts = new WeakMap<AccountRow, string>()
+
+function searchText (r: AccountRow): string {
+  let hay = searchTexts.get(r)
+  if (hay === undefined) {
+    hay = [r.name, ...r.iors, r.leadPort, STAGE_LABELS[r.stage], r.id].join(' ').toLowerCase()
+    searchTexts.set(r, hay)
+  }
+  return hay
 }
 
 /** Sorted by one column, ties by name then id; undated and empty values last whatever the direction. */
@@ -69,7 +82,10 @@ export function accountCells (r: AccountRow, today: string): Record<string, Cell
   }
 }
 
-/** The rows the table shows: archived ones only when asked, then filtered, then sorted. */
-export function visibleAccounts<T extends AccountRow> (rows: readonly T[], opts: { filter: string, sort: SortKey, reverse: boolean, archived: boolean }): T[] {
-  return sortAccounts(filterAccounts(rows.filter(r => opts.archived || !r.archived), opts.filter), opts.sort, opts.reverse)
+/**
+ * The rows the table can show, in order: archived ones only when asked, sorted. The filter is applied to
+ * this list (it keeps the order), so typing a filter never sorts thousands of accounts again.
+ */
+export function orderedAccounts<T extends AccountRow> (rows: readonly T[], opts: { sort: SortKey, reverse: boolean, archived: boolean }): T[] {
+  return sortAccounts(rows.filter(r => opts.archived || !r.archived), opts.sort, opts.reverse)
 }

@@ -21,7 +21,9 @@ export interface ColumnSpec {
 const chars = (s: string) => [...s]
 
 export function textWidth (s: string): number {
-  return chars(s).length
+  // Most text has no surrogate pairs: its length is its width, with no array made (column widths
+  // measure every cell of the list).
+  return /[\uD800-\uDFFF]/.test(s) ? chars(s).length : s.length
 }
 
 /** One line: runs of whitespace (newlines included) become one space. */
@@ -73,6 +75,21 @@ export function layoutColumns (columns: readonly ColumnSpec[], rows: ReadonlyArr
 /** A row's cells cut and padded to the widths, joined by the gap. */
 export function renderCells (columns: readonly ColumnSpec[], widths: readonly number[], row: Record<string, Cell | undefined>, gap = 1): string[] {
   return columns.map((c, i) => pad(oneLine(row[c.key]?.text ?? ''), widths[i]!, c.align) + (i < columns.length - 1 ? ' '.repeat(gap) : ''))
+}
+
+/**
+ * A row as runs of one tone each: the cells cut and padded as renderCells makes them (each with its gap),
+ * adjacent cells of the same tone joined — so a row is drawn as a few pieces of text, not one per cell.
+ */
+export function renderRuns (columns: readonly ColumnSpec[], widths: readonly number[], row: Record<string, Cell | undefined>, gap = 1): Cell[] {
+  const runs: Cell[] = []
+  renderCells(columns, widths, row, gap).forEach((text, i) => {
+    const tone = row[columns[i]!.key]?.tone
+    const last = runs[runs.length - 1]
+    if (last && last.tone === tone) last.text += text
+    else runs.push(tone ? { text, tone } : { text })
+  })
+  return runs
 }
 
 export function renderLine (columns: readonly ColumnSpec[], widths: readonly number[], row: Record<string, Cell | undefined>, gap = 1): string {

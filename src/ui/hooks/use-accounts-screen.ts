@@ -4,7 +4,7 @@
  */
 import { useMemo, useState } from 'react'
 import type { Store } from '../../store/index.js'
-import { SORT_KEYS, visibleAccounts, type AccountRow, type SortKey } from '../format/accounts.js'
+import { SORT_KEYS, filterAccounts, orderedAccounts, type AccountRow, type SortKey } from '../format/accounts.js'
 import { useListCursor } from './use-list.js'
 import { useStoreSnapshot, type Seed } from './use-store.js'
 import { useTextLine } from './use-text-line.js'
@@ -30,8 +30,10 @@ export function useAccountsScreen (store: Store, tableHeight: number, seed?: See
   const [adding, setAdding] = useState(false)
   const all = useMemo(() => snap.data ?? [], [snap.data])
   const filterText = filter.state.value
-  // With thousands of accounts, filtering, sorting and the ids are worked out again only when they change.
-  const rows = useMemo(() => visibleAccounts(all, { filter: filterText, sort, reverse, archived }), [all, filterText, sort, reverse, archived])
+  // With thousands of accounts, sorting, filtering and the ids are worked out again only when they
+  // change; a key typed in the filter filters the sorted list.
+  const ordered = useMemo(() => orderedAccounts(all, { sort, reverse, archived }), [all, sort, reverse, archived])
+  const rows = useMemo(() => filterAccounts(ordered, filterText), [ordered, filterText])
   const ids = useMemo(() => rows.map(r => r.id), [rows])
   const cursor = useListCursor(ids, tableHeight)
   return {

@@ -29,7 +29,9 @@ export function AccountsScreen ({ height, width, onOpen, onDue }: AccountsScreen
   const showFilter = 1
   const tableHeight = Math.max(1, height - 2 - showFilter)
   const s = useAccountsScreen(store, tableHeight, preload.accounts)
-  const cells = useMemo(() => s.rows.map(r => accountCells(r, today)), [s.rows, today])
+  // Every account's cells are made once per loaded list: a key typed in the filter only picks them.
+  const cellsOf = useMemo(() => new Map(s.all.map(r => [r, accountCells(r, today)])), [s.all, today])
+  const cells = useMemo(() => s.rows.map(r => cellsOf.get(r)!), [s.rows, cellsOf])
   const hidden = useMemo(() => s.all.filter(r => r.archived).length, [s.all])
 
   useCommands('accounts', {

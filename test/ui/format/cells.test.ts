@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { layoutColumns, oneLine, pad, renderLine, truncate, type ColumnSpec } from '../../../src/ui/format/cells.js'
+import { layoutColumns, oneLine, pad, renderLine, renderRuns, textWidth, truncate, type ColumnSpec } from '../../../src/ui/format/cells.js'
 import { clampIndex, firstVisible, scrollInfo, scrollTop } from '../../../src/ui/format/window.js'
 import { markSegments, wrapText } from '../../../src/ui/format/text.js'
 
@@ -22,6 +22,10 @@ describe('cells', () => {
     expect(pad(text, width, align)).toBe(want)
   })
 
+  it.each([['Harborview', 10], ['𝔘𝔫𝔦𝔠𝔬𝔡𝔢', 7], ['', 0]])('textWidth(%j) = %i characters', (text, want) => {
+    expect(textWidth(text)).toBe(want)
+  })
+
   it('oneLine folds whitespace and newlines', () => {
     expect(oneLine('  two\n lines\t here ')).toBe('two lines here')
   })
@@ -37,6 +41,16 @@ describe('cells', () => {
     const widths = layoutColumns(columns, rows, width)
     expect(widths.reduce((a, b) => a + b, 0) + columns.length - 1).toBe(width)
     expect(renderLine(columns, widths, rows[0]!)).toHaveLength(width)
+  })
+
+  it('draws a row as runs of one tone each, the same text as the whole line', () => {
+    const row = { name: { text: 'Harborview' }, port: { text: 'Long Beach' }, n: { text: '3', tone: 'warning' as const } }
+    const widths = layoutColumns(columns, [row], 40)
+    const runs = renderRuns(columns, widths, row)
+    expect(runs.map(r => r.tone)).toEqual([undefined, 'warning'])
+    expect(runs.map(r => r.text).join('')).toBe(renderLine(columns, widths, row))
+    const toned = { ...row, name: { text: 'Old Co', tone: 'secondary' as const } }
+    expect(renderRuns(columns, widths, toned).map(r => r.tone)).toEqual(['secondary', undefined, 'warning'])
   })
 
   it('shrinks the widest flexible column first, down to its minimum', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { DueEntry, PlanItem } from '../../../src/domain/index.js'
-import { accountCells, filterAccounts, sortAccounts, visibleAccounts, type AccountRow } from '../../../src/ui/format/accounts.js'
+import { accountCells, filterAccounts, orderedAccounts, sortAccounts, type AccountRow } from '../../../src/ui/format/accounts.js'
 import { dueCells, dueTab, dueWhen, withinWindow } from '../../../src/ui/format/due.js'
 import { planCells, planSummary } from '../../../src/ui/format/plan.js'
 
@@ -34,8 +34,15 @@ describe('accounts table', () => {
   })
 
   it('hides archived accounts unless asked', () => {
-    expect(visibleAccounts(rows, { filter: '', sort: 'name', reverse: false, archived: false }).map(r => r.name)).not.toContain('Old Co')
-    expect(visibleAccounts(rows, { filter: '', sort: 'name', reverse: false, archived: true }).map(r => r.name)).toContain('Old Co')
+    expect(orderedAccounts(rows, { sort: 'name', reverse: false, archived: false }).map(r => r.name)).not.toContain('Old Co')
+    expect(orderedAccounts(rows, { sort: 'name', reverse: false, archived: true }).map(r => r.name)).toContain('Old Co')
+  })
+
+  it('filters the sorted list to the rows and order of sorting the filtered one', () => {
+    for (const filter of ['', 'o', 'harbor', '99-']) {
+      expect(filterAccounts(orderedAccounts(rows, { sort: 'openItems', reverse: true, archived: true }), filter))
+        .toEqual(sortAccounts(filterAccounts(rows, filter), 'openItems', true))
+    }
   })
 
   it('cells: first IR# and how many more, overdue next date in the warning tone', () => {
