@@ -3,15 +3,18 @@
  * hub) were written by an owner: the rule store/sync-target.ts applies to the `members` entries an update
  * changed, once it has applied the update to a scratch copy of the workspace document.
  *
- * Every changed entry must, in the copy: still be there (entries are never deleted), be well-formed, be
- * signed (store/member-signature.ts) on the very item that holds it, with a `seq` above the entry it
- * replaces and the same key, by an *established* owner. Established owners are those who are active owners both before the
- * update and in the copy, and — so that an owner promoted in the same update can have signed the changes
- * after — every member an accepted entry of the update makes an active owner. Growing only from owners
- * this side already trusts, the set can never hold an owner the update made up for itself (a self-signed
- * entry, or two entries signing each other, are not accepted). An entry whose item is still the one this
- * side shows (a concurrent value that lost Y.Map's last-writer-wins, landing beside it) changes nothing and
- * passes; any other visible entry needs the signature.
+ * Every changed entry must, in the copy: still be there (entries are never deleted), be well-formed, keep
+ * the member's key, carry a `seq` above the entry it replaces, and be signed (store/member-signature.ts),
+ * on the very item that holds it, by an *established* owner. Established owners are those who are active
+ * owners both before the update and in the copy (with their keys as this side had them), and — so that an
+ * owner promoted in the same update can have signed the changes after — every member an accepted entry of
+ * the update makes an active owner. Growing only from owners this side already trusts, the set can never
+ * hold an owner the update made up for itself (a self-signed entry, or two entries signing each other, are
+ * not accepted); an owner the update removes or demotes signs nothing in it. An entry whose item is still
+ * the one this side shows (a concurrent value that lost Y.Map's last-writer-wins, landing beside it)
+ * changes nothing and passes: Yjs never reorders items, so one that lost stays left of the value that
+ * beat it and never shows (that value is never deleted: deletions are refused). Any other shown entry
+ * needs the signature.
  */
 import * as Y from 'yjs'
 import { malformed, signatureHolds } from './member-signature.js'
@@ -31,7 +34,6 @@ const activeOwner = (m: MemberRecord | undefined) => m !== undefined && !m.remov
  */
 export function rosterChangeRefusal (teamId: string, before: Y.Map<MemberRecord>, after: Y.Map<MemberRecord>, changed: ReadonlySet<string>): string | undefined {
   const established = new Map<string, MemberRecord>()
-  // Their keys as this side had them: an update cannot swap an owner's key and sign with the new one.
   for (const [id, m] of before.entries()) if (activeOwner(m) && activeOwner(after.get(id))) established.set(id, m)
   const name = (id: string) => after.get(id)?.name ?? before.get(id)?.name ?? id
   const judge = (key: string): string | undefined => {
