@@ -7,6 +7,7 @@
 import { X509Certificate, createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
+import { InputError } from '../domain/index.js'
 import type { Signer } from '../store/index.js'
 
 export interface Identity {
@@ -54,9 +55,12 @@ export function signerOf (identity: Identity): Signer {
   return { id: identity.id, sign: data => sign(null, data, identity.privateKey) }
 }
 
-/** The signer of the member whose key is at `keyPath`. */
+/** The signer of the member whose key is at `keyPath`; a key that cannot be read is an InputError saying so. */
 export async function loadSigner (keyPath: string): Promise<Signer> {
-  return signerOf(await loadIdentity(keyPath))
+  const identity = await loadIdentity(keyPath).catch((err: Error) => {
+    throw new InputError(`cannot read your key ${keyPath} (${err.message.split('\n')[0]}): roster changes are signed with it; restore it from a copy of this home`)
+  })
+  return signerOf(identity)
 }
 
 /** The public key a peer's TLS certificate carries, and the member id it proves (its fingerprint). */
