@@ -5,7 +5,7 @@ import { generateKeyPairSync } from 'node:crypto'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { workspaceSyncTarget, type MemberRecord, type Store } from '../../src/store/index.js'
-import { writeSignedMember } from '../../src/store/member-signature.js'
+import { signatureHolds, writeSignedMember } from '../../src/store/member-signature.js'
 import { workspaceRoots } from '../../src/store/schema.js'
 import { fingerprint, signerOf } from '../../src/sync/identity.js'
 import { judgeAndApply } from '../../src/sync/judge.js'
@@ -56,6 +56,18 @@ function expectRefused (doc: Y.Doc, to: Store, reason: string): void {
 }
 
 describe('owner-signed roster changes through an editor or a hub', () => {
+  it('signs every entry an owner writes on its own item, the founding owner\'s included', async () => {
+    const { ana, bo } = await team()
+    await ana.roster.setRole('Bo Chen', 'viewer', await signer(ana))
+    const members = workspaceRoots(ana.ws.wsDoc).members
+    const key = ana.roster.get(ana.ws.member.id)!.publicKey
+    for (const m of ana.ws.members()) {
+      expect(m).toMatchObject({ seq: m.id === bo.ws.member.id ? 2 : 1, signedBy: ana.ws.member.id })
+      expect(signatureHolds(teamId(ana), members._map.get(m.id)!.id, m, key)).toBe(true)
+      expect(signatureHolds('another-team', members._map.get(m.id)!.id, m, key)).toBe(false)
+    }
+  })
+
   it('takes an owner\'s new member, role change and removal, each signed with the next seq', async () => {
     const { ana, bo } = await team()
     const cy = stranger('Cy Park')
@@ -90,7 +102,7 @@ describe('owner-signed roster changes through an editor or a hub', () => {
     expect(bo.roster.get(dee.entry.id)).toMatchObject({ role: 'editor', signedBy: cy.ws.member.id })
   })
 
-  it('refuses an unsigned entry, a bad signature, and entries signed by an editor, by a newcomer for itself, or by a stranger', async () => {
+  it('refuses an unsigned entry, a bad signature, and entries signed by an editor or by a newcomer for itself (even one naming an owner as who added it)', async () => {
     const { ana, bo } = await team()
     const mal = stranger('Mallory')
     const boSigner = await signer(bo)
@@ -142,6 +154,7 @@ describe('owner-signed roster changes through an editor or a hub', () => {
       const { seq: _q, signedBy: _b, signature: _s, ...unsigned } = bo.roster.get(bo.ws.member.id)!
       workspaceRoots(hub).members.set(bo.ws.member.id, { ...unsigned, role: 'owner' })
       expect(relay(hub, bo)).toBe(verdict)
+      expect(Y.decodeStateVector(Y.encodeStateVector(bo.ws.wsDoc)).has(client)).toBe(verdict === undefined) // applied only if let in
       expect(bo.ws.members()).toEqual(members)
     }
   })
