@@ -17,6 +17,7 @@
  * The store signs with a `Signer` its caller supplies (sync/identity.ts makes one from the member's key):
  * the store never reads the private key.
  */
+import { Buffer } from 'node:buffer'
 import { verify } from 'node:crypto'
 import * as Y from 'yjs'
 import { ROLES, type MemberRecord, type Role } from './schema.js'

@@ -108,7 +108,7 @@ function editorRefusal (doc: Y.Doc, update: Uint8Array): Verdict {
         const root: unknown = rootOf(type)
         const own: unknown = type
         if (root === team || (root === members && own !== members)) refused = true
-        else if (own === members) for (const key of keys) if (key === null) refused = true; else changed.add(key)
+        else if (own === members) for (const key of keys) if (key !== null) changed.add(key) // a map's changes name their keys
       }
     })
     Y.applyUpdate(scratch, update)
