@@ -5,6 +5,10 @@
 //    time until every replica holds every document at the same state vector
 //  - bytes for a reconnect after N edits: sync frames both ways (step 1 for every document, step 2, signals)
 //    against the size of the Yjs updates those edits made — what a live connection would have carried
+//  - judging owner-signed roster changes from an editor or a hub: a replica that has seen none of 100 new
+//    members and their role changes judges the whole diff at once (what a first hub exchange after much
+//    roster churn pays: one scratch copy, one signature check per entry)
+import { generateKeyPairSync } from 'node:crypto'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -12,7 +16,7 @@ import * as Y from 'yjs'
 import { initWorkspace } from '../dist/cli/setup.js'
 import { Store, workspaceSyncTarget } from '../dist/store/index.js'
 import { createCertificate } from '../dist/sync/certificate.js'
-import { loadIdentity } from '../dist/sync/identity.js'
+import { fingerprint, loadIdentity, loadSigner } from '../dist/sync/identity.js'
 import { SyncSession } from '../dist/sync/session.js'
 import { connect, listen } from '../dist/sync/transport.js'
 import { figure, percentile, round } from './stats.js'
@@ -22,6 +26,8 @@ const MEMBERS = 5
 const OFFLINE_EDITS = 1000
 const RECONNECT_EDITS = 200
 const SHARED_ACCOUNTS = 5
+const ROSTER_CHANGES = 100
+const JUDGE_RUNS = 15
 
 const homes = []
 
@@ -168,11 +174,38 @@ async function reconnectBytes () {
   return { editBytes, bytes, frames, documents: accounts.length + 1 }
 }
 
+/** Median time to judge, as an editor's, the diff of ROSTER_CHANGES new members each then given another role. */
+async function rosterJudge () {
+  const { store } = await member('Ana Lima')
+  const signer = await loadSigner(store.ws.paths.identityKey)
+  const before = new Y.Doc()
+  Y.applyUpdate(before, Y.encodeStateAsUpdate(store.ws.wsDoc))
+  const ids = []
+  for (let i = 0; i < ROSTER_CHANGES; i++) {
+    const publicKey = generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }).toString()
+    ids.push(fingerprint(publicKey))
+    await store.roster.add({ id: ids[i], name: `Member ${i}`, role: 'viewer', publicKey }, signer)
+  }
+  for (const id of ids) await store.roster.setRole(id, 'editor', signer)
+  const update = Y.encodeStateAsUpdate(store.ws.wsDoc, Y.encodeStateVector(before))
+  const target = workspaceSyncTarget(store.ws, () => 'editor')
+  const times = []
+  for (let i = 0; i < JUDGE_RUNS; i++) {
+    const t0 = process.hrtime.bigint()
+    const verdict = target.accept('workspace', before, update)
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6)
+    if (verdict !== undefined) throw new Error(`the owner's signed roster changes were refused: ${JSON.stringify(verdict)}`)
+  }
+  await store.close()
+  return { ms: percentile(times, 50), bytes: update.length }
+}
+
 export async function run () {
   try {
     const lat = await latency()
     const conv = await offlineConvergence()
     const rec = await reconnectBytes()
+    const roster = await rosterJudge()
     return {
       figures: [
         figure('edit to remote visible p50', lat.p50, 'ms'),
@@ -181,12 +214,14 @@ export async function run () {
         figure(`${MEMBERS} members × ${OFFLINE_EDITS} offline edits: on disk`, conv.stored, 'ms'),
         figure(`reconnect after ${RECONNECT_EDITS} edits: bytes sent`, rec.bytes, 'B'),
         figure(`reconnect after ${RECONNECT_EDITS} edits: edits' own size`, rec.editBytes, 'B'),
-        figure('reconnect bytes / edits\' size', rec.bytes / rec.editBytes, '×', { value: 2, text: '≤ 2×' })
+        figure('reconnect bytes / edits\' size', rec.bytes / rec.editBytes, '×', { value: 2, text: '≤ 2×' }),
+        figure(`judge ${ROSTER_CHANGES} signed roster changes (editor/hub)`, roster.ms, 'ms', { value: 100, text: '≤ 100 ms' })
       ],
       raw: {
         latency: { samples: LATENCY_SAMPLES, p50: round(lat.p50), p95: round(lat.p95) },
         offline: { members: MEMBERS, editsEach: OFFLINE_EDITS, accounts: SHARED_ACCOUNTS, convergedMs: round(conv.converged), storedMs: round(conv.stored), frames: conv.frames, bytes: conv.bytes },
-        reconnect: { edits: RECONNECT_EDITS, documents: rec.documents, frames: rec.frames, bytes: rec.bytes, editBytes: rec.editBytes }
+        reconnect: { edits: RECONNECT_EDITS, documents: rec.documents, frames: rec.frames, bytes: rec.bytes, editBytes: rec.editBytes },
+        roster: { members: ROSTER_CHANGES, entriesChanged: ROSTER_CHANGES, updateBytes: roster.bytes, runs: JUDGE_RUNS, medianMs: round(roster.ms) }
       }
     }
   } finally {

@@ -6,7 +6,7 @@ import { userInfo } from 'node:os'
 import { InputError } from '../domain/index.js'
 import { Workspace, homePaths, readConfig, type WorkspaceConfig } from '../store/index.js'
 import { newId } from '../store/ids.js'
-import { createIdentity, loadIdentity } from '../sync/index.js'
+import { createIdentity, loadIdentity, signerOf } from '../sync/index.js'
 
 export async function initWorkspace (home: string, opts: { name: string, team?: string }): Promise<Workspace> {
   const name = opts.name.trim()
@@ -22,7 +22,7 @@ export async function initWorkspace (home: string, opts: { name: string, team?: 
     team: { id: newId(16), name: opts.team?.trim() || `${name}'s team` },
     createdAt: now
   }
-  return Workspace.create(home, config, { id: identity.id, name, role: 'owner', publicKey: identity.publicKeyPem, addedAt: now, addedBy: identity.id })
+  return Workspace.create(home, config, { id: identity.id, name, role: 'owner', publicKey: identity.publicKeyPem, addedAt: now, addedBy: identity.id }, signerOf(identity))
 }
 
 /** The name a default workspace gets for its member: the OS account name. */

@@ -2,15 +2,18 @@
  * The team roster, in the workspace document's `members` map: who may sync (a member not removed), and
  * what their role lets them do. Only an owner changes the roster; a removed member keeps a record with
  * `removed: true`, so every peer that has seen the removal refuses that key from then on, and the team
- * never ends up without an owner.
+ * never ends up without an owner. Every entry written here is signed by the owner who writes it, with the
+ * `Signer` the caller gives (store/member-signature.ts), so the change can reach members through editors
+ * and hubs as well as over owners' own connections.
  */
 import { InputError } from '../domain/index.js'
+import { writeSignedMember, type MemberContent, type Signer } from './member-signature.js'
 import { LOCAL } from './origins.js'
 import { resolveRef } from './resolve.js'
-import { WORKSPACE_DOC, workspaceRoots, type MemberRecord, type Role } from './schema.js'
+import { ROLES, WORKSPACE_DOC, workspaceRoots, type MemberRecord, type Role } from './schema.js'
 import type { Workspace } from './workspace.js'
 
-export const ROLES: readonly Role[] = ['owner', 'editor', 'viewer']
+export { ROLES }
 
 export function parseRole (text: string, allowed: readonly Role[] = ROLES): Role {
   if ((allowed as readonly string[]).includes(text)) return text as Role
@@ -49,32 +52,26 @@ export class Roster {
     return resolveRef(ref.includes('-') ? key(ref) : ref, items, { noun: 'member', listHint: '`pat team list`' }).record
   }
 
-  /** Adds (or re-adds) a member; `by` must be an owner. */
-  async add (member: Pick<MemberRecord, 'id' | 'name' | 'role' | 'publicKey'>, by: string): Promise<MemberRecord> {
-    this.requireOwner(by)
-    const record: MemberRecord = { ...member, addedAt: new Date().toISOString(), addedBy: by }
-    await this.write(record)
-    return record
+  /** Adds (or re-adds) a member; `by` must be an owner's signer. */
+  async add (member: Pick<MemberRecord, 'id' | 'name' | 'role' | 'publicKey'>, by: Signer): Promise<MemberRecord> {
+    this.requireOwner(by.id)
+    return this.write({ ...member, addedAt: new Date().toISOString(), addedBy: by.id }, by)
   }
 
-  async remove (ref: string, by: string): Promise<MemberRecord> {
-    this.requireOwner(by)
+  async remove (ref: string, by: Signer): Promise<MemberRecord> {
+    this.requireOwner(by.id)
     const m = this.resolve(ref)
     if (m.removed) throw new InputError(`${m.name} was already removed from the team`)
     this.keepAnOwner(m, undefined)
-    const record = { ...m, removed: true }
-    await this.write(record)
-    return record
+    return this.write({ ...m, removed: true }, by)
   }
 
-  async setRole (ref: string, role: Role, by: string): Promise<MemberRecord> {
-    this.requireOwner(by)
+  async setRole (ref: string, role: Role, by: Signer): Promise<MemberRecord> {
+    this.requireOwner(by.id)
     const m = this.resolve(ref)
     if (m.removed) throw new InputError(`${m.name} was removed from the team; invite them again instead`)
     this.keepAnOwner(m, role)
-    const record = { ...m, role }
-    await this.write(record)
-    return record
+    return this.write({ ...m, role }, by)
   }
 
   /** Calls back after every change to the workspace document (the roster may have changed). */
@@ -94,8 +91,12 @@ export class Roster {
     }
   }
 
-  private async write (record: MemberRecord): Promise<void> {
-    this.ws.wsDoc.transact(() => workspaceRoots(this.ws.wsDoc).members.set(record.id, record), LOCAL)
+  private async write (content: MemberContent, by: Signer): Promise<MemberRecord> {
+    const doc = this.ws.wsDoc
+    const { team, members } = workspaceRoots(doc)
+    let record!: MemberRecord
+    doc.transact(() => { record = writeSignedMember(doc, members, String(team.get('id')), content, members.get(content.id), by) }, LOCAL)
     await this.ws.flush()
+    return record
   }
 }

@@ -3,7 +3,8 @@
  *
  * Document `workspace`:
  *   team: Y.Map            id, name, createdAt
- *   members: Y.Map         member id → { id, name, role, publicKey, addedAt, addedBy, removed? } (whole value, LWW)
+ *   members: Y.Map         member id → { id, name, role, publicKey, addedAt, addedBy, removed?, seq?, signedBy?, signature? }
+ *                          (whole value, LWW; signed by the owner who wrote it — store/member-signature.ts)
  *   accounts: Y.Map        account id → Y.Map of the directory fields (ACCOUNT_HEADER_FIELDS) + archived, createdAt, createdBy
  *
  * Document `account/<id>`:
@@ -53,6 +54,7 @@ export function undoableAccountTypes (doc: Y.Doc): Array<Y.AbstractType<unknown>
 }
 
 export type Role = 'owner' | 'editor' | 'viewer'
+export const ROLES: readonly Role[] = ['owner', 'editor', 'viewer']
 export interface MemberRecord {
   id: string
   name: string
@@ -61,4 +63,10 @@ export interface MemberRecord {
   addedAt: string
   addedBy: string
   removed?: boolean
+  /** This member's entry count (1 for the first signed entry); see store/member-signature.ts. */
+  seq?: number
+  /** The owner who wrote and signed this entry. */
+  signedBy?: string
+  /** Base64 Ed25519 signature by `signedBy`. */
+  signature?: string
 }

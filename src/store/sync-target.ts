@@ -9,12 +9,14 @@
  * answering our state vector sends such updates. Otherwise what a peer may change follows its role, looked
  * up at each update (a role changed mid-session counts at once):
  *   owner                anything
- *   editor               anything but the owner-only roots of the workspace document (`team`, `members`)
+ *   editor               anything but the owner-only roots of the workspace document: `team`, and `members`
+ *                        but for entries an owner signed (store/roster-check.ts)
  *   viewer, non-member   nothing: an update that would change a document is refused
  *
  * How an editor's update to the workspace document is checked: it is applied to a scratch copy of the
- * document, and refused if any change lands under `team` or `members`; if part of it stays pending, it is
- * judged later (WAIT: the session holds it until its document changes).
+ * document, and refused if any change lands under `team`, or under `members` other than whole entries an
+ * owner signed (roster-check.ts); if part of it stays pending, it is judged later (WAIT: the session holds
+ * it until its document changes).
  * Reading the update's structs alone (Y.decodeUpdate) cannot tell: a map entry that replaces an older one
  * names its left neighbour, not its parent, and a deletion names only ids, so where a change lands is known
  * only after integration — which the copy does with Yjs's own code. Pending parts are never applied
@@ -23,10 +25,11 @@
  * editor's updates to that document that bring something new.
  */
 import * as Y from 'yjs'
-import { WORKSPACE_DOC, type Role } from './schema.js'
+import { rosterChangeRefusal } from './roster-check.js'
+import { WORKSPACE_DOC, workspaceRoots, type Role } from './schema.js'
 import type { Workspace } from './workspace.js'
 
-const OWNER_ROOTS = ['team', 'members'] as const
+const OWNER_ONLY = 'only an owner may change the team or its roster'
 
 export interface WorkspaceSyncTarget {
   docNames (): Promise<string[]>
@@ -94,16 +97,25 @@ function covered (ranges: Array<{ clock: number, len: number }>, clock: number, 
 function editorRefusal (doc: Y.Doc, update: Uint8Array): Verdict {
   const scratch = new Y.Doc({ gc: false })
   try {
-    const guarded: unknown[] = OWNER_ROOTS.map(n => scratch.getMap(n))
+    const { team, members } = workspaceRoots(scratch)
     Y.applyUpdate(scratch, Y.encodeStateAsUpdate(doc))
     const pending = () => [scratch.store.pendingStructs?.update ?? null, scratch.store.pendingDs]
     const pendingBefore = pending()
-    let touched = false
+    let refused = false
+    const changed = new Set<string>()
     scratch.on('afterTransaction', (tr: Y.Transaction) => {
-      for (const type of tr.changed.keys()) if (guarded.includes(rootOf(type))) touched = true
+      for (const [type, keys] of tr.changed) {
+        const root: unknown = rootOf(type)
+        const own: unknown = type
+        if (root === team || (root === members && own !== members)) refused = true
+        else if (own === members) for (const key of keys) if (key !== null) changed.add(key) // a map's changes name their keys
+      }
     })
     Y.applyUpdate(scratch, update)
-    if (touched) return 'only an owner may change the team or its roster'
+    if (refused) return OWNER_ONLY
+    const ours = workspaceRoots(doc)
+    const unsigned = changed.size > 0 && rosterChangeRefusal(String(ours.team.get('id')), ours.members, members, changed)
+    if (unsigned) return `${OWNER_ONLY}: ${unsigned}`
     if (pending().some((p, i) => p !== null && p !== pendingBefore[i])) return WAIT
     return undefined
   } finally {

@@ -19,6 +19,7 @@ import { DocSet } from './docs.js'
 import { StoreError } from './errors.js'
 import { homePaths, type HomePaths } from './home.js'
 import { readConfig, writeConfig, type WorkspaceConfig } from './config.js'
+import { writeSignedMember, type MemberContent, type Signer } from './member-signature.js'
 import { LOCAL } from './origins.js'
 import { accountDocName, undoableAccountTypes, workspaceRoots, WORKSPACE_DOC, type MemberRecord } from './schema.js'
 import { appendActivity, readActivity } from './activity-log.js'
@@ -85,8 +86,8 @@ export class Workspace {
     return Workspace.attach(paths, config, false, opts)
   }
 
-  /** Creates a workspace in an empty home; the caller provides the member identity. */
-  static async create (home: string, config: WorkspaceConfig, owner: MemberRecord, opts: WorkspaceOptions = {}): Promise<Workspace> {
+  /** Creates a workspace in an empty home; the caller provides the member identity, and its signer for the first roster entry. */
+  static async create (home: string, config: WorkspaceConfig, owner: MemberContent, signer: Signer, opts: WorkspaceOptions = {}): Promise<Workspace> {
     const paths = homePaths(home)
     if (await readConfig(paths.config)) throw new StoreError('exists', `a workspace already exists in ${home}; use another --home or remove it first`)
     await mkdir(home, { recursive: true })
@@ -98,7 +99,7 @@ export class Workspace {
         team.set('name', config.team.name)
         team.set('createdAt', config.createdAt)
       }
-      members.set(owner.id, owner)
+      writeSignedMember(ws.wsDoc, members, config.team.id, owner, undefined, signer)
     }, LOCAL)
     await ws.docs.flush()
     await writeConfig(paths.config, config)

@@ -8,9 +8,10 @@
  * at most `concurrency` rooms at a time.
  *
  * Trust: the hub is treated as an editor (`workspaceSyncTarget(ws, () => 'editor')`) — it relays what
- * members wrote, but nothing it sends may change the team or the roster (only an owner's own connection
- * can), so a hub cannot add a member or change a role. It does see every document, and could withhold
- * updates or make any change an editor could; see the README's "Hub" part.
+ * members wrote, but nothing it sends may change the team, and a roster entry only as an owner signed it
+ * (store/roster-check.ts), so a hub cannot add a member, change a role or replay an older entry. It does
+ * see every document, and could withhold updates or make any change an editor could; see the README's
+ * "Hub" part.
  *
  * A room that breaks the protocol or sends a refused update ends alone (its reason logged and in the
  * result), its document untouched; the others go on. A hub that cannot be reached, refuses the connection
@@ -52,7 +53,7 @@ export function openHub (opts: TransportOptions): HubTransport {
 }
 
 /**
- * The hub is an editor at most: it can never change the roster or the team (see the header). Once
+ * The hub is an editor at most: it can never change the team, nor the roster but as owners signed it. Once
  * `stopped()`, nothing more it sends is applied (what is still on its way when the exchange ends).
  */
 export function hubTarget (store: Store, stopped: () => string | undefined): WorkspaceSyncTarget {

@@ -4,9 +4,11 @@
  * fingerprint — SHA-256 of the public key (SPKI DER), base32 — as in Syncthing's device ids: anyone can
  * check that a peer's key matches the id in the roster, and nobody can claim an id without its key.
  */
-import { X509Certificate, createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto'
+import { X509Certificate, createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
+import { InputError } from '../domain/index.js'
+import type { Signer } from '../store/index.js'
 
 export interface Identity {
   id: string
@@ -46,6 +48,19 @@ export async function loadIdentity (keyPath: string): Promise<Identity> {
   const privateKey = createPrivateKey(await readFile(keyPath, 'utf8'))
   const publicKeyPem = createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }).toString()
   return { id: fingerprint(publicKeyPem), publicKeyPem, privateKey }
+}
+
+/** What signs this member's roster entries (store/member-signature.ts) with its private key. */
+export function signerOf (identity: Identity): Signer {
+  return { id: identity.id, sign: data => sign(null, data, identity.privateKey) }
+}
+
+/** The signer of the member whose key is at `keyPath`; a key that cannot be read is an InputError saying so. */
+export async function loadSigner (keyPath: string): Promise<Signer> {
+  const identity = await loadIdentity(keyPath).catch((err: Error) => {
+    throw new InputError(`cannot read your key ${keyPath} (${err.message.split('\n')[0]}): roster changes are signed with it; restore it from a copy of this home`)
+  })
+  return signerOf(identity)
 }
 
 /** The public key a peer's TLS certificate carries, and the member id it proves (its fingerprint). */

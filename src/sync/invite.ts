@@ -23,6 +23,7 @@ import { InputError } from '../domain/index.js'
 import type { Role, Store } from '../store/index.js'
 import { parseAddress } from './address.js'
 import { FRAME, readFrame, writeJoin, type JoinRequest } from './frames.js'
+import { loadSigner } from './identity.js'
 import type { PeerConnection } from './transport.js'
 
 export interface InviteCode {
@@ -106,7 +107,7 @@ export async function acceptJoin (store: Store, req: JoinRequest, joiner: { id: 
   await store.invites.markUsed(invite.id, joiner.id)
   const existing = store.roster.get(joiner.id)
   if (existing && !existing.removed) return existing.role
-  await store.roster.add({ id: joiner.id, name, role: invite.role, publicKey: joiner.publicKeyPem }, store.ws.member.id)
+  await store.roster.add({ id: joiner.id, name, role: invite.role, publicKey: joiner.publicKeyPem }, await loadSigner(store.ws.paths.identityKey))
   return invite.role
 }
 

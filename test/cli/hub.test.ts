@@ -1,7 +1,8 @@
 // `pat hub set|show|clear` and `pat sync --hub` as a user runs them: the hub kept in the home (its token in a
 // file only the member can read, never printed), one exchange through the stock y-websocket server — also
-// routed into a running `pat serve` — and through a stock Hocuspocus server with a token, and one clear line
-// for what cannot work (a refused token among them).
+// routed into a running `pat serve` — and through a stock Hocuspocus server with a token, a roster change
+// made with `pat team` reaching a member through the hub, and one clear line for what cannot work (a refused
+// token among them).
 import { spawn, type ChildProcess } from 'node:child_process'
 import { readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -73,6 +74,30 @@ describe('pat hub and pat sync --hub', () => {
     expect((await pat(A, ['hub', 'clear'])).stdout).toBe('hub cleared\n')
     expect((await patJson(A, ['sync', 'status', '--json'])).hub).toBeNull()
     expect(out).toContain(`syncing through the hub at ${hub.url}`)
+  })
+
+  it('carries a roster change made with pat team to a member who syncs only through the hub', async () => {
+    const [A, B, C] = [await tempDir(), await tempDir(), await tempDir()]
+    await pat(A, ['init', '--name', 'Ana Lima'])
+    const child = spawn(process.execPath, [PAT, '--home', A, 'serve', '--host', '127.0.0.1', '--port', '0', '--no-mdns'], { stdio: ['ignore', 'pipe', 'pipe'] })
+    children.push(child)
+    let out = ''
+    child.stdout!.on('data', d => { out += d })
+    await waitFor(() => /listening for peers/.test(out), 15_000, 'pat serve to listen')
+    for (const [home, name] of [[B, 'Bo Chen'], [C, 'Cy Park']] as const) {
+      const invite = await patJson(A, ['team', 'invite', '--ttl', '1h'])
+      expect((await pat(home, ['init', '--name', name, '--join', invite.code])).code).toBe(0)
+    }
+    expect(await patJson(A, ['team', 'role', 'Cy Park', 'viewer'])).toMatchObject({ name: 'Cy Park', role: 'viewer' })
+    expect((await pat(A, ['team', 'remove', 'Bo Chen'])).code).toBe(0)
+    expect((await pat(A, ['sync', '--hub', hub.url])).code).toBe(0)
+    const synced = await pat(C, ['sync', '--hub', hub.url])
+    expect(synced).toMatchObject({ code: 0, stderr: '' })
+    const roster = await patJson(C, ['team', 'list'])
+    expect(roster).toEqual(await patJson(A, ['team', 'list']))
+    expect(roster.map((m: { name: string, role: string, removed?: boolean }) => [m.name, m.role, m.removed ?? false])).toEqual([
+      ['Ana Lima', 'owner', false], ['Bo Chen', 'editor', true], ['Cy Park', 'viewer', false]
+    ])
   })
 
   it('syncs through a Hocuspocus hub, given or set, and says so in one line when the token is refused', async () => {

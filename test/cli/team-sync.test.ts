@@ -1,8 +1,9 @@
 // `pat serve`, `pat team …`, `pat init --join` and `pat sync` as a user runs them, on loopback: commands
-// routed into the running peer, invites spent once, owner-only roster changes, a viewer's edit refused by
-// the owner's peer, sync status, and a stranger refused with nothing learned.
+// routed into the running peer, invites spent once, owner-only roster changes (signed with the member's key),
+// a viewer's edit refused by the owner's peer, sync status, and a stranger refused with nothing learned.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
+import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { tempDir } from '../helpers/home.js'
@@ -63,5 +64,16 @@ describe('team sync from the command line', () => {
     expect(stranger).toMatchObject({ code: 1, stderr: `error: ${address} refused the connection: not a member of this team\n` })
     expect(await patJson(D, ['account', 'list'])).toEqual([])
     expect((await pat(D, ['sync'])).stderr).toBe('error: say what to sync with: pat sync --peer HOST:PORT, or pat sync --hub [URL] (or see pat sync status)\n')
+  })
+
+  it('signs roster changes with the member\'s key: without it, one line saying so and the roster unchanged', async () => {
+    const A = await tempDir()
+    await pat(A, ['init', '--name', 'Ana Lima'])
+    const before = await patJson(A, ['team', 'list'])
+    await rm(join(A, 'identity', 'member.key'))
+    const changed = await pat(A, ['team', 'role', 'Ana Lima', 'owner'])
+    expect(changed.code).toBe(1)
+    expect(changed.stderr).toMatch(/^error: cannot read your key .*member\.key \(ENOENT[^\n]*\): roster changes are signed with it; restore it from a copy of this home\n$/)
+    expect(await patJson(A, ['team', 'list'])).toEqual(before)
   })
 })

@@ -3,10 +3,13 @@
 // two stores whose sessions apply each side's roster rules (store/sync-target.ts).
 import { Store, Workspace, workspaceSyncTarget, type Role } from '../../src/store/index.js'
 import { homePaths } from '../../src/store/home.js'
-import { createIdentity } from '../../src/sync/identity.js'
+import { createIdentity, loadSigner } from '../../src/sync/identity.js'
 import { SyncSession } from '../../src/sync/session.js'
 import { tempDir } from './home.js'
 import { syncStores } from './store.js'
+
+/** What signs `store`'s member's roster changes (its key in its home). */
+export const signer = (store: Store) => loadSigner(store.ws.paths.identityKey)
 
 /** A new member of `owner`'s team, with `role`, holding a copy of the workspace. */
 export async function joinedStore (owner: Store, name: string, role: Role): Promise<Store> {
@@ -14,7 +17,7 @@ export async function joinedStore (owner: Store, name: string, role: Role): Prom
   const paths = homePaths(home)
   const identity = await createIdentity(paths.identityKey, paths.identityPub)
   const ws = await Workspace.beginJoin(home, { version: 1, member: { id: identity.id, name }, team: { ...owner.ws.config.team }, createdAt: new Date().toISOString() })
-  await owner.roster.add({ id: identity.id, name, role, publicKey: identity.publicKeyPem }, owner.ws.member.id)
+  await owner.roster.add({ id: identity.id, name, role, publicKey: identity.publicKeyPem }, await signer(owner))
   const store = new Store(ws)
   await syncStores(owner, store)
   await ws.completeJoin()

@@ -8,7 +8,7 @@ import { workspaceRoots } from '../../src/store/schema.js'
 import { writeSyncFrame } from '../../src/sync/frames.js'
 import { SyncSession } from '../../src/sync/session.js'
 import { newStore } from '../helpers/store.js'
-import { joinedStore, rosterLink } from '../helpers/team.js'
+import { joinedStore, rosterLink, signer } from '../helpers/team.js'
 
 /**
  * A replica's text: 1:0 'a', then 2:0 'b' inserted after it; and a forged update that sends 2:0 again, but
@@ -64,7 +64,7 @@ describe('roster authority over peer updates', () => {
     const owner = await newStore('Ana Lima')
     const editor = await joinedStore(owner, 'Ed Park', 'editor')
     const acc = await editor.accounts.add({ name: 'Editor Co', iors: ['12-3456789'] })
-    await owner.roster.setRole(editor.ws.member.id, 'owner', owner.ws.member.id)
+    await owner.roster.setRole(editor.ws.member.id, 'owner', await signer(owner))
     const link = rosterLink(owner, editor)
     expect(await link.run()).toBe(true)
     expect(link.errors).toEqual([])
@@ -75,19 +75,20 @@ describe('roster authority over peer updates', () => {
   })
 
   it('refuses an editor\'s change to the roster or the team — making itself owner, deleting a member, renaming the team', async () => {
-    const tamper: Array<(doc: Y.Doc, me: string, owner: string) => void> = [
-      (doc, me) => { const m = workspaceRoots(doc).members; m.set(me, { ...m.get(me)!, role: 'owner' }) },
-      (doc, _me, owner) => { workspaceRoots(doc).members.delete(owner) },
-      doc => { workspaceRoots(doc).team.set('name', 'Hijacked') }
+    const refused = 'update to workspace refused: only an owner may change the team or its roster'
+    const tamper: Array<[(doc: Y.Doc, me: string, owner: string) => void, string]> = [
+      [(doc, me) => { const m = workspaceRoots(doc).members; m.set(me, { ...m.get(me)!, role: 'owner' }) }, `${refused}: the roster entry for Ed Park is not newer than the one here (seq 1, here 1)`],
+      [(doc, _me, owner) => { workspaceRoots(doc).members.delete(owner) }, `${refused}: the roster entry for Ana Lima was deleted`],
+      [doc => { workspaceRoots(doc).team.set('name', 'Hijacked') }, refused]
     ]
-    for (const change of tamper) {
+    for (const [change, reason] of tamper) {
       const owner = await newStore('Ana Lima')
       const editor = await joinedStore(owner, 'Ed Park', 'editor')
       change(editor.ws.wsDoc, editor.ws.member.id, owner.ws.member.id)
       const roster = owner.ws.members()
       const link = rosterLink(owner, editor)
       expect(await link.run()).toBe(false)
-      expect(link.errors.map(e => e.message)).toEqual(['update to workspace refused: only an owner may change the team or its roster'])
+      expect(link.errors.map(e => e.message)).toEqual([reason])
       expect(owner.ws.members()).toEqual(roster)
       expect(workspaceRoots(owner.ws.wsDoc).team.get('name')).toBe('Ana Lima\'s team')
       link.close()
@@ -112,7 +113,7 @@ describe('roster authority over peer updates', () => {
       expect(target.accept('workspace', owner.ws.wsDoc, u)).toBeUndefined()
       Y.applyUpdate(owner.ws.wsDoc, u)
     }
-    expect(target.accept('workspace', owner.ws.wsDoc, last)).toBe('only an owner may change the team or its roster')
+    expect(target.accept('workspace', owner.ws.wsDoc, last)).toBe('only an owner may change the team or its roster: the roster entry for Ed Park does not match its signature')
     for (const s of [owner, editor]) await s.close()
   })
 

@@ -1,6 +1,7 @@
 // Hub mode: two members who never meet converge through the stock y-websocket server (its own package,
-// unmodified, run as a child process on 127.0.0.1); a hub cannot change the roster; a hub sending garbage
-// ends that room and changes nothing; an unreachable or silent hub fails with one clear line in time.
+// unmodified, run as a child process on 127.0.0.1); an owner's signed roster changes travel through it, but a
+// hub cannot forge or replay one; a hub sending garbage ends that room and changes nothing; an unreachable or
+// silent hub fails with one clear line in time.
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -12,7 +13,8 @@ import { readHubMessage } from '../../src/sync/hub-protocol.js'
 import { parseHubUrl, roomUrl, socketUrl } from '../../src/sync/hub-url.js'
 import { contents, expectGarbled, freePort, hubTeam, startFakeHub, startSilentServer, startStockHub, stateVectors, type TestHub } from '../helpers/hub.js'
 import { waitFor } from '../helpers/cli.js'
-import { newStore } from '../helpers/store.js'
+import { newStore, syncStores } from '../helpers/store.js'
+import { signer } from '../helpers/team.js'
 
 const open: Array<{ close (): Promise<void> }> = []
 afterAll(async () => { for (const o of open.splice(0).reverse()) await o.close() })
@@ -65,14 +67,24 @@ describe('hub mode through the stock y-websocket server', () => {
     expect(again.documents.some(d => d.sent || d.received || d.error)).toBe(false)
   })
 
-  it('carries no roster change: one from the owner ends the workspace room for the others, accounts still sync', async () => {
+  it('carries the owner\'s signed roster changes: a new member, a role change and a removal reach a member who never meets an owner', async () => {
     const { ana, bo, account } = await hubTeam(keep)
-    await ana.roster.add({ id: 'c'.repeat(64), name: 'Cy Park', role: 'viewer', publicKey: 'x' }, ana.ws.member.id)
+    const cy = 'c'.repeat(64)
+    const exchange = async () => {
+      expect((await syncThroughHub({ store: ana, url: hub.url, timeoutMs: 10_000 })).documents.every(d => d.error === undefined)).toBe(true)
+      expect((await syncThroughHub({ store: bo, url: hub.url, timeoutMs: 10_000 })).documents.every(d => d.error === undefined)).toBe(true)
+    }
+    await ana.roster.add({ id: cy, name: 'Cy Park', role: 'viewer', publicKey: 'x' }, await signer(ana))
     await ana.plan.items.add(account.id, { title: 'After the roster change', priority: 'high' })
-    await syncThroughHub({ store: ana, url: hub.url, timeoutMs: 10_000 })
-    const result = await syncThroughHub({ store: bo, url: hub.url, timeoutMs: 10_000 })
-    expect(result.documents.find(d => d.name === 'workspace')?.error).toBe('update refused: only an owner may change the team or its roster')
-    expect(bo.roster.get('c'.repeat(64))).toBeUndefined()
+    await exchange()
+    expect(bo.roster.role(cy)).toBe('viewer')
+    await ana.roster.setRole('Cy Park', 'editor', await signer(ana))
+    await exchange()
+    expect(bo.roster.role(cy)).toBe('editor')
+    await ana.roster.remove('Cy Park', await signer(ana))
+    await exchange()
+    expect(bo.roster.refusal(cy)).toBe('not a member of this team (removed by an owner)')
+    expect(bo.ws.members()).toEqual(ana.ws.members())
     expect(await bo.accounts.show(account.id)).toEqual(await ana.accounts.show(account.id))
   })
 
@@ -106,6 +118,25 @@ describe('a hub that misbehaves', () => {
     expect(bo.ws.hasAccount('sneaky-k3x9')).toBe(false)
     expect(await contents(bo)).toEqual(before)
     expect(lines.join('\n')).toMatch(/workspace not synced: update refused/)
+  })
+
+  it('cannot replay an older signed entry: a removed member put back is refused and nothing of it is applied', async () => {
+    const { ana, bo } = await hubTeam(keep)
+    const cy = 'c'.repeat(64)
+    await ana.roster.add({ id: cy, name: 'Cy Park', role: 'editor', publicKey: 'x' }, await signer(ana))
+    const added = ana.roster.get(cy)!
+    await ana.roster.remove('Cy Park', await signer(ana))
+    await syncStores(ana, bo)
+    const forged = new Y.Doc()
+    Y.applyUpdate(forged, Y.encodeStateAsUpdate(await bo.ws.docs.get('workspace')))
+    forged.getMap('members').set(cy, added)
+    const fake = keep(await startFakeHub((socket, path) => answeringRoom(socket, path.endsWith('%2Fworkspace') ? forged : new Y.Doc())))
+    const before = await contents(bo)
+    const result = await syncThroughHub({ store: bo, url: fake.url, timeoutMs: 10_000 })
+    expect(result.documents.find(d => d.name === 'workspace')?.error)
+      .toBe('update refused: only an owner may change the team or its roster: the roster entry for Cy Park is not newer than the one here (seq 1, here 2)')
+    expect(bo.roster.refusal(cy)).toBe('not a member of this team (removed by an owner)')
+    expect(await contents(bo)).toEqual(before)
   })
 
   it('sends garbage: that room ends with the reason, awareness is ignored, documents are untouched', async () => {

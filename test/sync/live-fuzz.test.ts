@@ -64,7 +64,7 @@ interface World {
   genuine: Uint8Array[]
   /** A viewer's real change to an account (refused: a viewer may change nothing). */
   viewerChange: Uint8Array
-  /** An editor's real change to the team and the roster (refused: owner-only roots). */
+  /** An editor's real change to the team and the roster (refused: owner-only roots, and no owner signed it). */
   editorChanges: Uint8Array[]
   invite: string
 }
@@ -127,7 +127,7 @@ function hostile (gen: Gen, w: World, key: Key): Hostile {
     () => ({ kind: 'a viewer\'s change', frame: syncMessage(w.docs.find(d => d.startsWith('account/'))!, syncProtocol.messageYjsUpdate, w.viewerChange), expect: /^update to account\/[a-z0-9-]+ refused: a viewer may not change the workspace$/ })
   ]
   const editorOnly: Array<() => Hostile> = [
-    () => ({ kind: 'an editor\'s change to the roster', frame: syncMessage('workspace', syncProtocol.messageYjsUpdate, prng.oneOf(gen, w.editorChanges)), expect: /^update to workspace refused: only an owner may change the team or its roster$/ })
+    () => ({ kind: 'an editor\'s change to the roster', frame: syncMessage('workspace', syncProtocol.messageYjsUpdate, prng.oneOf(gen, w.editorChanges)), expect: /^update to workspace refused: only an owner may change the team or its roster(: the roster entry for (Bo Chen is not newer than the one here \(seq 1, here 1\)|Ana Lima was deleted))?$/ })
   ]
   return prng.oneOf(gen, [...any, ...(key === 'viewer' ? viewerOnly : editorOnly)])()
 }

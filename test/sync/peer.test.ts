@@ -13,7 +13,7 @@ import { connect } from '../../src/sync/transport.js'
 import { waitFor } from '../helpers/cli.js'
 import { startNode, type TestNode } from '../helpers/peers.js'
 import { newStore } from '../helpers/store.js'
-import { joinedStore } from '../helpers/team.js'
+import { joinedStore, signer } from '../helpers/team.js'
 
 const open: Array<{ close (): Promise<void> }> = []
 afterEach(async () => { for (const o of open.splice(0).reverse()) await o.close() })
@@ -63,7 +63,7 @@ describe('a peer node', () => {
     const b = await node(bo)
     b.node.keepConnected(a.address)
     await waitFor(() => a.node.status().peers.find(p => p.id === bo.ws.member.id && p.connected), 5000, 'Bo to connect')
-    await ana.roster.remove('Bo Chen', ana.ws.member.id)
+    await ana.roster.remove('Bo Chen', await signer(ana))
     await waitFor(() => a.log.find(l => l.includes('ended: not a member of this team (removed by an owner)')), 5000, 'the session to end')
     const again = await node(bo, { listen: false })
     await expect(again.node.syncOnce(a.address, 5000)).rejects.toThrow(/^127\.0\.0\.1:\d+ (refused the connection|ended the sync): not a member of this team \(removed by an owner\)$/)

@@ -7,13 +7,16 @@ import type { Command } from 'commander'
 import { InputError } from '../../domain/index.js'
 import { parseRole, type MemberRecord, type Store } from '../../store/index.js'
 import { parseAddress } from '../../sync/address.js'
+import { loadSigner } from '../../sync/identity.js'
 import { withStore, type CliContext } from '../context.js'
 import { collect } from '../field-options.js'
 import { formatTable } from '../format.js'
 import { hostOf } from '../host.js'
 import { printJson } from '../io.js'
 
-const shown = ({ publicKey: _k, ...m }: MemberRecord) => m
+const shown = ({ publicKey: _k, seq: _s, signedBy: _b, signature: _g, ...m }: MemberRecord) => m
+/** This member's signer, for the roster entries it writes (store/member-signature.ts). */
+const signer = (s: Store) => loadSigner(s.ws.paths.identityKey)
 
 export function registerTeam (program: Command, ctx: CliContext): void {
   const team = program.command('team').description('the team roster and invites')
@@ -50,7 +53,7 @@ export function registerTeam (program: Command, ctx: CliContext): void {
   team.command('remove').argument('<member>', 'member id, id prefix or name').description('remove a member: every peer that learns of it refuses them (owners only)')
     .option('--json', 'print JSON')
     .action(async (ref: string, opts: { json?: boolean }) => {
-      const m = await withStore(ctx, (s: Store) => s.roster.remove(ref, s.ws.member.id))
+      const m = await withStore(ctx, async (s: Store) => s.roster.remove(ref, await signer(s)))
       if (opts.json) printJson(ctx.io, shown(m))
       else ctx.io.out(`removed ${m.name} from the team; peers that sync with you learn it and refuse them from then on`)
     })
@@ -60,7 +63,7 @@ export function registerTeam (program: Command, ctx: CliContext): void {
     .option('--json', 'print JSON')
     .action(async (ref: string, roleText: string, opts: { json?: boolean }) => {
       const role = parseRole(roleText)
-      const m = await withStore(ctx, (s: Store) => s.roster.setRole(ref, role, s.ws.member.id))
+      const m = await withStore(ctx, async (s: Store) => s.roster.setRole(ref, role, await signer(s)))
       if (opts.json) printJson(ctx.io, shown(m))
       else ctx.io.out(`${m.name} is now ${role === 'viewer' ? 'a' : 'an'} ${role}`)
     })
