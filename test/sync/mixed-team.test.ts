@@ -36,7 +36,7 @@ async function mixedTeam () {
   const hub = keep(await startStockHub())
   const { ana, bo, account } = await hubTeam(keep)
   const cy = keep(await joinedStore(ana, 'Cy Park', 'editor'))
-  await syncStores(ana, bo) // Bo learns of Cy from an owner (roster changes never travel through a hub)
+  await syncStores(ana, bo) // Bo knows Cy before Cy dials him (else Cy is refused until the roster arrives)
   const boHost = await hostBo(bo, hub.url)
   const anaLink = new HubLink({ store: ana, url: hub.url, backoff: { baseMs: 100, maxMs: 400 } })
   anaLink.start()
