@@ -1,7 +1,8 @@
 /**
- * Peer addresses as people type them: "host:port" (an IPv6 host in brackets, "[::1]:47600"), and the
- * URL the transport dials for one.
+ * Peer addresses as people type them: "host:port" (an IPv6 host in brackets, "[::1]:47600"), the
+ * URL the transport dials for one, and the addresses a listening node can be reached at.
  */
+import { networkInterfaces } from 'node:os'
 import { InputError } from '../domain/index.js'
 
 const ADDRESS = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]{1,253}):(\d{1,5})$/
@@ -15,3 +16,14 @@ export function parseAddress (text: string, what = '--peer'): string {
 }
 
 export const urlOf = (address: string) => `wss://${address}`
+
+/** "host:port", an IPv6 host in brackets. */
+export const hostPort = (host: string, port: number) => `${host.includes(':') ? `[${host}]` : host}:${port}`
+
+/** Where others can reach a node listening on `host` and `port`: for a wildcard host, LAN addresses first. */
+export function reachableAddresses (host: string, port: number): string[] {
+  if (host !== '0.0.0.0' && host !== '::') return [hostPort(host, port)]
+  const lan = Object.values(networkInterfaces()).flat()
+    .filter(i => i && !i.internal && i.family === 'IPv4').map(i => `${i!.address}:${port}`)
+  return [...lan, `127.0.0.1:${port}`]
+}
