@@ -6,7 +6,9 @@
  * non-members before any document is sent (transport.ts, imported directly for the same reason). On these
  * build, each imported directly by the commands that need it: invites and the join handshake (invite.ts,
  * join.ts), presence (presence.ts), the peer node that listens, dials, redials and keeps status (peer.ts,
- * peer-book.ts, backoff.ts, tls.ts), the app's view of it (indicator.ts) and LAN discovery (discovery.ts); and hub
+ * put together from peer-dialer.ts, peer-sessions.ts, peer-roster.ts, peer-joins.ts, peer-status.ts,
+ * peer-discovery.ts, with peer-book.ts, backoff.ts, tls.ts), the app's view of it (indicator.ts) and LAN
+ * discovery (discovery.ts); and hub
  * mode through a stock y-websocket or Hocuspocus 3 server: one exchange (hub-client.ts) or a long-running
  * link (hub-link.ts), both running one room's exchange (hub-room.ts) over the kind's transport
  * (hub-transport.ts, hub-ywebsocket.ts, hub-hocuspocus.ts; messages in hub-protocol.ts and

@@ -1,6 +1,6 @@
 /**
- * The roster's say over a peer node's sessions: who may hold one is any member the roster does not refuse
- * (store/roster.ts: not removed, not unknown), and never this member's own key. The listener asks before any
+ * The roster's say over a peer node's sessions: any member the roster does not refuse (store/roster.ts:
+ * one who has not been removed) may hold one, but never this member's own key. The listener asks before any
  * document is sent, a dialled peer is checked the same way (peer-dialer.ts), and when the roster changes the
  * sessions with members it now refuses end at once, telling them why. A refused key is logged once a minute
  * at most, so a removed member's redialling cannot flood the log.
