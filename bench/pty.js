@@ -36,6 +36,8 @@ export function startPty (command, { env = process.env, columns = 80, rows = 24 
     get output () { return output },
     /** ms from spawn until `text` has been drawn. */
     waitForText: (text, ms) => until(o => o.includes(text), { ms }),
+    /** ms from spawn until a frame has been drawn completely (a painted picture is not one: the app is live). */
+    waitForFrame: ms => until(o => o.includes(ESU), { ms }),
     /** Types `keys` and resolves with the ms until the frame they cause has been drawn completely. */
     keystroke: async (keys, ms = 5000) => {
       const from = output.length
