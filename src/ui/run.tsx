@@ -86,7 +86,7 @@ export async function runApp (store: Store, opts: RunAppOptions = {}): Promise<{
 }
 
 /** The terminal's size, when the accounts screen fits it. */
-function screenSize (stdout: NodeJS.WriteStream): TerminalSize | undefined {
+function screenSize (stdout: Pick<NodeJS.WriteStream, 'columns' | 'rows'>): TerminalSize | undefined {
   const { columns, rows } = stdout
   return columns && rows && columns >= MIN_COLUMNS && rows >= MIN_ROWS ? { columns, rows } : undefined
 }
@@ -109,11 +109,11 @@ function offScreenApp (store: Store, theme: Theme, accounts: Seed<AccountRow[]>,
  * given as read at the store's present version: the warm-up stops at the store's next change, so its tree
  * never loads from the store.
  */
-function warmUpAccounts (store: Store, theme: Theme, accounts: AccountRow[], stdout: NodeJS.WriteStream, stdin: NodeJS.ReadStream): WarmUp | undefined {
+export function warmUpAccounts (store: Store, theme: Theme, accounts: AccountRow[], stdout: Pick<NodeJS.WriteStream, 'columns' | 'rows'>, stdin: NodeJS.EventEmitter, keys?: readonly string[]): WarmUp | undefined {
   const size = screenSize(stdout)
   if (!size) return undefined
   return warmUpWhenIdle(offScreenApp(store, theme, { data: accounts.slice(0, WARM_UP_ACCOUNTS), version: store.version }, size), {
-    input: stdin, subscribe: listener => store.subscribe(listener), ...size, ink: INK
+    input: stdin, subscribe: listener => store.subscribe(listener), ...size, ink: INK, ...(keys ? { keys } : {})
   })
 }
 

@@ -2,10 +2,12 @@
  * Warming the frame code up while the app sits idle after its first live frame. The first keys a person
  * presses would otherwise each run code V8 has not compiled or optimised yet (React's reconciler, Yoga's
  * layout, Ink's output, our rows and cells): 10–17 ms of work each, against 3–5 ms once warm. So once no key
- * has come for a moment after the app is live, the same screen is drawn into a second, off-screen Ink
- * instance (its output thrown away, its input a stand-in the warm-up types into) and a few dozen keys are
- * played into it through Ink's input path, one key per turn of the event loop. A real key — or a change in
- * the store — stops it before the next one, and it runs once: what V8 has compiled by then stays compiled.
+ * has come for a moment after the app is live (a key before that puts it off), the same screen is drawn
+ * into a second, off-screen Ink instance (its output thrown away, its input a stand-in the warm-up types
+ * into) and a few dozen keys are played into it through Ink's input path, one key per turn of the event
+ * loop. A real key — or a change in the store — stops it before the next one, and it runs once: what V8
+ * has compiled by then stays compiled. The longest step is the off-screen tree's first frame (tens of ms);
+ * each key after it costs what a key costs the app.
  *
  * Nothing reaches the screen, and nothing is written: the off-screen tree is given its data, a fixed size,
  * no sync line and no knowledge base to load, and it is unmounted when done.
@@ -52,6 +54,8 @@ export interface WarmUpOptions {
 export interface WarmUp {
   /** Resolves once the warm-up is over, with how many keys it played. */
   done: Promise<{ played: number }>
+  /** How many keys it has played so far. */
+  readonly played: number
   stop: () => void
 }
 
@@ -80,6 +84,14 @@ export function warmUpWhenIdle (element: ReactElement, opts: WarmUpOptions): War
   const unsubscribe = opts.subscribe?.(stop)
 
   const start = () => {
+    try {
+      play()
+    } catch {
+      // Only a quicker first key is lost.
+      stop()
+    }
+  }
+  const play = () => {
     const input = new TypedInput()
     const output = Object.assign(new Writable({ write: (_chunk, _enc, cb) => cb() }), { isTTY: true, columns: opts.columns, rows: opts.rows })
     const instance = render(element, {
@@ -102,5 +114,5 @@ export function warmUpWhenIdle (element: ReactElement, opts: WarmUpOptions): War
 
   opts.input.prependListener('readable', onKey)
   arm()
-  return { done, stop }
+  return { done, stop, get played () { return played } }
 }
