@@ -4,6 +4,9 @@
 import { spawn } from 'node:child_process'
 
 const ESU = '\u001B[?2026l' // end of a synchronized update: Ink closes every frame with it
+// A person looks at a new screen before pressing a key: a second is a quick reader's pause, and more than
+// the app's idle warm-up takes on a quiet machine (src/ui/warm-up.tsx), whose cost the figures then include.
+const LOOK_MS = 1000
 
 export function startPty (command, { env = process.env, columns = 80, rows = 24 } = {}) {
   const t0 = performance.now()
@@ -36,6 +39,11 @@ export function startPty (command, { env = process.env, columns = 80, rows = 24 
     get output () { return output },
     /** ms from spawn until `text` has been drawn. */
     waitForText: (text, ms) => until(o => o.includes(text), { ms }),
+    /** Resolves a second after the app's first live frame (a painted picture has no end of frame), when a person presses a first key. */
+    waitForFirstKey: async ms => {
+      await until(o => o.includes(ESU), { ms })
+      await new Promise(resolve => setTimeout(resolve, LOOK_MS))
+    },
     /** Types `keys` and resolves with the ms until the frame they cause has been drawn completely. */
     keystroke: async (keys, ms = 5000) => {
       const from = output.length

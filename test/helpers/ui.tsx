@@ -31,6 +31,8 @@ export const KEY = {
 export interface Ui {
   store: Store
   exportDir: string
+  /** The terminal's input, as the app reads it. */
+  stdin: NodeJS.ReadStream
   /** The last frame, without colour codes. */
   frame: () => string
   lines: () => string[]
@@ -76,6 +78,7 @@ export async function renderApp (opts: RenderOptions = {}): Promise<Ui> {
   const ui: Ui = {
     store,
     exportDir,
+    stdin: r.stdin as unknown as NodeJS.ReadStream,
     frame,
     lines: () => frame().replace(/\n$/, '').split('\n'),
     waitFor: async (check, ms = 8000) => {
