@@ -21,6 +21,21 @@ describe('the app in a terminal (tmux)', () => {
   })
   afterEach(async () => { for (const a of apps.splice(0)) await a.kill() })
 
+  it('keeps its styles where the environment says CI (the selected row stays marked)', async () => {
+    const home = await tempDir()
+    await pat(home, ['demo'])
+    const app = await open(home, { CI: 'true' })
+    await app.waitFor('Northwind')
+    await app.keys('j') // the live app's frame, not the picture painted before it
+    const deadline = Date.now() + 10_000
+    let styled = await app.styled()
+    while (!/\u001B\[(\d+;)*7(;\d+)*m›? *Harborview/.test(styled) && Date.now() < deadline) {
+      await new Promise(resolve => setTimeout(resolve, 50))
+      styled = await app.styled()
+    }
+    expect(styled).toMatch(/\u001B\[(\d+;)*7(;\d+)*m›? *Harborview/)
+  })
+
   it('filters, opens an account, answers a checklist item with a reason, adds a plan item, searches the SOP, quits', async () => {
     const home = await tempDir()
     await pat(home, ['demo'])

@@ -10,6 +10,8 @@ let sessions = 0
 
 export interface TmuxApp {
   screen: () => Promise<string>
+  /** The screen with its styles, as SGR escape sequences (capture-pane -e). */
+  styled: () => Promise<string>
   waitFor: (check: string | RegExp | ((screen: string) => boolean), ms?: number) => Promise<string>
   /** Keys by tmux name (Enter, Escape, Tab, C-f, Down…). */
   keys: (...names: string[]) => Promise<void>
@@ -35,6 +37,7 @@ export async function startApp (home: string, opts: { columns?: number, rows?: n
   const screen = async () => (await tmux('capture-pane', '-p', '-t', 'app')).stdout
   const app: TmuxApp = {
     screen,
+    styled: async () => (await tmux('capture-pane', '-e', '-p', '-t', 'app')).stdout,
     waitFor: async (check, ms = 15_000) => {
       const test = typeof check === 'string' ? (s: string) => s.includes(check) : check instanceof RegExp ? (s: string) => check.test(s) : check
       const deadline = Date.now() + ms
