@@ -9,8 +9,8 @@ import { tempDir } from '../helpers/home.js'
 import { hasTmux, startApp, type TmuxApp } from '../helpers/tmux.js'
 
 const apps: TmuxApp[] = []
-async function open (home: string, env?: Record<string, string>): Promise<TmuxApp> {
-  const app = await startApp(home, env ? { env } : {})
+async function open (home: string, env?: Record<string, string>, unset?: string[]): Promise<TmuxApp> {
+  const app = await startApp(home, { ...(env ? { env } : {}), ...(unset ? { unset } : {}) })
   apps.push(app)
   return app
 }
@@ -24,7 +24,8 @@ describe('the app in a terminal (tmux)', () => {
   it('keeps its styles where the environment says CI (the selected row stays marked)', async () => {
     const home = await tempDir()
     await pat(home, ['demo'])
-    const app = await open(home, { CI: 'true' })
+    // The test runner's own NO_COLOR/FORCE_COLOR=0 (test/helpers/run-vitest.js, for plain logs) are not the user's.
+    const app = await open(home, { CI: 'true' }, ['NO_COLOR', 'FORCE_COLOR'])
     await app.waitFor('Northwind')
     await app.keys('j') // the live app's frame, not the picture painted before it
     const deadline = Date.now() + 10_000
