@@ -24,7 +24,7 @@ import { accountDocName, accountIdOf, WORKSPACE_DOC } from '../store/schema.js'
 import { hocuspocusTransport } from './hub-hocuspocus.js'
 import { HubRoom, type RoomOutcome } from './hub-room.js'
 import type { HubTransport, TransportOptions } from './hub-transport.js'
-import { parseHubUrl } from './hub-url.js'
+import { parseHubUrl, type HubAddress } from './hub-url.js'
 import { yWebsocketTransport } from './hub-ywebsocket.js'
 
 export interface HubSyncOptions {
@@ -33,7 +33,7 @@ export interface HubSyncOptions {
   url: string
   token?: string
   timeoutMs: number
-  /** How many rooms are synced at once (8 by default). */
+  /** How many rooms are synced at once (PASS_CONCURRENCY by default). */
   concurrency?: number
   maxMessageBytes?: number
   /** Where a room that ended early is reported. */
@@ -46,6 +46,13 @@ export interface HubSyncResult {
 }
 
 export const DEFAULT_MAX_MESSAGE = 32 * 1024 * 1024
+/** How many rooms an exchange of every document opens at once. */
+export const PASS_CONCURRENCY = 8
+
+/** The origin of the hub's updates: `origin: 'remote'` is what the store treats as a peer's change (never undone here). */
+export function hubOrigin (hub: HubAddress): object {
+  return { origin: 'remote', hub: hub.url }
+}
 
 /** The transport for the hub's kind (hub-transport.ts). */
 export function openHub (opts: TransportOptions): HubTransport {
@@ -76,7 +83,7 @@ export async function syncThroughHub (opts: HubSyncOptions): Promise<HubSyncResu
   let stopped = false
   const target = hubTarget(store, () => stopped ? 'the exchange was stopped' : undefined)
   const transport = openHub({ hub, teamId: store.ws.config.team.id, maxMessageBytes: opts.maxMessageBytes ?? DEFAULT_MAX_MESSAGE, ...(opts.token ? { token: opts.token } : {}) })
-  const origin = { origin: 'remote', hub: hub.url }
+  const origin = hubOrigin(hub)
   const documents: RoomOutcome[] = []
   const room = async (name: string) => {
     if (stopped) return
@@ -88,7 +95,7 @@ export async function syncThroughHub (opts: HubSyncOptions): Promise<HubSyncResu
   }
   const work = (async () => {
     await room(WORKSPACE_DOC)
-    await pool(await accountDocs(store), opts.concurrency ?? 8, room)
+    await pool(await accountDocs(store), opts.concurrency ?? PASS_CONCURRENCY, room)
   })()
   let timer: NodeJS.Timeout | undefined
   const timeout = new Promise<never>((_resolve, reject) => {

@@ -29,7 +29,7 @@
 import type { Store, WorkspaceSyncTarget } from '../store/index.js'
 import { accountDocName, accountIdOf, WORKSPACE_DOC } from '../store/schema.js'
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.js'
-import { accountDocs, DEFAULT_MAX_MESSAGE, hubTarget, openHub, pool } from './hub-client.js'
+import { accountDocs, DEFAULT_MAX_MESSAGE, hubOrigin, hubTarget, openHub, PASS_CONCURRENCY, pool } from './hub-client.js'
 import { HubRoom } from './hub-room.js'
 import { OpenRooms } from './hub-rooms.js'
 import { HubRefusal, type HubTransport } from './hub-transport.js'
@@ -70,8 +70,6 @@ export interface HubLinkStatus {
   bufferedBytes: number
 }
 
-const PASS_CONCURRENCY = 8
-
 export class HubLink {
   private readonly hub: HubAddress
   private readonly origin: object
@@ -100,7 +98,7 @@ export class HubLink {
   constructor (private readonly opts: HubLinkOptions) {
     this.hub = parseHubUrl(opts.url)
     this.rooms = new OpenRooms(opts.maxLiveRooms ?? 256)
-    this.origin = { origin: 'remote', hub: this.hub.url }
+    this.origin = hubOrigin(this.hub)
     this.target = hubTarget(opts.store, () => this.stopped ? 'the link was stopped' : undefined)
   }
 
