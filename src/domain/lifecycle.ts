@@ -96,7 +96,8 @@ export function requiredApprovals (kind: AccountKind | undefined): string[] {
   return kind === 'national' ? ['Account', 'Account Manager'] : ['Account', 'Port Account Team', 'TCPO']
 }
 
-const isOpenItem = (i: Partial<PlanItem>) => i.status === undefined || i.status === 'open' || i.status === 'in-progress'
+/** A project item still to do: open or in progress (an item stored before statuses existed has none). */
+export const isOpenItem = (i: Pick<Partial<PlanItem>, 'status'>): boolean => i.status === undefined || i.status === 'open' || i.status === 'in-progress'
 export const OPEN_CIP_STATUSES = ['draft', 'submitted', 'implementing'] as const
 export const isOpenCip = (c: Pick<Partial<Cip>, 'status'>): boolean => c.status === undefined || (OPEN_CIP_STATUSES as readonly unknown[]).includes(c.status)
 
