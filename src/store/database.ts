@@ -115,7 +115,7 @@ export async function openDatabase (path: string, opts: { createIfMissing?: bool
     queue = run.catch(() => undefined)
     return run
   }
-  ;(persistence as unknown as { _transact: typeof transact })._transact = f => { clocks.clear(); return transact(f) }
+  persistence._transact = f => { clocks.clear(); return transact(f) }
 
   const lastClock = async (doc: string): Promise<number> => {
     let clock = clocks.get(doc)
