@@ -118,15 +118,9 @@ function facts (record: AccountRecord, locationLines: ReturnType<typeof location
   }
 }
 
-/** Everything a template may use. `it.account` is the record as `pat account show --json` prints it. */
-export function documentContext (record: AccountRecord, today: IsoDate) {
-  const addressed = addressedChecklistItems(record.plan.items)
-  const lines = checklistLines(record, addressed)
-  const approvals = matchApprovals(record.plan.approvals, record.kind)
-  const portLines = ports(record)
-  const locationLines = locations(record)
-  const due = accountDue(record, today)
-  const gaps: Record<string, string[]> = {
+/** Each built-in document's gaps (domain/completeness.ts), in the order the document shows them. */
+function documentGaps (record: AccountRecord, today: IsoDate, addressed: ReadonlySet<string>, approvals: ApprovalMatch<Approval>): Record<string, string[]> {
+  return {
     'action-plan': [
       ...coverSheetGaps(record), ...checklistGaps(record.checklist, addressed), ...planTextGaps(record.plan),
       ...projectListGaps(record.plan.items), ...approvalGaps(approvals)
@@ -135,6 +129,16 @@ export function documentContext (record: AccountRecord, today: IsoDate) {
     profile: profileGaps(record, today),
     questionnaire: []
   }
+}
+
+/** Everything a template may use. `it.account` is the record as `pat account show --json` prints it. */
+export function documentContext (record: AccountRecord, today: IsoDate) {
+  const addressed = addressedChecklistItems(record.plan.items)
+  const lines = checklistLines(record, addressed)
+  const approvals = matchApprovals(record.plan.approvals, record.kind)
+  const portLines = ports(record)
+  const locationLines = locations(record)
+  const due = accountDue(record, today)
   return {
     account: record,
     today,
@@ -170,7 +174,7 @@ export function documentContext (record: AccountRecord, today: IsoDate) {
     due,
     eligibility: checkEligibility(record),
     lifecycle: lifecycleProgress(record),
-    gaps,
+    gaps: documentGaps(record, today, addressed, approvals),
     // helpers for templates
     gap: (text: string) => `${GAP} ${text}`,
     or: (value: unknown, missing = 'not recorded') => (str(value) || (Array.isArray(value) && value.length) ? (Array.isArray(value) ? value.join(', ') : str(value)) : `${GAP} ${missing}`),

@@ -81,6 +81,8 @@ export interface Database {
   close (): Promise<void>
 }
 
+// One function on purpose: every method of the Database shares the write queue, the clock cache and the
+// reopen flag as closures (no caller can reach them); each method on its own is short.
 export async function openDatabase (path: string, opts: { createIfMissing?: boolean } = {}): Promise<Database> {
   let captured: Db | undefined
   class CapturingLevel extends Level<unknown, unknown> {
