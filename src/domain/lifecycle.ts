@@ -13,7 +13,7 @@ import { CHECKLIST_ITEMS } from './checklist.js'
 import { InputError } from './errors.js'
 import { STAGES, STAGE_LABELS, samePort, type AccountKind, type AccountPort, type Location, type RelatedCompany, type Stage } from './account.js'
 import type { ChecklistRow } from './checklist.js'
-import type { Cip } from './cip.js'
+import type { Cip, CipExtension } from './cip.js'
 import type { Contact } from './contact.js'
 import { checkEligibility } from './eligibility.js'
 import type { AccountEvent } from './events.js'
@@ -35,7 +35,7 @@ export type AccountSnapshot = Pick<AccountRecord, 'id' | 'name' | 'stage' | 'pro
     readonly contacts?: readonly Partial<Contact>[]
     readonly checklist?: ReadonlyArray<Pick<ChecklistRow, 'key' | 'area' | 'answer'> & Partial<ChecklistRow>>
     readonly plan?: PlanFields & { readonly items?: readonly Partial<PlanItem>[], readonly approvals?: readonly Partial<Approval>[] }
-    readonly cips?: readonly Partial<Cip>[]
+    readonly cips?: ReadonlyArray<Partial<Omit<Cip, 'extensions'>> & { readonly extensions?: readonly Partial<CipExtension>[] }>
     readonly events?: readonly Partial<AccountEvent>[]
     readonly ports?: readonly Partial<AccountPort>[]
   }
