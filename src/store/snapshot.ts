@@ -50,6 +50,7 @@ export function readEntities<T extends EntityStamp> (doc: Y.Doc, name: AccountCo
   const out: T[] = []
   for (const [id, map] of accountRoots(doc).collection(name).entries()) {
     if (!(map instanceof Y.Map)) continue
+    // Its id and stamps around its typed fields make a T, which the compiler cannot see through Omit.
     out.push({ id, ...typedFields<Omit<T, keyof EntityStamp>>(map, specs), createdAt: String(map.get('createdAt') ?? ''), ...extra(map) } as T)
   }
   return out.sort((a, b) => String(a.createdAt).localeCompare(String(b.createdAt)) || a.id.localeCompare(b.id))
