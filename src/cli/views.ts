@@ -4,7 +4,7 @@
  */
 import {
   ACCOUNT_PROFILE_FIELDS, AREA_LABELS, CONTACT_SIDE_LABELS, PLAN_FIELDS, PRIORITY_LABELS, RELATIONSHIP_LABELS, STAGE_LABELS,
-  answerLabel, formatField, isOverdue, type ChecklistRow, type FieldSpec, type FieldValue, type PlanItem, type Stage
+  answerLabel, formatField, isOverdue, type ChecklistRow, type Contact, type FieldSpec, type FieldValue, type PlanItem, type Stage
 } from '../domain/index.js'
 import type { AccountListRow, AccountRecord, Entity } from '../store/index.js'
 import { formatFields, formatTable } from './format.js'
@@ -22,9 +22,9 @@ export function accountsTable (rows: readonly AccountListRow[], width: number): 
   ], width)
 }
 
-export function planItemsTable (items: readonly Entity[], today: string, width: number): string {
+export function planItemsTable (items: readonly PlanItem[], today: string, width: number): string {
   if (items.length === 0) return 'No plan items.'
-  return formatTable(items.map((it, i) => ({ it: it as unknown as PlanItem, n: i + 1 })), [
+  return formatTable(items.map((it, i) => ({ it, n: i + 1 })), [
     { title: '#', get: r => String(r.n), align: 'right' },
     { title: 'TITLE', get: r => r.it.title, flex: true },
     { title: 'PRIORITY', get: r => PRIORITY_LABELS[r.it.priority] ?? r.it.priority },
@@ -62,7 +62,7 @@ export function entitiesTable (entities: readonly Entity[], specs: readonly Fiel
 }
 
 export function accountView (a: AccountRecord, today: string, width: number): string {
-  const profile = ACCOUNT_PROFILE_FIELDS.map(s => [s.label, formatField(s, a.profile[s.key] as FieldValue)] as [string, string])
+  const profile = ACCOUNT_PROFILE_FIELDS.map(s => [s.label, formatField(s, a.profile[s.key])] as [string, string])
   const sections: string[] = [
     `${a.name}${a.archived ? '  (archived)' : ''}\n${'─'.repeat(Math.min(width, Math.max(a.name.length, 20)))}`,
     formatFields([
@@ -73,15 +73,15 @@ export function accountView (a: AccountRecord, today: string, width: number): st
   if (a.locations.length) sections.push('Locations\n' + a.locations.map(l => `  - ${String(l.type)}: ${[l.name, l.address, l.country].filter(Boolean).join(', ')}`).join('\n'))
   if (a.related.length) sections.push('Related companies\n' + a.related.map(r => `  - ${String(r.name)} — ${RELATIONSHIP_LABELS[String(r.type)]?.split(' — ')[0] ?? ''}${r.role ? ` (${String(r.role)})` : ''}`).join('\n'))
   if (a.contacts.length) {
-    const bySide = new Map<string, Entity[]>()
+    const bySide = new Map<string, Contact[]>()
     for (const c of a.contacts) bySide.set(String(c.side), [...(bySide.get(String(c.side)) ?? []), c])
     sections.push([...bySide].map(([side, cs]) => `${CONTACT_SIDE_LABELS[side as 'customs'] ?? side}\n` +
       cs.map(c => `  - ${String(c.name)}${c.role ? `, ${String(c.role)}` : ''}${c.org ? ` (${String(c.org)})` : ''}${[c.phone, c.email].filter(Boolean).length ? ` — ${[c.phone, c.email].filter(Boolean).join(', ')}` : ''}`).join('\n')).join('\n'))
   }
   const answered = a.checklist.filter(r => r.answer !== null)
   sections.push(`Checklist: ${answered.length} of ${a.checklist.length} answered\n` + answered.map(r => `  ${r.name.padEnd(13)} ${r.label}: ${answerLabel(r.answer)}${r.reason ? ` — ${r.reason}` : ''}`).join('\n'))
-  const planFields = formatFields(PLAN_FIELDS.map(s => [s.label, formatField(s, a.plan[s.key as keyof typeof a.plan] as unknown as FieldValue)] as [string, string]))
-  sections.push('Action plan' + (planFields ? '\n' + planFields.replace(/^/gm, '  ') : '') + '\n' + planItemsTable(a.plan.items as unknown as Entity[], today, width - 2).replace(/^/gm, '  '))
+  const planFields = formatFields(PLAN_FIELDS.map(s => [s.label, formatField(s, a.plan[s.key])] as [string, string]))
+  sections.push('Action plan' + (planFields ? '\n' + planFields.replace(/^/gm, '  ') : '') + '\n' + planItemsTable(a.plan.items, today, width - 2).replace(/^/gm, '  '))
   if (a.cips.length) sections.push('Compliance Improvement Plans\n' + a.cips.map(c => `  - ${String(c.deficiency)} [${String(c.status)}]${c.conditionalPeriodEnd ? ` conditional period ends ${String(c.conditionalPeriodEnd)}` : ''}`).join('\n'))
   if (a.events.length) sections.push('Events\n' + a.events.map(e => `  - ${String(e.date)} ${String(e.type)}: ${String(e.title)}`).join('\n'))
   return sections.join('\n\n')

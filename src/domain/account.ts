@@ -4,7 +4,8 @@
  * stage, import value and duties, Primary Focus Industries, business categories, corporate structure,
  * locations, and related companies of relationship Types One to Four.
  */
-import type { FieldSpec, FieldValue } from './fields.js'
+import type { IsoDate } from './dates.js'
+import type { EntityStamp, FieldKey, FieldSpec, FieldValue } from './fields.js'
 import { InputError } from './errors.js'
 import { parseIors } from './ior.js'
 
@@ -25,10 +26,14 @@ export const BUSINESS_CATEGORIES = [
   'importer', 'exporter', 'broker', 'carrier', 'manufacturer', 'warehouse', 'ftz', 'forwarder', 'other'
 ] as const
 
+export type BusinessCategory = typeof BUSINESS_CATEGORIES[number]
+
 export const LOCATION_TYPES = ['headquarters', 'plant', 'warehouse', 'office', 'distribution', 'supplier', 'other'] as const
+export type LocationType = typeof LOCATION_TYPES[number]
 
 /** The SOP's four types of relationship to companies outside the corporate structure. */
 export const RELATIONSHIP_TYPES = ['1', '2', '3', '4'] as const
+export type RelationshipType = typeof RELATIONSHIP_TYPES[number]
 export const RELATIONSHIP_LABELS: Record<string, string> = {
   1: 'Type One — also does business directly with Customs (broker, carrier, warehouse, FTZ)',
   2: 'Type Two — may or may not deal with Customs (attorney, freight forwarder)',
@@ -37,7 +42,7 @@ export const RELATIONSHIP_LABELS: Record<string, string> = {
 }
 
 /** Fields kept in the workspace directory: what the accounts list shows and what must be unique. */
-export const ACCOUNT_HEADER_FIELDS: readonly FieldSpec[] = [
+export const ACCOUNT_HEADER_FIELDS: readonly FieldSpec<FieldKey<AccountHeader>>[] = [
   { key: 'name', label: 'Name', kind: 'text', required: true },
   { key: 'iors', label: 'IR#s', kind: 'list' },
   { key: 'kind', label: 'Kind', kind: 'enum', values: ACCOUNT_KINDS, valueLabels: ACCOUNT_KIND_LABELS },
@@ -46,7 +51,7 @@ export const ACCOUNT_HEADER_FIELDS: readonly FieldSpec[] = [
 ]
 
 /** Fields of the account profile (the Establish and Evaluate stages). */
-export const ACCOUNT_PROFILE_FIELDS: readonly FieldSpec[] = [
+export const ACCOUNT_PROFILE_FIELDS: readonly FieldSpec<keyof AccountProfile>[] = [
   { key: 'partnerPorts', label: 'Partner ports', kind: 'list' },
   { key: 'address', label: 'Address', kind: 'text' },
   { key: 'importValue', label: 'Annual import value', kind: 'money' },
@@ -68,14 +73,14 @@ export const ACCOUNT_PROFILE_FIELDS: readonly FieldSpec[] = [
 
 export const ACCOUNT_FIELDS: readonly FieldSpec[] = [...ACCOUNT_HEADER_FIELDS, ...ACCOUNT_PROFILE_FIELDS]
 
-export const LOCATION_FIELDS: readonly FieldSpec[] = [
+export const LOCATION_FIELDS: readonly FieldSpec<FieldKey<Location>>[] = [
   { key: 'type', label: 'Location type', kind: 'enum', values: LOCATION_TYPES, required: true },
   { key: 'name', label: 'Name', kind: 'text' },
   { key: 'address', label: 'Address', kind: 'text' },
   { key: 'country', label: 'Country', kind: 'text', required: true }
 ]
 
-export const RELATED_FIELDS: readonly FieldSpec[] = [
+export const RELATED_FIELDS: readonly FieldSpec<FieldKey<RelatedCompany>>[] = [
   { key: 'name', label: 'Company', kind: 'text', required: true },
   { key: 'type', label: 'Relationship type', kind: 'enum', values: RELATIONSHIP_TYPES, valueLabels: RELATIONSHIP_LABELS, required: true },
   { key: 'role', label: 'Role', kind: 'text' },
@@ -92,7 +97,7 @@ export const CONCURRENCE_LABELS: Record<Concurrence, string> = { yes: 'Agreed', 
  * the account's imports by value, its rank among the account's ports, and — for the other ports — whether
  * its TCPO agreed that the lead port should select the account.
  */
-export const PORT_FIELDS: readonly FieldSpec[] = [
+export const PORT_FIELDS: readonly FieldSpec<FieldKey<AccountPort>>[] = [
   { key: 'name', label: 'Port', kind: 'text', required: true },
   { key: 'share', label: 'Share of the account\'s imports by value', kind: 'percent' },
   { key: 'rank', label: 'Rank among the account\'s ports by value', kind: 'int' },
@@ -102,15 +107,32 @@ export const PORT_FIELDS: readonly FieldSpec[] = [
   { key: 'notes', label: 'Notes', kind: 'text' }
 ]
 
-export interface AccountPort {
-  id: string
-  name: string
-  share?: number
-  rank?: number
-  concurrence?: Concurrence
-  concurrenceDate?: string
-  contact?: string
-  notes?: string
+/** The account's profile (ACCOUNT_PROFILE_FIELDS): every field optional, as an account starts empty. */
+export type AccountProfile = {
+  readonly partnerPorts?: readonly string[]
+  readonly address?: string
+  readonly importValue?: number
+  readonly duties?: number
+  readonly pfi?: readonly string[]
+  readonly categories?: readonly BusinessCategory[]
+  readonly structure?: string
+  readonly notes?: string
+  readonly profileReviewed?: IsoDate
+  readonly nationalRank?: number
+  readonly pfiShare?: number
+  readonly definitionChanged?: IsoDate
+  readonly ostNotified?: IsoDate
+}
+
+/** One of the account's ports of entry (PORT_FIELDS). */
+export type AccountPort = EntityStamp & {
+  readonly name: string
+  readonly share?: number
+  readonly rank?: number
+  readonly concurrence?: Concurrence
+  readonly concurrenceDate?: IsoDate
+  readonly contact?: string
+  readonly notes?: string
 }
 
 /** Ports in a stable order: by rank (unranked last), then by share (largest first), then by name and id. */
@@ -126,20 +148,34 @@ export function samePort (a: string, b: string): boolean {
   return a.trim().toLowerCase() === b.trim().toLowerCase()
 }
 
-export interface AccountHeader {
-  id: string
-  name: string
-  iors: string[]
-  kind: AccountKind
-  leadPort: string
-  stage: Stage
-  archived: boolean
-  createdAt: string
-  createdBy: string
+/** The account as the workspace directory holds it (ACCOUNT_HEADER_FIELDS plus its stamps). */
+export type AccountHeader = {
+  readonly id: string
+  readonly name: string
+  readonly iors: readonly string[]
+  readonly kind: AccountKind
+  readonly leadPort: string
+  readonly stage: Stage
+  readonly archived: boolean
+  readonly createdAt: string
+  readonly createdBy: string
 }
 
-export interface Location { id: string, type: string, name?: string, address?: string, country: string }
-export interface RelatedCompany { id: string, name: string, type: string, role?: string, notes?: string }
+/** A location of the account (LOCATION_FIELDS): headquarters, plants, warehouses… */
+export type Location = EntityStamp & {
+  readonly type: LocationType
+  readonly name?: string
+  readonly address?: string
+  readonly country: string
+}
+
+/** A company outside the corporate structure (RELATED_FIELDS), of relationship Type One to Four. */
+export type RelatedCompany = EntityStamp & {
+  readonly name: string
+  readonly type: RelationshipType
+  readonly role?: string
+  readonly notes?: string
+}
 
 /**
  * Checks an account's IR#s against the rest of the workspace: each number belongs to one account.

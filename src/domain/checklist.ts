@@ -4,6 +4,7 @@
  * and for No/NA "a statement of explanation" is required — so an answer without its reason is rejected here.
  */
 import { InputError } from './errors.js'
+import type { EntityStamp } from './fields.js'
 
 export type ChecklistArea = 'compliance' | 'business' | 'requested'
 export type Answer = 'yes' | 'na'
@@ -29,7 +30,7 @@ export const AREA_LABELS: Record<ChecklistArea, string> = {
 export interface ChecklistAnswer { answer: Answer, reason: string, by: string, at: string }
 
 /** A requested item as stored: its own id, a title, and when it was added (which fixes its number). */
-export interface RequestedItem { id: string, title: string, createdAt: string }
+export type RequestedItem = EntityStamp & { readonly title: string }
 
 /** Parses a user's answer word: yes, or no/na (one box in the SOP's form), or "clear" to unanswer. */
 export function parseAnswer (word: string): Answer | null {

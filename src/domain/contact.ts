@@ -3,7 +3,7 @@
  * the account's own points of contact, plus people at other agencies. The SOP asks for the account's POC
  * and the Customs contacts that make up the network; grouping by side keeps the two apart.
  */
-import type { FieldSpec } from './fields.js'
+import type { EntityStamp, FieldKey, FieldSpec } from './fields.js'
 
 export const CONTACT_SIDES = ['customs', 'account', 'agency'] as const
 export type ContactSide = typeof CONTACT_SIDES[number]
@@ -11,7 +11,7 @@ export const CONTACT_SIDE_LABELS: Record<ContactSide, string> = {
   customs: 'Customs network', account: 'Account points of contact', agency: 'Other agencies'
 }
 
-export const CONTACT_FIELDS: readonly FieldSpec[] = [
+export const CONTACT_FIELDS: readonly FieldSpec<FieldKey<Contact>>[] = [
   { key: 'name', label: 'Name', kind: 'text', required: true },
   { key: 'side', label: 'Side', kind: 'enum', values: CONTACT_SIDES, valueLabels: CONTACT_SIDE_LABELS, required: true },
   { key: 'org', label: 'Organisation', kind: 'text' },
@@ -21,16 +21,15 @@ export const CONTACT_FIELDS: readonly FieldSpec[] = [
   { key: 'notes', label: 'Notes', kind: 'text' }
 ]
 
-export interface Contact {
-  id: string
-  name: string
-  side: ContactSide
-  org?: string
-  role?: string
-  phone?: string
-  email?: string
-  notes?: string
-  createdAt: string
+/** One person (CONTACT_FIELDS), on the Customs side, the account's, or another agency's. */
+export type Contact = EntityStamp & {
+  readonly name: string
+  readonly side: ContactSide
+  readonly org?: string
+  readonly role?: string
+  readonly phone?: string
+  readonly email?: string
+  readonly notes?: string
 }
 
 /** Contacts grouped by side, in the SOP's order, each group sorted by name. */

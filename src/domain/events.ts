@@ -3,15 +3,27 @@
  * account activity), interviews, and referrals to other Customs offices. They are the record that the
  * SOP's cadence rules are measured against.
  */
-import type { FieldSpec } from './fields.js'
+import type { IsoDate } from './dates.js'
+import type { EntityStamp, FieldKey, FieldSpec } from './fields.js'
 
 export const EVENT_TYPES = ['meeting', 'review', 'interview', 'referral', 'other'] as const
+export type EventType = typeof EVENT_TYPES[number]
 export const REVIEW_SUBJECTS = ['profile', 'plan', 'activity'] as const
+export type ReviewSubject = typeof REVIEW_SUBJECTS[number]
 
-export const EVENT_FIELDS: readonly FieldSpec[] = [
+export const EVENT_FIELDS: readonly FieldSpec<FieldKey<AccountEvent>>[] = [
   { key: 'type', label: 'Event type', kind: 'enum', values: EVENT_TYPES, required: true },
   { key: 'date', label: 'Date', kind: 'date', required: true },
   { key: 'title', label: 'Title', kind: 'text', required: true },
   { key: 'subject', label: 'Review of', kind: 'enum', values: REVIEW_SUBJECTS },
   { key: 'notes', label: 'Notes', kind: 'text' }
 ]
+
+/** A dated event of the account (EVENT_FIELDS). */
+export type AccountEvent = EntityStamp & {
+  readonly type: EventType
+  readonly date: IsoDate
+  readonly title: string
+  readonly subject?: ReviewSubject
+  readonly notes?: string
+}

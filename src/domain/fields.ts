@@ -18,8 +18,12 @@ export type FieldKind =
   | 'phone'
   | 'list' // a set of short strings; concurrent additions by different people all survive
 
-export interface FieldSpec {
-  readonly key: string
+/**
+ * One field of an entity. `K` names the entity's fields (`FieldSpec<FieldKey<PlanItem>>`), so a spec for a
+ * field the entity's type does not have — a renamed field — fails to compile.
+ */
+export interface FieldSpec<K extends string = string> {
+  readonly key: K
   readonly label: string
   readonly kind: FieldKind
   readonly values?: readonly string[]
@@ -28,7 +32,16 @@ export interface FieldSpec {
   readonly valueLabels?: Readonly<Record<string, string>>
 }
 
-export type FieldValue = string | number | string[] | null
+export type FieldValue = string | number | readonly string[] | null
+
+/** What every stored entity carries besides its fields: its id and when and by whom it was added. */
+export type EntityStamp = { readonly id: string, readonly createdAt: string, readonly createdBy?: string }
+
+/** The names of an entity's own fields: what its field specs may name. */
+export type FieldKey<T> = Exclude<keyof T & string, keyof EntityStamp>
+
+/** Any entity, seen through its field specs (forms, tables, the activity log's details): fields by key. */
+export type Entity = EntityStamp & { readonly [field: string]: unknown }
 export type FieldInput = Record<string, unknown>
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/

@@ -6,39 +6,39 @@
  * account", "questionnaire sent"). Moving to a later stage is never blocked; `openTasksBefore` lists what is
  * still open so the caller can warn.
  *
- * Everything here works on `AccountSnapshot`, the plain shape the store hands out (`pat account show
- * --json`), reduced to what the rules read, so tests can build one by hand.
+ * Everything here works on `AccountSnapshot`: the store's `AccountRecord` (which is one) with what the rules
+ * do not need left optional, so tests can build one by hand.
  */
 import { CHECKLIST_ITEMS } from './checklist.js'
 import { InputError } from './errors.js'
-import { STAGES, STAGE_LABELS, samePort, type AccountKind, type Stage } from './account.js'
+import { STAGES, STAGE_LABELS, samePort, type AccountKind, type AccountPort, type Location, type RelatedCompany, type Stage } from './account.js'
+import type { ChecklistRow } from './checklist.js'
+import type { Cip, CipExtension } from './cip.js'
+import type { Contact } from './contact.js'
 import { checkEligibility } from './eligibility.js'
+import type { AccountEvent } from './events.js'
+import type { Approval, PlanFields, PlanItem } from './plan.js'
+import type { AccountRecord } from './record.js'
 
 /** A member's explicit mark on a task, stored as one value (task id → mark). */
-export interface TaskMark { done: boolean, by: string, at: string, note?: string }
+export type TaskMark = { readonly done: boolean, readonly by: string, readonly at: string, readonly note?: string }
 
-type Loose = Record<string, unknown>
-
-/** The plain account the lifecycle, cadence and eligibility rules read (a subset of the store's record). */
-export interface AccountSnapshot {
-  id: string
-  name: string
-  stage: Stage
-  kind?: AccountKind
-  leadPort?: string
-  iors?: readonly string[]
-  archived?: boolean
-  profile: Readonly<Loose>
-  locations?: readonly Loose[]
-  related?: readonly Loose[]
-  contacts?: readonly Loose[]
-  checklist?: ReadonlyArray<{ key: string, area: string, answer: string | null, reason?: string }>
-  plan?: Readonly<Loose> & { items?: readonly Loose[], approvals?: readonly Loose[] }
-  cips?: readonly Loose[]
-  events?: readonly Loose[]
-  ports?: readonly Loose[]
-  tasks?: Readonly<Record<string, TaskMark>>
-}
+/**
+ * The account the lifecycle, cadence and eligibility rules read: an `AccountRecord` is one. Beyond id, name,
+ * stage and profile everything is optional, and so is every field of an entity, so that a test builds only
+ * what a rule reads — the rules test each value before they use it, as a peer's data may lack it too.
+ */
+export type AccountSnapshot = Pick<AccountRecord, 'id' | 'name' | 'stage' | 'profile'> &
+  Partial<Pick<AccountRecord, 'kind' | 'leadPort' | 'iors' | 'archived' | 'tasks'>> & {
+    readonly locations?: readonly Partial<Location>[]
+    readonly related?: readonly Partial<RelatedCompany>[]
+    readonly contacts?: readonly Partial<Contact>[]
+    readonly checklist?: ReadonlyArray<Pick<ChecklistRow, 'key' | 'area' | 'answer'> & Partial<ChecklistRow>>
+    readonly plan?: PlanFields & { readonly items?: readonly Partial<PlanItem>[], readonly approvals?: readonly Partial<Approval>[] }
+    readonly cips?: ReadonlyArray<Partial<Omit<Cip, 'extensions'>> & { readonly extensions?: readonly Partial<CipExtension>[] }>
+    readonly events?: readonly Partial<AccountEvent>[]
+    readonly ports?: readonly Partial<AccountPort>[]
+  }
 
 export type TaskStatus = 'done' | 'open' | 'na'
 
@@ -96,9 +96,10 @@ export function requiredApprovals (kind: AccountKind | undefined): string[] {
   return kind === 'national' ? ['Account', 'Account Manager'] : ['Account', 'Port Account Team', 'TCPO']
 }
 
-const isOpenItem = (i: Loose) => i.status === undefined || i.status === 'open' || i.status === 'in-progress'
+/** A project item still to do: open or in progress (an item stored before statuses existed has none). */
+export const isOpenItem = (i: Pick<Partial<PlanItem>, 'status'>): boolean => i.status === undefined || i.status === 'open' || i.status === 'in-progress'
 export const OPEN_CIP_STATUSES = ['draft', 'submitted', 'implementing'] as const
-export const isOpenCip = (c: Loose): boolean => c.status === undefined || (OPEN_CIP_STATUSES as readonly unknown[]).includes(c.status)
+export const isOpenCip = (c: Pick<Partial<Cip>, 'status'>): boolean => c.status === undefined || (OPEN_CIP_STATUSES as readonly unknown[]).includes(c.status)
 
 export const TASKS: readonly TaskDef[] = [
   // Select (Port Account Teams; full-time Account Managers are selected by the NASC)

@@ -3,7 +3,7 @@
  * structure, scope, approvals, and the project list — "the heart of the account action plan" — whose items
  * each have a goal, a responsible party, a due date and a priority of High, Medium or Low.
  */
-import type { FieldSpec } from './fields.js'
+import type { EntityStamp, FieldKey, FieldSpec } from './fields.js'
 import { compareDates, type IsoDate } from './dates.js'
 
 export const PRIORITIES = ['high', 'medium', 'low'] as const
@@ -14,8 +14,9 @@ export const ITEM_STATUSES = ['open', 'in-progress', 'done', 'dropped'] as const
 export type ItemStatus = typeof ITEM_STATUSES[number]
 
 export const ITEM_AREAS = ['compliance', 'business', 'requested'] as const
+export type ItemArea = typeof ITEM_AREAS[number]
 
-export const PLAN_FIELDS: readonly FieldSpec[] = [
+export const PLAN_FIELDS: readonly FieldSpec<keyof PlanFields>[] = [
   { key: 'periodStart', label: 'Period start', kind: 'date' },
   { key: 'periodEnd', label: 'Period end', kind: 'date' },
   { key: 'planDate', label: 'Plan date', kind: 'date' },
@@ -25,7 +26,7 @@ export const PLAN_FIELDS: readonly FieldSpec[] = [
   { key: 'scope', label: 'Scope', kind: 'longtext' }
 ]
 
-export const PLAN_ITEM_FIELDS: readonly FieldSpec[] = [
+export const PLAN_ITEM_FIELDS: readonly FieldSpec<FieldKey<PlanItem>>[] = [
   { key: 'title', label: 'Title', kind: 'text', required: true },
   { key: 'goal', label: 'Goal', kind: 'text' },
   { key: 'area', label: 'Area', kind: 'enum', values: ITEM_AREAS },
@@ -36,24 +37,47 @@ export const PLAN_ITEM_FIELDS: readonly FieldSpec[] = [
   { key: 'status', label: 'Status', kind: 'enum', values: ITEM_STATUSES }
 ]
 
-export const APPROVAL_FIELDS: readonly FieldSpec[] = [
+export const APPROVAL_FIELDS: readonly FieldSpec<FieldKey<Approval>>[] = [
   { key: 'name', label: 'Name', kind: 'text', required: true },
   { key: 'role', label: 'Role', kind: 'text', required: true },
   { key: 'date', label: 'Date approved', kind: 'date' }
 ]
 
-export interface PlanItem {
-  id: string
-  title: string
-  goal?: string
-  area?: string
-  checklistItem?: string
-  priority: Priority
-  owner?: string
-  due?: IsoDate
-  status: ItemStatus
-  createdAt: string
-  doneAt?: string
+/** The plan's own fields (PLAN_FIELDS): the cover data, background and scope. */
+export type PlanFields = {
+  readonly periodStart?: IsoDate
+  readonly periodEnd?: IsoDate
+  readonly planDate?: IsoDate
+  readonly reviewed?: IsoDate
+  readonly distribution?: string
+  readonly background?: string
+  readonly scope?: string
+}
+
+/** An item of the project list (PLAN_ITEM_FIELDS); `doneAt` is stamped when it is completed. */
+export type PlanItem = EntityStamp & {
+  readonly title: string
+  readonly goal?: string
+  readonly area?: ItemArea
+  readonly checklistItem?: string
+  readonly priority: Priority
+  readonly owner?: string
+  readonly due?: IsoDate
+  readonly status: ItemStatus
+  readonly doneAt?: string
+}
+
+/** An approval of the plan (APPROVAL_FIELDS): who, in what role, when. */
+export type Approval = EntityStamp & {
+  readonly name: string
+  readonly role: string
+  readonly date?: IsoDate
+}
+
+/** The Account Action Plan: its own fields, its approvals, and the project list in the SOP's order. */
+export type ActionPlan = PlanFields & {
+  readonly approvals: readonly Approval[]
+  readonly items: readonly PlanItem[]
 }
 
 export function isOpen (item: Pick<PlanItem, 'status'>): boolean {

@@ -6,7 +6,7 @@
  * labels (checklist items, form fields), so they join the section's terms and weigh like glossary terms. A very long
  * section becomes passages of about PASSAGE_CHARS, split at paragraph boundaries, each keeping the trail.
  */
-import { Lexer } from 'marked'
+import { Lexer, type Tokens } from 'marked'
 import { splitFrontMatter } from './frontmatter.js'
 import type { Section } from './types.js'
 
@@ -58,17 +58,15 @@ export function splitSections ({ markdown, fallbackId, local }: DocInput): Secti
       current = { title: text, trail, path: [id], text: [], cells: [] }
     } else {
       current.text.push(token.raw)
-      if (token.type === 'table') current.cells.push(...tableLabels(token as unknown as TableToken))
+      if (token.type === 'table') current.cells.push(...tableLabels(token as Tokens.Table))
     }
   }
   flush()
   return out
 }
 
-interface TableToken { header: Array<{ text: string }>, rows: Array<Array<{ text: string }>> }
-
 /** A table's cells are labels (checklist items, form fields): they count as the section's terms. */
-function tableLabels (table: TableToken): string[] {
+function tableLabels (table: Tokens.Table): string[] {
   return [...table.header, ...table.rows.flat()].map(c => c.text.replace(/[*_`]/g, '').trim())
     .filter(t => /[A-Za-z]{2}/.test(t) && t.length <= 60)
 }

@@ -81,6 +81,8 @@ export interface Database {
   close (): Promise<void>
 }
 
+// One function on purpose: every method of the Database shares the write queue, the clock cache and the
+// reopen flag as closures (no caller can reach them); each method on its own is short.
 export async function openDatabase (path: string, opts: { createIfMissing?: boolean } = {}): Promise<Database> {
   let captured: Db | undefined
   class CapturingLevel extends Level<unknown, unknown> {
@@ -115,7 +117,7 @@ export async function openDatabase (path: string, opts: { createIfMissing?: bool
     queue = run.catch(() => undefined)
     return run
   }
-  ;(persistence as unknown as { _transact: typeof transact })._transact = f => { clocks.clear(); return transact(f) }
+  persistence._transact = f => { clocks.clear(); return transact(f) }
 
   const lastClock = async (doc: string): Promise<number> => {
     let clock = clocks.get(doc)

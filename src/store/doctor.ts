@@ -85,6 +85,7 @@ async function readDoc (db: Database, name: string): Promise<Y.Doc> {
 }
 
 function repair (path: string): Promise<void> {
+  // classic-level (Level on Node) has a static repair(); the `level` package's types do not declare it.
   const L = Level as unknown as { repair?: (p: string) => Promise<void> }
   return L.repair ? L.repair(path) : Promise.resolve()
 }

@@ -7,12 +7,25 @@ import {
   ACCOUNT_HEADER_FIELDS, ACCOUNT_PROFILE_FIELDS, APPROVAL_FIELDS, CIP_EXTENSION_FIELDS, CIP_FIELDS, CONTACT_FIELDS,
   EVENT_FIELDS, LOCATION_FIELDS, PLAN_FIELDS, PLAN_ITEM_FIELDS, PORT_FIELDS, RELATED_FIELDS,
   checklistRows, conditionalPeriodEnd, groupContacts, sortPlanItems, sortPorts,
-  type AccountHeader, type ChecklistAnswer, type ChecklistRow, type FieldSpec, type FieldValue, type PlanItem, type RequestedItem, type TaskMark
+  type AccountEvent, type AccountHeader, type AccountPort, type AccountProfile, type AccountRecord, type Approval, type ChecklistAnswer,
+  type ChecklistRow, type Cip, type CipExtension, type Contact, type EntityStamp, type FieldKey, type FieldSpec, type Location, type PlanFields,
+  type PlanItem, type RelatedCompany, type RequestedItem, type TaskMark
 } from '../domain/index.js'
 import { readFields, type YRecord } from './fields.js'
 import { accountRoots, type AccountCollection } from './schema.js'
 
-export type Entity = { id: string, createdAt?: string, createdBy?: string } & Record<string, FieldValue | undefined | unknown>
+export type { AccountRecord, Entity } from '../domain/index.js'
+
+/**
+ * The Yjs boundary: a map's fields, typed as the domain type whose specs they are read under. Every value
+ * was stored by writeField after parseField checked it against these specs (on this replica or a peer's),
+ * so each holds its spec's kind — the cast says so; `FieldSpec<keyof T>` keeps the specs naming T's fields.
+ * Required fields are typed present because parseFields refuses to create an entity without them; the
+ * domain rules still test each value before they use it.
+ */
+function typedFields<T> (map: YRecord, specs: readonly FieldSpec<keyof T & string>[]): T {
+  return readFields(map, specs) as T
+}
 
 export function readHeader (id: string, map: YRecord): AccountHeader {
   const f = readFields(map, ACCOUNT_HEADER_FIELDS)
@@ -29,24 +42,29 @@ export function readHeader (id: string, map: YRecord): AccountHeader {
   }
 }
 
-/** The entities of one collection, with their fields, creation stamps and id, ordered by creation. */
-export function readEntities (doc: Y.Doc, name: AccountCollection, specs: readonly FieldSpec[]): Entity[] {
-  const out: Entity[] = []
+/**
+ * The entities of one collection, with their fields, creation stamps and id, ordered by creation; `T` is
+ * the domain's type of one entry (Contact, PlanItem…), whose fields `specs` must name.
+ */
+export function readEntities<T extends EntityStamp> (doc: Y.Doc, name: AccountCollection, specs: readonly FieldSpec<FieldKey<T>>[]): T[] {
+  const out: T[] = []
   for (const [id, map] of accountRoots(doc).collection(name).entries()) {
     if (!(map instanceof Y.Map)) continue
-    out.push({ id, ...readFields(map, specs), createdAt: String(map.get('createdAt') ?? ''), ...extra(map) })
+    // Its id and stamps around its typed fields make a T, which the compiler cannot see through Omit.
+    out.push({ id, ...typedFields<Omit<T, keyof EntityStamp>>(map, specs), createdAt: String(map.get('createdAt') ?? ''), ...extra(map) } as T)
   }
   return out.sort((a, b) => String(a.createdAt).localeCompare(String(b.createdAt)) || a.id.localeCompare(b.id))
 }
 
-function extra (map: YRecord): Record<string, unknown> {
+/** The stamps stored beside an entity's fields (who added it; when a plan item was completed). */
+function extra (map: YRecord): { createdBy?: string, doneAt?: string } {
   const out: Record<string, unknown> = {}
   for (const key of ['createdBy', 'doneAt']) if (map.has(key)) out[key] = map.get(key)
   return out
 }
 
 export function readRequested (doc: Y.Doc): RequestedItem[] {
-  return readEntities(doc, 'requested', [{ key: 'title', label: 'Title', kind: 'text' }]) as unknown as RequestedItem[]
+  return readEntities<RequestedItem>(doc, 'requested', [{ key: 'title', label: 'Title', kind: 'text' }])
 }
 
 export function readChecklist (doc: Y.Doc): ChecklistRow[] {
@@ -55,31 +73,34 @@ export function readChecklist (doc: Y.Doc): ChecklistRow[] {
 }
 
 export function readPlanItems (doc: Y.Doc): PlanItem[] {
-  const items = readEntities(doc, 'items', PLAN_ITEM_FIELDS).map(i => ({ status: 'open', ...i })) as unknown as PlanItem[]
+  // An item made before `status` existed has none: it is open.
+  const items: PlanItem[] = readEntities<Omit<PlanItem, 'status'> & Partial<Pick<PlanItem, 'status'>>>(doc, 'items', PLAN_ITEM_FIELDS)
+    .map(i => ({ status: 'open', ...i }))
   return sortPlanItems(items)
 }
 
-export function readContacts (doc: Y.Doc): Entity[] {
-  return groupContacts(readEntities(doc, 'contacts', CONTACT_FIELDS) as Array<Entity & { side: 'customs', name: string }>)
+export function readContacts (doc: Y.Doc): Contact[] {
+  return groupContacts(readEntities<Contact>(doc, 'contacts', CONTACT_FIELDS))
     .flatMap(g => g.contacts)
 }
 
-export function readCips (doc: Y.Doc): Entity[] {
+export function readCips (doc: Y.Doc): Cip[] {
   const cips = accountRoots(doc).collection('cips')
-  return readEntities(doc, 'cips', CIP_FIELDS).map(cip => {
+  // A CIP made before `status` existed has none: it is a draft.
+  return readEntities<Omit<Cip, 'status' | 'extensions' | 'conditionalPeriodEnd'> & Partial<Pick<Cip, 'status'>>>(doc, 'cips', CIP_FIELDS).map(cip => {
     const ext = cips.get(cip.id)?.get('extensions')
-    const extensions = ext instanceof Y.Map
-      ? [...(ext as Y.Map<YRecord>).entries()].map(([id, m]) => ({ id, ...readFields(m, CIP_EXTENSION_FIELDS), grantedAt: String(m.get('grantedAt') ?? '') }))
+    const extensions: CipExtension[] = ext instanceof Y.Map
+      ? [...(ext as Y.Map<YRecord>).entries()].map(([id, m]) => ({ id, ...typedFields<Pick<CipExtension, 'until' | 'reason'>>(m, CIP_EXTENSION_FIELDS), grantedAt: String(m.get('grantedAt') ?? '') }))
         .sort((a, b) => a.grantedAt.localeCompare(b.grantedAt) || a.id.localeCompare(b.id))
       : []
-    const end = conditionalPeriodEnd(cip.reportDate as string | undefined, extensions as unknown as Array<{ until: string }>)
+    const end = conditionalPeriodEnd(cip.reportDate, extensions)
     return { status: 'draft', ...cip, extensions, ...(end ? { conditionalPeriodEnd: end } : {}) }
   })
 }
 
 /** The account's ports: by rank, then share (largest first), then name and id. */
-export function readPorts (doc: Y.Doc): Entity[] {
-  return sortPorts(readEntities(doc, 'ports', PORT_FIELDS) as Array<Entity & { name: string }>)
+export function readPorts (doc: Y.Doc): AccountPort[] {
+  return sortPorts(readEntities<AccountPort>(doc, 'ports', PORT_FIELDS))
 }
 
 /** The lifecycle tasks members marked, task id → mark, keys in sorted order (deterministic JSON). */
@@ -89,25 +110,23 @@ export function readTasks (doc: Y.Doc): Record<string, TaskMark> {
 }
 
 /** The whole account as one plain object: the shape of `pat account show --json`. */
-export function readAccount (header: AccountHeader, doc: Y.Doc) {
+export function readAccount (header: AccountHeader, doc: Y.Doc): AccountRecord {
   const roots = accountRoots(doc)
   return {
     ...header,
-    profile: readFields(roots.profile, ACCOUNT_PROFILE_FIELDS),
-    locations: readEntities(doc, 'locations', LOCATION_FIELDS),
-    related: readEntities(doc, 'related', RELATED_FIELDS),
+    profile: typedFields<AccountProfile>(roots.profile, ACCOUNT_PROFILE_FIELDS),
+    locations: readEntities<Location>(doc, 'locations', LOCATION_FIELDS),
+    related: readEntities<RelatedCompany>(doc, 'related', RELATED_FIELDS),
     contacts: readContacts(doc),
     checklist: readChecklist(doc),
     plan: {
-      ...readFields(roots.plan, PLAN_FIELDS),
-      approvals: readEntities(doc, 'approvals', APPROVAL_FIELDS),
+      ...typedFields<PlanFields>(roots.plan, PLAN_FIELDS),
+      approvals: readEntities<Approval>(doc, 'approvals', APPROVAL_FIELDS),
       items: readPlanItems(doc)
     },
     cips: readCips(doc),
-    events: readEntities(doc, 'events', EVENT_FIELDS).sort((a, b) => String(a.date).localeCompare(String(b.date)) || a.id.localeCompare(b.id)),
+    events: readEntities<AccountEvent>(doc, 'events', EVENT_FIELDS).sort((a, b) => String(a.date).localeCompare(String(b.date)) || a.id.localeCompare(b.id)),
     ports: readPorts(doc),
     tasks: readTasks(doc)
   }
 }
-
-export type AccountRecord = ReturnType<typeof readAccount>

@@ -2,7 +2,8 @@
  * The store API the CLI and the app use: an open workspace with its actions grouped by what they act on.
  */
 import {
-  CONTACT_FIELDS, EVENT_FIELDS, LOCATION_FIELDS, PORT_FIELDS, RELATED_FIELDS
+  CONTACT_FIELDS, EVENT_FIELDS, LOCATION_FIELDS, PORT_FIELDS, RELATED_FIELDS,
+  type AccountEvent, type AccountPort, type Contact, type Location, type RelatedCompany
 } from '../domain/index.js'
 import { AccountActions } from './actions/accounts.js'
 import { ChecklistActions } from './actions/checklist.js'
@@ -22,14 +23,14 @@ export interface StoreChange { accountId: string | undefined, remote: boolean }
 
 export class Store {
   readonly accounts: AccountActions
-  readonly contacts: EntityActions
-  readonly locations: EntityActions
-  readonly related: EntityActions
+  readonly contacts: EntityActions<Contact>
+  readonly locations: EntityActions<Location>
+  readonly related: EntityActions<RelatedCompany>
   readonly checklist: ChecklistActions
   readonly plan: PlanActions
   readonly cips: CipActions
-  readonly events: EntityActions
-  readonly ports: EntityActions
+  readonly events: EntityActions<AccountEvent>
+  readonly ports: EntityActions<AccountPort>
   readonly tasks: TaskActions
   readonly workflow: WorkflowActions
   /** The team roster (members, roles) and the invites this member has handed out. */

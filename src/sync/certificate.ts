@@ -13,7 +13,7 @@ import { webcrypto, type KeyObject, type X509Certificate as NodeCertificate } fr
 import * as x509 from '@peculiar/x509'
 import { peerKeyOf } from './identity.js'
 
-x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0])
+x509.cryptoProvider.set(webcrypto)
 
 const ED25519 = { name: 'Ed25519' }
 const TEN_YEARS_MS = 10 * 365 * 24 * 3600 * 1000
@@ -31,7 +31,7 @@ export async function createCertificate (privateKey: KeyObject, publicKeyPem: st
     name: `CN=pat-member-${memberId.slice(0, 15)}`,
     notBefore: new Date(Date.now() - 24 * 3600 * 1000),
     notAfter: new Date(Date.now() + TEN_YEARS_MS),
-    keys: keys as unknown as Parameters<typeof x509.X509CertificateGenerator.createSelfSigned>[0]['keys'],
+    keys,
     signingAlgorithm: ED25519
   })
   return cert.toString('pem')

@@ -13,5 +13,10 @@ declare module 'y-leveldb' {
     getAllDocStateVectors (): Promise<Array<{ name: string, sv: Uint8Array, clock: number }>>
     clearDocument (docName: string): Promise<void>
     destroy (): Promise<void>
+    /**
+     * Internal, not in y-leveldb's own typings: runs every operation against the database, one at a time.
+     * store/database.ts replaces it so that PAT Desk's own reads and writes queue with y-leveldb's.
+     */
+    _transact: <T>(f: (db: unknown) => Promise<T>) => Promise<T>
   }
 }

@@ -96,8 +96,10 @@ export function warmUpWhenIdle (element: ReactElement, opts: WarmUpOptions): War
   const play = () => {
     const input = new TypedInput()
     const output = Object.assign(new Writable({ write: (_chunk, _enc, cb) => cb() }), { isTTY: true, columns: opts.columns, rows: opts.rows })
+    // Ink's boundary: it types its streams as a terminal's; off screen they are stand-ins with only the parts
+    // Ink uses (TypedInput shares no type with a ReadStream, hence the cast through unknown).
     const instance = render(element, {
-      stdout: output as unknown as NodeJS.WriteStream,
+      stdout: output as NodeJS.WriteStream,
       stdin: input as unknown as NodeJS.ReadStream,
       ...opts.ink,
       exitOnCtrlC: false,

@@ -95,7 +95,7 @@ describe('quarterly activity review of compliant accounts', () => {
 
 describe('CIP conditional period and target dates', () => {
   it('ends six months after the report, or at the latest extension', () => {
-    const cip = { id: 'c1', deficiency: 'Misclassified parts', status: 'implementing', reportDate: '2026-08-31', target: '2026-12-15', extensions: [] }
+    const cip = { id: 'c1', deficiency: 'Misclassified parts', status: 'implementing', reportDate: '2026-08-31', target: '2026-12-15', extensions: [] } as const
     const due = accountDue(account({ cips: [cip] }), '2026-11-22')
     expect(one(due, 'cip-conditional-period')).toMatchObject({ date: '2027-02-28', since: '2026-08-31', ref: 'c1', kind: 'deadline' })
     expect(one(due, 'cip-target')).toMatchObject({ date: '2026-12-15', ref: 'c1' })
@@ -105,9 +105,9 @@ describe('CIP conditional period and target dates', () => {
   })
 
   it('is overdue for an open CIP past its period; closed or validated CIPs drop out', () => {
-    const cip = { id: 'c1', deficiency: 'X', status: 'submitted', reportDate: '2026-01-15' }
+    const cip = { id: 'c1', deficiency: 'X', status: 'submitted', reportDate: '2026-01-15' } as const
     expect(one(accountDue(account({ cips: [cip] }), '2026-11-22'), 'cip-conditional-period')).toMatchObject({ date: '2026-07-15', overdue: true })
-    for (const status of ['validated', 'closed']) expect(accountDue(account({ stage: 'establish', cips: [{ ...cip, status }] }), '2026-11-22')).toEqual([])
+    for (const status of ['validated', 'closed'] as const) expect(accountDue(account({ stage: 'establish', cips: [{ ...cip, status }] }), '2026-11-22')).toEqual([])
     // implemented: listed while the period runs, not after (the follow-up review extends it automatically)
     expect(only(accountDue(account({ cips: [{ ...cip, status: 'implemented' }] }), '2026-11-22'), 'cip-conditional-period')).toEqual([])
     expect(only(accountDue(account({ cips: [{ ...cip, status: 'implemented' }] }), '2026-07-15'), 'cip-conditional-period')).toHaveLength(1)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { checkEligibility, importsThroughOnePort, type AccountSnapshot, type CriterionResult } from '../../src/domain/index.js'
 
-type Port = { name: string, share?: number, rank?: number, concurrence?: string }
+type Port = { name: string, share?: number, rank?: number, concurrence?: 'yes' | 'no' | 'pending' }
 const account = (profile: Record<string, unknown> = {}, ports: Port[] = [], over: Partial<AccountSnapshot> = {}): AccountSnapshot => ({
   id: 'acc-1', name: 'Harbor Imports', stage: 'select', kind: 'port', leadPort: 'Savannah', profile, ports: ports.map((p, i) => ({ id: `p${i}`, ...p })), ...over
 })

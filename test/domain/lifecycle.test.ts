@@ -61,15 +61,15 @@ describe('tasks done by the recorded data', () => {
   })
 
   it('counts the checklist screened only when every Compliance and Business item is answered, No/NA with a reason', () => {
-    const rows = CHECKLIST_ITEMS.map(i => ({ key: i.key, area: i.area, answer: 'yes' as string | null, reason: '' }))
+    const rows = CHECKLIST_ITEMS.map(i => ({ key: i.key, area: i.area, answer: 'yes' as 'yes' | 'na' | null, reason: '' }))
     expect(status(account({ checklist: rows }), 'improve.checklist').status).toBe('done')
-    const withoutReason = rows.map((r, i) => (i === 3 ? { ...r, answer: 'na', reason: '' } : r))
+    const withoutReason = rows.map((r, i) => (i === 3 ? { ...r, answer: 'na' as const, reason: '' } : r))
     expect(status(account({ checklist: withoutReason }), 'improve.checklist').status).toBe('open')
     expect(status(account({ checklist: rows.slice(1) }), 'improve.checklist').status).toBe('open')
   })
 
   it('counts the project list only when every open item has an owner and a due date', () => {
-    const item = { id: 'i1', title: 'A', priority: 'high', status: 'open', owner: 'Dana', due: '2027-01-01' }
+    const item = { id: 'i1', title: 'A', priority: 'high', status: 'open', owner: 'Dana', due: '2027-01-01' } as const
     expect(status(account({ plan: { items: [item] } }), 'improve.projects').status).toBe('done')
     expect(status(account({ plan: { items: [item, { ...item, id: 'i2', owner: undefined }] } }), 'improve.projects').status).toBe('open')
     expect(status(account({ plan: { items: [item, { ...item, id: 'i2', owner: undefined, status: 'done' }] } }), 'improve.projects').status).toBe('done')
@@ -96,7 +96,7 @@ describe('tasks done by the recorded data', () => {
   })
 
   it('derives Manage from items implemented and CIPs no longer open', () => {
-    const done = { id: 'i1', title: 'A', priority: 'high', status: 'done' }
+    const done = { id: 'i1', title: 'A', priority: 'high', status: 'done' } as const
     expect(status(account({ plan: { items: [done] } }), 'manage.implement').status).toBe('done')
     expect(status(account({ cips: [{ id: 'c', deficiency: 'X', status: 'validated' }] }), 'manage.cip').status).toBe('done')
     expect(status(account({ cips: [{ id: 'c', deficiency: 'X', status: 'implementing' }] }), 'manage.cip').status).toBe('open')

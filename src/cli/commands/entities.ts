@@ -8,7 +8,7 @@ import {
   CIP_EXTENSION_FIELDS, CIP_FIELDS, CONTACT_FIELDS, EVENT_FIELDS, InputError, LOCATION_FIELDS, PORT_FIELDS, RELATED_FIELDS, type FieldSpec
 } from '../../domain/index.js'
 import type { Store } from '../../store/index.js'
-import type { EntityActions } from '../../store/actions/entities.js'
+import type { AnyEntityActions } from '../../store/actions/entities.js'
 import { READS_ACCOUNTS, withStore, type CliContext } from '../context.js'
 import { addFieldOptions, fieldInput } from '../field-options.js'
 import { printJson } from '../io.js'
@@ -18,7 +18,7 @@ interface EntityCommand {
   name: string
   plural: string
   description: string
-  actions: (s: Store) => EntityActions
+  actions: (s: Store) => AnyEntityActions
   specs: readonly FieldSpec[]
 }
 

@@ -7,7 +7,7 @@
 import type { Command } from 'commander'
 import {
   InputError, STAGE_LABELS, lifecycleProgress, nextStage, openTasksBefore, parseStage, resolveTask, taskProgress,
-  type AccountSnapshot, type TaskProgress
+  type TaskProgress
 } from '../../domain/index.js'
 import type { AccountRecord } from '../../store/index.js'
 import { READS_ACCOUNTS, withStore, type CliContext } from '../context.js'
@@ -45,7 +45,7 @@ export function registerStage (program: Command, ctx: CliContext): void {
 
 async function show (ctx: CliContext, ref: string, opts: StageOpts): Promise<void> {
   const record = await withStore(ctx, s => s.accounts.show(ref), READS_ACCOUNTS)
-  const stages = lifecycleProgress(record as unknown as AccountSnapshot)
+  const stages = lifecycleProgress(record)
   if (opts.json) {
     printJson(ctx.io, { accountId: record.id, accountName: record.name, stage: record.stage, next: nextStage(record.stage) ?? null, stages })
     return
@@ -75,14 +75,14 @@ async function mark (ctx: CliContext, ref: string, verb: 'done' | 'undo', taskNa
   const task = resolveTask(taskName)
   const { record, change, after } = await withStore(ctx, async s => {
     const before = await s.accounts.show(ref)
-    const progress = taskProgress(task, before as unknown as AccountSnapshot)
+    const progress = taskProgress(task, before)
     if (progress.status === 'na') throw new InputError(`task ${task.id} does not apply to this account (${progress.detail})`, 'task')
     if (verb === 'undo' && progress.source === 'data') {
       throw new InputError(`task ${task.id} is done because the recorded data shows it (${progress.detail}); change that data to reopen it`, 'task')
     }
     const change = await s.tasks.mark(before.id, task.id, verb === 'done', opts.note)
     const record = await s.accounts.show(before.id)
-    return { record, change, after: taskProgress(task, record as unknown as AccountSnapshot) }
+    return { record, change, after: taskProgress(task, record) }
   })
   if (opts.json) { printJson(ctx.io, { accountId: record.id, accountName: record.name, changed: change.changed, task: after }); return }
   if (verb === 'undo' && !change.changed) ctx.io.out(`task ${task.id} was not marked done; nothing to take back`)
@@ -94,7 +94,7 @@ async function move (ctx: CliContext, ref: string, target: string | undefined, o
     const record = await s.accounts.show(ref)
     const to = target === undefined ? nextStage(record.stage) : parseStage(target)
     if (to === undefined) throw new InputError(`${record.name} is in Manage, the last stage: account designation is permanent`, 'stage')
-    const open = openTasksBefore(record as unknown as AccountSnapshot, to)
+    const open = openTasksBefore(record, to)
     const updated: AccountRecord = to === record.stage ? record : await s.accounts.set(record.id, { stage: to })
     return { from: record.stage, to, open, record: updated }
   })

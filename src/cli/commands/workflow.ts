@@ -6,7 +6,7 @@
 import type { Command } from 'commander'
 import {
   DUE_RULE_INFO, InputError, checkEligibility, parseDate, parsePeriod, today,
-  type AccountSnapshot, type CriterionResult, type DueEntry, type SelectionBasis
+  type CriterionResult, type DueEntry, type SelectionBasis
 } from '../../domain/index.js'
 import { READS_ACCOUNTS, withStore, type CliContext } from '../context.js'
 import { truncate } from '../format.js'
@@ -40,7 +40,7 @@ export function registerWorkflow (program: Command, ctx: CliContext): void {
     .action(async (ref: string, opts: { as?: string, json?: boolean }) => {
       if (opts.as !== undefined && opts.as !== 'port' && opts.as !== 'national') throw new InputError(`invalid --as "${opts.as}": use port or national`, 'as')
       const record = await withStore(ctx, s => s.accounts.show(ref), READS_ACCOUNTS)
-      const report = checkEligibility(record as unknown as AccountSnapshot, opts.as as SelectionBasis | undefined)
+      const report = checkEligibility(record, opts.as as SelectionBasis | undefined)
       const out = { accountId: record.id, accountName: record.name, ...report }
       if (opts.json) { printJson(ctx.io, out); return }
       const head = `${record.name} — ${report.basis === 'national' ? 'full-time Account Manager' : 'port account'} selection criteria (SOP, Select an Account)`

@@ -4,21 +4,21 @@
  * shows significant progress).
  */
 import * as Y from 'yjs'
-import { CIP_EXTENSION_FIELDS, CIP_FIELDS, parseFields, type FieldInput } from '../../domain/index.js'
+import { CIP_EXTENSION_FIELDS, CIP_FIELDS, parseFields, type Cip, type FieldInput } from '../../domain/index.js'
 import { writeFields } from '../fields.js'
 import { newId } from '../ids.js'
-import { readCips, type Entity } from '../snapshot.js'
+import { readCips } from '../snapshot.js'
 import type { Workspace } from '../workspace.js'
 import { EntityActions } from './entities.js'
 
-export class CipActions extends EntityActions {
+export class CipActions extends EntityActions<Cip> {
   constructor (ws: Workspace) {
     super(ws, {
       collection: 'cips', specs: CIP_FIELDS, noun: 'CIP', label: e => String(e.deficiency), order: readCips, listHint: '`pat cip list ACCOUNT`', childMaps: ['extensions']
     })
   }
 
-  async extend (accountId: string, ref: string, input: FieldInput): Promise<Entity> {
+  async extend (accountId: string, ref: string, input: FieldInput): Promise<Cip> {
     const values = parseFields(CIP_EXTENSION_FIELDS, input, 'create')
     const target = this.resolve(await this.ws.accountDoc(accountId), ref)
     return this.ws.edit(accountId, 'cips.extend', acc => {

@@ -5,45 +5,49 @@
  * collected) but the activity log keeps what it held.
  */
 import * as Y from 'yjs'
-import { parseFields, formatField, type FieldInput, type FieldSpec } from '../../domain/index.js'
+import { parseFields, formatField, type Entity, type EntityStamp, type FieldInput, type FieldKey, type FieldSpec } from '../../domain/index.js'
 import { initContainers, writeFields } from '../fields.js'
 import { newId } from '../ids.js'
 import { resolveRef } from '../resolve.js'
 import { accountRoots, type AccountCollection } from '../schema.js'
-import { readEntities, type Entity } from '../snapshot.js'
+import { readEntities } from '../snapshot.js'
 import type { Workspace } from '../workspace.js'
 
-export interface EntityKind {
+/** One collection; `T` is the domain's type of one entry (Contact, PlanItem…). */
+export interface EntityKind<T extends EntityStamp> {
   collection: AccountCollection
-  specs: readonly FieldSpec[]
+  specs: readonly FieldSpec<FieldKey<T>>[]
   noun: string
   /** The name a person knows an entry by. */
-  label: (e: Entity) => string
+  label: (e: T) => string
   /** The order a list command prints (and numbers) entries in; default: creation order. */
-  order?: (doc: Y.Doc) => Entity[]
+  order?: (doc: Y.Doc) => T[]
   /** The CLI command that lists them, for error hints. */
   listHint: string
   /** Child maps each entry holds (created with the entry; see store/fields.ts on why). */
   childMaps?: readonly string[]
 }
 
-export class EntityActions {
-  constructor (protected readonly ws: Workspace, readonly kind: EntityKind) {}
+/** The verbs every collection has, whatever its entry's type: for code that treats the collections alike. */
+export type AnyEntityActions = Pick<EntityActions<Entity>, 'list' | 'add' | 'set' | 'remove'>
 
-  async list (accountId: string): Promise<Entity[]> {
+export class EntityActions<T extends EntityStamp> {
+  constructor (protected readonly ws: Workspace, readonly kind: EntityKind<T>) {}
+
+  async list (accountId: string): Promise<T[]> {
     return this.entries(await this.ws.accountDoc(accountId))
   }
 
-  protected entries (doc: Y.Doc): Entity[] {
-    return this.kind.order ? this.kind.order(doc) : readEntities(doc, this.kind.collection, this.kind.specs)
+  protected entries (doc: Y.Doc): T[] {
+    return this.kind.order ? this.kind.order(doc) : readEntities<T>(doc, this.kind.collection, this.kind.specs)
   }
 
   /** Finds an entry by id, id prefix, its number in the list, or its name. */
-  resolve (doc: Y.Doc, ref: string): Entity {
+  resolve (doc: Y.Doc, ref: string): T {
     return resolveRef(ref, this.entries(doc), { noun: this.kind.noun, listHint: this.kind.listHint, numbered: true, label: this.kind.label })
   }
 
-  async add (accountId: string, input: FieldInput, stamp: Record<string, string> = {}): Promise<Entity> {
+  async add (accountId: string, input: FieldInput, stamp: Record<string, string> = {}): Promise<T> {
     const values = parseFields(this.kind.specs, input, 'create')
     const id = newId()
     return this.ws.edit(accountId, `${this.kind.collection}.add`, acc => {
@@ -59,7 +63,7 @@ export class EntityActions {
     })
   }
 
-  async set (accountId: string, ref: string, input: FieldInput): Promise<Entity> {
+  async set (accountId: string, ref: string, input: FieldInput): Promise<T> {
     const values = parseFields(this.kind.specs, input, 'patch')
     const target = this.resolve(await this.ws.accountDoc(accountId), ref)
     return this.ws.edit(accountId, `${this.kind.collection}.set`, acc => {
@@ -69,7 +73,7 @@ export class EntityActions {
     })
   }
 
-  async remove (accountId: string, ref: string): Promise<Entity> {
+  async remove (accountId: string, ref: string): Promise<T> {
     const target = this.resolve(await this.ws.accountDoc(accountId), ref)
     return this.ws.edit(accountId, `${this.kind.collection}.remove`, acc => {
       accountRoots(acc).collection(this.kind.collection).delete(target.id)
@@ -81,12 +85,12 @@ export class EntityActions {
     return accountRoots(acc).collection(this.kind.collection).get(id)!
   }
 
-  protected find (acc: Y.Doc, id: string): Entity {
+  protected find (acc: Y.Doc, id: string): T {
     return this.entries(acc).find(e => e.id === id)!
   }
 
   /** " (Phone: …, Email: …)": the entry's other fields, so the log alone can restore a removed entry. */
-  private details (e: Entity): string {
+  private details (e: T): string {
     const parts = this.kind.specs
       .filter(s => e[s.key] !== undefined && e[s.key] !== null && e[s.key] !== '' && this.kind.label(e) !== e[s.key])
       .map(s => `${s.label}: ${formatField(s, e[s.key] as never)}`)

@@ -2,31 +2,31 @@
  * Action Plan actions: the plan's own fields (period, plan date, background, scope, last review), its
  * project items (with `done` to complete one), and its approvals.
  */
-import { PLAN_FIELDS, PLAN_ITEM_FIELDS, APPROVAL_FIELDS, parseFields, type FieldInput } from '../../domain/index.js'
+import { PLAN_FIELDS, PLAN_ITEM_FIELDS, APPROVAL_FIELDS, parseFields, type Approval, type FieldInput, type PlanItem } from '../../domain/index.js'
 import { writeFields, readFields } from '../fields.js'
 import { accountRoots } from '../schema.js'
-import { readPlanItems, type Entity } from '../snapshot.js'
+import { readPlanItems } from '../snapshot.js'
 import type { Workspace } from '../workspace.js'
 import { EntityActions } from './entities.js'
 
-export class PlanItemActions extends EntityActions {
+export class PlanItemActions extends EntityActions<PlanItem> {
   constructor (ws: Workspace) {
     super(ws, {
       collection: 'items',
       specs: PLAN_ITEM_FIELDS,
       noun: 'plan item',
       label: e => String(e.title),
-      order: doc => readPlanItems(doc) as unknown as Entity[],
+      order: readPlanItems,
       listHint: '`pat plan list ACCOUNT`'
     })
   }
 
-  override async add (accountId: string, input: FieldInput): Promise<Entity> {
+  override async add (accountId: string, input: FieldInput): Promise<PlanItem> {
     return super.add(accountId, { status: 'open', ...input })
   }
 
   /** Marks an item done (and stamps when). */
-  async done (accountId: string, ref: string): Promise<Entity> {
+  async done (accountId: string, ref: string): Promise<PlanItem> {
     const target = this.resolve(await this.ws.accountDoc(accountId), ref)
     return this.ws.edit(accountId, 'items.done', acc => {
       const map = this.map(acc, target.id)
@@ -40,7 +40,7 @@ export class PlanItemActions extends EntityActions {
 
 export class PlanActions {
   readonly items: PlanItemActions
-  readonly approvals: EntityActions
+  readonly approvals: EntityActions<Approval>
 
   constructor (private readonly ws: Workspace) {
     this.items = new PlanItemActions(ws)

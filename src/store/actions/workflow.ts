@@ -3,7 +3,7 @@
  * computed by the domain's rules from each active account's recorded dates. Both `pat due` and the app's
  * Due screen read it here.
  */
-import { dueEntries, type AccountSnapshot, type DueEntry, type IsoDate } from '../../domain/index.js'
+import { dueEntries, type AccountRecord, type DueEntry, type IsoDate } from '../../domain/index.js'
 import type { Workspace } from '../workspace.js'
 import { readAccount } from '../snapshot.js'
 
@@ -20,8 +20,8 @@ export class WorkflowActions {
 
   async due (q: DueQuery): Promise<DueEntry[]> {
     const headers = q.account ? [this.ws.resolveAccount(q.account)] : this.ws.headers({ archived: false })
-    const accounts: AccountSnapshot[] = []
-    for (const h of headers) accounts.push(readAccount(h, await this.ws.accountDoc(h.id)) as unknown as AccountSnapshot)
+    const accounts: AccountRecord[] = []
+    for (const h of headers) accounts.push(readAccount(h, await this.ws.accountDoc(h.id)))
     return dueEntries(accounts, q.today, { ...(q.withinDays !== undefined ? { withinDays: q.withinDays } : {}), workspaceWide: !q.account && accounts.length > 0 })
   }
 }

@@ -2,7 +2,7 @@
  * Compliance Improvement Plans as table cells: the deficiency, status, target date and the end of the
  * six-month conditional period (in the warning tone once passed while the CIP is still open).
  */
-import { compareDates, isOpenCip } from '../../domain/index.js'
+import { compareDates, isOpenCip, type Cip } from '../../domain/index.js'
 import type { Cell, ColumnSpec } from './cells.js'
 
 export const CIP_COLUMNS: readonly ColumnSpec[] = [
@@ -12,12 +12,12 @@ export const CIP_COLUMNS: readonly ColumnSpec[] = [
   { key: 'periodEnd', title: 'PERIOD ENDS', max: 11 }
 ]
 
-export interface CipView { id: string, deficiency?: unknown, status?: unknown, target?: unknown, conditionalPeriodEnd?: unknown, extensions?: unknown }
+export type CipView = Pick<Cip, 'id' | 'deficiency' | 'status' | 'target' | 'conditionalPeriodEnd' | 'extensions'>
 
 export function cipCells (cip: CipView, today: string): Record<string, Cell> {
   const end = typeof cip.conditionalPeriodEnd === 'string' ? cip.conditionalPeriodEnd : ''
   const target = typeof cip.target === 'string' ? cip.target : ''
-  const open = isOpenCip(cip as unknown as Record<string, unknown>)
+  const open = isOpenCip(cip)
   const late = (d: string) => open && d !== '' && compareDates(d, today) < 0
   const ext = Array.isArray(cip.extensions) && cip.extensions.length ? ` (+${cip.extensions.length} ext.)` : ''
   return {

@@ -2,7 +2,7 @@
  * The Profile tab as rows: every account field (directory and profile) with its label and display text,
  * editable in place; then read-only summaries of locations, related companies and ports.
  */
-import { ACCOUNT_HEADER_FIELDS, ACCOUNT_PROFILE_FIELDS, RELATIONSHIP_LABELS, type FieldSpec } from '../../domain/index.js'
+import { ACCOUNT_HEADER_FIELDS, ACCOUNT_PROFILE_FIELDS, RELATIONSHIP_LABELS, type AccountRecord, type FieldSpec } from '../../domain/index.js'
 import { displayText, editText } from './fields.js'
 
 export interface ProfileRow {
@@ -14,20 +14,14 @@ export interface ProfileRow {
   edit?: string
 }
 
-interface ProfileSource {
-  [k: string]: unknown
-  profile: Record<string, unknown>
-  locations: ReadonlyArray<Record<string, unknown>>
-  related: ReadonlyArray<Record<string, unknown>>
-  ports: ReadonlyArray<Record<string, unknown>>
-}
-
 /** The stored value of an account field, wherever it lives (directory or profile). */
-export function accountFieldValue (account: ProfileSource, key: string): unknown {
-  return ACCOUNT_HEADER_FIELDS.some(s => s.key === key) ? account[key] : account.profile[key]
+export function accountFieldValue (account: AccountRecord, key: string): unknown {
+  const header: Readonly<Record<string, unknown>> = account
+  const profile: Readonly<Record<string, unknown>> = account.profile
+  return ACCOUNT_HEADER_FIELDS.some(s => s.key === key) ? header[key] : profile[key]
 }
 
-export function profileRows (account: ProfileSource): ProfileRow[] {
+export function profileRows (account: AccountRecord): ProfileRow[] {
   const fields = [...ACCOUNT_HEADER_FIELDS, ...ACCOUNT_PROFILE_FIELDS].map(spec => {
     const value = accountFieldValue(account, spec.key)
     return { key: spec.key, label: spec.label, text: displayText(spec, value).replace(/\n+/g, ' ↵ '), spec, edit: editText(spec, value) }

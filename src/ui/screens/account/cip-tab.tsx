@@ -35,7 +35,7 @@ export function CipTab ({ account, common, height, width }: TabProps) {
       />
     )
   }
-  const s = selected as Record<string, unknown> | undefined
+  const s = selected
   const detail = s
     ? [
         `Action steps: ${String(s.actionSteps ?? '—').replace(/\s+/g, ' ')}`,

@@ -17,7 +17,7 @@ export function ContactsTab ({ account, common, height, width }: TabProps) {
   const { store } = useAppServices()
   const theme = useTheme()
   const { run } = useAction()
-  const lines = contactLines(account.contacts as unknown as Contact[])
+  const lines = contactLines(account.contacts)
   const itemLines = lines.map((l, i) => (l.kind === 'contact' ? i : -1)).filter(i => i >= 0)
   const keys = itemLines.map(i => (lines[i] as { contact: Contact }).contact.id)
   const listHeight = Math.max(1, height - 1)

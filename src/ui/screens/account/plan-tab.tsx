@@ -4,8 +4,7 @@
  * `d`/`x` completes.
  */
 import { Box, Text } from 'ink'
-import { PLAN_ITEM_FIELDS, type PlanItem } from '../../../domain/index.js'
-import type { Entity } from '../../../store/index.js'
+import { PLAN_ITEM_FIELDS } from '../../../domain/index.js'
 import { EntityForm } from '../../components/entity-form.js'
 import { Table } from '../../components/table.js'
 import { truncate } from '../../format/cells.js'
@@ -21,7 +20,7 @@ export function PlanTab ({ account, common, height, width }: TabProps) {
   const { store, today } = useAppServices()
   const theme = useTheme()
   const { run } = useAction()
-  const items = account.plan.items as PlanItem[]
+  const items = account.plan.items
   const tableHeight = Math.max(1, height - 3)
   const t = useEntityTab(items.map(i => i.id), tableHeight)
   const selected = items.find(i => i.id === t.selectedKey)
@@ -41,13 +40,13 @@ export function PlanTab ({ account, common, height, width }: TabProps) {
     return (
       <EntityForm
         title={t.form.mode === 'add' ? 'New plan item' : `Edit plan item "${selected?.title ?? ''}"`} specs={PLAN_ITEM_FIELDS}
-        accountId={account.id} editId={t.form.mode === 'edit' ? t.form.id : undefined} entities={account.plan.items as unknown as Entity[]}
+        accountId={account.id} editId={t.form.mode === 'edit' ? t.form.id : undefined} entities={items}
         defaults={{ priority: 'medium', status: 'open' }} height={height} width={width} onClose={t.close}
         add={values => store.plan.items.add(account.id, values)} set={(id, values) => store.plan.items.set(account.id, id, values)}
       />
     )
   }
-  const plan = account.plan as Record<string, unknown>
+  const plan = account.plan
   const period = [plan.periodStart, plan.periodEnd].filter(Boolean).join(' – ')
   const detail = selected
     ? [selected.goal && `Goal: ${selected.goal}`, selected.checklistItem && `for ${selected.checklistItem}`, selected.doneAt && `done ${selected.doneAt.slice(0, 10)}`].filter(Boolean).join(' · ')
