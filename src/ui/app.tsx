@@ -27,6 +27,7 @@ import { HelpScreen } from './screens/help-screen.js'
 import { KnowledgeOverlay } from './screens/knowledge-overlay.js'
 import { Reader } from './screens/reader.js'
 import { WelcomeScreen } from './screens/welcome-screen.js'
+import { undoPlan, undoneMessage } from './format/undo.js'
 import { ThemeContext } from './theme/context.js'
 import { colorTheme, type Theme, type Tone } from './theme/theme.js'
 
@@ -92,8 +93,17 @@ export function App ({ store, theme = colorTheme, offerDemo, loadKb, today, prel
       if (at >= 0 && query === '') return list.slice(0, at + 1)
       return [...list, { id: ++overlayIds, kind: 'knowledge', query }]
     })
+    const accountName = (id: string) => (store.ws.hasAccount(id) ? store.ws.header(id).name : id)
+    const undo = (verb: 'undo' | 'redo', scope?: string) => {
+      const plan = undoPlan(verb, verb === 'undo' ? store.ws.undoStack.peek() : store.ws.undoStack.peekRedo(), scope, accountName)
+      if (!plan.act) { notify(plan.message, 'info'); return }
+      ;(verb === 'undo' ? store.ws.undo() : store.ws.redo()).then(
+        done => { if (done) notify(undoneMessage(verb, done, accountName(done.accountId)), 'success') },
+        (err: Error) => notify(`error: ${err.message}`, 'error'))
+    }
     return {
       store,
+      undo,
       today: today ?? todayDate(),
       preload,
       exportDir,
@@ -106,11 +116,8 @@ export function App ({ store, theme = colorTheme, offerDemo, loadKb, today, prel
       globals: {
         'app.help': (_name, screen) => push({ kind: 'help', screen }),
         'app.knowledge': () => openKnowledge(''),
-        'app.undo': () => {
-          store.ws.undo().then(
-            done => notify(done ? `undid: ${done.summary}` : 'nothing to undo: only your own edits of this session can be undone', done ? 'success' : 'info'),
-            (err: Error) => notify(`error: ${err.message}`, 'error'))
-        },
+        'app.undo': () => undo('undo'),
+        'app.redo': () => undo('redo'),
         'app.back': () => exit()
       }
     }

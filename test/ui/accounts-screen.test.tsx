@@ -52,6 +52,22 @@ describe('accounts screen', () => {
     expect(f).not.toContain('Filter:')
   })
 
+  it('Esc (or q) on the list with a filter kept clears the filter first, as its hint says', async () => {
+    const ui = await renderApp({ demo: true })
+    await ui.waitFor('Northwind')
+    await ui.press('/', 'harbor', KEY.enter)
+    let f = await ui.waitFor(f => f.includes('Filter: harbor') && !f.includes('Northwind'))
+    expect(f).toContain('Esc clears')
+    await ui.press(KEY.escape)
+    f = await ui.waitFor(f => f.includes('Northwind') && f.includes('Blue Heron') && f.includes('Harborview'))
+    expect(f).not.toContain('Filter:')
+    expect(f).toContain('Accounts · 3 ·')
+    await ui.press('/', 'north', KEY.enter)
+    await ui.waitFor(f => f.includes('Filter: north') && !f.includes('Harborview'))
+    await ui.press('q')
+    await ui.waitFor(f => f.includes('Harborview') && !f.includes('Filter:'))
+  })
+
   it('filters by IR# and lead port too', async () => {
     const ui = await renderApp({ demo: true })
     await ui.waitFor('Northwind')
@@ -72,7 +88,9 @@ describe('accounts screen', () => {
     const f = await ui.waitFor('by SOP stage ↑')
     expect(order(f)).toBe('Northwind,Blue Heron,Harborview') // select, evaluate, improve
     await ui.press('o')
-    await ui.waitFor(f => f.includes('by open items') && order(f) === 'Harborview,Blue Heron,Northwind')
+    await ui.waitFor(f => f.includes('by open items ↑') && order(f) === 'Northwind,Blue Heron,Harborview') // 0, 1, 3: ascending
+    await ui.press('r')
+    await ui.waitFor(f => f.includes('by open items ↓') && order(f) === 'Harborview,Blue Heron,Northwind')
   })
 
   it('hides archived accounts unless A asks for them', async () => {

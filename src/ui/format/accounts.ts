@@ -56,7 +56,7 @@ export function sortAccounts<T extends AccountRow> (rows: readonly T[], key: Sor
       case 'ior': return emptyLast(a.iors[0], b.iors[0], dir) || byName(a, b)
       case 'leadPort': return emptyLast(a.leadPort, b.leadPort, dir) || byName(a, b)
       case 'stage': return dir * (STAGES.indexOf(a.stage) - STAGES.indexOf(b.stage)) || byName(a, b)
-      case 'openItems': return dir * (b.openItems - a.openItems) || byName(a, b)
+      case 'openItems': return dir * (a.openItems - b.openItems) || byName(a, b)
       case 'nextDue': return emptyLast(a.nextDue, b.nextDue, dir) || byName(a, b)
     }
   }

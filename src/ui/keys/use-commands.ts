@@ -5,10 +5,10 @@
  */
 import { useAppServices } from '../contexts/app-context.js'
 import { useKeyLayer } from '../contexts/keys-context.js'
-import { TEXT_SCREENS, keyName, matchCommand, type ScreenId } from './key-table.js'
+import { TEXT_SCREENS, keyName, matchCommand, type CommandId, type ScreenId } from './key-table.js'
 import { editLine, type LineState } from './text-edit.js'
 
-export type Handlers = Partial<Record<string, (name: string) => void>>
+export type Handlers = Partial<Record<CommandId, (name: string) => void>>
 
 export interface TextTarget {
   get: () => LineState

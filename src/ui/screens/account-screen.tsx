@@ -31,7 +31,7 @@ export interface AccountScreenProps {
 }
 
 export function AccountScreen ({ id, tab, onTab, onBack, height, width }: AccountScreenProps) {
-  const { store } = useAppServices()
+  const { store, undo } = useAppServices()
   const theme = useTheme()
   const snap = useAccount(store, id)
   const [exporting, setExporting] = useState(false)
@@ -41,6 +41,8 @@ export function AccountScreen ({ id, tab, onTab, onBack, height, width }: Accoun
     'tab.prev': () => onTab(ACCOUNT_TABS[(i + ACCOUNT_TABS.length - 1) % ACCOUNT_TABS.length]!),
     'tab.goto': name => { const t = ACCOUNT_TABS[Number(name) - 1]; if (t) onTab(t) },
     'account.export': () => setExporting(true),
+    'app.undo': () => undo('undo', id),
+    'app.redo': () => undo('redo', id),
     'app.back': onBack
   }
   const a = snap.data

@@ -25,7 +25,8 @@ describe('accounts table', () => {
   it.each([
     ['name', false, 'Blue Heron,Harborview,Northwind,Old Co'],
     ['name', true, 'Old Co,Northwind,Harborview,Blue Heron'],
-    ['openItems', false, 'Harborview,Blue Heron,Northwind,Old Co'],
+    ['openItems', false, 'Northwind,Old Co,Blue Heron,Harborview'], // ↑ is ascending: 0, 0, 1, 3
+    ['openItems', true, 'Harborview,Blue Heron,Northwind,Old Co'], // ties by name either way
     ['nextDue', false, 'Harborview,Blue Heron,Northwind,Old Co'],
     ['nextDue', true, 'Blue Heron,Harborview,Northwind,Old Co'],
     ['stage', false, 'Northwind,Old Co,Blue Heron,Harborview']
