@@ -28,6 +28,8 @@ import { KnowledgeOverlay } from './screens/knowledge-overlay.js'
 import { Reader } from './screens/reader.js'
 import { WelcomeScreen } from './screens/welcome-screen.js'
 import { undoPlan, undoneMessage } from './format/undo.js'
+import { defaultExportDir } from './format/export.js'
+import { messageLines } from './format/text.js'
 import { ThemeContext } from './theme/context.js'
 import { colorTheme, type Theme, type Tone } from './theme/theme.js'
 
@@ -44,7 +46,7 @@ export interface AppProps {
   preload?: Preload
   /** A fixed size instead of the terminal's (drawing the frame to cache, off screen). */
   size?: TerminalSize
-  /** Where exported documents go by default (default: the current folder). */
+  /** Where exported documents go by default (default: `<home>/exports`, never the current folder). */
   exportDir?: string
   /** What the status bar says about sync: fixed text, or live from the host's peer node and presence. */
   sync?: string | SyncIndicator
@@ -64,7 +66,8 @@ async function defaultKb (store: Store): Promise<KbIndex> {
 
 const NO_PRELOAD: Preload = {}
 
-export function App ({ store, theme = colorTheme, offerDemo, loadKb, today, preload = NO_PRELOAD, size: fixedSize, exportDir = process.cwd(), sync = 'sync off' }: AppProps) {
+export function App ({ store, theme = colorTheme, offerDemo, loadKb, today, preload = NO_PRELOAD, size: fixedSize, exportDir: exportDirProp, sync = 'sync off' }: AppProps) {
+  const exportDir = exportDirProp ?? defaultExportDir(store.ws.paths.root)
   const { exit } = useApp()
   const terminal = useTerminalSize()
   const { columns, rows } = fixedSize ?? terminal
@@ -125,7 +128,9 @@ export function App ({ store, theme = colorTheme, offerDemo, loadKb, today, prel
 
   const syncLine = useSyncLine(sync, route.name === 'account' ? route.id : undefined)
   const frameHeight = Math.max(8, rows - 1)
-  const bodyHeight = frameHeight - 2
+  // A long message (a whole file path) wraps onto up to three lines, taken from the screen above it.
+  const shownMessage = messageLines(message?.text ?? '', columns, 3)
+  const bodyHeight = frameHeight - 1 - shownMessage.length
   const size = { height: bodyHeight, width: columns }
   const covered = overlays.length > 0 || welcome !== undefined
   return (
@@ -181,7 +186,7 @@ export function App ({ store, theme = colorTheme, offerDemo, loadKb, today, prel
                 </Layer>
               ))}
             </Box>
-            <MessageLine message={message} width={columns} />
+            <MessageLine lines={shownMessage} tone={message?.tone} />
             <StatusBar team={store.ws.config.team.name} member={store.ws.member.name} sync={syncLine} width={columns} />
           </Box>
         </KeyProvider>

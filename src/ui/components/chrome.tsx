@@ -4,8 +4,7 @@
  */
 import { Box, Text } from 'ink'
 import { pad, textWidth, truncate } from '../format/cells.js'
-import type { Message } from '../contexts/app-context.js'
-import { toneStyle } from '../theme/theme.js'
+import { toneStyle, type Tone } from '../theme/theme.js'
 import { useTheme } from '../theme/context.js'
 
 /**
@@ -25,9 +24,10 @@ export function TitleLine ({ title, right = '', width, keep = 'title' }: { title
   )
 }
 
-export function MessageLine ({ message, width }: { message: Message | undefined, width: number }) {
+/** The message area: the message's lines, wrapped (format/text.ts messageLines). */
+export function MessageLine ({ lines, tone }: { lines: readonly string[], tone: Tone | undefined }) {
   const theme = useTheme()
-  return <Text wrap='truncate' {...toneStyle(theme, message?.tone)}>{truncate(message?.text.replace(/\s+/g, ' ') ?? '', width)}</Text>
+  return <>{lines.map((l, i) => <Text key={i} wrap='truncate' {...toneStyle(theme, tone)}>{l}</Text>)}</>
 }
 
 export function StatusBar ({ team, member, sync, width }: { team: string, member: string, sync: string, width: number }) {

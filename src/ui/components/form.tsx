@@ -9,6 +9,7 @@ import type { FieldSpec } from '../../domain/index.js'
 import { fieldHint } from '../format/fields.js'
 import { firstVisible } from '../format/window.js'
 import { truncate } from '../format/cells.js'
+import { wrapText } from '../format/text.js'
 import { useAction } from '../hooks/use-action.js'
 import { useForm } from '../hooks/use-form.js'
 import { useCommands } from '../keys/use-commands.js'
@@ -18,6 +19,8 @@ import { TextInput } from './text-input.js'
 
 export interface FormProps {
   title: string
+  /** Text under the title, wrapped whole (a path must not be cut). */
+  intro?: string
   specs: readonly FieldSpec[]
   initial: Record<string, string>
   /** The values stored now (edit forms): a field that changes here while the form is open is pointed out. */
@@ -31,7 +34,7 @@ export interface FormProps {
   width: number
 }
 
-export function Form ({ title, specs, initial, current, remote = false, submit, onDone, onCancel, height, width }: FormProps) {
+export function Form ({ title, intro, specs, initial, current, remote = false, submit, onDone, onCancel, height, width }: FormProps) {
   const theme = useTheme()
   const form = useForm(specs, initial)
   const { run, busy } = useAction()
@@ -56,7 +59,8 @@ export function Form ({ title, specs, initial, current, remote = false, submit, 
     return now !== (initial[spec.key] ?? '') ? { value: now, remote } : undefined
   }
   const heights = specs.map(s => 1 + noteLines(form.errors[s.key], changedOf(s), width, labelWidth + 3).length)
-  const room = Math.max(3, height - 3 - (form.general ? 1 : 0))
+  const introLines = intro ? wrapText(intro, width - 2) : []
+  const room = Math.max(3, height - 3 - (form.general ? 1 : 0) - introLines.length)
   const start = firstVisible(heights, form.focus, room)
   let used = 0
   const shown = specs.map((s, i) => ({ s, i })).filter(({ i }) => {
@@ -68,6 +72,7 @@ export function Form ({ title, specs, initial, current, remote = false, submit, 
   return (
     <Box flexDirection='column' width={width} height={height}>
       <Text wrap='truncate' {...theme.text.heading}>{title}</Text>
+      {introLines.map((l, i) => <Text key={`intro${i}`} wrap='truncate' {...theme.text.secondary}>{'  ' + l}</Text>)}
       {form.general ? <Text wrap='truncate' {...theme.status.error}>✗ {form.general}</Text> : null}
       {shown.map(({ s, i }) => (
         <Box key={s.key} flexDirection='column'>

@@ -25,7 +25,7 @@ export interface Command {
 export const TEXT_SCREENS: ReadonlySet<ScreenId> = new Set(['filter', 'knowledge', 'input', 'form', 'editor'])
 
 const ACCOUNT: ScreenId[] = ['account.profile', 'account.contacts', 'account.checklist', 'account.plan', 'account.cip', 'account.activity']
-const LISTS: ScreenId[] = ['accounts', ...ACCOUNT, 'due', 'reader', 'help']
+const LISTS: ScreenId[] = ['accounts', ...ACCOUNT, 'due', 'reader', 'help', 'entry']
 /** The screens that show workspace data: undo and redo act there only (not in help, the search or the reader). */
 export const DATA_SCREENS: readonly ScreenId[] = ['accounts', ...ACCOUNT, 'due']
 

@@ -13,6 +13,8 @@ export type Handlers = Partial<Record<CommandId, (name: string) => void>>
 export interface TextTarget {
   get: () => LineState
   set: (s: LineState) => void
+  /** How keys edit the text (default: one line, editLine). */
+  edit?: (s: LineState, name: string, input: string) => LineState | undefined
 }
 
 export function useCommands (screen: ScreenId, handlers: Handlers, opts: { active?: boolean, text?: TextTarget } = {}): void {
@@ -20,7 +22,7 @@ export function useCommands (screen: ScreenId, handlers: Handlers, opts: { activ
   useKeyLayer((input, key) => {
     const name = keyName(input, key)
     if (opts.text && TEXT_SCREENS.has(screen)) {
-      const next = editLine(opts.text.get(), name, input)
+      const next = (opts.text.edit ?? editLine)(opts.text.get(), name, input)
       if (next) { opts.text.set(next); return }
     }
     const cmd = matchCommand(screen, name)
