@@ -8,7 +8,8 @@ import { Box, Text } from 'ink'
 import type { FieldSpec } from '../../domain/index.js'
 import { fieldHint } from '../format/fields.js'
 import { firstVisible } from '../format/window.js'
-import { truncate } from '../format/cells.js'
+import { textWidth, truncate } from '../format/cells.js'
+import type { LineState } from '../keys/text-edit.js'
 import { wrapText } from '../format/text.js'
 import { useAction } from '../hooks/use-action.js'
 import { useForm } from '../hooks/use-form.js'
@@ -78,7 +79,7 @@ export function Form ({ title, intro, specs, initial, current, remote = false, s
         <Box key={s.key} flexDirection='column'>
           <Box>
             <Text wrap='truncate' {...(i === form.focus ? theme.border.focused : theme.text.secondary)}>{i === form.focus ? '› ' : '  '}{truncate(s.label + (s.required ? '*' : ''), labelWidth).padEnd(labelWidth)} </Text>
-            <Box width={inputWidth}><TextInput state={i === form.focus ? form.text.state : { value: form.values[s.key] ?? '', cursor: 0 }} width={inputWidth} focused={i === form.focus} /></Box>
+            <FieldInput spec={s} state={i === form.focus ? form.text.state : { value: form.values[s.key] ?? '', cursor: 0 }} width={inputWidth} focused={i === form.focus} />
           </Box>
           <FieldNote error={form.errors[s.key]} changed={changedOf(s)} indent={labelWidth + 3} width={width} />
         </Box>
@@ -88,4 +89,26 @@ export function Form ({ title, intro, specs, initial, current, remote = false, s
       <Text wrap='truncate' {...theme.text.secondary}>{busy ? 'saving…' : 'Enter save · Esc cancel · Tab/↓ next field · Shift-Tab/↑ previous · * required'}</Text>
     </Box>
   )
+}
+
+/**
+ * A field's input; an enum field shows its allowed values beside it (`customs | account | agency`) when
+ * they fit, not only in the hint line at the bottom.
+ */
+function FieldInput ({ spec, state, width, focused }: { spec: FieldSpec, state: LineState, width: number, focused: boolean }) {
+  const theme = useTheme()
+  const choices = choicesText(spec, width)
+  return (
+    <Box width={width}>
+      <Box width={width - textWidth(choices)}><TextInput state={state} width={width - textWidth(choices)} focused={focused} /></Box>
+      {choices ? <Text wrap='truncate' {...theme.text.secondary}>{choices}</Text> : null}
+    </Box>
+  )
+}
+
+/** The allowed values shown beside an enum field, if they leave the input at least 12 columns. */
+export function choicesText (spec: FieldSpec, width: number): string {
+  if (spec.kind !== 'enum' || !spec.values?.length) return ''
+  const text = ` (${spec.values.join(' | ')})`
+  return width - textWidth(text) >= 12 ? text : ''
 }

@@ -9,7 +9,7 @@ import { STAGE_LABELS } from '../../domain/index.js'
 import { TabBar, TitleLine } from '../components/chrome.js'
 import { Layer } from '../components/layer.js'
 import { useAppServices } from '../contexts/app-context.js'
-import { ACCOUNT_TABS, TAB_LABELS, useAccount, type AccountTab } from '../hooks/use-account.js'
+import { ACCOUNT_TABS, TAB_LABELS, TAB_SHORT, useAccount, type AccountTab } from '../hooks/use-account.js'
 import { useCommands, type Handlers } from '../keys/use-commands.js'
 import { useTheme } from '../theme/context.js'
 import { ActivityTab } from './account/activity-tab.js'
@@ -62,7 +62,7 @@ export function AccountScreen ({ id, tab, onTab, onBack, height, width }: Accoun
   return (
     <Box flexDirection='column' width={width} height={height}>
       <TitleLine title={title} right='Tab next · q back' width={width} />
-      <TabBar tabs={ACCOUNT_TABS.map(t => TAB_LABELS[t])} active={i} width={width} />
+      <TabBar tabs={ACCOUNT_TABS.map(t => ({ label: TAB_LABELS[t], short: TAB_SHORT[t] }))} active={i} width={width} />
       {exporting ? <ExportForm account={a} height={h} width={width} onClose={() => setExporting(false)} /> : null}
       <Layer visible={!exporting}><ActiveTab tab={tab} {...props} /></Layer>
     </Box>

@@ -77,7 +77,7 @@ export function AccountsScreen ({ height, width, onOpen, onDue }: AccountsScreen
       <TitleLine title={title} right='/ filter · o sort · a add · ? keys' width={width} />
       {s.filtering || s.filter.state.value
         ? (
-          <Box>
+          <Box width={width}>
             <Text {...theme.text.accent}>Filter: </Text>
             <Box flexGrow={1}><TextInput state={s.filter.state} width={width - 9 - (s.filtering ? 0 : FILTER_KEPT.length)} focused={s.filtering} /></Box>
             {s.filtering ? null : <Text {...theme.text.secondary}>{FILTER_KEPT}</Text>}

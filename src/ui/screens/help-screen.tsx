@@ -6,6 +6,7 @@ import { useState } from 'react'
 import { Box, Text } from 'ink'
 import { TitleLine } from '../components/chrome.js'
 import { pad } from '../format/cells.js'
+import { wrapText } from '../format/text.js'
 import { commandsFor, formatKeys, type ScreenId } from '../keys/key-table.js'
 import { useCommands } from '../keys/use-commands.js'
 import { useTheme } from '../theme/context.js'
@@ -23,10 +24,26 @@ export function helpLines (screen: ScreenId): Array<{ keys: string, label: strin
   return commandsFor(screen).map(c => ({ keys: formatKeys(c.keys), label: c.label }))
 }
 
+/**
+ * The help lines laid out at a width: the keys in a column, each label word-wrapped beside them (a long
+ * label continues on the next line under itself, never cut at 80 columns).
+ */
+export function helpRows (lines: ReadonlyArray<{ keys: string, label: string }>, width: number): { keyWidth: number, rows: Array<{ keys: string, text: string }> } {
+  const keyWidth = Math.min(24, Math.max(0, ...lines.map(l => l.keys.length)) + 2)
+  const rows = lines.flatMap(l => {
+    // Keys wider than their column get a line of their own.
+    const head = l.keys.length > keyWidth - 1 ? [{ keys: l.keys, text: '' }] : []
+    const wrapped = wrapText(l.label, Math.max(10, width - keyWidth))
+    return [...head, ...wrapped.map((text, i) => ({ keys: i === 0 && !head.length ? l.keys : '', text }))]
+  })
+  return { keyWidth, rows }
+}
+
 export function HelpScreen ({ screen, height, width, onClose }: { screen: ScreenId, height: number, width: number, onClose: () => void }) {
   const theme = useTheme()
-  const lines = helpLines(screen)
-  const view = Math.max(1, height - 3)
+  const intro = wrapText('Every edit saves at once into the workspace; on data screens u undoes your last one and U redoes it. Nothing is ever unsaved.', width)
+  const { keyWidth, rows: lines } = helpRows(helpLines(screen), width)
+  const view = Math.max(1, height - 2 - intro.length)
   const [top, setTop] = useState(0)
   const max = Math.max(0, lines.length - view)
   const go = (t: number) => setTop(Math.max(0, Math.min(max, t)))
@@ -39,13 +56,12 @@ export function HelpScreen ({ screen, height, width, onClose }: { screen: Screen
     'nav.top': () => go(0),
     'nav.bottom': () => go(max)
   })
-  const keyWidth = Math.min(24, Math.max(...lines.map(l => l.keys.length)) + 2)
   return (
     <Box flexDirection='column' width={width} height={height}>
       <TitleLine title={`Help — keys on ${SCREEN_NAMES[screen]}`} right='? or Esc closes' width={width} />
-      <Text wrap='truncate' {...theme.text.secondary}>Every edit saves at once into the workspace; u undoes your last one. Nothing is ever unsaved.</Text>
+      {intro.map((l, i) => <Text key={`i${i}`} wrap='truncate' {...theme.text.secondary}>{l}</Text>)}
       {lines.slice(top, top + view).map((l, i) => (
-        <Text key={top + i} wrap='truncate'><Text {...theme.text.key}>{pad(l.keys, keyWidth)}</Text>{l.label}</Text>
+        <Text key={top + i} wrap='truncate'>{l.keys.length >= keyWidth ? <Text {...theme.text.key}>{l.keys}</Text> : <><Text {...theme.text.key}>{pad(l.keys, keyWidth)}</Text>{l.text}</>}</Text>
       ))}
       <Box flexGrow={1} />
       {max > 0 ? <Text {...theme.text.secondary}>↑↓ scroll · {top + 1}–{Math.min(lines.length, top + view)} of {lines.length}</Text> : null}

@@ -49,7 +49,7 @@ describe('accounts table', () => {
   it('cells: first IR# and how many more, overdue next date in the warning tone', () => {
     const c = accountCells(rows[1]!, TODAY)
     expect(c.ior!.text).toBe('99-1000001 +1')
-    expect(c.nextDue).toEqual({ text: '2026-11-18', tone: 'warning' })
+    expect(c.nextDue).toEqual({ text: '!2026-11-18', tone: 'warning' }) // marked without colour too (NO_COLOR)
     expect(accountCells(rows[0]!, TODAY).nextDue).toEqual({ text: '2026-11-30' })
     expect(accountCells(rows[3]!, TODAY).name).toEqual({ text: 'Old Co (archived)', tone: 'secondary' })
   })
