@@ -20,7 +20,7 @@ export function exportSpecs (templates: readonly string[]): FieldSpec[] {
     { key: 'template', label: 'Document', kind: 'enum', values: templates, required: true },
     { key: 'format', label: 'Format', kind: 'enum', values: ['md', 'html'], required: true },
     { key: 'folder', label: 'Folder', kind: 'text', required: true },
-    { key: 'file', label: 'File (empty: a name of its own)', kind: 'text' }
+    { key: 'file', label: 'File (empty: default name)', kind: 'text' }
   ]
 }
 
