@@ -2,13 +2,13 @@
  * Help (`?`): the keys of the screen it was opened from, generated from the key table the screens use —
  * so it cannot drift from what the keys do.
  */
-import { useState } from 'react'
 import { Box, Text } from 'ink'
 import { TitleLine } from '../components/chrome.js'
 import { pad } from '../format/cells.js'
 import { wrapText } from '../format/text.js'
 import { commandsFor, formatKeys, type ScreenId } from '../keys/key-table.js'
 import { useCommands } from '../keys/use-commands.js'
+import { useScroll } from '../hooks/use-scroll.js'
 import { useTheme } from '../theme/context.js'
 
 export const SCREEN_NAMES: Record<ScreenId, string> = {
@@ -44,18 +44,9 @@ export function HelpScreen ({ screen, height, width, onClose }: { screen: Screen
   const intro = wrapText('Every edit saves at once into the workspace; on data screens u undoes your last one and U redoes it. Nothing is ever unsaved.', width)
   const { keyWidth, rows: lines } = helpRows(helpLines(screen), width)
   const view = Math.max(1, height - 2 - intro.length)
-  const [top, setTop] = useState(0)
+  const { top, handlers } = useScroll(lines.length, view)
   const max = Math.max(0, lines.length - view)
-  const go = (t: number) => setTop(Math.max(0, Math.min(max, t)))
-  useCommands('help', {
-    'help.close': onClose,
-    'nav.up': () => go(top - 1),
-    'nav.down': () => go(top + 1),
-    'nav.pageUp': () => go(top - view),
-    'nav.pageDown': () => go(top + view),
-    'nav.top': () => go(0),
-    'nav.bottom': () => go(max)
-  })
+  useCommands('help', { 'help.close': onClose, ...handlers })
   return (
     <Box flexDirection='column' width={width} height={height}>
       <TitleLine title={`Help — keys on ${SCREEN_NAMES[screen]}`} right='? or Esc closes' width={width} />
