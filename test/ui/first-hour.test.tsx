@@ -113,6 +113,24 @@ describe('long values', () => {
     expect(saved).toContain('SubsidiarXy: NW Logistics\nLine three\nLine four!')
   })
 
+  it('the plan\'s background and scope open in the multi-line editor from the Action Plan tab (b, S); Esc changes nothing', async () => {
+    const ui = await renderApp({ demo: true })
+    const id = await openAccount(ui, 'Northwind')
+    await ui.press('4')
+    await ui.waitFor('b background · S scope')
+    await ui.press('b')
+    await ui.waitFor("Editing the plan's background & structure for Northwind")
+    await ui.press('Family-owned importer.', KEY.enter, 'Two brokers.', CTRL_S)
+    await ui.waitFor("saved the plan's background & structure")
+    await ui.press('S')
+    await ui.waitFor("Editing the plan's scope")
+    await ui.press('not saved', KEY.escape)
+    await ui.waitFor('PRIORITY')
+    const plan = await ui.store.plan.show(id)
+    expect(plan.background).toBe('Family-owned importer.\nTwo brokers.')
+    expect(plan.scope ?? '').toBe('')
+  })
+
   it('at 120 columns every profile label shows whole', async () => {
     const ui = await renderApp({ demo: true, columns: 120, rows: 40 })
     await openAccount(ui, 'Harborview')

@@ -68,6 +68,8 @@ const TABLE = [
   { id: 'plan.add', keys: ['a'], label: 'Add a plan item', screens: ['account.plan'] },
   { id: 'plan.edit', keys: ['e', 'enter'], label: 'Edit the selected item', screens: ['account.plan'] },
   { id: 'plan.done', keys: ['d', 'x'], label: 'Complete the selected item', screens: ['account.plan'] },
+  { id: 'plan.background', keys: ['b'], label: 'Edit the plan\'s background & structure (a long text)', screens: ['account.plan'] },
+  { id: 'plan.scope', keys: ['S'], label: 'Edit the plan\'s scope (a long text)', screens: ['account.plan'] },
 
   { id: 'cip.add', keys: ['a'], label: 'Add a Compliance Improvement Plan', screens: ['account.cip'] },
   { id: 'cip.edit', keys: ['e', 'enter'], label: 'Edit the selected CIP', screens: ['account.cip'] },
