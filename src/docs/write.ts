@@ -3,7 +3,7 @@
  * renamed), so an interrupted export never leaves half a document where the last good one was. The app
  * names the file after the account, the template and the date when the user gives no name.
  */
-import { rename, writeFile } from 'node:fs/promises'
+import { mkdir, rename, writeFile } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
 import type { IsoDate } from '../domain/index.js'
 import type { AccountRecord } from '../store/index.js'
@@ -28,6 +28,8 @@ export async function writeFileAtomic (path: string, text: string): Promise<void
 export async function exportToFile (record: AccountRecord, req: ExportRequest & { dir: string, file?: string }): Promise<RenderedDocument & { path: string }> {
   const doc = await renderDocument(record, req)
   const path = resolve(req.dir, req.file?.trim() || defaultFileName(record.name, req.template, req.format, req.today))
+  // The app's default folder (<home>/exports) does not exist until the first export.
+  await mkdir(dirname(path), { recursive: true })
   await writeFileAtomic(path, doc.document)
   return { ...doc, path }
 }

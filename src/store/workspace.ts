@@ -23,7 +23,7 @@ import { writeSignedMember, type MemberContent, type Signer } from './member-sig
 import { LOCAL } from './origins.js'
 import { accountDocName, undoableAccountTypes, workspaceRoots, WORKSPACE_DOC, type MemberRecord } from './schema.js'
 import { appendActivity, readActivity } from './activity-log.js'
-import { UndoStack } from './undo.js'
+import { UndoStack, type UndoInfo } from './undo.js'
 import { resolveRef } from './resolve.js'
 import { SummaryCache } from './summary-cache.js'
 import { AccountDirectory } from './directory.js'
@@ -219,11 +219,19 @@ export class Workspace {
   }
 
   /** Undoes this member's last edit in this session (never a peer's); logs it. */
-  async undo (): Promise<{ summary: string, accountId: string } | undefined> {
-    const done = this.undoStack.undo()
+  async undo (): Promise<UndoInfo | undefined> {
+    return this.logged(this.undoStack.undo(), 'undo', 'undid')
+  }
+
+  /** Redoes the edit undo last undid (until the next edit); logs it. */
+  async redo (): Promise<UndoInfo | undefined> {
+    return this.logged(this.undoStack.redo(), 'redo', 'redid')
+  }
+
+  private async logged (done: UndoInfo | undefined, action: string, verb: string): Promise<UndoInfo | undefined> {
     if (done) {
       const acc = await this.accountDoc(done.accountId)
-      appendActivity(acc, this.activity('undo', `undid: ${done.summary}`))
+      appendActivity(acc, this.activity(action, `${verb}: ${done.summary}`))
       await this.flush()
     }
     return done

@@ -27,6 +27,9 @@ import { HelpScreen } from './screens/help-screen.js'
 import { KnowledgeOverlay } from './screens/knowledge-overlay.js'
 import { Reader } from './screens/reader.js'
 import { WelcomeScreen } from './screens/welcome-screen.js'
+import { undoPlan, undoneMessage } from './format/undo.js'
+import { defaultExportDir } from './format/export.js'
+import { messageLines } from './format/text.js'
 import { ThemeContext } from './theme/context.js'
 import { colorTheme, type Theme, type Tone } from './theme/theme.js'
 
@@ -43,7 +46,7 @@ export interface AppProps {
   preload?: Preload
   /** A fixed size instead of the terminal's (drawing the frame to cache, off screen). */
   size?: TerminalSize
-  /** Where exported documents go by default (default: the current folder). */
+  /** Where exported documents go by default (default: `<home>/exports`, never the current folder). */
   exportDir?: string
   /** What the status bar says about sync: fixed text, or live from the host's peer node and presence. */
   sync?: string | SyncIndicator
@@ -63,7 +66,8 @@ async function defaultKb (store: Store): Promise<KbIndex> {
 
 const NO_PRELOAD: Preload = {}
 
-export function App ({ store, theme = colorTheme, offerDemo, loadKb, today, preload = NO_PRELOAD, size: fixedSize, exportDir = process.cwd(), sync = 'sync off' }: AppProps) {
+export function App ({ store, theme = colorTheme, offerDemo, loadKb, today, preload = NO_PRELOAD, size: fixedSize, exportDir: exportDirProp, sync = 'sync off' }: AppProps) {
+  const exportDir = exportDirProp ?? defaultExportDir(store.ws.paths.root)
   const { exit } = useApp()
   const terminal = useTerminalSize()
   const { columns, rows } = fixedSize ?? terminal
@@ -92,8 +96,17 @@ export function App ({ store, theme = colorTheme, offerDemo, loadKb, today, prel
       if (at >= 0 && query === '') return list.slice(0, at + 1)
       return [...list, { id: ++overlayIds, kind: 'knowledge', query }]
     })
+    const accountName = (id: string) => (store.ws.hasAccount(id) ? store.ws.header(id).name : id)
+    const undo = (verb: 'undo' | 'redo', scope?: string) => {
+      const plan = undoPlan(verb, verb === 'undo' ? store.ws.undoStack.peek() : store.ws.undoStack.peekRedo(), scope, accountName)
+      if (!plan.act) { notify(plan.message, 'info'); return }
+      ;(verb === 'undo' ? store.ws.undo() : store.ws.redo()).then(
+        done => { if (done) notify(undoneMessage(verb, done, accountName(done.accountId)), 'success') },
+        (err: Error) => notify(`error: ${err.message}`, 'error'))
+    }
     return {
       store,
+      undo,
       today: today ?? todayDate(),
       preload,
       exportDir,
@@ -106,11 +119,8 @@ export function App ({ store, theme = colorTheme, offerDemo, loadKb, today, prel
       globals: {
         'app.help': (_name, screen) => push({ kind: 'help', screen }),
         'app.knowledge': () => openKnowledge(''),
-        'app.undo': () => {
-          store.ws.undo().then(
-            done => notify(done ? `undid: ${done.summary}` : 'nothing to undo: only your own edits of this session can be undone', done ? 'success' : 'info'),
-            (err: Error) => notify(`error: ${err.message}`, 'error'))
-        },
+        'app.undo': () => undo('undo'),
+        'app.redo': () => undo('redo'),
         'app.back': () => exit()
       }
     }
@@ -118,7 +128,9 @@ export function App ({ store, theme = colorTheme, offerDemo, loadKb, today, prel
 
   const syncLine = useSyncLine(sync, route.name === 'account' ? route.id : undefined)
   const frameHeight = Math.max(8, rows - 1)
-  const bodyHeight = frameHeight - 2
+  // A long message (a whole file path) wraps onto up to three lines, taken from the screen above it.
+  const shownMessage = messageLines(message?.text ?? '', columns, 3)
+  const bodyHeight = frameHeight - 1 - shownMessage.length
   const size = { height: bodyHeight, width: columns }
   const covered = overlays.length > 0 || welcome !== undefined
   return (
@@ -174,7 +186,7 @@ export function App ({ store, theme = colorTheme, offerDemo, loadKb, today, prel
                 </Layer>
               ))}
             </Box>
-            <MessageLine message={message} width={columns} />
+            <MessageLine lines={shownMessage} tone={message?.tone} />
             <StatusBar team={store.ws.config.team.name} member={store.ws.member.name} sync={syncLine} width={columns} />
           </Box>
         </KeyProvider>

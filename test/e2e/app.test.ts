@@ -83,6 +83,8 @@ describe('the app in a terminal (tmux)', () => {
     await app.waitFor('PRIORITY')
     await app.keys('q')
     await app.waitFor('NEXT DUE')
+    await app.keys('q') // the filter kept since the start is cleared first
+    await app.waitFor(s => s.includes('Northwind') && !s.includes('Filter:'))
     await app.keys('q')
     await app.waitFor('PAT-EXITED 0')
 
@@ -92,6 +94,24 @@ describe('the app in a terminal (tmux)', () => {
     expect(account.checklist.find(r => r.key === 'compliance.D')).toMatchObject({ answer: 'na', reason: 'no antidumping goods' })
     const items = await patJson(home, ['plan', 'list', id]) as Array<{ title: string, owner: string, due: string }>
     expect(items.find(i => i.title === 'Broker audit')).toMatchObject({ owner: 'Dana Ruiz', due: '2027-02-15' })
+  })
+
+  it('Esc on the list with a filter applied clears the filter and keeps the app running; Esc with nothing to clear quits', async () => {
+    const home = await tempDir()
+    await pat(home, ['demo'])
+    await pat(home, ['account', 'add', '--name', 'Transpacific Consolidated Harbour Logistics'])
+    const app = await open(home)
+    await app.waitFor('Transpacific')
+    await app.keys('/')
+    await app.type('transpac')
+    await app.keys('Enter')
+    await app.waitFor(s => s.includes('Esc clears') && s.includes('Transpacific') && !s.includes('Harborview'))
+    await app.keys('Escape')
+    const s = await app.waitFor(s => s.includes('Harborview') && s.includes('Northwind') && s.includes('Transpacific'))
+    expect(s).not.toContain('Filter:')
+    expect(await app.exited()).toBe(false)
+    await app.keys('Escape')
+    await app.waitFor('PAT-EXITED 0')
   })
 
   it('a command from another terminal reaches the open app and shows at once; closing the terminal loses nothing', async () => {

@@ -1,6 +1,7 @@
 // Rendering the app for component tests: a real store in a temporary home (optionally with the demo
 // accounts), the App rendered by ink-testing-library at a terminal size (80×24 unless told), keys sent as a
 // terminal sends them, and `waitFor` polling the last frame — never a fixed sleep.
+import { join } from 'node:path'
 import { stripVTControlCharacters } from 'node:util'
 import { render } from 'ink-testing-library'
 import { afterEach } from 'vitest'
@@ -58,8 +59,8 @@ export interface RenderOptions {
   theme?: Theme
   offerDemo?: (store: Store) => Promise<unknown>
   name?: string
-  /** Where exported documents go (default: a new temporary folder). */
-  exportDir?: string
+  /** Where exported documents go (default: a new temporary folder; false: the app's own default). */
+  exportDir?: string | false
   /** The status bar's sync source (default: the fixed "sync off"). */
   sync?: SyncIndicator
 }
@@ -67,8 +68,8 @@ export interface RenderOptions {
 export async function renderApp (opts: RenderOptions = {}): Promise<Ui> {
   const store = opts.store ?? await newStore(opts.name)
   if (opts.demo) await addDemoAccounts(store)
-  const exportDir = opts.exportDir ?? await tempDir('pat-export-')
-  const r = render(<App store={store} loadKb={sharedKb} exportDir={exportDir} {...(opts.theme ? { theme: opts.theme } : {})} {...(opts.offerDemo ? { offerDemo: opts.offerDemo } : {})} {...(opts.sync ? { sync: opts.sync } : {})} />)
+  const exportDir = opts.exportDir === false ? join(store.ws.paths.root, 'exports') : opts.exportDir ?? await tempDir('pat-export-')
+  const r = render(<App store={store} loadKb={sharedKb} {...(opts.exportDir === false ? {} : { exportDir })} {...(opts.theme ? { theme: opts.theme } : {})} {...(opts.offerDemo ? { offerDemo: opts.offerDemo } : {})} {...(opts.sync ? { sync: opts.sync } : {})} />)
   const size = { columns: opts.columns ?? 80, rows: opts.rows ?? 24 }
   Object.defineProperty(r.stdout, 'columns', { get: () => size.columns, configurable: true })
   Object.defineProperty(r.stdout, 'rows', { get: () => size.rows, configurable: true })

@@ -8,7 +8,7 @@ describe('accounts screen', () => {
     const f = await ui.waitFor('Northwind Example Foods')
     expect(f).toContain('Blue Heron Demo Apparel')
     expect(f).toMatch(/NAME\s+IR#\s+LEAD PORT\s+STAGE\s+OPEN\s+NEXT DUE/)
-    expect(f).toMatch(/Harborview Sample Electroni.*99-1000001 \+1\s+Long Beach\s+Improve\s+3/)
+    expect(f).toMatch(/Harborview Sample Electron.*99-1000001 \+1\s+Long Beach\s+Improve\s+3\s+!\d{4}-\d\d-\d\d/)
     const lines = ui.lines()
     expect(lines.length).toBeLessThan(24)
     for (const l of lines) expect([...l].length).toBeLessThanOrEqual(80)
@@ -52,6 +52,22 @@ describe('accounts screen', () => {
     expect(f).not.toContain('Filter:')
   })
 
+  it('Esc (or q) on the list with a filter kept clears the filter first, as its hint says', async () => {
+    const ui = await renderApp({ demo: true })
+    await ui.waitFor('Northwind')
+    await ui.press('/', 'harbor', KEY.enter)
+    let f = await ui.waitFor(f => f.includes('Filter: harbor') && f.includes('Esc clears')) // kept: the hint says how to clear it
+    expect(f).not.toContain('Northwind')
+    await ui.press(KEY.escape)
+    f = await ui.waitFor(f => f.includes('Northwind') && f.includes('Blue Heron') && f.includes('Harborview'))
+    expect(f).not.toContain('Filter:')
+    expect(f).toContain('Accounts · 3 ·')
+    await ui.press('/', 'north', KEY.enter)
+    await ui.waitFor(f => f.includes('Filter: north') && f.includes('Esc clears'))
+    await ui.press('q')
+    await ui.waitFor(f => f.includes('Harborview') && !f.includes('Filter:'))
+  })
+
   it('filters by IR# and lead port too', async () => {
     const ui = await renderApp({ demo: true })
     await ui.waitFor('Northwind')
@@ -72,7 +88,9 @@ describe('accounts screen', () => {
     const f = await ui.waitFor('by SOP stage ↑')
     expect(order(f)).toBe('Northwind,Blue Heron,Harborview') // select, evaluate, improve
     await ui.press('o')
-    await ui.waitFor(f => f.includes('by open items') && order(f) === 'Harborview,Blue Heron,Northwind')
+    await ui.waitFor(f => f.includes('by open items ↑') && order(f) === 'Northwind,Blue Heron,Harborview') // 0, 1, 3: ascending
+    await ui.press('r')
+    await ui.waitFor(f => f.includes('by open items ↓') && order(f) === 'Harborview,Blue Heron,Northwind')
   })
 
   it('hides archived accounts unless A asks for them', async () => {
@@ -83,7 +101,7 @@ describe('accounts screen', () => {
     let f = await ui.waitFor(f => !f.includes('Northwind'))
     expect(f).toContain('1 archived hidden')
     await ui.press('A')
-    f = await ui.waitFor(/Northwind Example Foods \(ar/)
+    f = await ui.waitFor(/Northwind Example Foods \(a/)
     expect(f).toContain('showing archived accounts')
   })
 
@@ -94,7 +112,7 @@ describe('accounts screen', () => {
     await ui.store.accounts.set(blue.id, { leadPort: 'Oakland', stage: 'manage' })
     await ui.waitFor(f => /Blue Heron Demo Apparel\s+99-2000002\s+Oakland\s+Manage/.test(f))
     await ui.store.plan.items.add(blue.id, { title: 'New item', priority: 'low', due: '2020-01-01' })
-    await ui.waitFor(f => /Blue Heron.*Manage\s+2 2020-01-01/.test(f))
+    await ui.waitFor(f => /Blue Heron.*Manage\s+2 !2020-01-01/.test(f)) // overdue: marked "!" (seen without colour too)
   })
 
   it('adds an account, with the validation message beside the field', async () => {

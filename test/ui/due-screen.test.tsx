@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { addDays, today } from '../../src/domain/index.js'
 import { KEY, renderApp, selectedLine } from '../helpers/ui.js'
@@ -46,6 +48,9 @@ describe('due screen', () => {
   })
 })
 
+/** Whether the frame shows the text, wrapped anywhere (at a space, or inside a long path). */
+const shows = (f: string, text: string) => f.replace(/\s+/g, '').includes(text.replace(/\s+/g, ''))
+
 describe('export from the account screen', () => {
   it('E writes the chosen document into the folder, with its gaps counted', async () => {
     const ui = await renderApp({ demo: true })
@@ -54,8 +59,8 @@ describe('export from the account screen', () => {
     await ui.waitFor('1 Profile')
     await ui.press('E')
     await ui.waitFor('Export a document for Harborview')
-    await ui.press(KEY.tab, KEY.tab, 'plan.md', KEY.enter)
-    const f = await ui.waitFor('wrote action-plan to plan.md')
+    await ui.press(KEY.tab, KEY.tab, KEY.tab, 'plan.md', KEY.enter)
+    const f = await ui.waitFor(f => shows(f, `wrote action-plan to ${ui.exportDir}/plan.md`))
     expect(f).toContain('1 Profile')
     const text = await readFile(`${ui.exportDir}/plan.md`, 'utf8')
     expect(text).toContain('Harborview Sample Electronics')
@@ -73,8 +78,29 @@ describe('export from the account screen', () => {
     await ui.waitFor(/✗ .*memo/)
     await ui.press('\u0015', 'cip', KEY.tab, '\u0015', 'html', KEY.enter)
     const name = `harborview-sample-electronics-demo-cip-${today()}.html`
-    await ui.waitFor(`wrote cip to ${name}`)
+    await ui.waitFor(f => shows(f, `wrote cip to ${ui.exportDir}/${name}`))
     expect(ui.frame()).toContain('PRIORITY') // back on the tab it came from
     expect(await readFile(`${ui.exportDir}/${name}`, 'utf8')).toMatch(/^<!doctype html>/i)
+  })
+
+  it('exports into <home>/exports by default (never the current folder), or a folder typed in the form; the whole path shows, wrapped', async () => {
+    const ui = await renderApp({ demo: true, exportDir: false, columns: 60, rows: 20 })
+    await ui.waitFor('Northwind')
+    const home = ui.store.ws.paths.root
+    await ui.press('j', KEY.enter)
+    await ui.waitFor('1 Profile')
+    await ui.press('E')
+    let f = await ui.waitFor('Export a document for Harborview')
+    expect(shows(f, `Into the folder below: ${home}/exports unless you change it`)).toBe(true)
+    await ui.press(KEY.tab, KEY.tab, KEY.tab, 'plan.md', KEY.enter)
+    f = await ui.waitFor(f => shows(f, `wrote action-plan to ${home}/exports/plan.md`))
+    for (const l of f.split('\n')) expect([...l].length).toBeLessThanOrEqual(60)
+    expect(await readFile(join(home, 'exports', 'plan.md'), 'utf8')).toContain('Harborview')
+    expect(existsSync(join(process.cwd(), 'plan.md'))).toBe(false)
+    await ui.press('E')
+    await ui.waitFor('Export a document')
+    await ui.press(KEY.tab, KEY.tab, '\u0015', 'for-broker/2026', KEY.tab, 'p.md', KEY.enter)
+    await ui.waitFor(f => shows(f, `wrote action-plan to ${home}/for-broker/2026/p.md`))
+    expect(await readFile(join(home, 'for-broker', '2026', 'p.md'), 'utf8')).toContain('Harborview')
   })
 })

@@ -4,8 +4,7 @@
  */
 import { Box, Text } from 'ink'
 import { pad, textWidth, truncate } from '../format/cells.js'
-import type { Message } from '../contexts/app-context.js'
-import { toneStyle } from '../theme/theme.js'
+import { toneStyle, type Tone } from '../theme/theme.js'
 import { useTheme } from '../theme/context.js'
 
 /**
@@ -25,9 +24,10 @@ export function TitleLine ({ title, right = '', width, keep = 'title' }: { title
   )
 }
 
-export function MessageLine ({ message, width }: { message: Message | undefined, width: number }) {
+/** The message area: the message's lines, wrapped (format/text.ts messageLines). */
+export function MessageLine ({ lines, tone }: { lines: readonly string[], tone: Tone | undefined }) {
   const theme = useTheme()
-  return <Text wrap='truncate' {...toneStyle(theme, message?.tone)}>{truncate(message?.text.replace(/\s+/g, ' ') ?? '', width)}</Text>
+  return <>{lines.map((l, i) => <Text key={i} wrap='truncate' {...toneStyle(theme, tone)}>{l}</Text>)}</>
 }
 
 export function StatusBar ({ team, member, sync, width }: { team: string, member: string, sync: string, width: number }) {
@@ -37,18 +37,34 @@ export function StatusBar ({ team, member, sync, width }: { team: string, member
   return <Text wrap='truncate' {...theme.bar}>{pad(left, width - textWidth(right))}{right}</Text>
 }
 
-export function TabBar ({ tabs, active, width }: { tabs: readonly string[], active: number, width: number }) {
+export function TabBar ({ tabs, active, width }: { tabs: ReadonlyArray<{ label: string, short: string }>, active: number, width: number }) {
   const theme = useTheme()
+  const titles = tabTitles(tabs, width)
   return (
     <Box width={width}>
       <Text wrap='truncate'>
-        {tabs.map((t, i) => (
-          <Text key={t}>
-            <Text {...(i === active ? theme.tab.active : theme.tab.inactive)}>{` ${i + 1} ${t} `}</Text>
+        {titles.map((t, i) => (
+          <Text key={i}>
+            <Text {...(i === active ? theme.tab.active : theme.tab.inactive)}>{t}</Text>
             {' '}
           </Text>
         ))}
       </Text>
     </Box>
   )
+}
+
+/**
+ * The tab titles that fit the width: ` 1 Profile `, else the short words (` 4 Plan `), else the short
+ * words unpadded, else the numbers — never a title cut in the middle (`5 C…`).
+ */
+export function tabTitles (tabs: ReadonlyArray<{ label: string, short: string }>, width: number): string[] {
+  const fits = (titles: string[]) => titles.reduce((a, t) => a + textWidth(t) + 1, 0) - 1 <= width
+  const candidates = [
+    tabs.map((t, i) => ` ${i + 1} ${t.label} `),
+    tabs.map((t, i) => ` ${i + 1} ${t.short} `),
+    tabs.map((t, i) => `${i + 1} ${t.short}`),
+    tabs.map((_, i) => ` ${i + 1} `)
+  ]
+  return candidates.find(fits) ?? candidates[candidates.length - 1]!
 }

@@ -8,7 +8,9 @@ import { Box, Text } from 'ink'
 import type { FieldSpec } from '../../domain/index.js'
 import { fieldHint } from '../format/fields.js'
 import { firstVisible } from '../format/window.js'
-import { truncate } from '../format/cells.js'
+import { textWidth, truncate } from '../format/cells.js'
+import type { LineState } from '../keys/text-edit.js'
+import { wrapText } from '../format/text.js'
 import { useAction } from '../hooks/use-action.js'
 import { useForm } from '../hooks/use-form.js'
 import { useCommands } from '../keys/use-commands.js'
@@ -18,6 +20,8 @@ import { TextInput } from './text-input.js'
 
 export interface FormProps {
   title: string
+  /** Text under the title, wrapped whole (a path must not be cut). */
+  intro?: string
   specs: readonly FieldSpec[]
   initial: Record<string, string>
   /** The values stored now (edit forms): a field that changes here while the form is open is pointed out. */
@@ -31,7 +35,7 @@ export interface FormProps {
   width: number
 }
 
-export function Form ({ title, specs, initial, current, remote = false, submit, onDone, onCancel, height, width }: FormProps) {
+export function Form ({ title, intro, specs, initial, current, remote = false, submit, onDone, onCancel, height, width }: FormProps) {
   const theme = useTheme()
   const form = useForm(specs, initial)
   const { run, busy } = useAction()
@@ -56,7 +60,8 @@ export function Form ({ title, specs, initial, current, remote = false, submit, 
     return now !== (initial[spec.key] ?? '') ? { value: now, remote } : undefined
   }
   const heights = specs.map(s => 1 + noteLines(form.errors[s.key], changedOf(s), width, labelWidth + 3).length)
-  const room = Math.max(3, height - 3 - (form.general ? 1 : 0))
+  const introLines = intro ? wrapText(intro, width - 2) : []
+  const room = Math.max(3, height - 3 - (form.general ? 1 : 0) - introLines.length)
   const start = firstVisible(heights, form.focus, room)
   let used = 0
   const shown = specs.map((s, i) => ({ s, i })).filter(({ i }) => {
@@ -68,12 +73,13 @@ export function Form ({ title, specs, initial, current, remote = false, submit, 
   return (
     <Box flexDirection='column' width={width} height={height}>
       <Text wrap='truncate' {...theme.text.heading}>{title}</Text>
+      {introLines.map((l, i) => <Text key={`intro${i}`} wrap='truncate' {...theme.text.secondary}>{'  ' + l}</Text>)}
       {form.general ? <Text wrap='truncate' {...theme.status.error}>✗ {form.general}</Text> : null}
       {shown.map(({ s, i }) => (
         <Box key={s.key} flexDirection='column'>
           <Box>
             <Text wrap='truncate' {...(i === form.focus ? theme.border.focused : theme.text.secondary)}>{i === form.focus ? '› ' : '  '}{truncate(s.label + (s.required ? '*' : ''), labelWidth).padEnd(labelWidth)} </Text>
-            <Box width={inputWidth}><TextInput state={i === form.focus ? form.text.state : { value: form.values[s.key] ?? '', cursor: 0 }} width={inputWidth} focused={i === form.focus} /></Box>
+            <FieldInput spec={s} state={i === form.focus ? form.text.state : { value: form.values[s.key] ?? '', cursor: 0 }} width={inputWidth} focused={i === form.focus} />
           </Box>
           <FieldNote error={form.errors[s.key]} changed={changedOf(s)} indent={labelWidth + 3} width={width} />
         </Box>
@@ -83,4 +89,26 @@ export function Form ({ title, specs, initial, current, remote = false, submit, 
       <Text wrap='truncate' {...theme.text.secondary}>{busy ? 'saving…' : 'Enter save · Esc cancel · Tab/↓ next field · Shift-Tab/↑ previous · * required'}</Text>
     </Box>
   )
+}
+
+/**
+ * A field's input; an enum field shows its allowed values beside it (`customs | account | agency`) when
+ * they fit, not only in the hint line at the bottom.
+ */
+function FieldInput ({ spec, state, width, focused }: { spec: FieldSpec, state: LineState, width: number, focused: boolean }) {
+  const theme = useTheme()
+  const choices = choicesText(spec, width)
+  return (
+    <Box width={width}>
+      <Box width={width - textWidth(choices)}><TextInput state={state} width={width - textWidth(choices)} focused={focused} /></Box>
+      {choices ? <Text wrap='truncate' {...theme.text.secondary}>{choices}</Text> : null}
+    </Box>
+  )
+}
+
+/** The allowed values shown beside an enum field, if they leave the input at least 12 columns. */
+export function choicesText (spec: FieldSpec, width: number): string {
+  if (spec.kind !== 'enum' || !spec.values?.length) return ''
+  const text = ` (${spec.values.join(' | ')})`
+  return width - textWidth(text) >= 12 ? text : ''
 }

@@ -8,7 +8,7 @@
  */
 import { memo, useMemo } from 'react'
 import { Box, Text } from 'ink'
-import { layoutColumns, renderCells, renderRuns, type Cell, type ColumnSpec } from '../format/cells.js'
+import { layoutColumns, renderCells, renderRuns, visibleColumns, type Cell, type ColumnSpec } from '../format/cells.js'
 import { scrollInfo } from '../format/window.js'
 import { toneStyle } from '../theme/theme.js'
 import { useTheme } from '../theme/context.js'
@@ -25,9 +25,10 @@ export interface TableProps {
   empty?: string
 }
 
-export function Table ({ columns, rows, selected, top, height, width, focused = true, empty }: TableProps) {
+export function Table ({ columns: all, rows, selected, top, height, width, focused = true, empty }: TableProps) {
   const theme = useTheme()
   const marker = 2
+  const columns = useMemo(() => visibleColumns(all, width - marker), [all, width])
   const widths = useMemo(() => layoutColumns(columns, rows, width - marker), [columns, rows, width])
   const visible = rows.slice(top, top + height)
   const info = scrollInfo(top, height, rows.length)

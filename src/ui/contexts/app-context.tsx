@@ -8,7 +8,7 @@ import type { KbIndex } from '../../kb/types.js'
 import type { Store } from '../../store/index.js'
 import type { AccountRow } from '../format/accounts.js'
 import type { Seed } from '../hooks/use-store.js'
-import type { ScreenId } from '../keys/key-table.js'
+import type { CommandId, ScreenId } from '../keys/key-table.js'
 import type { Tone } from '../theme/theme.js'
 
 export interface Message { text: string, tone: Tone }
@@ -25,12 +25,14 @@ export interface AppServices {
   today: string
   /** Data read before the first frame, so it draws complete (the accounts list). */
   preload: Preload
-  /** Where exported documents go by default: the folder the app was started from. */
+  /** Where exported documents go by default: `<home>/exports` (the export form can change it). */
   exportDir: string
   notify: (text: string, tone?: Tone) => void
+  /** Undoes (or redoes) this member's last edit; with an account id, only an edit of that account. */
+  undo: (verb: 'undo' | 'redo', accountId?: string) => void
   clearMessage: () => void
   /** Fallback handlers for commands a screen does not handle itself (app.help, app.knowledge, app.undo, app.back). */
-  globals: Partial<Record<string, GlobalCommand>>
+  globals: Partial<Record<CommandId, GlobalCommand>>
   openKnowledge: (query?: string) => void
   openReader: (sectionId: string) => void
   kb: KbState

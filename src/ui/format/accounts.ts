@@ -8,13 +8,14 @@ import type { Cell, ColumnSpec } from './cells.js'
 
 export interface AccountRow extends AccountHeader { openItems: number, nextDue?: string }
 
+/** On a narrow terminal the lead port goes first, then the IR#, then the open count: name and next due stay. */
 export const ACCOUNT_COLUMNS: readonly ColumnSpec[] = [
-  { key: 'name', title: 'NAME', flex: true, min: 20 },
-  { key: 'ior', title: 'IR#', max: 14, flex: true, min: 10 },
-  { key: 'leadPort', title: 'LEAD PORT', max: 14, flex: true, min: 9 },
-  { key: 'stage', title: 'STAGE', max: 9 },
-  { key: 'openItems', title: 'OPEN', align: 'right' },
-  { key: 'nextDue', title: 'NEXT DUE', max: 10 }
+  { key: 'name', title: 'NAME', flex: true, min: 24 },
+  { key: 'ior', title: 'IR#', max: 14, flex: true, min: 10, drop: 2 },
+  { key: 'leadPort', title: 'LEAD PORT', max: 14, flex: true, min: 9, drop: 1 },
+  { key: 'stage', title: 'STAGE', max: 9, drop: 4 },
+  { key: 'openItems', title: 'OPEN', align: 'right', drop: 3 },
+  { key: 'nextDue', title: 'NEXT DUE', max: 11 }
 ]
 
 export const SORT_KEYS = ['name', 'ior', 'leadPort', 'stage', 'openItems', 'nextDue'] as const
@@ -56,7 +57,7 @@ export function sortAccounts<T extends AccountRow> (rows: readonly T[], key: Sor
       case 'ior': return emptyLast(a.iors[0], b.iors[0], dir) || byName(a, b)
       case 'leadPort': return emptyLast(a.leadPort, b.leadPort, dir) || byName(a, b)
       case 'stage': return dir * (STAGES.indexOf(a.stage) - STAGES.indexOf(b.stage)) || byName(a, b)
-      case 'openItems': return dir * (b.openItems - a.openItems) || byName(a, b)
+      case 'openItems': return dir * (a.openItems - b.openItems) || byName(a, b)
       case 'nextDue': return emptyLast(a.nextDue, b.nextDue, dir) || byName(a, b)
     }
   }
@@ -70,6 +71,11 @@ function emptyLast (a: string | undefined, b: string | undefined, dir: number): 
   return dir * a.localeCompare(b)
 }
 
+/** An overdue date as shown: marked "!" so it stands out without colour. */
+export function overdueMark (date: string): string {
+  return `!${date}`
+}
+
 export function accountCells (r: AccountRow, today: string): Record<string, Cell> {
   const overdue = r.nextDue !== undefined && compareDates(r.nextDue, today) < 0
   return {
@@ -78,7 +84,8 @@ export function accountCells (r: AccountRow, today: string): Record<string, Cell
     leadPort: { text: r.leadPort },
     stage: { text: STAGE_LABELS[r.stage] },
     openItems: { text: String(r.openItems) },
-    nextDue: { text: r.nextDue ?? '', ...(overdue ? { tone: 'warning' as const } : {}) }
+    // The "!" shows overdue where there is no colour (NO_COLOR: the warning tone is only bold).
+    nextDue: overdue ? { text: overdueMark(r.nextDue!), tone: 'warning' } : { text: r.nextDue ?? '' }
   }
 }
 

@@ -15,6 +15,11 @@ export interface ColumnSpec {
   min?: number
   /** Never wider than this. */
   max?: number
+  /**
+   * Left out when the terminal is too narrow for every column at its least width: columns with a lower
+   * number go first; columns without one always show.
+   */
+  drop?: number
 }
 
 /** Characters of a string (code points), so a cut never splits a surrogate pair. */
@@ -70,6 +75,28 @@ export function layoutColumns (columns: readonly ColumnSpec[], rows: ReadonlyArr
   }
   if (total < width && flexible.length) widths[flexible[0]!] = widths[flexible[0]!]! + (width - total)
   return widths
+}
+
+/** The least width a column is drawn at: a flexible one's `min`; a fixed one's `max` (its values' width), else its title. */
+function leastWidth (c: ColumnSpec): number {
+  if (c.flex) return c.min ?? Math.min(8, textWidth(c.title))
+  return c.max ?? textWidth(c.title)
+}
+
+/**
+ * The columns that fit `width` at their least widths: droppable ones left out, least important (lowest
+ * `drop`) first, until the rest fit — so a narrow terminal keeps the name and the date readable rather
+ * than cutting every column to a letter.
+ */
+export function visibleColumns (columns: readonly ColumnSpec[], width: number, gap = 1): ColumnSpec[] {
+  const shown = [...columns]
+  const need = () => shown.reduce((a, c) => a + leastWidth(c), 0) + gap * Math.max(0, shown.length - 1)
+  const order = columns.filter(c => c.drop !== undefined).sort((a, b) => a.drop! - b.drop!)
+  for (const c of order) {
+    if (need() <= width) break
+    shown.splice(shown.indexOf(c), 1)
+  }
+  return shown
 }
 
 /** A row's cells cut and padded to the widths, joined by the gap. */

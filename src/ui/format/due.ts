@@ -5,14 +5,25 @@
  */
 import type { DueEntry } from '../../domain/index.js'
 import type { AccountTab } from '../hooks/use-account.js'
+import { overdueMark } from './accounts.js'
 import type { Cell, ColumnSpec } from './cells.js'
 
+/**
+ * The Due table's columns at a width: at 80 columns the account name gives room to what is due; from
+ * 100 columns on it shows whole (up to 48 characters).
+ */
+export function dueColumns (width: number): readonly ColumnSpec[] {
+  return width >= 100 ? WIDE_DUE_COLUMNS : DUE_COLUMNS
+}
+
 export const DUE_COLUMNS: readonly ColumnSpec[] = [
-  { key: 'date', title: 'DATE', max: 10 },
+  { key: 'date', title: 'DATE', max: 11 },
   { key: 'when', title: 'WHEN', max: 12 },
   { key: 'account', title: 'ACCOUNT', flex: true, min: 12, max: 30 },
   { key: 'what', title: 'WHAT IS DUE', flex: true, min: 16 }
 ]
+
+const WIDE_DUE_COLUMNS: readonly ColumnSpec[] = DUE_COLUMNS.map(c => (c.key === 'account' ? { ...c, max: 48, min: 30 } : c))
 
 export function dueWhen (e: Pick<DueEntry, 'overdue' | 'daysLeft'>): string {
   if (e.overdue) return `overdue ${-e.daysLeft}d`
@@ -22,7 +33,7 @@ export function dueWhen (e: Pick<DueEntry, 'overdue' | 'daysLeft'>): string {
 export function dueCells (e: DueEntry): Record<string, Cell> {
   const tone = e.overdue ? { tone: 'warning' as const } : e.daysLeft === 0 ? { tone: 'accent' as const } : {}
   return {
-    date: { text: e.date, ...tone },
+    date: { text: e.overdue ? overdueMark(e.date) : e.date, ...tone },
     when: { text: dueWhen(e), ...tone },
     account: { text: e.accountName ?? '(whole workspace)', ...(e.accountId ? {} : { tone: 'secondary' as const }) },
     what: { text: e.title + (e.note ? ` — ${e.note}` : '') }
@@ -52,4 +63,12 @@ export function windowLabel (days: number | undefined): string {
 export function dueSummary (entries: readonly DueEntry[]): string {
   const overdue = entries.filter(e => e.overdue).length
   return `${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}${overdue ? `, ${overdue} overdue` : ''}`
+}
+
+/**
+ * What Enter on a whole-workspace entry opens: the accounts it concerns. The quarterly OST deadline
+ * concerns the accounts whose definition changed since OST was last told (their "notify OST" entries).
+ */
+export function workspaceEntries (entry: Pick<DueEntry, 'rule'>, all: readonly DueEntry[]): DueEntry[] {
+  return entry.rule === 'ost-deadline' ? all.filter(e => e.rule === 'ost-definition') : []
 }

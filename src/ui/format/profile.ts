@@ -34,3 +34,12 @@ export function profileRows (account: AccountRecord): ProfileRow[] {
     { key: 'ports', label: 'Ports', text: list(account.ports.map(p => `${String(p.name)}${typeof p.share === 'number' ? ` ${p.share}%` : ''}`)) }
   ]
 }
+
+/**
+ * The label column's width: the longest label and its marker whole when the terminal has room (at 120
+ * columns every label shows whole), at most 45% of the width, never under 20.
+ */
+export function profileLabelWidth (labels: readonly string[], width: number): number {
+  const longest = Math.max(0, ...labels.map(l => [...l].length)) + 3
+  return Math.max(20, Math.min(longest, Math.floor(width * 0.45)))
+}

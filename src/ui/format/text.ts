@@ -2,7 +2,7 @@
  * Plain text to terminal lines: word-wrapping to a width (long words broken), and splitting a search
  * excerpt's **marked** matches into segments to emphasise.
  */
-import { textWidth } from './cells.js'
+import { textWidth, truncate } from './cells.js'
 
 export function wrapText (text: string, width: number): string[] {
   const w = Math.max(1, width)
@@ -33,4 +33,17 @@ export interface Segment { text: string, match: boolean }
 /** "the **review** of" → [{the , false}, {review, true}, { of, false}] */
 export function markSegments (excerpt: string): Segment[] {
   return excerpt.split('**').map((text, i) => ({ text, match: i % 2 === 1 })).filter(s => s.text !== '')
+}
+
+/**
+ * The message line's lines: one line normally; a longer message wraps (at spaces, or anywhere in a long
+ * path) onto at most `max` lines, the last one cut with "…" if even that is not enough. Always one line
+ * at least (the area keeps its place when empty).
+ */
+export function messageLines (text: string, width: number, max: number): string[] {
+  const lines = wrapText(text.replace(/\s+/g, ' ').trim(), width)
+  if (lines.length <= max) return lines.length ? lines : ['']
+  const shown = lines.slice(0, max)
+  shown[max - 1] = truncate(lines.slice(max - 1).join(' '), width)
+  return shown
 }

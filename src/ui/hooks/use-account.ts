@@ -19,3 +19,7 @@ export type AccountTab = typeof ACCOUNT_TABS[number]
 export const TAB_LABELS: Record<AccountTab, string> = {
   profile: 'Profile', contacts: 'Contacts', checklist: 'Checklist', plan: 'Action Plan', cip: 'CIP', activity: 'Activity'
 }
+/** A short word per tab, for narrow terminals. */
+export const TAB_SHORT: Record<AccountTab, string> = {
+  profile: 'Profile', contacts: 'People', checklist: 'Checks', plan: 'Plan', cip: 'CIP', activity: 'Log'
+}

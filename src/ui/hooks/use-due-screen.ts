@@ -5,7 +5,7 @@
 import { useState } from 'react'
 import type { DueEntry } from '../../domain/index.js'
 import type { Store } from '../../store/index.js'
-import { DUE_WINDOWS, withinWindow } from '../format/due.js'
+import { DUE_WINDOWS, withinWindow, workspaceEntries } from '../format/due.js'
 import { useListCursor } from './use-list.js'
 import { useStoreSnapshot } from './use-store.js'
 
@@ -14,10 +14,12 @@ export const dueKey = (e: DueEntry) => `${e.rule}|${e.accountId ?? ''}|${e.ref ?
 
 export function useDueScreen (store: Store, today: string, tableHeight: number) {
   const [windowAt, setWindowAt] = useState(0)
+  // Enter on a whole-workspace entry (the OST deadline) narrows the list to the accounts it concerns.
+  const [focus, setFocus] = useState<DueEntry | undefined>()
   const withinDays = DUE_WINDOWS[windowAt]
   // Everything is loaded once and the period filters it here, so `w` answers at once.
   const snap = useStoreSnapshot(store, s => s.workflow.due({ today }), [today])
-  const entries = withinWindow(snap.data ?? [], withinDays)
+  const entries = focus ? workspaceEntries(focus, snap.data ?? []) : withinWindow(snap.data ?? [], withinDays)
   const cursor = useListCursor(entries.map(dueKey), tableHeight)
   return {
     snap,
@@ -25,6 +27,8 @@ export function useDueScreen (store: Store, today: string, tableHeight: number) 
     cursor,
     selected: entries[cursor.index],
     withinDays,
+    focus,
+    setFocus,
     nextWindow: () => setWindowAt(w => (w + 1) % DUE_WINDOWS.length)
   }
 }

@@ -5,6 +5,7 @@
 import { useState } from 'react'
 import type { AccountRecord } from '../../store/index.js'
 import { profileRows, type ProfileRow } from '../format/profile.js'
+import { stageQuestion, type StageQuestion } from '../format/stage.js'
 import { useAppServices } from '../contexts/app-context.js'
 import { useAction } from './use-action.js'
 import { checkField } from './use-form.js'
@@ -18,6 +19,8 @@ export function useProfileTab (account: AccountRecord, height: number) {
   const cursor = useListCursor(rows.map(r => r.key), height)
   const [editing, setEditing] = useState<{ key: string, start: string } | undefined>()
   const [error, setError] = useState<string | undefined>()
+  // Moving the SOP stage with tasks still open behind asks first (as `pat stage … set` warns).
+  const [question, setQuestion] = useState<StageQuestion | undefined>()
   const draft = useTextLine('')
   const remote = useRemoteChanges(store, account.id, editing !== undefined)
   const { run, busy } = useAction()
@@ -42,16 +45,25 @@ export function useProfileTab (account: AccountRecord, height: number) {
       setEditing({ key: selected.key, start: selected.edit ?? '' })
     },
     cancel: () => { setEditing(undefined); setError(undefined) },
-    save: () => {
+    question,
+    /** Saves the draft; a stage change that leaves tasks open asks first (`confirmed` answers yes). */
+    save: (confirmed = false) => {
       if (!editing || !editRow?.spec || busy) return
       const spec = editRow.spec
       const text = draft.get().value
       const msg = checkField(spec, text)
       if (msg) { setError(msg); return }
       if (text === editing.start && !changed) { setEditing(undefined); return }
+      setQuestion(undefined)
+      if (spec.key === 'stage' && !confirmed) {
+        const q = stageQuestion(account, text)
+        if (q) { setQuestion(q); return }
+      }
       void run(async () => { await store.accounts.set(account.id, { [spec.key]: text }); return true },
         { onInputError: err => setError(err.message), done: `saved ${spec.label.toLowerCase()}` })
         .then(ok => { if (ok) { setEditing(undefined); setError(undefined) } })
-    }
+    },
+    /** The answer no to the stage question: back to editing the field. */
+    keepStage: () => setQuestion(undefined)
   }
 }

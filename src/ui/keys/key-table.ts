@@ -11,10 +11,10 @@ import type { Key } from 'ink'
 export type ScreenId =
   | 'accounts' | 'filter' | 'welcome'
   | 'account.profile' | 'account.contacts' | 'account.checklist' | 'account.plan' | 'account.cip' | 'account.activity'
-  | 'due' | 'knowledge' | 'reader' | 'help' | 'input' | 'form'
+  | 'due' | 'knowledge' | 'reader' | 'help' | 'input' | 'form' | 'editor' | 'confirm' | 'entry'
 
 export interface Command {
-  id: string
+  id: CommandId
   keys: readonly string[]
   label: string
   /** The screens it works on; '*' = every screen (while not typing: printable keys type text in a field). */
@@ -22,17 +22,18 @@ export interface Command {
 }
 
 /** Screens with a text field that has the keyboard: printable keys are text there, never commands. */
-export const TEXT_SCREENS: ReadonlySet<ScreenId> = new Set(['filter', 'knowledge', 'input', 'form'])
+export const TEXT_SCREENS: ReadonlySet<ScreenId> = new Set(['filter', 'knowledge', 'input', 'form', 'editor'])
 
 const ACCOUNT: ScreenId[] = ['account.profile', 'account.contacts', 'account.checklist', 'account.plan', 'account.cip', 'account.activity']
-const LISTS: ScreenId[] = ['accounts', ...ACCOUNT, 'due', 'reader', 'help']
-export const TAB_SCREENS = ACCOUNT
+const LISTS: ScreenId[] = ['accounts', ...ACCOUNT, 'due', 'reader', 'help', 'entry']
+/** The screens that show workspace data: undo and redo act there only (not in help, the search or the reader). */
+export const DATA_SCREENS: readonly ScreenId[] = ['accounts', ...ACCOUNT, 'due']
 
 /**
  * Screen-specific commands come first: a key bound on a screen shadows the same key of a command that
  * works everywhere (`/` filters the accounts table; elsewhere it searches the knowledge base).
  */
-export const COMMANDS: readonly Command[] = [
+const TABLE = [
   { id: 'welcome.demo', keys: ['d'], label: 'Add the demo accounts', screens: ['welcome'] },
   { id: 'welcome.empty', keys: ['enter'], label: 'Start with an empty workspace', screens: ['welcome'] },
 
@@ -44,7 +45,7 @@ export const COMMANDS: readonly Command[] = [
   { id: 'accounts.add', keys: ['a'], label: 'Add an account', screens: ['accounts'] },
   { id: 'accounts.due', keys: ['d'], label: 'What falls due: reviews, deadlines, plan items', screens: ['accounts'] },
 
-  { id: 'due.open', keys: ['enter'], label: 'Open the account on the tab the entry is about', screens: ['due'] },
+  { id: 'due.open', keys: ['enter'], label: 'Open the account on the tab the entry is about (a workspace date: its accounts)', screens: ['due'] },
   { id: 'due.window', keys: ['w'], label: 'Period: all dates, within 30 days, within 90 days', screens: ['due'] },
 
   { id: 'tab.next', keys: ['tab', 'right', 'l'], label: 'Next tab', screens: ACCOUNT },
@@ -67,9 +68,22 @@ export const COMMANDS: readonly Command[] = [
   { id: 'plan.add', keys: ['a'], label: 'Add a plan item', screens: ['account.plan'] },
   { id: 'plan.edit', keys: ['e', 'enter'], label: 'Edit the selected item', screens: ['account.plan'] },
   { id: 'plan.done', keys: ['d', 'x'], label: 'Complete the selected item', screens: ['account.plan'] },
+  { id: 'plan.background', keys: ['b'], label: 'Edit the plan\'s background & structure (a long text)', screens: ['account.plan'] },
+  { id: 'plan.scope', keys: ['S'], label: 'Edit the plan\'s scope (a long text)', screens: ['account.plan'] },
 
   { id: 'cip.add', keys: ['a'], label: 'Add a Compliance Improvement Plan', screens: ['account.cip'] },
   { id: 'cip.edit', keys: ['e', 'enter'], label: 'Edit the selected CIP', screens: ['account.cip'] },
+
+  { id: 'activity.show', keys: ['enter'], label: 'Show the whole entry', screens: ['account.activity'] },
+  { id: 'entry.close', keys: ['enter', 'q', 'escape'], label: 'Close the entry', screens: ['entry'] },
+
+  { id: 'editor.save', keys: ['ctrl-s'], label: 'Save the text (Enter starts a new line)', screens: ['editor'] },
+  { id: 'editor.cancel', keys: ['escape'], label: 'Cancel the edit', screens: ['editor'] },
+  { id: 'editor.up', keys: ['up'], label: 'Line up', screens: ['editor'] },
+  { id: 'editor.down', keys: ['down'], label: 'Line down', screens: ['editor'] },
+
+  { id: 'confirm.yes', keys: ['y'], label: 'Yes, go ahead', screens: ['confirm'] },
+  { id: 'confirm.no', keys: ['n', 'escape', 'q'], label: 'No, keep things as they are', screens: ['confirm'] },
 
   { id: 'knowledge.open', keys: ['enter'], label: 'Read the selected section', screens: ['knowledge'] },
   { id: 'knowledge.up', keys: ['up'], label: 'Previous result', screens: ['knowledge'] },
@@ -94,9 +108,18 @@ export const COMMANDS: readonly Command[] = [
 
   { id: 'app.help', keys: ['?'], label: 'Help: the keys of this screen', screens: '*' },
   { id: 'app.knowledge', keys: ['ctrl-f', 's', '/'], label: 'Search the SOP knowledge base', screens: '*' },
-  { id: 'app.undo', keys: ['u'], label: 'Undo your last edit', screens: '*' },
-  { id: 'app.back', keys: ['q', 'escape'], label: 'Back (q on the accounts list quits)', screens: '*' }
-]
+  { id: 'app.undo', keys: ['u'], label: 'Undo your last edit (the message says what it was)', screens: DATA_SCREENS },
+  { id: 'app.redo', keys: ['U', 'ctrl-r'], label: 'Redo what u undid', screens: DATA_SCREENS },
+  { id: 'app.back', keys: ['q', 'escape'], label: 'Back (on the accounts list: clear the filter, else quit)', screens: '*' }
+] as const satisfies ReadonlyArray<{ id: string, keys: readonly string[], label: string, screens: readonly ScreenId[] | '*' }>
+
+/**
+ * Every command id: a union the compiler checks, so a handler for a command that does not exist (or a
+ * typo in one) fails to compile, and test/ui/key-table.test.ts checks that every command has a handler.
+ */
+export type CommandId = typeof TABLE[number]['id']
+
+export const COMMANDS: readonly Command[] = TABLE
 
 /** The key name of an Ink input event (see the header for the names). */
 export function keyName (input: string, key: Key): string {
@@ -168,7 +191,7 @@ export function formatKeys (keys: readonly string[]): string {
 }
 
 /** The short hint of a command's first key, for footers: `a add`. */
-export function hint (screen: ScreenId, id: string, text: string): string | undefined {
+export function hint (screen: ScreenId, id: CommandId, text: string): string | undefined {
   const c = commandsFor(screen).find(x => x.id === id)
   return c ? `${formatKey(c.keys[0]!)} ${text}` : undefined
 }

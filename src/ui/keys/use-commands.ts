@@ -5,14 +5,16 @@
  */
 import { useAppServices } from '../contexts/app-context.js'
 import { useKeyLayer } from '../contexts/keys-context.js'
-import { TEXT_SCREENS, keyName, matchCommand, type ScreenId } from './key-table.js'
+import { TEXT_SCREENS, keyName, matchCommand, type CommandId, type ScreenId } from './key-table.js'
 import { editLine, type LineState } from './text-edit.js'
 
-export type Handlers = Partial<Record<string, (name: string) => void>>
+export type Handlers = Partial<Record<CommandId, (name: string) => void>>
 
 export interface TextTarget {
   get: () => LineState
   set: (s: LineState) => void
+  /** How keys edit the text (default: one line, editLine). */
+  edit?: (s: LineState, name: string, input: string) => LineState | undefined
 }
 
 export function useCommands (screen: ScreenId, handlers: Handlers, opts: { active?: boolean, text?: TextTarget } = {}): void {
@@ -20,7 +22,7 @@ export function useCommands (screen: ScreenId, handlers: Handlers, opts: { activ
   useKeyLayer((input, key) => {
     const name = keyName(input, key)
     if (opts.text && TEXT_SCREENS.has(screen)) {
-      const next = editLine(opts.text.get(), name, input)
+      const next = (opts.text.edit ?? editLine)(opts.text.get(), name, input)
       if (next) { opts.text.set(next); return }
     }
     const cmd = matchCommand(screen, name)

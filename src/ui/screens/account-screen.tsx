@@ -9,7 +9,7 @@ import { STAGE_LABELS } from '../../domain/index.js'
 import { TabBar, TitleLine } from '../components/chrome.js'
 import { Layer } from '../components/layer.js'
 import { useAppServices } from '../contexts/app-context.js'
-import { ACCOUNT_TABS, TAB_LABELS, useAccount, type AccountTab } from '../hooks/use-account.js'
+import { ACCOUNT_TABS, TAB_LABELS, TAB_SHORT, useAccount, type AccountTab } from '../hooks/use-account.js'
 import { useCommands, type Handlers } from '../keys/use-commands.js'
 import { useTheme } from '../theme/context.js'
 import { ActivityTab } from './account/activity-tab.js'
@@ -31,7 +31,7 @@ export interface AccountScreenProps {
 }
 
 export function AccountScreen ({ id, tab, onTab, onBack, height, width }: AccountScreenProps) {
-  const { store } = useAppServices()
+  const { store, undo } = useAppServices()
   const theme = useTheme()
   const snap = useAccount(store, id)
   const [exporting, setExporting] = useState(false)
@@ -41,6 +41,8 @@ export function AccountScreen ({ id, tab, onTab, onBack, height, width }: Accoun
     'tab.prev': () => onTab(ACCOUNT_TABS[(i + ACCOUNT_TABS.length - 1) % ACCOUNT_TABS.length]!),
     'tab.goto': name => { const t = ACCOUNT_TABS[Number(name) - 1]; if (t) onTab(t) },
     'account.export': () => setExporting(true),
+    'app.undo': () => undo('undo', id),
+    'app.redo': () => undo('redo', id),
     'app.back': onBack
   }
   const a = snap.data
@@ -60,7 +62,7 @@ export function AccountScreen ({ id, tab, onTab, onBack, height, width }: Accoun
   return (
     <Box flexDirection='column' width={width} height={height}>
       <TitleLine title={title} right='Tab next · q back' width={width} />
-      <TabBar tabs={ACCOUNT_TABS.map(t => TAB_LABELS[t])} active={i} width={width} />
+      <TabBar tabs={ACCOUNT_TABS.map(t => ({ label: TAB_LABELS[t], short: TAB_SHORT[t] }))} active={i} width={width} />
       {exporting ? <ExportForm account={a} height={h} width={width} onClose={() => setExporting(false)} /> : null}
       <Layer visible={!exporting}><ActiveTab tab={tab} {...props} /></Layer>
     </Box>

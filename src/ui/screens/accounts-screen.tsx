@@ -16,6 +16,8 @@ import { useAccountsScreen } from '../hooks/use-accounts-screen.js'
 import { useCommands } from '../keys/use-commands.js'
 import { useTheme } from '../theme/context.js'
 
+const FILTER_KEPT = ' · Esc clears · / edits'
+
 export interface AccountsScreenProps {
   height: number
   width: number
@@ -24,7 +26,7 @@ export interface AccountsScreenProps {
 }
 
 export function AccountsScreen ({ height, width, onOpen, onDue }: AccountsScreenProps) {
-  const { store, today, notify, preload } = useAppServices()
+  const { store, today, notify, preload, globals } = useAppServices()
   const theme = useTheme()
   const showFilter = 1
   const tableHeight = Math.max(1, height - 2 - showFilter)
@@ -42,7 +44,9 @@ export function AccountsScreen ({ height, width, onOpen, onDue }: AccountsScreen
     'accounts.reverse': s.toggleReverse,
     'accounts.archived': () => { s.toggleArchived(); notify(s.archived ? 'archived accounts hidden' : 'showing archived accounts', 'info') },
     'accounts.add': () => s.setAdding(true),
-    'accounts.due': onDue
+    'accounts.due': onDue,
+    // Esc/q take back the filter first (as the filter's hint says); with nothing to clear they quit.
+    'app.back': name => { if (s.filter.state.value) s.filter.reset(''); else globals['app.back']?.(name, 'accounts') }
   }, { active: !s.filtering && !s.adding })
 
   useCommands('filter', {
@@ -67,12 +71,18 @@ export function AccountsScreen ({ height, width, onOpen, onDue }: AccountsScreen
     ? 'Loading…'
     : s.all.length === 0
       ? 'No accounts yet: a adds one (or run `pat demo` for sample accounts).'
-      : 'No account matches the filter: Esc on the filter clears it.'
+      : 'No account matches the filter: Esc clears it.'
   return (
     <Box flexDirection='column' width={width} height={height}>
       <TitleLine title={title} right='/ filter · o sort · a add · ? keys' width={width} />
       {s.filtering || s.filter.state.value
-        ? <Box><Text {...theme.text.accent}>Filter: </Text><TextInput state={s.filter.state} width={width - 9} focused={s.filtering} /></Box>
+        ? (
+          <Box width={width}>
+            <Text {...theme.text.accent}>Filter: </Text>
+            <Box flexGrow={1}><TextInput state={s.filter.state} width={width - 9 - (s.filtering ? 0 : FILTER_KEPT.length)} focused={s.filtering} /></Box>
+            {s.filtering ? null : <Text {...theme.text.secondary}>{FILTER_KEPT}</Text>}
+          </Box>
+          )
         : <Text wrap='truncate' {...theme.text.secondary}>Enter opens the selected account · / filters · d what falls due · A archived</Text>}
       <Table
         columns={ACCOUNT_COLUMNS} rows={cells} selected={s.cursor.index} top={s.cursor.top}

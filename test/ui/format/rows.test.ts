@@ -25,7 +25,8 @@ describe('accounts table', () => {
   it.each([
     ['name', false, 'Blue Heron,Harborview,Northwind,Old Co'],
     ['name', true, 'Old Co,Northwind,Harborview,Blue Heron'],
-    ['openItems', false, 'Harborview,Blue Heron,Northwind,Old Co'],
+    ['openItems', false, 'Northwind,Old Co,Blue Heron,Harborview'], // ↑ is ascending: 0, 0, 1, 3
+    ['openItems', true, 'Harborview,Blue Heron,Northwind,Old Co'], // ties by name either way
     ['nextDue', false, 'Harborview,Blue Heron,Northwind,Old Co'],
     ['nextDue', true, 'Blue Heron,Harborview,Northwind,Old Co'],
     ['stage', false, 'Northwind,Old Co,Blue Heron,Harborview']
@@ -48,7 +49,7 @@ describe('accounts table', () => {
   it('cells: first IR# and how many more, overdue next date in the warning tone', () => {
     const c = accountCells(rows[1]!, TODAY)
     expect(c.ior!.text).toBe('99-1000001 +1')
-    expect(c.nextDue).toEqual({ text: '2026-11-18', tone: 'warning' })
+    expect(c.nextDue).toEqual({ text: '!2026-11-18', tone: 'warning' }) // marked without colour too (NO_COLOR)
     expect(accountCells(rows[0]!, TODAY).nextDue).toEqual({ text: '2026-11-30' })
     expect(accountCells(rows[3]!, TODAY).name).toEqual({ text: 'Old Co (archived)', tone: 'secondary' })
   })

@@ -1,8 +1,11 @@
 /**
  * The Activity tab: the account's audit log, newest first — when, who, and what changed (undos included).
+ * Enter shows the selected entry whole, wrapped (a row is cut at the terminal's edge).
  */
+import { useState } from 'react'
 import { Box, Text } from 'ink'
-import { activityLines } from '../../format/activity.js'
+import { TextPanel } from '../../components/text-panel.js'
+import { activityDetail, activityLines, newestFirst } from '../../format/activity.js'
 import { scrollInfo } from '../../format/window.js'
 import { useAppServices } from '../../contexts/app-context.js'
 import { useActivity } from '../../hooks/use-account.js'
@@ -15,14 +18,18 @@ export function ActivityTab ({ account, common, height, width }: TabProps) {
   const { store } = useAppServices()
   const theme = useTheme()
   const snap = useActivity(store, account.id)
+  const entries = newestFirst(snap.data ?? [])
   const lines = activityLines(snap.data ?? [])
   const listHeight = Math.max(1, height - 1)
   const cursor = useListCursor(lines.map((_, i) => String(i)), listHeight)
-  useCommands('account.activity', { ...common, ...cursor.handlers })
+  const [shown, setShown] = useState(false)
+  const selected = entries[cursor.index]
+  useCommands('account.activity', { ...common, ...cursor.handlers, 'activity.show': () => { if (selected) setShown(true) } }, { active: !shown })
+  if (shown && selected) return <TextPanel title='Activity entry' text={activityDetail(selected)} height={height} width={width} onClose={() => setShown(false)} />
   const info = scrollInfo(cursor.top, listHeight, lines.length)
   return (
     <Box flexDirection='column' width={width} height={height}>
-      <Text wrap='truncate' {...theme.text.secondary}>{snap.loaded ? `${lines.length} entries, newest first${info ? ` · ${info}` : ''} · the permanent record: who changed what, when` : 'Loading…'}</Text>
+      <Text wrap='truncate' {...theme.text.secondary}>{snap.loaded ? `${lines.length} entries, newest first${info ? ` · ${info}` : ''} · Enter shows one whole · who changed what, when` : 'Loading…'}</Text>
       {lines.slice(cursor.top, cursor.top + listHeight).map((l, i) => {
         const sel = cursor.top + i === cursor.index
         return <Text key={cursor.top + i} wrap='truncate' {...(sel ? theme.selection : {})}>{sel ? '› ' : '  '}{l}</Text>

@@ -4,8 +4,10 @@
  * `d`/`x` completes.
  */
 import { Box, Text } from 'ink'
-import { PLAN_ITEM_FIELDS } from '../../../domain/index.js'
+import { useState } from 'react'
+import { PLAN_FIELDS, PLAN_ITEM_FIELDS } from '../../../domain/index.js'
 import { EntityForm } from '../../components/entity-form.js'
+import { LongTextEdit } from '../../components/long-text-edit.js'
 import { Table } from '../../components/table.js'
 import { truncate } from '../../format/cells.js'
 import { PLAN_COLUMNS, planCells, planSummary } from '../../format/plan.js'
@@ -24,6 +26,8 @@ export function PlanTab ({ account, common, height, width }: TabProps) {
   const tableHeight = Math.max(1, height - 3)
   const t = useEntityTab(items.map(i => i.id), tableHeight)
   const selected = items.find(i => i.id === t.selectedKey)
+  // The plan's long texts (background & structure, scope), edited whole in the multi-line editor.
+  const [longText, setLongText] = useState<'background' | 'scope' | undefined>()
   useCommands('account.plan', {
     ...common,
     ...t.cursor.handlers,
@@ -33,8 +37,22 @@ export function PlanTab ({ account, common, height, width }: TabProps) {
       if (!selected) return
       if (selected.status === 'done') return
       void run(() => store.plan.items.done(account.id, selected.id), { done: `completed "${selected.title}" — u undoes` })
-    }
-  }, { active: !t.form })
+    },
+    'plan.background': () => setLongText('background'),
+    'plan.scope': () => setLongText('scope')
+  }, { active: !t.form && !longText })
+
+  const plan = account.plan
+  if (longText) {
+    const spec = PLAN_FIELDS.find(f => f.key === longText)!
+    return (
+      <LongTextEdit
+        title={`Editing the plan's ${spec.label.toLowerCase()} for ${account.name}`} initial={plan[longText] ?? ''}
+        save={text => store.plan.set(account.id, { [longText]: text })} done={`saved the plan's ${spec.label.toLowerCase()} — u undoes`}
+        onClose={() => setLongText(undefined)} height={height} width={width}
+      />
+    )
+  }
 
   if (t.form) {
     return (
@@ -46,14 +64,13 @@ export function PlanTab ({ account, common, height, width }: TabProps) {
       />
     )
   }
-  const plan = account.plan
   const period = [plan.periodStart, plan.periodEnd].filter(Boolean).join(' – ')
   const detail = selected
     ? [selected.goal && `Goal: ${selected.goal}`, selected.checklistItem && `for ${selected.checklistItem}`, selected.doneAt && `done ${selected.doneAt.slice(0, 10)}`].filter(Boolean).join(' · ')
     : ''
   return (
     <Box flexDirection='column' width={width} height={height}>
-      <Text wrap='truncate' {...theme.text.secondary}>{planSummary(items, today)}{period ? ` · plan period ${period}` : ''} · a add · e edit · d complete</Text>
+      <Text wrap='truncate' {...theme.text.secondary}>{planSummary(items, today)}{period ? ` · plan period ${period}` : ''} · a add · e edit · d complete · b background · S scope</Text>
       <Table
         columns={PLAN_COLUMNS} rows={items.map(i => planCells(i, today))} selected={t.cursor.index} top={t.cursor.top}
         height={tableHeight} width={width} empty='No plan items yet: a adds one (the project list is the heart of the plan).'

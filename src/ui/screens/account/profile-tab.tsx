@@ -1,49 +1,64 @@
 /**
  * The Profile tab: every field of the account, label and value; `e` or Enter edits the selected one in
- * place, Enter saves it at once (validated: IR#s, dates, amounts), Esc cancels.
+ * place, Enter saves it at once (validated: IR#s, dates, amounts), Esc cancels. Long text fields
+ * (corporate structure, notes) open in a multi-line editor; moving the SOP stage past open tasks asks first.
  */
 import { Box, Text } from 'ink'
-import { FieldNote, noteLines } from '../../components/field-note.js'
+import { FieldNote, conflictText, noteLines } from '../../components/field-note.js'
+import { TextArea } from '../../components/text-area.js'
 import { TextInput } from '../../components/text-input.js'
 import { fieldHint } from '../../format/fields.js'
 import { pad } from '../../format/cells.js'
+import { profileLabelWidth } from '../../format/profile.js'
+import { wrapText } from '../../format/text.js'
 import { useProfileTab } from '../../hooks/use-profile-tab.js'
 import { useCommands } from '../../keys/use-commands.js'
 import { useTheme } from '../../theme/context.js'
 import type { TabProps } from './types.js'
 
-const LABEL = 30
-
 export function ProfileTab ({ account, common, height, width }: TabProps) {
   const theme = useTheme()
   const listHeight = Math.max(1, height - 1)
   const t = useProfileTab(account, listHeight)
-  useCommands('account.profile', { ...common, ...t.cursor.handlers, 'profile.edit': t.startEdit }, { active: !t.editing })
-  useCommands('input', { 'input.submit': t.save, 'input.cancel': t.cancel }, { active: Boolean(t.editing), text: t.draft })
-
-  const notes = t.editing ? noteLines(t.error, t.changed, width, LABEL + 1).length : 0
-  const visible = t.rows.slice(t.cursor.top, t.cursor.top + listHeight - notes)
-  const valueWidth = Math.max(10, width - LABEL - 3)
   const editSpec = t.editing ? t.rows.find(r => r.key === t.editing!.key)?.spec : undefined
+  const long = editSpec?.kind === 'longtext'
+  useCommands('account.profile', { ...common, ...t.cursor.handlers, 'profile.edit': t.startEdit }, { active: !t.editing })
+  useCommands('input', { 'input.submit': () => t.save(), 'input.cancel': t.cancel }, { active: Boolean(t.editing) && !long && !t.question, text: t.draft })
+  useCommands('confirm', { 'confirm.yes': () => t.save(true), 'confirm.no': t.keepStage }, { active: Boolean(t.question) })
+
+  if (long && editSpec) {
+    const note = t.error ? `✗ ${t.error}` : t.changed ? `! ${conflictText(t.changed).replace('Enter keeps', 'Ctrl-S keeps')}` : undefined
+    return <TextArea title={`Editing ${editSpec.label} of ${account.name}`} text={t.draft} note={note} height={height} width={width} onSave={() => t.save()} onCancel={t.cancel} />
+  }
+
+  const label = profileLabelWidth(t.rows.map(r => r.label), width)
+  const question = t.question ? wrapText(`${t.question.text} y moves it · n/Esc keeps editing`, width - 2) : []
+  const notes = t.editing ? noteLines(t.error, t.changed, width, label + 1).length : 0
+  const visible = t.rows.slice(t.cursor.top, t.cursor.top + listHeight - notes - Math.max(0, question.length - 1))
+  const valueWidth = Math.max(10, width - label - 3)
   return (
     <Box flexDirection='column' width={width} height={height}>
-      <Text wrap='truncate' {...theme.text.secondary}>
-        {editSpec ? `Editing ${editSpec.label}${fieldHint(editSpec) ? ` (${fieldHint(editSpec)})` : ''} · Enter saves · Esc cancels` : 'e/Enter edit the selected field · every change saves at once · u undo'}
-      </Text>
+      {question.length
+        ? question.map((l, i) => <Text key={`q${i}`} wrap='truncate' {...theme.status.warning}>{l}</Text>)
+        : (
+          <Text wrap='truncate' {...theme.text.secondary}>
+            {editSpec ? `Editing ${editSpec.label}${fieldHint(editSpec) ? ` (${fieldHint(editSpec)})` : ''} · Enter saves · Esc cancels` : 'e/Enter edit the selected field · every change saves at once · u undo'}
+          </Text>
+          )}
       {visible.map((r, i) => {
         const sel = t.cursor.top + i === t.cursor.index
         const isEdit = t.editing?.key === r.key
         return (
           <Box key={r.key} flexDirection='column'>
             <Box>
-              <Text wrap='truncate' {...(sel ? theme.selection : theme.text.secondary)}>{sel ? '› ' : '  '}{pad(r.label, LABEL - 2)} </Text>
+              <Text wrap='truncate' {...(sel ? theme.selection : theme.text.secondary)}>{sel ? '› ' : '  '}{pad(r.label, label - 2)} </Text>
               <Box width={valueWidth}>
                 {isEdit
                   ? <TextInput state={t.draft.state} width={valueWidth} />
                   : <Text wrap='truncate' {...(r.spec ? theme.text.primary : theme.text.secondary)}>{r.text || '—'}</Text>}
               </Box>
             </Box>
-            {isEdit ? <FieldNote error={t.error} changed={t.changed} indent={LABEL + 1} width={width} /> : null}
+            {isEdit ? <FieldNote error={t.error} changed={t.changed} indent={label + 1} width={width} /> : null}
           </Box>
         )
       })}
