@@ -157,7 +157,9 @@ async function recover (home: string, paths: HomePaths, config: WorkspaceConfig,
   const documents = held.size
   if (!db.readable && documents === 0) {
     const where = db.keptCopy ? ` (the damaged copy is in ${db.keptCopy})` : ''
-    return { ...base, documents, problem: `the database could not be recovered; restore a backup with \`pat doctor --from-backup FILE\`${where}` }
+    if (missing.length) lines.push(`missing: ${describeLoss(missing)}`)
+    const what = missing.length ? ` (lost: ${describeLoss(missing.slice(0, 5))}${missing.length > 5 ? ', …' : ''})` : ''
+    return { ...base, documents, missing, problem: `the database could not be recovered${what}; restore a backup with \`pat doctor --from-backup FILE\`${where}` }
   }
   if (missing.length === 0 || opts.acceptLoss) {
     if (missing.length) lines.push(`accepted as lost: ${describeLoss(missing)}`)
