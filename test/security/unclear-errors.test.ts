@@ -1,6 +1,8 @@
 // Issue 15, "Crashes and unclear errors": each one reproduced, each answered by one line that names the
 // problem and what to do.
 import { readdir, writeFile } from 'node:fs/promises'
+import { createServer as createHttpServer } from 'node:http'
+import { createServer, type AddressInfo, type Server } from 'node:net'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { pat } from '../helpers/cli.js'
@@ -60,5 +62,29 @@ describe('unclear errors', { timeout: 120_000 }, () => {
     const r = await pat(h, ['team', 'invite'])
     expect(r.code).toBe(1)
     expect(oneLine(r)).toEqual(['error: only an owner can invite: you are an editor'])
+  })
+
+  it('a silent listener: --timeout holds for the whole exchange; a plain HTTP server does not speak PAT Desk sync', async () => {
+    const h = await home()
+    const held: Array<{ destroy: () => void }> = []
+    const silent: Server = createServer(sock => { held.push(sock) }) // accepts, never answers
+    const http = createHttpServer((_q, r) => r.end('hello'))
+    const port = async (s: { listen: (p: number, h: string, cb: () => void) => unknown, address: () => unknown }) => {
+      await new Promise<void>(resolve => s.listen(0, '127.0.0.1', resolve))
+      return (s.address() as AddressInfo).port
+    }
+    try {
+      const started = Date.now()
+      const quiet = await pat(h, ['sync', '--peer', `127.0.0.1:${await port(silent)}`, '--timeout', '3'])
+      expect(oneLine(quiet)).toEqual([expect.stringMatching(/^error: sync with 127.0.0.1:\d+ did not finish within 3 s/)])
+      expect(Date.now() - started).toBeLessThan(15_000) // it took 23 s (a handshake timeout of its own, then a retry)
+      const web = await pat(h, ['sync', '--peer', `127.0.0.1:${await port(http)}`, '--timeout', '3'])
+      expect(web.code).toBe(1)
+      expect(oneLine(web)).toEqual([expect.stringMatching(/^error: that address \(127.0.0.1:\d+\) does not speak PAT Desk sync/)])
+    } finally {
+      for (const s of held) s.destroy()
+      await new Promise(resolve => silent.close(resolve))
+      await new Promise(resolve => http.close(resolve))
+    }
   })
 })

@@ -66,7 +66,9 @@ async function syncOnce (store: Store, address: string, timeoutMs: number): Prom
   if (running) return running.syncOnce(address, timeoutMs)
   const { PeerNode } = await import('../../sync/peer.js')
   const { loadTls } = await import('../../sync/tls.js')
-  const node = await PeerNode.start({ store, tls: (await loadTls(store.ws.paths)).tls })
+  // The connection attempt ends with the exchange's own deadline: a silent listener must not hold the
+  // process past --timeout (the handshake's own, longer timeout would).
+  const node = await PeerNode.start({ store, tls: (await loadTls(store.ws.paths)).tls, connectTimeoutMs: timeoutMs })
   try {
     return await node.syncOnce(address, timeoutMs)
   } finally {
