@@ -6,7 +6,7 @@
  *
  * Wire format: newline-delimited JSON, one request per connection.
  *   client → server  {"type":"run","argv":[…],"cwd":"/…","columns":80,"color":false}
- *   server → client  {"type":"out","text":"…"} | {"type":"err","text":"…"} (any number)
+ *   server → client  {"type":"out","text":"…","styled"?:true} | {"type":"err","text":"…"} (any number)
  *                    {"type":"exit","code":0} (last)
  * Any other request type is answered with an err line and exit code 2.
  */
@@ -15,7 +15,7 @@ import { chmod, rm } from 'node:fs/promises'
 import type { Io } from './io.js'
 
 export interface RunRequest { type: 'run', argv: string[], cwd: string, columns: number, color: boolean }
-export type Reply = { type: 'out' | 'err', text: string } | { type: 'exit', code: number }
+export type Reply = { type: 'out' | 'err', text: string, styled?: boolean } | { type: 'exit', code: number }
 export type Runner = (req: RunRequest, io: Io) => Promise<number>
 
 const MAX_REQUEST = 1 << 20
@@ -36,7 +36,7 @@ export function forward (socketPath: string, req: Omit<RunRequest, 'type'>, io: 
         const reply = JSON.parse(buffer.slice(0, nl)) as Reply
         buffer = buffer.slice(nl + 1)
         if (reply.type === 'exit') code = reply.code
-        else if (reply.type === 'out') io.out(reply.text)
+        else if (reply.type === 'out') io.out(reply.text, { styled: Boolean(reply.styled) })
         else io.err(reply.text)
       }
     })
@@ -68,7 +68,7 @@ export async function serveControl (socketPath: string, run: Runner): Promise<Se
         send({ type: 'err', text: `error: bad control request: ${(err as Error).message}` }); send({ type: 'exit', code: 2 }); sock.end(); return
       }
       const io: Io = {
-        out: text => send({ type: 'out', text }),
+        out: (text, opts) => send({ type: 'out', text, ...(opts?.styled ? { styled: true } : {}) }),
         err: text => send({ type: 'err', text }),
         columns: req.columns || 80,
         color: Boolean(req.color),

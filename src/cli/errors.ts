@@ -6,6 +6,14 @@
 import { InputError } from '../domain/errors.js'
 import type { Io } from './io.js'
 
+/** The longest error line printed (values inside are quoted shorter; this bounds anything that slipped by). */
+const MAX_LINE = 400
+/** One line, printable (the Io makes it so), at most MAX_LINE characters. */
+const line = (text: string) => {
+  const one = text.replace(/\s*\n\s*/g, ' ')
+  return one.length > MAX_LINE ? one.slice(0, MAX_LINE - 1) + '…' : one
+}
+
 export const EXIT = { ok: 0, input: 1, usage: 2, store: 3, internal: 70 } as const
 
 /** Thrown by a command when the work was handed to another process; carries that run's exit code. */
@@ -15,10 +23,10 @@ export class Forwarded extends Error {
 
 export function reportError (io: Io, err: unknown): number {
   if (err instanceof Forwarded) return err.code
-  if (err instanceof InputError) { io.err(`error: ${err.message}`); return EXIT.input }
+  if (err instanceof InputError) { io.err(line(`error: ${err.message}`)); return EXIT.input }
   const e = err as { name?: string, message?: string, kind?: string }
-  if (e?.name === 'StoreError') { io.err(`error: ${e.message}`); return EXIT.store }
-  io.err(`internal error: ${e?.message ?? String(err)} (please report this with the command you ran)`)
+  if (e?.name === 'StoreError') { io.err(line(`error: ${e.message}`)); return EXIT.store }
+  io.err(line(`internal error: ${e?.message ?? String(err)}`) + ' (please report this with the command you ran)')
   if (process.env.PAT_DEBUG) io.err(String((err as Error)?.stack))
   return EXIT.internal
 }

@@ -1,7 +1,9 @@
 /**
  * Pure presentation: turning rows into aligned text columns that fit the terminal width. The widest
- * flexible column gives way first, and cells cut short end in "…".
+ * flexible column gives way first, and cells cut short end in "…". Cells are made printable before they are
+ * measured (domain/printable.ts keeps each character one wide), so a hostile name cannot break the columns.
  */
+import { printableLine } from '../domain/printable.js'
 export interface Column<T> {
   title: string
   get: (row: T) => string
@@ -18,7 +20,7 @@ export function truncate (text: string, width: number): string {
 }
 
 export function formatTable<T> (rows: readonly T[], columns: readonly Column<T>[], width = 80): string {
-  const cells = rows.map(r => columns.map(c => c.get(r).replace(/\s+/g, ' ')))
+  const cells = rows.map(r => columns.map(c => printableLine(c.get(r))))
   const widths = columns.map((c, i) => Math.max(c.title.length, ...cells.map(row => row[i]!.length)))
   const natural = widths.reduce((a, b) => a + b, 0)
   // Two spaces between columns when they fit, one when the terminal is narrow.

@@ -1,9 +1,22 @@
 /**
  * Where a command's output goes. In a normal run that is stdout/stderr; when a command is forwarded to the
  * process that holds the workspace, the server collects it and streams it back to the caller.
+ *
+ * This is the CLI's chokepoint for terminal safety: everything written through an Io is made printable
+ * (domain/printable.ts), so no command can send a teammate's escape sequences to the terminal raw. Output
+ * a command styled itself (after making its data printable) passes STYLED, which keeps only colour codes.
  */
+import { printable } from '../domain/printable.js'
+
+export interface WriteOptions {
+  /** The text carries this program's own colour codes (SGR), which are kept; any other control is shown. */
+  styled?: boolean
+}
+
+export const STYLED: WriteOptions = { styled: true }
+
 export interface Io {
-  out (text: string): void
+  out (text: string, opts?: WriteOptions): void
   err (text: string): void
   /** Terminal width for wrapping, and whether colour is wanted (NO_COLOR, not a TTY). */
   columns: number
@@ -12,10 +25,16 @@ export interface Io {
   cwd: string
 }
 
+/** Text as it may reach a terminal: printable, and ending in a newline. */
+export function terminalText (text: string, opts: WriteOptions = {}): string {
+  const safe = printable(text, { keepStyle: Boolean(opts.styled) })
+  return safe.endsWith('\n') ? safe : safe + '\n'
+}
+
 export function processIo (): Io {
   return {
-    out: t => process.stdout.write(t.endsWith('\n') ? t : t + '\n'),
-    err: t => process.stderr.write(t.endsWith('\n') ? t : t + '\n'),
+    out: (t, opts) => process.stdout.write(terminalText(t, opts)),
+    err: t => process.stderr.write(terminalText(t)),
     columns: process.stdout.columns || Number(process.env.COLUMNS) || 80,
     color: Boolean(process.stdout.isTTY) && !('NO_COLOR' in process.env),
     cwd: process.cwd()

@@ -6,7 +6,7 @@ import { InputError } from '../domain/errors.js'
 import { loadIndex } from '../kb/load.js'
 import { findSection, nearestIds } from '../kb/lookup.js'
 import { search, suggestTerms } from '../kb/search.js'
-import { printJson, type Io } from './io.js'
+import { printJson, STYLED, type Io } from './io.js'
 
 export async function runSearch (io: Io, localDir: string, query: string, opts: { limit?: string, json?: boolean }): Promise<void> {
   const limit = Number(opts.limit ?? 5)
@@ -26,7 +26,7 @@ export async function runSearch (io: Io, localDir: string, query: string, opts: 
     `   ${[h.source, ...h.trail].join(' › ')}`,
     ...h.excerpt.split('\n').map(l => `   ${bold(l)}`),
     `   pat show ${h.id}`
-  ].join('\n')).join('\n\n'))
+  ].join('\n')).join('\n\n'), STYLED)
 }
 
 export async function runShow (io: Io, localDir: string, id: string, opts: { raw?: boolean, json?: boolean }): Promise<void> {
@@ -39,5 +39,5 @@ export async function runShow (io: Io, localDir: string, id: string, opts: { raw
   if (opts.json) { printJson(io, section); return }
   // marked-terminal brings a syntax highlighter: loaded only when a section is shown.
   const { renderSection } = await import('../kb/render.js')
-  io.out(renderSection(section, { width: io.columns, color: io.color, raw: Boolean(opts.raw) }))
+  io.out(renderSection(section, { width: io.columns, color: io.color, raw: Boolean(opts.raw) }), STYLED)
 }

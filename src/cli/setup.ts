@@ -4,17 +4,18 @@
  */
 import { userInfo } from 'node:os'
 import { InputError } from '../domain/index.js'
-import { Workspace, homePaths, readConfig, type WorkspaceConfig } from '../store/index.js'
+import { Workspace, homePaths, readConfig, refuseOrphanDatabase, type WorkspaceConfig } from '../store/index.js'
 import { newId } from '../store/ids.js'
-import { createIdentity, loadIdentity, signerOf } from '../sync/index.js'
+import { loadOrCreateIdentity, signerOf } from '../sync/index.js'
 
 export async function initWorkspace (home: string, opts: { name: string, team?: string }): Promise<Workspace> {
   const name = opts.name.trim()
   if (!name) throw new InputError('your name is required: pat init --name "Your Name"')
   const paths = homePaths(home)
   if (await readConfig(paths.config)) throw new InputError(`a workspace already exists in ${home}; use another --home to create a new one`)
+  await refuseOrphanDatabase(paths) // before a key is made: nothing is created over an existing database
   // A key left by an interrupted init is reused rather than replaced.
-  const identity = await loadIdentity(paths.identityKey).catch(() => createIdentity(paths.identityKey, paths.identityPub))
+  const identity = await loadOrCreateIdentity(paths.identityKey, paths.identityPub)
   const now = new Date().toISOString()
   const config: WorkspaceConfig = {
     version: 1,

@@ -63,7 +63,7 @@ export const ACCOUNT_PROFILE_FIELDS: readonly FieldSpec<keyof AccountProfile>[] 
   { key: 'profileReviewed', label: 'Profile last reviewed', kind: 'date' },
   // Selection (SOP, "Select an Account"): the national rank by value and the share of imports in a PFI decide
   // whether a top-379 account may still be a port account; per-port shares live in the `ports` collection.
-  { key: 'nationalRank', label: 'National rank by import value', kind: 'int' },
+  { key: 'nationalRank', label: 'National rank by import value', kind: 'int', min: 1 },
   { key: 'pfiShare', label: 'Share of imports within a PFI', kind: 'percent' },
   // Establish, step 3: a change of the account definition must reach OST by the next of Mar 15, Jun 15,
   // Sep 15, Dec 15 to be in the next quarterly release of the Account Activity Program.
@@ -100,7 +100,7 @@ export const CONCURRENCE_LABELS: Record<Concurrence, string> = { yes: 'Agreed', 
 export const PORT_FIELDS: readonly FieldSpec<FieldKey<AccountPort>>[] = [
   { key: 'name', label: 'Port', kind: 'text', required: true },
   { key: 'share', label: 'Share of the account\'s imports by value', kind: 'percent' },
-  { key: 'rank', label: 'Rank among the account\'s ports by value', kind: 'int' },
+  { key: 'rank', label: 'Rank among the account\'s ports by value', kind: 'int', min: 1 },
   { key: 'concurrence', label: 'Concurrence with the lead port', kind: 'enum', values: CONCURRENCE_VALUES, valueLabels: CONCURRENCE_LABELS },
   { key: 'concurrenceDate', label: 'Concurrence date', kind: 'date' },
   { key: 'contact', label: 'TCPO / contact', kind: 'text' },

@@ -28,6 +28,8 @@ export interface FieldSpec<K extends string = string> {
   readonly kind: FieldKind
   readonly values?: readonly string[]
   readonly required?: boolean
+  /** For whole numbers: the smallest allowed (default 0; a rank starts at 1). */
+  readonly min?: number
   /** For enums: a label per value, for display. */
   readonly valueLabels?: Readonly<Record<string, string>>
 }
@@ -63,11 +65,7 @@ export function parseField (spec: FieldSpec, raw: unknown): FieldValue {
     case 'enum': return parseEnum(spec, String(text))
     case 'money': return parseAmount(spec, text, Infinity)
     case 'percent': return parseAmount(spec, typeof text === 'string' ? text.replace(/%$/, '') : text, 100)
-    case 'int': {
-      const n = parseAmount(spec, text, Infinity)
-      if (!Number.isInteger(n)) throw new InputError(`${spec.label} must be a whole number`, spec.key)
-      return n
-    }
+    case 'int': return parseWhole(spec, text)
     case 'email':
       if (!EMAIL.test(String(text))) throw new InputError(`invalid ${spec.label.toLowerCase()} "${String(text)}": write it like name@example.com`, spec.key)
       return String(text)
@@ -109,10 +107,25 @@ function parseAmount (spec: FieldSpec, raw: unknown, max: number): number {
     const m = MONEY.exec(String(raw))
     n = m ? Number(m[1]!.replace(/,/g, '')) * (m[2] ? MULTIPLIER[m[2].toLowerCase()]! : 1) : NaN
   }
+  if (Number.isFinite(n) && n > Number.MAX_SAFE_INTEGER) {
+    throw new InputError(`${spec.label.toLowerCase()} "${String(raw)}" is too large: at most ${Number.MAX_SAFE_INTEGER} (larger numbers would be rounded)`, spec.key)
+  }
   if (!Number.isFinite(n) || n < 0 || n > max) {
     const range = max === 100 ? 'a number from 0 to 100' : 'a non-negative number, e.g. 12000000 or 12M'
     throw new InputError(`invalid ${spec.label.toLowerCase()} "${String(raw)}": use ${range}`, spec.key)
   }
+  return n
+}
+
+/** A whole number from spec.min (default 0) up to 2^53 − 1, beyond which it could not be stored exactly. */
+function parseWhole (spec: FieldSpec, raw: unknown): number {
+  const min = spec.min ?? 0
+  const text = String(raw).replace(/,/g, '')
+  const n = typeof raw === 'number' ? raw : /^[+-]?\d+$/.test(text) ? Number(text) : NaN
+  const range = `a whole number from ${min}${min > 0 ? ' (1 is the first)' : ''}`
+  if (!Number.isInteger(n)) throw new InputError(`invalid ${spec.label.toLowerCase()} "${String(raw)}": use ${range}`, spec.key)
+  if (n < min) throw new InputError(`${spec.label.toLowerCase()} ${String(raw)} is below ${min}: use ${range}`, spec.key)
+  if (!Number.isSafeInteger(n)) throw new InputError(`${spec.label.toLowerCase()} ${String(raw)} is too large: at most ${Number.MAX_SAFE_INTEGER}`, spec.key)
   return n
 }
 

@@ -11,6 +11,9 @@
  */
 import { createHash } from 'node:crypto'
 import { readFile, rename, stat } from 'node:fs/promises'
+import { dirname, resolve, sep } from 'node:path'
+import { InputError } from '../domain/errors.js'
+import { clip, quote } from '../domain/printable.js'
 import * as Y from 'yjs'
 import * as encoding from 'lib0/encoding'
 import * as decoding from 'lib0/decoding'
@@ -19,6 +22,7 @@ import { StoreError } from './errors.js'
 import { writeFileAtomic } from './files.js'
 import { homePaths } from './home.js'
 import { readConfig, writeConfig } from './config.js'
+import { recordManifest, stateVectorsOf } from './db-manifest.js'
 import type { Workspace } from './workspace.js'
 
 const MAGIC = 'patdesk-backup'
@@ -26,7 +30,18 @@ const VERSION = 1
 
 export interface BackupHeader { createdAt: string, team: { id: string, name: string }, documents: number }
 
-export async function writeBackup (ws: Workspace, file: string) {
+/**
+ * Writes a backup to `file`, which must not exist unless `force` (a backup written over workspace.json or
+ * any other file destroyed it). Written to a temporary file beside it and moved into place.
+ */
+export async function writeBackup (ws: Workspace, file: string, opts: { force?: boolean } = {}) {
+  const target = resolve(file)
+  if (target === ws.paths.config || [ws.paths.db, dirname(ws.paths.identityKey)].some(d => target.startsWith(d + sep))) {
+    throw new InputError(`${file} is part of the workspace itself: write the backup somewhere outside ${ws.paths.root}'s database, identity and workspace.json`)
+  }
+  if (!opts.force && await stat(target).then(() => true, () => false)) {
+    throw new InputError(`${file} already exists: choose a new file name, or add --force to replace it`)
+  }
   await ws.flush()
   const names = [...new Set([...(await ws.docs.storedNames()), 'workspace'])].sort()
   const enc = encoding.createEncoder()
@@ -40,9 +55,24 @@ export async function writeBackup (ws: Workspace, file: string) {
   }
   const body = encoding.toUint8Array(enc)
   const digest = createHash('sha256').update(body).digest()
-  await writeFileAtomic(file, Buffer.concat([body, digest]))
-  await writeConfig(ws.paths.config, { ...ws.config, lastBackup: file })
-  return { file, documents: names.length, bytes: body.length + digest.length }
+  try {
+    await writeFileAtomic(target, Buffer.concat([body, digest]), 0o600, { overwrite: Boolean(opts.force) })
+  } catch (err) {
+    throw cannotWrite(file, err)
+  }
+  await writeConfig(ws.paths.config, { ...ws.config, lastBackup: target })
+  return { file: target, documents: names.length, bytes: body.length + digest.length }
+}
+
+/** A failed backup write as one line that names the cause. */
+function cannotWrite (file: string, err: unknown): Error {
+  const code = (err as NodeJS.ErrnoException).code
+  if (code === 'EEXIST') return new InputError(`${file} already exists: choose a new file name, or add --force to replace it`)
+  if (code === 'ENOENT') return new InputError(`cannot write the backup: the folder ${dirname(file)} does not exist; create it or choose another place`)
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return new InputError(`cannot write the backup to ${file}: ${code === 'EROFS' ? 'the file system is read-only' : 'permission denied'}; choose another place`)
+  if (code === 'EISDIR') return new InputError(`${file} is a folder: give a file name for the backup`)
+  if (code === 'ENOSPC') return new StoreError('disk-full', `the disk is full: the backup ${file} was not written; free some space and try again`, err)
+  return new StoreError('io', `cannot write the backup ${file}: ${(err as Error).message}`, err)
 }
 
 export async function readBackup (file: string): Promise<{ header: BackupHeader, docs: Map<string, Uint8Array> }> {
@@ -69,14 +99,27 @@ export async function readBackup (file: string): Promise<{ header: BackupHeader,
 }
 
 /**
+ * A backup of another team (its header names the team) never merges: its roster and accounts would spread
+ * to every member of this team. Replacing this workspace with it is allowed only when asked for by name.
+ */
+function checkTeam (header: BackupHeader, team: { id: string, name: string }, file: string, opts: { merge: boolean, otherTeam?: boolean }): void {
+  if (header.team?.id === team.id) return
+  const theirs = `team ${quote(header.team?.name ?? '?')} (id ${clip(String(header.team?.id ?? '?'), 40)})`
+  const ours = `team ${quote(team.name)} (id ${team.id})`
+  if (opts.merge) throw new InputError(`${file} is a backup of another ${theirs}, not of this ${ours}: merging it would bring that team's members and accounts into yours; refused`)
+  if (!opts.otherTeam) throw new InputError(`${file} is a backup of another ${theirs}, not of this ${ours}: add --other-team to replace this workspace with that team's (yours is kept aside; you will only be able to change it if that team's roster lists you)`)
+}
+
+/**
  * Restores a backup into a home. Replacing keeps the current database aside (db.before-restore-<time>);
  * merging applies the backup's updates on top (a CRDT merge: nothing in either is lost).
  */
-export async function restoreBackup (home: string, file: string, opts: { merge: boolean }) {
+export async function restoreBackup (home: string, file: string, opts: { merge: boolean, otherTeam?: boolean }) {
   const { header, docs } = await readBackup(file)
   const paths = homePaths(home)
   const config = await readConfig(paths.config)
   if (!config) throw new StoreError('not-initialised', `no workspace in ${home}: run \`pat init --name "Your Name"\` first, then restore`)
+  checkTeam(header, config.team, file, opts)
   let keptAside: string | undefined
   if (!opts.merge && await stat(paths.db).then(() => true, () => false)) {
     keptAside = `${paths.db}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`
@@ -90,6 +133,10 @@ export async function restoreBackup (home: string, file: string, opts: { merge: 
   } finally {
     await db.close()
   }
-  if (!opts.merge) await writeConfig(paths.config, { ...config, team: header.team })
+  if (!opts.merge) {
+    await writeConfig(paths.config, { ...config, team: header.team })
+    // The database is now the backup's: so is what doctor measures it against.
+    await recordManifest(paths.manifest, stateVectorsOf(docs), { replace: true })
+  }
   return { file, documents: docs.size, ...(keptAside ? { keptAside } : {}) }
 }

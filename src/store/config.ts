@@ -2,6 +2,7 @@
  * The workspace config, `workspace.json` in the home: who this member is and which team the workspace
  * belongs to. The shared data (roster, accounts) lives in the Yjs documents; this file is local.
  */
+import { StoreError } from './errors.js'
 import { readJsonFile, writeFileAtomic } from './files.js'
 
 export interface WorkspaceConfig {
@@ -15,6 +16,10 @@ export interface WorkspaceConfig {
 export function readConfig (path: string): Promise<WorkspaceConfig | undefined> {
   return readJsonFile(path, 'the workspace config', 'run `pat doctor`', value => {
     const cfg = value as WorkspaceConfig
+    const version = (value as { version?: unknown })?.version
+    if (typeof version === 'number' && version > 1) {
+      throw new StoreError('newer', `the workspace config ${path} was made by a newer PAT Desk (format version ${version}); update pat to use this workspace`)
+    }
     if (cfg?.version !== 1 || typeof cfg.member?.id !== 'string' || typeof cfg.team?.id !== 'string') throw new Error('missing fields')
     return cfg
   })

@@ -3,7 +3,7 @@
  * in the same folder, fsync it, then rename over the target — a crash leaves the old or the new file.
  * And reading a small JSON settings file: absent is undefined, unreadable or malformed is a StoreError.
  */
-import { open, readFile, rename, rm } from 'node:fs/promises'
+import { link, open, readFile, rename, rm } from 'node:fs/promises'
 import { dirname, basename, join } from 'node:path'
 import { StoreError } from './errors.js'
 
@@ -22,11 +22,17 @@ export async function readJsonFile<T> (path: string, what: string, fix: string, 
   try {
     return parse(JSON.parse(text))
   } catch (err) {
+    if (err instanceof StoreError) throw err // `parse` said exactly what is wrong
     throw new StoreError('damaged', `${what} ${path} ${what.endsWith('s') ? 'are' : 'is'} unreadable (${(err as Error).message}): ${fix}`, err)
   }
 }
 
-export async function writeFileAtomic (path: string, data: string | Uint8Array, mode = 0o644): Promise<void> {
+/**
+ * With `overwrite: false` an existing file at `path` is never replaced, not even one that appears while
+ * writing: the finished temporary file is hard-linked into place (which fails if the name is taken), so
+ * the check and the write are one step. The error then has code EEXIST.
+ */
+export async function writeFileAtomic (path: string, data: string | Uint8Array, mode = 0o644, opts: { overwrite?: boolean } = {}): Promise<void> {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`)
   const fh = await open(tmp, 'w', mode)
   try {
@@ -38,5 +44,10 @@ export async function writeFileAtomic (path: string, data: string | Uint8Array, 
     throw err
   }
   await fh.close()
-  await rename(tmp, path)
+  if (opts.overwrite ?? true) { await rename(tmp, path); return }
+  try {
+    await link(tmp, path)
+  } finally {
+    await rm(tmp, { force: true })
+  }
 }

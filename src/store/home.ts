@@ -10,6 +10,8 @@ export interface HomePaths {
   root: string
   config: string
   db: string
+  /** Each document's state vector at the last clean close, for `pat doctor` (store/db-manifest.ts). */
+  manifest: string
   identityKey: string
   identityPub: string
   /** The member's self-signed TLS certificate for peer sync, made once from the key (sync/tls.ts). */
@@ -42,6 +44,7 @@ export function homePaths (root: string): HomePaths {
     root,
     config: join(root, 'workspace.json'),
     db: join(root, 'db'),
+    manifest: join(root, 'db-manifest.json'),
     identityKey: join(root, 'identity', 'member.key'),
     identityPub: join(root, 'identity', 'member.pub'),
     identityCert: join(root, 'identity', 'member.crt'),

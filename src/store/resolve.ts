@@ -5,6 +5,7 @@
  */
 import Fuse from 'fuse.js'
 import { InputError } from '../domain/index.js'
+import { clip, quote } from '../domain/printable.js'
 
 interface Named { id: string, name?: string, title?: string, deficiency?: string }
 
@@ -21,6 +22,8 @@ const defaultLabel = (x: Named) => x.name ?? x.title ?? x.deficiency ?? x.id
 export function resolveRef<T extends Named> (ref: string, items: readonly T[], opts: ResolveOptions<T>): T {
   const label = opts.label ?? defaultLabel
   const want = ref.trim()
+  if (want === '') throw new InputError(`empty ${opts.noun} reference: give an id, a number or a name; see ${opts.listHint}`)
+  const named = (item: T) => `${clip(label(item), 40)} [${item.id}]`
   const lower = want.toLowerCase()
   const exact = items.find(i => i.id === want)
   if (exact) return exact
@@ -38,11 +41,11 @@ export function resolveRef<T extends Named> (ref: string, items: readonly T[], o
   for (const found of candidates) {
     if (found.length === 1) return found[0]!
     if (found.length > 1) {
-      throw new InputError(`"${want}" matches ${found.length} ${opts.noun}s (${found.slice(0, 4).map(f => `${label(f)} [${f.id}]`).join(', ')}): give the id`)
+      throw new InputError(`${quote(want)} matches ${found.length} ${opts.noun}s (${found.slice(0, 4).map(named).join(', ')}): give the id`)
     }
   }
   const near = new Fuse(items as T[], { keys: [{ name: 'id', getFn: (i: T) => i.id }, { name: 'label', getFn: (i: T) => label(i) }], threshold: 0.5 })
-    .search(want, { limit: 3 }).map(r => `${label(r.item)} [${r.item.id}]`)
+    .search(want, { limit: 3 }).map(r => named(r.item))
   const hint = near.length ? `; did you mean ${near.join(', ')}?` : `; see ${opts.listHint}`
-  throw new InputError(`unknown ${opts.noun} "${want}"${hint}`)
+  throw new InputError(`unknown ${opts.noun} ${quote(want)}${hint}`)
 }

@@ -12,13 +12,14 @@
  * all; otherwise it is loaded as usual. Whoever had it loaded refreshes the snapshot on closing.
  */
 import { mkdir, rm, stat } from 'node:fs/promises'
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import { InputError, type AccountHeader } from '../domain/index.js'
 import { openDatabase, type Database } from './database.js'
 import { DocSet } from './docs.js'
 import { StoreError } from './errors.js'
 import { homePaths, type HomePaths } from './home.js'
 import { readConfig, writeConfig, type WorkspaceConfig } from './config.js'
+import { recordManifest } from './db-manifest.js'
 import { writeSignedMember, type MemberContent, type Signer } from './member-signature.js'
 import { LOCAL } from './origins.js'
 import { accountDocName, undoableAccountTypes, workspaceRoots, WORKSPACE_DOC, type MemberRecord } from './schema.js'
@@ -81,6 +82,7 @@ export class Workspace {
     const paths = homePaths(home)
     const config = await readConfig(paths.config)
     if (!config) {
+      await refuseOrphanDatabase(paths)
       throw new StoreError('not-initialised', `no workspace in ${home}: run \`pat init --name "Your Name"\` (or \`pat demo\` for sample accounts)`)
     }
     return Workspace.attach(paths, config, false, opts)
@@ -90,6 +92,7 @@ export class Workspace {
   static async create (home: string, config: WorkspaceConfig, owner: MemberContent, signer: Signer, opts: WorkspaceOptions = {}): Promise<Workspace> {
     const paths = homePaths(home)
     if (await readConfig(paths.config)) throw new StoreError('exists', `a workspace already exists in ${home}; use another --home or remove it first`)
+    await refuseOrphanDatabase(paths)
     await mkdir(home, { recursive: true })
     const ws = await Workspace.attach(paths, config, true, opts)
     ws.wsDoc.transact(() => {
@@ -115,6 +118,7 @@ export class Workspace {
   static async beginJoin (home: string, config: WorkspaceConfig): Promise<Workspace> {
     const paths = homePaths(home)
     if (await readConfig(paths.config)) throw new StoreError('exists', `a workspace already exists in ${home}; use another --home to join a team`)
+    await refuseOrphanDatabase(paths)
     if (await stat(paths.db).then(() => true, () => false)) await rm(paths.db, { recursive: true, force: true })
     await mkdir(home, { recursive: true })
     return Workspace.attach(paths, config, true, {})
@@ -251,6 +255,16 @@ export class Workspace {
     return { at: this.now(), by: this.member.id, byName: this.member.name, action, summary }
   }
 
+  /** The state vectors of the documents this process opened, into the manifest doctor measures against. */
+  private async recordManifest (): Promise<void> {
+    const svs = new Map<string, Uint8Array>()
+    for (const name of await this.docs.storedNames()) {
+      const doc = this.docs.loaded(name)
+      if (doc) svs.set(name, Y.encodeStateVector(doc))
+    }
+    if (svs.size) await recordManifest(this.paths.manifest, svs)
+  }
+
   async close (): Promise<void> {
     try {
       await this.flush()
@@ -260,10 +274,27 @@ export class Workspace {
         await writeDirectorySnapshot(this.database, this.snapshot, this.directory, () => this.docs.unsaved().size === 0)
           .catch(() => undefined)
       }
+      if (this.docs.unsaved().size === 0) await this.recordManifest().catch(() => undefined)
     } finally {
       this.undoStack.destroy()
       await this.docs.close()
       await this.database.close()
     }
+  }
+}
+
+/**
+ * A database that holds a team's workspace document but has no workspace.json beside it (the file was
+ * deleted, or an init or join was interrupted after the team's documents were written) is never built
+ * over: a new team there would rewrite this member's roster entry and every later sync would fail.
+ * `pat doctor` rebuilds workspace.json from the database and the identity instead.
+ */
+export async function refuseOrphanDatabase (paths: HomePaths): Promise<void> {
+  if (!(await stat(paths.db).then(() => true, () => false))) return
+  const db = await openDatabase(paths.db, { createIfMissing: false }).catch(() => undefined)
+  if (!db) return
+  const held = await db.hasDoc(WORKSPACE_DOC).finally(() => db.close())
+  if (held) {
+    throw new StoreError('not-initialised', `workspace.json is missing in ${paths.root} but the team's database is there: run \`pat doctor\` to rebuild it (or move ${paths.db} aside to start afresh)`)
   }
 }

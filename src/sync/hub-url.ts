@@ -37,6 +37,7 @@ export function parseHubUrl (text: string): HubAddress {
   if (!kind) {
     throw new InputError(`"${text}" is not a hub URL: it must start with ws:// or wss:// (a y-websocket server), or hocuspocus+ws:// or hocuspocus+wss:// (a Hocuspocus server)`)
   }
+  if (!url.hostname) throw new InputError(`the hub URL "${text}" names no host: give ${url.protocol}//HOST:PORT`)
   if (url.search || url.hash) throw new InputError(`the hub URL "${text}" has a query or fragment: give the token with --token`)
   if (url.username || url.password) throw new InputError(`the hub URL "${text}" holds a user name or password: give a token with --token`)
   return { url: url.href.replace(/\/+$/, ''), kind }

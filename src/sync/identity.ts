@@ -44,10 +44,26 @@ export async function createIdentity (keyPath: string, pubPath: string): Promise
   return { id: fingerprint(publicKeyPem), publicKeyPem, privateKey }
 }
 
+/** The member's identity; a key that is missing or cannot be read is an InputError of one line. */
 export async function loadIdentity (keyPath: string): Promise<Identity> {
-  const privateKey = createPrivateKey(await readFile(keyPath, 'utf8'))
-  const publicKeyPem = createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }).toString()
-  return { id: fingerprint(publicKeyPem), publicKeyPem, privateKey }
+  let pem: string
+  try { pem = await readFile(keyPath, 'utf8') } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code
+    throw new InputError(`your key ${keyPath} is ${code === 'ENOENT' ? 'missing' : `unreadable (${code})`}: sync and roster changes need it; restore identity/ from a copy of this home (\`pat doctor\` checks it)`)
+  }
+  try {
+    const privateKey = createPrivateKey(pem)
+    const publicKeyPem = createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }).toString()
+    return { id: fingerprint(publicKeyPem), publicKeyPem, privateKey }
+  } catch {
+    throw new InputError(`your key ${keyPath} is damaged (not a private key PEM): sync and roster changes need it; restore identity/ from a copy of this home (\`pat doctor\` checks it)`)
+  }
+}
+
+/** The identity in the home, made when there is no key yet (a key left by an interrupted init is reused). */
+export async function loadOrCreateIdentity (keyPath: string, pubPath: string): Promise<Identity> {
+  const present = await readFile(keyPath).then(() => true, () => false)
+  return present ? loadIdentity(keyPath) : createIdentity(keyPath, pubPath)
 }
 
 /** What signs this member's roster entries (store/member-signature.ts) with its private key. */
@@ -55,12 +71,9 @@ export function signerOf (identity: Identity): Signer {
   return { id: identity.id, sign: data => sign(null, data, identity.privateKey) }
 }
 
-/** The signer of the member whose key is at `keyPath`; a key that cannot be read is an InputError saying so. */
+/** The signer of the member whose key is at `keyPath` (roster changes are signed with it). */
 export async function loadSigner (keyPath: string): Promise<Signer> {
-  const identity = await loadIdentity(keyPath).catch((err: Error) => {
-    throw new InputError(`cannot read your key ${keyPath} (${err.message.split('\n')[0]}): roster changes are signed with it; restore it from a copy of this home`)
-  })
-  return signerOf(identity)
+  return signerOf(await loadIdentity(keyPath))
 }
 
 /** The public key a peer's TLS certificate carries, and the member id it proves (its fingerprint). */

@@ -80,11 +80,16 @@ export function parseTtl (text: string): number {
   return ms
 }
 
+/** Refuses unless this member is an owner (checked before anything else an invite needs). */
+export function checkCanInvite (store: Store): void {
+  const role = store.roster.role(store.ws.member.id)
+  if (role !== 'owner') throw new InputError(`only an owner can invite: you are ${role === 'viewer' ? 'a viewer' : role ? `an ${role}` : 'not in the roster'}`)
+}
+
 /** Creates an invite (the caller must be an owner) and returns its code. */
 export async function createInvite (store: Store, opts: { role: Role, ttlMs: number, addresses: string[] }): Promise<{ code: string, expiresAt: string }> {
   const me = store.ws.member.id
-  const role = store.roster.role(me)
-  if (role !== 'owner') throw new InputError(`only an owner can invite: you are ${role === 'viewer' ? 'a viewer' : role ? `an ${role}` : 'not in the roster'}`)
+  checkCanInvite(store)
   if (opts.role === 'owner') throw new InputError('invite as editor or viewer; make the new member an owner afterwards with `pat team role MEMBER owner`')
   const now = Date.now()
   const invite = { id: randomBytes(9).toString('base64url'), secret: randomBytes(32).toString('base64url') }

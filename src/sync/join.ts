@@ -13,7 +13,7 @@
 import { InputError } from '../domain/index.js'
 import { homePaths, readConfig, Store, Workspace, workspaceSyncTarget } from '../store/index.js'
 import { urlOf } from './address.js'
-import { createIdentity, loadIdentity } from './identity.js'
+import { loadOrCreateIdentity } from './identity.js'
 import { decodeInvite, requestJoin, type InviteCode } from './invite.js'
 import { PeerBook } from './peer-book.js'
 import { SyncSession } from './session.js'
@@ -29,7 +29,7 @@ export async function joinTeam (home: string, opts: { name: string, code: string
   if (!name) throw new InputError('your name is required: pat init --name "Your Name" --join CODE')
   const paths = homePaths(home)
   if (await readConfig(paths.config)) throw new InputError(`a workspace already exists in ${home}; use another --home to join a team`)
-  const identity = await loadIdentity(paths.identityKey).catch(() => createIdentity(paths.identityKey, paths.identityPub))
+  const identity = await loadOrCreateIdentity(paths.identityKey, paths.identityPub)
   const { tls } = await loadTls(paths)
   const timeoutMs = opts.timeoutMs ?? 60_000
   const ws = await Workspace.beginJoin(home, {

@@ -2,9 +2,10 @@
  * The peers this member has met (`peers.json` in the home): member id, name, the address that reached them,
  * when they were last connected and last fully in sync. A peer node dials the remembered addresses when it
  * starts; `pat sync status` lists them. Each change rewrites the file atomically (files.ts), one write at a
- * time. It is only a memory of addresses: a damaged file is read as empty and rewritten.
+ * time. It is only a memory of addresses: a damaged file is kept aside (peers.json.damaged-TIME), said so
+ * once (`notice`), and the book starts afresh — never silently overwritten.
  */
-import { readFile } from 'node:fs/promises'
+import { readFile, rename } from 'node:fs/promises'
 import { writeFileAtomic } from '../store/files.js'
 
 export interface PeerRecord {
@@ -18,13 +19,22 @@ export interface PeerRecord {
 export class PeerBook {
   private writing: Promise<void> = Promise.resolve()
 
+  /** What was wrong with the file, once it was found damaged and kept aside. */
+  notice: string | undefined
+
   constructor (private readonly path: string) {}
 
   async list (): Promise<PeerRecord[]> {
+    let text: string
+    try { text = await readFile(this.path, 'utf8') } catch { return [] }
     try {
-      const data = JSON.parse(await readFile(this.path, 'utf8')) as { version: number, peers: PeerRecord[] }
-      return data.version === 1 && Array.isArray(data.peers) ? data.peers.filter(p => typeof p?.id === 'string') : []
-    } catch {
+      const data = JSON.parse(text) as { version: number, peers: PeerRecord[] }
+      if (data?.version !== 1 || !Array.isArray(data.peers)) throw new Error('not a peer list')
+      return data.peers.filter(p => typeof p?.id === 'string')
+    } catch (err) {
+      const kept = `${this.path}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`
+      await rename(this.path, kept).catch(() => undefined)
+      this.notice = `${this.path} was unreadable (${(err as Error).message.slice(0, 80)}): kept as ${kept}; peers met from now on are remembered afresh`
       return []
     }
   }

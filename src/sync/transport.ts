@@ -128,6 +128,18 @@ export async function listen (opts: {
   }
 }
 
+/**
+ * Why a dial failed, in words: something that answers but is not a PAT Desk peer (plain TCP or HTTP, another
+ * TLS service) fails in the TLS or WebSocket handshake with errors only OpenSSL could love.
+ */
+function dialFailure (host: string, err: Error & { code?: string }): string {
+  if (/EPROTO|SSL|TLS|wrong version|Unexpected server response|Invalid WebSocket|socket hang up|ECONNRESET/i.test(`${err.code ?? ''} ${err.message}`)) {
+    return `that address (${host}) does not speak PAT Desk sync: check the host and port of the peer's \`pat serve\``
+  }
+  if (/timed? ?out/i.test(err.message)) return `the peer at ${host} did not answer in time`
+  return `cannot reach the peer at ${host}: ${err.message.split('\n')[0]!.slice(0, 200)}`
+}
+
 /** Connects to a peer; rejects if the TLS handshake fails or the peer's id is not `expectPeer` (when given). */
 export function connect (opts: { url: string, identity: TlsIdentity, expectPeer?: (memberId: string) => boolean, timeoutMs?: number, keepalive?: Keepalive }): Promise<PeerConnection> {
   return new Promise((resolve, reject) => {
@@ -135,7 +147,7 @@ export function connect (opts: { url: string, identity: TlsIdentity, expectPeer?
     ws.binaryType = 'nodebuffer'
     let peer: { id: string, publicKeyPem: string } | undefined
     ws.once('upgrade', res => { peer = peerKeyOf((res.socket as TLSSocket).getPeerX509Certificate()) })
-    ws.once('error', err => reject(new Error(`cannot reach the peer at ${new URL(opts.url).host}: ${err.message}`)))
+    ws.once('error', err => reject(new Error(dialFailure(new URL(opts.url).host, err))))
     ws.once('open', () => {
       if (!peer || (opts.expectPeer && !opts.expectPeer(peer.id))) {
         ws.close(1008, 'unexpected peer')

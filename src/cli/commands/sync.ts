@@ -16,7 +16,7 @@ import type { NodeStatus, PeerStatus } from '../../sync/peer.js'
 import { withStore, type CliContext } from '../context.js'
 import { formatTable } from '../format.js'
 import { hostOf } from '../host.js'
-import { printJson } from '../io.js'
+import { printJson, type Io } from '../io.js'
 
 export function registerSync (program: Command, ctx: CliContext): void {
   const sync = program.command('sync').description('sync with a peer (--peer) or through a hub (--hub) once, or see sync status (pat sync status)')
@@ -45,7 +45,7 @@ export function registerSync (program: Command, ctx: CliContext): void {
   sync.command('status').description('the peers met, connected or not, last sync and updates pending')
     .option('--json', 'print JSON')
     .action(async (_opts: unknown, cmd: Command) => {
-      const status = await withStore(ctx, syncStatus)
+      const status = await withStore(ctx, s => syncStatus(s, ctx.io))
       // `pat sync` has a --json of its own, which commander fills when --json follows `status`.
       if (cmd.optsWithGlobals<{ json?: boolean }>().json) { printJson(ctx.io, status); return }
       ctx.io.out(status.listening ? `${status.member.name}: listening for peers on ${status.listening}` : `${status.member.name}: no peer running here (pat serve or the app syncs in the background)`)
@@ -66,7 +66,9 @@ async function syncOnce (store: Store, address: string, timeoutMs: number): Prom
   if (running) return running.syncOnce(address, timeoutMs)
   const { PeerNode } = await import('../../sync/peer.js')
   const { loadTls } = await import('../../sync/tls.js')
-  const node = await PeerNode.start({ store, tls: (await loadTls(store.ws.paths)).tls })
+  // The connection attempt ends with the exchange's own deadline: a silent listener must not hold the
+  // process past --timeout (the handshake's own, longer timeout would).
+  const node = await PeerNode.start({ store, tls: (await loadTls(store.ws.paths)).tls, connectTimeoutMs: timeoutMs })
   try {
     return await node.syncOnce(address, timeoutMs)
   } finally {
@@ -78,13 +80,15 @@ async function syncOnce (store: Store, address: string, timeoutMs: number): Prom
 type HubReport = HubLinkStatus | { url: string, state: 'not running' }
 
 /** The running node's status, or what the peer book remembers when no node runs here; and the hub's. */
-async function syncStatus (store: Store): Promise<NodeStatus & { hub: HubReport | null }> {
+async function syncStatus (store: Store, io: Io): Promise<NodeStatus & { hub: HubReport | null }> {
   const host = hostOf(store)
   const cfg = await readHubConfig(store.ws.paths.hub)
   const hub: HubReport | null = host?.hub?.status() ?? (cfg ? { url: cfg.url, state: 'not running' } : null)
   if (host?.peer) return { ...host.peer.status(), hub }
   const { PeerBook } = await import('../../sync/peer-book.js')
-  const peers = await new PeerBook(store.ws.paths.peers).list()
+  const book = new PeerBook(store.ws.paths.peers)
+  const peers = await book.list()
+  if (book.notice) io.err(`warning: ${book.notice}`)
   return {
     member: { ...store.ws.member },
     peers: peers.map(p => ({ id: p.id, name: store.roster.get(p.id)?.name ?? p.name, ...(p.address ? { address: p.address } : {}), connected: false, ...(p.lastSync ? { lastSync: p.lastSync } : {}), pending: null })),

@@ -33,11 +33,12 @@ export function registerTeam (program: Command, ctx: CliContext): void {
     .option('--address <host:port>', 'where the new member can reach you (repeatable; default: the running peer\'s addresses)', collect)
     .option('--json', 'print JSON')
     .action(async (opts: { role: string, ttl: string, address?: string[], json?: boolean }) => {
-      const { createInvite, parseTtl } = await import('../../sync/invite.js')
+      const { checkCanInvite, createInvite, parseTtl } = await import('../../sync/invite.js')
       const role = parseRole(opts.role, ['editor', 'viewer'])
       const ttlMs = parseTtl(opts.ttl)
       const given = (opts.address ?? []).map(a => parseAddress(a, '--address'))
       const invite = await withStore(ctx, async s => {
+        checkCanInvite(s) // the role first: an editor is not sent to start `pat serve` for nothing
         const addresses = given.length ? given : hostOf(s)?.peer?.addresses() ?? []
         if (addresses.length === 0) throw new InputError('no running peer to join through: start `pat serve` (or the app) and invite again, or give --address HOST:PORT')
         return { ...(await createInvite(s, { role, ttlMs, addresses })), role, addresses }

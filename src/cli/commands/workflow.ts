@@ -10,7 +10,8 @@ import {
 } from '../../domain/index.js'
 import { READS_ACCOUNTS, withStore, type CliContext } from '../context.js'
 import { truncate } from '../format.js'
-import { printJson } from '../io.js'
+import { printJson, STYLED } from '../io.js'
+import { printableLine } from '../../domain/printable.js'
 
 const RED = (s: string) => `\u001b[31m${s}\u001b[39m`
 
@@ -29,7 +30,7 @@ export function registerWorkflow (program: Command, ctx: CliContext): void {
         today: now, ...(withinDays !== undefined ? { withinDays } : {}), ...(opts.account ? { account: opts.account } : {})
       }), READS_ACCOUNTS)
       if (opts.json) printJson(ctx.io, entries)
-      else ctx.io.out(dueTable(entries, now, ctx.io.columns, ctx.io.color, opts.within))
+      else ctx.io.out(dueTable(entries, now, ctx.io.columns, ctx.io.color, opts.within), STYLED)
     })
 
   const account = program.commands.find(c => c.name() === 'account') ?? program.command('account')
@@ -59,8 +60,8 @@ function dueTable (entries: readonly DueEntry[], now: string, width: number, col
   const indent = ' '.repeat(12)
   const body = entries.flatMap(e => {
     const lines = [
-      truncate(`${e.date}  ${when(e).padEnd(12)} ${e.rule.padEnd(22)} ${e.accountName ?? '(whole workspace)'}`, width),
-      truncate(`${indent}${e.title}${e.note ? ` — ${e.note}` : ''}`, width)
+      truncate(printableLine(`${e.date}  ${when(e).padEnd(12)} ${e.rule.padEnd(22)} ${e.accountName ?? '(whole workspace)'}`), width),
+      truncate(printableLine(`${indent}${e.title}${e.note ? ` — ${e.note}` : ''}`), width)
     ]
     return color && e.overdue ? lines.map(RED) : lines
   })

@@ -2,6 +2,7 @@
  * Pure presentation of table cells: cutting text to a width, padding, and sharing the terminal width
  * between columns (the flexible ones give way first). No React here: these are table-tested alone.
  */
+import { printableLine } from '../../domain/printable.js'
 import type { Tone } from '../theme/theme.js'
 
 export interface Cell { text: string, tone?: Tone }
@@ -31,15 +32,23 @@ export function textWidth (s: string): number {
   return /[\uD800-\uDFFF]/.test(s) ? chars(s).length : s.length
 }
 
-/** One line: runs of whitespace (newlines included) become one space. */
+/**
+ * One line: runs of whitespace (newlines included) become one space, and control characters visible
+ * symbols of the same width (every table cell passes here: a synced name must not drive the terminal).
+ */
 export function oneLine (text: string): string {
-  return text.replace(/\s+/g, ' ').trim()
+  return printableLine(text).replace(/\s+/g, ' ').trim()
 }
 
+/**
+ * `text` cut to `width` characters, ending in "…" when cut. Every one-line piece of the app (cells, title,
+ * status and message lines) is cut here, so this is where control characters become visible symbols.
+ */
 export function truncate (text: string, width: number): string {
   if (width <= 0) return ''
-  const cs = chars(text)
-  return cs.length <= width ? text : cs.slice(0, Math.max(0, width - 1)).join('') + '…'
+  const safe = printableLine(text)
+  const cs = chars(safe)
+  return cs.length <= width ? safe : cs.slice(0, Math.max(0, width - 1)).join('') + '…'
 }
 
 export function pad (text: string, width: number, align: 'left' | 'right' = 'left'): string {

@@ -2,12 +2,13 @@
  * Plain text to terminal lines: word-wrapping to a width (long words broken), and splitting a search
  * excerpt's **marked** matches into segments to emphasise.
  */
+import { printable } from '../../domain/printable.js'
 import { textWidth, truncate } from './cells.js'
 
 export function wrapText (text: string, width: number): string[] {
   const w = Math.max(1, width)
   const out: string[] = []
-  for (const raw of text.replace(/\t/g, '  ').split('\n')) {
+  for (const raw of printable(text.replace(/\t/g, '  ')).split('\n')) {
     const line = raw.trimEnd()
     if (textWidth(line) <= w) { out.push(line); continue }
     const indent = /^\s*/.exec(line)![0].slice(0, Math.floor(w / 2))

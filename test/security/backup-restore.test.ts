@@ -1,0 +1,51 @@
+// Issue 15 points 5 and 10: a backup never overwrites a file, and another team's backup never merges.
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { pat, patJson } from '../helpers/cli.js'
+import { tempDir } from '../helpers/home.js'
+
+async function home (name: string, team?: string) {
+  const h = await tempDir()
+  expect((await pat(h, ['init', '--name', name, ...(team ? ['--team', team] : [])])).code).toBe(0)
+  return h
+}
+
+describe('backup', () => {
+  it('refuses an existing file unless --force, and names a missing folder in one line', async () => {
+    const h = await home('Ana Lima')
+    const file = join(h, 'precious.txt')
+    await writeFile(file, 'precious')
+    const refused = await pat(h, ['backup', file])
+    expect(refused.code).toBe(1)
+    expect(refused.stderr.trim()).toMatch(/^error: .*precious.txt already exists: choose a new file name, or add --force to replace it$/)
+    expect(await readFile(file, 'utf8')).toBe('precious')
+    const config = await pat(h, ['backup', join(h, 'workspace.json'), '--force'])
+    expect(config.code).toBe(1)
+    expect(config.stderr).toMatch(/part of the workspace itself/)
+    expect((await pat(h, ['backup', file, '--force'])).code).toBe(0)
+    expect((await readFile(file)).subarray(1, 15).toString()).toBe('patdesk-backup')
+    const nowhere = await pat(h, ['backup', '/no/such/dir/x.bak'])
+    expect(nowhere.code).toBe(1)
+    expect(nowhere.stderr.trim().split('\n')).toEqual(['error: cannot write the backup: the folder /no/such/dir does not exist; create it or choose another place'])
+  })
+})
+
+describe('restore of another team\'s backup', () => {
+  it('never merges it, and replaces only with --other-team', async () => {
+    const a = await home('Ana Lima')
+    const m = await home('Mallory', 'Other Team')
+    expect((await pat(m, ['account', 'add', '--name', 'Mallory Secret Account'])).code).toBe(0)
+    const file = join(await tempDir(), 'm.bak')
+    expect((await pat(m, ['backup', file])).code).toBe(0)
+    const merged = await pat(a, ['restore', file, '--merge'])
+    expect(merged.code).toBe(1)
+    expect(merged.stderr.trim()).toMatch(/^error: .* is a backup of another team "Other Team" \(id .*\), not of this team "Ana Lima's team" .*merging it would bring that team's members and accounts into yours; refused$/)
+    const replaced = await pat(a, ['restore', file])
+    expect(replaced.code).toBe(1)
+    expect(replaced.stderr).toMatch(/add --other-team to replace this workspace with that team's/)
+    expect(await patJson(a, ['account', 'list'])).toEqual([])
+    expect((await pat(a, ['restore', file, '--other-team'])).code).toBe(0)
+    expect((await patJson(a, ['account', 'list'])).map((r: { name: string }) => r.name)).toEqual(['Mallory Secret Account'])
+  })
+})

@@ -1,0 +1,66 @@
+// Issue 15 point 1: a name full of escape sequences (colour, window title, bell, backspace) reaches the
+// terminal only as visible symbols — in tables, records, messages, errors, the activity log and exports.
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { pat, patJson } from '../helpers/cli.js'
+import { tempDir } from '../helpers/home.js'
+import { newStore } from '../helpers/store.js'
+import { KEY, renderApp } from '../helpers/ui.js'
+
+const EVIL = 'Evil\x1b[31mRED\x1b[0m\x1b]0;TITLE\x1b\\ Bell\x07 Co\b\b'
+// eslint-disable-next-line no-control-regex
+const RAW = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/
+
+async function home () {
+  const h = await tempDir()
+  expect((await pat(h, ['init', '--name', 'Ana Lima'])).code).toBe(0)
+  return h
+}
+
+describe('terminal injection through data', () => {
+  it('CLI output shows control characters as symbols; JSON keeps the data exact', async () => {
+    const h = await home()
+    const added = await pat(h, ['account', 'add', '--name', EVIL, '--ior', '12-3456789'])
+    expect(added.code).toBe(0)
+    const { id } = await patJson(h, ['account', 'show', 'Evil'])
+    expect((await pat(h, ['contact', 'add', id, '--name', EVIL, '--side', 'account'])).code).toBe(0)
+    expect((await pat(h, ['plan', 'add', id, '--title', EVIL, '--priority', 'high'])).code).toBe(0)
+    const runs = [added,
+      await pat(h, ['account', 'list']), await pat(h, ['account', 'show', id]), await pat(h, ['log', 'Evil']),
+      await pat(h, ['contact', 'list', id]), await pat(h, ['plan', 'list', id]), await pat(h, ['export', id, '-t', 'profile']),
+      await pat(h, ['export', id, '-t', 'profile', '-f', 'html'])]
+    for (const r of runs) {
+      expect(r.stdout + r.stderr).not.toMatch(RAW)
+      expect(r.stdout).toMatch(/Evil␛\\?\[31mRED/) // Markdown escapes the bracket
+    }
+    expect((await patJson(h, ['account', 'show', id])).name).toBe(EVIL)
+    await pat(h, ['export', id, '-t', 'action-plan', '-o', join(h, 'plan.md')])
+    expect(await readFile(join(h, 'plan.md'), 'utf8')).not.toMatch(RAW)
+  })
+
+  it('errors quote at most 80 characters of a value, and an empty reference is refused', async () => {
+    const h = await home()
+    const long = 'Acme ' + 'x\x1b'.repeat(65_000)
+    for (let i = 0; i < 2; i++) expect((await pat(h, ['account', 'add', '--name', long])).code).toBe(0)
+    const ambiguous = await pat(h, ['account', 'show', 'Acme'])
+    expect(ambiguous.code).toBe(1)
+    expect(ambiguous.stderr.trim().split('\n')).toHaveLength(1)
+    expect(ambiguous.stderr.length).toBeLessThan(400)
+    expect(ambiguous.stderr).not.toMatch(RAW)
+    const empty = await pat(h, ['account', 'show', ''])
+    expect(empty.code).toBe(1)
+    expect(empty.stderr.trim()).toMatch(/^error: empty account reference: give an id, a number or a name/)
+  })
+
+  it('the app shows a synced name as symbols: no title, colour or bell reaches the terminal', async () => {
+    const store = await newStore()
+    await store.accounts.add({ name: EVIL })
+    const ui = await renderApp({ store })
+    // The frame as the helper gives it has real escape sequences removed: seeing the symbols means none was sent.
+    await ui.waitFor('Evil␛[31mRED␛[0m␛]0;TITLE␛\\ Bell␇ Co␈␈')
+    await ui.press(KEY.enter)
+    const f = await ui.waitFor('1 Profile')
+    expect(f.split('\n')[0]).toMatch(/^Evil␛\[31mRED␛\[0m␛\]0;TITLE/)
+  })
+})
