@@ -22,12 +22,12 @@ export const CIP_FIELDS: readonly FieldSpec[] = [
   { key: 'validation', label: 'Validation action', kind: 'text' },
   { key: 'responsibleOfficial', label: 'Responsible official', kind: 'text' },
   { key: 'approvingOfficial', label: 'Approving official', kind: 'text' },
-  { key: 'reportDate', label: 'CA report date (conditional period start)', kind: 'date' },
+  { key: 'reportDate', label: 'CA report date (conditional period start)', kind: 'date', noun: 'CA report date' },
   { key: 'status', label: 'Status', kind: 'enum', values: CIP_STATUSES }
 ]
 
 export const CIP_EXTENSION_FIELDS: readonly FieldSpec[] = [
-  { key: 'until', label: 'Extended until', kind: 'date', required: true },
+  { key: 'until', label: 'Extended until', kind: 'date', required: true, noun: 'extension date' },
   { key: 'reason', label: 'Reason', kind: 'text', required: true }
 ]
 

@@ -11,6 +11,7 @@ import { printJson } from '../io.js'
 import { addDemoAccounts } from '../demo.js'
 import { defaultMemberName, initWorkspace } from '../setup.js'
 import { launchApp } from './app.js'
+import { hostOf } from '../host.js'
 import { isBareInvocation, isTerminal } from '../terminal.js'
 
 export function registerWorkspace (program: Command, ctx: CliContext): void {
@@ -49,6 +50,10 @@ export function registerWorkspace (program: Command, ctx: CliContext): void {
     .action(async (opts: { json?: boolean }) => {
       // `pat` alone in a terminal opens the app; piped, scripted or forwarded, it prints the summary.
       if (!ctx.shared && isBareInvocation(ctx.argv) && isTerminal()) return launchApp(ctx)
+      // `pat` alone, routed to the process that holds the workspace: say why no app opened here (on stderr,
+      // so a script reading the summary gets only the summary).
+      const holder = ctx.shared && isBareInvocation(ctx.argv) ? hostOf(ctx.shared)?.holder : undefined
+      if (holder) ctx.io.err(holder === 'app' ? 'the app is already open on this workspace in another terminal; its summary:' : '`pat serve` holds this workspace, so the app cannot open here; its summary:')
       if (!ctx.shared && !(await readConfig(homePaths(ctx.home()).config))) {
         await (await initWorkspace(ctx.home(), { name: defaultMemberName() })).close()
         if (!opts.json) ctx.io.out(`Created a new workspace in ${ctx.home()}.`)
