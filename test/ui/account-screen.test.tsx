@@ -77,7 +77,7 @@ describe('account screen', () => {
     await ui.press('e', '\u0015', '2026-02-30', KEY.enter)
     f = await ui.waitFor(f => flat(f).includes('✗ invalid profile review date "2026-02-30": no such calendar day'))
     lines = f.split('\n')
-    expect(lines[lines.findIndex(l => /Profile last reviewed {2,}/.test(l)) + 1]).toMatch(/^\s+✗ invalid profile last reviewed/)
+    expect(lines[lines.findIndex(l => /Profile last reviewed {2,}/.test(l)) + 1]).toMatch(/^\s+✗ invalid profile review date/)
   })
 
   it('shows a teammate\'s change to the field being edited beside it; Enter still saves the draft', async () => {
