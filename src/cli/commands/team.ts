@@ -27,6 +27,14 @@ export function registerTeam (program: Command, ctx: CliContext): void {
       else ctx.io.out(formatTable(members, [{ title: 'NAME', get: m => m.name }, { title: 'ROLE', get: m => m.role + (m.removed ? ' (removed)' : '') }, { title: 'MEMBER ID', get: m => m.id }], tableWidth(ctx.io)))
     })
 
+  team.command('rename').argument('<name>', 'the team\'s new name').description('rename the team: every member sees the new name once synced (owners only)')
+    .option('--json', 'print JSON')
+    .action(async (name: string, opts: { json?: boolean }) => {
+      const info = await withStore(ctx, async (s: Store) => ({ changed: await s.roster.renameTeam(name, await signer(s)), team: { id: s.ws.config.team.id, name: s.roster.teamName() } }))
+      if (opts.json) printJson(ctx.io, info.team)
+      else ctx.io.out(info.changed ? `the team is now "${info.team.name}"; members see it once they sync` : `the team is already called "${info.team.name}"`)
+    })
+
   team.command('invite').description('make a one-time code for a new member (owners only)')
     .option('--role <role>', 'editor or viewer', 'editor')
     .option('--ttl <duration>', 'how long the code is valid (e.g. 30m, 24h, 7d)', '24h')
