@@ -39,7 +39,8 @@ function onlyRenamed (had: MemberRecord, m: MemberRecord): boolean {
 
 /** The members who are active owners both in `before` and in `after`: whose signatures count in an update. */
 export function establishedOwners (before: Y.Map<MemberRecord>, after: Y.Map<MemberRecord>): Map<string, MemberRecord> {
-  const established = establishedOwners(before, after)
+  const established = new Map<string, MemberRecord>()
+  for (const [id, m] of before.entries()) if (activeOwner(m) && activeOwner(after.get(id))) established.set(id, m)
   return established
 }
 
@@ -48,8 +49,7 @@ export function establishedOwners (before: Y.Map<MemberRecord>, after: Y.Map<Mem
  * of `before` (this side's members), else why not. `teamId` is the team's id (part of what is signed).
  */
 export function rosterChangeRefusal (teamId: string, before: Y.Map<MemberRecord>, after: Y.Map<MemberRecord>, changed: ReadonlySet<string>): string | undefined {
-  const established = new Map<string, MemberRecord>()
-  for (const [id, m] of before.entries()) if (activeOwner(m) && activeOwner(after.get(id))) established.set(id, m)
+  const established = establishedOwners(before, after)
   const name = (id: string) => after.get(id)?.name ?? before.get(id)?.name ?? id
   const judge = (key: string): string | undefined => {
     const item = shownItem(after, key)

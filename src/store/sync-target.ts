@@ -29,7 +29,7 @@
  */
 import * as Y from 'yjs'
 import { establishedOwners, rosterChangeRefusal } from './roster-check.js'
-import { teamChangeRefusal } from './team-name.js'
+import { RENAMED, teamChangeRefusal } from './team-name.js'
 import { WORKSPACE_DOC, workspaceRoots, type Role } from './schema.js'
 import type { Workspace } from './workspace.js'
 
@@ -115,7 +115,7 @@ function editorRefusal (doc: Y.Doc, update: Uint8Array, viewer: boolean): Verdic
         const root: unknown = rootOf(type)
         const own: unknown = type
         if ((root === team || root === members) && own !== root) refused = OWNER_ONLY
-        else if (own === team) keysOf(keys, teamChanged)
+        else if (own === team) { keysOf(keys, teamChanged); if ([...keys].some(k => k !== RENAMED)) refused = OWNER_ONLY }
         else if (own === members) keysOf(keys, changed)
         else if (viewer) refused = VIEWER // accounts, or a root no one uses
       }

@@ -78,8 +78,15 @@ export class Workspace {
     const { team, members } = workspaceRoots(this.wsDoc)
     const me = members.get(this.config.member.id)?.name
     const teamNow = teamName(team)
-    if (me && me !== this.config.member.name) { this.config.member.name = me; this.namesChanged = true }
+    if (me && me !== this.config.member.name) { this.config.member.name = me; delete this.config.defaulted; this.namesChanged = true }
     if (teamNow && teamNow !== this.config.team.name) { this.config.team.name = teamNow; this.namesChanged = true }
+  }
+
+  /** The member has chosen their name (even if it is the one the workspace was made with). */
+  async markNamed (): Promise<void> {
+    if (!this.config.defaulted) return
+    delete this.config.defaulted
+    await writeConfig(this.paths.config, this.config)
   }
 
   /** Writes workspace.json again if the names in it are behind the document's. */

@@ -14,7 +14,7 @@ import { withStore, type CliContext } from '../context.js'
 import { appendFile } from 'node:fs/promises'
 import { DEFAULT_SYNC_HOST, DEFAULT_SYNC_PORT, hostOf, hostWorkspace } from '../host.js'
 import { addDemoAccounts } from '../demo.js'
-import { defaultMemberName, initWorkspace } from '../setup.js'
+import { initDefaultWorkspace } from '../setup.js'
 import { isTerminal, takePainted, unpaint } from '../terminal.js'
 
 export function registerApp (program: Command, ctx: CliContext): void {
@@ -32,7 +32,7 @@ export async function launchApp (ctx: CliContext): Promise<void> {
   const home = ctx.home()
   let firstRun = false
   if (!(await readConfig(homePaths(home).config))) {
-    await (await initWorkspace(home, { name: defaultMemberName() })).close()
+    await initDefaultWorkspace(home)
     firstRun = true
   }
   // If another process holds the workspace, the command goes to it (withStore forwards it): `pat` prints

@@ -28,7 +28,7 @@ export function WelcomeScreen ({ home, member, height, width, busy, onDemo, onEm
     if (saving) return
     setSaving(true)
     loadSigner(store.ws.paths.identityKey)
-      .then(signer => store.roster.renameSelf(name.get().value, signer))
+      .then(async signer => { await store.roster.renameSelf(name.get().value, signer); await store.ws.markNamed() })
       .then(() => { setProblem(undefined); setNamed(store.ws.member.name) }, (err: Error) => setProblem(err.message))
       .finally(() => setSaving(false))
   }
