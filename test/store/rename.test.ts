@@ -2,7 +2,7 @@
 // renames the team (an owner-signed record, store/team-name.ts); both reach every replica — over a live link
 // judged by each side's roster, and through a member judged as an editor (another editor, a hub) — and new
 // activity entries carry the new name. What a member may not do under cover of a rename is refused.
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { workspaceSyncTarget, type MemberRecord, type Role, type Store } from '../../src/store/index.js'
 import { writeSignedMember } from '../../src/store/member-signature.js'
@@ -10,12 +10,10 @@ import { workspaceRoots } from '../../src/store/schema.js'
 import { writeTeamName } from '../../src/store/team-name.js'
 import { judgeAndApply } from '../../src/sync/judge.js'
 import { newStore } from '../helpers/store.js'
-import { joinedStore, rosterLink, signer } from '../helpers/team.js'
+import { joinedStore, keepStores, rosterLink, signer } from '../helpers/team.js'
 
 const REFUSED = 'only an owner may change the team or its roster: '
-const opened: Store[] = []
-afterEach(async () => { for (const s of opened.splice(0)) await s.close() })
-const keep = (s: Store) => { opened.push(s); return s }
+const keep = keepStores()
 
 /** Ana (owner), Bo (editor) and Cy (viewer), each holding the workspace. */
 async function team () {
