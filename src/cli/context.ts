@@ -46,7 +46,7 @@ async function openOrForward (ctx: CliContext, opts: WorkspaceOptions): Promise<
       return await Store.open(home, opts)
     } catch (err) {
       if (!(err instanceof StoreError) || err.kind !== 'locked') throw err
-      const code = await forward(paths.socket, { argv: ctx.argv, cwd: ctx.io.cwd, columns: ctx.io.columns, color: ctx.io.color }, ctx.io)
+      const code = await forward(paths.socket, { argv: ctx.argv, cwd: ctx.io.cwd, columns: ctx.io.columns, color: ctx.io.color, terminal: Boolean(ctx.io.terminal) }, ctx.io)
       if (code !== undefined) throw new Forwarded(code)
       if (Date.now() > deadline) {
         const pid = await readFile(paths.lockInfo, 'utf8').then(t => ` (pid ${t.trim()})`, () => '')

@@ -5,7 +5,7 @@
  * workspace, streaming the output back.
  *
  * Wire format: newline-delimited JSON, one request per connection.
- *   client → server  {"type":"run","argv":[…],"cwd":"/…","columns":80,"color":false}
+ *   client → server  {"type":"run","argv":[…],"cwd":"/…","columns":80,"color":false,"terminal":true}
  *   server → client  {"type":"out","text":"…","styled"?:true} | {"type":"err","text":"…"} (any number)
  *                    {"type":"exit","code":0} (last)
  * Any other request type is answered with an err line and exit code 2.
@@ -14,7 +14,7 @@ import { createConnection, createServer, type Server } from 'node:net'
 import { chmod, rm } from 'node:fs/promises'
 import type { Io } from './io.js'
 
-export interface RunRequest { type: 'run', argv: string[], cwd: string, columns: number, color: boolean }
+export interface RunRequest { type: 'run', argv: string[], cwd: string, columns: number, color: boolean, terminal?: boolean }
 export type Reply = { type: 'out' | 'err', text: string, styled?: boolean } | { type: 'exit', code: number }
 export type Runner = (req: RunRequest, io: Io) => Promise<number>
 
@@ -72,6 +72,7 @@ export async function serveControl (socketPath: string, run: Runner): Promise<Se
         err: text => send({ type: 'err', text }),
         columns: req.columns || 80,
         color: Boolean(req.color),
+        terminal: Boolean(req.terminal),
         cwd: req.cwd || process.cwd()
       }
       queue = queue.then(() => run(req, io)).then(code => { send({ type: 'exit', code }); sock.end() }, () => { send({ type: 'exit', code: 70 }); sock.end() })

@@ -20,7 +20,8 @@ function describe (spec: FieldSpec): string {
         : spec.kind === 'percent' ? ' (0–100)'
           : spec.kind === 'list' ? `${spec.values ? ` (${spec.values.join('|')})` : ''}, comma-separated or repeated`
             : ''
-  return `${spec.label}${what}${spec.required ? ' [required]' : ''}; "" clears`
+  // A required field cannot be cleared, so its help does not offer it.
+  return `${spec.label}${what}${spec.required ? ' [required]' : '; "" clears'}`
 }
 
 /** Adds one option per field; `names` renames a field's flag (e.g. iors → --ior). */

@@ -36,6 +36,8 @@ export interface SyncOptions {
 }
 
 export interface Host {
+  /** What holds the workspace: the terminal app or `pat serve` (said to commands routed here). */
+  readonly holder: Holder
   close: () => Promise<void>
   /** The peer node once it runs; undefined without sync, while it starts, or when it could not start. */
   readonly peer: PeerNode | undefined
@@ -47,12 +49,14 @@ export interface Host {
   readonly ready: Promise<void>
 }
 
+export type Holder = 'app' | 'serve'
+
 const hosts = new WeakMap<Store, Host>()
 
 /** The host of an open store, when this process hosts it (for commands routed here). */
 export function hostOf (store: Store): Host | undefined { return hosts.get(store) }
 
-export async function hostWorkspace (store: Store, opts: { sync?: SyncOptions } = {}): Promise<Host> {
+export async function hostWorkspace (store: Store, opts: { holder: Holder, sync?: SyncOptions }): Promise<Host> {
   const { runCli } = await import('./main.js')
   const paths = store.ws.paths
   const server = await serveControl(paths.socket, (req, io) => runCli(req.argv, io, store))
@@ -80,6 +84,7 @@ export async function hostWorkspace (store: Store, opts: { sync?: SyncOptions } 
     ready.catch(() => undefined)
   }
   const host: Host = {
+    holder: opts.holder,
     get peer () { return peer },
     hub,
     indicator,

@@ -9,6 +9,7 @@ import type { CliContext } from './context.js'
 import { EXIT, reportError } from './errors.js'
 import type { Io } from './io.js'
 import { registerCommands } from './commands/index.js'
+import { unknownCommand } from './unknown-command.js'
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version
 
@@ -31,6 +32,10 @@ export function buildProgram (ctx: CliContext): Command {
 export async function runProgram (argv: string[], io: Io, shared?: Store): Promise<number> {
   const ctx: CliContext = { io, argv, ...(shared ? { shared } : {}), home: () => resolveHome() }
   const program = buildProgram(ctx)
+  // `status` is the default command, so commander would hand it an unknown word as an argument ("too many
+  // arguments for 'status'"): a first word that names no command is reported as what it is.
+  const unknown = unknownCommand(program, argv)
+  if (unknown) { io.err(unknown); return EXIT.usage }
   try {
     await program.parseAsync(argv, { from: 'user' })
     return EXIT.ok

@@ -4,15 +4,16 @@
  */
 import { userInfo } from 'node:os'
 import { InputError } from '../domain/index.js'
-import { Workspace, homePaths, readConfig, refuseOrphanDatabase, type WorkspaceConfig } from '../store/index.js'
+import { Workspace, homePaths, readConfig, refuseOrphanDatabase, type Store, type WorkspaceConfig } from '../store/index.js'
 import { newId } from '../store/ids.js'
-import { loadOrCreateIdentity, signerOf } from '../sync/index.js'
+import { loadSigner, loadOrCreateIdentity, signerOf } from '../sync/index.js'
 
-export async function initWorkspace (home: string, opts: { name: string, team?: string }): Promise<Workspace> {
+export async function initWorkspace (home: string, opts: { name: string, team?: string, defaulted?: boolean }): Promise<Workspace> {
   const name = opts.name.trim()
   if (!name) throw new InputError('your name is required: pat init --name "Your Name"')
   const paths = homePaths(home)
-  if (await readConfig(paths.config)) throw new InputError(`a workspace already exists in ${home}; use another --home to create a new one`)
+  const existing = await readConfig(paths.config)
+  if (existing) throw new InputError(`a workspace already exists in ${home} (you are ${existing.member.name}): \`pat me set --name NAME\` renames you; use another --home to create a new one`)
   await refuseOrphanDatabase(paths) // before a key is made: nothing is created over an existing database
   // A key left by an interrupted init is reused rather than replaced.
   const identity = await loadOrCreateIdentity(paths.identityKey, paths.identityPub)
@@ -21,7 +22,8 @@ export async function initWorkspace (home: string, opts: { name: string, team?: 
     version: 1,
     member: { id: identity.id, name },
     team: { id: newId(16), name: opts.team?.trim() || `${name}'s team` },
-    createdAt: now
+    createdAt: now,
+    ...(opts.defaulted ? { defaulted: true as const } : {})
   }
   return Workspace.create(home, config, { id: identity.id, name, role: 'owner', publicKey: identity.publicKeyPem, addedAt: now, addedBy: identity.id }, signerOf(identity))
 }
@@ -29,4 +31,23 @@ export async function initWorkspace (home: string, opts: { name: string, team?: 
 /** The name a default workspace gets for its member: the OS account name. */
 export function defaultMemberName (): string {
   try { return process.env.PAT_NAME || userInfo().username || 'Me' } catch { return 'Me' }
+}
+
+/** The workspace a bare first start makes (`pat`, `pat demo`, the app): the OS user's, until they name it. */
+export async function initDefaultWorkspace (home: string): Promise<void> {
+  await (await initWorkspace(home, { name: defaultMemberName(), defaulted: true })).close()
+}
+
+/**
+ * `pat init --name NAME [--team TEAM]` on a default workspace: renames the member (and the team: to TEAM,
+ * or, if it still has its default name "<OS user>'s team", to "NAME's team") and marks it named.
+ */
+export async function nameDefaultWorkspace (store: Store, opts: { name: string, team?: string }) {
+  const signer = await loadSigner(store.ws.paths.identityKey)
+  const before = store.ws.member.name
+  await store.roster.renameSelf(opts.name, signer)
+  const team = opts.team ?? (store.roster.teamName() === `${before}'s team` ? `${store.ws.member.name}'s team` : undefined)
+  if (team !== undefined) await store.roster.renameTeam(team, signer)
+  await store.ws.markNamed()
+  return { home: store.ws.paths.root, member: { ...store.ws.member }, team: { ...store.ws.config.team } }
 }

@@ -60,15 +60,15 @@ export const ACCOUNT_PROFILE_FIELDS: readonly FieldSpec<keyof AccountProfile>[] 
   { key: 'categories', label: 'Business categories', kind: 'list', values: BUSINESS_CATEGORIES },
   { key: 'structure', label: 'Corporate structure', kind: 'longtext' },
   { key: 'notes', label: 'Notes', kind: 'longtext' },
-  { key: 'profileReviewed', label: 'Profile last reviewed', kind: 'date' },
+  { key: 'profileReviewed', label: 'Profile last reviewed', kind: 'date', noun: 'profile review date' },
   // Selection (SOP, "Select an Account"): the national rank by value and the share of imports in a PFI decide
   // whether a top-379 account may still be a port account; per-port shares live in the `ports` collection.
-  { key: 'nationalRank', label: 'National rank by import value', kind: 'int', min: 1 },
+  { key: 'nationalRank', label: 'National rank by import value', kind: 'int', min: 1, noun: 'national rank' },
   { key: 'pfiShare', label: 'Share of imports within a PFI', kind: 'percent' },
   // Establish, step 3: a change of the account definition must reach OST by the next of Mar 15, Jun 15,
   // Sep 15, Dec 15 to be in the next quarterly release of the Account Activity Program.
-  { key: 'definitionChanged', label: 'Account definition last changed', kind: 'date' },
-  { key: 'ostNotified', label: 'OST last notified of the account definition', kind: 'date' }
+  { key: 'definitionChanged', label: 'Account definition last changed', kind: 'date', noun: 'date of the last account definition change' },
+  { key: 'ostNotified', label: 'OST last notified of the account definition', kind: 'date', noun: 'OST notification date' }
 ]
 
 export const ACCOUNT_FIELDS: readonly FieldSpec[] = [...ACCOUNT_HEADER_FIELDS, ...ACCOUNT_PROFILE_FIELDS]
@@ -101,7 +101,7 @@ export const PORT_FIELDS: readonly FieldSpec<FieldKey<AccountPort>>[] = [
   { key: 'name', label: 'Port', kind: 'text', required: true },
   { key: 'share', label: 'Share of the account\'s imports by value', kind: 'percent' },
   { key: 'rank', label: 'Rank among the account\'s ports by value', kind: 'int', min: 1 },
-  { key: 'concurrence', label: 'Concurrence with the lead port', kind: 'enum', values: CONCURRENCE_VALUES, valueLabels: CONCURRENCE_LABELS },
+  { key: 'concurrence', label: 'Concurrence with the lead port', noun: 'concurrence', kind: 'enum', values: CONCURRENCE_VALUES, valueLabels: CONCURRENCE_LABELS },
   { key: 'concurrenceDate', label: 'Concurrence date', kind: 'date' },
   { key: 'contact', label: 'TCPO / contact', kind: 'text' },
   { key: 'notes', label: 'Notes', kind: 'text' }

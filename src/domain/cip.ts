@@ -23,12 +23,12 @@ export const CIP_FIELDS: readonly FieldSpec<Exclude<FieldKey<Cip>, 'extensions' 
   { key: 'validation', label: 'Validation action', kind: 'text' },
   { key: 'responsibleOfficial', label: 'Responsible official', kind: 'text' },
   { key: 'approvingOfficial', label: 'Approving official', kind: 'text' },
-  { key: 'reportDate', label: 'CA report date (conditional period start)', kind: 'date' },
+  { key: 'reportDate', label: 'CA report date (conditional period start)', kind: 'date', noun: 'CA report date' },
   { key: 'status', label: 'Status', kind: 'enum', values: CIP_STATUSES }
 ]
 
 export const CIP_EXTENSION_FIELDS: readonly FieldSpec<Exclude<keyof CipExtension, 'id' | 'grantedAt'>>[] = [
-  { key: 'until', label: 'Extended until', kind: 'date', required: true },
+  { key: 'until', label: 'Extended until', kind: 'date', required: true, noun: 'extension date' },
   { key: 'reason', label: 'Reason', kind: 'text', required: true }
 ]
 

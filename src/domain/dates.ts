@@ -11,15 +11,15 @@ export type IsoDate = string
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
 
 /** Parses and validates a calendar date, returning it in canonical form; throws a one-line InputError. */
-export function parseDate (value: string, field = 'date'): IsoDate {
+export function parseDate (value: string, field = 'date', key = field): IsoDate {
   const text = value.trim()
   if (!ISO_DATE.test(text)) {
-    throw new InputError(`invalid ${field} "${value}": write it as YYYY-MM-DD, e.g. 2027-03-15`, field)
+    throw new InputError(`invalid ${field} "${value}": write it as YYYY-MM-DD, e.g. 2027-03-15`, key)
   }
   try {
     return Temporal.PlainDate.from(text, { overflow: 'reject' }).toString()
   } catch {
-    throw new InputError(`invalid ${field} "${value}": no such calendar day`, field)
+    throw new InputError(`invalid ${field} "${value}": no such calendar day`, key)
   }
 }
 

@@ -15,7 +15,7 @@ export const EVENT_FIELDS: readonly FieldSpec<FieldKey<AccountEvent>>[] = [
   { key: 'type', label: 'Event type', kind: 'enum', values: EVENT_TYPES, required: true },
   { key: 'date', label: 'Date', kind: 'date', required: true },
   { key: 'title', label: 'Title', kind: 'text', required: true },
-  { key: 'subject', label: 'Review of', kind: 'enum', values: REVIEW_SUBJECTS },
+  { key: 'subject', label: 'Review of', noun: 'review subject', kind: 'enum', values: REVIEW_SUBJECTS },
   { key: 'notes', label: 'Notes', kind: 'text' }
 ]
 

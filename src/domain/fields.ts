@@ -32,6 +32,22 @@ export interface FieldSpec<K extends string = string> {
   readonly min?: number
   /** For enums: a label per value, for display. */
   readonly valueLabels?: Readonly<Record<string, string>>
+  /**
+   * How a message names the value when the label does not read as a noun in a sentence ("Extended until"
+   * → "extension date"): `invalid extension date "2026-02-30": no such calendar day`.
+   */
+  readonly noun?: string
+}
+
+/** The field's name inside a sentence: its noun, else its label with a capital first letter lowered (not an acronym's). */
+export function fieldNoun (spec: FieldSpec): string {
+  if (spec.noun) return spec.noun
+  return /^[A-Z][a-z]/.test(spec.label) ? spec.label[0]!.toLowerCase() + spec.label.slice(1) : spec.label
+}
+
+const required = (spec: FieldSpec) => {
+  const noun = fieldNoun(spec)
+  return new InputError(`${noun[0]!.toUpperCase()}${noun.slice(1)} is required`, spec.key)
 }
 
 export type FieldValue = string | number | readonly string[] | null
@@ -54,23 +70,23 @@ const MULTIPLIER: Record<string, number> = { k: 1e3, m: 1e6, b: 1e9 }
 /** Validates one field's raw value (a CLI string, a form string, or a typed value); null clears it. */
 export function parseField (spec: FieldSpec, raw: unknown): FieldValue {
   if (raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '' && spec.kind !== 'longtext')) {
-    if (spec.required) throw new InputError(`${spec.label} is required`, spec.key)
+    if (spec.required) throw required(spec)
     return spec.kind === 'list' ? [] : null
   }
   const text = typeof raw === 'string' ? raw.trim() : raw
   switch (spec.kind) {
     case 'text': return String(text)
     case 'longtext': return String(raw)
-    case 'date': return parseDate(String(text), spec.label.toLowerCase())
+    case 'date': return parseDate(String(text), fieldNoun(spec), spec.key)
     case 'enum': return parseEnum(spec, String(text))
     case 'money': return parseAmount(spec, text, Infinity)
     case 'percent': return parseAmount(spec, typeof text === 'string' ? text.replace(/%$/, '') : text, 100)
     case 'int': return parseWhole(spec, text)
     case 'email':
-      if (!EMAIL.test(String(text))) throw new InputError(`invalid ${spec.label.toLowerCase()} "${String(text)}": write it like name@example.com`, spec.key)
+      if (!EMAIL.test(String(text))) throw new InputError(`invalid ${fieldNoun(spec)} "${String(text)}": write it like name@example.com`, spec.key)
       return String(text)
     case 'phone':
-      if (!PHONE.test(String(text))) throw new InputError(`invalid ${spec.label.toLowerCase()} "${String(text)}": use digits, spaces and + ( ) - x only`, spec.key)
+      if (!PHONE.test(String(text))) throw new InputError(`invalid ${fieldNoun(spec)} "${String(text)}": use digits, spaces and + ( ) - x only`, spec.key)
       return String(text)
     case 'list': return parseList(spec, raw)
   }
@@ -84,7 +100,7 @@ export function parseFields (specs: readonly FieldSpec[], input: FieldInput, mod
   }
   for (const spec of specs) {
     if (spec.key in input && input[spec.key] !== undefined) out[spec.key] = parseField(spec, input[spec.key])
-    else if (mode === 'create' && spec.required) throw new InputError(`${spec.label} is required`, spec.key)
+    else if (mode === 'create' && spec.required) throw required(spec)
   }
   return out
 }
@@ -95,7 +111,7 @@ function parseEnum (spec: FieldSpec, text: string): string {
   const hit = values.find(v => v.toLowerCase() === wanted) ??
     values.find(v => spec.valueLabels?.[v]?.toLowerCase() === wanted)
   if (hit === undefined) {
-    throw new InputError(`invalid ${spec.label.toLowerCase()} "${text}": use one of ${values.join(', ')}`, spec.key)
+    throw new InputError(`invalid ${fieldNoun(spec)} "${text}": use one of ${values.join(', ')}`, spec.key)
   }
   return hit
 }
@@ -112,7 +128,7 @@ function parseAmount (spec: FieldSpec, raw: unknown, max: number): number {
   }
   if (!Number.isFinite(n) || n < 0 || n > max) {
     const range = max === 100 ? 'a number from 0 to 100' : 'a non-negative number, e.g. 12000000 or 12M'
-    throw new InputError(`invalid ${spec.label.toLowerCase()} "${String(raw)}": use ${range}`, spec.key)
+    throw new InputError(`invalid ${fieldNoun(spec)} "${String(raw)}": use ${range}`, spec.key)
   }
   return n
 }
@@ -123,9 +139,9 @@ function parseWhole (spec: FieldSpec, raw: unknown): number {
   const text = String(raw).replace(/,/g, '')
   const n = typeof raw === 'number' ? raw : /^[+-]?\d+$/.test(text) ? Number(text) : NaN
   const range = `a whole number from ${min}${min > 0 ? ' (1 is the first)' : ''}`
-  if (!Number.isInteger(n)) throw new InputError(`invalid ${spec.label.toLowerCase()} "${String(raw)}": use ${range}`, spec.key)
-  if (n < min) throw new InputError(`${spec.label.toLowerCase()} ${String(raw)} is below ${min}: use ${range}`, spec.key)
-  if (!Number.isSafeInteger(n)) throw new InputError(`${spec.label.toLowerCase()} ${String(raw)} is too large: at most ${Number.MAX_SAFE_INTEGER}`, spec.key)
+  if (!Number.isInteger(n)) throw new InputError(`invalid ${fieldNoun(spec)} "${String(raw)}": use ${range}`, spec.key)
+  if (n < min) throw new InputError(`${fieldNoun(spec)} ${String(raw)} is below ${min}: use ${range}`, spec.key)
+  if (!Number.isSafeInteger(n)) throw new InputError(`${fieldNoun(spec)} ${String(raw)} is too large: at most ${Number.MAX_SAFE_INTEGER}`, spec.key)
   return n
 }
 

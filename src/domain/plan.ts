@@ -20,7 +20,7 @@ export const PLAN_FIELDS: readonly FieldSpec<keyof PlanFields>[] = [
   { key: 'periodStart', label: 'Period start', kind: 'date' },
   { key: 'periodEnd', label: 'Period end', kind: 'date' },
   { key: 'planDate', label: 'Plan date', kind: 'date' },
-  { key: 'reviewed', label: 'Last reviewed with the account', kind: 'date' },
+  { key: 'reviewed', label: 'Last reviewed with the account', kind: 'date', noun: 'date of the last review with the account' },
   { key: 'distribution', label: 'Distribution', kind: 'text' },
   { key: 'background', label: 'Background & structure', kind: 'longtext' },
   { key: 'scope', label: 'Scope', kind: 'longtext' }
@@ -40,7 +40,7 @@ export const PLAN_ITEM_FIELDS: readonly FieldSpec<FieldKey<PlanItem>>[] = [
 export const APPROVAL_FIELDS: readonly FieldSpec<FieldKey<Approval>>[] = [
   { key: 'name', label: 'Name', kind: 'text', required: true },
   { key: 'role', label: 'Role', kind: 'text', required: true },
-  { key: 'date', label: 'Date approved', kind: 'date' }
+  { key: 'date', label: 'Date approved', kind: 'date', noun: 'approval date' }
 ]
 
 /** The plan's own fields (PLAN_FIELDS): the cover data, background and scope. */

@@ -11,6 +11,11 @@ export interface WorkspaceConfig {
   team: { id: string, name: string }
   createdAt: string
   lastBackup?: string
+  /**
+   * Made by a bare first start under the OS user's name, not yet named by the member: `pat init --name`
+   * then names it instead of refusing. Dropped once the member chooses a name.
+   */
+  defaulted?: true
 }
 
 export function readConfig (path: string): Promise<WorkspaceConfig | undefined> {

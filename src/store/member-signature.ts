@@ -14,6 +14,9 @@
  * an older signed entry never replaces a newer one. The team id keeps an entry from counting in another
  * team's workspace.
  *
+ * A member may also sign their own entry when it changes nothing but their name (roster-check.ts): then
+ * `signedBy` is their own id.
+ *
  * The store signs with a `Signer` its caller supplies (sync/identity.ts makes one from the member's key):
  * the store never reads the private key.
  */

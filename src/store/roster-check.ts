@@ -15,6 +15,10 @@
  * changes nothing and passes: Yjs never reorders items, so one that lost stays left of the value that
  * beat it and never shows (that value is never deleted: deletions are refused). Any other shown entry
  * needs the signature.
+ *
+ * One change needs no owner: a member renaming themselves. An entry signed by the member it describes (with
+ * the key this side has for them) is taken when it changes nothing but the name of a member who is active
+ * here — so a member's display name is theirs to choose, and their role, key and removal stay the owners'.
  */
 import * as Y from 'yjs'
 import { malformed, signatureHolds } from './member-signature.js'
@@ -28,13 +32,24 @@ function shownItem (map: Y.Map<MemberRecord>, key: string): Y.Item | undefined {
 
 const activeOwner = (m: MemberRecord | undefined) => m !== undefined && !m.removed && m.role === 'owner'
 
+/** Whether `m` differs from `had` (an active member) in nothing but the name and the signature fields. */
+function onlyRenamed (had: MemberRecord, m: MemberRecord): boolean {
+  return !had.removed && !m.removed && had.role === m.role && had.publicKey === m.publicKey && had.addedAt === m.addedAt && had.addedBy === m.addedBy
+}
+
+/** The members who are active owners both in `before` and in `after`: whose signatures count in an update. */
+export function establishedOwners (before: Y.Map<MemberRecord>, after: Y.Map<MemberRecord>): Map<string, MemberRecord> {
+  const established = new Map<string, MemberRecord>()
+  for (const [id, m] of before.entries()) if (activeOwner(m) && activeOwner(after.get(id))) established.set(id, m)
+  return established
+}
+
 /**
  * Undefined if every key of `changed` in `after` (the scratch copy's members) is an owner's signed change
  * of `before` (this side's members), else why not. `teamId` is the team's id (part of what is signed).
  */
 export function rosterChangeRefusal (teamId: string, before: Y.Map<MemberRecord>, after: Y.Map<MemberRecord>, changed: ReadonlySet<string>): string | undefined {
-  const established = new Map<string, MemberRecord>()
-  for (const [id, m] of before.entries()) if (activeOwner(m) && activeOwner(after.get(id))) established.set(id, m)
+  const established = establishedOwners(before, after)
   const name = (id: string) => after.get(id)?.name ?? before.get(id)?.name ?? id
   const judge = (key: string): string | undefined => {
     const item = shownItem(after, key)
@@ -49,7 +64,7 @@ export function rosterChangeRefusal (teamId: string, before: Y.Map<MemberRecord>
     if (m!.signature === undefined) return `the roster entry for ${m!.name} is not signed by an owner`
     const have = had?.seq ?? 0
     if (m!.seq! <= have) return `the roster entry for ${m!.name} is not newer than the one here (seq ${m!.seq!}, here ${have})`
-    const signer = established.get(m!.signedBy!)
+    const signer = established.get(m!.signedBy!) ?? (m!.signedBy === key && had && onlyRenamed(had, m!) ? had : undefined)
     if (!signer) return `the roster entry for ${m!.name} is signed by ${name(m!.signedBy!)}, who is not an owner here`
     if (!signatureHolds(teamId, item.id, m!, signer.publicKey)) return `the roster entry for ${m!.name} does not match its signature`
     return undefined

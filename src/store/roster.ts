@@ -8,6 +8,7 @@
  */
 import { InputError } from '../domain/index.js'
 import { writeSignedMember, type MemberContent, type Signer } from './member-signature.js'
+import { teamName, writeTeamName } from './team-name.js'
 import { LOCAL } from './origins.js'
 import { resolveRef } from './resolve.js'
 import { ROLES, WORKSPACE_DOC, workspaceRoots, type MemberRecord, type Role } from './schema.js'
@@ -18,6 +19,15 @@ export { ROLES }
 export function parseRole (text: string, allowed: readonly Role[] = ROLES): Role {
   if ((allowed as readonly string[]).includes(text)) return text as Role
   throw new InputError(`unknown role "${text}": use ${allowed.join(', ')}`)
+}
+
+/** A name as people will see it: one line, not empty, of a sensible length. */
+function displayName (text: string, what: string): string {
+  const clean = text.replace(/\s+/g, ' ').trim()
+  if (!clean) throw new InputError(`${what} cannot be empty`)
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(clean)) throw new InputError(`${what} cannot contain control characters`)
+  if (clean.length > 80) throw new InputError(`${what} is ${clean.length} characters long: keep it to 80`)
+  return clean
 }
 
 export class Roster {
@@ -72,6 +82,36 @@ export class Roster {
     if (m.removed) throw new InputError(`${m.name} was removed from the team; invite them again instead`)
     this.keepAnOwner(m, role)
     return this.write({ ...m, role }, by)
+  }
+
+  /**
+   * Renames the member `by` signs for: their own entry, signed by themselves (store/roster-check.ts lets
+   * every peer take it from any member). Returns the entry, or undefined when the name was already that.
+   */
+  async renameSelf (name: string, by: Signer): Promise<MemberRecord | undefined> {
+    const clean = displayName(name, 'your name')
+    const me = this.active(by.id)
+    if (!me) throw new InputError('you are not in this team\'s roster: an owner has to add you again')
+    if (me.name === clean) return undefined
+    const record = await this.write({ ...me, name: clean }, by)
+    await this.ws.saveNames()
+    return record
+  }
+
+  /** The team's name. */
+  teamName (): string { return teamName(workspaceRoots(this.ws.wsDoc).team) }
+
+  /** Renames the team (owners only), signed so the rename travels through editors and hubs too. */
+  async renameTeam (name: string, by: Signer): Promise<boolean> {
+    this.requireOwner(by.id)
+    const clean = displayName(name, 'the team\'s name')
+    if (this.teamName() === clean) return false
+    const doc = this.ws.wsDoc
+    const { team } = workspaceRoots(doc)
+    doc.transact(() => { writeTeamName(doc, team, String(team.get('id')), clean, by) }, LOCAL)
+    await this.ws.flush()
+    await this.ws.saveNames()
+    return true
   }
 
   /** Calls back after every change to the workspace document (the roster may have changed). */

@@ -2,7 +2,7 @@
  * The Yjs schema of a workspace — the only place that names the documents' root types.
  *
  * Document `workspace`:
- *   team: Y.Map            id, name, createdAt
+ *   team: Y.Map            id, name, createdAt, renamed? (an owner-signed new name: store/team-name.ts)
  *   members: Y.Map         member id → { id, name, role, publicKey, addedAt, addedBy, removed?, seq?, signedBy?, signature? }
  *                          (whole value, LWW; signed by the owner who wrote it — store/member-signature.ts)
  *   accounts: Y.Map        account id → Y.Map of the directory fields (ACCOUNT_HEADER_FIELDS) + archived, createdAt, createdBy
@@ -65,7 +65,7 @@ export interface MemberRecord {
   removed?: boolean
   /** This member's entry count (1 for the first signed entry); see store/member-signature.ts. */
   seq?: number
-  /** The owner who wrote and signed this entry. */
+  /** The owner who wrote and signed this entry (or the member, for a change of their own name). */
   signedBy?: string
   /** Base64 Ed25519 signature by `signedBy`. */
   signature?: string

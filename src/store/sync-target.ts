@@ -9,9 +9,12 @@
  * answering our state vector sends such updates. Otherwise what a peer may change follows its role, looked
  * up at each update (a role changed mid-session counts at once):
  *   owner                anything
- *   editor               anything but the owner-only roots of the workspace document: `team`, and `members`
- *                        but for entries an owner signed (store/roster-check.ts)
- *   viewer, non-member   nothing: an update that would change a document is refused
+ *   editor               anything but the owner-only roots of the workspace document: `team` but for a
+ *                        rename an owner signed (store/team-name.ts), and `members` but for entries an owner
+ *                        signed, or a member's own new name (store/roster-check.ts)
+ *   viewer               in the workspace document, what an editor may change there but the accounts (so a
+ *                        viewer's own new name, and owners' signed changes it relays, get through); nothing else
+ *   non-member           nothing: an update that would change a document is refused
  *
  * How an editor's update to the workspace document is checked: it is applied to a scratch copy of the
  * document, and refused if any change lands under `team`, or under `members` other than whole entries an
@@ -25,7 +28,8 @@
  * editor's updates to that document that bring something new.
  */
 import * as Y from 'yjs'
-import { rosterChangeRefusal } from './roster-check.js'
+import { establishedOwners, rosterChangeRefusal } from './roster-check.js'
+import { RENAMED, teamChangeRefusal } from './team-name.js'
 import { WORKSPACE_DOC, workspaceRoots, type Role } from './schema.js'
 import type { Workspace } from './workspace.js'
 
@@ -62,10 +66,11 @@ function verdict (role: Role | undefined, name: string, doc: Y.Doc, update: Uint
   if (!bringsChanges(doc, update)) return SKIP
   if (role === 'owner') return undefined
   if (role === undefined) return 'not a member of this team'
-  if (role === 'viewer') return 'a viewer may not change the workspace'
-  if (name !== WORKSPACE_DOC) return undefined
-  return editorRefusal(doc, update)
+  if (name !== WORKSPACE_DOC) return role === 'viewer' ? VIEWER : undefined
+  return editorRefusal(doc, update, role === 'viewer')
 }
+
+const VIEWER = 'a viewer may not change the workspace'
 
 /** Whether applying `update` would add anything to `doc`: content it lacks, or a deletion it has not made. */
 export function bringsChanges (doc: Y.Doc, update: Uint8Array): boolean {
@@ -94,27 +99,33 @@ function covered (ranges: Array<{ clock: number, len: number }>, clock: number, 
   return false
 }
 
-function editorRefusal (doc: Y.Doc, update: Uint8Array): Verdict {
+function editorRefusal (doc: Y.Doc, update: Uint8Array, viewer: boolean): Verdict {
   const scratch = new Y.Doc({ gc: false })
   try {
     const { team, members } = workspaceRoots(scratch)
     Y.applyUpdate(scratch, Y.encodeStateAsUpdate(doc))
     const pending = () => [scratch.store.pendingStructs?.update ?? null, scratch.store.pendingDs]
     const pendingBefore = pending()
-    let refused = false
+    let refused: string | undefined
     const changed = new Set<string>()
+    const teamChanged = new Set<string>()
+    const keysOf = (keys: Set<string | null>, into: Set<string>) => { for (const key of keys) if (key !== null) into.add(key) } // a map's changes name their keys
     scratch.on('afterTransaction', (tr: Y.Transaction) => {
       for (const [type, keys] of tr.changed) {
         const root: unknown = rootOf(type)
         const own: unknown = type
-        if (root === team || (root === members && own !== members)) refused = true
-        else if (own === members) for (const key of keys) if (key !== null) changed.add(key) // a map's changes name their keys
+        if ((root === team || root === members) && own !== root) refused = OWNER_ONLY
+        else if (own === team) { keysOf(keys, teamChanged); if ([...keys].some(k => k !== RENAMED)) refused = OWNER_ONLY }
+        else if (own === members) keysOf(keys, changed)
+        else if (viewer) refused = VIEWER // accounts, or a root no one uses
       }
     })
     Y.applyUpdate(scratch, update)
-    if (refused) return OWNER_ONLY
+    if (refused) return refused
     const ours = workspaceRoots(doc)
-    const unsigned = changed.size > 0 && rosterChangeRefusal(String(ours.team.get('id')), ours.members, members, changed)
+    const teamId = String(ours.team.get('id'))
+    const unsigned = (changed.size > 0 && rosterChangeRefusal(teamId, ours.members, members, changed)) ||
+      (teamChanged.size > 0 && teamChangeRefusal(teamId, ours.team, team, teamChanged, establishedOwners(ours.members, members)))
     if (unsigned) return `${OWNER_ONLY}: ${unsigned}`
     if (pending().some((p, i) => p !== null && p !== pendingBefore[i])) return WAIT
     return undefined

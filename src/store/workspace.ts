@@ -21,6 +21,7 @@ import { homePaths, type HomePaths } from './home.js'
 import { readConfig, writeConfig, type WorkspaceConfig } from './config.js'
 import { recordManifest } from './db-manifest.js'
 import { writeSignedMember, type MemberContent, type Signer } from './member-signature.js'
+import { teamName } from './team-name.js'
 import { LOCAL } from './origins.js'
 import { accountDocName, undoableAccountTypes, workspaceRoots, WORKSPACE_DOC, type MemberRecord } from './schema.js'
 import { appendActivity, readActivity } from './activity-log.js'
@@ -49,6 +50,8 @@ export class Workspace {
   readonly summaries: SummaryCache
   private readonly directory: AccountDirectory
   private readonly clock: () => Date
+  /** The member's or the team's name changed in the document since workspace.json was written. */
+  private namesChanged = false
   private constructor (
     readonly paths: HomePaths,
     readonly config: WorkspaceConfig,
@@ -63,7 +66,35 @@ export class Workspace {
     this.summaries = new SummaryCache(database, docs)
     this.directory = loadedWsDoc ? AccountDirectory.live(workspaceRoots(loadedWsDoc).accounts) : AccountDirectory.fixed(snapshot.headers!)
     this.clock = opts.now ?? (() => new Date())
-    if (loadedWsDoc) this.undoStack.track(loadedWsDoc, [workspaceRoots(loadedWsDoc).accounts as Y.AbstractType<unknown>])
+    if (loadedWsDoc) {
+      this.undoStack.track(loadedWsDoc, [workspaceRoots(loadedWsDoc).accounts as Y.AbstractType<unknown>])
+      // The names are the team's (a rename here or from a peer): the config follows, so activity entries,
+      // the summary and the status bar show the new name from the next change on.
+      this.followNames()
+      loadedWsDoc.on('update', () => this.followNames())
+    }
+  }
+
+  private followNames (): void {
+    const { team, members } = workspaceRoots(this.wsDoc)
+    const me = members.get(this.config.member.id)?.name
+    const teamNow = teamName(team)
+    if (me && me !== this.config.member.name) { this.config.member.name = me; delete this.config.defaulted; this.namesChanged = true }
+    if (teamNow && teamNow !== this.config.team.name) { this.config.team.name = teamNow; this.namesChanged = true }
+  }
+
+  /** The member has chosen their name (even if it is the one the workspace was made with). */
+  async markNamed (): Promise<void> {
+    if (!this.config.defaulted) return
+    delete this.config.defaulted
+    await writeConfig(this.paths.config, this.config)
+  }
+
+  /** Writes workspace.json again if the names in it are behind the document's. */
+  async saveNames (): Promise<void> {
+    if (!this.namesChanged) return
+    this.namesChanged = false
+    await writeConfig(this.paths.config, this.config)
   }
 
   /** The workspace document (team, roster, account directory). */
@@ -268,6 +299,7 @@ export class Workspace {
   async close (): Promise<void> {
     try {
       await this.flush()
+      await this.saveNames().catch(() => undefined) // a cache of the document's names: it catches up at the next open
       if (this.loadedWsDoc) {
         await this.docs.idle() // a compaction after the last write moves the clock the snapshot is stamped with
         // Derived data: if it cannot be written now, the next reader decodes the document instead.

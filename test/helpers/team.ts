@@ -1,6 +1,7 @@
 // Teams of real workspaces for sync tests: an owner's store, and members who hold the same workspace with a
 // role in its roster (added by the owner, then copied over as a join would), plus an in-memory link between
 // two stores whose sessions apply each side's roster rules (store/sync-target.ts).
+import { afterEach } from 'vitest'
 import { Store, Workspace, workspaceSyncTarget, type Role } from '../../src/store/index.js'
 import { homePaths } from '../../src/store/home.js'
 import { createIdentity, loadSigner } from '../../src/sync/identity.js'
@@ -56,4 +57,11 @@ export function rosterLink (a: Store, b: Store) {
       return synced
     }
   }
+}
+
+/** A function that keeps the stores it is given, to close them after each test of the file. */
+export function keepStores (): (store: Store) => Store {
+  const opened: Store[] = []
+  afterEach(async () => { for (const s of opened.splice(0)) await s.close() })
+  return store => { opened.push(store); return store }
 }

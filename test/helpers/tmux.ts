@@ -27,14 +27,17 @@ export async function hasTmux (): Promise<boolean> {
   return run('tmux', ['-V']).then(() => true, () => false)
 }
 
-/** `env` is added to the program's environment, `unset` names taken out of it (the tests' own NO_COLOR, say). */
-export async function startApp (home: string, opts: { columns?: number, rows?: number, env?: Record<string, string>, unset?: string[] } = {}): Promise<TmuxApp> {
+/**
+ * `env` is added to the program's environment, `unset` names taken out of it (the tests' own NO_COLOR, say);
+ * `args` are given to `pat` (none: the app).
+ */
+export async function startApp (home: string, opts: { columns?: number, rows?: number, env?: Record<string, string>, unset?: string[], args?: string[] } = {}): Promise<TmuxApp> {
   const socket = `pat-test-${process.pid}-${++sessions}`
   const tmux = (...args: string[]) => run('tmux', ['-L', socket, ...args])
   const env = [...(opts.unset ?? []).map(name => `-u ${name}`), ...Object.entries({ PAT_HOME: home, ...opts.env }).map(([k, v]) => `${k}='${v}'`)].join(' ')
   // The marker line shows that the program ended (and how), and keeps the window open to read it.
   await tmux('new-session', '-d', '-s', 'app', '-x', String(opts.columns ?? 80), '-y', String(opts.rows ?? 24),
-    `env ${env} node '${PAT}'; echo "PAT-EXITED $?"; sleep 60`)
+    `env ${env} node '${PAT}'${(opts.args ?? []).map(a => ` '${a.replace(/'/g, `'\\''`)}'`).join('')}; echo "PAT-EXITED $?"; sleep 60`)
   const screen = async () => (await tmux('capture-pane', '-p', '-t', 'app')).stdout
   const app: TmuxApp = {
     screen,

@@ -2,7 +2,7 @@
 // roster reaches a member through a source judged as an editor (another editor, a hub) and is taken; a forged,
 // replayed or tampered entry is refused with its reason and changes nothing.
 import { generateKeyPairSync } from 'node:crypto'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { workspaceSyncTarget, type MemberRecord, type Store } from '../../src/store/index.js'
 import { signatureHolds, writeSignedMember } from '../../src/store/member-signature.js'
@@ -10,12 +10,10 @@ import { workspaceRoots } from '../../src/store/schema.js'
 import { fingerprint, signerOf } from '../../src/sync/identity.js'
 import { judgeAndApply } from '../../src/sync/judge.js'
 import { newStore, syncStores } from '../helpers/store.js'
-import { joinedStore, signer } from '../helpers/team.js'
+import { joinedStore, keepStores, signer } from '../helpers/team.js'
 
 const REFUSED = 'only an owner may change the team or its roster: '
-const opened: Store[] = []
-afterEach(async () => { for (const s of opened.splice(0)) await s.close() })
-const keep = (s: Store) => { opened.push(s); return s }
+const keep = keepStores()
 
 /** Ana (owner) and Bo (editor), both holding the workspace. */
 async function team () {

@@ -26,7 +26,7 @@ const itemsOn = async (s: Store, accountId: string) => (await s.accounts.show(ac
 async function hostBo (bo: Store, hubUrl: string): Promise<Host & { lines: string[] }> {
   await writeHubConfig(bo.ws.paths.hub, { url: hubUrl })
   const lines: string[] = []
-  const host = await hostWorkspace(bo, { sync: { host: '127.0.0.1', port: 0, portGiven: true, peers: [], mdns: false, log: line => lines.push(line) } })
+  const host = await hostWorkspace(bo, { holder: 'serve', sync: { host: '127.0.0.1', port: 0, portGiven: true, peers: [], mdns: false, log: line => lines.push(line) } })
   keep(host)
   await host.ready
   return Object.assign(host, { lines })

@@ -75,9 +75,9 @@ describe('account screen', () => {
     for (let i = 0; i < 12; i++) await ui.press('j')
     await ui.waitFor(f => /Profile last reviewed/.test(selectedLine(f) ?? ''))
     await ui.press('e', '\u0015', '2026-02-30', KEY.enter)
-    f = await ui.waitFor(f => flat(f).includes('✗ invalid profile last reviewed "2026-02-30": no such calendar day'))
+    f = await ui.waitFor(f => flat(f).includes('✗ invalid profile review date "2026-02-30": no such calendar day'))
     lines = f.split('\n')
-    expect(lines[lines.findIndex(l => /Profile last reviewed {2,}/.test(l)) + 1]).toMatch(/^\s+✗ invalid profile last reviewed/)
+    expect(lines[lines.findIndex(l => /Profile last reviewed {2,}/.test(l)) + 1]).toMatch(/^\s+✗ invalid profile review date/)
   })
 
   it('shows a teammate\'s change to the field being edited beside it; Enter still saves the draft', async () => {
@@ -127,7 +127,7 @@ describe('account screen', () => {
     await ui.press('Late entry summaries')
     for (let i = 0; i < 9; i++) await ui.press(KEY.tab)
     await ui.press('2026-13-01', KEY.enter)
-    await ui.waitFor(f => flat(f).includes('✗ invalid ca report date (conditional period start) "2026-13-01": no such calendar day'))
+    await ui.waitFor(f => flat(f).includes('✗ invalid CA report date "2026-13-01": no such calendar day'))
     await ui.press('\u0015', '2026-01-15', KEY.enter)
     const f = await ui.waitFor(/Late entry summaries\s+draft\s+2026-07-15/)
     expect(f).toContain('Misclassified printed circuit assemblies')

@@ -147,8 +147,9 @@ describe('accounts screen', () => {
 
   it('on the first run, offers the demo accounts: d adds them', async () => {
     const ui = await renderApp({ offerDemo: addDemoAccounts })
-    await ui.waitFor('Welcome to PAT Desk')
-    expect(ui.frame()).toMatch(/d\s+add three clearly fictional demo accounts/)
+    await ui.waitFor('Your name, as teammates will see it')
+    await ui.press(KEY.enter) // keeps the name the workspace was made with
+    await ui.waitFor(/d\s+add three clearly fictional demo accounts/)
     await ui.press('d')
     const f = await ui.waitFor('Northwind Example Foods')
     expect(f).toContain('added the demo accounts')
@@ -157,7 +158,9 @@ describe('accounts screen', () => {
 
   it('on the first run, Enter starts with an empty workspace', async () => {
     const ui = await renderApp({ offerDemo: addDemoAccounts })
-    await ui.waitFor('Welcome to PAT Desk')
+    await ui.waitFor('Your name, as teammates will see it')
+    await ui.press(KEY.enter)
+    await ui.waitFor(/Enter\s+start with an empty workspace/)
     await ui.press(KEY.enter)
     await ui.waitFor('No accounts yet')
     expect(await ui.store.accounts.list()).toHaveLength(0)

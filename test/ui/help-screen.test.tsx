@@ -38,7 +38,7 @@ describe('help screen', () => {
   })
 
   it('help lines are generated for every screen and never list a key twice on one screen', () => {
-    for (const screen of ['accounts', 'filter', 'welcome', 'account.profile', 'account.contacts', 'account.checklist', 'account.plan', 'account.cip', 'account.activity', 'knowledge', 'reader', 'help', 'input', 'form'] as const) {
+    for (const screen of ['accounts', 'filter', 'welcome', 'welcome.name', 'account.profile', 'account.contacts', 'account.checklist', 'account.plan', 'account.cip', 'account.activity', 'knowledge', 'reader', 'help', 'input', 'form'] as const) {
       const lines = helpLines(screen)
       expect(lines.length, screen).toBeGreaterThan(0)
       const keys = commandsFor(screen).flatMap(c => c.keys)

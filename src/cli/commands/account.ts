@@ -5,7 +5,7 @@ import type { Command } from 'commander'
 import { ACCOUNT_FIELDS, InputError, today } from '../../domain/index.js'
 import { READS_ACCOUNTS, withStore, type CliContext } from '../context.js'
 import { addFieldOptions, collect, fieldInput } from '../field-options.js'
-import { printJson } from '../io.js'
+import { printJson, tableWidth } from '../io.js'
 import { accountView, accountsTable } from '../views.js'
 
 const NAMES = { iors: 'ior' }
@@ -26,7 +26,7 @@ export function registerAccount (program: Command, ctx: CliContext): void {
     .action(async (opts: { archived?: boolean, all?: boolean, json?: boolean }) => {
       const rows = await withStore(ctx, s => s.accounts.list(opts.all ? {} : { archived: Boolean(opts.archived) }), READS_ACCOUNTS)
       if (opts.json) printJson(ctx.io, rows)
-      else ctx.io.out(accountsTable(rows, ctx.io.columns))
+      else ctx.io.out(accountsTable(rows, tableWidth(ctx.io)))
     })
 
   account.command('show').argument('<account>', 'account id, id prefix or name').description('show everything recorded for an account')
@@ -34,7 +34,7 @@ export function registerAccount (program: Command, ctx: CliContext): void {
     .action(async (ref: string, opts: { json?: boolean }) => {
       const record = await withStore(ctx, s => s.accounts.show(ref), READS_ACCOUNTS)
       if (opts.json) printJson(ctx.io, record)
-      else ctx.io.out(accountView(record, today(), ctx.io.columns))
+      else ctx.io.out(accountView(record, today(), tableWidth(ctx.io)))
     })
 
   addFieldOptions(account.command('set').argument('<account>', 'account id, id prefix or name').description('change account fields'), ACCOUNT_FIELDS, NAMES)

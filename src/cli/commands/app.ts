@@ -12,9 +12,9 @@ import { InputError } from '../../domain/index.js'
 import { homePaths, readConfig, type Store } from '../../store/index.js'
 import { withStore, type CliContext } from '../context.js'
 import { appendFile } from 'node:fs/promises'
-import { DEFAULT_SYNC_HOST, DEFAULT_SYNC_PORT, hostWorkspace } from '../host.js'
+import { DEFAULT_SYNC_HOST, DEFAULT_SYNC_PORT, hostOf, hostWorkspace } from '../host.js'
 import { addDemoAccounts } from '../demo.js'
-import { defaultMemberName, initWorkspace } from '../setup.js'
+import { initDefaultWorkspace } from '../setup.js'
 import { isTerminal, takePainted, unpaint } from '../terminal.js'
 
 export function registerApp (program: Command, ctx: CliContext): void {
@@ -23,12 +23,16 @@ export function registerApp (program: Command, ctx: CliContext): void {
 }
 
 export async function launchApp (ctx: CliContext): Promise<void> {
-  if (ctx.shared) throw new InputError('the app is already open on this workspace, in another terminal; use it there, or other pat commands here')
+  if (ctx.shared) {
+    throw new InputError(hostOf(ctx.shared)?.holder === 'serve'
+      ? '`pat serve` holds this workspace: stop it to open the app here, or use other pat commands'
+      : 'the app is already open on this workspace, in another terminal; use it there, or other pat commands here')
+  }
   if (!isTerminal()) throw new InputError('the app needs a terminal (stdin and stdout are not a TTY): in scripts use `pat status` or `pat account list`')
   const home = ctx.home()
   let firstRun = false
   if (!(await readConfig(homePaths(home).config))) {
-    await (await initWorkspace(home, { name: defaultMemberName() })).close()
+    await initDefaultWorkspace(home)
     firstRun = true
   }
   // If another process holds the workspace, the command goes to it (withStore forwards it): `pat` prints
@@ -43,7 +47,7 @@ export async function launchApp (ctx: CliContext): Promise<void> {
 
 async function runWithControl (store: Store, firstRun: boolean): Promise<void> {
   const log = (line: string) => { appendFile(store.ws.paths.syncLog, `${new Date().toISOString()} ${line}\n`).catch(() => undefined) }
-  const host = await hostWorkspace(store, { sync: { host: DEFAULT_SYNC_HOST, port: DEFAULT_SYNC_PORT, portGiven: false, peers: [], mdns: true, log } })
+  const host = await hostWorkspace(store, { holder: 'app', sync: { host: DEFAULT_SYNC_HOST, port: DEFAULT_SYNC_PORT, portGiven: false, peers: [], mdns: true, log } })
   try {
     // Ink draws nothing but the last frame when it believes it runs in CI (any CI=… in the environment), and
     // chalk (supports-color) then drops every style, inverse included, so the selected row and the cursor

@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander'
 import { READS_ACCOUNTS, withStore, type CliContext } from '../context.js'
-import { printJson } from '../io.js'
+import { printJson, tableWidth } from '../io.js'
 import { checklistTable } from '../views.js'
 
 export function registerChecklist (program: Command, ctx: CliContext): void {
@@ -15,7 +15,7 @@ export function registerChecklist (program: Command, ctx: CliContext): void {
     .action(async (ref: string, opts: { json?: boolean }) => {
       const rows = await withStore(ctx, s => s.checklist.show(s.ws.resolveAccount(ref).id), READS_ACCOUNTS)
       if (opts.json) printJson(ctx.io, rows)
-      else ctx.io.out(checklistTable(rows, ctx.io.columns))
+      else ctx.io.out(checklistTable(rows, tableWidth(ctx.io)))
     })
 
   checklist.command('set').argument('<account>', 'account id or name').argument('<item>', 'compliance.A–K, business.A–H or requested.N')

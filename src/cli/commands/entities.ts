@@ -11,7 +11,7 @@ import type { Store } from '../../store/index.js'
 import type { AnyEntityActions } from '../../store/actions/entities.js'
 import { READS_ACCOUNTS, withStore, type CliContext } from '../context.js'
 import { addFieldOptions, fieldInput } from '../field-options.js'
-import { printJson } from '../io.js'
+import { printJson, tableWidth } from '../io.js'
 import { entitiesTable } from '../views.js'
 
 interface EntityCommand {
@@ -49,7 +49,7 @@ export function registerEntities (program: Command, ctx: CliContext): void {
       .option('--json', 'print JSON')
       .action(async (ref: string, opts: { json?: boolean }) => {
         const list = await withStore(ctx, s => def.actions(s).list(accountId(s, ref)), READS_ACCOUNTS)
-        show(opts, list, entitiesTable(list, def.specs, ctx.io.columns, `No ${def.plural}.`))
+        show(opts, list, entitiesTable(list, def.specs, tableWidth(ctx.io), `No ${def.plural}.`))
       })
 
     addFieldOptions(group.command('set').argument('<account>', 'account id or name').argument('<item>', 'id, number in the list, or name')

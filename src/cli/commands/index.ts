@@ -17,6 +17,7 @@ import { registerStage } from './stage.js'
 import { registerExport } from './export.js'
 import { registerApp } from './app.js'
 import { registerTeam } from './team.js'
+import { registerMe } from './me.js'
 import { registerSync } from './sync.js'
 import { registerHub } from './hub.js'
 
@@ -32,6 +33,7 @@ export function registerCommands (program: Command, ctx: CliContext): void {
   registerLog(program, ctx)
   registerKb(program, ctx)
   registerBackup(program, ctx)
+  registerMe(program, ctx)
   registerTeam(program, ctx)
   registerSync(program, ctx)
   registerHub(program, ctx)

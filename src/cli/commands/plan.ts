@@ -7,7 +7,7 @@ import type { Store } from '../../store/index.js'
 import { READS_ACCOUNTS, withStore, type CliContext } from '../context.js'
 import { addFieldOptions, fieldInput } from '../field-options.js'
 import { formatFields } from '../format.js'
-import { printJson } from '../io.js'
+import { printJson, tableWidth } from '../io.js'
 import { planItemsTable } from '../views.js'
 
 const accountId = (s: Store, ref: string) => s.ws.resolveAccount(ref).id
@@ -30,7 +30,7 @@ export function registerPlan (program: Command, ctx: CliContext): void {
     .action(async (ref: string, opts: { open?: boolean, json?: boolean }) => {
       const items = (await withStore(ctx, s => s.plan.items.list(accountId(s, ref)), READS_ACCOUNTS))
         .filter(i => !opts.open || i.status === 'open' || i.status === 'in-progress')
-      out(opts, items, planItemsTable(items, today(), ctx.io.columns))
+      out(opts, items, planItemsTable(items, today(), tableWidth(ctx.io)))
     })
 
   addFieldOptions(plan.command('set').argument(...ITEM).argument(...REF).description('change a project item'), PLAN_ITEM_FIELDS)

@@ -29,7 +29,7 @@ export function registerServe (program: Command, ctx: CliContext): void {
       const peers = (opts.peer ?? []).map(p => parseAddress(p))
       const store = await Store.open(ctx.home())
       const log = (line: string) => ctx.io.out(`${new Date().toISOString()} ${line}`)
-      const host = await hostWorkspace(store, { sync: { host: opts.host, port, portGiven: opts.port !== undefined, peers, mdns: opts.mdns, log } })
+      const host = await hostWorkspace(store, { holder: 'serve', sync: { host: opts.host, port, portGiven: opts.port !== undefined, peers, mdns: opts.mdns, log } })
       try {
         await host.ready
       } catch (err) {

@@ -16,7 +16,7 @@ import type { NodeStatus, PeerStatus } from '../../sync/peer.js'
 import { withStore, type CliContext } from '../context.js'
 import { formatTable } from '../format.js'
 import { hostOf } from '../host.js'
-import { printJson, type Io } from '../io.js'
+import { printJson, tableWidth, type Io } from '../io.js'
 
 export function registerSync (program: Command, ctx: CliContext): void {
   const sync = program.command('sync').description('sync with a peer (--peer) or through a hub (--hub) once, or see sync status (pat sync status)')
@@ -57,7 +57,7 @@ export function registerSync (program: Command, ctx: CliContext): void {
         { title: 'LAST SYNC', get: p => p.lastSync?.replace('T', ' ').slice(0, 16) ?? 'never' },
         { title: 'PENDING', get: p => (p.pending === null ? '?' : String(p.pending)), align: 'right' },
         { title: 'ADDRESS', get: p => p.address ?? '' }
-      ], ctx.io.columns))
+      ], tableWidth(ctx.io)))
     })
 }
 

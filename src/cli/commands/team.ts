@@ -12,7 +12,7 @@ import { withStore, type CliContext } from '../context.js'
 import { collect } from '../field-options.js'
 import { formatTable } from '../format.js'
 import { hostOf } from '../host.js'
-import { printJson } from '../io.js'
+import { printJson, tableWidth } from '../io.js'
 
 const shown = ({ publicKey: _k, seq: _s, signedBy: _b, signature: _g, ...m }: MemberRecord) => m
 /** This member's signer, for the roster entries it writes (store/member-signature.ts). */
@@ -24,7 +24,15 @@ export function registerTeam (program: Command, ctx: CliContext): void {
     .action(async (opts: { json?: boolean }) => {
       const members = await withStore(ctx, async s => s.ws.members().map(shown))
       if (opts.json) printJson(ctx.io, members)
-      else ctx.io.out(formatTable(members, [{ title: 'NAME', get: m => m.name }, { title: 'ROLE', get: m => m.role + (m.removed ? ' (removed)' : '') }, { title: 'MEMBER ID', get: m => m.id }], ctx.io.columns))
+      else ctx.io.out(formatTable(members, [{ title: 'NAME', get: m => m.name }, { title: 'ROLE', get: m => m.role + (m.removed ? ' (removed)' : '') }, { title: 'MEMBER ID', get: m => m.id }], tableWidth(ctx.io)))
+    })
+
+  team.command('rename').argument('<name>', 'the team\'s new name').description('rename the team: every member sees the new name once synced (owners only)')
+    .option('--json', 'print JSON')
+    .action(async (name: string, opts: { json?: boolean }) => {
+      const info = await withStore(ctx, async (s: Store) => ({ changed: await s.roster.renameTeam(name, await signer(s)), team: { id: s.ws.config.team.id, name: s.roster.teamName() } }))
+      if (opts.json) printJson(ctx.io, info.team)
+      else ctx.io.out(info.changed ? `the team is now "${info.team.name}"; members see it once they sync` : `the team is already called "${info.team.name}"`)
     })
 
   team.command('invite').description('make a one-time code for a new member (owners only)')

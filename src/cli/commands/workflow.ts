@@ -10,7 +10,7 @@ import {
 } from '../../domain/index.js'
 import { READS_ACCOUNTS, withStore, type CliContext } from '../context.js'
 import { truncate } from '../format.js'
-import { printJson, STYLED } from '../io.js'
+import { printJson, STYLED, tableWidth } from '../io.js'
 import { printableLine } from '../../domain/printable.js'
 
 const RED = (s: string) => `\u001b[31m${s}\u001b[39m`
@@ -30,7 +30,7 @@ export function registerWorkflow (program: Command, ctx: CliContext): void {
         today: now, ...(withinDays !== undefined ? { withinDays } : {}), ...(opts.account ? { account: opts.account } : {})
       }), READS_ACCOUNTS)
       if (opts.json) printJson(ctx.io, entries)
-      else ctx.io.out(dueTable(entries, now, ctx.io.columns, ctx.io.color, opts.within), STYLED)
+      else ctx.io.out(dueTable(entries, now, tableWidth(ctx.io), ctx.io.color, opts.within), STYLED)
     })
 
   const account = program.commands.find(c => c.name() === 'account') ?? program.command('account')

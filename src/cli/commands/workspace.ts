@@ -9,8 +9,9 @@ import { Store, readConfig, homePaths } from '../../store/index.js'
 import { withStore, type CliContext } from '../context.js'
 import { printJson } from '../io.js'
 import { addDemoAccounts } from '../demo.js'
-import { defaultMemberName, initWorkspace } from '../setup.js'
+import { initDefaultWorkspace, initWorkspace, nameDefaultWorkspace } from '../setup.js'
 import { launchApp } from './app.js'
+import { hostOf } from '../host.js'
 import { isBareInvocation, isTerminal } from '../terminal.js'
 
 export function registerWorkspace (program: Command, ctx: CliContext): void {
@@ -28,17 +29,24 @@ export function registerWorkspace (program: Command, ctx: CliContext): void {
         else ctx.io.out(`joined team "${joined.team.name}" as ${joined.role} (invited by ${joined.inviter}); the workspace is in ${joined.home}\nyou are ${joined.member.name} (member id ${joined.member.id})`)
         return
       }
-      const ws = await initWorkspace(ctx.home(), opts)
-      const info = { home: ws.paths.root, member: ws.member, team: ws.config.team }
-      await ws.close()
+      // A workspace that a bare first start made under the OS user's name is named, not refused: the
+      // README's `npm start` then `pat init --name …` is what a newcomer does.
+      const config = ctx.shared?.ws.config ?? await readConfig(homePaths(ctx.home()).config)
+      const named = config?.defaulted ? await withStore(ctx, s => nameDefaultWorkspace(s, opts)) : undefined
+      let info = named
+      if (!info) {
+        const ws = await initWorkspace(ctx.home(), opts)
+        info = { home: ws.paths.root, member: { ...ws.member }, team: { ...ws.config.team } }
+        await ws.close()
+      }
       if (opts.json) printJson(ctx.io, info)
-      else ctx.io.out(`created workspace "${info.team.name}" in ${info.home}\nyou are ${info.member.name} (member id ${info.member.id})`)
+      else ctx.io.out(`${named ? 'named the workspace' : 'created workspace'} "${info.team.name}" in ${info.home}\nyou are ${info.member.name} (member id ${info.member.id})`)
     })
 
   program.command('demo').description('add clearly fictional sample accounts (creates the workspace if needed)')
     .option('--json', 'print JSON')
     .action(async (opts: { json?: boolean }) => {
-      if (!ctx.shared && !(await readConfig(homePaths(ctx.home()).config))) await (await initWorkspace(ctx.home(), { name: defaultMemberName() })).close()
+      if (!ctx.shared && !(await readConfig(homePaths(ctx.home()).config))) await initDefaultWorkspace(ctx.home())
       const added = await withStore(ctx, addDemoAccounts)
       if (opts.json) printJson(ctx.io, added)
       else ctx.io.out(added.length ? `added ${added.length} demo accounts: ${added.map(a => a.name).join(', ')}` : 'the demo accounts are already here')
@@ -49,8 +57,12 @@ export function registerWorkspace (program: Command, ctx: CliContext): void {
     .action(async (opts: { json?: boolean }) => {
       // `pat` alone in a terminal opens the app; piped, scripted or forwarded, it prints the summary.
       if (!ctx.shared && isBareInvocation(ctx.argv) && isTerminal()) return launchApp(ctx)
+      // `pat` alone, routed to the process that holds the workspace: say why no app opened here (on stderr,
+      // so a script reading the summary gets only the summary).
+      const holder = ctx.shared && isBareInvocation(ctx.argv) ? hostOf(ctx.shared)?.holder : undefined
+      if (holder) ctx.io.err(holder === 'app' ? 'the app is already open on this workspace in another terminal; its summary:' : '`pat serve` holds this workspace, so the app cannot open here; its summary:')
       if (!ctx.shared && !(await readConfig(homePaths(ctx.home()).config))) {
-        await (await initWorkspace(ctx.home(), { name: defaultMemberName() })).close()
+        await initDefaultWorkspace(ctx.home())
         if (!opts.json) ctx.io.out(`Created a new workspace in ${ctx.home()}.`)
       }
       const summary = await withStore(ctx, summarize)

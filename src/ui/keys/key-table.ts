@@ -9,7 +9,7 @@
 import type { Key } from 'ink'
 
 export type ScreenId =
-  | 'accounts' | 'filter' | 'welcome'
+  | 'accounts' | 'filter' | 'welcome' | 'welcome.name'
   | 'account.profile' | 'account.contacts' | 'account.checklist' | 'account.plan' | 'account.cip' | 'account.activity'
   | 'due' | 'knowledge' | 'reader' | 'help' | 'input' | 'form' | 'editor' | 'confirm' | 'entry'
 
@@ -22,7 +22,7 @@ export interface Command {
 }
 
 /** Screens with a text field that has the keyboard: printable keys are text there, never commands. */
-export const TEXT_SCREENS: ReadonlySet<ScreenId> = new Set(['filter', 'knowledge', 'input', 'form', 'editor'])
+export const TEXT_SCREENS: ReadonlySet<ScreenId> = new Set(['filter', 'knowledge', 'input', 'form', 'editor', 'welcome.name'])
 
 const ACCOUNT: ScreenId[] = ['account.profile', 'account.contacts', 'account.checklist', 'account.plan', 'account.cip', 'account.activity']
 const LISTS: ScreenId[] = ['accounts', ...ACCOUNT, 'due', 'reader', 'help', 'entry']
@@ -34,6 +34,7 @@ export const DATA_SCREENS: readonly ScreenId[] = ['accounts', ...ACCOUNT, 'due']
  * works everywhere (`/` filters the accounts table; elsewhere it searches the knowledge base).
  */
 const TABLE = [
+  { id: 'welcome.name', keys: ['enter'], label: 'Use this name (teammates see it; pat me set --name changes it later)', screens: ['welcome.name'] },
   { id: 'welcome.demo', keys: ['d'], label: 'Add the demo accounts', screens: ['welcome'] },
   { id: 'welcome.empty', keys: ['enter'], label: 'Start with an empty workspace', screens: ['welcome'] },
 

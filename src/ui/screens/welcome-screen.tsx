@@ -1,9 +1,16 @@
 /**
- * The first run on a fresh machine: the default workspace has just been created; `d` adds the demo
- * accounts so a newcomer sees a working app, Enter starts empty.
+ * The first run on a fresh machine: the default workspace has just been created under the OS user's name.
+ * First it asks the member's name (the OS user's as the default; Enter keeps it) — the name teammates see
+ * and the activity log records. Then `d` adds the demo accounts so a newcomer sees a working app, Enter
+ * starts empty.
  */
+import { useState } from 'react'
 import { Box, Text } from 'ink'
+import { loadSigner } from '../../sync/identity.js'
 import { TitleLine } from '../components/chrome.js'
+import { TextInput } from '../components/text-input.js'
+import { useAppServices } from '../contexts/app-context.js'
+import { useTextLine } from '../hooks/use-text-line.js'
 import { useCommands } from '../keys/use-commands.js'
 import { useTheme } from '../theme/context.js'
 
@@ -11,20 +18,47 @@ export interface WelcomeProps { home: string, member: string, height: number, wi
 
 export function WelcomeScreen ({ home, member, height, width, busy, onDemo, onEmpty }: WelcomeProps) {
   const theme = useTheme()
-  useCommands('welcome', { 'welcome.demo': onDemo, 'welcome.empty': onEmpty })
+  const { store } = useAppServices()
+  const name = useTextLine(member)
+  const [named, setNamed] = useState<string | undefined>()
+  const [problem, setProblem] = useState<string | undefined>()
+  const [saving, setSaving] = useState(false)
+  const asking = named === undefined
+  const save = () => {
+    if (saving) return
+    setSaving(true)
+    loadSigner(store.ws.paths.identityKey)
+      .then(async signer => { await store.roster.renameSelf(name.get().value, signer); await store.ws.markNamed() })
+      .then(() => { setProblem(undefined); setNamed(store.ws.member.name) }, (err: Error) => setProblem(err.message))
+      .finally(() => setSaving(false))
+  }
+  useCommands('welcome.name', { 'welcome.name': save }, { active: asking, text: name })
+  useCommands('welcome', { 'welcome.demo': onDemo, 'welcome.empty': onEmpty }, { active: !asking })
   return (
     <Box flexDirection='column' width={width} height={height}>
       <TitleLine title='Welcome to PAT Desk' right='? keys' width={width} />
       <Text> </Text>
-      <Text wrap='wrap'>A new workspace was created in {home} for {member}.</Text>
+      <Text wrap='wrap'>A new workspace was created in {home}{asking ? '.' : ` for ${named}.`}</Text>
       <Text> </Text>
-      <Text wrap='wrap'>PAT Desk keeps your team's accounts — profile, contacts, the Action Plan checklist and project list, CIPs — on this machine, saving every edit at once.</Text>
-      <Text> </Text>
-      <Text><Text {...theme.text.key}>  d     </Text>add three clearly fictional demo accounts to look around</Text>
-      <Text><Text {...theme.text.key}>  Enter </Text>start with an empty workspace</Text>
-      <Text><Text {...theme.text.key}>  q     </Text>quit</Text>
-      <Text> </Text>
-      {busy ? <Text {...theme.text.secondary}>adding the demo accounts…</Text> : null}
+      {asking
+        ? (
+          <>
+            <Text wrap='wrap'>Your name, as teammates will see it in the team and in every account's activity log (Enter keeps it):</Text>
+            <Box><Text {...theme.text.accent}>Name: </Text><TextInput state={name.state} width={width - 7} /></Box>
+            {problem ? <Text {...theme.status.error}>✗ {problem}</Text> : <Text> </Text>}
+          </>
+          )
+        : (
+          <>
+            <Text wrap='wrap'>PAT Desk keeps your team's accounts — profile, contacts, the Action Plan checklist and project list, CIPs — on this machine, saving every edit at once.</Text>
+            <Text> </Text>
+            <Text><Text {...theme.text.key}>  d     </Text>add three clearly fictional demo accounts to look around</Text>
+            <Text><Text {...theme.text.key}>  Enter </Text>start with an empty workspace</Text>
+            <Text><Text {...theme.text.key}>  q     </Text>quit</Text>
+            <Text> </Text>
+            {busy ? <Text {...theme.text.secondary}>adding the demo accounts…</Text> : null}
+          </>
+          )}
     </Box>
   )
 }

@@ -1,0 +1,98 @@
+// A new user's first commands: an unknown command is named with the nearest ones; tables keep whole values
+// in a pipe and are cut only to a real terminal's width; `pat` while the app is open in another terminal
+// says so and prints the summary; error messages and option help read as English.
+import { afterEach, describe, expect, it } from 'vitest'
+import { pat } from '../helpers/cli.js'
+import { tempDir } from '../helpers/home.js'
+import { startApp, type TmuxApp } from '../helpers/tmux.js'
+
+const LONG = 'Transpacific Consolidated Harbour Logistics and Bonded Warehousing Incorporated of the Gulf'
+const apps: TmuxApp[] = []
+afterEach(async () => { for (const a of apps.splice(0)) await a.kill() })
+
+describe('unknown commands', () => {
+  it('names an unknown command and the commands nearest to it, exit 2', async () => {
+    const home = await tempDir()
+    const typo = await pat(home, ['acount', 'list'])
+    expect(typo).toMatchObject({ code: 2, stdout: '', stderr: "error: unknown command 'acount': did you mean pat account?\n" })
+    expect((await pat(home, ['plna', 'add'])).stderr).toBe("error: unknown command 'plna': did you mean pat plan?\n")
+  })
+
+  it('lists the commands when none is near, in one line', async () => {
+    const r = await pat(await tempDir(), ['frobnicate'])
+    expect(r.code).toBe(2)
+    expect(r.stderr.trim().split('\n')).toHaveLength(1)
+    expect(r.stderr).toMatch(/^error: unknown command 'frobnicate': the commands are init, demo, status, .*account.*; `pat --help` says what each does\n$/)
+    expect(r.stderr).not.toContain('too many arguments')
+  })
+
+  it('still runs the default summary with options only, and real commands after --home', async () => {
+    const home = await tempDir()
+    expect((await pat(home, ['--json'])).code).toBe(0)
+    expect((await pat(home, ['help', 'account'])).code).toBe(0)
+  })
+})
+
+describe('tables', () => {
+  it('keep whole values when printed to a pipe', async () => {
+    const home = await tempDir()
+    await pat(home, ['demo'])
+    expect((await pat(home, ['account', 'add', '--name', LONG])).code).toBe(0)
+    const list = await pat(home, ['account', 'list'])
+    expect(list.stdout).toContain(LONG)
+    expect(list.stdout).toContain('Harborview Sample Electronics (DEMO)')
+    expect(list.stdout).not.toContain('…')
+  })
+
+  it('are cut to the width of a real terminal', async () => {
+    const home = await tempDir()
+    await pat(home, ['demo'])
+    await pat(home, ['account', 'add', '--name', LONG])
+    const term = await startApp(home, { columns: 80, rows: 24, args: ['account', 'list'] })
+    apps.push(term)
+    const s = await term.waitFor('PAT-EXITED 0')
+    const rows = s.split('\n').filter(l => l.includes('Transpacific'))
+    expect(rows).toHaveLength(1)
+    expect(rows[0]).toMatch(/^Transpacific \S*…/)
+    for (const line of s.split('\n')) expect([...line].length).toBeLessThanOrEqual(80)
+  })
+})
+
+describe('`pat` while the app is open', () => {
+  it('says the app is open in another terminal, then prints the summary — in a terminal and in a pipe', async () => {
+    const home = await tempDir()
+    await pat(home, ['demo'])
+    const app = await startApp(home)
+    apps.push(app)
+    await app.waitFor('Northwind')
+    const second = await startApp(home)
+    apps.push(second)
+    const s = await second.waitFor('PAT-EXITED')
+    expect(s).toContain('the app is already open on this workspace in another terminal; its summary:')
+    expect(s).toMatch(/PAT Desk — .*\n(.*\n)*Accounts: 3 active/)
+    expect(s).toContain('PAT-EXITED 0')
+    const piped = await pat(home, [])
+    expect(piped.code).toBe(0)
+    expect(piped.stderr).toBe('the app is already open on this workspace in another terminal; its summary:\n')
+    expect(piped.stdout).toMatch(/^PAT Desk — /)
+  })
+})
+
+describe('wording', () => {
+  it('names an impossible extension date as such', async () => {
+    const home = await tempDir()
+    await pat(home, ['demo'])
+    const r = await pat(home, ['cip', 'extend', 'harborview', '1', '--until', '2026-02-30', '--reason', 'more time'])
+    expect(r).toMatchObject({ code: 1, stderr: 'error: invalid extension date "2026-02-30": no such calendar day\n' })
+  })
+
+  it('offers "" to clear only fields that may be empty', async () => {
+    const home = await tempDir()
+    const help = (await pat(home, ['cip', 'extend', '--help'])).stdout
+    expect(help).toMatch(/--until <value> +Extended until \(YYYY-MM-DD\) \[required\]\n/)
+    expect(help).not.toContain('"" clears')
+    const add = (await pat(home, ['plan', 'add', '--help'])).stdout
+    expect(add).toMatch(/--title <value> +Title \[required\]\n/)
+    expect(add).toMatch(/--due <value> +Due date \(YYYY-MM-DD\); "" clears\n/)
+  })
+})
