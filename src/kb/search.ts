@@ -103,7 +103,7 @@ export function queryTerms (idx: KbIndex, query: string): QueryTerm[] {
 }
 
 /** Candidates re-ranked by their best sentence (BM25 narrows the sections to these first). */
-const RERANK_SENTENCES = 24
+const RERANK_SENTENCES = 16
 
 export function search (idx: KbIndex, query: string, opts: { limit?: number } = {}): Hit[] {
   const limit = opts.limit ?? 10
@@ -215,7 +215,7 @@ export function definitionFor (idx: KbIndex, query: string): Definition | undefi
   return { term: s.title, text: first, id: s.id }
 }
 
-/** Each section's sentences as sets of stemmed terms, built the first time the section is re-ranked. */
+/** Each section's title and then its sentences as sets of stemmed terms, built the first time the section is re-ranked. */
 const sentenceCache = new WeakMap<KbIndex, Map<number, Array<Set<string>>>>()
 
 function sentencesOf (idx: KbIndex, i: number): Array<Set<string>> {
@@ -223,7 +223,8 @@ function sentencesOf (idx: KbIndex, i: number): Array<Set<string>> {
   if (!m) { m = new Map(); sentenceCache.set(idx, m) }
   let out = m.get(i)
   if (!out) {
-    out = sentences(plain(idx.sections[i]!.text)).map(t => new Set(terms(t)))
+    const s = idx.sections[i]!
+    out = [s.title, ...sentences(plain(s.text))].map(t => new Set(terms(t)))
     m.set(i, out)
   }
   return out
@@ -244,10 +245,10 @@ function bySentence (idx: KbIndex, qts: QueryTerm[], ranked: Array<[number, numb
   const total = weights.reduce((x, y, k) => x + (qts[k]!.soft ? 0 : y), 0) || 1
   return ranked.map(([i, s]) => {
     let best = 0
-    const title = new Set(terms(idx.sections[i]!.title))
-    for (const sentence of sentencesOf(idx, i)) {
+    const [title, ...rest] = sentencesOf(idx, i)
+    for (const sentence of rest) {
       let v = 0
-      for (let k = 0; k < qts.length; k++) if (sentence.has(qts[k]!.term) || title.has(qts[k]!.term)) v += weights[k]!
+      for (let k = 0; k < qts.length; k++) if (sentence.has(qts[k]!.term) || title!.has(qts[k]!.term)) v += weights[k]!
       if (v > best) best = v
     }
     return [i, s * (0.4 + Math.min(1.2, best / total))] as [number, number]
