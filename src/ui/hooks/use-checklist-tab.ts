@@ -74,7 +74,7 @@ export function useChecklistTab (account: AccountRecord, height: number) {
       if (!selected) return
       // The SOP passage that speaks of the item; a requested item (or no index yet) is searched for instead.
       const passage = kb.index ? guidanceFor(kb.index, selected.key) : undefined
-      if (passage) openReader(passage.section.id)
+      if (passage) openReader(passage.section.id, passage.quote)
       else openKnowledge(guidanceQuery(selected))
     },
     cancel: close,

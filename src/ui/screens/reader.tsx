@@ -3,7 +3,7 @@
  * Space/PgDn and PgUp. A long section split into parts reads on: `]`/`[` move to the next/previous part,
  * and scrolling on past the end of a part opens the next. `q`/Esc goes back to the results; `/` searches again.
  */
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { Box, Text } from 'ink'
 import { TitleLine } from '../components/chrome.js'
 import { scrollInfo } from '../format/window.js'
@@ -13,9 +13,9 @@ import type { Section } from '../../kb/types.js'
 import { useCommands } from '../keys/use-commands.js'
 import { useTheme } from '../theme/context.js'
 
-export interface ReaderProps { sectionId: string, height: number, width: number, onClose: () => void }
+export interface ReaderProps { sectionId: string, height: number, width: number, onClose: () => void, /** a phrase to scroll to */ find?: string }
 
-export function Reader ({ sectionId, height, width, onClose }: ReaderProps) {
+export function Reader ({ sectionId, height, width, onClose, find }: ReaderProps) {
   const theme = useTheme()
   const { kb } = useAppServices()
   const [id, setId] = useState(sectionId)
@@ -24,6 +24,13 @@ export function Reader ({ sectionId, height, width, onClose }: ReaderProps) {
   const [top, setTop] = useState(0)
   const max = Math.max(0, doc.lines.length - view)
   const go = (t: number) => setTop(Math.max(0, Math.min(max, t)))
+  // Opened for a phrase (guidance for a checklist item): start at the line where it begins, once it is rendered.
+  const [found, setFound] = useState(!find)
+  useEffect(() => {
+    if (found || !find || !doc.section) return
+    const line = lineOf(doc.lines, find)
+    if (line >= 0) { setTop(Math.max(0, line - 1)); setFound(true) }
+  }, [found, find, doc.section, doc.lines])
   const at = Math.min(top, max)
   const next = kb.index && doc.section ? partOf(kb.index, doc.section, 1) : undefined
   const prev = kb.index && doc.section ? partOf(kb.index, doc.section, -1) : undefined
@@ -51,4 +58,14 @@ export function Reader ({ sectionId, height, width, onClose }: ReaderProps) {
       {doc.lines.slice(at, at + view).map((l, i) => <Text key={at + i} wrap='truncate'>{l || ' '}</Text>)}
     </Box>
   )
+}
+
+/** The first line where the phrase begins (its first words, matched across the reflowed lines), or -1. */
+export function lineOf (lines: readonly string[], phrase: string): number {
+  const flat = (t: string) => t.toLowerCase().replace(/[^a-z0-9#]+/g, ' ').trim()
+  const head = flat(phrase).split(' ').slice(0, 4).join(' ')
+  for (let i = 0; i < lines.length; i++) {
+    if (flat(`${lines[i]} ${lines[i + 1] ?? ''}`).includes(head)) return flat(lines[i]!).includes(head.split(' ')[0]!) ? i : i + 1
+  }
+  return -1
 }
