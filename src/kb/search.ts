@@ -15,7 +15,7 @@ const FIELD_WEIGHT: Record<Field, number> = { title: 2.5, trail: 1.0, terms: 2.0
 const K1 = 1.2
 /** Length normalisation per field: a long list of table labels should not bury the one that matches. */
 const B: Record<Field, number> = { title: 0.5, trail: 0.5, terms: 0.2, text: 0.75 }
-const RERANK = 8
+const TITLE_BONUS = 0.35
 
 interface QueryTerm {
   term: string
@@ -75,7 +75,8 @@ export function queryTerms (idx: KbIndex, query: string): QueryTerm[] {
     if (isStopWord(w) || w.length < 2) continue
     const t = term(w)
     if (known.has(t)) add(t, 1, w)
-    else {
+    // Short words are not corrected: "long" is not a typo of "log", nor "pick" of "pack".
+    else if (!THESAURUS[w] && w.length >= 5) {
       const found = corrections(t, idx.vocabulary, v => idx.postings.text[v]?.length ?? 0)
       found.forEach((c, rank) => add(c.term, (c.distance === 1 ? 0.85 : 0.6) * (rank === 0 ? 1 : 0.5), w))
     }
@@ -118,7 +119,7 @@ export function search (idx: KbIndex, query: string, opts: { limit?: number } = 
   }
   ranked.sort((a, b) => b[1] - a[1])
   ranked.length = Math.min(ranked.length, Math.max(RERANK_SENTENCES, limit * 2))
-  const reranked = rerank(idx, query, bySentence(idx, qts, ranked))
+  const reranked = rerank(idx, qts, bySentence(idx, qts, ranked))
   return groupParts(idx, reranked).slice(0, limit).map(([i, score]) => toHit(idx, i, score, qts))
 }
 
@@ -133,15 +134,17 @@ function bm25 (idx: KbIndex, qts: QueryTerm[]): Float64Array {
   for (const q of qts) if (!q.soft && !wordBit.has(q.words[0]!) && wordBit.size < 32) wordBit.set(q.words[0]!, 1 << wordBit.size)
   // A spelled-out form counts where its words stand together ("Primary Focus Industries"), checked on
   // the stemmed text of the few sections that hold all of them.
-  const phraseSeen = new Map<string, boolean>()
+  const withAll = new Map<string, Set<number>>()
   const hasAll = (i: number, group: string[]) => {
-    const key = `${i} ${group.join(' ')}`
-    let seen = phraseSeen.get(key)
-    if (seen === undefined) {
-      seen = group.every(t => FIELDS.some(f => idx.postings[f][t]?.some(([j]) => j === i))) && stemmed(idx, i).includes(` ${group.join(' ')} `)
-      phraseSeen.set(key, seen)
+    const key = group.join(' ')
+    let set = withAll.get(key)
+    if (!set) {
+      // Sections holding every word of the group (in any field), then those where they stand together.
+      const holding = group.map(t => new Set(FIELDS.flatMap(f => (idx.postings[f][t] ?? []).map(([j]) => j))))
+      set = new Set([...holding[0]!].filter(j => holding.every(h => h.has(j)) && stemmed(idx, j).includes(` ${key} `)))
+      withAll.set(key, set)
     }
-    return seen
+    return set.has(i)
   }
   for (const q of qts) {
     const bit = q.soft ? 0 : wordBit.get(q.words[0]!) ?? 0
@@ -184,21 +187,34 @@ export function asksDefinition (idx: KbIndex, query: string): Section | undefine
   return definitionEntry(idx, rest, true)
 }
 
+interface GlossaryName { section: Section, names: Set<string>, title: string[], acronyms: string[] }
+const glossaryCache = new WeakMap<KbIndex, GlossaryName[]>()
+
+/** The glossary entries with the terms that name them, computed once per index. */
+function glossaryNames (idx: KbIndex): GlossaryName[] {
+  let g = glossaryCache.get(idx)
+  if (!g) {
+    g = idx.sections.filter(s => s.glossary).map(s => ({
+      section: s,
+      names: new Set([...terms(s.title), ...s.terms.flatMap(t => terms(t))]),
+      title: terms(s.title.replace(/\([^)]*\)/g, '')),
+      acronyms: s.terms.filter(t => /^[A-Z][A-Z#]+$/.test(t)).map(t => term(t.toLowerCase()))
+    }))
+    glossaryCache.set(idx, g)
+  }
+  return g
+}
+
 /** The glossary entry whose title (or acronym) the words name: all of them (`whole`), or all of its title's words among them. */
 function definitionEntry (idx: KbIndex, qWords: string[], whole: boolean): Section | undefined {
   const qTerms = new Set(qWords.filter(w => !isStopWord(w)).map(term))
   let best: Section | undefined
   let bestSize = 0
-  for (const s of idx.sections) {
-    if (!s.glossary) continue
-    const names = new Set([...terms(s.title), ...s.terms.flatMap(t => terms(t))])
-    const titleTerms = terms(s.title.replace(/\([^)]*\)/g, ''))
-    const acronyms = s.terms.filter(t => /^[A-Z][A-Z#]+$/.test(t)).map(t => term(t.toLowerCase()))
+  for (const g of glossaryNames(idx)) {
     const ok = whole
-      ? [...qTerms].every(t => names.has(t))
-      : (titleTerms.length > 1 && titleTerms.every(t => qTerms.has(t))) || acronyms.some(a => qTerms.has(a))
-    const size = titleTerms.length
-    if (ok && size > bestSize) { best = s; bestSize = size }
+      ? [...qTerms].every(t => g.names.has(t))
+      : (g.title.length > 1 && g.title.every(t => qTerms.has(t))) || g.acronyms.some(a => qTerms.has(a))
+    if (ok && g.title.length > bestSize) { best = g.section; bestSize = g.title.length }
   }
   return best
 }
@@ -216,19 +232,22 @@ export function definitionFor (idx: KbIndex, query: string): Definition | undefi
 }
 
 /** Each section's title and then its sentences as sets of stemmed terms, built the first time the section is re-ranked. */
-const sentenceCache = new WeakMap<KbIndex, Map<number, Array<Set<string>>>>()
+const sentenceCache = new WeakMap<KbIndex, Map<number, { texts: string[], sets: Array<Set<string>> }>>()
 
-function sentencesOf (idx: KbIndex, i: number): Array<Set<string>> {
+function sentenceData (idx: KbIndex, i: number): { texts: string[], sets: Array<Set<string>> } {
   let m = sentenceCache.get(idx)
   if (!m) { m = new Map(); sentenceCache.set(idx, m) }
   let out = m.get(i)
   if (!out) {
     const s = idx.sections[i]!
-    out = [s.title, ...sentences(plain(s.text))].map(t => new Set(terms(t)))
+    const texts = sentences(plain(s.text))
+    out = { texts, sets: [s.title, ...texts].map(t => new Set(terms(t))) }
     m.set(i, out)
   }
   return out
 }
+
+const sentencesOf = (idx: KbIndex, i: number): Array<Set<string>> => sentenceData(idx, i).sets
 
 /** The text split into sentences: at line ends and at a full stop, question or exclamation mark before a space. */
 export function sentences (text: string): string[] {
@@ -268,30 +287,28 @@ function groupParts (idx: KbIndex, ranked: Array<[number, number]>): Array<[numb
 
 export const baseId = (id: string): string => id.replace(/\/part-\d+$/, '')
 
-/** Fuse over the candidates' headings and terms: a query close to a section's title lifts it. */
-function rerank (idx: KbIndex, query: string, ranked: Array<[number, number]>): Array<[number, number]> {
+/**
+ * A query close to a section's title lifts it: the share of the title's words (and of the section's first
+ * labels) the query holds, after typo correction and stemming — a query that is nearly a heading wins.
+ */
+function rerank (idx: KbIndex, qts: QueryTerm[], ranked: Array<[number, number]>): Array<[number, number]> {
   if (ranked.length < 2) return ranked
   const top = ranked[0]![1]
-  const head = ranked.slice(0, RERANK)
-  const fuse = new Fuse(head.map(([i]) => i), {
-    keys: [
-      { name: 'title', getFn: i => idx.sections[i]!.title, weight: 2 },
-      { name: 'terms', getFn: i => idx.sections[i]!.terms.slice(0, 8), weight: 1 }
-    ],
-    includeScore: true, ignoreLocation: true, threshold: 0.4
-  })
-  // Bitap costs grow with the pattern: match the query's content words only, at most 32 characters.
-  const pattern = words(query).filter(w => !isStopWord(w)).join(' ').slice(0, 32)
-  if (!pattern) return ranked
-  const bonus = new Map(fuse.search(pattern).map(r => [r.item, (1 - (r.score ?? 1)) * 0.35 * top]))
-  return ranked.map(([i, s]) => [i, s + (bonus.get(i) ?? 0)] as [number, number]).sort((a, b) => b[1] - a[1])
+  const own = new Set(qts.filter(q => !q.soft).map(q => q.term))
+  return ranked.map(([i, s]) => {
+    const title = sentencesOf(idx, i)[0]!
+    if (title.size === 0) return [i, s] as [number, number]
+    let hit = 0
+    for (const t of title) if (own.has(t)) hit++
+    return [i, s + TITLE_BONUS * top * (hit / title.size) * Math.min(1, hit / Math.max(1, own.size) * 2)] as [number, number]
+  }).sort((a, b) => b[1] - a[1])
 }
 
 function toHit (idx: KbIndex, i: number, score: number, qts: QueryTerm[]): Hit {
   const s = idx.sections[i]!
   return {
     id: s.id, source: s.source, title: s.title, trail: s.trail, score: Math.round(score * 1000) / 1000,
-    excerpt: excerpt(s.text, new Set(qts.filter(q => !q.soft).map(q => q.term))), text: s.text,
+    excerpt: excerptOf(sentenceData(idx, i), new Set(qts.filter(q => !q.soft).map(q => q.term))), text: s.text,
     ...(s.parts ? { part: s.part, partOf: s.parts } : {}), ...(s.local ? { local: true } : {})
   }
 }
@@ -315,13 +332,21 @@ export function plain (markdown: string): string {
  * around the match, with …).
  */
 export function excerpt (text: string, wanted: ReadonlySet<string>, maxLines = 3, width = 220): string {
+  const texts = sentences(plain(text))
+  return excerptOf({ texts, sets: ['', ...texts].map(t => new Set(terms(t))) }, wanted, maxLines, width)
+}
+
+/** `excerpt` over a section's sentences already split and stemmed (sets[0] is the title's). */
+function excerptOf ({ texts: all, sets }: { texts: string[], sets: Array<Set<string>> }, wanted: ReadonlySet<string>, maxLines = 3, width = 220): string {
   const mark = (line: string) => line.replace(/[A-Za-z0-9]+(?:#s?)?/g, w => (wanted.has(term(w.toLowerCase())) ? `**${w}**` : w))
-  const all = sentences(plain(text))
   if (all.length === 0) return ''
-  const count = (t: string) => new Set(words(t).map(term).filter(x => wanted.has(x))).size
   let best = 0
   let bestCount = -1
-  all.forEach((t, k) => { const c = count(t); if (c > bestCount) { best = k; bestCount = c } })
+  all.forEach((_, k) => {
+    let c = 0
+    for (const t of wanted) if (sets[k + 1]!.has(t)) c++
+    if (c > bestCount) { best = k; bestCount = c }
+  })
   // The answer, then the sentence after it, then the one before, while they fit.
   const picked = [best]
   for (const k of [best + 1, best - 1]) if (k >= 0 && k < all.length && picked.length < maxLines) picked.push(k)
