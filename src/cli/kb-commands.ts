@@ -9,11 +9,13 @@ import { definitionFor, search, suggestTerms } from '../kb/search.js'
 import type { Hit } from '../kb/types.js'
 import { printJson, type Io } from './io.js'
 
-/** Words wrapped to the width, each line after the first indented like the first. */
-export function wrapWords (text: string, width: number, indent = ''): string[] {
+/**
+ * Words wrapped to the width, every line indented by `indent`. Match marks (**…**) take no room when they
+ * will be turned into bold (`marksShown` false); in plain output they are printed and counted.
+ */
+export function wrapWords (text: string, width: number, indent = '', marksShown = true): string[] {
   const room = Math.max(20, width - indent.length)
-  // Match marks (**…**) take no room on the screen.
-  const visible = (s: string) => s.replace(/\*\*/g, '').length
+  const visible = (s: string) => (marksShown ? s : s.replace(/\*\*/g, '')).length
   const out: string[] = []
   let cur = ''
   for (const word of text.split(/\s+/).filter(Boolean)) {
@@ -44,7 +46,7 @@ export async function runSearch (io: Io, localDir: string, query: string, opts: 
   io.out(card + hits.map((h, i) => [
     ...wrapWords(`${i + 1}. ${h.title}${partLabel(h)}${h.local ? '  (local)' : ''}`, width),
     ...wrapWords([h.source, ...h.trail].join(' › '), width, '   '),
-    ...h.excerpt.split('\n').flatMap(l => wrapWords(l, width, '   ')).map(bold),
+    ...h.excerpt.split('\n').flatMap(l => wrapWords(l, width, '   ', !io.color)).map(bold),
     `   pat show ${h.id}`
   ].join('\n')).join('\n\n'))
 }

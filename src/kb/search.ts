@@ -16,6 +16,8 @@ const K1 = 1.2
 /** Length normalisation per field: a long list of table labels should not bury the one that matches. */
 const B: Record<Field, number> = { title: 0.5, trail: 0.5, terms: 0.2, text: 0.75 }
 const TITLE_BONUS = 0.35
+/** Weight of two neighbouring query words found side by side in a sentence, against the two words alone. */
+const PHRASE_BONUS = 1
 
 interface QueryTerm {
   term: string
@@ -119,7 +121,7 @@ export function search (idx: KbIndex, query: string, opts: { limit?: number } = 
   }
   ranked.sort((a, b) => b[1] - a[1])
   ranked.length = Math.min(ranked.length, Math.max(RERANK_SENTENCES, limit * 2))
-  const reranked = rerank(idx, qts, bySentence(idx, qts, ranked))
+  const reranked = rerank(idx, qts, bySentence(idx, query, qts, ranked))
   return groupParts(idx, reranked).slice(0, limit).map(([i, score]) => toHit(idx, i, score, qts))
 }
 
@@ -173,7 +175,8 @@ function popcount (x: number): number {
   return c
 }
 
-const QUESTION_FORM = /^\s*(?:what(?:'s|s)?|who|define|definition|meaning)\b/i
+/** "what is X", "what are X", "what's X", "who is X", "define X", "meaning of X"; "what does X mean / stand for". */
+const QUESTION_FORM = /^\s*(?:(?:what|who)\s+(?:is|are)\b|what'?s\b|define\b|definition\b|meaning\b)|\b(?:mean|means|stand for|stands for)\s*\??\s*$/i
 const DEFINING_WORDS = new Set(['what', 'whats', 'who', 'is', 'are', 'a', 'an', 'the', 'does', 'do', 'define', 'definition', 'meaning', 'mean', 'means', 'of', 'stand', 'stands', 'for', 'by', 'term', 'word', 'acronym'])
 
 /**
@@ -181,7 +184,7 @@ const DEFINING_WORDS = new Set(['what', 'whats', 'who', 'is', 'are', 'a', 'an', 
  * CAS stand for". Asked in that form, and every other word of it names the entry (its title or acronym).
  */
 export function asksDefinition (idx: KbIndex, query: string): Section | undefined {
-  if (!QUESTION_FORM.test(query) && !/\b(mean|means|stand for|stands for)\b/i.test(query)) return undefined
+  if (!QUESTION_FORM.test(query)) return undefined
   const rest = words(query).filter(w => !DEFINING_WORDS.has(w))
   if (rest.length === 0) return undefined
   return definitionEntry(idx, rest, true)
@@ -232,16 +235,18 @@ export function definitionFor (idx: KbIndex, query: string): Definition | undefi
 }
 
 /** Each section's title and then its sentences as sets of stemmed terms, built the first time the section is re-ranked. */
-const sentenceCache = new WeakMap<KbIndex, Map<number, { texts: string[], sets: Array<Set<string>> }>>()
+interface Sentences { texts: string[], sets: Array<Set<string>>, pairs: Array<Set<string>> }
+const sentenceCache = new WeakMap<KbIndex, Map<number, Sentences>>()
 
-function sentenceData (idx: KbIndex, i: number): { texts: string[], sets: Array<Set<string>> } {
+function sentenceData (idx: KbIndex, i: number): Sentences {
   let m = sentenceCache.get(idx)
   if (!m) { m = new Map(); sentenceCache.set(idx, m) }
   let out = m.get(i)
   if (!out) {
     const s = idx.sections[i]!
     const texts = sentences(plain(s.text))
-    out = { texts, sets: [s.title, ...texts].map(t => new Set(terms(t))) }
+    const seqs = [s.title, ...texts].map(t => terms(t))
+    out = { texts, sets: seqs.map(q => new Set(q)), pairs: seqs.map(q => new Set(q.slice(1).map((t, k) => `${q[k]} ${t}`))) }
     m.set(i, out)
   }
   return out
@@ -255,22 +260,30 @@ export function sentences (text: string): string[] {
 }
 
 /** How much of the query (by term weight × rarity) the best single sentence of each candidate holds. */
-function bySentence (idx: KbIndex, qts: QueryTerm[], ranked: Array<[number, number]>): Array<[number, number]> {
+function bySentence (idx: KbIndex, query: string, qts: QueryTerm[], ranked: Array<[number, number]>): Array<[number, number]> {
   const n = idx.sections.length
   const weights = qts.map(q => {
     const df = idx.postings.text[q.term]?.length ?? 0
     return q.weight * Math.log(1 + (n - df + 0.5) / (df + 0.5))
   })
   const total = weights.reduce((x, y, k) => x + (qts[k]!.soft ? 0 : y), 0) || 1
+  // Neighbouring words of the query that stand together in a sentence ("purpose of account management").
+  const own = qts.map((q, k) => [q, k] as const).filter(([q]) => !q.soft && !q.group)
+  const byWord = new Map(own.map(([q, k]) => [q.words[0]!, k]))
+  const seq = words(query).filter(w => byWord.has(w))
+  const pairs = seq.slice(1).map((w, j) => [byWord.get(seq[j]!)!, byWord.get(w)!] as const).filter(([a, b]) => a !== b)
   return ranked.map(([i, s]) => {
     let best = 0
-    const [title, ...rest] = sentencesOf(idx, i)
-    for (const sentence of rest) {
+    const { sets, pairs: sentencePairs } = sentenceData(idx, i)
+    const title = sets[0]!
+    for (let j = 1; j < sets.length; j++) {
+      const sentence = sets[j]!
       let v = 0
-      for (let k = 0; k < qts.length; k++) if (sentence.has(qts[k]!.term) || title!.has(qts[k]!.term)) v += weights[k]!
+      for (let k = 0; k < qts.length; k++) if (sentence.has(qts[k]!.term) || title.has(qts[k]!.term)) v += weights[k]!
+      for (const [a, b] of pairs) if (sentencePairs[j]!.has(`${qts[a]!.term} ${qts[b]!.term}`)) v += PHRASE_BONUS * (weights[a]! + weights[b]!) / 2
       if (v > best) best = v
     }
-    return [i, s * (0.4 + Math.min(1.2, best / total))] as [number, number]
+    return [i, s * (0.4 + Math.min(2.0, best / total))] as [number, number]
   }).sort((a, b) => b[1] - a[1])
 }
 
@@ -333,11 +346,11 @@ export function plain (markdown: string): string {
  */
 export function excerpt (text: string, wanted: ReadonlySet<string>, maxLines = 3, width = 220): string {
   const texts = sentences(plain(text))
-  return excerptOf({ texts, sets: ['', ...texts].map(t => new Set(terms(t))) }, wanted, maxLines, width)
+  return excerptOf({ texts, sets: ['', ...texts].map(t => new Set(terms(t))), pairs: [] }, wanted, maxLines, width)
 }
 
 /** `excerpt` over a section's sentences already split and stemmed (sets[0] is the title's). */
-function excerptOf ({ texts: all, sets }: { texts: string[], sets: Array<Set<string>> }, wanted: ReadonlySet<string>, maxLines = 3, width = 220): string {
+function excerptOf ({ texts: all, sets }: Sentences, wanted: ReadonlySet<string>, maxLines = 3, width = 220): string {
   const mark = (line: string) => line.replace(/[A-Za-z0-9]+(?:#s?)?/g, w => (wanted.has(term(w.toLowerCase())) ? `**${w}**` : w))
   if (all.length === 0) return ''
   let best = 0
