@@ -25,17 +25,17 @@ async function fastKb (argv: string[], io: Io): Promise<number | undefined> {
   let parsed
   try {
     parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: {
-      home: { type: 'string' }, limit: { type: 'string', short: 'n' }, json: { type: 'boolean' }, raw: { type: 'boolean' }
+      home: { type: 'string' }, limit: { type: 'string', short: 'n' }, json: { type: 'boolean' }, raw: { type: 'boolean' }, for: { type: 'string' }
     } })
   } catch { return undefined }
   const [cmd, ...rest] = parsed.positionals
   const { values } = parsed
-  if (rest.length === 0 || (cmd === 'search' && values.raw) || (cmd === 'show' && (values.limit || rest.length > 1))) return undefined
+  if ((rest.length === 0 && !(cmd === 'show' && values.for)) || (cmd === 'search' && (values.raw || values.for)) || (cmd === 'show' && (values.limit || rest.length > 1))) return undefined
   const localDir = resolveHome(values.home) + '/kb'
   try {
     const kb = await import('./kb-commands.js')
     if (cmd === 'search') await kb.runSearch(io, localDir, rest.join(' '), { ...(values.limit ? { limit: values.limit } : {}), json: Boolean(values.json) })
-    else await kb.runShow(io, localDir, rest[0]!, { raw: Boolean(values.raw), json: Boolean(values.json) })
+    else await kb.runShow(io, localDir, rest[0], { raw: Boolean(values.raw), json: Boolean(values.json), ...(values.for !== undefined ? { for: values.for } : {}) })
     return EXIT.ok
   } catch (err) {
     return reportError(io, err)

@@ -40,5 +40,5 @@ export function buildIndex (sections: Section[], fingerprint: string): KbIndex {
       for (const [t, n] of tf) (postings[f][t] ??= []).push([i, n])
     }
   })
-  return { version: 1, fingerprint, sections, postings, lengths, vocabulary: [...vocabulary].sort(), acronyms }
+  return { version: 2, fingerprint, sections, postings, lengths, vocabulary: [...vocabulary].sort(), acronyms }
 }

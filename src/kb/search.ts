@@ -7,14 +7,17 @@
 import Fuse from 'fuse.js'
 import { FIELDS } from './build-index.js'
 import { isStopWord, term, terms, words } from './tokens.js'
+import { QUESTION_WORDS, THESAURUS } from './thesaurus.js'
 import { corrections } from './typos.js'
-import type { Field, Hit, KbIndex } from './types.js'
+import type { Definition, Field, Hit, KbIndex, Section } from './types.js'
 
 const FIELD_WEIGHT: Record<Field, number> = { title: 2.5, trail: 1.0, terms: 2.0, text: 1.0 }
 const K1 = 1.2
 /** Length normalisation per field: a long list of table labels should not bury the one that matches. */
 const B: Record<Field, number> = { title: 0.5, trail: 0.5, terms: 0.2, text: 0.75 }
-const RERANK = 8
+const TITLE_BONUS = 0.35
+/** Weight of two neighbouring query words found side by side in a sentence, against the two words alone. */
+const PHRASE_BONUS = 1
 
 interface QueryTerm {
   term: string
@@ -22,7 +25,12 @@ interface QueryTerm {
   words: string[]
   /** Terms of an acronym's spelled-out form: they count only in sections where they stand together. */
   group?: string[]
+  /** A thesaurus or question-word expansion: it adds to the score but does not count as a matched query word. */
+  soft?: boolean
 }
+
+const THESAURUS_WEIGHT = 0.45
+const QUESTION_WEIGHT = 0.2
 
 const avg = new WeakMap<KbIndex, Record<Field, number>>()
 /** Each section's stemmed text as one string, built the first time a phrase is looked for in it. */
@@ -56,21 +64,34 @@ export function queryTerms (idx: KbIndex, query: string): QueryTerm[] {
   if (!known) { known = new Set(idx.vocabulary); vocab.set(idx, known) }
   const qWords = words(query)
   const out = new Map<string, QueryTerm>()
-  const add = (t: string, weight: number, word: string, group?: string[]) => {
+  const add = (t: string, weight: number, word: string, group?: string[], soft = false) => {
     const prev = out.get(t)
-    if (!prev) out.set(t, { term: t, weight, words: [word], ...(group ? { group } : {}) })
-    else { prev.weight = Math.max(prev.weight, weight); if (!prev.words.includes(word)) prev.words.push(word) }
+    if (!prev) out.set(t, { term: t, weight, words: [word], ...(group ? { group } : {}), ...(soft ? { soft } : {}) })
+    else {
+      if (prev.soft && !soft) { prev.soft = undefined; prev.words = [word] }
+      prev.weight = Math.max(prev.weight, weight)
+      if (!prev.words.includes(word)) prev.words.push(word)
+    }
   }
   for (const w of qWords) {
     if (isStopWord(w) || w.length < 2) continue
     const t = term(w)
     if (known.has(t)) add(t, 1, w)
-    else {
+    // Short words are not corrected: "long" is not a typo of "log", nor "pick" of "pack".
+    else if (!THESAURUS[w] && w.length >= 5) {
       const found = corrections(t, idx.vocabulary, v => idx.postings.text[v]?.length ?? 0)
       found.forEach((c, rank) => add(c.term, (c.distance === 1 ? 0.85 : 0.6) * (rank === 0 ? 1 : 0.5), w))
     }
   }
   const direct = out.size
+  // Everyday words look for the documents' words for the same idea; question words for how such questions are answered.
+  for (const w of qWords) {
+    for (const syn of THESAURUS[w] ?? []) { const t = term(syn); if (known.has(t) && t !== term(w)) add(t, THESAURUS_WEIGHT, w, undefined, true) }
+  }
+  const q = ` ${qWords.join(' ')} `
+  for (const { pattern, terms: answers } of QUESTION_WORDS) {
+    if (pattern.test(q)) for (const a of answers) { const t = term(a); if (known.has(t)) add(t, QUESTION_WEIGHT, a, undefined, true) }
+  }
   // An acronym alone is looked up as its spelled-out form; beside other words it only nudges.
   const qTerms = terms(query).join(' ')
   const widen = direct <= 1 ? 0.8 : 0.3
@@ -84,31 +105,51 @@ export function queryTerms (idx: KbIndex, query: string): QueryTerm[] {
   return [...out.values()]
 }
 
+/** Candidates re-ranked by their best sentence (BM25 narrows the sections to these first). */
+const RERANK_SENTENCES = 16
+
 export function search (idx: KbIndex, query: string, opts: { limit?: number } = {}): Hit[] {
   const limit = opts.limit ?? 10
   const qts = queryTerms(idx, query)
   if (qts.length === 0) return []
+  const scores = bm25(idx, qts)
+  const definition = asksDefinition(idx, query)
+  const ranked: Array<[number, number]> = []
+  for (let i = 0; i < scores.length; i++) {
+    // A glossary entry only defines its term: it answers only a question asking what the term means.
+    if (scores[i]! > 0 && (definition || !idx.sections[i]!.glossary)) ranked.push([i, scores[i]!])
+  }
+  ranked.sort((a, b) => b[1] - a[1])
+  ranked.length = Math.min(ranked.length, Math.max(RERANK_SENTENCES, limit * 2))
+  const reranked = rerank(idx, qts, bySentence(idx, query, qts, ranked))
+  return groupParts(idx, reranked).slice(0, limit).map(([i, score]) => toHit(idx, i, score, qts))
+}
+
+/** BM25 per field, times how many of the query's own words (not its expansions) a section matched. */
+function bm25 (idx: KbIndex, qts: QueryTerm[]): Float64Array {
   const n = idx.sections.length
   const avgs = averages(idx)
   // Scores and, per section, a bitmask of which query words it matched (queries have few words).
   const scores = new Float64Array(n)
   const matched = new Uint32Array(n)
   const wordBit = new Map<string, number>()
-  for (const q of qts) if (!wordBit.has(q.words[0]!) && wordBit.size < 32) wordBit.set(q.words[0]!, 1 << wordBit.size)
+  for (const q of qts) if (!q.soft && !wordBit.has(q.words[0]!) && wordBit.size < 32) wordBit.set(q.words[0]!, 1 << wordBit.size)
   // A spelled-out form counts where its words stand together ("Primary Focus Industries"), checked on
   // the stemmed text of the few sections that hold all of them.
-  const phraseSeen = new Map<string, boolean>()
+  const withAll = new Map<string, Set<number>>()
   const hasAll = (i: number, group: string[]) => {
-    const key = `${i} ${group.join(' ')}`
-    let seen = phraseSeen.get(key)
-    if (seen === undefined) {
-      seen = group.every(t => FIELDS.some(f => idx.postings[f][t]?.some(([j]) => j === i))) && stemmed(idx, i).includes(` ${group.join(' ')} `)
-      phraseSeen.set(key, seen)
+    const key = group.join(' ')
+    let set = withAll.get(key)
+    if (!set) {
+      // Sections holding every word of the group (in any field), then those where they stand together.
+      const holding = group.map(t => new Set(FIELDS.flatMap(f => (idx.postings[f][t] ?? []).map(([j]) => j))))
+      set = new Set([...holding[0]!].filter(j => holding.every(h => h.has(j)) && stemmed(idx, j).includes(` ${key} `)))
+      withAll.set(key, set)
     }
-    return seen
+    return set.has(i)
   }
   for (const q of qts) {
-    const bit = wordBit.get(q.words[0]!) ?? 0
+    const bit = q.soft ? 0 : wordBit.get(q.words[0]!) ?? 0
     for (const f of FIELDS) {
       const list = idx.postings[f][q.term]
       if (!list) continue
@@ -123,12 +164,9 @@ export function search (idx: KbIndex, query: string, opts: { limit?: number } = 
       }
     }
   }
-  const distinctWords = wordBit.size
-  const ranked: Array<[number, number]> = []
-  for (let i = 0; i < n; i++) if (scores[i]! > 0) ranked.push([i, scores[i]! * (0.5 + popcount(matched[i]!) / distinctWords)])
-  ranked.sort((a, b) => b[1] - a[1])
-  ranked.length = Math.min(ranked.length, Math.max(RERANK, limit))
-  return rerank(idx, query, ranked).slice(0, limit).map(([i, score]) => toHit(idx, i, score, qts))
+  const distinctWords = Math.max(1, wordBit.size)
+  for (let i = 0; i < n; i++) if (scores[i]! > 0) scores[i] = scores[i]! * (0.5 + popcount(matched[i]!) / distinctWords)
+  return scores
 }
 
 function popcount (x: number): number {
@@ -137,41 +175,200 @@ function popcount (x: number): number {
   return c
 }
 
-/** Fuse over the candidates' headings and terms: a query close to a section's title lifts it. */
-function rerank (idx: KbIndex, query: string, ranked: Array<[number, number]>): Array<[number, number]> {
+/** "what is X", "what are X", "what's X", "who is X", "define X", "meaning of X"; "what does X mean / stand for". */
+const QUESTION_FORM = /^\s*(?:(?:what|who)\s+(?:is|are)\b|what'?s\b|define\b|definition\b|meaning\b)|\b(?:mean|means|stand for|stands for)\s*\??\s*$/i
+const DEFINING_WORDS = new Set(['what', 'whats', 'who', 'is', 'are', 'a', 'an', 'the', 'does', 'do', 'define', 'definition', 'meaning', 'mean', 'means', 'of', 'stand', 'stands', 'for', 'by', 'term', 'word', 'acronym'])
+
+/**
+ * The glossary entry a question asks the meaning of: "what is a PAT", "define account profile", "what does
+ * CAS stand for". Asked in that form, and every other word of it names the entry (its title or acronym).
+ */
+export function asksDefinition (idx: KbIndex, query: string): Section | undefined {
+  if (!QUESTION_FORM.test(query)) return undefined
+  const rest = words(query).filter(w => !DEFINING_WORDS.has(w))
+  if (rest.length === 0) return undefined
+  return definitionEntry(idx, rest, true)
+}
+
+interface GlossaryName { section: Section, names: Set<string>, title: string[], acronyms: string[] }
+const glossaryCache = new WeakMap<KbIndex, GlossaryName[]>()
+
+/** The glossary entries with the terms that name them, computed once per index. */
+function glossaryNames (idx: KbIndex): GlossaryName[] {
+  let g = glossaryCache.get(idx)
+  if (!g) {
+    g = idx.sections.filter(s => s.glossary).map(s => ({
+      section: s,
+      names: new Set([...terms(s.title), ...s.terms.flatMap(t => terms(t))]),
+      title: terms(s.title.replace(/\([^)]*\)/g, '')),
+      acronyms: s.terms.filter(t => /^[A-Z][A-Z#]+$/.test(t)).map(t => term(t.toLowerCase()))
+    }))
+    glossaryCache.set(idx, g)
+  }
+  return g
+}
+
+/** The glossary entry whose title (or acronym) the words name: all of them (`whole`), or all of its title's words among them. */
+function definitionEntry (idx: KbIndex, qWords: string[], whole: boolean): Section | undefined {
+  const qTerms = new Set(qWords.filter(w => !isStopWord(w)).map(term))
+  let best: Section | undefined
+  let bestSize = 0
+  for (const g of glossaryNames(idx)) {
+    const ok = whole
+      ? [...qTerms].every(t => g.names.has(t))
+      : (g.title.length > 1 && g.title.every(t => qTerms.has(t))) || g.acronyms.some(a => qTerms.has(a))
+    if (ok && g.title.length > bestSize) { best = g.section; bestSize = g.title.length }
+  }
+  return best
+}
+
+/**
+ * The definition card shown above the results: the glossary entry for a term the query names, when the
+ * query is not itself asking for that definition (then the entry is a result). Its first sentence.
+ */
+export function definitionFor (idx: KbIndex, query: string): Definition | undefined {
+  if (asksDefinition(idx, query)) return undefined
+  const s = definitionEntry(idx, words(query), false)
+  if (!s) return undefined
+  const first = plain(s.text).split(/(?<=[.!?])\s+/)[0]!.trim()
+  return { term: s.title, text: first, id: s.id }
+}
+
+/** Each section's title and then its sentences as sets of stemmed terms, built the first time the section is re-ranked. */
+interface Sentences { texts: string[], sets: Array<Set<string>>, pairs: Array<Set<string>> }
+const sentenceCache = new WeakMap<KbIndex, Map<number, Sentences>>()
+
+function sentenceData (idx: KbIndex, i: number): Sentences {
+  let m = sentenceCache.get(idx)
+  if (!m) { m = new Map(); sentenceCache.set(idx, m) }
+  let out = m.get(i)
+  if (!out) {
+    const s = idx.sections[i]!
+    const texts = sentences(plain(s.text))
+    const seqs = [s.title, ...texts].map(t => terms(t))
+    out = { texts, sets: seqs.map(q => new Set(q)), pairs: seqs.map(q => new Set(q.slice(1).map((t, k) => `${q[k]} ${t}`))) }
+    m.set(i, out)
+  }
+  return out
+}
+
+const sentencesOf = (idx: KbIndex, i: number): Array<Set<string>> => sentenceData(idx, i).sets
+
+/** The text split into sentences: at line ends and at a full stop, question or exclamation mark before a space. */
+export function sentences (text: string): string[] {
+  return text.split('\n').flatMap(l => l.split(/(?<=[.!?])\s+(?=[A-Z("])/)).map(t => t.trim()).filter(Boolean)
+}
+
+/** How much of the query (by term weight × rarity) the best single sentence of each candidate holds. */
+function bySentence (idx: KbIndex, query: string, qts: QueryTerm[], ranked: Array<[number, number]>): Array<[number, number]> {
+  const n = idx.sections.length
+  const weights = qts.map(q => {
+    const df = idx.postings.text[q.term]?.length ?? 0
+    return q.weight * Math.log(1 + (n - df + 0.5) / (df + 0.5))
+  })
+  const total = weights.reduce((x, y, k) => x + (qts[k]!.soft ? 0 : y), 0) || 1
+  // Neighbouring words of the query that stand together in a sentence ("purpose of account management").
+  const own = qts.map((q, k) => [q, k] as const).filter(([q]) => !q.soft && !q.group)
+  const byWord = new Map(own.map(([q, k]) => [q.words[0]!, k]))
+  const seq = words(query).filter(w => byWord.has(w))
+  const pairs = seq.slice(1).map((w, j) => [byWord.get(seq[j]!)!, byWord.get(w)!] as const).filter(([a, b]) => a !== b)
+  return ranked.map(([i, s]) => {
+    let best = 0
+    const { sets, pairs: sentencePairs } = sentenceData(idx, i)
+    const title = sets[0]!
+    for (let j = 1; j < sets.length; j++) {
+      const sentence = sets[j]!
+      let v = 0
+      for (let k = 0; k < qts.length; k++) if (sentence.has(qts[k]!.term) || title.has(qts[k]!.term)) v += weights[k]!
+      for (const [a, b] of pairs) if (sentencePairs[j]!.has(`${qts[a]!.term} ${qts[b]!.term}`)) v += PHRASE_BONUS * (weights[a]! + weights[b]!) / 2
+      if (v > best) best = v
+    }
+    return [i, s * (0.4 + Math.min(2.0, best / total))] as [number, number]
+  }).sort((a, b) => b[1] - a[1])
+}
+
+/** Parts of one long section count as one result: the best part stands for them, the others give way. */
+function groupParts (idx: KbIndex, ranked: Array<[number, number]>): Array<[number, number]> {
+  const seen = new Set<string>()
+  return ranked.filter(([i]) => {
+    const base = baseId(idx.sections[i]!.id)
+    if (seen.has(base)) return false
+    seen.add(base)
+    return true
+  })
+}
+
+export const baseId = (id: string): string => id.replace(/\/part-\d+$/, '')
+
+/**
+ * A query close to a section's title lifts it: the share of the title's words (and of the section's first
+ * labels) the query holds, after typo correction and stemming — a query that is nearly a heading wins.
+ */
+function rerank (idx: KbIndex, qts: QueryTerm[], ranked: Array<[number, number]>): Array<[number, number]> {
   if (ranked.length < 2) return ranked
   const top = ranked[0]![1]
-  const fuse = new Fuse(ranked.map(([i]) => i), {
-    keys: [
-      { name: 'title', getFn: i => idx.sections[i]!.title, weight: 2 },
-      { name: 'terms', getFn: i => idx.sections[i]!.terms.slice(0, 8), weight: 1 }
-    ],
-    includeScore: true, ignoreLocation: true, threshold: 0.4
-  })
-  // Bitap costs grow with the pattern: match the query's content words only, at most 32 characters.
-  const pattern = words(query).filter(w => !isStopWord(w)).join(' ').slice(0, 32)
-  if (!pattern) return ranked
-  const bonus = new Map(fuse.search(pattern).map(r => [r.item, (1 - (r.score ?? 1)) * 0.35 * top]))
-  return ranked.map(([i, s]) => [i, s + (bonus.get(i) ?? 0)] as [number, number]).sort((a, b) => b[1] - a[1])
+  const own = new Set(qts.filter(q => !q.soft).map(q => q.term))
+  return ranked.map(([i, s]) => {
+    const title = sentencesOf(idx, i)[0]!
+    if (title.size === 0) return [i, s] as [number, number]
+    let hit = 0
+    for (const t of title) if (own.has(t)) hit++
+    return [i, s + TITLE_BONUS * top * (hit / title.size) * Math.min(1, hit / Math.max(1, own.size) * 2)] as [number, number]
+  }).sort((a, b) => b[1] - a[1])
 }
 
 function toHit (idx: KbIndex, i: number, score: number, qts: QueryTerm[]): Hit {
   const s = idx.sections[i]!
   return {
     id: s.id, source: s.source, title: s.title, trail: s.trail, score: Math.round(score * 1000) / 1000,
-    excerpt: excerpt(s.text, new Set(qts.map(q => q.term))), text: s.text, ...(s.local ? { local: true } : {})
+    excerpt: excerptOf(sentenceData(idx, i), new Set(qts.filter(q => !q.soft).map(q => q.term))), text: s.text,
+    ...(s.parts ? { part: s.part, partOf: s.parts } : {}), ...(s.local ? { local: true } : {})
   }
 }
 
-/** The lines of the text that contain a query term, matches marked **like this**, at most three. */
+/**
+ * Markdown reduced to plain text for excerpts: emphasis, code and link markup dropped, table rows joined with
+ * " · ", list bullets and heading marks removed — so marking matches with ** can never nest or break.
+ */
+export function plain (markdown: string): string {
+  return markdown.split('\n').map(line => {
+    let l = line.trim()
+    if (/^\|?\s*:?-{3,}/.test(l)) return ''
+    if (l.startsWith('|')) l = l.replace(/^\||\|$/g, '').split('|').map(c => c.trim()).filter(c => c && c !== '☐').join(' · ')
+    return l.replace(/^(?:[-*+]|\d+[.)]|#+)\s+/, '').replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/\*\*|__|[*_`]/g, '').replace(/\\([\\*_#|])/g, '$1')
+  }).join('\n')
+}
+
+/**
+ * The sentence that answers: the one holding the most query terms, with its neighbours when they fit,
+ * matches marked **like this**, at most `maxLines` lines of at most `width` characters (longer ones are cut
+ * around the match, with …).
+ */
 export function excerpt (text: string, wanted: ReadonlySet<string>, maxLines = 3, width = 220): string {
+  const texts = sentences(plain(text))
+  return excerptOf({ texts, sets: ['', ...texts].map(t => new Set(terms(t))), pairs: [] }, wanted, maxLines, width)
+}
+
+/** `excerpt` over a section's sentences already split and stemmed (sets[0] is the title's). */
+function excerptOf ({ texts: all, sets }: Sentences, wanted: ReadonlySet<string>, maxLines = 3, width = 220): string {
   const mark = (line: string) => line.replace(/[A-Za-z0-9]+(?:#s?)?/g, w => (wanted.has(term(w.toLowerCase())) ? `**${w}**` : w))
-  const lines = text.split('\n').map(l => l.trim()).filter(Boolean)
-  const hits = lines.filter(l => words(l).some(w => wanted.has(term(w))))
-  return (hits.length ? hits : lines).slice(0, maxLines).map(l => {
+  if (all.length === 0) return ''
+  let best = 0
+  let bestCount = -1
+  all.forEach((_, k) => {
+    let c = 0
+    for (const t of wanted) if (sets[k + 1]!.has(t)) c++
+    if (c > bestCount) { best = k; bestCount = c }
+  })
+  // The answer, then the sentence after it, then the one before, while they fit.
+  const picked = [best]
+  for (const k of [best + 1, best - 1]) if (k >= 0 && k < all.length && picked.length < maxLines) picked.push(k)
+  return picked.sort((a, b) => a - b).map(k => all[k]!).map(l => {
     if (l.length <= width) return mark(l)
-    const at = Math.max(0, l.toLowerCase().search(new RegExp([...wanted].map(t => t.replace(/[^a-z0-9#]/g, '')).filter(Boolean).join('|') || '$^')) - 60)
-    return (at > 0 ? '…' : '') + mark(l.slice(at, at + width)) + '…'
+    const re = new RegExp(`\\b(?:${[...wanted].map(t => t.replace(/[^a-z0-9#]/g, '')).filter(Boolean).join('|') || '$^'})`, 'i')
+    const at = Math.max(0, l.search(re) - 60)
+    const cut = l.slice(at, at + width).replace(/\s+\S*$/, '')
+    return (at > 0 ? '…' : '') + mark(at > 0 ? cut.replace(/^\S*\s+/, '') : cut) + '…'
   }).join('\n')
 }
 

@@ -40,8 +40,10 @@ export function splitSections ({ markdown, fallbackId, local }: DocInput): Secti
     const base = current.path.length ? current.path.join('/') : uniqueId(doc, used)
     const inGlossary = current.trail.some(t => GLOSSARY_HEADING.test(t))
     const terms = [...(inGlossary ? [current.title] : []), ...new Set(current.cells)]
-    passages(text).forEach((part, i) => out.push({
-      id: i === 0 ? base : `${base}/part-${i + 1}`, doc, source, title: current.title, trail: current.trail, text: part, terms, ...(local ? { local } : {})
+    const parts = passages(text)
+    parts.forEach((part, i) => out.push({
+      id: i === 0 ? base : `${base}/part-${i + 1}`, doc, source, title: current.title, trail: current.trail, text: part, terms,
+      ...(inGlossary ? { glossary: true } : {}), ...(parts.length > 1 ? { part: i + 1, parts: parts.length } : {}), ...(local ? { local } : {})
     }))
   }
 

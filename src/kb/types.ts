@@ -14,6 +14,11 @@ export interface Section {
   text: string
   /** Glossary terms and acronyms this section defines. */
   terms: string[]
+  /** A glossary entry (it only defines its title): it takes a result slot only when a question asks what the term means. */
+  glossary?: boolean
+  /** Of a long section split into passages: this passage's number (1-based) and how many there are. */
+  part?: number
+  parts?: number
   local?: boolean
 }
 
@@ -24,7 +29,7 @@ export type Postings = Record<string, Array<[number, number]>>
 export interface Acronym { acronym: string, expansion: string }
 
 export interface KbIndex {
-  version: 1
+  version: 2
   /** Fingerprint of the content files the index was built from (names, sizes, modification times). */
   fingerprint: string
   sections: Section[]
@@ -40,7 +45,14 @@ export interface Hit {
   title: string
   trail: string[]
   score: number
+  /** The best-matching sentence with its neighbours, matched words marked **like this** (no other Markdown). */
   excerpt: string
   text: string
+  /** When the section is split into passages: which one this is, and how many there are ("part 2 of 3"). */
+  part?: number
+  partOf?: number
   local?: boolean
 }
+
+/** A one-line definition of a term the query names, shown above the results (a glossary entry or an acronym). */
+export interface Definition { term: string, text: string, id?: string }

@@ -54,7 +54,7 @@ export interface AppProps {
 
 /** Where the user is; an account remembers the screen it was opened from, where `q` goes back to. */
 type Route = { name: 'accounts' } | { name: 'due' } | { name: 'account', id: string, tab: AccountTab, from: 'accounts' | 'due' }
-type Overlay = { id: number, kind: 'help', screen: ScreenId } | { id: number, kind: 'knowledge', query: string } | { id: number, kind: 'reader', sectionId: string }
+type Overlay = { id: number, kind: 'help', screen: ScreenId } | { id: number, kind: 'knowledge', query: string } | { id: number, kind: 'reader', sectionId: string, find?: string }
 type NewOverlay = Overlay extends infer O ? O extends Overlay ? Omit<O, 'id'> : never : never
 
 let overlayIds = 0
@@ -115,7 +115,7 @@ export function App ({ store, theme = colorTheme, offerDemo, loadKb, today, prel
       kb,
       memberName: id => (id ? names.get(id) ?? id.slice(0, 8) : 'someone'),
       openKnowledge,
-      openReader: sectionId => push({ kind: 'reader', sectionId }),
+      openReader: (sectionId, find) => push({ kind: 'reader', sectionId, ...(find ? { find } : {}) }),
       globals: {
         'app.help': (_name, screen) => push({ kind: 'help', screen }),
         'app.knowledge': () => openKnowledge(''),
@@ -182,7 +182,7 @@ export function App ({ store, theme = colorTheme, offerDemo, loadKb, today, prel
                 <Layer key={o.id} visible={i === overlays.length - 1}>
                   {o.kind === 'help' ? <HelpScreen {...size} screen={o.screen} onClose={pop} /> : null}
                   {o.kind === 'knowledge' ? <KnowledgeOverlay {...size} query={o.query} onClose={pop} onOpen={sectionId => push({ kind: 'reader', sectionId })} /> : null}
-                  {o.kind === 'reader' ? <Reader {...size} sectionId={o.sectionId} onClose={pop} /> : null}
+                  {o.kind === 'reader' ? <Reader {...size} sectionId={o.sectionId} {...(o.find ? { find: o.find } : {})} onClose={pop} /> : null}
                 </Layer>
               ))}
             </Box>

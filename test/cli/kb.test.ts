@@ -10,13 +10,49 @@ describe('pat search and pat show', () => {
     const cadence = await patJson(H, ['search', 'how often review the account profile', '--limit', '3'])
     expect(cadence.length).toBeLessThanOrEqual(3)
     expect(cadence.some((h: any) => h.text.includes('at least every 2 years'))).toBe(true)
-    for (const h of cadence) expect(Object.keys(h).sort()).toEqual(['excerpt', 'id', 'score', 'source', 'text', 'title', 'trail'])
+    for (const h of cadence) expect(Object.keys(h).filter(k => k !== 'part' && k !== 'partOf').sort()).toEqual(['excerpt', 'id', 'score', 'source', 'text', 'title', 'trail'])
 
     const typo = await patJson(H, ['search', 'clasification'])
     expect(typo.slice(0, 3).some((h: any) => /Classification/.test(h.text) && /Valuation/.test(h.text))).toBe(true)
 
     const pfi = await patJson(H, ['search', 'PFI'])
     expect(pfi.slice(0, 3).some((h: any) => /Primary Focus Industr/i.test(h.text))).toBe(true)
+  })
+
+  it('prints results wrapped at word boundaries, parts labelled, a definition card above, and no broken Markdown', async () => {
+    const H = await tempDir()
+    const out = await pat(H, ['search', 'recordkeeping requirements policy statement', '--limit', '8'], { COLUMNS: '60' })
+    expect(out.code).toBe(0)
+    // A `pat show ID` line is a command to copy: it stays whole.
+    for (const line of out.stdout.split('\n').filter(l => !l.startsWith('   pat show '))) expect(line.length).toBeLessThanOrEqual(60)
+    expect(out.stdout).toMatch(/\(part \d of \d\)/)
+    expect(out.stdout).not.toMatch(/\*{3,}/)
+    // Every mark is closed on its line: wrapping never splits **…**.
+    for (const line of out.stdout.split('\n')) expect((line.match(/\*\*/g) ?? []).length % 2, line).toBe(0)
+    const json = await patJson(H, ['search', 'recordkeeping requirements policy statement', '--limit', '8'])
+    const keys = json.map((h: any) => `${h.title}|${h.part ?? ''}|${h.trail.join('>')}`)
+    expect(new Set(keys).size).toBe(keys.length)
+    const cip = await pat(H, ['search', 'CIP contents'], { COLUMNS: '80' })
+    expect(cip.stdout).not.toContain('****')
+    const card = await pat(H, ['search', 'how often must the account profile be reviewed'])
+    expect(card.stdout.split('\n')[0]).toMatch(/^Account Profile: A document/)
+    expect(card.stdout).toMatch(/1\. 1\. Create or Obtain an Account Profile/)
+  })
+
+  it('opens the SOP passage behind a task, a checklist item or a due rule with show --for', async () => {
+    const H = await tempDir()
+    const task = await patJson(H, ['show', '--for', 'evaluate.profile'])
+    expect(task.text).toContain('Review account profile at least every 2 years')
+    const item = await patJson(H, ['show', '--for', 'Valuation'])
+    expect(item.text).toMatch(/value/i)
+    expect(item.title).not.toBe('Checklist Form')
+    const rule = await pat(H, ['show', '--for', 'plan-review'], { COLUMNS: '80' })
+    expect(rule.code).toBe(0)
+    expect(rule.stdout).toMatch(/reviewed with the account at least\s+annually/)
+    const bad = await pat(H, ['show', '--for', 'frobnicate'])
+    expect(bad.code).not.toBe(0)
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1)
+    expect(bad.stderr).toMatch(/not a lifecycle task, checklist item or due rule/)
   })
 
   it('renders a section readably at 80 columns, and raw Markdown with --raw', async () => {

@@ -6,28 +6,62 @@ import { loadIndex } from '../../src/kb/load.js'
 import { search } from '../../src/kb/search.js'
 import { terms } from '../../src/kb/tokens.js'
 
-const SET = JSON.parse(readFileSync(new URL('./relevance-set.json', import.meta.url), 'utf8')) as Array<{ query: string, expect: string[] }>
+interface Question { query: string, expect: string[], seed: { file: string, sentence: string }, half: 'tuning' | 'heldout' }
+const SET = JSON.parse(readFileSync(new URL('../../bench/relevance/relevance-set.json', import.meta.url), 'utf8')) as Question[]
+const baseId = (id: string) => id.replace(/\/part-\d+$/, '')
 
 describe('search relevance on the shipped documents', () => {
-  it('has at least 40 questions', () => {
-    expect(SET.length).toBeGreaterThanOrEqual(40)
+  it('has at least 150 questions, each with its answer and the seed sentence it comes from, split in two halves', async () => {
+    expect(SET.length).toBeGreaterThanOrEqual(150)
+    const idx = await loadIndex()
+    const ids = new Set(idx.sections.map(s => baseId(s.id)))
+    for (const q of SET) {
+      expect(q.expect.every(id => ids.has(id)), `${q.query}: ${q.expect.join(', ')}`).toBe(true)
+      expect(q.seed.sentence.length, q.query).toBeGreaterThan(3)
+    }
+    const tuning = SET.filter(q => q.half === 'tuning').length
+    expect(Math.abs(tuning - (SET.length - tuning))).toBeLessThanOrEqual(1)
   })
 
-  it('puts the right section in the top 3 for at least 90% of the questions', async () => {
+  // The goals (hit@1 ≥ 90%, hit@3 ≥ 97% held out) are measured by `npm run bench -- --only kb`; this test
+  // guards against regressions: the answer in the top 3 for at least 75% of each half.
+  it.each(['tuning', 'heldout'] as const)('puts the answering section in the top 3 for most %s questions', async half => {
     const idx = await loadIndex()
+    const qs = SET.filter(q => q.half === half)
     let at1 = 0
     let at3 = 0
     const misses: string[] = []
-    for (const q of SET) {
-      const ids = search(idx, q.query, { limit: 3 }).map(h => h.id)
-      const ok = (id: string | undefined) => id !== undefined && q.expect.some(e => id === e || id.startsWith(e + '/'))
-      if (ok(ids[0])) at1++
-      if (ids.some(ok)) at3++
+    for (const q of qs) {
+      const ids = search(idx, q.query, { limit: 3 }).map(h => baseId(h.id))
+      if (q.expect.includes(ids[0] ?? '')) at1++
+      if (ids.some(id => q.expect.includes(id))) at3++
       else misses.push(`${q.query} → ${ids.join(', ')}`)
     }
-    console.log(`relevance: hit@1 ${(100 * at1 / SET.length).toFixed(1)}%, hit@3 ${(100 * at3 / SET.length).toFixed(1)}% over ${SET.length} questions`)
-    if (misses.length) console.log('misses:\n  ' + misses.join('\n  '))
-    expect(at3 / SET.length).toBeGreaterThanOrEqual(0.9)
+    console.log(`relevance (${half}): hit@1 ${(100 * at1 / qs.length).toFixed(1)}%, hit@3 ${(100 * at3 / qs.length).toFixed(1)}% over ${qs.length} questions`)
+    expect(at3 / qs.length).toBeGreaterThanOrEqual(0.75)
+  })
+
+  it('ranks the passage that answers above the glossary entry that only defines a term', async () => {
+    const idx = await loadIndex()
+    const hits = search(idx, 'how often must the account profile be reviewed', { limit: 3 })
+    expect(hits[0]!.id).toBe('sop/evaluate-the-account/the-process/create-or-obtain-an-account-profile')
+    expect(hits.some(h => h.id.startsWith('sop/glossary/'))).toBe(false)
+    expect(search(idx, 'what is a CIP conditional period', { limit: 3 }).map(h => h.id)).toContain('cip/timeframes')
+  })
+
+  it('gives the glossary entry a slot when the question asks what a term means', async () => {
+    const idx = await loadIndex()
+    expect(search(idx, 'what is a PAT', { limit: 3 }).map(h => h.id)).toContain('sop/glossary/port-account-teams-pat')
+    expect(search(idx, 'define account profile', { limit: 1 })[0]!.id).toBe('sop/glossary/account-profile')
+  })
+
+  it('lists parts of one section once, best part first, labelled', async () => {
+    const idx = await loadIndex()
+    const hits = search(idx, 'recordkeeping requirements policy statement', { limit: 8 })
+    const keys = hits.map(h => `${h.title}|${h.part ?? ''}|${h.trail.join('>')}`)
+    expect(new Set(keys).size).toBe(keys.length)
+    expect(new Set(hits.map(h => baseId(h.id))).size).toBe(hits.length)
+    expect(hits.some(h => h.partOf !== undefined && h.partOf > 1)).toBe(true)
   })
 })
 

@@ -72,6 +72,7 @@ describe('search', () => {
   it('returns hits with the documented fields and marked excerpts', () => {
     const hit = search(idx, 'profile review', { limit: 1 })[0]!
     expect(Object.keys(hit).sort()).toEqual(['excerpt', 'id', 'score', 'source', 'text', 'title', 'trail'])
+    expect(hit.part).toBeUndefined()
     expect(hit.excerpt).toBe('**Review** account **profile** at least every 2 years, and update as necessary.')
     expect(hit.text).toContain('at least every 2 years')
   })
@@ -87,6 +88,19 @@ describe('search', () => {
   })
 
   it('marks only whole matching words in excerpts', () => {
-    expect(excerpt('Reviews of accounts.\nNothing here.', new Set(['review']))).toBe('**Reviews** of accounts.')
+    expect(excerpt('Nothing here.\nReviews of accounts.', new Set(['review']))).toBe('Nothing here.\n**Reviews** of accounts.')
+  })
+
+  it('excerpts the best sentence with its neighbours, never nesting Markdown marks', () => {
+    const text = 'Intro line.\n\n**CIP Contents**\n\nOther. The CIP is due in six months. Then more. Last one.'
+    const out = excerpt(text, new Set(['cip', 'month']))
+    expect(out).toContain('The **CIP** is due in six **months**.')
+    expect(out).not.toMatch(/\*{3,}/)
+    expect(excerpt('| A. | Classification | ☐ |\n| --- | --- | --- |', new Set(['classif']))).toBe('A. · **Classification**')
+  })
+
+  it('keeps a glossary entry out of the results unless the question asks what the term means', () => {
+    expect(search(idx, 'port account teams employees').map(h => h.id)).not.toContain('sop/glossary/port-account-teams-pat')
+    expect(search(idx, 'what is a PAT')[0]!.id).toBe('sop/glossary/port-account-teams-pat')
   })
 })

@@ -2,6 +2,35 @@ import { describe, expect, it } from 'vitest'
 import { KEY, renderApp, selectedLine } from '../helpers/ui.js'
 
 describe('knowledge overlay and reader', () => {
+  it('previews the lines that answer, not the start of the section', async () => {
+    const ui = await renderApp({ demo: true })
+    await ui.waitFor('Northwind')
+    await ui.press(KEY.ctrlF)
+    await ui.waitFor('Type a question or a term')
+    await ui.press('how often must the account profile be reviewed')
+    const f = await ui.waitFor(f => f.includes('› 1. Create or Obtain an Account Profile') && f.replace(/\s+/g, ' ').includes('at least every 2 years'))
+    expect(f).not.toMatch(/\*\*/)
+    // The glossary's definition is a line above the results, not a result.
+    expect(f).toContain('Account Profile: A document that contains data')
+  })
+
+  it('tells parts apart and reads on into the next part with ] and [', async () => {
+    const ui = await renderApp({ demo: true })
+    await ui.waitFor('Northwind')
+    await ui.press(KEY.ctrlF)
+    await ui.waitFor('Type a question or a term')
+    await ui.press('recordkeeping requirements policy statement')
+    await ui.waitFor(f => /› Step 9: .*\(part 1 of 3\)/.test(f))
+    await ui.press(KEY.enter)
+    await ui.waitFor(f => f.split('\n')[0]!.includes('part 1 of 3 · ] next'))
+    await ui.press(']')
+    await ui.waitFor(f => f.split('\n')[0]!.includes('part 2 of 3'))
+    await ui.press(']')
+    await ui.waitFor(f => f.split('\n')[0]!.includes('part 3 of 3 · [ prev'))
+    await ui.press('[')
+    await ui.waitFor(f => f.split('\n')[0]!.includes('part 2 of 3'))
+  })
+
   it('searches as you type from the accounts screen (Ctrl-F), Enter reads, q back, Esc closes', async () => {
     const ui = await renderApp({ demo: true })
     await ui.waitFor('Northwind')

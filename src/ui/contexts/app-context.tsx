@@ -34,7 +34,8 @@ export interface AppServices {
   /** Fallback handlers for commands a screen does not handle itself (app.help, app.knowledge, app.undo, app.back). */
   globals: Partial<Record<CommandId, GlobalCommand>>
   openKnowledge: (query?: string) => void
-  openReader: (sectionId: string) => void
+  /** Opens a section in the reader, scrolled to the line where `find` (a phrase of it) begins when given. */
+  openReader: (sectionId: string, find?: string) => void
   kb: KbState
   /** Member id → name, for "answered by" and similar. */
   memberName: (id: string | undefined) => string

@@ -7,6 +7,7 @@ import { useState } from 'react'
 import { answerLabel, type ChecklistRow } from '../../domain/index.js'
 import type { AccountRecord } from '../../store/index.js'
 import { checklistLines, guidanceQuery } from '../format/checklist.js'
+import { guidanceFor } from '../../kb/guidance.js'
 import { useAppServices } from '../contexts/app-context.js'
 import { useAction } from './use-action.js'
 import { useListCursor } from './use-list.js'
@@ -26,7 +27,7 @@ export function titleOf (r: ChecklistRow): string {
 export const PROMPT_LINES = 4
 
 export function useChecklistTab (account: AccountRecord, height: number) {
-  const { store, openKnowledge } = useAppServices()
+  const { store, openKnowledge, openReader, kb } = useAppServices()
   const [prompt, setPrompt] = useState<ChecklistPrompt>()
   const listHeight = Math.max(1, height - 2 - (prompt ? PROMPT_LINES : 0))
   const lines = checklistLines(account.checklist)
@@ -69,7 +70,13 @@ export function useChecklistTab (account: AccountRecord, height: number) {
       setPrompt({ kind: 'reason', key: selected.key, start: answerText(selected) })
     },
     request: () => { text.reset(''); setError(undefined); setPrompt({ kind: 'request' }) },
-    guide: () => { if (selected) openKnowledge(guidanceQuery(selected)) },
+    guide: () => {
+      if (!selected) return
+      // The SOP passage that speaks of the item; a requested item (or no index yet) is searched for instead.
+      const passage = kb.index ? guidanceFor(kb.index, selected.key) : undefined
+      if (passage) openReader(passage.section.id, passage.quote)
+      else openKnowledge(guidanceQuery(selected))
+    },
     cancel: close,
     submit: () => {
       if (!prompt || busy) return

@@ -25,3 +25,12 @@ export function useSectionLines (index: KbIndex | undefined, id: string, width: 
   const text = rendered?.key === key ? rendered.text : `${section.title}\n\n${section.text}`
   return { section, lines: wrapText(text, width) }
 }
+
+/** The next (`step` 1) or previous (-1) part of a section split into parts, if there is one. */
+export function partOf (index: KbIndex, section: Section, step: 1 | -1): Section | undefined {
+  if (!section.parts || !section.part) return undefined
+  const want = section.part + step
+  if (want < 1 || want > section.parts) return undefined
+  const base = section.id.replace(/\/part-\d+$/, '')
+  return index.sections.find(s => s.id === (want === 1 ? base : `${base}/part-${want}`))
+}

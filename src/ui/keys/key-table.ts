@@ -90,6 +90,8 @@ const TABLE = [
   { id: 'knowledge.up', keys: ['up'], label: 'Previous result', screens: ['knowledge'] },
   { id: 'knowledge.down', keys: ['down'], label: 'Next result', screens: ['knowledge'] },
   { id: 'knowledge.close', keys: ['escape'], label: 'Close the search', screens: ['knowledge'] },
+  { id: 'reader.nextPart', keys: [']'], label: 'Next part of a long section (also past the end of a part)', screens: ['reader'] },
+  { id: 'reader.prevPart', keys: ['['], label: 'Previous part of a long section', screens: ['reader'] },
 
   { id: 'help.close', keys: ['?', 'q', 'escape'], label: 'Close the help', screens: ['help'] },
 

@@ -1,0 +1,106 @@
+/**
+ * The domain thesaurus: the everyday words a team member uses on a call, mapped to the words the SOP, the
+ * CIP framework, the strategy and the risk handbook use for the same idea (the right-hand sides are the
+ * documents' own vocabulary). A query word found here also looks for its SOP words, at a lower weight than the
+ * word itself, so a passage that uses the query's own word still ranks first. Question words ("how often",
+ * "who", "when", "can we") look for the words the documents answer such questions with.
+ *
+ * Written from the seeds' vocabulary, not from any test question: each entry is a way of naming a concept of
+ * the documents. Keep entries general (a concept, not a sentence).
+ */
+
+/** everyday word → the documents' words for it. Keys and values are plain lower-case words (stemmed at use). */
+export const THESAURUS: Readonly<Record<string, readonly string[]>> = {
+  // the account itself
+  importer: ['account', 'company'],
+  company: ['account', 'importer'],
+  companies: ['accounts', 'importers'],
+  firm: ['account', 'company'],
+  client: ['account'],
+  trader: ['importer', 'account'],
+  business: ['company', 'account'],
+  // people and roles
+  lawyer: ['counsel', 'attorney'],
+  attorney: ['counsel'],
+  contact: ['poc', 'liaison'],
+  boss: ['director', 'management'],
+  headquarters: ['nasc', 'hq'],
+  hq: ['headquarters', 'nasc'],
+  auditor: ['audit', 'cat'],
+  // doing things
+  pick: ['select', 'selection'],
+  choose: ['select', 'selection'],
+  picking: ['select', 'selection'],
+  nominate: ['select', 'nominee'],
+  shortlist: ['pool'],
+  redo: ['review', 'update'],
+  revisit: ['review'],
+  recheck: ['review'],
+  renew: ['review', 'update'],
+  refresh: ['update', 'review'],
+  change: ['update', 'revision'],
+  sign: ['approve', 'signed'],
+  signs: ['approved', 'signed'],
+  okay: ['approve'],
+  approve: ['approved', 'concurrence'],
+  agree: ['concurrence', 'consensus'],
+  escalate: ['raise', 'raised', 'resolve'],
+  disagree: ['conflict', 'dispute', 'disagreements'],
+  fix: ['correct', 'corrective', 'remedies'],
+  fixing: ['correct', 'remedies', 'resolve'],
+  track: ['monitor', 'progress'],
+  follow: ['monitor'],
+  check: ['review', 'verify'],
+  test: ['testing', 'validation'],
+  tests: ['testing', 'validation'],
+  refuse: ['reluctant', 'voluntary'],
+  refuses: ['reluctant', 'voluntary'],
+  decline: ['reluctant'],
+  give: ['release', 'released', 'provide'],
+  share: ['release', 'information'],
+  send: ['forward', 'submit', 'mail'],
+  tell: ['inform', 'notify'],
+  // things
+  intro: ['introductory'],
+  deadline: ['date', 'dates', 'timeframe'],
+  deadlines: ['dates', 'timeframes'],
+  due: ['date', 'dates'],
+  rules: ['criteria', 'policy'],
+  requirement: ['criteria', 'requirements'],
+  requirements: ['criteria'],
+  documents: ['documentation'],
+  paperwork: ['documentation', 'records'],
+  records: ['recordkeeping'],
+  fraud: ['egregious', 'violations'],
+  cheating: ['fraud', 'violations'],
+  penalty: ['penalties', 'fines'],
+  fine: ['penalties', 'fines'],
+  exam: ['examination'],
+  exams: ['examinations'],
+  inspection: ['examination'],
+  corruption: ['unethical'],
+  plan: ['action'],
+  summary: ['overview'],
+  nutshell: ['overview', 'program'],
+  goal: ['goals', 'objectives'],
+  purpose: ['objective', 'goals'],
+  mistakes: ['errors', 'discrepancies', 'noncompliance'],
+  problems: ['noncompliance', 'issues'],
+  noncompliant: ['noncompliance', 'deficiencies'],
+  money: ['value', 'revenue'],
+  big: ['large', 'largest'],
+  small: ['low'],
+  stop: ['permanent'],
+  forever: ['permanent']
+}
+
+/** Question phrases → the words the documents answer them with. Matched on the query's leading words. */
+export const QUESTION_WORDS: ReadonlyArray<{ pattern: RegExp, terms: readonly string[] }> = [
+  { pattern: /\bhow (often|frequently)\b|\bevery how\b/, terms: ['annually', 'quarterly', 'every', 'years', 'periodically', 'least'] },
+  { pattern: /\bhow (long|soon|fast)\b/, terms: ['months', 'days', 'period', 'timeframe', 'within'] },
+  { pattern: /\bwhen\b/, terms: ['date', 'dates', 'before', 'after', 'once'] },
+  { pattern: /\bwho\b/, terms: ['responsible', 'approved', 'signed'] },
+  { pattern: /\b(can|may) (we|i|they|the)\b|\bare we allowed\b/, terms: ['may', 'allowed', 'permission', 'option'] },
+  { pattern: /\bwhat (happens|if)\b|\bwhat now\b/, terms: ['action', 'referred', 'appropriate'] },
+  { pattern: /\bhow (many|much)\b/, terms: ['number', 'percent', 'least', 'more'] }
+]
