@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The `pat` command. The TypeScript sources are compiled to dist/ by `npm run build` (run by `npm ci` via `prepare`).
-import { main } from '../dist/cli/main.js'
+// The `pat` command. `npm run build` (run by `npm ci` via `prepare`) compiles the TypeScript sources to dist/
+// and bundles the command into a few files in dist/bundle/ (scripts/bundle.js), which load fast: docs/startup.md.
+import { main } from '../dist/bundle/pat.js'
 
 process.exitCode = await main(process.argv.slice(2))
