@@ -7,7 +7,7 @@
 //
 // dist/bundle/ is two levels below the project root like dist/kb/, so the sources' `new URL('../../…',
 // import.meta.url)` (content/, templates/, package.json, dist/kb-index.json) resolve the same in the bundle.
-import { readFileSync, rmSync } from 'node:fs'
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 
@@ -45,6 +45,21 @@ const yogaWithoutFetch = {
   }
 }
 
+/**
+ * React's packages choose their development or production build by NODE_ENV when they load. The app runs
+ * React's production build (src/cli/commands/app.ts sets NODE_ENV); the bundle holds only that one, as the
+ * development builds are 600 kB more to read and compile on every start of the app.
+ */
+const reactProduction = {
+  name: 'react-production',
+  setup (b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/](react|react-reconciler|scheduler)[\\/][\w-]+\.js$/ }, args => {
+      const source = readFileSync(args.path, 'utf8')
+      return { contents: source.replaceAll("process.env.NODE_ENV === 'production'", 'true'), loader: 'js' }
+    })
+  }
+}
+
 rmSync(outdir, { recursive: true, force: true })
 const result = await build({
   absWorkingDir: root,
@@ -62,12 +77,14 @@ const result = await build({
   alias: { 'readable-stream': 'node:stream' },
   // Ink loads React's devtools only when DEV=true, and they are not installed.
   external: ['react-devtools-core'],
-  plugins: [nativeAddon, yogaWithoutFetch],
+  plugins: [nativeAddon, yogaWithoutFetch, reactProduction],
   minifyWhitespace: true,
   minifySyntax: true,
   legalComments: 'none',
   logLevel: 'warning',
   metafile: true
 })
+// What went into which file, for esbuild's analyser (`PAT_BUNDLE_META=meta.json npm run build`).
+if (process.env.PAT_BUNDLE_META) writeFileSync(process.env.PAT_BUNDLE_META, JSON.stringify(result.metafile))
 const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0)
 console.log(`bundle: ${Object.keys(result.metafile.outputs).length} files, ${(bytes / 1024).toFixed(0)} KiB → dist/bundle/`)
