@@ -13,7 +13,7 @@ import { cp, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { startPty } from './pty.js'
+import { appFirstKey, bareNodeInPty } from './pty.js'
 import { figure, percentile } from './stats.js'
 
 const PAT = fileURLToPath(new URL('../bin/pat.js', import.meta.url))
@@ -58,28 +58,6 @@ async function serve (home) {
     await new Promise(resolve => setTimeout(resolve, 50))
   }
   return { stop: async () => { child.kill('SIGTERM'); await exited } }
-}
-
-/** ms from launching the app in a terminal (`?` typed at once) until its help screen is drawn. */
-async function firstKey (home) {
-  const p = startPty(`${JSON.stringify(process.execPath)} ${JSON.stringify(PAT)}`, { env: { ...process.env, PAT_HOME: home } })
-  try {
-    p.type('?')
-    const ms = await p.waitForText('Help')
-    // Back to the accounts, then quit (the app leaves its picture for the next start).
-    await p.keystroke('\u001B')
-    p.type('q')
-    await Promise.race([p.exit, new Promise(resolve => setTimeout(resolve, 10_000))])
-    return ms
-  } finally {
-    p.kill()
-  }
-}
-
-async function bareNodeInPty () {
-  const p = startPty(`${JSON.stringify(process.execPath)} -e ''`)
-  await p.exit
-  return performance.now() - p.started
 }
 
 export async function run () {
@@ -128,8 +106,8 @@ export async function run () {
     for (let i = 0; i < APP_RUNS; i++) {
       appNode.push(await bareNodeInPty())
       timed([PAT, ...at(['account', 'list'])])
-      cold.push(await firstKey(home))
-      warm.push(await firstKey(home))
+      cold.push(await appFirstKey(PAT, home))
+      warm.push(await appFirstKey(PAT, home))
     }
     const appNodeMs = median(appNode)
 
