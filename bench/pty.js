@@ -55,3 +55,29 @@ export function startPty (command, { env = process.env, columns = 80, rows = 24 
     kill: () => { if (!exited) child.kill('SIGKILL') }
   }
 }
+
+/** ms a bare `node -e ''` takes to run in a pseudo-terminal, from spawn to exit. */
+export async function bareNodeInPty () {
+  const p = startPty(`${JSON.stringify(process.execPath)} -e ''`)
+  await p.exit
+  return performance.now() - p.started
+}
+
+/**
+ * ms from launching the app (`pat` at `patBin`, on `home`) until it has answered its first key: `?` is typed
+ * at once, as a person who knows the app does, and the time is taken when the help screen is drawn. The app
+ * is then quit as a person quits it, so it leaves its picture for the next start.
+ */
+export async function appFirstKey (patBin, home) {
+  const p = startPty(`${JSON.stringify(process.execPath)} ${JSON.stringify(patBin)}`, { env: { ...process.env, PAT_HOME: home } })
+  try {
+    p.type('?')
+    const ms = await p.waitForText('Help')
+    await p.keystroke('\u001B')
+    p.type('q')
+    await Promise.race([p.exit, new Promise(resolve => setTimeout(resolve, 10_000))])
+    return ms
+  } finally {
+    p.kill()
+  }
+}

@@ -51,8 +51,15 @@ export async function run () {
   try {
     const ids = await listIds(home)
     const env = { ...process.env, NO_COLOR: '1' }
-    const listMs = medianProcessMs(process.execPath, [PAT, '--home', home, 'account', 'list', '--json'], RUNS, env)
-    const showMs = medianOf(ids.slice(0, RUNS).map(id => medianProcessMs(process.execPath, [PAT, '--home', home, 'account', 'show', id, '--json'], 1, env)))
+    // Bare node, list, show and due in turn, round after round: the ratios compare medians of one run (issue 21).
+    const rounds = { node: [], list: [], show: [], due: [] }
+    for (let i = 0; i < RUNS; i++) {
+      rounds.node.push(medianProcessMs(process.execPath, ['-e', ''], 1, env))
+      rounds.list.push(medianProcessMs(process.execPath, [PAT, '--home', home, 'account', 'list', '--json'], 1, env))
+      rounds.show.push(medianProcessMs(process.execPath, [PAT, '--home', home, 'account', 'show', ids[i % ids.length], '--json'], 1, env))
+      rounds.due.push(medianProcessMs(process.execPath, [PAT, '--home', home, 'due', '--json'], 1, env))
+    }
+    const [nodeMs, listMs, showMs, dueMs] = [rounds.node, rounds.list, rounds.show, rounds.due].map(medianOf)
     const staleListMs = await listWithStaleSnapshot(home, env)
     const memory = await appMemory(home, ids.length)
     const edits = await editLatency(home, scratch, ids)
@@ -63,6 +70,11 @@ export async function run () {
       figures: [
         figure('pat account list --json, cold (median)', listMs, 'ms', { value: 1000, text: '≤ 1 s' }),
         figure('pat account show ID --json, cold (median)', showMs, 'ms', { value: 1000, text: '≤ 1 s' }),
+        figure('pat due --json, cold (median)', dueMs, 'ms'),
+        figure('bare node -e \'\' in the same rounds (median)', nodeMs, 'ms'),
+        figure('pat account list ÷ bare node', listMs / nodeMs, '×', { value: 3, text: '≤ 3×' }),
+        figure('pat account show ÷ bare node', showMs / nodeMs, '×', { value: 3, text: '≤ 3×' }),
+        figure('pat due ÷ bare node', dueMs / nodeMs, '×', { value: 3, text: '≤ 3×' }),
         figure('pat account list --json, cold, directory snapshot out of date (median)', staleListMs, 'ms'),
         figure('app peak RSS (table, account tabs)', memory.peakMiB, 'MiB', { value: 300, text: '≤ 300 MB' }),
         figure('edit made durable, p50', edits.p50, 'ms'),
@@ -77,7 +89,7 @@ export async function run () {
         figure(`tombstones: growth of that, rounds ${TOMBSTONE_ROUNDS / 2}–${TOMBSTONE_ROUNDS}`, tombstones.heldGrowth, 'items', { value: 0, text: 'none' }),
         figure('tombstones: heap growth per round, second half (incl. 80 log entries)', tombstones.heapKiBPerRound, 'KiB')
       ],
-      raw: { listMs, showMs, staleListMs, memory, edits, disk, tombstones }
+      raw: { nodeMs, listMs, showMs, dueMs, staleListMs, memory, edits, disk, tombstones }
     }
   } finally {
     await rm(scratch, { recursive: true, force: true })

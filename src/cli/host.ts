@@ -33,6 +33,11 @@ export interface SyncOptions {
   mdns: boolean
   /** Where the node's log lines go. */
   log: (line: string) => void
+  /**
+   * Sync (the peer node, the hub link) starts once this settles: the app's first frame and first key do not
+   * wait for the sync code to load (docs/startup.md). At once when not given.
+   */
+  after?: Promise<void>
 }
 
 export interface Host {
@@ -77,8 +82,9 @@ export async function hostWorkspace (store: Store, opts: { holder: Holder, sync?
     const link = hub = hostedHub(store, sync.log)
     indicator = syncIndicator(presence, () => peer, () => problem, link)
     // A hub set in hub.json is used from the start; a damaged file is said and skipped (pat hub set mends it).
-    readHubConfig(paths.hub).then(cfg => link.use(cfg)).catch((err: Error) => { sync.log(`hub not used: ${err.message}`) })
-    ready = startNode(store, sync, presence).then(
+    const after = sync.after ?? Promise.resolve()
+    after.then(() => readHubConfig(paths.hub)).then(cfg => link.use(cfg)).catch((err: Error) => { sync.log(`hub not used: ${err.message}`) })
+    ready = after.then(() => startNode(store, sync, presence)).then(
       node => { if (closed) return node.stop(); peer = node },
       (err: Error) => { problem = 'sync off'; sync.log(`sync could not start: ${err.message}`); throw err })
     ready.catch(() => undefined)

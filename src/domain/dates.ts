@@ -5,6 +5,7 @@
  */
 import { Temporal } from 'temporal-polyfill'
 import { InputError } from './errors.js'
+import { localDate } from './local-date.js'
 
 export type IsoDate = string
 
@@ -23,9 +24,12 @@ export function parseDate (value: string, field = 'date', key = field): IsoDate 
   }
 }
 
-/** Today's date in the machine's time zone (or the one given), the day a person at this desk sees. */
+/**
+ * Today's date in the machine's time zone (or the one given), the day a person at this desk sees. The
+ * machine's own day comes from Date (local-date.ts), without Temporal's Intl look-up of the zone's name.
+ */
 export function today (timeZone?: string): IsoDate {
-  return Temporal.Now.plainDateISO(timeZone).toString()
+  return timeZone === undefined ? localDate() : Temporal.Now.plainDateISO(timeZone).toString()
 }
 
 export function addDays (date: IsoDate, days: number): IsoDate {

@@ -7,7 +7,7 @@
  *
  * File format (JSON): {"version":1,"columns":80,"rows":24,"theme":"color","date":"2026-11-23","frame":"…"}
  *
- * This module is imported on the start-up path: node built-ins only.
+ * This module is imported on the start-up path: node built-ins (and the import-free local-date.ts) only.
  */
 import { readFileSync } from 'node:fs'
 import { rename, writeFile } from 'node:fs/promises'
@@ -19,11 +19,8 @@ export const ALT_SCREEN_ON = '\x1b[?1049h'
 export const ALT_SCREEN_OFF = '\x1b[?1049l'
 const HOME_AND_HIDE = '\x1b[H\x1b[?25l'
 
-/** Today in the local calendar, YYYY-MM-DD: a frame shows what was overdue on the day it was drawn. */
-export function localDate (now = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, '0')
-  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`
-}
+// A frame shows what was overdue on the day it was drawn: it is keyed by the local calendar day.
+export { localDate } from '../domain/local-date.js'
 
 /** The cached frame for exactly this terminal, theme and day, if there is one. */
 export function readFrame (path: string, key: FrameKey): string | undefined {

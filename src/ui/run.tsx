@@ -30,6 +30,8 @@ export interface RunAppOptions {
   env?: NodeJS.ProcessEnv
   /** The host's live sync status and presence, for the status bar. */
   sync?: SyncIndicator
+  /** Called once the first frame is drawn and the warm-up is over: what waits for that (sync) may load then. */
+  onLive?: () => void
 }
 
 const CLEAR = '\x1b[H\x1b[J'
@@ -67,6 +69,7 @@ export async function runApp (store: Store, opts: RunAppOptions = {}): Promise<{
   const instance = render(<App store={store} theme={theme} offerDemo={opts.offerDemo} preload={{ accounts }} {...(opts.sync ? { sync: opts.sync } : {})} />, { ...INK, stdout, stdin })
   // The welcome screen of a first run is not the accounts table the warm-up draws.
   const warmUp = opts.offerDemo ? undefined : warmUpAccounts(store, theme, accounts.data, stdout, stdin)
+  if (opts.onLive) void (warmUp?.done ?? Promise.resolve()).then(opts.onLive)
   let signal: NodeJS.Signals | undefined
   const stop = (s: NodeJS.Signals) => { signal = s; instance.unmount() }
   const signals: NodeJS.Signals[] = ['SIGHUP', 'SIGTERM']

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import {
-  addMonths, addYears, conditionalPeriodEnd, daysBetween, isOverdue, nextDue, parseDate, slugify, sortPlanItems
+  addMonths, addYears, conditionalPeriodEnd, daysBetween, isOverdue, nextDue, parseDate, slugify, sortPlanItems, today
 } from '../../src/domain/index.js'
+import { Temporal } from 'temporal-polyfill'
 
 describe('calendar dates', () => {
   it('follows the calendar across leap years and month ends', () => {
@@ -9,6 +10,17 @@ describe('calendar dates', () => {
     expect(addMonths('2026-08-31', 6)).toBe('2027-02-28')
     expect(daysBetween('2027-12-31', '2028-03-01')).toBe(61)
     expect(parseDate(' 2027-03-15 ')).toBe('2027-03-15')
+  })
+
+  it("today is the machine's calendar day, as Temporal reads it for the machine's time zone", () => {
+    // today() reads Date's local fields (no Intl time-zone look-up at start-up); both must name the same day.
+    const before = Temporal.Now.plainDateISO().toString()
+    const day = today()
+    const after = Temporal.Now.plainDateISO().toString()
+    expect([before, after]).toContain(day)
+    const zone = 'Pacific/Kiritimati'
+    const zoneBefore = Temporal.Now.plainDateISO(zone).toString()
+    expect([zoneBefore, Temporal.Now.plainDateISO(zone).toString()]).toContain(today(zone))
   })
 })
 

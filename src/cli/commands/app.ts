@@ -47,7 +47,10 @@ export async function launchApp (ctx: CliContext): Promise<void> {
 
 async function runWithControl (store: Store, firstRun: boolean): Promise<void> {
   const log = (line: string) => { appendFile(store.ws.paths.syncLog, `${new Date().toISOString()} ${line}\n`).catch(() => undefined) }
-  const host = await hostWorkspace(store, { holder: 'app', sync: { host: DEFAULT_SYNC_HOST, port: DEFAULT_SYNC_PORT, portGiven: false, peers: [], mdns: true, log } })
+  // Sync starts once the app is live and its warm-up is over (runApp's onLive), or as it ends.
+  let live = () => {}
+  const after = new Promise<void>(resolve => { live = resolve })
+  const host = await hostWorkspace(store, { holder: 'app', sync: { host: DEFAULT_SYNC_HOST, port: DEFAULT_SYNC_PORT, portGiven: false, peers: [], mdns: true, log, after } })
   try {
     // Ink draws nothing but the last frame when it believes it runs in CI (any CI=… in the environment), and
     // chalk (supports-color) then drops every style, inverse included, so the selected row and the cursor
@@ -58,8 +61,9 @@ async function runWithControl (store: Store, firstRun: boolean): Promise<void> {
     // accounts that doubles the work of a keystroke. It is chosen when React loads, from NODE_ENV.
     process.env.NODE_ENV ??= 'production'
     const { runApp } = await import('../../ui/index.js')
-    await runApp(store, { offerDemo: firstRun ? addDemoAccounts : undefined, painted: takePainted(), ...(host.indicator ? { sync: host.indicator } : {}) })
+    await runApp(store, { offerDemo: firstRun ? addDemoAccounts : undefined, painted: takePainted(), onLive: live, ...(host.indicator ? { sync: host.indicator } : {}) })
   } finally {
+    live()
     await host.close()
   }
 }

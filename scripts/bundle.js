@@ -1,0 +1,90 @@
+#!/usr/bin/env node
+// `npm run build` step: bundles the `pat` command (src/cli/main.ts and everything it loads, the app included)
+// into a few ES module files in dist/bundle/, which bin/pat.js runs. A start then reads and compiles a few
+// files instead of some 800 (Ink alone pulls in 415 files of es-toolkit), and only the code each command
+// reaches: every `await import()` of the sources stays a chunk loaded on demand. The sources and tsc's dist/
+// stay as they are for development, the tests and the benchmarks' in-process parts. See docs/startup.md.
+//
+// dist/bundle/ is two levels below the project root like dist/kb/, so the sources' `new URL('../../…',
+// import.meta.url)` (content/, templates/, package.json, dist/kb-index.json) resolve the same in the bundle.
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { build } from 'esbuild'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const outdir = `${root}dist/bundle`
+
+/**
+ * LevelDB's native addon is found by node-gyp-build from its own package directory (`__dirname`), so the
+ * one file that loads it stays outside the bundle and is required from node_modules at run time; the rest
+ * of classic-level is bundled like any other package.
+ */
+const nativeAddon = {
+  name: 'native-addon',
+  setup (b) {
+    b.onResolve({ filter: /^\.\/binding(\.js)?$/ }, args =>
+      /[\\/]node_modules[\\/]classic-level[\\/]/.test(args.importer) ? { path: 'classic-level/binding.js', external: true } : undefined)
+  }
+}
+
+/**
+ * yoga-layout (Ink's layout engine) carries its WebAssembly as a data: URL and, wherever a global `fetch`
+ * exists, loads it through fetch(): on node that first loads undici, node's fetch, which took longer than
+ * the rest of the app's start. Its loader is told there is no fetch, so it decodes the bytes itself (the
+ * path it takes on any platform without fetch).
+ */
+const yogaWithoutFetch = {
+  name: 'yoga-without-fetch',
+  setup (b) {
+    b.onLoad({ filter: /[\\/]yoga-layout[\\/].*yoga-wasm-base64-esm\.js$/ }, args => {
+      const source = readFileSync(args.path, 'utf8')
+      const patched = source.replaceAll('"function"!=typeof fetch', 'true')
+      if (patched === source) throw new Error('yoga-layout\'s loader changed: review the yoga-without-fetch step of scripts/bundle.js')
+      return { contents: patched, loader: 'js' }
+    })
+  }
+}
+
+/**
+ * React's packages choose their development or production build by NODE_ENV when they load. The app runs
+ * React's production build (src/cli/commands/app.ts sets NODE_ENV); the bundle holds only that one, as the
+ * development builds are 600 kB more to read and compile on every start of the app.
+ */
+const reactProduction = {
+  name: 'react-production',
+  setup (b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/](react|react-reconciler|scheduler)[\\/][\w-]+\.js$/ }, args => {
+      const source = readFileSync(args.path, 'utf8')
+      return { contents: source.replaceAll("process.env.NODE_ENV === 'production'", 'true'), loader: 'js' }
+    })
+  }
+}
+
+rmSync(outdir, { recursive: true, force: true })
+const result = await build({
+  absWorkingDir: root,
+  entryPoints: { pat: 'src/cli/main.ts' },
+  outdir,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  // Bundled CommonJS packages (commander, ws, level) call require() for node's own modules.
+  banner: { js: "import { createRequire as __patRequire } from 'node:module'; const require = __patRequire(import.meta.url);" },
+  // readable-stream (through y-leveldb's level-read-stream) is a copy of node's own streams for browsers:
+  // 185 kB to compile on every start, for what node:stream does the same.
+  alias: { 'readable-stream': 'node:stream' },
+  // Ink loads React's devtools only when DEV=true, and they are not installed.
+  external: ['react-devtools-core'],
+  plugins: [nativeAddon, yogaWithoutFetch, reactProduction],
+  minifyWhitespace: true,
+  minifySyntax: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+  metafile: true
+})
+// What went into which file, for esbuild's analyser (`PAT_BUNDLE_META=meta.json npm run build`).
+if (process.env.PAT_BUNDLE_META) writeFileSync(process.env.PAT_BUNDLE_META, JSON.stringify(result.metafile))
+const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0)
+console.log(`bundle: ${Object.keys(result.metafile.outputs).length} files, ${(bytes / 1024).toFixed(0)} KiB → dist/bundle/`)
