@@ -60,31 +60,32 @@ export function changedValues (current: Record<string, FieldValue | undefined>, 
 
 /**
  * Plans the account rows in file order. `recorded(id)` gives an existing account's current field values.
- * A row matched to an account created by an earlier row is refused: one account, one row.
+ * A row matched to an account an earlier row already imports is refused: one account, one row.
  */
 export async function planAccounts (rows: readonly AccountRowValues[], known: readonly KnownAccount[],
   recorded: (id: string) => Promise<Record<string, FieldValue | undefined>>): Promise<{ ops: AccountOp[], refused: Refusal[] }> {
   const matcher = new AccountMatcher(known)
   const ops: AccountOp[] = []
   const refused: Refusal[] = []
-  const createdBy = new Map<string, number>() // placeholder id → row that creates it
+  const rowOf = new Map<string, number>() // account (or placeholder of one the file creates) → the row that imports it
   for (const r of rows) {
     const iors = (r.values.iors as string[] | undefined) ?? []
     const name = typeof r.values.name === 'string' ? r.values.name : undefined
     const hit = matcher.match(iors, name)
     if (hit && 'conflict' in hit) { refused.push({ row: r.row, reason: hit.conflict }); continue }
-    if (hit && createdBy.has(hit.id)) {
-      refused.push({ row: r.row, reason: `row ${createdBy.get(hit.id)} already imports this account (same IR# or name): merge the two rows` })
+    if (hit && rowOf.has(hit.id)) {
+      refused.push({ row: r.row, reason: `row ${rowOf.get(hit.id)} already imports this account (same IR# or name): merge the two rows` })
       continue
     }
     if (!hit) {
       if (!name) { refused.push({ row: r.row, reason: `no account has IR# ${iors.join(', ')} and the row has no account name to create one with` }); continue }
       const placeholder = `row:${r.row}`
-      createdBy.set(placeholder, r.row)
+      rowOf.set(placeholder, r.row)
       matcher.remember({ id: placeholder, name, iors })
       ops.push({ op: 'create', row: r.row, name, values: r.values })
       continue
     }
+    rowOf.set(hit.id, r.row)
     const changed = changedValues(await recorded(hit.id), r.values)
     const keys = Object.keys(changed)
     if (changed.iors) matcher.remember({ ...hit, iors: changed.iors as string[] })
