@@ -71,7 +71,7 @@ function blocks (lib: Lib, tokens: readonly Token[]): Block[] {
 }
 
 function toc (lib: Lib): Docx.TableOfContents {
-  return new lib.TableOfContents('Table of Contents', { hyperlink: true, headingStyleRange: '2-3' })
+  return new lib.TableOfContents('Table of Contents', { hyperlink: true, headingStyleRange: '1-2' })
 }
 
 const HEADINGS = ['TITLE', 'HEADING_1', 'HEADING_2', 'HEADING_3', 'HEADING_4', 'HEADING_5', 'HEADING_6'] as const
