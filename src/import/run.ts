@@ -7,7 +7,7 @@ import { basename } from 'node:path'
 import { InputError } from '../domain/index.js'
 import type { Store } from '../store/index.js'
 import { matchHeaders, parseMappings, type ImportShape } from './headers.js'
-import { planAccounts, planContacts } from './plan.js'
+import { AccountMatcher, planAccounts, planContacts, type KnownAccount } from './plan.js'
 import { readTable } from './read-table.js'
 import { accountRow, contactRow, isRefusal, type AccountRowValues, type ContactRowValues, type Refusal } from './rows.js'
 
@@ -64,7 +64,9 @@ export async function runImport (store: Store, path: string, opts: ImportOptions
 
   const good: AccountRowValues[] = []
   for (const r of table.rows) { const v = accountRow(r, fields, table.headers); if (isRefusal(v)) refused.push(v); else good.push(v) }
-  const plan = await planAccounts(good, store.imports.known(), id => store.imports.recorded(id))
+  const known = store.imports.known()
+  await store.imports.preload(matchedIds(good, known))
+  const plan = await planAccounts(good, known, id => store.imports.recorded(id))
   refused.push(...plan.refused)
   const writes = plan.ops.filter(o => o.op !== 'unchanged') as Array<Exclude<typeof plan.ops[number], { op: 'unchanged' }>>
   const ids = opts.dryRun ? [] : await store.imports.applyAccounts(writes, { source: file, ...progress })
@@ -84,4 +86,15 @@ function checkColumns (fields: ReadonlyArray<string | null>, headers: readonly s
     throw new InputError(`no column of ${file} says which account a contact belongs to (columns: ${list}): add "Account" or "IR #", or use --map "Column=accountIor"`, 'file')
   }
   if (shape === 'contacts' && !has('name')) throw new InputError(`no column of ${file} holds the contact's name (columns: ${list}): add "Name", or use --map "Column=name"`, 'file')
+}
+
+/** The recorded accounts the rows will be compared with (loaded together before planning). */
+function matchedIds (rows: readonly AccountRowValues[], known: readonly KnownAccount[]): string[] {
+  const matcher = new AccountMatcher(known)
+  const ids = new Set<string>()
+  for (const r of rows) {
+    const hit = matcher.match((r.values.iors as string[] | undefined) ?? [], typeof r.values.name === 'string' ? r.values.name : undefined)
+    if (hit && !('conflict' in hit)) ids.add(hit.id)
+  }
+  return [...ids]
 }

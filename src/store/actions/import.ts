@@ -47,30 +47,45 @@ export class ImportActions {
     return { ...Object.fromEntries(ACCOUNT_HEADER_FIELDS.map(s => [s.key, header[s.key]])), ...profile }
   }
 
+  /**
+   * Loads the documents of the given accounts, many reads at a time: an import touches thousands of
+   * accounts, and reading them one after the other leaves the disk idle between reads.
+   */
+  async preload (ids: readonly string[]): Promise<void> {
+    const CONCURRENT = 64
+    for (let i = 0; i < ids.length; i += CONCURRENT) await Promise.all(ids.slice(i, i + CONCURRENT).map(id => this.ws.accountDoc(id)))
+  }
+
   async contacts (accountId: string): Promise<Entity[]> {
     return readContacts(await this.ws.accountDoc(accountId))
   }
 
   /** Creates and updates accounts; returns the ids of the accounts each write touched, in order. */
   async applyAccounts (writes: readonly AccountWrite[], opts: ApplyOptions): Promise<string[]> {
-    return this.inBatches(writes, opts, async w => {
+    const ids = writes.map(w => (w.op === 'update' ? w.id : this.newId(String(w.values.name))))
+    await this.inBatches(writes, opts, (batch, at) => this.preload(ids.slice(at, at + batch.length)), async (w, i) => {
+      const id = ids[i]!
       const from = `import from ${opts.source} (row ${w.row})`
-      if (w.op === 'update') {
-        await this.ws.edit(w.id, 'import', (acc, wsDoc) => {
-          const changes = writeAccountFields(this.ws, w.id, w.values, acc, wsDoc)
-          return { result: undefined, summary: changes.length ? `${from}: ${changes.join('; ')}` : undefined }
-        }, { flush: false })
-        return w.id
-      }
-      let id = newAccountId(String(w.values.name))
-      while (this.ws.hasAccount(id)) id = newAccountId(String(w.values.name))
-      await this.ws.edit(id, 'import', (acc, wsDoc) => ({ result: undefined, summary: `${from}: ${createAccount(this.ws, id, { kind: 'port', stage: 'select', ...w.values }, acc, wsDoc)}` }), { flush: false })
-      return id
+      await this.ws.edit(id, 'import', (acc, wsDoc) => {
+        if (w.op === 'create') return { result: undefined, summary: `${from}: ${createAccount(this.ws, id, { kind: 'port', stage: 'select', ...w.values }, acc, wsDoc)}` }
+        const changes = writeAccountFields(this.ws, id, w.values, acc, wsDoc)
+        return { result: undefined, summary: changes.length ? `${from}: ${changes.join('; ')}` : undefined }
+      }, { flush: false })
     })
+    return ids
   }
 
-  async applyContacts (writes: readonly ContactWrite[], opts: ApplyOptions): Promise<string[]> {
-    return this.inBatches(writes, opts, async w => {
+  /** A new account id, unlike every account's and every id this import has handed out. */
+  private readonly handedOut = new Set<string>()
+  private newId (name: string): string {
+    let id = newAccountId(name)
+    while (this.ws.hasAccount(id) || this.handedOut.has(id)) id = newAccountId(name)
+    this.handedOut.add(id)
+    return id
+  }
+
+  async applyContacts (writes: readonly ContactWrite[], opts: ApplyOptions): Promise<void> {
+    await this.inBatches(writes, opts, (batch) => this.preload(batch.map(w => w.accountId)), async w => {
       const from = `import from ${opts.source} (row ${w.row})`
       await this.ws.edit(w.accountId, 'import', acc => {
         const contacts = accountRoots(acc).collection('contacts')
@@ -86,18 +101,18 @@ export class ImportActions {
         writeFields(map, CONTACT_FIELDS, w.values, this.ws.now())
         return { result: undefined, summary: `${from}: added contact "${String(w.values.name)}" (${String(w.values.side)})` }
       }, { flush: false })
-      return w.accountId
     })
   }
 
-  private async inBatches<W> (writes: readonly W[], opts: ApplyOptions, write: (w: W) => Promise<string>): Promise<string[]> {
+  /** Runs the writes `batchSize` at a time: the batch's documents loaded together, then one flush per batch. */
+  private async inBatches<W> (writes: readonly W[], opts: ApplyOptions, load: (batch: readonly W[], at: number) => Promise<void>, write: (w: W, i: number) => Promise<void>): Promise<void> {
     const size = opts.batchSize ?? IMPORT_BATCH
-    const ids: string[] = []
-    for (let i = 0; i < writes.length; i += size) {
-      for (const w of writes.slice(i, i + size)) ids.push(await write(w))
+    for (let at = 0; at < writes.length; at += size) {
+      const batch = writes.slice(at, at + size)
+      await load(batch, at)
+      for (let k = 0; k < batch.length; k++) await write(batch[k]!, at + k)
       await this.ws.flush()
-      opts.onProgress?.(Math.min(i + size, writes.length), writes.length)
+      opts.onProgress?.(Math.min(at + size, writes.length), writes.length)
     }
-    return ids
   }
 }

@@ -1,13 +1,13 @@
 /**
  * Exporting a document from the account screen (`E` on any tab): which document (the built-in templates
- * and the team's own), Markdown or HTML, and the file — by default named after the account, the document
+ * and the team's own), Markdown, HTML or Word (.docx), and the file — by default named after the account, the document
  * and the date, in the folder the app was started from. What the SOP requires and the account lacks is
  * marked "⚠" in the document and counted on the message line; the document is written all the same.
  */
 import { isAbsolute, relative } from 'node:path'
 import { useState } from 'react'
 import type { FieldSpec } from '../../../domain/index.js'
-import { exportToFile, templateNames, type DocFormat } from '../../../docs/index.js'
+import { EXPORT_FORMATS, exportToFile, templateNames, type ExportFormat } from '../../../docs/index.js'
 import type { AccountRecord } from '../../../store/index.js'
 import { Form } from '../../components/form.js'
 import { useAppServices } from '../../contexts/app-context.js'
@@ -17,7 +17,7 @@ export interface ExportFormProps { account: AccountRecord, height: number, width
 export function exportSpecs (templates: readonly string[]): FieldSpec[] {
   return [
     { key: 'template', label: 'Document', kind: 'enum', values: templates, required: true },
-    { key: 'format', label: 'Format', kind: 'enum', values: ['md', 'html'], required: true },
+    { key: 'format', label: 'Format', kind: 'enum', values: EXPORT_FORMATS, required: true },
     { key: 'file', label: 'File (empty: a name of its own)', kind: 'text' }
   ]
 }
@@ -32,7 +32,7 @@ export function ExportForm ({ account, height, width, onClose }: ExportFormProps
       initial={{ template: 'action-plan', format: 'md', file: '' }} height={height} width={width}
       submit={async values => {
         const r = await exportToFile(account, {
-          template: values.template!, format: values.format as DocFormat, today, homeTemplates, dir: exportDir, ...(values.file ? { file: values.file } : {})
+          template: values.template!, format: values.format as ExportFormat, today, homeTemplates, dir: exportDir, ...(values.file ? { file: values.file } : {})
         })
         const gaps = r.warnings.length ? ` — ${r.warnings.length} gap${r.warnings.length === 1 ? '' : 's'} marked ⚠` : ''
         const where = relative(exportDir, r.path)
