@@ -7,9 +7,10 @@
  */
 import { createHash } from 'node:crypto'
 import { addDays, type DueEntry } from '../domain/index.js'
+import { withoutControls } from '../domain/control-chars.js'
 
 /** Text from the team's records without control characters (a calendar shows them raw). */
-const clean = (s: string) => s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '')
+const clean = withoutControls
 
 /** A UID per entry, stable across runs; entries about the same thing (rare) are told apart by date. */
 export function dueUids (entries: readonly DueEntry[]): string[] {

@@ -4,6 +4,7 @@ import { matchHeaders, normaliseHeader, parseMappings } from '../../src/import/h
 import { changedValues, planAccounts } from '../../src/import/plan.js'
 import { detectDelimiter, cellOf } from '../../src/import/read-table.js'
 import { accountRow, contactRow, MAX_CELL, type Refusal } from '../../src/import/rows.js'
+import { importSummary } from '../../src/import/summary.js'
 
 const HEADERS = ['Account Name', 'IR #', 'Lead Port', 'Import Value', 'Stage']
 
@@ -125,5 +126,19 @@ describe('planning against what is recorded', () => {
     expect(detectDelimiter('\uFEFFName;IR #;"Lead, Port"\r\nA;1;2')).toBe(';')
     expect(detectDelimiter('Name\tIR #\n')).toBe('\t')
     expect(detectDelimiter('Name,"a;b;c"\n')).toBe(',')
+  })
+})
+
+describe('the report in words', () => {
+  it('prints one line per change and refusal, without control characters from the file', () => {
+    const words = importSummary({
+      file: 'a.csv', shape: 'accounts', dryRun: true, created: 1, updated: 0, unchanged: 0, unknownColumns: ['Col\u001b[2J'],
+      refused: [{ row: 3, column: 'Stage', reason: 'invalid sop stage "\u001b[31mred\nline": use one of select' }],
+      changes: [{ row: 2, action: 'create', account: 'Evil\u0007 Co', fields: ['name'] }]
+    })
+    expect(words.headline).toBe('a.csv: would create 1 account, would update 0, 0 unchanged; 1 row refused (dry run: nothing was changed)')
+    expect(words.changes).toEqual(['  create  row 2  Evil Co'])
+    expect(words.refused).toEqual(['row 3, column "Stage": invalid sop stage "[31mred line": use one of select'])
+    expect(words.notes[0]).not.toMatch(/\u001b/)
   })
 })
