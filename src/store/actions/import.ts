@@ -6,7 +6,7 @@
  * done if the import is interrupted; re-running the file skips it (imports match what is recorded).
  */
 import * as Y from 'yjs'
-import { ACCOUNT_HEADER_FIELDS, ACCOUNT_PROFILE_FIELDS, CONTACT_FIELDS, type FieldValue } from '../../domain/index.js'
+import { ACCOUNT_PROFILE_FIELDS, CONTACT_FIELDS, type FieldValue } from '../../domain/index.js'
 import { initContainers, readFields, writeFields } from '../fields.js'
 import { newAccountId, newId } from '../ids.js'
 import { accountRoots } from '../schema.js'
@@ -42,9 +42,9 @@ export class ImportActions {
 
   /** An account's recorded directory and profile fields. */
   async recorded (id: string): Promise<Record<string, FieldValue | undefined>> {
-    const header = this.ws.header(id) as unknown as Record<string, FieldValue>
+    const h = this.ws.header(id)
     const profile = readFields(accountRoots(await this.ws.accountDoc(id)).profile, ACCOUNT_PROFILE_FIELDS)
-    return { ...Object.fromEntries(ACCOUNT_HEADER_FIELDS.map(s => [s.key, header[s.key]])), ...profile }
+    return { name: h.name, iors: [...h.iors], kind: h.kind, leadPort: h.leadPort, stage: h.stage, ...profile }
   }
 
   /**
