@@ -1,4 +1,4 @@
-// The layers point one way: cli → ui → store / sync / kb / docs → domain (docs reads store records). This test reads every import in src/
+// The layers point one way: cli → ui → store / sync / kb / docs / import → domain (docs reads store records). This test reads every import in src/
 // and fails on one that points the wrong way, or on Yjs outside the store and sync layers.
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative, resolve, dirname } from 'node:path'
@@ -11,8 +11,9 @@ const ALLOWED: Record<string, string[]> = {
   sync: ['sync', 'store', 'domain'],
   kb: ['kb', 'domain'],
   docs: ['docs', 'store', 'domain'],
-  ui: ['ui', 'store', 'sync', 'kb', 'docs', 'domain'],
-  cli: ['cli', 'ui', 'store', 'sync', 'kb', 'docs', 'domain'],
+  import: ['import', 'store', 'domain'],
+  ui: ['ui', 'store', 'sync', 'kb', 'docs', 'import', 'domain'],
+  cli: ['cli', 'ui', 'store', 'sync', 'kb', 'docs', 'import', 'domain'],
   types: ['types']
 }
 const YJS_OK = new Set(['store', 'sync', 'types'])

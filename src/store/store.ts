@@ -9,6 +9,7 @@ import { AccountActions } from './actions/accounts.js'
 import { ChecklistActions } from './actions/checklist.js'
 import { CipActions } from './actions/cips.js'
 import { EntityActions } from './actions/entities.js'
+import { ImportActions } from './actions/import.js'
 import { PlanActions } from './actions/plan.js'
 import { TaskActions } from './actions/tasks.js'
 import { WorkflowActions } from './actions/workflow.js'
@@ -33,6 +34,8 @@ export class Store {
   readonly ports: EntityActions<AccountPort>
   readonly tasks: TaskActions
   readonly workflow: WorkflowActions
+  /** Writing what `pat import` read from a spreadsheet, in batches. */
+  readonly imports: ImportActions
   /** The team roster (members, roles) and the invites this member has handed out. */
   readonly roster: Roster
   readonly invites: InviteBook
@@ -62,6 +65,7 @@ export class Store {
     })
     this.tasks = new TaskActions(ws)
     this.workflow = new WorkflowActions(ws)
+    this.imports = new ImportActions(ws)
     this.roster = new Roster(ws)
     this.invites = new InviteBook(ws.paths.invites)
   }

@@ -238,9 +238,10 @@ export class Workspace {
   /**
    * Runs one user action on an account: `change` mutates the workspace and/or account document and
    * returns its result with a one-line summary (undefined = nothing changed, nothing logged). Resolves
-   * when the change and its log entry are on disk.
+   * when the change and its log entry are on disk — or at once with `{ flush: false }`, for a caller that
+   * makes many edits (an import) and flushes them together, in one write batch.
    */
-  async edit<T> (accountId: string, action: string, change: (acc: Y.Doc, ws: Y.Doc) => EditResult<T>): Promise<T> {
+  async edit<T> (accountId: string, action: string, change: (acc: Y.Doc, ws: Y.Doc) => EditResult<T>, opts: { flush?: boolean } = {}): Promise<T> {
     const acc = await this.accountDoc(accountId)
     const before = this.undoStack.mark([acc, this.wsDoc])
     let out!: EditResult<T>
@@ -249,7 +250,7 @@ export class Workspace {
       this.undoStack.record(before, out.summary, accountId)
       appendActivity(acc, this.activity(action, out.summary))
     }
-    await this.flush()
+    if (opts.flush !== false) await this.flush()
     return out.result
   }
 

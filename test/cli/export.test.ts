@@ -208,6 +208,6 @@ describe('pat export', () => {
 
     const bad = await pat(H, ['export', 'Harbor', '-t', 'cip', '--format', 'pdf'])
     expect(bad.code).toBe(1)
-    expect(bad.stderr.trim()).toBe('error: invalid format "pdf": use md or html')
+    expect(bad.stderr.trim()).toBe('error: invalid format "pdf": use md, html or docx (pdf is not built: export docx and print it from Word)')
   })
 })

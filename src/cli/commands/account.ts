@@ -6,6 +6,7 @@ import { ACCOUNT_FIELDS, InputError, today } from '../../domain/index.js'
 import { READS_ACCOUNTS, withStore, type CliContext } from '../context.js'
 import { addFieldOptions, collect, fieldInput } from '../field-options.js'
 import { printJson, tableWidth } from '../io.js'
+import { accountsAs, listFormat } from '../table-formats.js'
 import { accountView, accountsTable } from '../views.js'
 
 const NAMES = { iors: 'ior' }
@@ -23,9 +24,12 @@ export function registerAccount (program: Command, ctx: CliContext): void {
 
   account.command('list').description('list accounts (archived ones only with --archived or --all)')
     .option('--archived', 'only archived accounts').option('--all', 'active and archived accounts').option('--json', 'print JSON')
-    .action(async (opts: { archived?: boolean, all?: boolean, json?: boolean }) => {
+    .option('-f, --format <format>', 'text (default) or csv (the --json columns, one row per account)').option('-o, --out <file>', 'write the csv to FILE')
+    .action(async (opts: { archived?: boolean, all?: boolean, json?: boolean, format?: string, out?: string }) => {
+      const format = listFormat(opts.format, ['text', 'csv'])
       const rows = await withStore(ctx, s => s.accounts.list(opts.all ? {} : { archived: Boolean(opts.archived) }), READS_ACCOUNTS)
-      if (opts.json) printJson(ctx.io, rows)
+      if (format === 'csv') await accountsAs(ctx, rows, opts.out)
+      else if (opts.json) printJson(ctx.io, rows)
       else ctx.io.out(accountsTable(rows, tableWidth(ctx.io)))
     })
 

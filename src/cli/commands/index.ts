@@ -15,6 +15,7 @@ import { registerKb } from './kb.js'
 import { registerWorkflow } from './workflow.js'
 import { registerStage } from './stage.js'
 import { registerExport } from './export.js'
+import { registerImport } from './import.js'
 import { registerApp } from './app.js'
 import { registerTeam } from './team.js'
 import { registerMe } from './me.js'
@@ -29,6 +30,7 @@ export function registerCommands (program: Command, ctx: CliContext): void {
   registerEntities(program, ctx)
   registerWorkflow(program, ctx)
   registerStage(program, ctx)
+  registerImport(program, ctx)
   registerExport(program, ctx)
   registerLog(program, ctx)
   registerKb(program, ctx)

@@ -12,6 +12,7 @@ import { READS_ACCOUNTS, withStore, type CliContext } from '../context.js'
 import { truncate } from '../format.js'
 import { printJson, STYLED, tableWidth } from '../io.js'
 import { printableLine } from '../../domain/printable.js'
+import { dueAs, listFormat } from '../table-formats.js'
 
 const RED = (s: string) => `\u001b[31m${s}\u001b[39m`
 
@@ -22,14 +23,18 @@ export function registerWorkflow (program: Command, ctx: CliContext): void {
     .option('-a, --account <account>', 'only this account')
     .option('--as-of <date>', 'compute as if today were DATE (YYYY-MM-DD)')
     .option('--json', 'print JSON: [{date, accountId, accountName, rule, ruleText, kind, title, overdue, daysLeft, since?, ref?, note?}]')
+    .option('-f, --format <format>', 'text (default), csv (the --json columns), or ics (a calendar: one all-day event per entry, stable UIDs)')
+    .option('-o, --out <file>', 'write the csv or ics to FILE instead of printing it')
     .addHelpText('after', '\nRules:\n' + Object.entries(DUE_RULE_INFO).map(([id, r]) => `  ${id.padEnd(23)} ${r.text}`).join('\n'))
-    .action(async (opts: { within?: string, account?: string, asOf?: string, json?: boolean }) => {
+    .action(async (opts: { within?: string, account?: string, asOf?: string, json?: boolean, format?: string, out?: string }) => {
+      const format = listFormat(opts.format, ['text', 'csv', 'ics'])
       const now = opts.asOf ? parseDate(opts.asOf, '--as-of date') : today()
       const withinDays = opts.within === undefined ? undefined : parsePeriod(opts.within, now)
       const entries = await withStore(ctx, s => s.workflow.due({
         today: now, ...(withinDays !== undefined ? { withinDays } : {}), ...(opts.account ? { account: opts.account } : {})
       }), READS_ACCOUNTS)
-      if (opts.json) printJson(ctx.io, entries)
+      if (format !== 'text') await dueAs(ctx, entries, format, opts.out)
+      else if (opts.json) printJson(ctx.io, entries)
       else ctx.io.out(dueTable(entries, now, tableWidth(ctx.io), ctx.io.color, opts.within), STYLED)
     })
 

@@ -39,20 +39,7 @@ export class AccountActions {
     values.iors = checkIorsUnique(iors, this.ws.iorOwners(parseIors(iors)))
     let id = newAccountId(String(values.name))
     while (this.ws.hasAccount(id)) id = newAccountId(String(values.name)) // a like-named account drew the same suffix
-    await this.ws.edit(id, 'account.add', (acc, wsDoc) => {
-      const entry = new Y.Map<unknown>()
-      workspaceRoots(wsDoc).accounts.set(id, entry)
-      entry.set('createdAt', this.ws.now())
-      entry.set('createdBy', this.ws.member.id)
-      const { profile, plan } = accountRoots(acc)
-      initContainers(entry, ACCOUNT_HEADER_FIELDS)
-      initContainers(profile, ACCOUNT_PROFILE_FIELDS)
-      initContainers(plan, PLAN_FIELDS)
-      writeFields(entry, ACCOUNT_HEADER_FIELDS, pick(values, ACCOUNT_HEADER_FIELDS), this.ws.now())
-      writeFields(profile, ACCOUNT_PROFILE_FIELDS, pick(values, ACCOUNT_PROFILE_FIELDS), this.ws.now())
-      const iors = values.iors as string[]
-      return { result: undefined, summary: `created account "${String(values.name)}"${iors.length ? ` (IR# ${iors.join(', ')})` : ''}` }
-    })
+    await this.ws.edit(id, 'account.add', (acc, wsDoc) => ({ result: undefined, summary: createAccount(this.ws, id, values, acc, wsDoc) }))
     return this.show(id)
   }
 
@@ -61,10 +48,7 @@ export class AccountActions {
     const values = parseFields(ACCOUNT_FIELDS, input, 'patch')
     if (values.iors) values.iors = checkIorsUnique(values.iors as string[], this.ws.iorOwners(parseIors(values.iors as string[]), header.id))
     await this.ws.edit(header.id, 'account.set', (acc, wsDoc) => {
-      const changes = [
-        ...writeFields(workspaceRoots(wsDoc).accounts.get(header.id)!, ACCOUNT_HEADER_FIELDS, pick(values, ACCOUNT_HEADER_FIELDS), this.ws.now()),
-        ...writeFields(accountRoots(acc).profile, ACCOUNT_PROFILE_FIELDS, pick(values, ACCOUNT_PROFILE_FIELDS), this.ws.now())
-      ]
+      const changes = writeAccountFields(this.ws, header.id, values, acc, wsDoc)
       return { result: undefined, summary: changes.length ? changes.join('; ') : undefined }
     })
     return this.show(header.id)
@@ -80,4 +64,31 @@ export class AccountActions {
     })
     return this.ws.header(header.id)
   }
+}
+
+/**
+ * Writes a new account (validated values, unique IR#s) into the directory and its own document, inside an
+ * edit; returns the activity summary. Used by `add` and by imports.
+ */
+export function createAccount (ws: Workspace, id: string, values: Record<string, FieldValue>, acc: Y.Doc, wsDoc: Y.Doc): string {
+  const entry = new Y.Map<unknown>()
+  workspaceRoots(wsDoc).accounts.set(id, entry)
+  entry.set('createdAt', ws.now())
+  entry.set('createdBy', ws.member.id)
+  const { profile, plan } = accountRoots(acc)
+  initContainers(entry, ACCOUNT_HEADER_FIELDS)
+  initContainers(profile, ACCOUNT_PROFILE_FIELDS)
+  initContainers(plan, PLAN_FIELDS)
+  writeFields(entry, ACCOUNT_HEADER_FIELDS, pick(values, ACCOUNT_HEADER_FIELDS), ws.now())
+  writeFields(profile, ACCOUNT_PROFILE_FIELDS, pick(values, ACCOUNT_PROFILE_FIELDS), ws.now())
+  const iors = (values.iors as string[] | undefined) ?? []
+  return `created account "${String(values.name)}"${iors.length ? ` (IR# ${iors.join(', ')})` : ''}`
+}
+
+/** Writes changed account fields (directory and profile) inside an edit; returns the change descriptions. */
+export function writeAccountFields (ws: Workspace, id: string, values: Record<string, FieldValue>, acc: Y.Doc, wsDoc: Y.Doc): string[] {
+  return [
+    ...writeFields(workspaceRoots(wsDoc).accounts.get(id)!, ACCOUNT_HEADER_FIELDS, pick(values, ACCOUNT_HEADER_FIELDS), ws.now()),
+    ...writeFields(accountRoots(acc).profile, ACCOUNT_PROFILE_FIELDS, pick(values, ACCOUNT_PROFILE_FIELDS), ws.now())
+  ]
 }

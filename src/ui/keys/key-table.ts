@@ -44,6 +44,7 @@ const TABLE = [
   { id: 'accounts.reverse', keys: ['r'], label: 'Reverse the sort order', screens: ['accounts'] },
   { id: 'accounts.archived', keys: ['A'], label: 'Show or hide archived accounts', screens: ['accounts'] },
   { id: 'accounts.add', keys: ['a'], label: 'Add an account', screens: ['accounts'] },
+  { id: 'accounts.import', keys: ['I'], label: 'Import accounts from a .csv or .xlsx file', screens: ['accounts'] },
   { id: 'accounts.due', keys: ['d'], label: 'What falls due: reviews, deadlines, plan items', screens: ['accounts'] },
 
   { id: 'due.open', keys: ['enter'], label: 'Open the account on the tab the entry is about (a workspace date: its accounts)', screens: ['due'] },

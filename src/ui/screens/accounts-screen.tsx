@@ -1,9 +1,9 @@
 /**
  * The accounts screen: every account in a table (name, IR#, lead port, SOP stage, open plan items, next
  * due date), filtered as you type after `/`, sorted by any column, archived ones on request; Enter opens
- * one, `a` adds one, `d` shows what falls due.
+ * one, `a` adds one, `I` imports a spreadsheet, `d` shows what falls due.
  */
-import { useMemo } from 'react'
+import { useMemo, useState } from 'react'
 import { Box, Text } from 'ink'
 import { ACCOUNT_HEADER_FIELDS } from '../../domain/index.js'
 import { ACCOUNT_COLUMNS, SORT_LABELS, accountCells } from '../format/accounts.js'
@@ -15,6 +15,7 @@ import { useAppServices } from '../contexts/app-context.js'
 import { useAccountsScreen } from '../hooks/use-accounts-screen.js'
 import { useCommands } from '../keys/use-commands.js'
 import { useTheme } from '../theme/context.js'
+import { ImportFlow } from './import-flow.js'
 
 const FILTER_KEPT = ' · Esc clears · / edits'
 
@@ -35,6 +36,7 @@ export function AccountsScreen ({ height, width, onOpen, onDue }: AccountsScreen
   const cellsOf = useMemo(() => new Map(s.all.map(r => [r, accountCells(r, today)])), [s.all, today])
   const cells = useMemo(() => s.rows.map(r => cellsOf.get(r)!), [s.rows, cellsOf])
   const hidden = useMemo(() => s.all.filter(r => r.archived).length, [s.all])
+  const [importing, setImporting] = useState(false)
 
   useCommands('accounts', {
     ...s.cursor.handlers,
@@ -44,10 +46,11 @@ export function AccountsScreen ({ height, width, onOpen, onDue }: AccountsScreen
     'accounts.reverse': s.toggleReverse,
     'accounts.archived': () => { s.toggleArchived(); notify(s.archived ? 'archived accounts hidden' : 'showing archived accounts', 'info') },
     'accounts.add': () => s.setAdding(true),
+    'accounts.import': () => setImporting(true),
     'accounts.due': onDue,
     // Esc/q take back the filter first (as the filter's hint says); with nothing to clear they quit.
     'app.back': name => { if (s.filter.state.value) s.filter.reset(''); else globals['app.back']?.(name, 'accounts') }
-  }, { active: !s.filtering && !s.adding })
+  }, { active: !s.filtering && !s.adding && !importing })
 
   useCommands('filter', {
     'input.submit': () => s.setFiltering(false),
@@ -56,6 +59,7 @@ export function AccountsScreen ({ height, width, onOpen, onDue }: AccountsScreen
     'filter.down': s.cursor.handlers['nav.down']!
   }, { active: s.filtering, text: s.filter })
 
+  if (importing) return <ImportFlow height={height} width={width} onClose={() => setImporting(false)} />
   if (s.adding) {
     return (
       <Form

@@ -1,13 +1,13 @@
 /**
  * Exporting a document from the account screen (`E` on any tab): which document (the built-in templates
- * and the team's own), Markdown or HTML, the folder (by default `<home>/exports/`, created when missing)
+ * and the team's own), Markdown, HTML or Word (.docx), the folder (by default `<home>/exports/`, created when missing)
  * and the file — by default named after the account, the document and the date. What the SOP requires
  * and the account lacks is marked "⚠" in the document and counted on the message line, which names the
  * whole path written; the document is written all the same.
  */
 import { useState } from 'react'
 import type { FieldSpec } from '../../../domain/index.js'
-import { exportToFile, templateNames, type DocFormat } from '../../../docs/index.js'
+import { EXPORT_FORMATS, exportToFile, templateNames, type ExportFormat } from '../../../docs/index.js'
 import type { AccountRecord } from '../../../store/index.js'
 import { Form } from '../../components/form.js'
 import { useAppServices } from '../../contexts/app-context.js'
@@ -18,7 +18,7 @@ export interface ExportFormProps { account: AccountRecord, height: number, width
 export function exportSpecs (templates: readonly string[]): FieldSpec[] {
   return [
     { key: 'template', label: 'Document', kind: 'enum', values: templates, required: true },
-    { key: 'format', label: 'Format', kind: 'enum', values: ['md', 'html'], required: true },
+    { key: 'format', label: 'Format', kind: 'enum', values: EXPORT_FORMATS, required: true },
     { key: 'folder', label: 'Folder', kind: 'text', required: true },
     { key: 'file', label: 'File (empty: default name)', kind: 'text' }
   ]
@@ -36,7 +36,7 @@ export function ExportForm ({ account, height, width, onClose }: ExportFormProps
       submit={async values => {
         const dir = exportFolder(values.folder ?? '', store.ws.paths.root)
         const r = await exportToFile(account, {
-          template: values.template!, format: values.format as DocFormat, today, homeTemplates, dir, ...(values.file ? { file: values.file } : {})
+          template: values.template!, format: values.format as ExportFormat, today, homeTemplates, dir, ...(values.file ? { file: values.file } : {})
         })
         const gaps = r.warnings.length ? ` — ${r.warnings.length} gap${r.warnings.length === 1 ? '' : 's'} marked ⚠` : ''
         notify(`wrote ${r.template.name} to ${r.path}${gaps}`, r.warnings.length ? 'warning' : 'success')
