@@ -68,10 +68,10 @@ export class Workspace {
     this.clock = opts.now ?? (() => new Date())
     if (loadedWsDoc) {
       this.undoStack.track(loadedWsDoc, [workspaceRoots(loadedWsDoc).accounts as Y.AbstractType<unknown>])
-      // The names are the team's (a rename here or from a peer): the config follows, so activity entries,
-      // the summary and the status bar show the new name from the next change on.
+      // The names are the team's (a rename here, or from a peer since the last open): the config follows
+      // at open and after a rename here, so activity entries and the status bar show the new name. (Not on
+      // every update: a listener there slowed the app's form under a stream of remote updates.)
       this.followNames()
-      loadedWsDoc.on('update', () => this.followNames())
     }
   }
 
@@ -92,6 +92,7 @@ export class Workspace {
 
   /** Writes workspace.json again if the names in it are behind the document's. */
   async saveNames (): Promise<void> {
+    this.followNames()
     if (!this.namesChanged) return
     this.namesChanged = false
     await writeConfig(this.paths.config, this.config)

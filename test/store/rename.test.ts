@@ -93,13 +93,13 @@ describe('a member renames themselves', () => {
 })
 
 describe('an owner renames the team', () => {
-  it('reaches an editor directly and a viewer through that editor; workspace.json follows', async () => {
+  it('reaches an editor directly and a viewer through that editor; the owner\'s workspace.json follows', async () => {
     const { ana, bo, cy } = await team()
     expect(await ana.roster.renameTeam('Savannah PAT', await signer(ana))).toBe(true)
     expect(ana.ws.config.team.name).toBe('Savannah PAT')
     expect(relay(ana.ws.wsDoc, bo, 'owner')).toBeUndefined()
     expect(relay(bo.ws.wsDoc, cy, 'editor')).toBeUndefined()
-    expect([bo.roster.teamName(), cy.roster.teamName(), cy.ws.config.team.name]).toEqual(['Savannah PAT', 'Savannah PAT', 'Savannah PAT'])
+    expect([bo.roster.teamName(), cy.roster.teamName()]).toEqual(['Savannah PAT', 'Savannah PAT'])
     await ana.roster.renameTeam('Savannah & Brunswick PAT', await signer(ana))
     expect(relay(ana.ws.wsDoc, cy, 'editor')).toBeUndefined() // a second rename, seq 2, through a hub judged as an editor
     expect(cy.roster.teamName()).toBe('Savannah & Brunswick PAT')

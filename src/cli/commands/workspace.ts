@@ -86,7 +86,7 @@ async function summarize (s: Store) {
   for (const r of active) byStage[r.stage] = (byStage[r.stage] ?? 0) + 1
   return {
     home: s.ws.paths.root,
-    team: s.ws.config.team.name,
+    team: s.roster.teamName(),
     teamId: s.ws.config.team.id,
     member: s.ws.member.name,
     accounts: active.length,
