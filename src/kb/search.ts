@@ -16,6 +16,8 @@ const K1 = 1.2
 /** Length normalisation per field: a long list of table labels should not bury the one that matches. */
 const B: Record<Field, number> = { title: 0.5, trail: 0.5, terms: 0.2, text: 0.75 }
 const TITLE_BONUS = 0.35
+/** A query naming a label whole (a checklist item) counts this many times a title it fully matches. */
+const LABEL_BONUS = 1
 /** Weight of two neighbouring query words found side by side in a sentence, against the two words alone. */
 const PHRASE_BONUS = 1
 
@@ -300,6 +302,17 @@ function groupParts (idx: KbIndex, ranked: Array<[number, number]>): Array<[numb
 
 export const baseId = (id: string): string => id.replace(/\/part-\d+$/, '')
 
+const labelCache = new WeakMap<KbIndex, Map<number, string[][]>>()
+
+/** Each section's labels (glossary terms, table cells) as stemmed terms, computed once. */
+function labelsOf (idx: KbIndex, i: number): string[][] {
+  let m = labelCache.get(idx)
+  if (!m) { m = new Map(); labelCache.set(idx, m) }
+  let out = m.get(i)
+  if (!out) { out = idx.sections[i]!.terms.map(t => terms(t)); m.set(i, out) }
+  return out
+}
+
 /**
  * A query close to a section's title lifts it: the share of the title's words (and of the section's first
  * labels) the query holds, after typo correction and stemming — a query that is nearly a heading wins.
@@ -308,12 +321,16 @@ function rerank (idx: KbIndex, qts: QueryTerm[], ranked: Array<[number, number]>
   if (ranked.length < 2) return ranked
   const top = ranked[0]![1]
   const own = new Set(qts.filter(q => !q.soft).map(q => q.term))
+  // Typo corrections give one word several terms: a label must cover the words, not every candidate term.
+  const ownWords = new Set(qts.filter(q => !q.soft).map(q => q.words[0])).size
   return ranked.map(([i, s]) => {
     const title = sentencesOf(idx, i)[0]!
-    if (title.size === 0) return [i, s] as [number, number]
     let hit = 0
     for (const t of title) if (own.has(t)) hit++
-    return [i, s + TITLE_BONUS * top * (hit / title.size) * Math.min(1, hit / Math.max(1, own.size) * 2)] as [number, number]
+    const byTitle = title.size ? (hit / title.size) * Math.min(1, hit / Math.max(1, own.size) * 2) : 0
+    // A query that names one of the section's labels whole (a checklist item, a form field) is as near as a title.
+    const byLabel = labelsOf(idx, i).some(l => l.length > 0 && l.length >= ownWords && l.every(t => own.has(t))) ? LABEL_BONUS : 0
+    return [i, s + TITLE_BONUS * top * Math.max(byTitle, byLabel)] as [number, number]
   }).sort((a, b) => b[1] - a[1])
 }
 
