@@ -7,6 +7,7 @@
  *   patdesk-hub token add --team TEAM_ID --member "Bo Chen"      prints the new token, once
  *   patdesk-hub token list [--json]
  *   patdesk-hub token revoke NAME|ID [--team TEAM_ID]
+ *   patdesk-hub room reset TEAM_ID/DOCUMENT [--data DIR]        empties a stored room (hub stopped)
  *
  * Every option also has an environment variable (config.js). Exit codes: 0 done, 1 bad input or a refused
  * action (one line on stderr), 2 a usage error.
@@ -14,6 +15,8 @@
 import { parseArgs } from 'node:util'
 import { resolveConfig, USAGE } from './lib/config.js'
 import { HubError } from './lib/errors.js'
+import { parseRoom } from './lib/auth.js'
+import { resetRoom } from './lib/persistence.js'
 import { startHub } from './lib/server.js'
 import { addToken, readTokens, revokeTokens } from './lib/tokens.js'
 
@@ -46,6 +49,7 @@ async function main (argv) {
     if (sub) throw new UsageError(`serve takes no argument (got "${sub}")`)
     return serve(config)
   }
+  if (command === 'room') return room(config, sub, rest)
   if (command !== 'token') throw new UsageError(`unknown command "${command}"`)
   switch (sub) {
     case 'add': {
@@ -71,6 +75,14 @@ async function main (argv) {
     default:
       throw new UsageError(sub ? `unknown token command "${sub}": use add, list or revoke` : 'token needs add, list or revoke')
   }
+}
+
+/** @param {ReturnType<typeof resolveConfig>} config @param {string | undefined} sub @param {string[]} rest */
+async function room (config, sub, rest) {
+  if (sub !== 'reset') throw new UsageError(sub ? `unknown room command "${sub}": use reset` : 'room needs reset')
+  if (rest.length !== 1 || !parseRoom(rest[0])) throw new UsageError('room reset needs one room, TEAM_ID/DOCUMENT (e.g. k7m2q9x4v3w8t6p5/workspace)')
+  const had = await resetRoom(config.data, rest[0])
+  console.log(had ? `emptied ${rest[0]}: the next member to sync fills it again from their copy` : `${rest[0]} is not stored in ${config.data}: nothing to empty`)
 }
 
 /** @param {ReturnType<typeof resolveConfig>} config */

@@ -9,6 +9,7 @@ export const USAGE = `patdesk-hub: the PAT Desk team hub (a Hocuspocus server)
   patdesk-hub token add --team TEAM_ID --member "NAME"   prints a new token once
   patdesk-hub token list [--json]
   patdesk-hub token revoke NAME|ID [--team TEAM_ID]
+  patdesk-hub room reset TEAM_ID/DOCUMENT [--data DIR]   empties a stored room (stop the hub first)
 
   option     environment   default
   --host     HOST          127.0.0.1

@@ -24,9 +24,12 @@
  * encode/apply of the workspace document (roster and account directory, not the accounts), and only for an
  * editor's updates to that document that bring something new.
  */
+import { join } from 'node:path'
 import * as Y from 'yjs'
 import { rosterChangeRefusal } from './roster-check.js'
 import { WORKSPACE_DOC, workspaceRoots, type Role } from './schema.js'
+import { SetAsideBook } from './set-aside.js'
+import type { UpdatePart } from './update-parts.js'
 import type { Workspace } from './workspace.js'
 
 const OWNER_ONLY = 'only an owner may change the team or its roster'
@@ -37,7 +40,12 @@ export interface WorkspaceSyncTarget {
   doc (name: string): Promise<Y.Doc>
   onChange (listener: (name: string) => void): () => void
   accept (name: string, doc: Y.Doc, update: Uint8Array): Verdict
+  /** Keeps a refused part of an update (store/set-aside.ts), reported once through the source's `log`. */
+  setAside (name: string, part: UpdatePart, reason: string): void
 }
+
+/** Who is on the other side, for the changes set aside: `peer Bo Chen`, `hub ws://…`. */
+export interface SyncSource { label: string, log?: (line: string) => void }
 
 /**
  * A refusal, undefined to apply, WAIT: the update builds on changes this side lacks — judge it later, or
@@ -48,21 +56,50 @@ export const WAIT = { wait: true } as const
 export const SKIP = { skip: true } as const
 
 /** The workspace's documents for a session with a peer whose current role `role()` gives. */
-export function workspaceSyncTarget (ws: Workspace, role: () => Role | undefined): WorkspaceSyncTarget {
+export function workspaceSyncTarget (ws: Workspace, role: () => Role | undefined, source: SyncSource = { label: 'a peer' }): WorkspaceSyncTarget {
+  const book = setAsideBook(ws)
   return {
     docNames: () => ws.docs.storedNames(),
     has: name => ws.docs.has(name),
     doc: name => ws.docs.get(name),
     onChange: listener => ws.docs.onChange(name => listener(name)),
-    accept: (name, doc, update) => verdict(role(), name, doc, update)
+    accept: (name, doc, update) => verdict(role(), name, doc, update),
+    setAside: (name, part, reason) => {
+      const author = part.client === undefined ? 'unknown' : writerName(ws, part.client)
+      const what = part.client === undefined ? 'deletions (their writer is not known)' : `a change by ${author}`
+      const key = part.client === undefined ? `d:${Buffer.from(part.update).toString('base64')}` : `${part.client}:${part.clock}-${part.end}`
+      if (book.add({ doc: name, source: source.label, author, reason, key, update: part.update })) {
+        // Names and reasons come from peers' data: control characters are never written raw to a terminal.
+        source.log?.(`${name}: set aside ${what} from ${source.label}: ${reason} (pat sync set-aside list)`.replace(/[\u0000-\u001f\u007f-\u009f]/g, '\uFFFD'))
+      }
+    }
   }
+}
+
+/** The workspace's book of changes set aside, in `<home>/set-aside/`. */
+export function setAsideBook (ws: Workspace): SetAsideBook {
+  return new SetAsideBook(join(ws.paths.root, 'set-aside'))
+}
+
+/**
+ * Who wrote with Yjs client `client`, where this side can tell: an owner whose signed roster entry sits on an
+ * item of that client (the signature binds the entry to its item's id: store/member-signature.ts); else
+ * the client id.
+ */
+function writerName (ws: Workspace, client: number): string {
+  const { members } = workspaceRoots(ws.wsDoc)
+  for (const item of members._map.values()) {
+    const m = members.get(item.parentSub!)
+    if (item.id.client === client && !item.deleted && m?.signedBy) return members.get(m.signedBy)?.name ?? `client ${client}`
+  }
+  return `client ${client}`
 }
 
 function verdict (role: Role | undefined, name: string, doc: Y.Doc, update: Uint8Array): Verdict {
   if (!bringsChanges(doc, update)) return SKIP
   if (role === 'owner') return undefined
   if (role === undefined) return 'not a member of this team'
-  if (role === 'viewer') return 'a viewer may not change the workspace'
+  if (role === 'viewer') return `a viewer may not change ${name === WORKSPACE_DOC ? 'the workspace' : name}`
   if (name !== WORKSPACE_DOC) return undefined
   return editorRefusal(doc, update)
 }

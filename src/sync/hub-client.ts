@@ -36,8 +36,10 @@ export interface HubSyncOptions {
   /** How many rooms are synced at once (PASS_CONCURRENCY by default). */
   concurrency?: number
   maxMessageBytes?: number
-  /** Where a room that ended early is reported. */
+  /** Where a room that ended early is reported (and changes set aside, without `report`). */
   log?: (line: string) => void
+  /** Where a change the hub sent and this side set aside is reported, once (store/set-aside.ts). */
+  report?: (line: string) => void
 }
 
 export interface HubSyncResult {
@@ -63,8 +65,8 @@ export function openHub (opts: TransportOptions): HubTransport {
  * The hub is an editor at most: it can never change the team, nor the roster but as owners signed it. Once
  * `stopped()`, nothing more it sends is applied (what is still on its way when the exchange ends).
  */
-export function hubTarget (store: Store, stopped: () => string | undefined): WorkspaceSyncTarget {
-  const base = workspaceSyncTarget(store.ws, () => 'editor')
+export function hubTarget (store: Store, hub: HubAddress, stopped: () => string | undefined, log?: (line: string) => void): WorkspaceSyncTarget {
+  const base = workspaceSyncTarget(store.ws, () => 'editor', { label: `hub ${hub.url}`, ...(log ? { log } : {}) })
   return { ...base, accept: (name, doc, update) => stopped() ?? base.accept(name, doc, update) }
 }
 
@@ -81,7 +83,7 @@ export async function syncThroughHub (opts: HubSyncOptions): Promise<HubSyncResu
   const hub = parseHubUrl(opts.url)
   const { store } = opts
   let stopped = false
-  const target = hubTarget(store, () => stopped ? 'the exchange was stopped' : undefined)
+  const target = hubTarget(store, hub, () => stopped ? 'the exchange was stopped' : undefined, opts.report ?? opts.log)
   const transport = openHub({ hub, teamId: store.ws.config.team.id, maxMessageBytes: opts.maxMessageBytes ?? DEFAULT_MAX_MESSAGE, ...(opts.token ? { token: opts.token } : {}) })
   const origin = hubOrigin(hub)
   const documents: RoomOutcome[] = []

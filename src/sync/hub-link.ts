@@ -99,7 +99,7 @@ export class HubLink {
     this.hub = parseHubUrl(opts.url)
     this.rooms = new OpenRooms(opts.maxLiveRooms ?? 256)
     this.origin = hubOrigin(this.hub)
-    this.target = hubTarget(opts.store, () => this.stopped ? 'the link was stopped' : undefined)
+    this.target = hubTarget(opts.store, this.hub, () => this.stopped ? 'the link was stopped' : undefined, opts.log)
   }
 
   start (): void {

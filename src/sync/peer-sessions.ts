@@ -45,7 +45,7 @@ export class PeerSessions {
   attach (conn: PeerConnection, address?: string): LiveSession {
     const { store, board, presence, limits, log } = this.opts
     const peerId = conn.peerId
-    const target = workspaceSyncTarget(store.ws, () => store.roster.role(peerId))
+    const target = workspaceSyncTarget(store.ws, () => store.roster.role(peerId), { label: `peer ${store.roster.get(peerId)?.name ?? peerId.slice(0, 12)}`, log })
     const link: PresenceLink | undefined = presence?.link(update => conn.send(writeAwareness(update)))
     const session = new SyncSession(target, frame => conn.send(frame), limits, link)
     let resolveClosed!: (reason: string) => void
