@@ -10,7 +10,7 @@
  * again by every exchange (a hub keeps what it was given) is one entry, reported once.
  */
 import { createHash } from 'node:crypto'
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { InputError } from '../domain/index.js'
 
@@ -95,5 +95,30 @@ export class SetAsideBook {
     } catch {
       return undefined // a damaged entry is not listed (it can still be removed by hand)
     }
+  }
+}
+
+/**
+ * The Yjs client ids this member has written with, in `<home>/own-clients` (one a line, appended the first
+ * time a process writes with one): a viewer's own changes are told from the others' it holds by these ids,
+ * so they can be set aside instead of sent (store/sync-target.ts). A torn last line (a kill while appending)
+ * is not a number and is skipped.
+ */
+export class OwnClients {
+  private readonly noted = new Set<number>()
+  constructor (private readonly file: string) {}
+
+  note (client: number): void {
+    if (this.noted.has(client)) return
+    this.noted.add(client)
+    try {
+      appendFileSync(this.file, `${client}\n`)
+    } catch {} // a read-only home: the id is known for this process only
+  }
+
+  all (): Set<number> {
+    let text = ''
+    try { text = readFileSync(this.file, 'utf8') } catch {}
+    return new Set([...this.noted, ...text.split('\n').filter(l => /^\d+$/.test(l)).map(Number)])
   }
 }

@@ -20,7 +20,8 @@ import { StoreError } from './errors.js'
 import { homePaths, type HomePaths } from './home.js'
 import { readConfig, writeConfig, type WorkspaceConfig } from './config.js'
 import { writeSignedMember, type MemberContent, type Signer } from './member-signature.js'
-import { LOCAL } from './origins.js'
+import { isRemote, LOCAL } from './origins.js'
+import { OwnClients } from './set-aside.js'
 import { accountDocName, undoableAccountTypes, workspaceRoots, WORKSPACE_DOC, type MemberRecord } from './schema.js'
 import { appendActivity, readActivity } from './activity-log.js'
 import { UndoStack } from './undo.js'
@@ -45,6 +46,7 @@ export interface EditResult<T> { result: T, summary: string | undefined }
 
 export class Workspace {
   readonly undoStack = new UndoStack()
+  readonly ownClients: OwnClients
   readonly summaries: SummaryCache
   private readonly directory: AccountDirectory
   private readonly clock: () => Date
@@ -60,6 +62,9 @@ export class Workspace {
     opts: WorkspaceOptions
   ) {
     this.summaries = new SummaryCache(database, docs)
+    // Which Yjs clients are this member's own: a viewer's own changes are set aside rather than sent (sync-target.ts).
+    this.ownClients = new OwnClients(paths.ownClients)
+    docs.onChange((_name, doc, origin) => { if (!isRemote(origin)) this.ownClients.note(doc.clientID) })
     this.directory = loadedWsDoc ? AccountDirectory.live(workspaceRoots(loadedWsDoc).accounts) : AccountDirectory.fixed(snapshot.headers!)
     this.clock = opts.now ?? (() => new Date())
     if (loadedWsDoc) this.undoStack.track(loadedWsDoc, [workspaceRoots(loadedWsDoc).accounts as Y.AbstractType<unknown>])

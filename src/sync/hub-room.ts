@@ -121,7 +121,8 @@ export class HubRoom {
     this.run(async () => {
       if (this.doc || !await this.opts.target.has(this.name)) return
       const doc = this.forward(await this.opts.target.doc(this.name))
-      if (doc.store.clients.size > 0) this.send({ type: 'update', update: Y.encodeStateAsUpdate(doc) })
+      const whole = doc.store.clients.size > 0 ? this.opts.target.share(this.name, Y.encodeStateAsUpdate(doc)) : undefined
+      if (whole && hasContent(whole)) this.send({ type: 'update', update: whole })
     })
   }
 
@@ -164,6 +165,7 @@ export class HubRoom {
         } catch (err) {
           throw new ProtocolError(`bad state vector: ${(err as Error).message}`)
         }
+        lacking = this.opts.target.share(this.name, lacking) // a viewer sends nothing (store/sync-target.ts)
         this.outcome.sent ||= hasContent(lacking)
         this.send({ type: 'step2', update: lacking })
         if (this.probe === Infinity) {
@@ -208,7 +210,11 @@ export class HubRoom {
   private forward (doc: Y.Doc): Y.Doc {
     this.doc = doc
     if (this.opts.live && !this.unforward) {
-      const onUpdate = (update: Uint8Array, origin: unknown) => { if (origin !== this.opts.origin) this.send({ type: 'update', update }) }
+      const onUpdate = (update: Uint8Array, origin: unknown) => {
+        if (origin === this.opts.origin) return
+        const shared = this.opts.target.share(this.name, update)
+        if (hasContent(shared)) this.send({ type: 'update', update: shared })
+      }
       doc.on('update', onUpdate)
       this.unforward = () => doc.off('update', onUpdate)
     }

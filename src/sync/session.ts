@@ -53,6 +53,8 @@ export interface SyncTarget {
   accept? (name: string, doc: Y.Doc, update: Uint8Array): Verdict
   /** Keeps a refused part of an update (judge.ts); without it, refused parts are dropped. */
   setAside? (name: string, part: UpdatePart, reason: string): void
+  /** What of an update for the peer this side may send (a viewer sends nothing); without it, all. */
+  share? (name: string, update: Uint8Array): Uint8Array
 }
 
 const waits = (v: Verdict): v is { wait: true } => typeof v === 'object' && 'wait' in v
@@ -175,9 +177,9 @@ export class SyncSession {
     try {
       type = decoding.readVarUint(decoder)
       if (type === syncProtocol.messageYjsSyncStep1) {
-        const reply = encoding.createEncoder()
-        syncProtocol.readSyncStep1(decoder, reply, doc ?? ABSENT)
-        this.send(writeSyncFrame(name, enc => encoding.writeUint8Array(enc, encoding.toUint8Array(reply))))
+        // y-protocols' readSyncStep1, with what is sent passed through the target's `share`
+        const lacking = this.share(name, Y.encodeStateAsUpdate(doc ?? ABSENT, decoding.readVarUint8Array(decoder)))
+        this.send(writeSyncFrame(name, enc => { encoding.writeVarUint(enc, syncProtocol.messageYjsSyncStep2); encoding.writeVarUint8Array(enc, lacking) }))
         return
       }
       if (type !== syncProtocol.messageYjsSyncStep2 && type !== syncProtocol.messageYjsUpdate) throw new Error(`unknown sync message type ${type}`)
@@ -266,7 +268,8 @@ export class SyncSession {
       if (known) return known
       this.lacking.delete(name)
       const doc = this.forward(name, await this.target.doc(name))
-      if (!this.closed && doc.store.clients.size > 0) this.send(writeSyncFrame(name, enc => syncProtocol.writeUpdate(enc, Y.encodeStateAsUpdate(doc))))
+      const whole = doc.store.clients.size > 0 ? this.share(name, Y.encodeStateAsUpdate(doc)) : undefined
+      if (!this.closed && whole && hasStructs(whole)) this.send(writeSyncFrame(name, enc => syncProtocol.writeUpdate(enc, whole)))
       return doc
     })
     this.docs.set(name, opening)
@@ -278,11 +281,16 @@ export class SyncSession {
     if (this.closed) return doc
     const onUpdate = (update: Uint8Array, origin: unknown) => {
       if (origin === this.origin) return // never echo a peer's own updates back to it
-      this.send(writeSyncFrame(name, enc => syncProtocol.writeUpdate(enc, update)))
+      const shared = this.share(name, update)
+      if (hasStructs(shared)) this.send(writeSyncFrame(name, enc => syncProtocol.writeUpdate(enc, shared)))
     }
     doc.on('update', onUpdate)
     this.unsubscribe.push(() => doc.off('update', onUpdate))
     return doc
+  }
+
+  private share (name: string, update: Uint8Array): Uint8Array {
+    return this.target.share ? this.target.share(name, update) : update
   }
 
   private checkSynced (): void {
@@ -292,4 +300,9 @@ export class SyncSession {
     }
     if (this.sentSynced && this.peerSynced) this.resolveSynced()
   }
+}
+
+/** Whether an update holds anything (an empty v1 update is two zero bytes: no structs, no deletions). */
+function hasStructs (update: Uint8Array): boolean {
+  return update.length > 2
 }
