@@ -4,7 +4,8 @@
  * The `patdesk-hub` command (see README.md beside it):
  *
  *   patdesk-hub serve [--host H] [--port P] [--data DIR] [--tokens FILE] [--redis URL]
- *   patdesk-hub token add --team TEAM_ID --member "Bo Chen"      prints the new token, once
+ *   patdesk-hub token add --team TEAM_ID --member "Bo Chen" [--role editor|viewer|owner]   prints the new token, once
+ *   patdesk-hub token role NAME|ID ROLE [--team TEAM_ID]        a viewer's token is read-only
  *   patdesk-hub token list [--json]
  *   patdesk-hub token revoke NAME|ID [--team TEAM_ID]
  *   patdesk-hub room reset TEAM_ID/DOCUMENT [--data DIR]        empties a stored room (hub stopped)
@@ -18,7 +19,7 @@ import { HubError } from './lib/errors.js'
 import { parseRoom } from './lib/auth.js'
 import { resetRoom } from './lib/persistence.js'
 import { startHub } from './lib/server.js'
-import { addToken, readTokens, revokeTokens } from './lib/tokens.js'
+import { addToken, parseRole, readTokens, revokeTokens, setTokenRole } from './lib/tokens.js'
 
 class UsageError extends Error {}
 
@@ -30,6 +31,7 @@ const OPTIONS = /** @type {const} */ ({
   redis: { type: 'string' },
   team: { type: 'string' },
   member: { type: 'string' },
+  role: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' }
 })
@@ -54,8 +56,8 @@ async function main (argv) {
   switch (sub) {
     case 'add': {
       if (!values.team || !values.member) throw new UsageError('token add needs --team TEAM_ID and --member "NAME"')
-      const { token, record } = addToken(config.tokens, { team: values.team, member: values.member })
-      console.error(`token ${record.id} for ${record.member} (team ${record.team}), kept as a hash in ${config.tokens}; it is shown only now:`)
+      const { token, record } = addToken(config.tokens, { team: values.team, member: values.member, role: parseRole(values.role ?? 'editor') })
+      console.error(`token ${record.id} for ${record.member} (team ${record.team}${record.role === 'editor' ? '' : `, ${record.role}: ${record.role === 'viewer' ? 'read-only' : 'full access'}`}), kept as a hash in ${config.tokens}; it is shown only now:`)
       console.log(token)
       return
     }
@@ -64,7 +66,7 @@ async function main (argv) {
       const rows = tokens.map(({ sha256, ...shown }) => shown)
       if (values.json) { console.log(JSON.stringify(rows, null, 2)); return }
       if (!rows.length) { console.log(`no tokens in ${config.tokens}`); return }
-      for (const r of rows) console.log(`${r.id}  ${r.team}  ${r.member}  created ${r.created}${r.revoked ? `  REVOKED ${r.revoked}` : ''}`)
+      for (const r of rows) console.log(`${r.id}  ${r.team}  ${r.member}  ${r.role ?? 'editor'}  created ${r.created}${r.revoked ? `  REVOKED ${r.revoked}` : ''}`)
       return
     }
     case 'revoke': {
@@ -72,8 +74,14 @@ async function main (argv) {
       for (const r of revokeTokens(config.tokens, rest[0], values.team)) console.log(`revoked ${r.id} (${r.member}, team ${r.team})`)
       return
     }
+    case 'role': {
+      if (rest.length !== 2) throw new UsageError('token role needs NAME|ID and ROLE (owner, editor or viewer)')
+      const role = parseRole(rest[1])
+      for (const r of setTokenRole(config.tokens, rest[0], role, values.team)) console.log(`${r.id} (${r.member}, team ${r.team}) is now ${role}${role === 'viewer' ? ': read-only' : ''}`)
+      return
+    }
     default:
-      throw new UsageError(sub ? `unknown token command "${sub}": use add, list or revoke` : 'token needs add, list or revoke')
+      throw new UsageError(sub ? `unknown token command "${sub}": use add, list, role or revoke` : 'token needs add, list, role or revoke')
   }
 }
 
