@@ -5,7 +5,7 @@
  * a `Store` of named actions and plain snapshots; nothing outside this folder imports Yjs documents.
  */
 export { Store, type StoreChange } from './store.js'
-export { Workspace, type Member, type WorkspaceOptions } from './workspace.js'
+export { Workspace, iorDuplicateLine, type IorDuplicate, type Member, type WorkspaceOptions } from './workspace.js'
 export { StoreError, type StoreErrorKind } from './errors.js'
 export { resolveHome, homePaths, type HomePaths } from './home.js'
 export { readConfig, writeConfig, type WorkspaceConfig } from './config.js'

@@ -44,6 +44,15 @@ export interface WorkspaceOptions {
 
 export interface EditResult<T> { result: T, summary: string | undefined }
 
+/** One IR# that several accounts list (it must be in one only). */
+export interface IorDuplicate { ior: string, accounts: Array<{ id: string, name: string }> }
+
+/** The line that says what is wrong and how to resolve it (`pat account check`, `pat doctor`). */
+export function iorDuplicateLine (d: IorDuplicate): string {
+  const names = d.accounts.map(a => `"${a.name}" (${a.id})`).join(', ')
+  return `IR# ${d.ior} is in ${d.accounts.length} accounts: ${names}; keep it in one: pat account set ACCOUNT --remove-ior ${d.ior}`
+}
+
 export class Workspace {
   readonly undoStack = new UndoStack()
   readonly ownClients: OwnClients
@@ -185,6 +194,11 @@ export class Workspace {
   /** For each of `iors` listed by an account other than `except`: that account's name. */
   iorOwners (iors: readonly string[], except?: string): Map<string, string> {
     return this.directory.owners(iors, except)
+  }
+
+  /** IR#s more than one account lists (after a merge of offline additions), with those accounts. */
+  duplicateIors (): IorDuplicate[] {
+    return this.directory.duplicates().map(({ ior, ids }) => ({ ior, accounts: ids.map(id => ({ id, name: this.directory.get(id)!.name })) }))
   }
 
   /** Finds an account by id, unique id prefix, or name (exact, then unique substring). */
