@@ -8,7 +8,7 @@ import { dirname, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, out: { type: 'string' } } })
-const suites = { startup: () => import('./startup.js'), kb: () => import('./kb.js'), app: () => import('./app.js'), sync: () => import('./sync.js'), hub: () => import('./hub.js'), 'hub-cluster': () => import('./hub-cluster.js'), scale: () => import('./scale.js'), import: () => import('./import.js') }
+const suites = { startup: () => import('./startup.js'), kb: () => import('./kb.js'), app: () => import('./app.js'), sync: () => import('./sync.js'), hub: () => import('./hub.js'), 'hub-cluster': () => import('./hub-cluster.js'), scale: () => import('./scale.js'), import: () => import('./import.js'), 'scale-loaded': () => import('./scale-loaded.js') }
 const selected = values.only ? values.only.split(',') : Object.keys(suites)
 const report = {
   at: new Date().toISOString(),

@@ -180,7 +180,7 @@ async function oneEdit (store, id, n) {
   }
 }
 
-async function diskAfterEdits (scratch) {
+export async function diskAfterEdits (scratch) {
   const source = await generateWorkspace(join(BENCH_DIR, `pat-bench-scale-${DISK_ACCOUNTS}`), { accounts: DISK_ACCOUNTS, seed: 2 })
   const home = join(scratch, 'disk')
   await copyWorkspace(source, home)

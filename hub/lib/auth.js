@@ -10,7 +10,7 @@ import { Refused } from './errors.js'
 import { TEAM_ID } from './tokens.js'
 
 /** @typedef {import('./tokens.js').TokenBook} TokenBook */
-/** @typedef {{ tokenId: string, team: string, member: string }} MemberContext */
+/** @typedef {{ tokenId: string, team: string, member: string, role: import('./tokens.js').Role }} MemberContext */
 
 const MAX_DOCUMENT = 512
 
@@ -34,10 +34,13 @@ export function parseRoom (room) {
  * @param {TokenBook} book @param {(line: string) => void} log
  */
 export function authenticator (book, log) {
-  /** @param {{ token: string, documentName: string }} payload @returns {Promise<MemberContext>} */
-  return async ({ token, documentName }) => {
+  /** @param {{ token: string, documentName: string, connectionConfig: { readOnly: boolean } }} payload @returns {Promise<MemberContext>} */
+  return async ({ token, documentName, connectionConfig }) => {
     try {
-      return check(token, documentName)
+      const who = check(token, documentName)
+      // A viewer's connection is read-only: Hocuspocus answers its updates without applying them.
+      if (who.role === 'viewer') connectionConfig.readOnly = true
+      return who
     } catch (err) {
       log(`refused ${shown(documentName)}: ${/** @type {Error} */ (err).message}`)
       throw err
@@ -58,12 +61,13 @@ export function authenticator (book, log) {
     if (!record) throw new Refused('unknown token')
     if (record.revoked) throw new Refused(`token revoked (${record.member}, ${record.revoked.slice(0, 10)})`)
     if (record.team !== room.team) throw new Refused(`this token is for team ${record.team}; room ${shown(documentName)} is another team's`)
-    return { tokenId: record.id, team: record.team, member: record.member }
+    return { tokenId: record.id, team: record.team, member: record.member, role: record.role ?? 'editor' }
   }
 }
 
 /**
- * Ends every room opened with a token that is no longer live: the room's Hocuspocus connection is closed (the
+ * Makes every open room follow the tokens file: a token made a viewer's turns its connections read-only (and
+ * back). Ends every room opened with a token that is no longer live: the room's Hocuspocus connection is closed (the
  * client gets a CLOSE message with the reason), then its WebSocket, so that the client's reconnect must
  * authenticate again — and is refused.
  * @param {import('@hocuspocus/server').Hocuspocus} hocuspocus @param {TokenBook} book @param {(line: string) => void} log
@@ -75,7 +79,13 @@ export function closeRevoked (hocuspocus, book, log) {
     for (const connection of document.getConnections()) {
       /** @type {MemberContext | undefined} */
       const who = connection.context
-      if (!who?.tokenId || book.isLive(who.tokenId)) continue
+      if (!who?.tokenId) continue
+      const role = book.roleOf(who.tokenId)
+      if (role !== undefined) { // a role changed while connected counts at once
+        if (connection.readOnly !== (role === 'viewer')) log(`${who.member} is now ${role === 'viewer' ? 'read-only' : 'writing'} in ${document.name}`)
+        connection.readOnly = role === 'viewer'
+        continue
+      }
       const reason = `token revoked (${who.member})`
       connection.close({ code: 4403, reason })
       connection.webSocket.close(4403, reason)

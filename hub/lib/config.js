@@ -6,9 +6,11 @@ import { HubError } from './errors.js'
 export const USAGE = `patdesk-hub: the PAT Desk team hub (a Hocuspocus server)
 
   patdesk-hub serve [--host H] [--port P] [--data DIR] [--tokens FILE] [--redis URL]
-  patdesk-hub token add --team TEAM_ID --member "NAME"   prints a new token once
+  patdesk-hub token add --team TEAM_ID --member "NAME" [--role editor|viewer|owner]   prints a new token once
+  patdesk-hub token role NAME|ID ROLE [--team TEAM_ID]   a viewer's token is read-only
   patdesk-hub token list [--json]
   patdesk-hub token revoke NAME|ID [--team TEAM_ID]
+  patdesk-hub room reset TEAM_ID/DOCUMENT [--data DIR]   empties a stored room (stop the hub first)
 
   option     environment   default
   --host     HOST          127.0.0.1

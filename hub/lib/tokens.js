@@ -4,7 +4,11 @@
  *
  *   { "version": 1,
  *     "tokens": [ { "id": "k3x9…", "team": "<team id>", "member": "Bo Chen", "sha256": "<hex>",
- *                   "created": "<ISO time>", "revoked": "<ISO time>"? } ] }
+ *                   "created": "<ISO time>", "revoked": "<ISO time>"?, "role": "viewer"? } ] }
+ *
+ * `role` is the member's role in the team (owner, editor, viewer; a record without one is an editor's, as
+ * tokens were before roles). A viewer's token opens the team's rooms read-only (auth.js): the hub takes
+ * nothing it sends, so a viewer's edits never reach the room, whatever their copy of PAT Desk does.
  *
  * A token opens only the rooms of its record's team, until the record is marked revoked (kept, so `token list`
  * still shows who had access and when it ended). The file is written whole to a temporary file and renamed
@@ -18,9 +22,17 @@ import { HubError } from './errors.js'
 /** Team ids as PAT Desk makes them (16 letters and digits); a little looser, but never a slash. */
 export const TEAM_ID = /^[A-Za-z0-9_-]{1,64}$/
 const TOKEN_PREFIX = 'pdh_'
+export const ROLES = /** @type {const} */ (['owner', 'editor', 'viewer'])
+
+/** @param {string} role @returns {Role} */
+export function parseRole (role) {
+  if (!(/** @type {readonly string[]} */ (ROLES)).includes(role)) throw new HubError(`unknown role "${role}": use owner, editor or viewer (the member's role in the team)`)
+  return /** @type {Role} */ (role)
+}
 
 /**
- * @typedef {{ id: string, team: string, member: string, sha256: string, created: string, revoked?: string }} TokenRecord
+ * @typedef {'owner' | 'editor' | 'viewer'} Role
+ * @typedef {{ id: string, team: string, member: string, sha256: string, created: string, revoked?: string, role?: Role }} TokenRecord
  * @typedef {{ version: 1, tokens: TokenRecord[] }} TokensFile
  */
 
@@ -52,7 +64,7 @@ export function readTokens (path) {
 function isRecord (r) {
   return typeof r?.id === 'string' && typeof r.team === 'string' && TEAM_ID.test(r.team) && typeof r.member === 'string' &&
     typeof r.sha256 === 'string' && /^[0-9a-f]{64}$/.test(r.sha256) && typeof r.created === 'string' &&
-    (r.revoked === undefined || typeof r.revoked === 'string')
+    (r.revoked === undefined || typeof r.revoked === 'string') && (r.role === undefined || ROLES.includes(r.role))
 }
 
 /** @param {string} path @param {TokensFile} data */
@@ -64,19 +76,41 @@ function writeTokens (path, data) {
 
 /**
  * A new token for a member of a team, recorded by its hash. The token is returned once and never again.
- * @param {string} path @param {{ team: string, member: string }} who
+ * @param {string} path @param {{ team: string, member: string, role?: Role }} who
  * @returns {{ token: string, record: TokenRecord }}
  */
-export function addToken (path, { team, member }) {
+export function addToken (path, { team, member, role = 'editor' }) {
   if (!TEAM_ID.test(team)) throw new HubError(`"${team}" is not a team id (letters, digits, - and _, up to 64): copy "team.id" from a member's workspace.json`)
   const label = member.trim()
   if (!label) throw new HubError('the member label is empty: give the member\'s name, e.g. --member "Bo Chen"')
   const data = readTokens(path)
   const token = TOKEN_PREFIX + randomBytes(32).toString('base64url')
-  const record = { id: randomBytes(5).toString('hex'), team, member: label, sha256: hashToken(token), created: new Date().toISOString() }
+  const record = { id: randomBytes(5).toString('hex'), team, member: label, sha256: hashToken(token), created: new Date().toISOString(), role }
   data.tokens.push(record)
   writeTokens(path, data)
   return { token, record }
+}
+
+/** The live records with this id, or else of the member with this label (of one team when given). @param {TokenRecord[]} records @param {string} nameOrId @param {string} [team] */
+function liveMatches (records, nameOrId, team) {
+  const live = records.filter(r => !r.revoked && (team === undefined || r.team === team))
+  const byId = live.filter(r => r.id === nameOrId)
+  return byId.length ? byId : live.filter(r => r.member.toLowerCase() === nameOrId.trim().toLowerCase())
+}
+
+/**
+ * Sets the role of the token with this id, or of every live token of the member with this label — when an
+ * owner changes a member's role in the team, so that the hub follows (a viewer's token is read-only).
+ * @param {string} path @param {string} nameOrId @param {Role} role @param {string} [team]
+ * @returns {TokenRecord[]} the records changed
+ */
+export function setTokenRole (path, nameOrId, role, team) {
+  const data = readTokens(path)
+  const hit = liveMatches(data.tokens, nameOrId, team)
+  if (!hit.length) throw new HubError(`no live token has the id or member "${nameOrId}": see \`token list\``)
+  for (const r of hit) r.role = role
+  writeTokens(path, data)
+  return hit
 }
 
 /**
@@ -86,9 +120,7 @@ export function addToken (path, { team, member }) {
  */
 export function revokeTokens (path, nameOrId, team) {
   const data = readTokens(path)
-  const live = data.tokens.filter(r => !r.revoked && (team === undefined || r.team === team))
-  const byId = live.filter(r => r.id === nameOrId)
-  const hit = byId.length ? byId : live.filter(r => r.member.toLowerCase() === nameOrId.trim().toLowerCase())
+  const hit = liveMatches(data.tokens, nameOrId, team)
   if (!hit.length) {
     const gone = data.tokens.some(r => r.revoked && (r.id === nameOrId || r.member.toLowerCase() === nameOrId.trim().toLowerCase()))
     throw new HubError(gone ? `"${nameOrId}" is already revoked` : `no live token has the id or member "${nameOrId}": see \`token list\``)
@@ -133,6 +165,12 @@ export class TokenBook {
   find (token) {
     const digest = Buffer.from(hashToken(token), 'hex')
     return this.records.find(r => timingSafeEqual(Buffer.from(r.sha256, 'hex'), digest))
+  }
+
+  /** The role a live token has now (undefined once revoked). @param {string} id @returns {Role | undefined} */
+  roleOf (id) {
+    const r = this.records.find(r => r.id === id && !r.revoked)
+    return r ? r.role ?? 'editor' : undefined
   }
 
   /** @param {string} id */

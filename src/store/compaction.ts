@@ -7,6 +7,11 @@
  * a document then stays within about twice its merged state, and the work of merging is paid for in
  * proportion to what was written.
  *
+ * Merging waits for a moment when no write is queued (writes come first), but not for ever: under sustained
+ * writes — a peer catching up, a busy `pat serve` — the queue may never be idle, so a document whose log has
+ * grown half as large again as the threshold (`overdue`) is merged between two batches of writes. The
+ * stored size then stays within about two and a half times the merged state, loaded or not.
+ *
  * Merging writes Y.encodeStateAsUpdate of the open document — everything stored, plus anything still on its
  * way to disk, with deleted content garbage-collected — and deletes the old updates in the same atomic batch
  * (Database.replaceUpdates). A kill at any moment leaves either the old updates or the merged state. The
@@ -37,4 +42,12 @@ export const afterCompaction = (stateBytes: number): LogStats => ({ baseBytes: s
 
 export function needsCompaction (s: LogStats): boolean {
   return s.updates >= MAX_LOG_UPDATES || (s.updates > 1 && s.bytes >= Math.max(MIN_LOG_BYTES, s.baseBytes))
+}
+
+/**
+ * Past the threshold by half as much again: merged between batches even while writes keep coming (the queue
+ * is never idle under sustained load, and waiting for it let the stored size grow past 3× its merged state).
+ */
+export function overdue (s: LogStats): boolean {
+  return s.updates >= MAX_LOG_UPDATES * 1.5 || (s.updates > 1 && s.bytes >= 1.5 * Math.max(MIN_LOG_BYTES, s.baseBytes))
 }

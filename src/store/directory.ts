@@ -105,6 +105,15 @@ export class AccountDirectory {
     return out
   }
 
+  /**
+   * IR#s that more than one account lists, with those accounts' ids (sorted). Adding or changing an account
+   * refuses an IR# another holds, but two members can each add the same one offline: the merge keeps both.
+   */
+  duplicates (): Array<{ ior: string, ids: string[] }> {
+    return [...this.index()].filter(([, ids]) => ids.size > 1).map(([ior, ids]) => ({ ior, ids: [...ids].sort() }))
+      .sort((a, b) => a.ior.localeCompare(b.ior))
+  }
+
   private index (): Map<string, Set<string>> {
     if (!this.iorIndex) {
       this.iorIndex = new Map()

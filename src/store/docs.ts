@@ -14,11 +14,12 @@
  * Local keys derived from documents (the account summaries) are computed when a batch is formed and written
  * in it, so after a kill they always match the stored documents.
  *
- * When nothing is queued, the writer compacts the documents whose logs have grown (store/compaction.ts).
+ * When nothing is queued, the writer compacts the documents whose logs have grown (store/compaction.ts); one
+ * whose log is overdue is compacted between two batches, so sustained writes cannot postpone it for ever.
  */
 import * as Y from 'yjs'
 import type { Database, Key } from './database.js'
-import { afterCompaction, afterStore, loadedStats, needsCompaction, type LogStats } from './compaction.js'
+import { afterCompaction, afterStore, loadedStats, needsCompaction, overdue, type LogStats } from './compaction.js'
 import { LOAD } from './origins.js'
 import { StoreError } from './errors.js'
 
@@ -170,16 +171,22 @@ export class DocSet {
         if (needsCompaction(stats)) this.toCompact.add(doc)
       }
       this.settle()
+      await this.compactQueued(name => overdue(this.stats.get(name)!)) // under load: only what is overdue
     }
+    await this.compactQueued(() => this.pending.size === 0) // idle: everything due, until writes come again
+    return true
+  }
+
+  /** Compacts the documents waiting for it that `now` lets through; one that fails waits for a later turn. */
+  private async compactQueued (now: (name: string) => boolean): Promise<void> {
     const failed: string[] = []
     for (const name of [...this.toCompact]) {
-      if (this.pending.size > 0) break // writes come first; compaction waits for the next idle moment
+      if (!now(name)) continue
       this.toCompact.delete(name)
       const doc = this.loadedDocs.get(name)
       if (doc && !await this.compact(name, doc)) failed.push(name)
     }
     for (const name of failed) this.toCompact.add(name)
-    return true
   }
 
   /** Replaces a document's stored updates with its state; false (and nothing changed on disk) if that failed. */

@@ -30,6 +30,10 @@ export interface HomePaths {
   templates: string
   /** The app's last accounts screen, drawn at once on its next start (see src/ui/frame-cache.ts). */
   firstFrame: string
+  /** Changes set aside: refused parts of what peers sent, a viewer's own unsent changes (store/set-aside.ts). */
+  setAside: string
+  /** The Yjs client ids this member wrote with (store/set-aside.ts). */
+  ownClients: string
 }
 
 export function resolveHome (flag?: string, env: NodeJS.ProcessEnv = process.env): string {
@@ -56,7 +60,9 @@ export function homePaths (root: string): HomePaths {
     lockInfo: join(root, 'pat.pid'),
     kb: join(root, 'kb'),
     templates: join(root, 'templates'),
-    firstFrame: join(root, 'first-frame.json')
+    firstFrame: join(root, 'first-frame.json'),
+    setAside: join(root, 'set-aside'),
+    ownClients: join(root, 'own-clients')
   }
 }
 

@@ -5,7 +5,7 @@
  * a `Store` of named actions and plain snapshots; nothing outside this folder imports Yjs documents.
  */
 export { Store, type StoreChange } from './store.js'
-export { Workspace, refuseOrphanDatabase, type Member, type WorkspaceOptions } from './workspace.js'
+export { Workspace, iorDuplicateLine, refuseOrphanDatabase, type IorDuplicate, type Member, type WorkspaceOptions } from './workspace.js'
 export { StoreError, type StoreErrorKind } from './errors.js'
 export { resolveHome, homePaths, type HomePaths } from './home.js'
 export { readConfig, writeConfig, type WorkspaceConfig } from './config.js'
@@ -16,4 +16,5 @@ export type { MemberRecord, Role } from './schema.js'
 export { Roster, ROLES, parseRole } from './roster.js'
 export type { Signer } from './member-signature.js'
 export { InviteBook, type Invite } from './invites.js'
-export { workspaceSyncTarget, bringsChanges, SKIP, WAIT, type WorkspaceSyncTarget } from './sync-target.js'
+export { workspaceSyncTarget, setAsideBook, bringsChanges, SKIP, WAIT, type WorkspaceSyncTarget, type SyncSource } from './sync-target.js'
+export { SetAsideBook, type SetAsideEntry } from './set-aside.js'

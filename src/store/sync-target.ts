@@ -31,6 +31,8 @@ import * as Y from 'yjs'
 import { establishedOwners, rosterChangeRefusal } from './roster-check.js'
 import { RENAMED, teamChangeRefusal } from './team-name.js'
 import { WORKSPACE_DOC, workspaceRoots, type Role } from './schema.js'
+import { SetAsideBook } from './set-aside.js'
+import { splitUpdate, type UpdatePart } from './update-parts.js'
 import type { Workspace } from './workspace.js'
 
 const OWNER_ONLY = 'only an owner may change the team or its roster'
@@ -41,7 +43,17 @@ export interface WorkspaceSyncTarget {
   doc (name: string): Promise<Y.Doc>
   onChange (listener: (name: string) => void): () => void
   accept (name: string, doc: Y.Doc, update: Uint8Array): Verdict
+  /** Keeps a refused part of an update (store/set-aside.ts), reported once through the source's `log`. */
+  setAside (name: string, part: UpdatePart, reason: string): void
+  /**
+   * What of `update` (changes here the other side lacks) this member may send: all of it, unless this member
+   * is a viewer or was removed — then nothing, and their own changes in it are set aside here.
+   */
+  share (name: string, update: Uint8Array): Uint8Array
 }
+
+/** Who is on the other side, for the changes set aside: `peer Bo Chen`, `hub ws://…`. */
+export interface SyncSource { label: string, log?: (line: string) => void }
 
 /**
  * A refusal, undefined to apply, WAIT: the update builds on changes this side lacks — judge it later, or
@@ -52,21 +64,75 @@ export const WAIT = { wait: true } as const
 export const SKIP = { skip: true } as const
 
 /** The workspace's documents for a session with a peer whose current role `role()` gives. */
-export function workspaceSyncTarget (ws: Workspace, role: () => Role | undefined): WorkspaceSyncTarget {
+export function workspaceSyncTarget (ws: Workspace, role: () => Role | undefined, source: SyncSource = { label: 'a peer' }): WorkspaceSyncTarget {
+  const book = setAsideBook(ws)
+  const keep = (name: string, part: UpdatePart, src: string, author: string, reason: string) => {
+    const key = part.client === undefined ? `d:${Buffer.from(part.update).toString('base64')}` : `${part.client}:${part.clock}-${part.end}`
+    return book.add({ doc: name, source: src, author, reason, key, update: part.update })
+  }
   return {
     docNames: () => ws.docs.storedNames(),
     has: name => ws.docs.has(name),
     doc: name => ws.docs.get(name),
     onChange: listener => ws.docs.onChange(name => listener(name)),
-    accept: (name, doc, update) => verdict(role(), name, doc, update)
+    accept: (name, doc, update) => verdict(role(), name, doc, update),
+    setAside: (name, part, reason) => {
+      const author = part.client === undefined ? 'unknown' : writerName(ws, part.client)
+      const what = part.client === undefined ? 'deletions (their writer is not known)' : `a change by ${author}`
+      if (keep(name, part, source.label, author, reason)) {
+        // Names and reasons come from peers' data: control characters are never written raw to a terminal.
+        source.log?.(`${name}: set aside ${what} from ${source.label}: ${reason} (pat sync set-aside list)`.replace(/[\u0000-\u001f\u007f-\u009f]/g, '\uFFFD'))
+      }
+    },
+    share: (name, update) => {
+      const why = unshared(ws)
+      if (why === undefined) return update
+      const own = ws.ownClients.all()
+      let kept = 0
+      for (const part of splitUpdate(update)) {
+        if (part.client !== undefined && own.has(part.client) && keep(name, part, 'here', ws.member.name, why)) kept++
+      }
+      if (kept > 0) source.log?.(`${name}: ${kept} change${kept === 1 ? '' : 's'} of yours set aside, not sent: ${why} (pat sync set-aside list)`)
+      return NOTHING
+    }
   }
+}
+
+/** An update that changes nothing. */
+const NOTHING = Y.encodeStateAsUpdate(new Y.Doc())
+
+/** Why this member may not send changes (a viewer, removed), or undefined when they may. */
+function unshared (ws: Workspace): string | undefined {
+  const me = workspaceRoots(ws.wsDoc).members.get(ws.member.id)
+  if (me?.removed) return 'you were removed from the team'
+  if (me?.role === 'viewer') return 'you are a viewer: an owner can make you an editor (pat team role)'
+  return undefined
+}
+
+/** The workspace's book of changes set aside, in `<home>/set-aside/`. */
+export function setAsideBook (ws: Workspace): SetAsideBook {
+  return new SetAsideBook(ws.paths.setAside)
+}
+
+/**
+ * Who wrote with Yjs client `client`, where this side can tell: an owner whose signed roster entry sits on an
+ * item of that client (the signature binds the entry to its item's id: store/member-signature.ts); else
+ * the client id.
+ */
+function writerName (ws: Workspace, client: number): string {
+  const { members } = workspaceRoots(ws.wsDoc)
+  for (const item of members._map.values()) {
+    const m = members.get(item.parentSub!)
+    if (item.id.client === client && !item.deleted && m?.signedBy) return members.get(m.signedBy)?.name ?? `client ${client}`
+  }
+  return `client ${client}`
 }
 
 function verdict (role: Role | undefined, name: string, doc: Y.Doc, update: Uint8Array): Verdict {
   if (!bringsChanges(doc, update)) return SKIP
   if (role === 'owner') return undefined
   if (role === undefined) return 'not a member of this team'
-  if (name !== WORKSPACE_DOC) return role === 'viewer' ? VIEWER : undefined
+  if (name !== WORKSPACE_DOC) return role === 'viewer' ? `a viewer may not change ${name}` : undefined
   return editorRefusal(doc, update, role === 'viewer')
 }
 

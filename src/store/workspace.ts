@@ -22,7 +22,8 @@ import { readConfig, writeConfig, type WorkspaceConfig } from './config.js'
 import { recordManifest } from './db-manifest.js'
 import { writeSignedMember, type MemberContent, type Signer } from './member-signature.js'
 import { teamName } from './team-name.js'
-import { LOCAL } from './origins.js'
+import { isRemote, LOCAL } from './origins.js'
+import { OwnClients } from './set-aside.js'
 import { accountDocName, undoableAccountTypes, workspaceRoots, WORKSPACE_DOC, type MemberRecord } from './schema.js'
 import { appendActivity, readActivity } from './activity-log.js'
 import { UndoStack, type UndoInfo } from './undo.js'
@@ -45,8 +46,18 @@ export interface WorkspaceOptions {
 
 export interface EditResult<T> { result: T, summary: string | undefined }
 
+/** One IR# that several accounts list (it must be in one only). */
+export interface IorDuplicate { ior: string, accounts: Array<{ id: string, name: string }> }
+
+/** The line that says what is wrong and how to resolve it (`pat account check`, `pat doctor`). */
+export function iorDuplicateLine (d: IorDuplicate): string {
+  const names = d.accounts.map(a => `"${a.name}" (${a.id})`).join(', ')
+  return `IR# ${d.ior} is in ${d.accounts.length} accounts: ${names}; keep it in one: pat account set ACCOUNT --remove-ior ${d.ior}`
+}
+
 export class Workspace {
   readonly undoStack = new UndoStack()
+  readonly ownClients: OwnClients
   readonly summaries: SummaryCache
   private readonly directory: AccountDirectory
   private readonly clock: () => Date
@@ -64,6 +75,9 @@ export class Workspace {
     opts: WorkspaceOptions
   ) {
     this.summaries = new SummaryCache(database, docs)
+    // Which Yjs clients are this member's own: a viewer's own changes are set aside rather than sent (sync-target.ts).
+    this.ownClients = new OwnClients(paths.ownClients)
+    docs.onChange((_name, doc, origin) => { if (!isRemote(origin)) this.ownClients.note(doc.clientID) })
     this.directory = loadedWsDoc ? AccountDirectory.live(workspaceRoots(loadedWsDoc).accounts) : AccountDirectory.fixed(snapshot.headers!)
     this.clock = opts.now ?? (() => new Date())
     if (loadedWsDoc) {
@@ -216,6 +230,11 @@ export class Workspace {
   /** For each of `iors` listed by an account other than `except`: that account's name. */
   iorOwners (iors: readonly string[], except?: string): Map<string, string> {
     return this.directory.owners(iors, except)
+  }
+
+  /** IR#s more than one account lists (after a merge of offline additions), with those accounts. */
+  duplicateIors (): IorDuplicate[] {
+    return this.directory.duplicates().map(({ ior, ids }) => ({ ior, accounts: ids.map(id => ({ id, name: this.directory.get(id)!.name })) }))
   }
 
   /** Finds an account by id, unique id prefix, or name (exact, then unique substring). */

@@ -13,13 +13,14 @@
  * see every document, and could withhold updates or make any change an editor could; see the README's
  * "Hub" part.
  *
- * A room that breaks the protocol or sends a refused update ends alone (its reason logged and in the
- * result), its document untouched; the others go on. A hub that cannot be reached, refuses the connection
+ * A room that breaks the protocol ends alone (its reason logged and in the result), its document untouched;
+ * the others go on. A refused update ends nothing: its refused parts are set aside and reported once
+ * (`report`), the rest applied (judge.ts; docs/trust.md). A hub that cannot be reached, refuses the connection
  * or the token, or does not finish within `timeoutMs` fails the whole exchange with an InputError naming
  * the problem.
  */
 import { InputError } from '../domain/index.js'
-import { workspaceSyncTarget, type Store, type WorkspaceSyncTarget } from '../store/index.js'
+import { SKIP, workspaceSyncTarget, type Store, type WorkspaceSyncTarget } from '../store/index.js'
 import { accountDocName, accountIdOf, WORKSPACE_DOC } from '../store/schema.js'
 import { hocuspocusTransport } from './hub-hocuspocus.js'
 import { HubRoom, type RoomOutcome } from './hub-room.js'
@@ -36,8 +37,10 @@ export interface HubSyncOptions {
   /** How many rooms are synced at once (PASS_CONCURRENCY by default). */
   concurrency?: number
   maxMessageBytes?: number
-  /** Where a room that ended early is reported. */
+  /** Where a room that ended early is reported (and changes set aside, without `report`). */
   log?: (line: string) => void
+  /** Where a change the hub sent and this side set aside is reported, once (store/set-aside.ts). */
+  report?: (line: string) => void
 }
 
 export interface HubSyncResult {
@@ -61,11 +64,12 @@ export function openHub (opts: TransportOptions): HubTransport {
 
 /**
  * The hub is an editor at most: it can never change the team, nor the roster but as owners signed it. Once
- * `stopped()`, nothing more it sends is applied (what is still on its way when the exchange ends).
+ * `stopped()`, nothing more it sends is applied (what is still on its way when the exchange ends): it is
+ * SKIP, not a refusal, so it is not set aside either — the next exchange brings it again.
  */
-export function hubTarget (store: Store, stopped: () => string | undefined): WorkspaceSyncTarget {
-  const base = workspaceSyncTarget(store.ws, () => 'editor')
-  return { ...base, accept: (name, doc, update) => stopped() ?? base.accept(name, doc, update) }
+export function hubTarget (store: Store, hub: HubAddress, stopped: () => boolean, log?: (line: string) => void): WorkspaceSyncTarget {
+  const base = workspaceSyncTarget(store.ws, () => 'editor', { label: `hub ${hub.url}`, ...(log ? { log } : {}) })
+  return { ...base, accept: (name, doc, update) => stopped() ? SKIP : base.accept(name, doc, update) }
 }
 
 /** Every account document to sync after the workspace: those in the (merged) directory and those held here. */
@@ -81,7 +85,7 @@ export async function syncThroughHub (opts: HubSyncOptions): Promise<HubSyncResu
   const hub = parseHubUrl(opts.url)
   const { store } = opts
   let stopped = false
-  const target = hubTarget(store, () => stopped ? 'the exchange was stopped' : undefined)
+  const target = hubTarget(store, hub, () => stopped, opts.report ?? opts.log)
   const transport = openHub({ hub, teamId: store.ws.config.team.id, maxMessageBytes: opts.maxMessageBytes ?? DEFAULT_MAX_MESSAGE, ...(opts.token ? { token: opts.token } : {}) })
   const origin = hubOrigin(hub)
   const documents: RoomOutcome[] = []

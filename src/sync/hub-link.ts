@@ -12,7 +12,7 @@
  *
  * At start and after every reconnection the full pass runs at once: state 'connecting' until it is done,
  * then 'connected' (`lastSync` the time the last pass, or a room opened since, was in sync; while rooms have
- * failed since the last pass — a refused update, garbage — `error` names how many and the first, and a pass
+ * failed since the last pass — garbage, an update that does not apply — `error` names how many and the first, and a pass
  * with failed rooms leaves `lastSync` as it was). When the hub
  * cannot be reached, the connection breaks, a room gets no answer within `timeoutMs`, or more than
  * `maxBufferedBytes` wait to be written to it (the hub is not reading), every room is closed: state
@@ -23,8 +23,9 @@
  *
  * While not connected nothing is kept for the hub: no message is queued, no room is open. Local work goes
  * on in the store, and the next full pass — state vectors first — brings the hub everything it lacks, and
- * this side everything the hub gained meanwhile. A room that breaks the protocol or brings a refused update
- * ends alone (logged, its document untouched) and is opened again only by the next full pass.
+ * this side everything the hub gained meanwhile. A room that breaks the protocol ends alone (logged, its
+ * document untouched) and is opened again only by the next full pass; a refused update's refused parts are set
+ * aside and logged once, and the room stays open (judge.ts).
  */
 import type { Store, WorkspaceSyncTarget } from '../store/index.js'
 import { accountDocName, accountIdOf, WORKSPACE_DOC } from '../store/schema.js'
@@ -99,7 +100,7 @@ export class HubLink {
     this.hub = parseHubUrl(opts.url)
     this.rooms = new OpenRooms(opts.maxLiveRooms ?? 256)
     this.origin = hubOrigin(this.hub)
-    this.target = hubTarget(opts.store, () => this.stopped ? 'the link was stopped' : undefined)
+    this.target = hubTarget(opts.store, this.hub, () => this.stopped, opts.log)
   }
 
   start (): void {

@@ -24,8 +24,10 @@
  * hub is an editor at most), of an update only what this side lacks (judge.ts), with the room's remote
  * origin (stored as a peer's change, never undone here, never sent back to the hub). SKIP (nothing new,
  * e.g. the hub echoing our own change) is not applied; WAIT (it builds on changes this side lacks) is not
- * applied this time — the hub offers it again on the next exchange. A refusal, an undecodable message or
- * an update that fails to apply ends the room: nothing of that message is applied, and the outcome says why.
+ * applied this time — the hub offers it again on the next exchange. A refused update does not end the room:
+ * its refused parts are set aside (judge.ts, `target.setAside`), the rest applied, and `outcome.refused`
+ * says why. An undecodable message or an update that fails to apply ends the room: nothing of that message
+ * is applied, and the outcome says why.
  *
  * A document this side lacks is judged against an empty stand-in and created only when an update with
  * something in it is accepted, so a hub naming nothing — an empty room — leaves nothing behind.
@@ -48,6 +50,8 @@ export interface RoomOutcome {
   held: boolean
   /** Why the room ended early (undefined when it synced). */
   error?: string
+  /** Why a change the hub sent was refused and set aside (the first reason), while the room went on. */
+  refused?: string
 }
 
 /** How a room sends to the hub; `close` ends the room's part of the connection (`failed`: it broke the protocol). */
@@ -117,7 +121,8 @@ export class HubRoom {
     this.run(async () => {
       if (this.doc || !await this.opts.target.has(this.name)) return
       const doc = this.forward(await this.opts.target.doc(this.name))
-      if (doc.store.clients.size > 0) this.send({ type: 'update', update: Y.encodeStateAsUpdate(doc) })
+      const whole = doc.store.clients.size > 0 ? this.opts.target.share(this.name, Y.encodeStateAsUpdate(doc)) : undefined
+      if (whole && hasContent(whole)) this.send({ type: 'update', update: whole })
     })
   }
 
@@ -160,6 +165,7 @@ export class HubRoom {
         } catch (err) {
           throw new ProtocolError(`bad state vector: ${(err as Error).message}`)
         }
+        lacking = this.opts.target.share(this.name, lacking) // a viewer sends nothing (store/sync-target.ts)
         this.outcome.sent ||= hasContent(lacking)
         this.send({ type: 'step2', update: lacking })
         if (this.probe === Infinity) {
@@ -186,14 +192,14 @@ export class HubRoom {
     const { target, origin } = this.opts
     const judge = (doc: Y.Doc) => {
       try {
-        return judgeAndApply(this.name, doc, update, target.accept, () => origin)
+        return judgeAndApply(this.name, doc, update, target.accept, () => origin, target.setAside)
       } catch (err) {
         throw new ProtocolError(`bad update: ${(err as Error).message}`)
       }
     }
     let verdict = judge(this.doc ?? ABSENT)
     if (verdict === undefined && !this.doc) verdict = judge(this.forward(await target.doc(this.name))) // judged again against the document as it is now
-    if (typeof verdict === 'string') throw new ProtocolError(`update refused: ${verdict}`)
+    if (typeof verdict === 'string') this.outcome.refused ??= verdict // set aside by the target; the room goes on
     if (verdict === WAIT) this.outcome.held = true
     if (verdict !== undefined) return
     this.outcome.received = true
@@ -204,7 +210,11 @@ export class HubRoom {
   private forward (doc: Y.Doc): Y.Doc {
     this.doc = doc
     if (this.opts.live && !this.unforward) {
-      const onUpdate = (update: Uint8Array, origin: unknown) => { if (origin !== this.opts.origin) this.send({ type: 'update', update }) }
+      const onUpdate = (update: Uint8Array, origin: unknown) => {
+        if (origin === this.opts.origin) return
+        const shared = this.opts.target.share(this.name, update)
+        if (hasContent(shared)) this.send({ type: 'update', update: shared })
+      }
       doc.on('update', onUpdate)
       this.unforward = () => doc.off('update', onUpdate)
     }

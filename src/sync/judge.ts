@@ -4,26 +4,102 @@
  * rules (`accept`, store/sync-target.ts) and, when they let it in, applied. Yjs would otherwise park a
  * struct this side already has, sent again with an origin nobody has, in its pending structs for good.
  *
+ * A refused update never blocks the rest of what it brings: it is split into parts, one per writer (client
+ * id) plus one with its deletions (store/update-parts.ts), and each part is judged on its own on a scratch
+ * copy — again and again while parts are let in, since one part may build on another. The parts let in must
+ * then hold together, judged as one update against the document (a part alone can pass where the whole
+ * could not: a roster entry signed by an owner whom another part removes); one that breaks that is refused
+ * too, and the rest is applied as one update. Parts refused are handed
+ * to `setAside` (kept, reported once: store/set-aside.ts); parts still waiting once nothing more applies
+ * build on a refused part or on changes this side lacks, and are WAIT (held, or offered again next time).
+ *
  * A document this side lacks is judged as ABSENT (an empty stand-in, never changed): the caller creates
- * the document only when that verdict lets the update in, and judges it again against the real one.
+ * the document only when that verdict lets something of the update in, and judges it again against the
+ * real one.
  */
 import * as Y from 'yjs'
+import { WAIT } from '../store/sync-target.js'
+import { splitUpdate, type UpdatePart } from '../store/update-parts.js'
 
 /** Undefined to apply, a refusal, or `{ wait }` / `{ skip }` (store/sync-target.ts: WAIT, SKIP). */
 export type Verdict = string | undefined | { wait: true } | { skip: true }
 export type Accept = (name: string, doc: Y.Doc, update: Uint8Array) => Verdict
+/** Where a refused part goes (the target keeps it and reports it once). */
+export type SetAside = (name: string, part: UpdatePart, reason: string) => void
 
 /** Stands for a document this side does not have (judged against, answered from; never changed). */
 export const ABSENT = new Y.Doc()
 
 /**
- * Judges what `update` brings to `doc` and applies it, with the origin `origin(doc)` gives just before,
- * when the verdict is undefined and `doc` is not ABSENT. Returns the verdict; throws what Yjs throws on an
- * update that does not decode or apply (the caller names it as the protocol's error).
+ * Judges what `update` brings to `doc` and applies it — whole, or the parts the rules allow — with the
+ * origin `origin(doc)` gives just before, unless `doc` is ABSENT. Returns undefined when something was
+ * applied (for ABSENT: would be), the refusal when every part was refused (each set aside), WAIT when
+ * parts wait, or the whole update's SKIP. Throws what Yjs throws on an update that does not decode or
+ * apply (the caller names it as the protocol's error).
  */
-export function judgeAndApply (name: string, doc: Y.Doc, update: Uint8Array, accept: Accept | undefined, origin: (doc: Y.Doc) => unknown): Verdict {
-  const news = doc === ABSENT ? update : Y.diffUpdate(update, Y.encodeStateVector(doc))
-  const verdict = accept?.(name, doc, news)
-  if (verdict === undefined && doc !== ABSENT) Y.applyUpdate(doc, news, origin(doc))
-  return verdict
+export function judgeAndApply (name: string, doc: Y.Doc, update: Uint8Array, accept: Accept | undefined, origin: (doc: Y.Doc) => unknown, setAside?: SetAside): Verdict {
+  const fresh = news(doc, update)
+  const verdict = accept?.(name, doc, fresh)
+  if (verdict === undefined && doc !== ABSENT) Y.applyUpdate(doc, fresh, origin(doc))
+  if (typeof verdict !== 'string') return verdict
+  return judgeParts(name, doc, splitUpdate(fresh), verdict, accept!, origin, setAside)
+}
+
+function judgeParts (name: string, doc: Y.Doc, parts: UpdatePart[], whole: string, accept: Accept, origin: (doc: Y.Doc) => unknown, setAside?: SetAside): Verdict {
+  if (parts.length <= 1) {
+    for (const p of parts) setAside?.(name, p, whole)
+    return whole
+  }
+  // Which parts the rules let in, one by one, on a scratch copy (a part may build on another).
+  const trial = doc === ABSENT ? ABSENT : copyOf(doc)
+  let pending = parts
+  const accepted: UpdatePart[] = []
+  const refused: Array<[UpdatePart, string]> = []
+  for (let progress = true; progress && pending.length > 0;) {
+    progress = false
+    const next: UpdatePart[] = []
+    for (const part of pending) {
+      const v = accept(name, trial, news(trial, part.update))
+      if (v === undefined) {
+        if (doc === ABSENT) return undefined // something gets in: the caller opens the document and judges again
+        Y.applyUpdate(trial, news(trial, part.update))
+        accepted.push(part)
+        progress = true
+      } else if (typeof v === 'string') refused.push([part, v])
+      else if ('wait' in v) next.push(part)
+    }
+    pending = next
+  }
+  if (trial !== ABSENT) trial.destroy()
+  // The parts let in must also hold together, judged as one update against the document as it is: one part
+  // alone can pass where the whole could not (changes signed by an owner whom another part removes).
+  let chosen = accepted
+  for (let v = chosen.length > 0 ? accept(name, doc, together(doc, chosen)) : undefined; typeof v === 'string'; v = chosen.length > 0 ? accept(name, doc, together(doc, chosen)) : undefined) {
+    const without = (p: UpdatePart) => chosen.filter(q => q !== p)
+    const drop = chosen.find(p => typeof accept(name, doc, together(doc, without(p))) !== 'string') ?? chosen[chosen.length - 1]!
+    refused.push([drop, v])
+    chosen = without(drop)
+  }
+  for (const [part, reason] of refused) setAside?.(name, part, reason)
+  if (chosen.length > 0) {
+    Y.applyUpdate(doc, together(doc, chosen), origin(doc))
+    return undefined
+  }
+  return pending.length > 0 ? WAIT : refused[0]?.[1] ?? whole
+}
+
+/** What `update` brings that `doc` lacks. */
+function news (doc: Y.Doc, update: Uint8Array): Uint8Array {
+  return doc === ABSENT ? update : Y.diffUpdate(update, Y.encodeStateVector(doc))
+}
+
+/** Parts merged into one update, of what `doc` lacks. */
+function together (doc: Y.Doc, parts: UpdatePart[]): Uint8Array {
+  return news(doc, Y.mergeUpdates(parts.map(p => p.update)))
+}
+
+function copyOf (doc: Y.Doc): Y.Doc {
+  const copy = new Y.Doc({ gc: false })
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc))
+  return copy
 }

@@ -31,6 +31,8 @@ export interface SessionsOptions {
   presence?: Presence
   limits?: Partial<SessionLimits>
   log: (line: string) => void
+  /** Where changes set aside are reported, once (default: `log`). */
+  report?: (line: string) => void
 }
 
 export class PeerSessions {
@@ -43,9 +45,9 @@ export class PeerSessions {
 
   /** Runs a session over `conn` (dialled at `address`, or accepted when none). */
   attach (conn: PeerConnection, address?: string): LiveSession {
-    const { store, board, presence, limits, log } = this.opts
+    const { store, board, presence, limits, log, report } = this.opts
     const peerId = conn.peerId
-    const target = workspaceSyncTarget(store.ws, () => store.roster.role(peerId))
+    const target = workspaceSyncTarget(store.ws, () => store.roster.role(peerId), { label: `peer ${store.roster.get(peerId)?.name ?? peerId.slice(0, 12)}`, log: report ?? log })
     const link: PresenceLink | undefined = presence?.link(update => conn.send(writeAwareness(update)))
     const session = new SyncSession(target, frame => conn.send(frame), limits, link)
     let resolveClosed!: (reason: string) => void

@@ -36,6 +36,8 @@ export interface PeerNodeOptions {
   listen?: { host: string, port: number }
   presence?: Presence
   log?: (line: string) => void
+  /** Where changes set aside are reported, once (default: `log`). */
+  report?: (line: string) => void
   limits?: Partial<SessionLimits>
   backoff?: BackoffOptions
   connectTimeoutMs?: number
@@ -57,7 +59,7 @@ export class PeerNode {
   private constructor (private readonly opts: PeerNodeOptions) {
     const { store, presence, limits, backoff, connectTimeoutMs, keepalive } = opts
     this.board = new PeerStatusBoard(store)
-    this.sessions = new PeerSessions({ store, board: this.board, presence, limits, log: this.log })
+    this.sessions = new PeerSessions({ store, board: this.board, presence, limits, log: this.log, ...(opts.report ? { report: opts.report } : {}) })
     this.guard = new RosterGuard(store, this.log)
     this.dialer = new PeerDialer({
       tls: opts.tls, me: store.ws.member.id, backoff, connectTimeoutMs, keepalive, log: this.log,

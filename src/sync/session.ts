@@ -17,7 +17,8 @@
  * names. A frame that breaks a rule, fails to decode, or carries an update that fails to apply ends the
  * session with a ProtocolError (the caller closes the connection); documents are untouched by a rejected
  * update. The target may also refuse an update before it is applied (`accept`: the roster's rules on what
- * this peer may change), which ends the session the same way. An update it cannot judge yet is held and
+ * this peer may change): the refused parts are set aside (`setAside`, judge.ts) and the rest applied — a
+ * refusal never ends the session, so a member whose changes are refused still receives. An update it cannot judge yet is held and
  * judged again whenever its document changes — whatever it waits for may arrive through another peer; one
  * still held when the session ends is dropped, and the peer sends it again next time (its state vector
  * exchange finds it missing), so nothing is lost.
@@ -30,6 +31,7 @@ import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { FRAME, ProtocolError, readFrame, writeError, writeSignal, writeSyncFrame } from './frames.js'
+import type { UpdatePart } from '../store/update-parts.js'
 import { ABSENT, judgeAndApply, type Verdict } from './judge.js'
 
 export type { Verdict } from './judge.js'
@@ -49,6 +51,10 @@ export interface SyncTarget {
    * or SKIP when it brings nothing new. Without `accept`, every update is applied.
    */
   accept? (name: string, doc: Y.Doc, update: Uint8Array): Verdict
+  /** Keeps a refused part of an update (judge.ts); without it, refused parts are dropped. */
+  setAside? (name: string, part: UpdatePart, reason: string): void
+  /** What of an update for the peer this side may send (a viewer sends nothing); without it, all. */
+  share? (name: string, update: Uint8Array): Uint8Array
 }
 
 const waits = (v: Verdict): v is { wait: true } => typeof v === 'object' && 'wait' in v
@@ -171,9 +177,9 @@ export class SyncSession {
     try {
       type = decoding.readVarUint(decoder)
       if (type === syncProtocol.messageYjsSyncStep1) {
-        const reply = encoding.createEncoder()
-        syncProtocol.readSyncStep1(decoder, reply, doc ?? ABSENT)
-        this.send(writeSyncFrame(name, enc => encoding.writeUint8Array(enc, encoding.toUint8Array(reply))))
+        // y-protocols' readSyncStep1, with what is sent passed through the target's `share`
+        const lacking = this.share(name, Y.encodeStateAsUpdate(doc ?? ABSENT, decoding.readVarUint8Array(decoder)))
+        this.send(writeSyncFrame(name, enc => { encoding.writeVarUint(enc, syncProtocol.messageYjsSyncStep2); encoding.writeVarUint8Array(enc, lacking) }))
         return
       }
       if (type !== syncProtocol.messageYjsSyncStep2 && type !== syncProtocol.messageYjsUpdate) throw new Error(`unknown sync message type ${type}`)
@@ -181,8 +187,8 @@ export class SyncSession {
     } catch (err) {
       throw new ProtocolError(`bad sync message for ${name}: ${(err as Error).message}`)
     }
+    // A refusal does not end the session: what was refused is set aside by the target (judge.ts), the rest applied.
     const verdict = await this.judgeAndApply(name, update)
-    if (typeof verdict === 'string') throw new ProtocolError(`update to ${name} refused: ${verdict}`)
     if (waits(verdict)) this.hold(name, update)
     if (type === syncProtocol.messageYjsSyncStep2) this.awaitingStep2.delete(name)
   }
@@ -203,7 +209,7 @@ export class SyncSession {
       // completes it; when that comes from this peer, the pending part (from any peer) is news to it too,
       // so the result is given an origin that is not filtered as an echo.
       return judgeAndApply(name, doc, update, this.target.accept?.bind(this.target), d =>
-        d.store.pendingStructs !== null || d.store.pendingDs !== null ? this.relayOrigin : this.origin)
+        d.store.pendingStructs !== null || d.store.pendingDs !== null ? this.relayOrigin : this.origin, this.target.setAside?.bind(this.target))
     } catch (err) {
       throw new ProtocolError(`bad sync message for ${name}: ${(err as Error).message}`)
     }
@@ -216,8 +222,7 @@ export class SyncSession {
   }
 
   /**
-   * Judges a document's held updates again after it changed. One refused now is dropped (not applied):
-   * the peer offers it again on the next session, where the refusal ends that session with its reason.
+   * Judges a document's held updates again after it changed. What is refused now is set aside (judge.ts).
    */
   private async retryHeld (name: string): Promise<void> {
     const updates = this.held.get(name)
@@ -263,7 +268,8 @@ export class SyncSession {
       if (known) return known
       this.lacking.delete(name)
       const doc = this.forward(name, await this.target.doc(name))
-      if (!this.closed && doc.store.clients.size > 0) this.send(writeSyncFrame(name, enc => syncProtocol.writeUpdate(enc, Y.encodeStateAsUpdate(doc))))
+      const whole = doc.store.clients.size > 0 ? this.share(name, Y.encodeStateAsUpdate(doc)) : undefined
+      if (!this.closed && whole && hasStructs(whole)) this.send(writeSyncFrame(name, enc => syncProtocol.writeUpdate(enc, whole)))
       return doc
     })
     this.docs.set(name, opening)
@@ -275,11 +281,16 @@ export class SyncSession {
     if (this.closed) return doc
     const onUpdate = (update: Uint8Array, origin: unknown) => {
       if (origin === this.origin) return // never echo a peer's own updates back to it
-      this.send(writeSyncFrame(name, enc => syncProtocol.writeUpdate(enc, update)))
+      const shared = this.share(name, update)
+      if (hasStructs(shared)) this.send(writeSyncFrame(name, enc => syncProtocol.writeUpdate(enc, shared)))
     }
     doc.on('update', onUpdate)
     this.unsubscribe.push(() => doc.off('update', onUpdate))
     return doc
+  }
+
+  private share (name: string, update: Uint8Array): Uint8Array {
+    return this.target.share ? this.target.share(name, update) : update
   }
 
   private checkSynced (): void {
@@ -289,4 +300,9 @@ export class SyncSession {
     }
     if (this.sentSynced && this.peerSynced) this.resolveSynced()
   }
+}
+
+/** Whether an update holds anything (an empty v1 update is two zero bytes: no structs, no deletions). */
+function hasStructs (update: Uint8Array): boolean {
+  return update.length > 2
 }

@@ -17,6 +17,7 @@ import { AppContext, type AppServices, type KbState, type Message, type Preload 
 import { KeyProvider } from './contexts/keys-context.js'
 import { Layer } from './components/layer.js'
 import type { AccountTab } from './hooks/use-account.js'
+import { useIorWarning } from './hooks/use-ior-warning.js'
 import { useSyncLine } from './hooks/use-sync-line.js'
 import { useTerminalSize, type TerminalSize } from './hooks/use-terminal-size.js'
 import type { ScreenId } from './keys/key-table.js'
@@ -127,6 +128,7 @@ export function App ({ store, theme = colorTheme, offerDemo, loadKb, today, prel
   }, [store, today, preload, exportDir, notify, clearMessage, kb, push, exit])
 
   const syncLine = useSyncLine(sync, route.name === 'account' ? route.id : undefined)
+  const iorWarning = useIorWarning(store)
   const frameHeight = Math.max(8, rows - 1)
   // A long message (a whole file path) wraps onto up to three lines, taken from the screen above it.
   const shownMessage = messageLines(message?.text ?? '', columns, 3)
@@ -187,7 +189,7 @@ export function App ({ store, theme = colorTheme, offerDemo, loadKb, today, prel
               ))}
             </Box>
             <MessageLine lines={shownMessage} tone={message?.tone} />
-            <StatusBar team={store.ws.config.team.name} member={store.ws.member.name} sync={syncLine} width={columns} />
+            <StatusBar team={store.ws.config.team.name} member={store.ws.member.name} sync={iorWarning ? `${iorWarning} · ${syncLine}` : syncLine} width={columns} />
           </Box>
         </KeyProvider>
       </AppContext.Provider>

@@ -1,6 +1,6 @@
 // `pat serve`, `pat team …`, `pat init --join` and `pat sync` as a user runs them, on loopback: commands
 // routed into the running peer, invites spent once, owner-only roster changes (signed with the member's key),
-// a viewer's edit refused by the owner's peer, sync status, and a stranger refused with nothing learned.
+// a viewer's edit set aside (never sent) while the viewer keeps receiving, sync status, and a stranger refused with nothing learned.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
@@ -47,11 +47,28 @@ describe('team sync from the command line', () => {
     expect(notOwner).toMatchObject({ code: 1, stderr: 'error: only an owner can change the team: you are an editor\n' })
     expect(await patJson(A, ['team', 'role', 'Bo Chen', 'viewer'])).toMatchObject({ name: 'Bo Chen', role: 'viewer' })
 
+    // Issue 15, point 4: a member demoted to viewer keeps receiving; their own edit is set aside, not sent.
     await pat(B, ['plan', 'add', acc.id, '--title', 'Viewer item', '--priority', 'low'])
-    const refused = await pat(B, ['sync', '--peer', address, '--timeout', '20'])
-    expect(refused.code).toBe(1)
-    expect(refused.stderr).toMatch(/^error: 127\.0\.0\.1:\d+ ended the sync: update to account\/.* refused: a viewer may not change the workspace\n$/)
+    await pat(A, ['plan', 'add', acc.id, '--title', 'Owner item after the demotion', '--priority', 'low'])
+    // Bo learns of his demotion in this exchange, after answering Ana: she sets his edit aside on her side.
+    const firstSync = await pat(B, ['sync', '--peer', address, '--timeout', '20'])
+    expect(firstSync).toMatchObject({ code: 0, stdout: `synced with Ana Lima at ${address}: both sides are up to date\n` })
+    expect(JSON.stringify(await patJson(B, ['account', 'show', acc.id]))).toContain('Owner item after the demotion')
+    expect(await patJson(A, ['sync', 'set-aside', 'list'])).toEqual([expect.objectContaining({ doc: `account/${acc.id}`, source: 'peer Bo Chen', reason: `a viewer may not change account/${acc.id}` })])
+    // From then on Bo knows he is a viewer: his edit is set aside on his side and not sent.
+    const viewerSync = await pat(B, ['sync', '--peer', address, '--timeout', '20'])
+    expect(viewerSync).toMatchObject({ code: 0, stdout: `synced with Ana Lima at ${address}: both sides are up to date\n` })
+    expect(viewerSync.stderr).toMatch(new RegExp(`^account/${acc.id}: 1 change of yours set aside, not sent: you are a viewer: an owner can make you an editor \\(pat team role\\) \\(pat sync set-aside list\\)\n$`))
     expect(JSON.stringify(await patJson(A, ['account', 'show', acc.id]))).not.toContain('Viewer item')
+    const aside = await patJson(B, ['sync', 'set-aside', 'list'])
+    expect(aside).toEqual([expect.objectContaining({ doc: `account/${acc.id}`, source: 'here', author: 'Bo Chen' })])
+    expect((await pat(B, ['sync', '--peer', address, '--timeout', '20'])).stderr).toBe('') // reported once
+    const file = join(B, 'viewer-edit.yjs')
+    expect((await pat(B, ['sync', 'set-aside', 'export', aside[0].id, file])).stdout).toMatch(/^wrote \d+ bytes to /)
+    expect((await pat(B, ['sync', 'set-aside', 'export', aside[0].id, file])).stderr).toBe(`error: ${file} exists: give another file, or --force to replace it\n`)
+    expect((await pat(B, ['sync', 'set-aside', 'drop', aside[0].id])).stdout).toBe('dropped 1 change set aside\n')
+    expect((await pat(B, ['sync', 'set-aside', 'list'])).stdout).toBe('nothing set aside\n')
+    expect((await pat(B, ['sync', 'set-aside', 'drop', aside[0].id])).stderr).toBe(`error: no change set aside has the id "${aside[0].id}": see \`pat sync set-aside list\`\n`)
 
     const status = await patJson(A, ['sync', 'status'])
     expect(status).toMatchObject({ listening: address, member: { name: 'Ana Lima' } })
@@ -64,7 +81,7 @@ describe('team sync from the command line', () => {
     expect(stranger).toMatchObject({ code: 1, stderr: `error: ${address} refused the connection: not a member of this team\n` })
     expect(await patJson(D, ['account', 'list'])).toEqual([])
     expect((await pat(D, ['sync'])).stderr).toBe('error: say what to sync with: pat sync --peer HOST:PORT, or pat sync --hub [URL] (or see pat sync status)\n')
-  })
+  }, 150_000)
 
   it('signs roster changes with the member\'s key: without it, one line saying so and the roster unchanged', async () => {
     const A = await tempDir()

@@ -76,3 +76,34 @@ describe('hub persistence', () => {
     await expect(startHub({ data, tokens })).rejects.toThrow(`exited (1) before listening:\nerror: the data directory ${data} is in use by another hub: give each instance its own (--data)\n`)
   })
 })
+
+// Issue 15, point 3: a room holding a change members refuse can be emptied by the operator, hub stopped.
+describe('room reset', () => {
+  it('empties one stored room, leaves the others, and refuses while the hub runs', async () => {
+    const { data, tokens, token } = await setup()
+    let hub = await started({ data, tokens })
+    const ws = joined(hub.url, `${TEAM}/workspace`, token, 5)
+    const acc = joined(hub.url, `${TEAM}/account/abc`, token, 5)
+    await Promise.all([ws.synced, acc.synced])
+    ws.doc.getMap('team').set('name', 'Pwned Team')
+    acc.doc.getMap('profile').set('name', 'Kept Co')
+    await Promise.all([ws.settled(5000), acc.settled(5000)])
+    ws.leave()
+    acc.leave()
+    const busy = await hubCli(['room', 'reset', `${TEAM}/workspace`, '--data', data], tokens)
+    expect(busy).toMatchObject({ code: 1, stderr: `error: the data directory ${data} is in use by a running hub: stop it first, then reset the room\n` })
+    await hub.close()
+
+    expect(await hubCli(['room', 'reset', `${TEAM}/workspace`, '--data', data], tokens))
+      .toMatchObject({ code: 0, stdout: `emptied ${TEAM}/workspace: the next member to sync fills it again from their copy\n` })
+    expect(await hubCli(['room', 'reset', `${TEAM}/workspace`, '--data', data], tokens)).toMatchObject({ code: 0, stdout: expect.stringContaining('nothing to empty') })
+    expect((await hubCli(['room', 'reset', 'no-slash', '--data', data], tokens)).code).toBe(2)
+
+    hub = await started({ data, tokens })
+    const again = joined(hub.url, `${TEAM}/workspace`, token, 6)
+    const kept = joined(hub.url, `${TEAM}/account/abc`, token, 6)
+    await Promise.all([again.synced, kept.synced])
+    expect(again.doc.getMap('team').size).toBe(0)
+    expect(kept.doc.getMap('profile').toJSON()).toEqual({ name: 'Kept Co' })
+  })
+})

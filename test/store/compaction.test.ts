@@ -65,6 +65,34 @@ describe('deliberate compaction', () => {
     await again.close()
   })
 
+  // Issue 15, point 11: under sustained writes the queue is never idle; compaction must not wait for it.
+  it('keeps the log bounded while the write queue never empties', async () => {
+    const s = await newStore()
+    const acc = await s.accounts.add({ name: 'Busy Harbor' })
+    const name = `account/${acc.id}`
+    const doc = await s.ws.docs.get(name)
+    const docs = s.ws.docs as unknown as { writer?: Promise<void> }
+    const edits: Array<Promise<unknown>> = []
+    let worst = 0
+    let idleSeen = 0
+    for (let n = 0; n < 1500; n++) {
+      edits.push(s.accounts.set(acc.id, { notes: `call ${n}: ${`talked about valuation ${n}. `.repeat(40)}` }))
+      if (n % 10 !== 9) continue
+      // Let the writer store a batch, then queue more at once: it is never idle until the end.
+      await new Promise(resolve => setImmediate(resolve))
+      if (!docs.writer) idleSeen++
+      if (n < 200) continue
+      const { bytes } = await s.ws.database.readUpdates(name)
+      worst = Math.max(worst, bytes / Y.encodeStateAsUpdate(doc).length)
+    }
+    await Promise.all(edits)
+    expect(idleSeen).toBe(0)
+    expect(worst).toBeGreaterThan(1) // the log did grow under load…
+    expect(worst).toBeLessThanOrEqual(3) // …but within 3× the merged state (2.5× plus what one batch adds)
+    await idle(s)
+    await s.close()
+  })
+
   it('compacts a document loaded with a long log (left by an older version or a kill)', async () => {
     const s = await newStore()
     const acc = await s.accounts.add({ name: 'Harbor Imports' })

@@ -138,7 +138,14 @@ describe('owner-signed roster changes through an editor or a hub', () => {
     await cy.roster.add({ ...mal.entry, role: 'editor' }, await signer(cy))
     await ana.roster.remove('Cy Park', await signer(ana))
     await syncStores(ana, cy)
-    expectRefused(ana.ws.wsDoc, bo, 'the roster entry for Mallory is signed by Cy Park, who is not an owner here')
+    // Judged whole it is refused; split by writer (issue 15, point 3), Ana's removal of Cy is let in and Cy's
+    // entry for Mallory — which would pass alone, before the removal — is refused with the whole's reason.
+    const aside: string[] = []
+    const target = workspaceSyncTarget(bo.ws, () => 'editor')
+    expect(judgeAndApply('workspace', bo.ws.wsDoc, Y.encodeStateAsUpdate(ana.ws.wsDoc, Y.encodeStateVector(bo.ws.wsDoc)), target.accept, () => ({ origin: 'remote' }), (_n, _p, reason) => aside.push(reason))).toBeUndefined()
+    expect(aside).toEqual([REFUSED + 'the roster entry for Mallory is signed by Cy Park, who is not an owner here'])
+    expect(bo.roster.get(mal.entry.id)).toBeUndefined()
+    expect(bo.roster.refusal(cy.ws.member.id)).toBe('not a member of this team (removed by an owner)')
   })
 
   it('lets in a concurrent value that loses last-writer-wins beside an owner\'s entry (it changes nothing), and judges one that would win', async () => {

@@ -7,6 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Store } from '../../src/store/index.js'
 import { workspaceRoots } from '../../src/store/schema.js'
+import { setAsideBook } from '../../src/store/sync-target.js'
 import { HubLink, type HubLinkOptions } from '../../src/sync/hub-link.js'
 import { waitFor } from '../helpers/cli.js'
 import { contents, freePort, hubTeam, startFakeHub, startHocuspocusHub, startStockHub, type TestHub } from '../helpers/hub.js'
@@ -108,12 +109,20 @@ describe.each(kinds)('a hub link through the stock $kind server', ({ kind, start
 
     const members = workspaceRoots(bo.ws.wsDoc).members // Bo, an editor, makes himself an owner in his own copy
     bo.ws.wsDoc.transact(() => members.set(bo.ws.member.id, { ...members.get(bo.ws.member.id)!, role: 'owner', seq: 5 }))
-    const refusal = 'workspace: update refused: only an owner may change the team or its roster: the roster entry for Bo Chen does not match its signature'
-    await waitFor(() => a.lines.some(l => l.includes(refusal)), 10_000, 'the refusal on Ana')
+    const refusal = `from hub ${a.status().url}: only an owner may change the team or its roster: the roster entry for Bo Chen does not match its signature (pat sync set-aside list)`
+    await waitFor(() => a.lines.some(l => l.startsWith('workspace: set aside a change by client ') && l.endsWith(refusal)), 10_000, 'the refusal on Ana')
     expect(ana.roster.role(bo.ws.member.id)).toBe('editor')
-    await waitFor(() => a.status().error === `1 document not synced through the hub: ${refusal}`, 10_000, 'the status to name it')
+    // The workspace room is not blocked: it stays live, what the rules allow still arrives, and the refusal is reported once.
+    const later = await ana.accounts.add({ name: 'After The Forgery Co' })
+    await waitFor(() => bo.ws.hasAccount(later.id), 10_000, 'the new account on Bo')
     await bo.plan.items.add(account.id, { title: 'After the forged change', priority: 'high' })
     await waitFor(async () => (await titles(ana, account.id)).includes('After the forged change'), 10_000, 'the account change on Ana')
+    expect(a.status()).toMatchObject({ state: 'connected' })
+    expect(a.status().error).toBeUndefined()
+    expect(a.lines.filter(l => l.endsWith(refusal))).toHaveLength(1)
+    // Bo's new entry, and the deletion of the entry it replaced (a deletion's writer is not known)
+    expect(setAsideBook(ana.ws).list().map(e => [e.doc, e.source, e.author.replace(/\d+/, 'N')]).sort())
+      .toEqual([['workspace', `hub ${a.status().url}`, 'client N'], ['workspace', `hub ${a.status().url}`, 'unknown']])
   })
 
   it('bounds the open rooms: beyond them, a change reaches the other side by the periodic full pass', async () => {

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import type { Store } from '../../src/store/index.js'
+import { setAsideBook } from '../../src/store/sync-target.js'
 import { FRAME, readFrame, writeSyncFrame } from '../../src/sync/frames.js'
 import { PeerBook } from '../../src/sync/peer-book.js'
 import { loadTls } from '../../src/sync/tls.js'
@@ -114,14 +115,17 @@ describe('a peer node', () => {
     expect(a.node.status().peers.find(p => p.name === 'Bo Chen')).toMatchObject({ connected: true })
     rogue.close()
 
-    // A viewer's content for a document nobody has is refused before anything is created.
+    // A viewer's content for a document nobody has is refused before anything is created: it is set aside
+    // (issue 15, point 4) and the session goes on.
     const viewer = await connect({ url: `wss://${a.address}`, identity: (await loadTls(vi.ws.paths)).tls })
-    const refused = new Promise<string>(resolve => viewer.onClose(resolve))
     const made = new Y.Doc()
     made.getMap('profile').set('name', 'Made Up Co')
     viewer.send(writeSyncFrame('account/phantom-viewer', enc => syncProtocol.writeUpdate(enc, Y.encodeStateAsUpdate(made))))
-    expect(await refused).toMatch(/refused: a viewer may not change the workspace$/)
+    await waitFor(() => setAsideBook(ana.ws).list().length === 1, 10_000, 'the viewer\'s change to be set aside')
+    expect(setAsideBook(ana.ws).list()).toEqual([expect.objectContaining({ doc: 'account/phantom-viewer', source: 'peer Vi Tran', reason: 'a viewer may not change account/phantom-viewer' })])
     expect(ana.ws.docs.openCount).toBe(open)
+    expect(await ana.ws.docs.storedNames()).toEqual(stored)
+    viewer.close()
 
     // A document that is genuinely new arrives, and is stored.
     const fromBo = await bo.accounts.add({ name: 'Bo Co' })

@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest'
 import type { SyncIndicator } from '../../src/sync/indicator.js'
 import { waitFor } from '../helpers/cli.js'
+import { newStore, syncStores } from '../helpers/store.js'
+import { joinedStore } from '../helpers/team.js'
 import { KEY, renderApp } from '../helpers/ui.js'
 
 function fakeIndicator () {
@@ -33,5 +35,24 @@ describe('the status bar\'s sync line', () => {
     await ui.press('q')
     await ui.waitFor(f => !f.includes('also here'))
     await waitFor(() => fake.state.viewed.length > 1 && fake.state.viewed.at(-1) === undefined, 3000, 'the app to say no account is open')
+  })
+})
+
+// Issue 15, point 7: one IR# in two accounts after a merge shows in the status bar until it is resolved.
+describe('the status bar\'s IR# warning', () => {
+  it('appears when a merge leaves one IR# in two accounts, and goes once it is resolved', async () => {
+    const ana = await newStore('Ana Lima')
+    const bo = await joinedStore(ana, 'Bo Chen', 'editor')
+    const one = await ana.accounts.add({ name: 'Harbor One Co' })
+    const two = await ana.accounts.add({ name: 'Harbor Two Co' })
+    await syncStores(ana, bo)
+    const ui = await renderApp({ store: ana })
+    await ui.waitFor('sync off')
+    await ana.accounts.set(one.id, { iors: ['12-3456789'] })
+    await bo.accounts.set(two.id, { iors: ['12-3456789'] })
+    await syncStores(ana, bo)
+    await ui.waitFor('⚠ IR# 12-3456789 in 2 accounts')
+    await ana.accounts.set(two.id, { iors: [] })
+    await ui.waitFor(f => !f.includes('⚠ IR#'))
   })
 })

@@ -5,7 +5,8 @@
 import type { Command } from 'commander'
 import { resolve } from 'node:path'
 import { InputError } from '../../domain/index.js'
-import { withStore, type CliContext } from '../context.js'
+import { iorDuplicateLine, type IorDuplicate } from '../../store/index.js'
+import { READS_ACCOUNTS, withStore, type CliContext } from '../context.js'
 import { printJson } from '../io.js'
 
 export function registerBackup (program: Command, ctx: CliContext): void {
@@ -42,9 +43,14 @@ export function registerBackup (program: Command, ctx: CliContext): void {
       const { homePaths } = await import('../../store/home.js')
       const { loadIdentity } = await import('../../sync/identity.js')
       const identity = await loadIdentity(homePaths(ctx.home()).identityKey).then(i => ({ id: i.id }), (err: Error) => ({ problem: err.message.split(':')[0]! }))
-      const report = await runDoctor(ctx.home(), {
+      const report: Awaited<ReturnType<typeof runDoctor>> & { duplicateIors?: IorDuplicate[] } = await runDoctor(ctx.home(), {
         identity, acceptLoss: Boolean(opts.acceptLoss), ...(opts.fromBackup ? { backup: resolve(ctx.io.cwd, opts.fromBackup) } : {})
       })
+      if (report.ok) { // what a merge can leave that no single edit may make: one IR# in two accounts (issue 15, point 7)
+        const duplicates = await withStore(ctx, async s => s.ws.duplicateIors(), READS_ACCOUNTS)
+        report.duplicateIors = duplicates
+        report.lines.push(...duplicates.map(d => `warning: ${iorDuplicateLine(d)}`))
+      }
       if (opts.json) printJson(ctx.io, report)
       else ctx.io.out(report.lines.join('\n'))
       if (!report.ok) throw new InputError(report.problem ?? 'the workspace could not be recovered')

@@ -60,7 +60,7 @@ export async function syncViaHub (ctx: CliContext, opts: { hub: string | true, t
   const hub = resolveHub(opts.hub, stored)
   const token = opts.token ?? (stored && stored.url === hub ? stored.token : undefined)
   const { syncThroughHub } = await import('../../sync/hub-client.js')
-  const result = await withStore(ctx, store => syncThroughHub({ store, url: hub, ...(token ? { token } : {}), timeoutMs: opts.timeoutMs }))
+  const result = await withStore(ctx, store => syncThroughHub({ store, url: hub, ...(token ? { token } : {}), timeoutMs: opts.timeoutMs, report: line => ctx.io.err(line) }))
   if (opts.json) printJson(ctx.io, result)
   else ctx.io.out(summary(result))
   const failed = result.documents.filter(d => d.error !== undefined)
@@ -82,8 +82,10 @@ function summary (r: HubSyncResult): string {
   const received = synced.filter(d => d.received).length
   const sent = synced.filter(d => d.sent).length
   const held = synced.filter(d => d.held).length
+  const refused = synced.filter(d => d.refused !== undefined).length
   return `synced ${count(synced.length)} through ${r.hub}: received changes to ${received}, sent changes to ${sent}` +
-    (held > 0 ? `; ${count(held)} had changes that build on others not here yet (they come on a later sync)` : '')
+    (held > 0 ? `; ${count(held)} had changes that build on others not here yet (they come on a later sync)` : '') +
+    (refused > 0 ? `; ${count(refused)} had changes set aside (pat sync set-aside list)` : '')
 }
 
 /**

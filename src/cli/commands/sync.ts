@@ -17,6 +17,7 @@ import { withStore, type CliContext } from '../context.js'
 import { formatTable } from '../format.js'
 import { hostOf } from '../host.js'
 import { printJson, tableWidth, type Io } from '../io.js'
+import { registerSetAside } from './set-aside.js'
 
 export function registerSync (program: Command, ctx: CliContext): void {
   const sync = program.command('sync').description('sync with a peer (--peer) or through a hub (--hub) once, or see sync status (pat sync status)')
@@ -37,10 +38,12 @@ export function registerSync (program: Command, ctx: CliContext): void {
         return
       }
       const address = parseAddress(opts.peer!)
-      const peer = await withStore(ctx, store => syncOnce(store, address, seconds * 1000))
+      const peer = await withStore(ctx, store => syncOnce(store, address, seconds * 1000, line => ctx.io.err(line)))
       if (opts.json) printJson(ctx.io, peer)
       else ctx.io.out(`synced with ${peer.name} at ${address}: both sides are up to date`)
     })
+
+  registerSetAside(sync, ctx)
 
   sync.command('status').description('the peers met, connected or not, last sync and updates pending')
     .option('--json', 'print JSON')
@@ -61,14 +64,14 @@ export function registerSync (program: Command, ctx: CliContext): void {
     })
 }
 
-async function syncOnce (store: Store, address: string, timeoutMs: number): Promise<PeerStatus> {
+async function syncOnce (store: Store, address: string, timeoutMs: number, report: (line: string) => void): Promise<PeerStatus> {
   const running = hostOf(store)?.peer
   if (running) return running.syncOnce(address, timeoutMs)
   const { PeerNode } = await import('../../sync/peer.js')
   const { loadTls } = await import('../../sync/tls.js')
   // The connection attempt ends with the exchange's own deadline: a silent listener must not hold the
   // process past --timeout (the handshake's own, longer timeout would).
-  const node = await PeerNode.start({ store, tls: (await loadTls(store.ws.paths)).tls, connectTimeoutMs: timeoutMs })
+  const node = await PeerNode.start({ store, tls: (await loadTls(store.ws.paths)).tls, connectTimeoutMs: timeoutMs, report })
   try {
     return await node.syncOnce(address, timeoutMs)
   } finally {

@@ -8,6 +8,7 @@ import {
   DUE_RULE_INFO, InputError, checkEligibility, parseDate, parsePeriod, today,
   type CriterionResult, type DueEntry, type SelectionBasis
 } from '../../domain/index.js'
+import { iorDuplicateLine } from '../../store/index.js'
 import { READS_ACCOUNTS, withStore, type CliContext } from '../context.js'
 import { truncate } from '../format.js'
 import { printJson, STYLED, tableWidth } from '../io.js'
@@ -42,12 +43,15 @@ export function registerWorkflow (program: Command, ctx: CliContext): void {
   account.command('check').argument('<account>', 'account id, id prefix or name')
     .description('check the SOP\'s selection criteria against what is recorded: pass, fail, or unknown (and what is missing)')
     .option('--as <basis>', 'port (Port Account Team) or national (full-time Account Manager); default: the account\'s kind')
-    .option('--json', 'print JSON: {accountId, accountName, basis, result, criteria[{id, criterion, status, detail, missing?, advisory?}]}')
+    .option('--json', 'print JSON: {accountId, accountName, basis, result, criteria[{id, criterion, status, detail, missing?, advisory?}], duplicateIors[{ior, accounts[{id, name}]}]}')
     .action(async (ref: string, opts: { as?: string, json?: boolean }) => {
       if (opts.as !== undefined && opts.as !== 'port' && opts.as !== 'national') throw new InputError(`invalid --as "${opts.as}": use port or national`, 'as')
-      const record = await withStore(ctx, s => s.accounts.show(ref), READS_ACCOUNTS)
+      const { record, duplicates } = await withStore(ctx, async s => {
+        const record = await s.accounts.show(ref)
+        return { record, duplicates: s.ws.duplicateIors().filter(d => d.accounts.some(a => a.id === record.id)) }
+      }, READS_ACCOUNTS)
       const report = checkEligibility(record, opts.as as SelectionBasis | undefined)
-      const out = { accountId: record.id, accountName: record.name, ...report }
+      const out = { accountId: record.id, accountName: record.name, ...report, duplicateIors: duplicates }
       if (opts.json) { printJson(ctx.io, out); return }
       const head = `${record.name} — ${report.basis === 'national' ? 'full-time Account Manager' : 'port account'} selection criteria (SOP, Select an Account)`
       const lines = [head, '']
@@ -55,6 +59,8 @@ export function registerWorkflow (program: Command, ctx: CliContext): void {
       for (const c of report.criteria) lines.push(...criterionLines(c, record.id, ports))
       const counts = (['pass', 'fail', 'unknown'] as const).map(st => `${report.criteria.filter(c => !c.advisory && c.status === st).length} ${st}`).join(', ')
       lines.push('', `Result: ${report.result.toUpperCase()} (${counts}; goals are not counted)`)
+      // Two members can add one IR# to two accounts offline; the merge keeps both (issue 15, point 7).
+      if (duplicates.length > 0) lines.push('', ...duplicates.map(d => `⚠ ${iorDuplicateLine(d)}`))
       ctx.io.out(lines.join('\n'))
     })
 }
