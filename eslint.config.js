@@ -1,0 +1,32 @@
+// @ts-check
+// The project's lint: neostandard (the `standard` style the code already follows, for TypeScript too),
+// typescript-eslint's type-aware rules where a mistake is silent at run time (a promise nobody awaits, a promise
+// passed where a callback's result is ignored), type-only imports kept apart, and React's hook rules.
+import neostandard from 'neostandard'
+import tseslint from 'typescript-eslint'
+import reactHooks from 'eslint-plugin-react-hooks'
+
+export default [
+  { ignores: ['dist/**', 'node_modules/**', 'hub/node_modules/**', 'bench/results/**', 'coverage/**'] },
+  ...neostandard({ ts: true }),
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname }
+    },
+    plugins: { '@typescript-eslint': tseslint.plugin },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }]
+    }
+  },
+  {
+    files: ['src/ui/**/*.ts', 'src/ui/**/*.tsx', 'test/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error'
+    }
+  }
+]
