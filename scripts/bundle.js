@@ -75,8 +75,11 @@ const result = await build({
   // readable-stream (through y-leveldb's level-read-stream) is a copy of node's own streams for browsers:
   // 185 kB to compile on every start, for what node:stream does the same.
   alias: { 'readable-stream': 'node:stream' },
-  // Ink loads React's devtools only when DEV=true, and they are not installed.
-  external: ['react-devtools-core'],
+  // Ink loads React's devtools only when DEV=true, and they are not installed. The file-format libraries
+  // (pat import, export --format docx, due --format ics|csv) are loaded by those commands alone and from
+  // node_modules as published: bundling them gains no start-up time, and exceljs's archiver needs the real
+  // readable-stream (`readable-stream/passthrough`), which the alias above would send to node:stream.
+  external: ['react-devtools-core', 'exceljs', 'docx', 'ical-generator', 'csv-parse', 'csv-stringify'],
   plugins: [nativeAddon, yogaWithoutFetch, reactProduction],
   minifyWhitespace: true,
   minifySyntax: true,

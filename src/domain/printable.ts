@@ -11,8 +11,11 @@
  * multi-line text) stay; `printableLine` makes one line of it (whitespace runs become one space).
  */
 
-/** C0 (but newline and tab), DEL, C1, bidi embeddings/overrides/isolates, LS/PS. */
-const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g // eslint-disable-line no-control-regex
+/**
+ * C0 (but newline and tab), DEL, C1, bidi embeddings/overrides/isolates, LS/PS; a carriage return only when
+ * no newline follows it (CRLF line ends, as CSV has them, are harmless; a lone CR would overwrite the line).
+ */
+const UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]|\r(?!\n)/g // eslint-disable-line no-control-regex
 /** Our own colour and weight sequences (Select Graphic Rendition), kept only in output we styled ourselves. */
 const SGR = /\u001b\[[0-9;]*m/y // eslint-disable-line no-control-regex
 
@@ -45,7 +48,8 @@ export function printable (text: string, opts: { keepStyle?: boolean } = {}): st
     const style = SGR.exec(text)
     if (style) { out += style[0]; i += style[0].length; continue }
     const c = text[i]!
-    out += hasControl(c) ? picture(c) : c
+    const unsafe = c === '\r' ? text[i + 1] !== '\n' : hasControl(c)
+    out += unsafe ? picture(c) : c
     i++
   }
   return out

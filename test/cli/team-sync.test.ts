@@ -90,7 +90,7 @@ describe('team sync from the command line', () => {
     await rm(join(A, 'identity', 'member.key'))
     const changed = await pat(A, ['team', 'role', 'Ana Lima', 'owner'])
     expect(changed.code).toBe(1)
-    expect(changed.stderr).toMatch(/^error: cannot read your key .*member\.key \(ENOENT[^\n]*\): roster changes are signed with it; restore it from a copy of this home\n$/)
+    expect(changed.stderr).toMatch(/^error: your key .*member\.key is missing: sync and roster changes need it; restore identity\/ from a copy of this home/)
     expect(await patJson(A, ['team', 'list'])).toEqual(before)
   })
 })

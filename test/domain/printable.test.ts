@@ -16,6 +16,12 @@ describe('printable', () => {
     expect(printableLine('a\n\n b\tc\r\x1b')).toBe('a  b c ␛')
   })
 
+  it('keeps CRLF line ends (CSV has them) but shows a lone carriage return, which would overwrite the line', () => {
+    expect(printable('a,b\r\nc,d\r\n')).toBe('a,b\r\nc,d\r\n')
+    expect(printable('paid\rUNPAID')).toBe('paid␍UNPAID')
+    expect(printable('x\r\n\x1b[1my\rz', { keepStyle: true })).toBe('x\r\n\x1b[1my␍z')
+  })
+
   it('keeps only our own colour codes in styled output', () => {
     expect(printable('\x1b[1mbold\x1b[22m \x1b]0;T\x07', { keepStyle: true })).toBe('\x1b[1mbold\x1b[22m ␛]0;T␇')
   })

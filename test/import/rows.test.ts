@@ -59,7 +59,7 @@ describe('row validation (the CLI validators)', () => {
     expect(r.column).toBe('IR #')
     expect(r.reason).toMatch(/invalid IR# "not-an-ior"/)
     expect(r.reason).toMatch(/invalid annual import value "lots"/)
-    expect(r.reason).toMatch(/invalid sop stage "nowhere"/)
+    expect(r.reason).toMatch(/invalid SOP stage "nowhere"/)
   })
 
   it('refuses a cell longer than a spreadsheet cell, and a formula without a value', () => {

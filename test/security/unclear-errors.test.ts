@@ -30,10 +30,10 @@ describe('unclear errors', { timeout: 120_000 }, () => {
   it('numbers: ranks start at 1, no negative values, nothing beyond 2^53 is rounded', async () => {
     const h = await home()
     const cases: Array<[string[], RegExp]> = [
-      [['--national-rank', '-3'], /national rank by import value -3 is below 1: use a whole number from 1/],
-      [['--national-rank', '0'], /national rank by import value 0 is below 1/],
-      [['--national-rank', '9007199254740993'], /national rank by import value 9007199254740993 is too large: at most 9007199254740991/],
-      [['--national-rank', '2.5'], /invalid national rank by import value "2.5": use a whole number/],
+      [['--national-rank', '-3'], /national rank -3 is below 1: use a whole number from 1/],
+      [['--national-rank', '0'], /national rank 0 is below 1/],
+      [['--national-rank', '9007199254740993'], /national rank 9007199254740993 is too large: at most 9007199254740991/],
+      [['--national-rank', '2.5'], /invalid national rank "2.5": use a whole number/],
       [['--import-value', '90071992547409930'], /is too large: at most 9007199254740991/]
     ]
     for (const [args, message] of cases) {

@@ -34,7 +34,7 @@ export const DATA_SCREENS: readonly ScreenId[] = ['accounts', ...ACCOUNT, 'due']
  * works everywhere (`/` filters the accounts table; elsewhere it searches the knowledge base).
  */
 const TABLE = [
-  { id: 'welcome.name', keys: ['enter'], label: 'Use this name (teammates see it; pat me set --name changes it later)', screens: ['welcome.name'] },
+  { id: 'welcome.useName', keys: ['enter'], label: 'Use this name (teammates see it; pat me set --name changes it later)', screens: ['welcome.name'] },
   { id: 'welcome.demo', keys: ['d'], label: 'Add the demo accounts', screens: ['welcome'] },
   { id: 'welcome.empty', keys: ['enter'], label: 'Start with an empty workspace', screens: ['welcome'] },
 

@@ -32,7 +32,7 @@ export function WelcomeScreen ({ home, member, height, width, busy, onDemo, onEm
       .then(() => { setProblem(undefined); setNamed(store.ws.member.name) }, (err: Error) => setProblem(err.message))
       .finally(() => setSaving(false))
   }
-  useCommands('welcome.name', { 'welcome.name': save }, { active: asking, text: name })
+  useCommands('welcome.name', { 'welcome.useName': save }, { active: asking, text: name })
   useCommands('welcome', { 'welcome.demo': onDemo, 'welcome.empty': onEmpty }, { active: !asking })
   return (
     <Box flexDirection='column' width={width} height={height}>
