@@ -190,9 +190,14 @@ async function liveAYear (store, clock, i, seed) {
   const acc = await at(0, () => store.accounts.add({ name, iors, leadPort: lead, kind: r() < 0.9 ? 'port' : 'national', stage: 'select' }))
   const id = acc.id
   await at(2, () => store.accounts.set(id, {
-    address: `${100 + Math.floor(r() * 9000)} Commerce Way, ${lead}`, importValue: Math.round(5 + r() * 200) * 1_000_000,
-    duties: Math.round(1 + r() * 40) * 100_000, pfi: [pick(r, PFI)], categories: [...new Set([pick(r, CATEGORIES), 'importer'])],
-    partnerPorts: [pick(r, PORTS)], nationalRank: 1 + Math.floor(r() * 1000), pfiShare: Math.floor(r() * 100),
+    address: `${100 + Math.floor(r() * 9000)} Commerce Way, ${lead}`,
+    importValue: Math.round(5 + r() * 200) * 1_000_000,
+    duties: Math.round(1 + r() * 40) * 100_000,
+    pfi: [pick(r, PFI)],
+    categories: [...new Set([pick(r, CATEGORIES), 'importer'])],
+    partnerPorts: [pick(r, PORTS)],
+    nationalRank: 1 + Math.floor(r() * 1000),
+    pfiShare: Math.floor(r() * 100),
     structure: 'Centrally controlled; Customs business handled by the trade compliance department at headquarters.'
   }))
   await at(1, () => store.locations.add(id, { type: 'headquarters', name: 'Head office', country: 'US' }))
@@ -202,8 +207,12 @@ async function liveAYear (store, clock, i, seed) {
     const customs = k === 0 || r() < 0.3
     const person = `${pick(r, PEOPLE)} ${k}`
     contacts.push(await at(1 + Math.floor(r() * 4), () => store.contacts.add(id, {
-      name: person, side: customs ? 'customs' : 'account', role: customs ? pick(r, CUSTOMS_ROLES) : pick(r, ROLES),
-      org: customs ? `Port of ${lead}` : name, phone: `555-${String(1000 + Math.floor(r() * 9000))}`, email: `${person.toLowerCase().replace(/\W+/g, '.')}@example.com`
+      name: person,
+      side: customs ? 'customs' : 'account',
+      role: customs ? pick(r, CUSTOMS_ROLES) : pick(r, ROLES),
+      org: customs ? `Port of ${lead}` : name,
+      phone: `555-${String(1000 + Math.floor(r() * 9000))}`,
+      email: `${person.toLowerCase().replace(/\W+/g, '.')}@example.com`
     })))
   }
   for (const task of TASKS.slice(0, 1)) await at(Math.floor(r() * 3), () => store.tasks.mark(id, task, true))
@@ -222,8 +231,11 @@ async function liveAYear (store, clock, i, seed) {
 
   await at(7, () => store.accounts.set(id, { stage: 'improve' }))
   await at(1, () => store.plan.set(id, {
-    periodStart: date(YEAR + day * DAY), periodEnd: date(YEAR + (day + 365) * DAY), planDate: date(YEAR + day * DAY),
-    distribution: `Port of ${lead}, NASC`, background: `Importer of ${pick(r, SECOND).toLowerCase()} since ${1980 + Math.floor(r() * 40)}.`,
+    periodStart: date(YEAR + day * DAY),
+    periodEnd: date(YEAR + (day + 365) * DAY),
+    planDate: date(YEAR + day * DAY),
+    distribution: `Port of ${lead}, NASC`,
+    background: `Importer of ${pick(r, SECOND).toLowerCase()} since ${1980 + Math.floor(r() * 40)}.`,
     scope: 'Classification and valuation of new product lines.'
   }))
   const items = []
@@ -236,8 +248,13 @@ async function liveAYear (store, clock, i, seed) {
   const cip = r() < 0.2
   const cipEntity = cip
     ? await at(4, () => store.cips.add(id, {
-      deficiency: 'Misclassified parts', resultSheet: `RS-${i}`, actionSteps: 'Train staff; add a review step before filing.',
-      department: 'Trade Compliance', responsibleOfficial: contacts[1]?.name ?? 'Compliance lead', reportDate: date(YEAR + day * DAY), status: 'submitted'
+      deficiency: 'Misclassified parts',
+      resultSheet: `RS-${i}`,
+      actionSteps: 'Train staff; add a review step before filing.',
+      department: 'Trade Compliance',
+      responsibleOfficial: contacts[1]?.name ?? 'Compliance lead',
+      reportDate: date(YEAR + day * DAY),
+      status: 'submitted'
     }))
     : undefined
 

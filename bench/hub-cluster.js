@@ -98,7 +98,10 @@ export async function run () {
         figure('hub instance memory, peak resident (larger)', Math.max(...memory.map(x => x.peak)), 'MiB', { value: 256, text: '≤ 256 MiB' })
       ],
       raw: {
-        members: MEMBERS, editsEach: EDITS, roundMs: ROUND_MS, joinedMs: round(joined),
+        members: MEMBERS,
+        editsEach: EDITS,
+        roundMs: ROUND_MS,
+        joinedMs: round(joined),
         live: { convergedMs: round(live.converged), editingMs: round(live.editing) },
         burst: { convergedMs: round(burst.converged), editingMs: round(burst.editing) },
         memoryMiB: memory.map(x => ({ rss: round(x.rss, 1), peak: round(x.peak, 1) }))

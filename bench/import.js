@@ -72,7 +72,7 @@ export async function run () {
         figure(`import ${ROWS} CSV rows, empty workspace`, first.ms / 1000, 's', { value: 30, text: '< 30 s' }),
         figure(`import the same ${ROWS} rows again (unchanged)`, again.ms / 1000, 's', { value: 30, text: '< 30 s' }),
         figure(`import ${ROWS} .xlsx rows, empty workspace`, xlsxMs / 1000, 's', { value: 30, text: '< 30 s' }),
-        figure(`  the same, CPU time (user + system)`, (cpu.user + cpu.system) / 1e6, 's'),
+        figure('  the same, CPU time (user + system)', (cpu.user + cpu.system) / 1e6, 's'),
         ...(existsSync('/proc/loadavg') ? [figure('load average (1 min) at the end', Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]), '')] : [])
       ]
     }

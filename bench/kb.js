@@ -44,8 +44,12 @@ export async function run () {
   const idx = await loadIndex()
   const loadMs = Number(process.hrtime.bigint() - t0) / 1e6
   const ours = q => search(idx, q, { limit: 10 }).map(h => h.id)
-  const mini = new MiniSearch({ fields: ['title', 'trail', 'text'], storeFields: ['id'], idField: 'id',
-    searchOptions: { fuzzy: 0.2, prefix: true, boost: { title: 2 } } })
+  const mini = new MiniSearch({
+    fields: ['title', 'trail', 'text'],
+    storeFields: ['id'],
+    idField: 'id',
+    searchOptions: { fuzzy: 0.2, prefix: true, boost: { title: 2 } }
+  })
   mini.addAll(idx.sections.map(s => ({ id: s.id, title: s.title, trail: s.trail.join(' '), text: s.text })))
   const miniRank = q => mini.search(q).slice(0, 20).map(r => r.id)
 

@@ -57,7 +57,9 @@ function attach (conn, store, count = { bytes: 0, frames: 0 }) {
 async function star (hub, others) {
   const accepted = []
   const listener = await listen({
-    host: '127.0.0.1', port: 0, identity: hub.tls,
+    host: '127.0.0.1',
+    port: 0,
+    identity: hub.tls,
     authorize: id => others.some(o => o.id === id),
     onPeer: conn => accepted.push(attach(conn, hub.store))
   })

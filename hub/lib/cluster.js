@@ -58,7 +58,7 @@ export async function clusterExtensions ({ url, prefix, log, stored }) {
   }
   let lastError = ''
   /** @type {InstanceType<ReturnType<typeof relayClass>> | undefined} */
-  let relay
+  let relay // eslint-disable-line prefer-const -- assigned below, after the closures that use it are made
   const createClient = () => {
     let connected = false
     return new IORedis(url).on('error', err => {

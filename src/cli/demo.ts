@@ -27,10 +27,21 @@ function demoAccounts (now: string): DemoAccount[] {
   return [
     {
       fields: {
-        name: 'Harborview Sample Electronics (DEMO)', iors: ['99-1000001', '99-100000101'], kind: 'port', leadPort: 'Long Beach', stage: 'improve',
-        partnerPorts: ['Los Angeles', 'Seattle'], importValue: 48_000_000, duties: 1_250_000, pfi: ['Electronics'], categories: ['importer', 'exporter'],
+        name: 'Harborview Sample Electronics (DEMO)',
+        iors: ['99-1000001', '99-100000101'],
+        kind: 'port',
+        leadPort: 'Long Beach',
+        stage: 'improve',
+        partnerPorts: ['Los Angeles', 'Seattle'],
+        importValue: 48_000_000,
+        duties: 1_250_000,
+        pfi: ['Electronics'],
+        categories: ['importer', 'exporter'],
         structure: 'Centrally controlled; Customs business handled by the Trade Compliance department at headquarters.',
-        address: '100 Example Way, Long Beach, CA', profileReviewed: addMonths(now, -23), nationalRank: 412, pfiShare: 62
+        address: '100 Example Way, Long Beach, CA',
+        profileReviewed: addMonths(now, -23),
+        nationalRank: 412,
+        pfiShare: 62
       },
       locations: [{ type: 'headquarters', name: 'Head office', country: 'US' }, { type: 'plant', name: 'Assembly plant', country: 'MX' }],
       related: [{ name: 'Sample Customs Brokerage LLC', type: '1', role: 'broker' }, { name: 'Example Freight Forwarding', type: '2', role: 'freight forwarder' }],
@@ -39,15 +50,32 @@ function demoAccounts (now: string): DemoAccount[] {
         { name: 'Jordan Sample', side: 'account', role: 'Trade Compliance Manager', org: 'Harborview Sample Electronics', phone: '555-0101', email: 'jordan@example.com' }
       ],
       answers: [['compliance.A', 'yes'], ['compliance.B', 'yes'], ['compliance.C', 'na', 'no quota or visa merchandise'], ['business.A', 'yes'], ['business.C', 'na', 'broker files all entries']],
-      plan: { periodStart: addMonths(now, -3), periodEnd: addMonths(now, 9), planDate: addMonths(now, -3), reviewed: addMonths(now, -11), distribution: 'Port of Long Beach, Port of Los Angeles, NASC',
-        background: 'Importer of consumer electronics since 1998; ranked in the top 500 by value.', scope: 'Classification of new product lines and valuation of assists.' },
+      plan: {
+        periodStart: addMonths(now, -3),
+        periodEnd: addMonths(now, 9),
+        planDate: addMonths(now, -3),
+        reviewed: addMonths(now, -11),
+        distribution: 'Port of Long Beach, Port of Los Angeles, NASC',
+        background: 'Importer of consumer electronics since 1998; ranked in the top 500 by value.',
+        scope: 'Classification of new product lines and valuation of assists.'
+      },
       items: [
         { title: 'Classification review of new product lines', goal: 'Reduce classification errors below 5%', area: 'compliance', checklistItem: 'compliance.A', priority: 'high', owner: 'Pat Example', due: addDays(now, 12) },
         { title: 'Valuation: document assists', area: 'compliance', checklistItem: 'compliance.B', priority: 'medium', owner: 'Jordan Sample', due: addDays(now, -5) },
         { title: 'Evaluate ACH for duty payments', area: 'business', checklistItem: 'business.B', priority: 'low', owner: 'Jordan Sample', due: addDays(now, 40) }
       ],
-      cips: [{ deficiency: 'Misclassified printed circuit assemblies', resultSheet: 'RS-1', actionSteps: 'Train staff; add review step before filing.', department: 'Trade Compliance',
-        validation: 'Self-test of 50 entries', responsibleOfficial: 'Jordan Sample', approvingOfficial: 'Pat Example', reportDate: addMonths(now, -5), target: addDays(now, 20), status: 'implementing' }],
+      cips: [{
+        deficiency: 'Misclassified printed circuit assemblies',
+        resultSheet: 'RS-1',
+        actionSteps: 'Train staff; add review step before filing.',
+        department: 'Trade Compliance',
+        validation: 'Self-test of 50 entries',
+        responsibleOfficial: 'Jordan Sample',
+        approvingOfficial: 'Pat Example',
+        reportDate: addMonths(now, -5),
+        target: addDays(now, 20),
+        status: 'implementing'
+      }],
       events: [{ type: 'meeting', date: addMonths(now, -3), title: 'Action plan kick-off with the account' }, { type: 'review', subject: 'profile', date: addMonths(now, -23), title: 'Profile review' }],
       ports: [
         { name: 'Long Beach', share: 55, rank: 1 },
@@ -59,9 +87,20 @@ function demoAccounts (now: string): DemoAccount[] {
     },
     {
       fields: {
-        name: 'Blue Heron Demo Apparel', iors: ['99-2000002'], kind: 'port', leadPort: 'New York', stage: 'evaluate', partnerPorts: ['Newark'],
-        importValue: 16_500_000, duties: 2_900_000, pfi: ['Textiles and Apparel'], categories: ['importer'], profileReviewed: addMonths(now, -6),
-        nationalRank: 301, pfiShare: 85, definitionChanged: addDays(now, -10)
+        name: 'Blue Heron Demo Apparel',
+        iors: ['99-2000002'],
+        kind: 'port',
+        leadPort: 'New York',
+        stage: 'evaluate',
+        partnerPorts: ['Newark'],
+        importValue: 16_500_000,
+        duties: 2_900_000,
+        pfi: ['Textiles and Apparel'],
+        categories: ['importer'],
+        profileReviewed: addMonths(now, -6),
+        nationalRank: 301,
+        pfiShare: 85,
+        definitionChanged: addDays(now, -10)
       },
       locations: [{ type: 'headquarters', country: 'US' }, { type: 'warehouse', name: 'Distribution center', country: 'US' }],
       related: [{ name: 'Demo Garment Factory', type: '3', role: 'manufacturer' }],
@@ -76,7 +115,14 @@ function demoAccounts (now: string): DemoAccount[] {
     },
     {
       fields: { name: 'Northwind Example Foods', iors: ['99-3000003'], kind: 'port', leadPort: 'Seattle', stage: 'select', importValue: 11_200_000, categories: ['importer', 'broker'] },
-      locations: [], related: [], contacts: [], answers: [], plan: {}, items: [], cips: [], events: [],
+      locations: [],
+      related: [],
+      contacts: [],
+      answers: [],
+      plan: {},
+      items: [],
+      cips: [],
+      events: [],
       ports: [{ name: 'Seattle', share: 12, rank: 3 }, { name: 'Tacoma', share: 48, rank: 1 }],
       tasks: []
     }

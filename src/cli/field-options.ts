@@ -14,11 +14,16 @@ export const collect = (value: string, prev: string[] | undefined): string[] => 
 export interface FieldOptionNames { [key: string]: string }
 
 function describe (spec: FieldSpec): string {
-  const what = spec.kind === 'date' ? ' (YYYY-MM-DD)'
-    : spec.kind === 'enum' ? ` (${spec.values!.join('|')})`
-      : spec.kind === 'money' ? ' (US$, e.g. 12000000 or 12M)'
-        : spec.kind === 'percent' ? ' (0–100)'
-          : spec.kind === 'list' ? `${spec.values ? ` (${spec.values.join('|')})` : ''}, comma-separated or repeated`
+  const what = spec.kind === 'date'
+    ? ' (YYYY-MM-DD)'
+    : spec.kind === 'enum'
+      ? ` (${spec.values!.join('|')})`
+      : spec.kind === 'money'
+        ? ' (US$, e.g. 12000000 or 12M)'
+        : spec.kind === 'percent'
+          ? ' (0–100)'
+          : spec.kind === 'list'
+            ? `${spec.values ? ` (${spec.values.join('|')})` : ''}, comma-separated or repeated`
             : ''
   // A required field cannot be cleared, so its help does not offer it.
   return `${spec.label}${what}${spec.required ? ' [required]' : '; "" clears'}`

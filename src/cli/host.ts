@@ -16,6 +16,7 @@ import type { Store } from '../store/index.js'
 import { readHubConfig } from '../store/hub-config.js'
 import type { SyncIndicator } from '../sync/indicator.js'
 import type { PeerNode } from '../sync/peer.js'
+import type { Presence } from '../sync/presence.js'
 import { serveControl } from './control.js'
 import { hostedHub, type HostedHub } from './host-hub.js'
 
@@ -110,7 +111,7 @@ export async function hostWorkspace (store: Store, opts: { holder: Holder, sync?
   return host
 }
 
-async function startNode (store: Store, sync: SyncOptions, presence: import('../sync/presence.js').Presence): Promise<PeerNode> {
+async function startNode (store: Store, sync: SyncOptions, presence: Presence): Promise<PeerNode> {
   const { PeerNode } = await import('../sync/peer.js')
   const { loadTls } = await import('../sync/tls.js')
   const { tls } = await loadTls(store.ws.paths)

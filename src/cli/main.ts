@@ -24,9 +24,14 @@ async function fastKb (argv: string[], io: Io): Promise<number | undefined> {
   const { parseArgs } = await import('node:util')
   let parsed
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: {
-      home: { type: 'string' }, limit: { type: 'string', short: 'n' }, json: { type: 'boolean' }, raw: { type: 'boolean' }, for: { type: 'string' }
-    } })
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        home: { type: 'string' }, limit: { type: 'string', short: 'n' }, json: { type: 'boolean' }, raw: { type: 'boolean' }, for: { type: 'string' }
+      }
+    })
   } catch { return undefined }
   const [cmd, ...rest] = parsed.positionals
   const { values } = parsed

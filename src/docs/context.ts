@@ -29,9 +29,14 @@ const person = (c: Contact) => ({ name: str(c.name), role: str(c.role), phone: s
 function cover (record: AccountRecord) {
   const plan = record.plan
   return {
-    address: str(record.profile.address), port: record.leadPort,
-    representatives: contactsOf(record, 'customs').map(person), accountContacts: contactsOf(record, 'account').map(person),
-    periodStart: str(plan.periodStart), periodEnd: str(plan.periodEnd), planDate: str(plan.planDate), distribution: str(plan.distribution)
+    address: str(record.profile.address),
+    port: record.leadPort,
+    representatives: contactsOf(record, 'customs').map(person),
+    accountContacts: contactsOf(record, 'account').map(person),
+    periodStart: str(plan.periodStart),
+    periodEnd: str(plan.periodEnd),
+    planDate: str(plan.planDate),
+    distribution: str(plan.distribution)
   }
 }
 
@@ -55,8 +60,14 @@ function projects (record: AccountRecord, lines: readonly ChecklistLine[], today
     const overdue = isOpenItem(item) && due !== '' && compareDates(due, today) < 0
     const covers = lines.find(l => checklistKey(l.name) === checklistKey(item.checklistItem))
     const line: ProjectLine = {
-      n: ++n, title: str(item.title), goal: str(item.goal), checklistItem: covers ? covers.title.replace(/\.\s.*$/, '') : str(item.checklistItem), owner: str(item.owner),
-      due: due + (overdue ? ` ${GAP} overdue` : ''), status: str(item.status).replace('-', ' ') || 'open', gaps: projectItemGaps(item)
+      n: ++n,
+      title: str(item.title),
+      goal: str(item.goal),
+      checklistItem: covers ? covers.title.replace(/\.\s.*$/, '') : str(item.checklistItem),
+      owner: str(item.owner),
+      due: due + (overdue ? ` ${GAP} overdue` : ''),
+      status: str(item.status).replace('-', ' ') || 'open',
+      gaps: projectItemGaps(item)
     }
     out[(PRIORITIES as readonly string[]).includes(String(item.priority)) ? item.priority : 'low'].push(line)
   }
@@ -74,8 +85,11 @@ function approvalLines (match: ApprovalMatch<Approval>): ApprovalLine[] {
 
 function ports (record: AccountRecord) {
   return record.ports.map(pt => ({
-    name: str(pt.name), share: typeof pt.share === 'number' ? `${pt.share}%` : '', rank: str(pt.rank),
-    concurrence: CONCURRENCE_LABELS[pt.concurrence as Concurrence] ?? '', concurrenceDate: str(pt.concurrenceDate),
+    name: str(pt.name),
+    share: typeof pt.share === 'number' ? `${pt.share}%` : '',
+    rank: str(pt.rank),
+    concurrence: CONCURRENCE_LABELS[pt.concurrence as Concurrence] ?? '',
+    concurrenceDate: str(pt.concurrenceDate),
     lead: str(pt.name).toLowerCase() === record.leadPort.trim().toLowerCase()
   }))
 }
@@ -87,7 +101,8 @@ function locations (record: AccountRecord) {
 
 function related (record: AccountRecord) {
   return ['1', '2', '3', '4'].map(type => ({
-    type, label: RELATIONSHIP_LABELS[type]!,
+    type,
+    label: RELATIONSHIP_LABELS[type]!,
     companies: record.related.filter(r => String(r.type) === type).map(r => ({ name: str(r.name), role: str(r.role), notes: str(r.notes) }))
       .sort((a, b) => a.name.localeCompare(b.name))
   }))
@@ -95,26 +110,42 @@ function related (record: AccountRecord) {
 
 function cips (record: AccountRecord) {
   return orderCips(record.cips).map((c, i) => ({
-    n: i + 1, deficiency: str(c.deficiency), resultSheet: str(c.resultSheet), steps: str(c.actionSteps).split(/\n+/).map(s => s.trim()).filter(Boolean),
-    supportingDocs: str(c.supportingDocs), target: str(c.target), department: str(c.department), validation: str(c.validation),
-    responsibleOfficial: str(c.responsibleOfficial), approvingOfficial: str(c.approvingOfficial), reportDate: str(c.reportDate), status: str(c.status),
-    conditionalPeriodEnd: str(c.conditionalPeriodEnd), extensions: Array.isArray(c.extensions) ? c.extensions : []
+    n: i + 1,
+    deficiency: str(c.deficiency),
+    resultSheet: str(c.resultSheet),
+    steps: str(c.actionSteps).split(/\n+/).map(s => s.trim()).filter(Boolean),
+    supportingDocs: str(c.supportingDocs),
+    target: str(c.target),
+    department: str(c.department),
+    validation: str(c.validation),
+    responsibleOfficial: str(c.responsibleOfficial),
+    approvingOfficial: str(c.approvingOfficial),
+    reportDate: str(c.reportDate),
+    status: str(c.status),
+    conditionalPeriodEnd: str(c.conditionalPeriodEnd),
+    extensions: Array.isArray(c.extensions) ? c.extensions : []
   }))
 }
 
 function facts (record: AccountRecord, locationLines: ReturnType<typeof locations>, portLines: ReturnType<typeof ports>, profileReview: DueEntry | undefined) {
   const p = record.profile
   return {
-    importValue: money(p.importValue), duties: money(p.duties), nationalRank: str(p.nationalRank),
-    pfi: list(p.pfi), pfiShare: typeof p.pfiShare === 'number' ? `${p.pfiShare}%` : '', categories: list(p.categories),
+    importValue: money(p.importValue),
+    duties: money(p.duties),
+    nationalRank: str(p.nationalRank),
+    pfi: list(p.pfi),
+    pfiShare: typeof p.pfiShare === 'number' ? `${p.pfiShare}%` : '',
+    categories: list(p.categories),
     structure: str(p.structure),
     headquarters: locationLines.filter(l => l.type === 'headquarters'),
     foreignPlants: [...new Set(locationLines.filter(l => l.type === 'plant' && l.country.toUpperCase() !== 'US').map(l => l.country))],
     usualPorts: portLines.length
       ? portLines.map(pt => `${pt.name}${pt.share ? ` (${pt.share})` : ''}`)
       : [record.leadPort, ...list(p.partnerPorts)].filter(Boolean),
-    partnerPorts: list(p.partnerPorts), notes: str(p.notes),
-    profileReviewed: str(p.profileReviewed), nextProfileReview: profileReview?.date ?? ''
+    partnerPorts: list(p.partnerPorts),
+    notes: str(p.notes),
+    profileReviewed: str(p.profileReviewed),
+    nextProfileReview: profileReview?.date ?? ''
   }
 }
 

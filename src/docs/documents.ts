@@ -27,7 +27,7 @@ const NAME = /^[a-z0-9][a-z0-9_-]*$/i
 
 import { documentContext } from './context.js'
 import { htmlEscape, mdEscape, slug } from './escape.js'
-
+import type { Eta } from 'eta'
 
 // ---- templates -------------------------------------------------------------------------------------
 
@@ -56,7 +56,7 @@ export function templateNames (homeTemplates: string): string[] {
   return [...new Set([...BUILTIN_TEMPLATES, ...names])].sort()
 }
 
-let eta: import('eta').Eta | undefined
+let eta: Eta | undefined
 async function engine () {
   if (!eta) {
     const { Eta } = await import('eta')

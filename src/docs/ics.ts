@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto'
 import { addDays, type DueEntry } from '../domain/index.js'
-import { withoutControls } from '../domain/control-chars.js'
+import { withoutControls } from '../domain/printable.js'
 
 /** Text from the team's records without control characters (a calendar shows them raw). */
 const clean = withoutControls

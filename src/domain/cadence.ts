@@ -114,8 +114,16 @@ export function accountDue (a: AccountSnapshot, today: IsoDate): DueEntry[] {
   const add = (rule: DueRule, date: IsoDate, title: string, extra: Partial<DueEntry> = {}) => {
     const days = daysBetween(today, date)
     out.push({
-      date, accountId: a.id, accountName: a.name, rule, ruleText: DUE_RULE_INFO[rule].text, kind: DUE_RULE_INFO[rule].kind,
-      title, overdue: days < 0, daysLeft: days, ...extra
+      date,
+      accountId: a.id,
+      accountName: a.name,
+      rule,
+      ruleText: DUE_RULE_INFO[rule].text,
+      kind: DUE_RULE_INFO[rule].kind,
+      title,
+      overdue: days < 0,
+      daysLeft: days,
+      ...extra
     })
   }
   const dueNow = (rule: DueRule, title: string, note: string) => add(rule, today, title, { note })
@@ -180,8 +188,15 @@ export function ostDeadlineEntry (today: IsoDate): DueEntry {
   const date = nextOstDeadline(today)
   const days = daysBetween(today, date)
   return {
-    date, accountId: null, accountName: null, rule: 'ost-deadline', ruleText: DUE_RULE_INFO['ost-deadline'].text, kind: 'deadline',
-    title: 'OST deadline for account-definition changes', overdue: false, daysLeft: days
+    date,
+    accountId: null,
+    accountName: null,
+    rule: 'ost-deadline',
+    ruleText: DUE_RULE_INFO['ost-deadline'].text,
+    kind: 'deadline',
+    title: 'OST deadline for account-definition changes',
+    overdue: false,
+    daysLeft: days
   }
 }
 

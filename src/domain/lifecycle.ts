@@ -103,33 +103,69 @@ export const isOpenCip = (c: Pick<Partial<Cip>, 'status'>): boolean => c.status 
 
 export const TASKS: readonly TaskDef[] = [
   // Select (Port Account Teams; full-time Account Managers are selected by the NASC)
-  { id: 'select.criteria', stage: 'select', label: 'Selection criteria met (value, top 379, top-5 port with 15%+)', hint: 'pat account check ACCOUNT evaluates them against the recorded data',
-    derive: a => (checkEligibility(a).result === 'pass' ? 'every selection criterion passes on the recorded data' : undefined) },
-  { id: 'select.concurrence', stage: 'select', label: 'Concurrence from the other top-5 ports with 15% or more', hint: 'contact the TCPO of each such port and agree that your port leads', appliesTo: 'port',
+  {
+    id: 'select.criteria',
+    stage: 'select',
+    label: 'Selection criteria met (value, top 379, top-5 port with 15%+)',
+    hint: 'pat account check ACCOUNT evaluates them against the recorded data',
+    derive: a => (checkEligibility(a).result === 'pass' ? 'every selection criterion passes on the recorded data' : undefined)
+  },
+  {
+    id: 'select.concurrence',
+    stage: 'select',
+    label: 'Concurrence from the other top-5 ports with 15% or more',
+    hint: 'contact the TCPO of each such port and agree that your port leads',
+    appliesTo: 'port',
     derive: a => {
       const ports = (a.ports ?? []).filter(p => !samePortName(p.name, a.leadPort) && typeof p.share === 'number' && p.share >= 15 && typeof p.rank === 'number' && p.rank <= 5)
       return ports.length && ports.every(p => p.concurrence === 'yes') ? `${ports.length} port${ports.length === 1 ? '' : 's'} agreed` : undefined
-    } },
+    }
+  },
   { id: 'select.ca-schedule', stage: 'select', label: 'Compliance Assessment schedule checked', hint: 'if a CA is scheduled, coordinate with the CAT leader' },
   { id: 'select.clearance', stage: 'select', label: 'NASC notified and OI clearance received', hint: 'wait for OI clearance before beginning work' },
   { id: 'select.team', stage: 'select', label: 'Team assembled, team leader / primary point of contact chosen', hint: 'look beyond current commodity specialist teams' },
   // Establish
   { id: 'establish.iors', stage: 'establish', label: 'IR#s identified', hint: 'all IR#s previously known to Customs', derive: a => count(a.iors, 'IR#') },
   { id: 'establish.iors-confirmed', stage: 'establish', label: 'IR#s confirmed with the account', hint: 'agree the account definition and the IR#s with the account' },
-  { id: 'establish.first-meeting', stage: 'establish', label: 'Introductory letter sent and first meeting held', hint: 'letter signed by the TCPO or Port Director; follow-up call; first meeting',
-    derive: a => (eventsOf(a, 'meeting').length ? `meeting on ${String(eventsOf(a, 'meeting')[0]!.date)}` : undefined) },
-  { id: 'establish.structure', stage: 'establish', label: 'Corporate structure determined', hint: 'one account or separate accounts; same systems, one account',
-    derive: a => (str(a.profile.structure) ? 'corporate structure recorded' : undefined) },
-  { id: 'establish.categories', stage: 'establish', label: 'Business categories identified', hint: 'importer, bonded warehouse operator, manufacturer…',
-    derive: a => count(Array.isArray(a.profile.categories) ? a.profile.categories : [], 'category') },
+  {
+    id: 'establish.first-meeting',
+    stage: 'establish',
+    label: 'Introductory letter sent and first meeting held',
+    hint: 'letter signed by the TCPO or Port Director; follow-up call; first meeting',
+    derive: a => (eventsOf(a, 'meeting').length ? `meeting on ${String(eventsOf(a, 'meeting')[0]!.date)}` : undefined)
+  },
+  {
+    id: 'establish.structure',
+    stage: 'establish',
+    label: 'Corporate structure determined',
+    hint: 'one account or separate accounts; same systems, one account',
+    derive: a => (str(a.profile.structure) ? 'corporate structure recorded' : undefined)
+  },
+  {
+    id: 'establish.categories',
+    stage: 'establish',
+    label: 'Business categories identified',
+    hint: 'importer, bonded warehouse operator, manufacturer…',
+    derive: a => count(Array.isArray(a.profile.categories) ? a.profile.categories : [], 'category')
+  },
   { id: 'establish.locations', stage: 'establish', label: 'Locations identified', hint: 'headquarters, records, distribution centres, plants…', derive: a => count(a.locations, 'location') },
   { id: 'establish.related', stage: 'establish', label: 'Related companies determined (Types One–Four)', hint: 'brokers, forwarders, manufacturers, other agencies', derive: a => count(a.related, 'related company') },
   { id: 'establish.poc', stage: 'establish', label: 'Points of contact established', hint: 'the primary POC with authority to speak for the account', derive: a => count(withSide(a, 'account'), 'account contact') },
-  { id: 'establish.ost', stage: 'establish', label: 'Account definition sent to OST', hint: 'by Mar 15, Jun 15, Sep 15 or Dec 15 for the next quarterly release',
-    derive: a => (str(a.profile.ostNotified) ? `OST notified ${str(a.profile.ostNotified)}` : undefined) },
+  {
+    id: 'establish.ost',
+    stage: 'establish',
+    label: 'Account definition sent to OST',
+    hint: 'by Mar 15, Jun 15, Sep 15 or Dec 15 for the next quarterly release',
+    derive: a => (str(a.profile.ostNotified) ? `OST notified ${str(a.profile.ostNotified)}` : undefined)
+  },
   // Evaluate
-  { id: 'evaluate.profile', stage: 'evaluate', label: 'Account profile created or obtained', hint: 'from OAS, or the STC/ITM if a CA is scheduled',
-    derive: a => (str(a.profile.profileReviewed) ? `profile reviewed ${str(a.profile.profileReviewed)}` : eventsOf(a, 'review', 'profile').length ? 'profile review recorded' : undefined) },
+  {
+    id: 'evaluate.profile',
+    stage: 'evaluate',
+    label: 'Account profile created or obtained',
+    hint: 'from OAS, or the STC/ITM if a CA is scheduled',
+    derive: a => (str(a.profile.profileReviewed) ? `profile reviewed ${str(a.profile.profileReviewed)}` : eventsOf(a, 'review', 'profile').length ? 'profile review recorded' : undefined)
+  },
   { id: 'evaluate.network', stage: 'evaluate', label: 'Customs network set up', hint: 'CAT leader, FNIS, import specialists at key ports, IAS, ITS…', derive: a => count(withSide(a, 'customs'), 'Customs contact') },
   { id: 'evaluate.questionnaire-sent', stage: 'evaluate', label: 'Questionnaire customised and sent', hint: 'pat export ACCOUNT --template questionnaire' },
   { id: 'evaluate.questionnaire-returned', stage: 'evaluate', label: 'Questionnaire returned by the account', hint: 'walk the account through the questionnaire' },
@@ -138,26 +174,46 @@ export const TASKS: readonly TaskDef[] = [
   { id: 'improve.checklist', stage: 'improve', label: 'Checklist screened (Compliance A–K, Business A–H)', hint: 'each item Yes or No/NA with a reason', derive: checklistDone },
   { id: 'improve.background', stage: 'improve', label: 'Account background & structure written', hint: 'pat plan info ACCOUNT --background …', derive: a => (str(a.plan?.background) ? 'background recorded' : undefined) },
   { id: 'improve.scope', stage: 'improve', label: 'Scope of plan written', hint: 'pat plan info ACCOUNT --scope …', derive: a => (str(a.plan?.scope) ? 'scope recorded' : undefined) },
-  { id: 'improve.projects', stage: 'improve', label: 'Project list with a responsible party and due date for each item', hint: 'pat plan add ACCOUNT …',
+  {
+    id: 'improve.projects',
+    stage: 'improve',
+    label: 'Project list with a responsible party and due date for each item',
+    hint: 'pat plan add ACCOUNT …',
     derive: a => {
       const items = (a.plan?.items ?? []).filter(i => i.status !== 'dropped')
       return items.length && items.filter(isOpenItem).every(i => str(i.owner) && str(i.due)) ? count(items, 'project item') : undefined
-    } },
+    }
+  },
   { id: 'improve.draft-comments', stage: 'improve', label: 'Draft sent for comments (other ports, NISs, ITMs)', hint: 'incorporate the comments received' },
-  { id: 'improve.approvals', stage: 'improve', label: 'Plan approved', hint: 'by the account and the Account Manager, or the account, the team and the TCPO',
+  {
+    id: 'improve.approvals',
+    stage: 'improve',
+    label: 'Plan approved',
+    hint: 'by the account and the Account Manager, or the account, the team and the TCPO',
     derive: a => {
       const n = (a.plan?.approvals ?? []).length
       return n >= requiredApprovals(a.kind).length ? `${n} approvals recorded` : undefined
-    } },
+    }
+  },
   { id: 'improve.distributed', stage: 'improve', label: 'Final plan forwarded (affected ports, NASC, OST ITO if PFI)', hint: 'and the Director of Strategic OAS if it includes special exams' },
   // Manage
-  { id: 'manage.implement', stage: 'manage', label: 'Action plan items implemented', hint: 'follow up with those assigned each task',
+  {
+    id: 'manage.implement',
+    stage: 'manage',
+    label: 'Action plan items implemented',
+    hint: 'follow up with those assigned each task',
     derive: a => {
       const items = (a.plan?.items ?? []).filter(i => i.status !== 'dropped')
       return items.length && !items.some(isOpenItem) ? 'no open project items' : undefined
-    } },
-  { id: 'manage.cip', stage: 'manage', label: 'Compliance Improvement Plans implemented', hint: 'monitor the CIP to ensure implementation',
-    derive: a => ((a.cips ?? []).length && !(a.cips ?? []).some(isOpenCip) ? 'no open CIP' : undefined) },
+    }
+  },
+  {
+    id: 'manage.cip',
+    stage: 'manage',
+    label: 'Compliance Improvement Plans implemented',
+    hint: 'monitor the CIP to ensure implementation',
+    derive: a => ((a.cips ?? []).length && !(a.cips ?? []).some(isOpenCip) ? 'no open CIP' : undefined)
+  },
   { id: 'manage.network', stage: 'manage', label: 'Customs network kept informed of results', hint: 'share analysis, resolutions and plans with the network' }
 ]
 

@@ -55,6 +55,14 @@ export function printable (text: string, opts: { keepStyle?: boolean } = {}): st
   return out
 }
 
+/**
+ * `text` without the characters `printable` would replace, for places that cannot show a symbol in their
+ * stead (a calendar's event text) or print a summary of it (an import's report).
+ */
+export function withoutControls (text: string): string {
+  return text.replace(UNSAFE, '')
+}
+
 /** One line of printable text: whitespace runs (newlines, tabs) become one space. */
 export function printableLine (text: string): string {
   return printable(text.replace(/[\t\n\r\f\v]+/g, ' '))

@@ -22,8 +22,10 @@ export async function readTable (path: string, opts: { sheet?: string } = {}): P
   if (!info.isFile()) throw new InputError(`${path} is not a file: give a .csv or .xlsx file`, 'file')
   if (info.size > MAX_FILE) throw new InputError(`${name} is ${Math.round(info.size / 1048576)} MB, more than an account list can be: split it`, 'file')
   const ext = extname(path).toLowerCase()
-  const table = ext === '.csv' || ext === '.txt' || ext === '.tsv' ? await readCsv(path, name)
-    : ext === '.xlsx' ? await readXlsx(path, name, opts.sheet)
+  const table = ext === '.csv' || ext === '.txt' || ext === '.tsv'
+    ? await readCsv(path, name)
+    : ext === '.xlsx'
+      ? await readXlsx(path, name, opts.sheet)
       : failFormat(name, ext)
   if (table.headers.every(h => h.trim() === '')) throw new InputError(`${name} is empty: its first row must name the columns, e.g. Account Name,IR #,Lead Port`, 'file')
   if (table.rows.length === 0) throw new InputError(`${name} has a header row but no rows to import`, 'file')

@@ -42,7 +42,9 @@ export async function runImport (store: Store, path: string, opts: ImportOptions
   checkColumns(fields, table.headers, shape, file)
   const refused: Refusal[] = []
   const report = (ops: Array<{ op: string, row: number }>, changes: ImportChange[]): ImportReport => ({
-    file, shape, dryRun: Boolean(opts.dryRun),
+    file,
+    shape,
+    dryRun: Boolean(opts.dryRun),
     created: ops.filter(o => o.op === 'create').length,
     updated: ops.filter(o => o.op === 'update').length,
     unchanged: ops.filter(o => o.op === 'unchanged').length,

@@ -2,7 +2,7 @@
  * An import's report in words, the same in the CLI and the app: one headline ("created 2 accounts, updated
  * 0, 1 unchanged; 1 row refused"), then a line per change and per refused row, and the ignored columns.
  */
-import { withoutControls } from '../domain/control-chars.js'
+import { withoutControls } from '../domain/printable.js'
 import type { ImportReport } from './run.js'
 import type { Refusal } from './rows.js'
 

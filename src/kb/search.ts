@@ -161,8 +161,8 @@ function bm25 (idx: KbIndex, qts: QueryTerm[]): Float64Array {
       const norm = K1 / avgs[f]
       for (const [i, tf] of list) {
         if (q.group && !hasAll(i, q.group)) continue
-        scores[i] += w * tf / (tf + K1 * (1 - B[f]) + B[f] * norm * lengths[i]!)
-        matched[i] |= bit
+        scores[i]! += w * tf / (tf + K1 * (1 - B[f]) + B[f] * norm * lengths[i]!) // typed arrays sized to the sections
+        matched[i]! |= bit
       }
     }
   }
@@ -337,9 +337,15 @@ function rerank (idx: KbIndex, qts: QueryTerm[], ranked: Array<[number, number]>
 function toHit (idx: KbIndex, i: number, score: number, qts: QueryTerm[]): Hit {
   const s = idx.sections[i]!
   return {
-    id: s.id, source: s.source, title: s.title, trail: s.trail, score: Math.round(score * 1000) / 1000,
-    excerpt: excerptOf(sentenceData(idx, i), new Set(qts.filter(q => !q.soft).map(q => q.term))), text: s.text,
-    ...(s.parts ? { part: s.part, partOf: s.parts } : {}), ...(s.local ? { local: true } : {})
+    id: s.id,
+    source: s.source,
+    title: s.title,
+    trail: s.trail,
+    score: Math.round(score * 1000) / 1000,
+    excerpt: excerptOf(sentenceData(idx, i), new Set(qts.filter(q => !q.soft).map(q => q.term))),
+    text: s.text,
+    ...(s.parts ? { part: s.part, partOf: s.parts } : {}),
+    ...(s.local ? { local: true } : {})
   }
 }
 

@@ -42,8 +42,16 @@ export function splitSections ({ markdown, fallbackId, local }: DocInput): Secti
     const terms = [...(inGlossary ? [current.title] : []), ...new Set(current.cells)]
     const parts = passages(text)
     parts.forEach((part, i) => out.push({
-      id: i === 0 ? base : `${base}/part-${i + 1}`, doc, source, title: current.title, trail: current.trail, text: part, terms,
-      ...(inGlossary ? { glossary: true } : {}), ...(parts.length > 1 ? { part: i + 1, parts: parts.length } : {}), ...(local ? { local } : {})
+      id: i === 0 ? base : `${base}/part-${i + 1}`,
+      doc,
+      source,
+      title: current.title,
+      trail: current.trail,
+      text: part,
+      terms,
+      ...(inGlossary ? { glossary: true } : {}),
+      ...(parts.length > 1 ? { part: i + 1, parts: parts.length } : {}),
+      ...(local ? { local } : {})
     }))
   }
 

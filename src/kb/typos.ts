@@ -39,7 +39,7 @@ export function corrections (term: string, vocabulary: readonly string[], freque
   if (max === 0) return []
   const out: Array<{ term: string, distance: number }> = []
   for (const v of vocabulary) {
-    if (Math.abs(v.length - term.length) > max || v[0] !== term[0] && v[1] !== term[1]) continue
+    if (Math.abs(v.length - term.length) > max || (v[0] !== term[0] && v[1] !== term[1])) continue
     const d = boundedDistance(term, v, max)
     if (d <= max) out.push({ term: v, distance: d })
   }

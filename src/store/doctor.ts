@@ -14,7 +14,7 @@ import * as Y from 'yjs'
 import { clip, quote } from '../domain/printable.js'
 import { openDatabase, type Database } from './database.js'
 import { lostChanges, readManifest, recordManifest, stateVectorsOf, unionOf, type Loss, type StateVectors } from './db-manifest.js'
-import { StoreError } from './errors.js'
+import { type StoreError } from './errors.js'
 import { homePaths, type HomePaths } from './home.js'
 import { readConfig, writeConfig, type WorkspaceConfig } from './config.js'
 import { readBackup, restoreBackup } from './backup.js'
@@ -170,7 +170,9 @@ async function recover (home: string, paths: HomePaths, config: WorkspaceConfig,
   lines.push(`missing: ${describeLoss(missing)}`)
   const where = db.keptCopy ? ` (the damaged copy is kept in ${db.keptCopy})` : ''
   return {
-    ...base, documents, missing,
+    ...base,
+    documents,
+    missing,
     problem: `${missing.length} document(s) lost changes that no backup here holds: ${describeLoss(missing.slice(0, 5))}${missing.length > 5 ? ', …' : ''}${where}; merge an older backup with \`pat doctor --from-backup FILE\`, or record the loss with \`pat doctor --accept-loss\``
   }
 }

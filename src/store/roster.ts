@@ -25,6 +25,7 @@ export function parseRole (text: string, allowed: readonly Role[] = ROLES): Role
 function displayName (text: string, what: string): string {
   const clean = text.replace(/\s+/g, ' ').trim()
   if (!clean) throw new InputError(`${what} cannot be empty`)
+  // eslint-disable-next-line no-control-regex -- refusing control characters is the point
   if (/[\u0000-\u001f\u007f-\u009f]/.test(clean)) throw new InputError(`${what} cannot contain control characters`)
   if (clean.length > 80) throw new InputError(`${what} is ${clean.length} characters long: keep it to 80`)
   return clean

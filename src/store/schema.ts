@@ -18,7 +18,7 @@
  *   log: Y.Array           activity entries, append-only
  * A CIP's extensions are a Y.Map `extensions` inside the CIP's own map.
  */
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 
 export const WORKSPACE_DOC = 'workspace'
 export const accountDocName = (id: string): string => `account/${id}`

@@ -46,8 +46,14 @@ export class SetAsideBook {
     } catch {}
     mkdirSync(this.dir, { recursive: true })
     const stored: Stored = {
-      id, doc: part.doc, source: part.source, author: part.author, reason: part.reason, at: now.toISOString(),
-      bytes: part.update.length, update: Buffer.from(part.update).toString('base64')
+      id,
+      doc: part.doc,
+      source: part.source,
+      author: part.author,
+      reason: part.reason,
+      at: now.toISOString(),
+      bytes: part.update.length,
+      update: Buffer.from(part.update).toString('base64')
     }
     const tmp = `${file}.${process.pid}.tmp`
     writeFileSync(tmp, JSON.stringify(stored) + '\n')

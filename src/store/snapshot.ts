@@ -91,7 +91,7 @@ export function readCips (doc: Y.Doc): Cip[] {
     const ext = cips.get(cip.id)?.get('extensions')
     const extensions: CipExtension[] = ext instanceof Y.Map
       ? [...(ext as Y.Map<YRecord>).entries()].map(([id, m]) => ({ id, ...typedFields<Pick<CipExtension, 'until' | 'reason'>>(m, CIP_EXTENSION_FIELDS), grantedAt: String(m.get('grantedAt') ?? '') }))
-        .sort((a, b) => a.grantedAt.localeCompare(b.grantedAt) || a.id.localeCompare(b.id))
+          .sort((a, b) => a.grantedAt.localeCompare(b.grantedAt) || a.id.localeCompare(b.id))
       : []
     const end = conditionalPeriodEnd(cip.reportDate, extensions)
     return { status: 'draft', ...cip, extensions, ...(end ? { conditionalPeriodEnd: end } : {}) }

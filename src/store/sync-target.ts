@@ -28,6 +28,7 @@
  * editor's updates to that document that bring something new.
  */
 import * as Y from 'yjs'
+import { printableLine } from '../domain/printable.js'
 import { establishedOwners, rosterChangeRefusal } from './roster-check.js'
 import { RENAMED, teamChangeRefusal } from './team-name.js'
 import { WORKSPACE_DOC, workspaceRoots, type Role } from './schema.js'
@@ -81,7 +82,7 @@ export function workspaceSyncTarget (ws: Workspace, role: () => Role | undefined
       const what = part.client === undefined ? 'deletions (their writer is not known)' : `a change by ${author}`
       if (keep(name, part, source.label, author, reason)) {
         // Names and reasons come from peers' data: control characters are never written raw to a terminal.
-        source.log?.(`${name}: set aside ${what} from ${source.label}: ${reason} (pat sync set-aside list)`.replace(/[\u0000-\u001f\u007f-\u009f]/g, '\uFFFD'))
+        source.log?.(printableLine(`${name}: set aside ${what} from ${source.label}: ${reason} (pat sync set-aside list)`))
       }
     },
     share: (name, update) => {
@@ -181,8 +182,7 @@ function editorRefusal (doc: Y.Doc, update: Uint8Array, viewer: boolean): Verdic
         const root: unknown = rootOf(type)
         const own: unknown = type
         if ((root === team || root === members) && own !== root) refused = OWNER_ONLY
-        else if (own === team) { keysOf(keys, teamChanged); if ([...keys].some(k => k !== RENAMED)) refused = OWNER_ONLY }
-        else if (own === members) keysOf(keys, changed)
+        else if (own === team) { keysOf(keys, teamChanged); if ([...keys].some(k => k !== RENAMED)) refused = OWNER_ONLY } else if (own === members) keysOf(keys, changed)
         else if (viewer) refused = VIEWER // accounts, or a root no one uses
       }
     })

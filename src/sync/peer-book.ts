@@ -44,7 +44,8 @@ export class PeerBook {
     this.writing = this.writing.then(async () => {
       const peers = await this.list()
       const at = peers.findIndex(p => p.id === id)
-      const next = { ...(at >= 0 ? peers[at] : { id, name: id.slice(0, 8) }), ...patch, id }
+      const known = at >= 0 ? peers[at] : undefined
+      const next: PeerRecord = { ...(known ?? { id, name: id.slice(0, 8) }), ...patch, id }
       if (at >= 0) peers[at] = next
       else peers.push(next)
       await writeFileAtomic(this.path, JSON.stringify({ version: 1, peers }, null, 2) + '\n', 0o600)

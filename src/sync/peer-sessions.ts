@@ -53,7 +53,10 @@ export class PeerSessions {
     let resolveClosed!: (reason: string) => void
     let ended = false
     const live: LiveSession = {
-      conn, peerId, session, synced: false,
+      conn,
+      peerId,
+      session,
+      synced: false,
       ...(address ? { address } : {}),
       closed: new Promise(resolve => { resolveClosed = resolve }),
       end: (reason, tellPeer) => {

@@ -62,7 +62,12 @@ export class PeerNode {
     this.sessions = new PeerSessions({ store, board: this.board, presence, limits, log: this.log, ...(opts.report ? { report: opts.report } : {}) })
     this.guard = new RosterGuard(store, this.log)
     this.dialer = new PeerDialer({
-      tls: opts.tls, me: store.ws.member.id, backoff, connectTimeoutMs, keepalive, log: this.log,
+      tls: opts.tls,
+      me: store.ws.member.id,
+      backoff,
+      connectTimeoutMs,
+      keepalive,
+      log: this.log,
       refusal: id => this.guard.refusal(id),
       attach: (conn, address) => this.sessions.attach(conn, address)
     })

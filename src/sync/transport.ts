@@ -82,7 +82,7 @@ function wrap (ws: WebSocket, peer: { id: string, publicKeyPem: string }, keepal
     send: frame => { if (ws.readyState === WebSocket.OPEN) ws.send(frame) },
     onFrame: l => {
       listener = l
-      while (listener && waiting.length > 0) listener(waiting.shift()!)
+      while (listener && waiting.length > 0) listener(waiting.shift()!) // eslint-disable-line no-unmodified-loop-condition -- a listener may replace itself
     },
     onClose: l => ws.on('close', (_code, reason) => l(lostReason ?? reason.toString())),
     close: (reason, asError = true) => {
@@ -102,7 +102,9 @@ export interface Listener { port: number, close (): Promise<void> }
 
 /** Accepts peers; `onPeer` gets only connections whose member id `authorize` accepted. */
 export async function listen (opts: {
-  host: string, port: number, identity: TlsIdentity,
+  host: string,
+  port: number,
+  identity: TlsIdentity,
   authorize: (memberId: string) => boolean | string,
   onPeer: (conn: PeerConnection) => void,
   onJoin?: (conn: PeerConnection) => void,

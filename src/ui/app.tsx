@@ -196,4 +196,3 @@ export function App ({ store, theme = colorTheme, offerDemo, loadKb, today, prel
     </ThemeContext.Provider>
   )
 }
-

@@ -17,10 +17,21 @@ const EXPECTED = new URL('./expected/', import.meta.url)
 /** The fixture: a port account in Improve with a realistic mix of what is recorded and what is missing. */
 async function fixture (s: Store): Promise<string> {
   const { id } = await s.accounts.add({
-    name: 'Fixture Imports Co.', iors: ['12-3456789', '98-7654321'], kind: 'port', leadPort: 'Savannah', stage: 'improve',
-    address: '1 Dock Road, Savannah, GA', importValue: 25_000_000, duties: 1_100_000, pfi: ['Automotive'], pfiShare: 40,
-    nationalRank: 350, categories: ['importer', 'warehouse'], partnerPorts: ['Charleston'],
-    structure: 'Two divisions share one compliance department.', profileReviewed: '2025-01-15'
+    name: 'Fixture Imports Co.',
+    iors: ['12-3456789', '98-7654321'],
+    kind: 'port',
+    leadPort: 'Savannah',
+    stage: 'improve',
+    address: '1 Dock Road, Savannah, GA',
+    importValue: 25_000_000,
+    duties: 1_100_000,
+    pfi: ['Automotive'],
+    pfiShare: 40,
+    nationalRank: 350,
+    categories: ['importer', 'warehouse'],
+    partnerPorts: ['Charleston'],
+    structure: 'Two divisions share one compliance department.',
+    profileReviewed: '2025-01-15'
   })
   await s.locations.add(id, { type: 'plant', name: 'Parts plant', country: 'DE' })
   await s.locations.add(id, { type: 'headquarters', name: 'Main office', address: '1 Dock Road', country: 'US' })
@@ -37,7 +48,9 @@ async function fixture (s: Store): Promise<string> {
   await s.checklist.addRequested(id, 'Drawback eligibility')
   await s.checklist.set(id, 'requested.1', 'yes')
   await s.plan.set(id, {
-    periodStart: '2026-10-01', periodEnd: '2027-09-30', planDate: '2026-10-01',
+    periodStart: '2026-10-01',
+    periodEnd: '2027-09-30',
+    planDate: '2026-10-01',
     background: 'Family-owned importer of auto parts since 1985.\n\n# Customs business is run from headquarters.',
     scope: 'Classification of parts; valuation of assists.'
   })
@@ -50,9 +63,15 @@ async function fixture (s: Store): Promise<string> {
   await s.plan.approvals.add(id, { name: 'Ana Ortiz', role: 'Account (Compliance Manager)', date: '2026-10-05' })
   await s.plan.approvals.add(id, { name: 'Dana Ruiz', role: 'TCPO' })
   const cip = await s.cips.add(id, {
-    deficiency: 'Misclassified brake parts', resultSheet: 'RS-7', actionSteps: 'Train classifiers.\nAdd a second review before filing.',
-    target: '2027-01-31', department: 'Compliance', validation: 'Test 40 entries in March 2027', responsibleOfficial: 'Ana Ortiz, Compliance Manager',
-    reportDate: '2026-08-31', status: 'implementing'
+    deficiency: 'Misclassified brake parts',
+    resultSheet: 'RS-7',
+    actionSteps: 'Train classifiers.\nAdd a second review before filing.',
+    target: '2027-01-31',
+    department: 'Compliance',
+    validation: 'Test 40 entries in March 2027',
+    responsibleOfficial: 'Ana Ortiz, Compliance Manager',
+    reportDate: '2026-08-31',
+    status: 'implementing'
   })
   await s.cips.extend(id, cip.id, { until: '2027-04-30', reason: 'significant progress' })
   await s.ports.add(id, { name: 'Charleston', share: 25, rank: 2, concurrence: 'yes', concurrenceDate: '2026-07-01' })

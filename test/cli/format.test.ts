@@ -34,8 +34,19 @@ describe('views', () => {
   })
 
   it('fits the accounts table into 80 columns', () => {
-    const row = { id: 'harborview-s-ch68', name: 'Harborview Sample Electronics (DEMO)', iors: ['99-1000001', '99-100000101'], kind: 'port' as const,
-      leadPort: 'Long Beach', stage: 'improve' as const, archived: false, createdAt: '', createdBy: '', openItems: 3, nextDue: '2026-11-17' }
+    const row = {
+      id: 'harborview-s-ch68',
+      name: 'Harborview Sample Electronics (DEMO)',
+      iors: ['99-1000001', '99-100000101'],
+      kind: 'port' as const,
+      leadPort: 'Long Beach',
+      stage: 'improve' as const,
+      archived: false,
+      createdAt: '',
+      createdBy: '',
+      openItems: 3,
+      nextDue: '2026-11-17'
+    }
     const lines = accountsTable([row], 80).split('\n')
     expect(lines.every(l => l.length <= 80)).toBe(true)
     expect(lines[1]).toMatch(/harborview-s-ch68.*99-1000001 \+1.*Improve.*3.*2026-11-17/)

@@ -36,7 +36,7 @@ describe('a second pat while the workspace is held', () => {
     await waitFor(() => existsSync(join(H, 'pat.sock')), 10_000, 'the control socket')
     await patJson(H, ['account', 'add', '--name', 'Before Kill'])
     child.kill('SIGKILL')
-    await new Promise(r => child.once('exit', r))
+    await new Promise(resolve => child.once('exit', resolve))
     expect(existsSync(join(H, 'pat.sock'))).toBe(true)
     expect((await patJson(H, ['account', 'list'])).map((a: any) => a.name)).toEqual(['Before Kill'])
   })

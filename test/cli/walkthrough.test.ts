@@ -29,7 +29,7 @@ describe('pat, as a team member uses it', () => {
     const log = await pat(H, ['log', acc.id])
     const lines = log.stdout.trim().split('\n')
     expect(lines).toHaveLength(4)
-    for (const line of lines) expect(line).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}  Dana Ruiz  /)
+    for (const line of lines) expect(line).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} {2}Dana Ruiz {2}/)
   })
 
   it.each([

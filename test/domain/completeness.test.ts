@@ -8,8 +8,18 @@ import {
 } from '../../src/domain/index.js'
 
 const account = (over: Partial<AccountSnapshot> = {}): AccountSnapshot => ({
-  id: 'acc-1', name: 'Harbor Imports', stage: 'improve', kind: 'port', iors: [], profile: {}, locations: [], contacts: [],
-  plan: { items: [], approvals: [] }, cips: [], events: [], ...over
+  id: 'acc-1',
+  name: 'Harbor Imports',
+  stage: 'improve',
+  kind: 'port',
+  iors: [],
+  profile: {},
+  locations: [],
+  contacts: [],
+  plan: { items: [], approvals: [] },
+  cips: [],
+  events: [],
+  ...over
 })
 const row = (name: string, answer: ChecklistRow['answer'], reason = ''): Pick<ChecklistRow, 'name' | 'answer' | 'reason'> => ({ name, answer, reason })
 
@@ -187,7 +197,8 @@ describe('the account profile', () => {
 
   it('says when the two-yearly review was due, and nothing once all is recorded and reviewed', () => {
     const complete = account({
-      iors: ['12-3456789'], profile: { importValue: 0, structure: 'One division.', categories: ['importer'], profileReviewed: '2024-11-01' },
+      iors: ['12-3456789'],
+      profile: { importValue: 0, structure: 'One division.', categories: ['importer'], profileReviewed: '2024-11-01' },
       locations: [{ id: 'l1', type: 'headquarters', country: 'US' }],
       contacts: [{ id: 'c1', name: 'Ana', side: 'account' }, { id: 'c2', name: 'Lee', side: 'customs' }]
     })

@@ -5,8 +5,23 @@ import {
 } from '../../src/domain/index.js'
 
 const account = (over: Partial<AccountSnapshot> = {}): AccountSnapshot => ({
-  id: 'acc-1', name: 'Harbor Imports', stage: 'establish', kind: 'port', leadPort: 'Savannah', iors: [], profile: {},
-  locations: [], related: [], contacts: [], checklist: [], plan: { items: [], approvals: [] }, cips: [], events: [], ports: [], tasks: {}, ...over
+  id: 'acc-1',
+  name: 'Harbor Imports',
+  stage: 'establish',
+  kind: 'port',
+  leadPort: 'Savannah',
+  iors: [],
+  profile: {},
+  locations: [],
+  related: [],
+  contacts: [],
+  checklist: [],
+  plan: { items: [], approvals: [] },
+  cips: [],
+  events: [],
+  ports: [],
+  tasks: {},
+  ...over
 })
 const status = (a: AccountSnapshot, id: string) => taskProgress(resolveTask(id), a)
 

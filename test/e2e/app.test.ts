@@ -160,4 +160,3 @@ describe('the app in a terminal (tmux)', () => {
     await app.waitFor('Osprey Logistics Demo')
   })
 })
-

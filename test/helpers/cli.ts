@@ -32,6 +32,6 @@ export async function waitFor<T> (check: () => Promise<T | undefined> | T | unde
     const v = await check()
     if (v) return v
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise(r => setTimeout(r, 50))
+    await new Promise(resolve => setTimeout(resolve, 50))
   }
 }

@@ -48,6 +48,7 @@ export async function startRedis (port) {
  * `patdesk-hub serve` on a free port of 127.0.0.1 (or `host`, a loopback address) with this data directory and
  * tokens file (and Redis URL). `url` is the address it says it bound. Its output is kept (`output()`);
  * `close()` stops it with SIGTERM, as an operator would.
+ * @param {{ data: string, tokens: string, redis?: string, host?: string }} opts
  */
 export async function startHub ({ data, tokens, redis, host = '127.0.0.1' }) {
   const env = { ...process.env, HOST: host, PORT: '0', HUB_DATA: data, HUB_TOKENS: tokens }

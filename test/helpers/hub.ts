@@ -2,7 +2,7 @@
 // devDependency's bin, unmodified, as a child process), a stock Hocuspocus server (hocuspocus-hub.mjs, a
 // child process too), both restartable on the same port, and a fake hub whose every room runs a script.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { createServer, type AddressInfo } from 'node:net'
+import { createServer, type AddressInfo, type Socket } from 'node:net'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -61,7 +61,7 @@ export async function startFakeHub (room: (socket: WebSocket, path: string) => v
 
 /** A TCP server that accepts connections and never answers (a hub that hangs). */
 export async function startSilentServer (): Promise<TestHub> {
-  const sockets = new Set<import('node:net').Socket>()
+  const sockets = new Set<Socket>()
   const server = createServer(s => { sockets.add(s); s.on('close', () => sockets.delete(s)) })
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo

@@ -6,7 +6,7 @@ import { loadTls } from '../../src/sync/tls.js'
 
 export interface TestNode { node: PeerNode, log: string[], address: string }
 
-export async function startNode (store: Store, opts: Partial<PeerNodeOptions> & { listen?: PeerNodeOptions['listen'] | false } = {}): Promise<TestNode> {
+export async function startNode (store: Store, opts: Omit<Partial<PeerNodeOptions>, 'listen'> & { listen?: PeerNodeOptions['listen'] | false } = {}): Promise<TestNode> {
   const log: string[] = []
   const { listen, ...rest } = opts
   const node = await PeerNode.start({

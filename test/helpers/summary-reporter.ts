@@ -16,8 +16,7 @@ export function summaryLine (modules: ReadonlyArray<TestModule>, unhandled: Read
     for (const t of m.children.allTests()) {
       const state = t.result().state
       if (state === 'passed') passed++
-      else if (state === 'failed') { failedTests++; failed.push(`${short(m)} › ${t.fullName}`) }
-      else if (t.options.mode === 'skip' || t.options.mode === 'todo') skipped++
+      else if (state === 'failed') { failedTests++; failed.push(`${short(m)} › ${t.fullName}`) } else if (t.options.mode === 'skip' || t.options.mode === 'todo') skipped++
       else notRun++ // collected to run, but its file or suite failed first
     }
     const errors = [...m.errors(), ...[...m.children.allSuites()].flatMap(s => s.errors())]

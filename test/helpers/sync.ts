@@ -60,14 +60,14 @@ export class Network {
         sent.bytes += frame.length
       }
     }
-    let sa!: SyncSession
-    let sb!: SyncSession
-    sa = new SyncSession(storeTarget(a, b), wireTo(() => sb))
-    sb = new SyncSession(storeTarget(b, a), wireTo(() => sa))
+    const sa: SyncSession = new SyncSession(storeTarget(a, b), wireTo(() => sb))
+    const sb: SyncSession = new SyncSession(storeTarget(b, a), wireTo(() => sa))
     let synced = false
     void Promise.all([sa.synced, sb.synced]).then(() => { synced = true })
     const link: Link = {
-      a, b, sent,
+      a,
+      b,
+      sent,
       synced: () => synced,
       cut: () => {
         open = false

@@ -29,10 +29,9 @@ export class TcpProxy {
 
   /** Listens on a free loopback port and forwards to `target`; `plan` decides each connection's faults. */
   static async start (target: number, gen: prng.PRNG, plan: (c: ProxyConnection) => ConnectionPlan = () => ({})): Promise<TcpProxy> {
-    let proxy!: TcpProxy
     const server = createServer(client => proxy.join(client, target, gen, plan))
     await new Promise<void>((resolve, reject) => { server.once('error', reject); server.listen(0, '127.0.0.1', resolve) })
-    proxy = new TcpProxy(server, (server.address() as { port: number }).port)
+    const proxy: TcpProxy = new TcpProxy(server, (server.address() as { port: number }).port)
     return proxy
   }
 
@@ -93,7 +92,7 @@ export class TcpProxy {
       const pump = async () => {
         if (pumping || !p.jitter) return
         pumping = true
-        while (waiting.length > 0 && !ended) {
+        while (waiting.length > 0 && !ended) { // eslint-disable-line no-unmodified-loop-condition -- end() sets it meanwhile
           await new Promise(resolve => setTimeout(resolve, prng.int32(gen, 0, p.jitter!.maxDelayMs)))
           const all = Buffer.concat(waiting.splice(0)) // coalesce whatever has arrived meanwhile
           const size = Math.min(all.length, prng.int32(gen, 1, p.jitter.maxChunk))

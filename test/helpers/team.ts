@@ -28,8 +28,6 @@ export async function joinedStore (owner: Store, name: string, role: Role): Prom
 /** Two sessions between stores, each judging the other by its own roster; frames delivered asynchronously. */
 export function rosterLink (a: Store, b: Store) {
   const errors: { at: 'a' | 'b', message: string }[] = []
-  let sa!: SyncSession
-  let sb!: SyncSession
   let open = true
   const deliver = (to: () => SyncSession, at: 'a' | 'b') => (frame: Uint8Array) => {
     queueMicrotask(() => {
@@ -38,8 +36,8 @@ export function rosterLink (a: Store, b: Store) {
     })
   }
   const close = () => { open = false; sa.close(); sb.close() }
-  sa = new SyncSession(workspaceSyncTarget(a.ws, () => a.roster.role(b.ws.member.id)), deliver(() => sb, 'b'))
-  sb = new SyncSession(workspaceSyncTarget(b.ws, () => b.roster.role(a.ws.member.id)), deliver(() => sa, 'a'))
+  const sa: SyncSession = new SyncSession(workspaceSyncTarget(a.ws, () => a.roster.role(b.ws.member.id)), deliver(() => sb, 'b'))
+  const sb: SyncSession = new SyncSession(workspaceSyncTarget(b.ws, () => b.roster.role(a.ws.member.id)), deliver(() => sa, 'a'))
   return {
     errors,
     close,
@@ -49,9 +47,9 @@ export function rosterLink (a: Store, b: Store) {
       const deadline = Date.now() + ms
       let synced = false
       void Promise.all([sa.synced, sb.synced]).then(() => { synced = true })
-      while (!synced && errors.length === 0) {
+      while (!synced && errors.length === 0) { // eslint-disable-line no-unmodified-loop-condition -- set by the promise above
         if (Date.now() > deadline) throw new Error('the link neither synced nor failed in time')
-        await new Promise(r => setTimeout(r, 5))
+        await new Promise(resolve => setTimeout(resolve, 5))
       }
       await a.ws.flush(); await b.ws.flush()
       return synced

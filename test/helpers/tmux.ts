@@ -37,7 +37,7 @@ export async function startApp (home: string, opts: { columns?: number, rows?: n
   const env = [...(opts.unset ?? []).map(name => `-u ${name}`), ...Object.entries({ PAT_HOME: home, ...opts.env }).map(([k, v]) => `${k}='${v}'`)].join(' ')
   // The marker line shows that the program ended (and how), and keeps the window open to read it.
   await tmux('new-session', '-d', '-s', 'app', '-x', String(opts.columns ?? 80), '-y', String(opts.rows ?? 24),
-    `env ${env} node '${PAT}'${(opts.args ?? []).map(a => ` '${a.replace(/'/g, `'\\''`)}'`).join('')}; echo "PAT-EXITED $?"; sleep 60`)
+    `env ${env} node '${PAT}'${(opts.args ?? []).map(a => ` '${a.replace(/'/g, '\'\\\'\'')}'`).join('')}; echo "PAT-EXITED $?"; sleep 60`)
   const screen = async () => (await tmux('capture-pane', '-p', '-t', 'app')).stdout
   const app: TmuxApp = {
     screen,

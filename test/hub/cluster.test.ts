@@ -17,7 +17,7 @@ let hubs: Array<Awaited<ReturnType<typeof startHub>>> = []
 let tokens: string
 let dir: string
 const rooms: Array<ReturnType<typeof joinRoom>> = []
-const member = (hub: number, room: string, token: string, clientId: number) => { const r = joinRoom(hubs[hub].url, room, token, clientId); rooms.push(r); return r }
+const member = (hub: number, room: string, token: string, clientId: number) => { const r = joinRoom(hubs[hub]!.url, room, token, clientId); rooms.push(r); return r }
 const sameState = (a: Y.Doc, b: Y.Doc) => Buffer.from(Y.encodeStateVector(a)).equals(Buffer.from(Y.encodeStateVector(b)))
 
 beforeAll(async () => {
@@ -48,7 +48,7 @@ describe('hub instances sharing Redis', () => {
     await waitFor(() => sameState(a.doc, b.doc) && a.doc.getMap('checklist').size === 40, 10_000, 'the two members to converge')
     expect(b.doc.getMap('checklist').toJSON()).toEqual(a.doc.getMap('checklist').toJSON())
     expect(b.doc.getMap('profile').get('name')).toBe(a.doc.getMap('profile').get('name'))
-    expect(hubs[0].output() + hubs[1].output()).toMatch(/listening on .* \(with Redis\)/)
+    expect(hubs[0]!.output() + hubs[1]!.output()).toMatch(/listening on .* \(with Redis\)/)
   })
   it('fills a room an instance lacks from the instances that have it stored, when a member opens it', async () => {
     const ana = (await hubCli(['token', 'add', '--team', TEAM, '--member', 'Ana Lima'], tokens)).stdout.trim()
@@ -57,7 +57,7 @@ describe('hub instances sharing Redis', () => {
     a.doc.getMap('profile').set('name', 'Quayside Imports')
     await a.settled(5000)
     a.leave() // instance 1 stores and unloads the room; instance 2 never had it
-    await waitFor(() => hubs[0].output().includes(`unloaded ${TEAM}/account/quay`), 10_000, 'instance 1 to unload the room')
+    await waitFor(() => hubs[0]!.output().includes(`unloaded ${TEAM}/account/quay`), 10_000, 'instance 1 to unload the room')
 
     const b = member(1, `${TEAM}/account/quay`, ana, 4)
     await b.synced
@@ -65,7 +65,7 @@ describe('hub instances sharing Redis', () => {
     b.doc.getMap('profile').set('kind', 'importer') // and what is added through instance 2 reaches instance 1's copy
     await b.settled(5000)
     b.leave()
-    await waitFor(() => (hubs[0].output() + hubs[1].output()).split(`unloaded ${TEAM}/account/quay`).length === 4, 10_000, 'both instances to unload the room')
+    await waitFor(() => (hubs[0]!.output() + hubs[1]!.output()).split(`unloaded ${TEAM}/account/quay`).length === 4, 10_000, 'both instances to unload the room')
     const c = member(0, `${TEAM}/account/quay`, ana, 5)
     await waitFor(() => c.doc.getMap('profile').get('kind') === 'importer', 10_000, 'instance 1 to have the edit made through instance 2')
   })
@@ -92,7 +92,7 @@ describe('hub instances sharing Redis', () => {
     try {
       // Only the connections open now (the instances' publishers and this one) may stay: cut off the
       // subscribers and keep them from reconnecting, so what is published meanwhile reaches no one.
-      await admin.config('SET', 'maxclients', String((await admin.client('LIST')).trim().split('\n').filter(l => !/ sub=[1-9]/.test(l)).length))
+      await admin.config('SET', 'maxclients', String(String(await admin.client('LIST')).trim().split('\n').filter(l => !/ sub=[1-9]/.test(l)).length))
       await admin.client('KILL', 'TYPE', 'pubsub')
       a.doc.getMap('checklist').set('a', 'yes')
       await a.settled(5000)

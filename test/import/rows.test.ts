@@ -132,7 +132,13 @@ describe('planning against what is recorded', () => {
 describe('the report in words', () => {
   it('prints one line per change and refusal, without control characters from the file', () => {
     const words = importSummary({
-      file: 'a.csv', shape: 'accounts', dryRun: true, created: 1, updated: 0, unchanged: 0, unknownColumns: ['Col\u001b[2J'],
+      file: 'a.csv',
+      shape: 'accounts',
+      dryRun: true,
+      created: 1,
+      updated: 0,
+      unchanged: 0,
+      unknownColumns: ['Col\u001b[2J'],
       refused: [{ row: 3, column: 'Stage', reason: 'invalid sop stage "\u001b[31mred\nline": use one of select' }],
       changes: [{ row: 2, action: 'create', account: 'Evil\u0007 Co', fields: ['name'] }]
     })

@@ -9,7 +9,7 @@ import { newStore } from '../helpers/store.js'
 import { KEY, renderApp } from '../helpers/ui.js'
 
 const EVIL = 'Evil\x1b[31mRED\x1b[0m\x1b]0;TITLE\x1b\\ Bell\x07 Co\b\b'
-// eslint-disable-next-line no-control-regex
+
 const RAW = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/
 
 async function home () {

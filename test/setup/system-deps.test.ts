@@ -3,7 +3,6 @@
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
-// @ts-expect-error a plain JS script (it runs before the build), without type declarations
 import { NEEDS, plan } from '../../scripts/system-deps.js'
 
 const run = promisify(execFile)

@@ -40,7 +40,7 @@ describe('backup and restore', () => {
     await writeBackup(s.ws, file)
     await s.close()
     const data = await readFile(file)
-    data[data.length - 40] ^= 0xff
+    data[data.length - 40]! ^= 0xff
     await writeFile(file, data)
     await expect(readBackup(file)).rejects.toThrow(/checksum mismatch/)
     await writeFile(file, 'not a backup at all, just some text that is long enough')

@@ -63,7 +63,7 @@ describe('LAN discovery', () => {
     const b = startDiscovery({ teamId, port: 4003, onPeer: p => seen.b!.push(p) }, bNode)
 
     expect(seen.a).toEqual([{ host: lan.announced.get(bNode)!.host, addresses: ['192.168.1.11'], port: 4003 }])
-    expect(seen.b.map(p => p.port)).toEqual([4001])
+    expect(seen.b!.map(p => p.port)).toEqual([4001])
     expect(seen.other).toEqual([])
 
     for (const ad of lan.announced.values()) {
@@ -116,7 +116,11 @@ class UdpBus {
         setImmediate(() => cb?.())
       },
       address: () => ({ address: '127.0.0.1', family: 'IPv4', port }),
-      addMembership () {}, dropMembership () {}, setMulticastTTL () {}, setMulticastLoopback () {}, setMulticastInterface () {},
+      addMembership () {},
+      dropMembership () {},
+      setMulticastTTL () {},
+      setMulticastLoopback () {},
+      setMulticastInterface () {},
       close (cb?: () => void) { bus.sockets.delete(sock); setImmediate(() => cb?.()) }
     })
     return sock
@@ -147,7 +151,7 @@ describe('LAN discovery with bonjour-service', () => {
       expect(peer.port).toBe(4101)
       expect(peer.addresses[0]).toBe('127.0.0.1')
       expect(peer.host).toMatch(/^pat-[0-9a-f]{16}\.local$/)
-      await within(3000, 'A finding B', (async () => { while (foundByA.length === 0) await new Promise(r => setTimeout(r, 10)) })())
+      await within(3000, 'A finding B', (async () => { while (foundByA.length === 0) await new Promise(resolve => setTimeout(resolve, 10)) })())
       expect(foundByA.map(p => p.port)).toEqual([4103])
 
       await within(3000, 'a third party seeing A', aUp)

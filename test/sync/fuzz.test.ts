@@ -30,7 +30,7 @@ describe(`a peer under 10,000 random frames (seed ${SEED})`, () => {
     const genuine = writeSyncFrame(`account/${acc.id}`, enc => { encoding.writeVarUint(enc, 2); encoding.writeVarUint8Array(enc, bytes(24)) })
     const makers: Array<() => Uint8Array> = [
       () => bytes(1 + Math.floor(random() * 64)), // noise
-      () => { const f = genuine.slice(); f[Math.floor(random() * f.length)] ^= 1 + Math.floor(random() * 255); return f }, // bit flips
+      () => { const f = genuine.slice(); f[Math.floor(random() * f.length)]! ^= 1 + Math.floor(random() * 255); return f }, // bit flips
       () => genuine.slice(0, Math.floor(random() * genuine.length)), // truncation
       () => writeSyncFrame(['workspace', `account/${acc.id}`, 'account/../x', ''][Math.floor(random() * 4)]!, enc => { encoding.writeVarUint(enc, Math.floor(random() * 5)); encoding.writeUint8Array(enc, bytes(Math.floor(random() * 40))) }),
       () => Uint8Array.of(4 + Math.floor(random() * 250), ...bytes(8)) // unknown frame types
@@ -54,10 +54,8 @@ describe(`a peer under 10,000 random frames (seed ${SEED})`, () => {
     expect(await a.accounts.show(acc.id)).toEqual(shown)
 
     const b = await newStore('Bo')
-    let sa!: SyncSession
-    let sb!: SyncSession
-    sa = new SyncSession(target(a), f => queueMicrotask(() => { void sb.receive(f) }))
-    sb = new SyncSession(target(b), f => queueMicrotask(() => { void sa.receive(f) }))
+    const sa: SyncSession = new SyncSession(target(a), f => queueMicrotask(() => { void sb.receive(f) }))
+    const sb: SyncSession = new SyncSession(target(b), f => queueMicrotask(() => { void sa.receive(f) }))
     await Promise.all([sa.start(), sb.start()])
     await Promise.all([sa.synced, sb.synced])
     expect(await b.accounts.show(acc.id)).toEqual(shown)

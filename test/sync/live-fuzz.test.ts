@@ -161,7 +161,7 @@ function strangerBurst (gen: Gen, w: World, join: boolean): { join: boolean, joi
   return { join, joinRequest, frames: [first, ...rest] }
 }
 
-const within = <T>(p: Promise<T>, ms: number, what: string) => Promise.race([p, new Promise<never>((_r, reject) => setTimeout(() => reject(new Error(`timed out: ${what}`)), ms))])
+const within = <T>(p: Promise<T>, ms: number, what: string) => Promise.race([p, new Promise<never>((_resolve, reject) => setTimeout(() => reject(new Error(`timed out: ${what}`)), ms))])
 
 interface Outcome { errors: string[], closeReason: string, frameTypes: Set<number> }
 
@@ -323,4 +323,3 @@ describe(`a live peer under ${MEMBER_CONNECTIONS + STRANGER_CONNECTIONS} hostile
     expect(failures).toEqual([])
   }, 60_000)
 })
-

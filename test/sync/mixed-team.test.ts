@@ -10,7 +10,7 @@ import type { Store } from '../../src/store/index.js'
 import { HubLink } from '../../src/sync/hub-link.js'
 import { waitFor } from '../helpers/cli.js'
 import { hubTeam, startStockHub } from '../helpers/hub.js'
-import { startNode } from '../helpers/peers.js'
+import { startNode, type TestNode } from '../helpers/peers.js'
 import { replicaState } from '../helpers/sync.js'
 import { syncStores } from '../helpers/store.js'
 import { joinedStore } from '../helpers/team.js'
@@ -41,7 +41,7 @@ async function mixedTeam () {
   const anaLink = new HubLink({ store: ana, url: hub.url, backoff: { baseMs: 100, maxMs: 400 } })
   anaLink.start()
   keep({ close: () => anaLink.stop() })
-  const cyNode = keep({ ...(await startNode(cy, { listen: false })), close: () => cyNode.node.stop() })
+  const cyNode: TestNode = keep({ ...(await startNode(cy, { listen: false })), close: () => cyNode.node.stop() })
   cyNode.node.keepConnected(`127.0.0.1:${boHost.peer!.port}`)
   await waitFor(() => boHost.hub?.status()?.state === 'connected' && anaLink.status().state === 'connected', 15_000, 'the hub links to connect')
   await waitFor(() => boHost.peer!.status().peers.some(p => p.connected), 15_000, 'Cy to connect to Bo')

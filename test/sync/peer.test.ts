@@ -12,7 +12,7 @@ import { PeerBook } from '../../src/sync/peer-book.js'
 import { loadTls } from '../../src/sync/tls.js'
 import { connect } from '../../src/sync/transport.js'
 import { waitFor } from '../helpers/cli.js'
-import { startNode, type TestNode } from '../helpers/peers.js'
+import { startNode } from '../helpers/peers.js'
 import { newStore } from '../helpers/store.js'
 import { joinedStore, signer } from '../helpers/team.js'
 

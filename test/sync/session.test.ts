@@ -12,12 +12,10 @@ const target = (s: Store): SyncTarget => ({ docNames: () => s.ws.docs.storedName
 
 /** Two sessions joined by an in-memory pipe (frames delivered asynchronously, in order). */
 function connect (a: Store, b: Store) {
-  let sa!: SyncSession
-  let sb!: SyncSession
   const errors: Error[] = []
   const deliver = (to: () => SyncSession) => (frame: Uint8Array) => { queueMicrotask(() => { to().receive(frame).catch(e => errors.push(e)) }) }
-  sa = new SyncSession(target(a), deliver(() => sb))
-  sb = new SyncSession(target(b), deliver(() => sa))
+  const sa: SyncSession = new SyncSession(target(a), deliver(() => sb))
+  const sb: SyncSession = new SyncSession(target(b), deliver(() => sa))
   return { sa, sb, errors, start: async () => { await Promise.all([sa.start(), sb.start()]); await Promise.all([sa.synced, sb.synced]) } }
 }
 
@@ -25,7 +23,7 @@ async function waitFor (check: () => Promise<boolean>, ms = 5000) {
   const deadline = Date.now() + ms
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error('timed out')
-    await new Promise(r => setTimeout(r, 10))
+    await new Promise(resolve => setTimeout(resolve, 10))
   }
 }
 

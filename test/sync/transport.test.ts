@@ -28,7 +28,9 @@ describe('peers over mutual TLS on loopback', () => {
     const [ta, tb, te] = [await tls(a), await tls(b), await tls(stranger)]
     const sessions: SyncSession[] = []
     const listener = await listen({
-      host: '127.0.0.1', port: 0, identity: ta.identity,
+      host: '127.0.0.1',
+      port: 0,
+      identity: ta.identity,
       authorize: id => id === tb.id,
       onPeer: conn => { const s = attach(conn, a); sessions.push(s); s.start().catch(err => conn.close(String(err.message))) }
     })

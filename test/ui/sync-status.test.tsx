@@ -1,6 +1,6 @@
 // The status bar's sync line: live from the host's indicator (peers online, last sync), and on an account the
 // other members who have it open; the app tells the indicator which account is open.
-import { describe, expect, it } from 'vitest'
+import { describe, it } from 'vitest'
 import type { SyncIndicator } from '../../src/sync/indicator.js'
 import { waitFor } from '../helpers/cli.js'
 import { newStore, syncStores } from '../helpers/store.js'

@@ -7,7 +7,7 @@ import { renderApp, selectedLine, type Ui } from '../helpers/ui.js'
 
 const TERMINAL = { columns: 80, rows: 24 }
 // Enough keys that the warm-up is still playing them when the test interrupts it.
-const MANY = 'jk'.repeat(5000)
+const MANY = [...'jk'.repeat(5000)]
 
 async function shown (): Promise<Ui> {
   const ui = await renderApp({ demo: true })
@@ -59,5 +59,4 @@ describe('the warm-up off screen', () => {
     expect((await w.done).played).toBeLessThan(MANY.length)
     await ui.waitFor('Harbor Imports')
   })
-
 })

@@ -40,8 +40,12 @@ export function registerExport (program: Command, ctx: CliContext): void {
       if (out) await writeFileAtomic(out, doc.document)
       if (opts.json) {
         printJson(ctx.io, {
-          account: { id: record.id, name: record.name }, template: doc.template.name, source: doc.template.origin, format,
-          ...(out ? { out } : { document: doc.document }), warnings: doc.warnings
+          account: { id: record.id, name: record.name },
+          template: doc.template.name,
+          source: doc.template.origin,
+          format,
+          ...(out ? { out } : { document: doc.document }),
+          warnings: doc.warnings
         })
       } else if (!out) ctx.io.out(doc.document)
       reportWritten(ctx, record.name, doc.template.name, doc.warnings, out, opts.json)

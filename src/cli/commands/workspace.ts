@@ -5,7 +5,7 @@
  */
 import type { Command } from 'commander'
 import { InputError, STAGES, STAGE_LABELS } from '../../domain/index.js'
-import { Store, readConfig, homePaths } from '../../store/index.js'
+import { type Store, readConfig, homePaths } from '../../store/index.js'
 import { withStore, type CliContext } from '../context.js'
 import { printJson } from '../io.js'
 import { addDemoAccounts } from '../demo.js'

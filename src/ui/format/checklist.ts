@@ -21,7 +21,12 @@ export function checklistLines (rows: readonly ChecklistRow[]): ChecklistLine[] 
       out.push({ kind: 'heading', text: `${AREA_LABELS[area]} (${answered}/${inArea.length} answered)` })
     }
     out.push({
-      kind: 'item', row, letter: row.letter, label: row.label, answer: answerLabel(row.answer), reason: row.reason,
+      kind: 'item',
+      row,
+      letter: row.letter,
+      label: row.label,
+      answer: answerLabel(row.answer),
+      reason: row.reason,
       tone: row.answer === 'yes' ? 'success' : row.answer === 'na' ? 'accent' : 'secondary'
     })
   }

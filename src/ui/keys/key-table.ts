@@ -173,8 +173,20 @@ export function commandsFor (screen: ScreenId): Array<Command & { keys: string[]
 }
 
 const DISPLAY: Record<string, string> = {
-  up: '↑', down: '↓', left: '←', right: '→', pageup: 'PgUp', pagedown: 'PgDn', home: 'Home', end: 'End',
-  tab: 'Tab', 'shift-tab': 'Shift-Tab', enter: 'Enter', escape: 'Esc', space: 'Space', backspace: 'Backspace'
+  up: '↑',
+  down: '↓',
+  left: '←',
+  right: '→',
+  pageup: 'PgUp',
+  pagedown: 'PgDn',
+  home: 'Home',
+  end: 'End',
+  tab: 'Tab',
+  'shift-tab': 'Shift-Tab',
+  enter: 'Enter',
+  escape: 'Esc',
+  space: 'Space',
+  backspace: 'Backspace'
 }
 
 /** How a key is written for people: `Ctrl-F`, `Shift-Tab`, `↑`. */

@@ -58,7 +58,7 @@ export function editArea (s: LineState, name: string, input: string, width: numb
   const insert = (text: string[]) => ({ value: [...cs.slice(0, at), ...text, ...cs.slice(at)].join(''), cursor: at + text.length })
   if (name === 'enter' || name === '\n') return insert(['\n'])
   // A paste arriving whole (not split into keys) keeps its line breaks and tabs.
-  const pasted = name === input && [...input].length > 1 && /^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+$/.test(input)
+  const pasted = name === input && [...input].length > 1 && /^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+$/.test(input) // eslint-disable-line no-control-regex -- a paste holds no control keys
   if (pasted || isPrintable(name)) {
     const text = [...(name === 'space' ? ' ' : input).replace(/\r\n?/g, '\n').replace(/\t/g, '  ')].filter(ch => ch === '\n' || (ch >= ' ' && ch !== '\x7f'))
     return text.length ? insert(text) : s

@@ -12,11 +12,25 @@ import { useScroll } from '../hooks/use-scroll.js'
 import { useTheme } from '../theme/context.js'
 
 export const SCREEN_NAMES: Record<ScreenId, string> = {
-  accounts: 'Accounts', filter: 'Accounts: filter', welcome: 'Welcome', 'welcome.name': 'Welcome: your name',
-  'account.profile': 'Account: Profile', 'account.contacts': 'Account: Contacts', 'account.checklist': 'Account: Checklist',
-  'account.plan': 'Account: Action Plan', 'account.cip': 'Account: CIP', 'account.activity': 'Account: Activity',
-  due: 'Due dates', knowledge: 'Knowledge search', reader: 'Reader', help: 'Help', input: 'Editing a field', form: 'Form',
-  editor: 'Editing a long text', confirm: 'A question', entry: 'Activity entry'
+  accounts: 'Accounts',
+  filter: 'Accounts: filter',
+  welcome: 'Welcome',
+  'welcome.name': 'Welcome: your name',
+  'account.profile': 'Account: Profile',
+  'account.contacts': 'Account: Contacts',
+  'account.checklist': 'Account: Checklist',
+  'account.plan': 'Account: Action Plan',
+  'account.cip': 'Account: CIP',
+  'account.activity': 'Account: Activity',
+  due: 'Due dates',
+  knowledge: 'Knowledge search',
+  reader: 'Reader',
+  help: 'Help',
+  input: 'Editing a field',
+  form: 'Form',
+  editor: 'Editing a long text',
+  confirm: 'A question',
+  entry: 'Activity entry'
 }
 
 /** The help lines of a screen: keys, then what they do. */

@@ -48,8 +48,10 @@ export function KnowledgeOverlay ({ query, height, width, onClose, onOpen }: Kno
   const top = Math.max(0, Math.min(k.selected - listHeight + 1, k.hits.length - listHeight))
   const status = kb.error
     ? `the knowledge base cannot be loaded: ${kb.error}`
-    : !kb.index ? 'Loading the knowledge base…'
-        : !k.query.state.value.trim() ? 'Type a question or a term: "how often review the profile", PFI, clasification…'
+    : !kb.index
+        ? 'Loading the knowledge base…'
+        : !k.query.state.value.trim()
+            ? 'Type a question or a term: "how often review the profile", PFI, clasification…'
             : k.hits.length ? '' : 'Nothing found: try other words (typos and acronyms are fine).'
   const excerpt = k.hit ? wrapText(k.hit.excerpt, width - 2).slice(0, EXCERPT_LINES - 1) : []
   return (
