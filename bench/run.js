@@ -26,8 +26,9 @@ writeFileSync(out, JSON.stringify(report, null, 2) + '\n')
 for (const [name, suite] of Object.entries(report.suites)) {
   console.log(`\n${name}`)
   for (const f of suite.figures) {
-    const verdict = f.goal === undefined ? '' : f.met ? 'meets goal' : 'MISSES goal'
-    console.log(`  ${f.name.padEnd(44)} ${String(f.value).padStart(10)} ${f.unit.padEnd(6)} ${f.goal !== undefined ? `goal ${f.goalText}` : ''}  ${verdict}`)
+    const verdict = f.goal !== undefined ? (f.met ? 'meets goal' : 'MISSES goal') : f.target !== undefined ? (f.reached ? 'reached' : 'not yet') : ''
+    const against = f.goal !== undefined ? `goal ${f.goalText}` : f.target !== undefined ? `target ${f.targetText} (open issue ${f.issue})` : ''
+    console.log(`  ${f.name.padEnd(44)} ${String(f.value).padStart(10)} ${f.unit.padEnd(6)} ${against}  ${verdict}`)
   }
 }
 // The report itself follows the table, so a log of the run holds every figure with its goal and verdict.

@@ -20,9 +20,16 @@ export function medianProcessMs (cmd, args, runs, env = process.env) {
   return percentile(times, 50)
 }
 
-/** A figure of the report: value with unit, and the goal it is measured against. */
+/**
+ * A figure of the report: value with unit, and the goal it is measured against. A goal of an issue still
+ * open (`goal.open: '#21'`) is reported as a target — `target`, `targetText`, `issue`, `reached` — not as a
+ * `met` goal: it says how far the work has come, and becomes a goal (`met`) when the issue is resolved.
+ */
 export function figure (name, value, unit, goal) {
   const f = { name, value: round(value), unit }
-  if (goal) Object.assign(f, { goal: goal.value, goalText: goal.text, met: goal.lowerIsBetter === false ? value >= goal.value : value <= goal.value })
+  if (!goal) return f
+  const ok = goal.lowerIsBetter === false ? value >= goal.value : value <= goal.value
+  if (goal.open) Object.assign(f, { target: goal.value, targetText: goal.text, issue: goal.open, reached: ok })
+  else Object.assign(f, { goal: goal.value, goalText: goal.text, met: ok })
   return f
 }

@@ -35,7 +35,8 @@ describe('undo and redo in the app', () => {
     await ui.press('4', 'a')
     await ui.waitFor('New plan item')
     await ui.press('Broker audit', KEY.enter)
-    await ui.waitFor(/Broker audit/)
+    // The form's own field shows the title too: wait for the form to close and the item to be listed.
+    await ui.waitFor(f => !f.includes('New plan item') && /Broker audit/.test(f))
     const titles = async () => (await ui.store.plan.items.list(harbor)).map(i => i.title)
     // Help covers the tab: u there is not undo.
     await ui.press('?')
