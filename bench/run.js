@@ -9,7 +9,10 @@ import { parseArgs } from 'node:util'
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, out: { type: 'string' } } })
 const suites = { startup: () => import('./startup.js'), kb: () => import('./kb.js'), app: () => import('./app.js'), sync: () => import('./sync.js'), hub: () => import('./hub.js'), 'hub-cluster': () => import('./hub-cluster.js'), scale: () => import('./scale.js'), import: () => import('./import.js'), 'scale-loaded': () => import('./scale-loaded.js') }
-const selected = values.only ? values.only.split(',') : Object.keys(suites)
+// scale-loaded (the disk figure beside a CPU hog, issue #15) is a run of its own: `--only scale-loaded`. It takes
+// minutes, and the whole run must stay well inside the 13 minutes scale-reliability.sh gives it.
+const ON_REQUEST = new Set(['scale-loaded'])
+const selected = values.only ? values.only.split(',') : Object.keys(suites).filter(s => !ON_REQUEST.has(s))
 const report = {
   at: new Date().toISOString(),
   machine: { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30) },

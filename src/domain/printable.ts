@@ -63,8 +63,15 @@ export function withoutControls (text: string): string {
   return text.replace(UNSAFE, '')
 }
 
-/** One line of printable text: whitespace runs (newlines, tabs) become one space. */
+/** Any character printableLine changes: what printable replaces, and line breaks and tabs. */
+const LINE_UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]/ // eslint-disable-line no-control-regex
+
+/**
+ * One line of printable text: whitespace runs (newlines, tabs) become one space. Every table cell of the app
+ * passes here on every frame, so text with nothing to change (nearly all of it) costs one scan and no copy.
+ */
 export function printableLine (text: string): string {
+  if (!LINE_UNSAFE.test(text)) return text
   return printable(text.replace(/[\t\n\r\f\v]+/g, ' '))
 }
 
