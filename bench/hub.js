@@ -14,7 +14,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { initWorkspace } from '../dist/cli/setup.js'
 import { Store } from '../dist/store/index.js'
-import { HubLink } from '../dist/sync/hub-link.js'
+import { HubLink } from '../dist/sync/hub/link.js'
 import { figure, percentile, round } from './stats.js'
 
 const LATENCY_SAMPLES = 200

@@ -2,20 +2,20 @@
  * Hosting a workspace: what `pat serve` and the app both do while they hold the open store. They answer
  * other `pat` commands sent over the control socket (LevelDB admits one process per directory, so a second
  * command is run here, on the open workspace) and record their pid for the "in use" message. With `sync`
- * they also run the peer node (sync/peer.ts) — the app and `pat serve` run the same sync — and a command
+ * they also run the peer node (sync/peer/node.ts) — the app and `pat serve` run the same sync — and a command
  * routed here (`pat sync`, `pat team invite`, `pat sync status`) finds that node through `hostOf(store)`.
  *
  * Peers are reached on 0.0.0.0:47600 by default: sync is for teammates on the same network, and nothing
  * is served to a key outside the roster (mutual TLS, pinned by fingerprint). When the default port is
  * busy (another workspace syncing on this machine) the node takes a free one and says so; a port the user
- * chose must be free. LAN discovery (sync/discovery.ts, mDNS) is on unless `mdns` is false.
+ * chose must be free. LAN discovery (sync/peer/mdns.ts, mDNS) is on unless `mdns` is false.
  */
 import { rm, writeFile } from 'node:fs/promises'
 import { InputError } from '../domain/index.js'
 import type { Store } from '../store/index.js'
 import { readHubConfig } from '../store/hub-config.js'
 import type { SyncIndicator } from '../sync/indicator.js'
-import type { PeerNode } from '../sync/peer.js'
+import type { PeerNode } from '../sync/peer/node.js'
 import type { Presence } from '../sync/presence.js'
 import { serveControl } from './control.js'
 import { hostedHub, type HostedHub } from './host-hub.js'
@@ -30,7 +30,7 @@ export interface SyncOptions {
   portGiven: boolean
   /** Peers to keep connected to ("host:port"), besides the remembered ones. */
   peers: string[]
-  /** LAN discovery (mDNS, sync/discovery.ts). */
+  /** LAN discovery (mDNS, sync/peer/mdns.ts). */
   mdns: boolean
   /** Where the node's log lines go. */
   log: (line: string) => void
@@ -47,7 +47,7 @@ export interface Host {
   close: () => Promise<void>
   /** The peer node once it runs; undefined without sync, while it starts, or when it could not start. */
   readonly peer: PeerNode | undefined
-  /** The hub link (sync/hub-link.ts) while a hub is set; undefined without sync. */
+  /** The hub link (sync/hub/link.ts) while a hub is set; undefined without sync. */
   readonly hub: HostedHub | undefined
   /** What the app's status bar shows of sync (undefined without sync). */
   readonly indicator: SyncIndicator | undefined
@@ -112,7 +112,7 @@ export async function hostWorkspace (store: Store, opts: { holder: Holder, sync?
 }
 
 async function startNode (store: Store, sync: SyncOptions, presence: Presence): Promise<PeerNode> {
-  const { PeerNode } = await import('../sync/peer.js')
+  const { PeerNode } = await import('../sync/peer/node.js')
   const { loadTls } = await import('../sync/tls.js')
   const { tls } = await loadTls(store.ws.paths)
   const start = (port: number) => PeerNode.start({ store, tls, presence, log: sync.log, listen: { host: sync.host, port } })
@@ -129,6 +129,6 @@ async function startNode (store: Store, sync: SyncOptions, presence: Presence): 
   }
   for (const address of sync.peers) node.keepConnected(address)
   node.reconnectRemembered()
-  if (sync.mdns) node.useDiscovery((await import('../sync/discovery.js')).startDiscovery)
+  if (sync.mdns) node.useDiscovery((await import('../sync/peer/mdns.js')).startDiscovery)
   return node
 }

@@ -18,7 +18,7 @@ export interface HomePaths {
   identityCert: string
   /** Invites this member has handed out and not yet seen spent (store/invites.ts). */
   invites: string
-  /** Peers this member has met, to reconnect to (sync/peer-book.ts). */
+  /** Peers this member has met, to reconnect to (sync/peer/book.ts). */
   peers: string
   /** What the app's peer sync logs (the app has no console to print it on). */
   syncLog: string

@@ -1,7 +1,7 @@
 /**
  * The hub this member syncs through (`pat hub set`), `hub.json` in the home: its URL and, when the hub wants
  * one, a token. The file is local to the member, written atomically with mode 0600 — the token is a secret.
- * What a valid hub URL is belongs to the sync layer (sync/hub-url.ts); this only keeps what it was given.
+ * What a valid hub URL is belongs to the sync layer (sync/hub/url.ts); this only keeps what it was given.
  */
 import { rm } from 'node:fs/promises'
 import { StoreError } from './errors.js'

@@ -4,8 +4,8 @@
  * account this member has open. The host makes one from its peer node and presence (cli/host.ts); the node
  * may start after the app's first frame, so it is looked up on each call.
  */
-import type { HubLinkStatus } from './hub-link.js'
-import type { NodeStatus, PeerNode } from './peer.js'
+import type { HubLinkStatus } from './hub/link.js'
+import type { NodeStatus, PeerNode } from './peer/node.js'
 import type { Presence } from './presence.js'
 
 /** The host's hub link, as far as the status bar needs it (cli/host-hub.ts). */

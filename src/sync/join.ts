@@ -15,7 +15,7 @@ import { homePaths, readConfig, Store, Workspace, workspaceSyncTarget } from '..
 import { urlOf } from './address.js'
 import { loadOrCreateIdentity } from './identity.js'
 import { decodeInvite, requestJoin, type InviteCode } from './invite.js'
-import { PeerBook } from './peer-book.js'
+import { PeerBook } from './peer/book.js'
 import { SyncSession } from './session.js'
 import { loadTls } from './tls.js'
 import { connect, JOIN_PATH, type PeerConnection, type TlsIdentity } from './transport.js'

@@ -1,5 +1,5 @@
 /**
- * How an update from the other side — a peer (session.ts) or a hub (hub-room.ts) — is let in: only what it
+ * How an update from the other side — a peer (session.ts) or a hub (hub/room.ts) — is let in: only what it
  * brings that this side lacks (Y.diffUpdate against the document's state vector) is judged by the roster
  * rules (`accept`, store/sync-target.ts) and, when they let it in, applied. Yjs would otherwise park a
  * struct this side already has, sent again with an origin nobody has, in its pending structs for good.

@@ -42,7 +42,7 @@ export interface Keepalive { intervalMs: number, missed: number }
 export const DEFAULT_KEEPALIVE: Keepalive = { intervalMs: 15_000, missed: 2 }
 
 /**
- * Pings the other end (`who`: a peer, or a hub — hub-hocuspocus.ts); calls `lost` and terminates the
+ * Pings the other end (`who`: a peer, or a hub — hub/hocuspocus.ts); calls `lost` and terminates the
  * connection once `missed` pings in a row went unanswered.
  */
 export function keepAlive (ws: WebSocket, { intervalMs, missed }: Keepalive, lost: (reason: string) => void, who = 'the peer'): void {

@@ -1,7 +1,7 @@
 // Peer nodes on loopback for sync tests: a store's node listening on 127.0.0.1 (a free port), with its
 // log kept for assertions, and short reconnection delays.
 import type { Store } from '../../src/store/index.js'
-import { PeerNode, type PeerNodeOptions } from '../../src/sync/peer.js'
+import { PeerNode, type PeerNodeOptions } from '../../src/sync/peer/node.js'
 import { loadTls } from '../../src/sync/tls.js'
 
 export interface TestNode { node: PeerNode, log: string[], address: string }

@@ -8,7 +8,7 @@ import { Bonjour, type Service } from 'bonjour-service'
 import { describe, expect, it } from 'vitest'
 import {
   SERVICE_TYPE, bonjourMdns, startDiscovery, teamHash, type Announcement, type FoundPeer, type FoundService, type Mdns
-} from '../../src/sync/discovery.js'
+} from '../../src/sync/peer/mdns.js'
 
 /** A LAN where every fake Mdns sees every announcement of the type it browses, including its own. */
 class FakeLan {

@@ -1,9 +1,9 @@
 // The status bar's sync summary, as a pure function of the node's status, the members present and the hub
 // link's status: peers online, the hub's state when one is set, and the last time anything was in sync.
 import { describe, expect, it } from 'vitest'
-import type { HubLinkStatus } from '../../src/sync/hub-link.js'
+import type { HubLinkStatus } from '../../src/sync/hub/link.js'
 import { summarize } from '../../src/sync/indicator.js'
-import type { NodeStatus } from '../../src/sync/peer.js'
+import type { NodeStatus } from '../../src/sync/peer/node.js'
 
 const now = new Date(2026, 11, 1, 15, 30)
 const at = (h: number, m: number, day = 1) => new Date(2026, 11, day, h, m).toISOString()

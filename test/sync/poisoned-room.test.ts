@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { workspaceRoots } from '../../src/store/schema.js'
 import { setAsideBook } from '../../src/store/sync-target.js'
-import { syncThroughHub } from '../../src/sync/hub-client.js'
+import { syncThroughHub } from '../../src/sync/hub/client.js'
 import { hubTeam, startHocuspocusHub, type TestHub } from '../helpers/hub.js'
 import { joinedStore } from '../helpers/team.js'
 

@@ -5,7 +5,7 @@
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { workspaceRoots } from '../../src/store/schema.js'
-import { syncThroughHub } from '../../src/sync/hub-client.js'
+import { syncThroughHub } from '../../src/sync/hub/client.js'
 import { tempDir } from '../helpers/home.js'
 import { hubTeam } from '../helpers/hub.js'
 import { hubCli, startHub } from '../helpers/hub-server.mjs'

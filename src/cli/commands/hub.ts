@@ -11,8 +11,8 @@ import { readConfig } from '../../store/config.js'
 import { homePaths } from '../../store/home.js'
 import type { Store } from '../../store/index.js'
 import { clearHubConfig, readHubConfig, writeHubConfig, type HubConfig } from '../../store/hub-config.js'
-import { parseHubUrl } from '../../sync/hub-url.js'
-import type { HubSyncResult } from '../../sync/hub-client.js'
+import { parseHubUrl } from '../../sync/hub/url.js'
+import type { HubSyncResult } from '../../sync/hub/client.js'
 import { withStore, type CliContext } from '../context.js'
 import { hostOf } from '../host.js'
 import { printJson } from '../io.js'
@@ -59,7 +59,7 @@ export async function syncViaHub (ctx: CliContext, opts: { hub: string | true, t
   const stored = await readHubConfig(homePaths(ctx.home()).hub)
   const hub = resolveHub(opts.hub, stored)
   const token = opts.token ?? (stored && stored.url === hub ? stored.token : undefined)
-  const { syncThroughHub } = await import('../../sync/hub-client.js')
+  const { syncThroughHub } = await import('../../sync/hub/client.js')
   const result = await withStore(ctx, store => syncThroughHub({ store, url: hub, ...(token ? { token } : {}), timeoutMs: opts.timeoutMs, report: line => ctx.io.err(line) }))
   if (opts.json) printJson(ctx.io, result)
   else ctx.io.out(summary(result))

@@ -10,9 +10,9 @@ import { InputError } from '../../domain/index.js'
 import type { Store } from '../../store/index.js'
 import { parseAddress } from '../../sync/address.js'
 import { readHubConfig } from '../../store/hub-config.js'
-import type { HubLinkStatus } from '../../sync/hub-link.js'
+import type { HubLinkStatus } from '../../sync/hub/link.js'
 import { hubState } from '../../sync/indicator.js'
-import type { NodeStatus, PeerStatus } from '../../sync/peer.js'
+import type { NodeStatus, PeerStatus } from '../../sync/peer/node.js'
 import { withStore, type CliContext } from '../context.js'
 import { formatTable } from '../format.js'
 import { hostOf } from '../host.js'
@@ -67,7 +67,7 @@ export function registerSync (program: Command, ctx: CliContext): void {
 async function syncOnce (store: Store, address: string, timeoutMs: number, report: (line: string) => void): Promise<PeerStatus> {
   const running = hostOf(store)?.peer
   if (running) return running.syncOnce(address, timeoutMs)
-  const { PeerNode } = await import('../../sync/peer.js')
+  const { PeerNode } = await import('../../sync/peer/node.js')
   const { loadTls } = await import('../../sync/tls.js')
   // The connection attempt ends with the exchange's own deadline: a silent listener must not hold the
   // process past --timeout (the handshake's own, longer timeout would).
@@ -88,7 +88,7 @@ async function syncStatus (store: Store, io: Io): Promise<NodeStatus & { hub: Hu
   const cfg = await readHubConfig(store.ws.paths.hub)
   const hub: HubReport | null = host?.hub?.status() ?? (cfg ? { url: cfg.url, state: 'not running' } : null)
   if (host?.peer) return { ...host.peer.status(), hub }
-  const { PeerBook } = await import('../../sync/peer-book.js')
+  const { PeerBook } = await import('../../sync/peer/book.js')
   const book = new PeerBook(store.ws.paths.peers)
   const peers = await book.list()
   if (book.notice) io.err(`warning: ${book.notice}`)

@@ -1,16 +1,16 @@
 /**
  * What a peer node knows of each peer it has met, and the status it shows (`pat sync status`, the app's
  * status bar): every peer met, whether connected, when last in sync, and how many local updates it has not
- * had yet. What is known starts from the peer book (peer-book.ts: the addresses and last syncs of earlier
+ * had yet. What is known starts from the peer book (peer/book.ts: the addresses and last syncs of earlier
  * runs), and each completed sync is written back to it.
  *
  * "Pending" is counted while the node runs: every change to a document counts for each known peer that was
  * not handed it — one not connected, or connected but not yet in sync and not the change's sender. A
  * connected peer in sync gets changes as they happen, so it shows none.
  */
-import type { Store } from '../store/index.js'
-import { PeerBook } from './peer-book.js'
-import type { LiveSession } from './peer-sessions.js'
+import type { Store } from '../../store/index.js'
+import { PeerBook } from './book.js'
+import type { LiveSession } from './sessions.js'
 
 export interface PeerStatus {
   id: string

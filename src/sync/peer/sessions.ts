@@ -3,14 +3,14 @@
  * (store/sync-target.ts: what each member's role lets them change) and, when the node has a Presence,
  * presence riding on the same connection as AWARENESS frames (presence.ts). A session that breaks a rule
  * ends alone, with its reason logged and told to the peer (unless the peer is the one that ended it); the
- * connection closing ends it too. Each start, sync and end is reported to the status board (peer-status.ts).
+ * connection closing ends it too. Each start, sync and end is reported to the status board (peer/status.ts).
  */
-import { workspaceSyncTarget, type Store } from '../store/index.js'
-import { writeAwareness } from './frames.js'
-import type { PeerStatusBoard } from './peer-status.js'
-import type { Presence, PresenceLink } from './presence.js'
-import { SyncSession, type SessionLimits } from './session.js'
-import type { PeerConnection } from './transport.js'
+import { workspaceSyncTarget, type Store } from '../../store/index.js'
+import { writeAwareness } from '../frames.js'
+import type { PeerStatusBoard } from './status.js'
+import type { Presence, PresenceLink } from '../presence.js'
+import { SyncSession, type SessionLimits } from '../session.js'
+import type { PeerConnection } from '../transport.js'
 
 export interface LiveSession {
   conn: PeerConnection

@@ -1,6 +1,6 @@
 /**
- * One document's exchange with a hub, whatever the hub's kind: the transport (hub-ywebsocket.ts: a WebSocket
- * per room; hub-hocuspocus.ts: one WebSocket for every room) hands it the hub's y-protocols sync messages
+ * One document's exchange with a hub, whatever the hub's kind: the transport (hub/ywebsocket.ts: a WebSocket
+ * per room; hub/hocuspocus.ts: one WebSocket for every room) hands it the hub's y-protocols sync messages
  * and a channel to send its own.
  *
  *   begin        → we send step 1 (our state vector): the hub answers with step 2, what we lack
@@ -17,7 +17,7 @@
  * which is why only the first is followed by a probe. A hub that never sends a step 1 leaves the room
  * waiting until the caller's timeout.
  *
- * A live room (hub-link.ts) stays open once in sync: every change of the document made here (by this
+ * A live room (hub/link.ts) stays open once in sync: every change of the document made here (by this
  * member or a peer) is sent as an update as it happens, and the hub's updates are applied as they come.
  *
  * What the hub sends is applied only through `target.accept` (the roster rules, store/sync-target.ts; the
@@ -33,11 +33,11 @@
  * something in it is accepted, so a hub naming nothing — an empty room — leaves nothing behind.
  */
 import * as Y from 'yjs'
-import type { InputError } from '../domain/index.js'
-import { WAIT, type WorkspaceSyncTarget } from '../store/index.js'
-import { ProtocolError } from './frames.js'
-import { step1, type SyncMessage } from './hub-protocol.js'
-import { ABSENT, judgeAndApply } from './judge.js'
+import type { InputError } from '../../domain/index.js'
+import { WAIT, type WorkspaceSyncTarget } from '../../store/index.js'
+import { ProtocolError } from '../frames.js'
+import { step1, type SyncMessage } from './protocol.js'
+import { ABSENT, judgeAndApply } from '../judge.js'
 
 export interface RoomOutcome {
   /** The document's name (`workspace`, `account/<id>`). */
@@ -63,7 +63,7 @@ export interface RoomChannel {
 export interface RoomOptions {
   name: string
   target: WorkspaceSyncTarget
-  /** Stay open once in sync, sending local changes and applying the hub's (hub-link.ts). */
+  /** Stay open once in sync, sending local changes and applying the hub's (hub/link.ts). */
   live: boolean
   /** The origin the hub's updates are applied with: `{ origin: 'remote', … }`, one per hub connection. */
   origin: object

@@ -1,9 +1,9 @@
 /**
- * A long-running link to a hub, for `pat serve` and the app: the one exchange of hub-client.ts, then kept
+ * A long-running link to a hub, for `pat serve` and the app: the one exchange of hub/client.ts, then kept
  * live — this member's changes (and those peers bring) go to the hub as they happen, and the hub's are
- * applied as they come, judged by the same roster rules (the hub is an editor at most: hub-client.ts).
+ * applied as they come, judged by the same roster rules (the hub is an editor at most: hub/client.ts).
  *
- * Rooms (hub-room.ts) are bounded (hub-rooms.ts): the workspace room plus at most `maxLiveRooms` (256)
+ * Rooms (hub/room.ts) are bounded (hub/rooms.ts): the workspace room plus at most `maxLiveRooms` (256)
  * account rooms stay open, the most recently active ones (a change here or from the hub, or just synced); opening one more
  * closes the least recently active. Every `fullPassMs` (5 min) a full pass exchanges every document again —
  * the rooms not open are opened for their exchange (kept open while there is room, else closed once in
@@ -27,19 +27,19 @@
  * document untouched) and is opened again only by the next full pass; a refused update's refused parts are set
  * aside and logged once, and the room stays open (judge.ts).
  */
-import type { Store, WorkspaceSyncTarget } from '../store/index.js'
-import { accountDocName, accountIdOf, WORKSPACE_DOC } from '../store/schema.js'
-import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.js'
-import { accountDocs, DEFAULT_MAX_MESSAGE, hubOrigin, hubTarget, openHub, PASS_CONCURRENCY, pool } from './hub-client.js'
-import { HubRoom } from './hub-room.js'
-import { OpenRooms } from './hub-rooms.js'
-import { HubRefusal, type HubTransport } from './hub-transport.js'
-import { parseHubUrl, type HubAddress, type HubKind } from './hub-url.js'
-import { DEFAULT_KEEPALIVE, type Keepalive } from './transport.js'
+import type { Store, WorkspaceSyncTarget } from '../../store/index.js'
+import { accountDocName, accountIdOf, WORKSPACE_DOC } from '../../store/schema.js'
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from '../backoff.js'
+import { accountDocs, DEFAULT_MAX_MESSAGE, hubOrigin, hubTarget, openHub, PASS_CONCURRENCY, pool } from './client.js'
+import { HubRoom } from './room.js'
+import { OpenRooms } from './rooms.js'
+import { HubRefusal, type HubTransport } from './transport.js'
+import { parseHubUrl, type HubAddress, type HubKind } from './url.js'
+import { DEFAULT_KEEPALIVE, type Keepalive } from '../transport.js'
 
 export interface HubLinkOptions {
   store: Store
-  /** A hub URL (hub-url.ts). */
+  /** A hub URL (hub/url.ts). */
   url: string
   token?: string
   log?: (line: string) => void

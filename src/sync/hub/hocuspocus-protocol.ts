@@ -3,7 +3,7 @@
  * document travels over ONE WebSocket, each binary frame one message for one document:
  *
  *   varString document name, varUint type, then
- *     SYNC (0)             a y-protocols sync message (hub-protocol.ts: step 1, step 2, update)
+ *     SYNC (0)             a y-protocols sync message (hub/protocol.ts: step 1, step 2, update)
  *     AWARENESS (1)        varUint8Array awareness update                       (ignored here)
  *     AUTH (2)             varUint subtype, then
  *                            TOKEN (0)              client → server: varString token ("" when none);
@@ -27,8 +27,8 @@
  */
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
-import { ProtocolError } from './frames.js'
-import { decodeWhole, readSyncMessage, writeSyncMessage, type SyncMessage } from './hub-protocol.js'
+import { ProtocolError } from '../frames.js'
+import { decodeWhole, readSyncMessage, writeSyncMessage, type SyncMessage } from './protocol.js'
 
 export const HP_MESSAGE = { SYNC: 0, AWARENESS: 1, AUTH: 2, QUERY_AWARENESS: 3, STATELESS: 5, CLOSE: 7, SYNC_STATUS: 8 } as const
 export const HP_AUTH = { TOKEN: 0, PERMISSION_DENIED: 1, AUTHENTICATED: 2 } as const

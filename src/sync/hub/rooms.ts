@@ -1,11 +1,11 @@
 /**
- * The rooms a hub link (hub-link.ts) has open, and their bound: the workspace room always, at most `max`
+ * The rooms a hub link (hub/link.ts) has open, and their bound: the workspace room always, at most `max`
  * live account rooms — least recently active first (a Map keeps insertion order; activity re-inserts), so
  * the one closed to make room is the one idle longest — and the one-shot rooms of a pass (closed by
  * themselves once in sync; the pass opens a few at a time).
  */
-import { WORKSPACE_DOC } from '../store/schema.js'
-import type { HubRoom } from './hub-room.js'
+import { WORKSPACE_DOC } from '../../store/schema.js'
+import type { HubRoom } from './room.js'
 
 export class OpenRooms {
   private readonly live = new Map<string, HubRoom>()

@@ -2,32 +2,32 @@
  * A peer node: what `pat serve` and the app run to sync a workspace with the team. It puts together:
  *
  *   listening     transport.ts `listen`: mutual TLS, keys checked by the roster guard, invites to the join path
- *   dialling      peer-dialer.ts: the peers it is told about, remembers or finds, redialled with backoff
- *   sessions      peer-sessions.ts: one SyncSession per connection, presence riding along (presence.ts)
- *   the roster    peer-roster.ts: refusing keys the roster refuses, ending sessions when a removal arrives
- *   joins         peer-joins.ts: new members, admitted one at a time (invite.ts)
- *   status        peer-status.ts: every peer met, connected or not, last sync, pending updates; peer book
- *   LAN discovery peer-discovery.ts, plugged in with `useDiscovery`
+ *   dialling      peer/dialer.ts: the peers it is told about, remembers or finds, redialled with backoff
+ *   sessions      peer/sessions.ts: one SyncSession per connection, presence riding along (presence.ts)
+ *   the roster    peer/roster.ts: refusing keys the roster refuses, ending sessions when a removal arrives
+ *   joins         peer/joins.ts: new members, admitted one at a time (invite.ts)
+ *   status        peer/status.ts: every peer met, connected or not, last sync, pending updates; peer book
+ *   LAN discovery peer/discovery.ts, plugged in with `useDiscovery`
  *
  * and `syncOnce`, the one exchange of `pat sync --peer`. A session that breaks a rule ends alone, with its
  * reason logged; the node keeps serving everyone else.
  */
-import { InputError } from '../domain/index.js'
-import type { Store } from '../store/index.js'
-import { reachableAddresses } from './address.js'
-import type { BackoffOptions } from './backoff.js'
-import { PeerDialer } from './peer-dialer.js'
-import { discoverPeers, type StartDiscovery } from './peer-discovery.js'
-import { JoinQueue } from './peer-joins.js'
-import { RosterGuard } from './peer-roster.js'
-import { PeerSessions, type LiveSession } from './peer-sessions.js'
-import { PeerStatusBoard, type NodeStatus, type PeerStatus } from './peer-status.js'
-import type { Presence } from './presence.js'
-import type { SessionLimits } from './session.js'
-import { listen, type Keepalive, type Listener, type TlsIdentity } from './transport.js'
+import { InputError } from '../../domain/index.js'
+import type { Store } from '../../store/index.js'
+import { reachableAddresses } from '../address.js'
+import type { BackoffOptions } from '../backoff.js'
+import { PeerDialer } from './dialer.js'
+import { discoverPeers, type StartDiscovery } from './discovery.js'
+import { JoinQueue } from './joins.js'
+import { RosterGuard } from './roster.js'
+import { PeerSessions, type LiveSession } from './sessions.js'
+import { PeerStatusBoard, type NodeStatus, type PeerStatus } from './status.js'
+import type { Presence } from '../presence.js'
+import type { SessionLimits } from '../session.js'
+import { listen, type Keepalive, type Listener, type TlsIdentity } from '../transport.js'
 
-export type { StartDiscovery } from './peer-discovery.js'
-export type { NodeStatus, PeerStatus } from './peer-status.js'
+export type { StartDiscovery } from './discovery.js'
+export type { NodeStatus, PeerStatus } from './status.js'
 
 export interface PeerNodeOptions {
   store: Store

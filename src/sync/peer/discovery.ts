@@ -3,7 +3,7 @@
  * the team id) the team and its port, and keeps connected to each peer found. A peer seen on several
  * addresses is dialled at one (IPv4 first), so that it is dialled once.
  */
-import { hostPort } from './address.js'
+import { hostPort } from '../address.js'
 
 /** How LAN discovery starts (the shape of `startDiscovery` in discovery.ts): it reports each peer it finds. */
 export type StartDiscovery = (opts: {

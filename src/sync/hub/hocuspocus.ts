@@ -1,6 +1,6 @@
 /**
- * Rooms on a Hocuspocus hub: ONE WebSocket (hub-url.ts: the URL without `hocuspocus+`) carries every room,
- * each message naming its document `<team id>/<document name>` (hocuspocus-protocol.ts). Opening a room
+ * Rooms on a Hocuspocus hub: ONE WebSocket (hub/url.ts: the URL without `hocuspocus+`) carries every room,
+ * each message naming its document `<team id>/<document name>` (hub/hocuspocus-protocol.ts). Opening a room
  * sends the token (AUTH TOKEN, "" when there is none — as the provider does) and then the room's step 1;
  * the server holds the step 1 until the token passes its onAuthenticate hooks. A room ends by asking the
  * server to close the document (CLOSE); the server's CLOSE in answer is awaited before the same document
@@ -16,12 +16,12 @@
  */
 import * as decoding from 'lib0/decoding'
 import { WebSocket, type RawData } from 'ws'
-import { InputError } from '../domain/index.js'
+import { InputError } from '../../domain/index.js'
 import { HP_MESSAGE, readHocuspocusFrame, readHocuspocusMessage, writeCloseDoc, writeHocuspocusSync, writeToken } from './hocuspocus-protocol.js'
-import type { HubRoom } from './hub-room.js'
-import { closeSockets, httpRefusal, HubRefusal, toBytes, type HubTransport, type TransportOptions } from './hub-transport.js'
-import { roomOf, socketUrl } from './hub-url.js'
-import { keepAlive } from './transport.js'
+import type { HubRoom } from './room.js'
+import { closeSockets, httpRefusal, HubRefusal, toBytes, type HubTransport, type TransportOptions } from './transport.js'
+import { roomOf, socketUrl } from './url.js'
+import { keepAlive } from '../transport.js'
 
 export function hocuspocusTransport (opts: TransportOptions): HubTransport {
   const { hub } = opts

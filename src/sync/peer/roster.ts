@@ -1,12 +1,12 @@
 /**
  * The roster's say over a peer node's sessions: any member the roster does not refuse (store/roster.ts:
  * one who has not been removed) may hold one, but never this member's own key. The listener asks before any
- * document is sent, a dialled peer is checked the same way (peer-dialer.ts), and when the roster changes the
+ * document is sent, a dialled peer is checked the same way (peer/dialer.ts), and when the roster changes the
  * sessions with members it now refuses end at once, telling them why. A refused key is logged once a minute
  * at most, so a removed member's redialling cannot flood the log.
  */
-import type { Store } from '../store/index.js'
-import type { LiveSession } from './peer-sessions.js'
+import type { Store } from '../../store/index.js'
+import type { LiveSession } from './sessions.js'
 
 const LOG_REFUSAL_EVERY_MS = 60_000
 /** Keys whose last refusal is remembered at most; beyond them all are forgotten rather than the map growing. */

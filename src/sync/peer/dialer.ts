@@ -1,18 +1,18 @@
 /**
  * How a peer node reaches other peers. `dial` connects over mutual TLS (transport.ts) and checks the peer
- * against the roster (peer-roster.ts) before any session starts; a refused peer is named, with the reason the
+ * against the roster (peer/roster.ts) before any session starts; a refused peer is named, with the reason the
  * other side gave if it refused us first. `keepConnected` keeps one address connected while the node runs:
  * a lost peer — also one that stopped answering keepalive pings (transport.ts) — is dialled again with
  * bounded, jittered exponential backoff (backoff.ts), starting afresh after a session that reached sync; a
  * failure is logged when it differs from the last one. An address that turns out to be this member's own
  * node is given up.
  */
-import { InputError } from '../domain/index.js'
-import { urlOf } from './address.js'
-import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.js'
-import { FRAME, readFrame } from './frames.js'
-import type { LiveSession } from './peer-sessions.js'
-import { connect, type Keepalive, type PeerConnection, type TlsIdentity } from './transport.js'
+import { InputError } from '../../domain/index.js'
+import { urlOf } from '../address.js'
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from '../backoff.js'
+import { FRAME, readFrame } from '../frames.js'
+import type { LiveSession } from './sessions.js'
+import { connect, type Keepalive, type PeerConnection, type TlsIdentity } from '../transport.js'
 
 const REFUSAL_WAIT_MS = 2000
 const CONNECT_TIMEOUT_MS = 10_000

@@ -11,9 +11,9 @@
  * takes the raw path as the room name, so every member derives the same one; a token travels as the `token`
  * query parameter, as the y-websocket provider's `params` do (the stock server ignores it; a server with
  * authentication reads it). On Hocuspocus every room shares the one WebSocket: the room is the document name
- * in each message, and the token is sent in the protocol's AUTH message (hocuspocus-protocol.ts).
+ * in each message, and the token is sent in the protocol's AUTH message (hub/hocuspocus-protocol.ts).
  */
-import { InputError } from '../domain/index.js'
+import { InputError } from '../../domain/index.js'
 
 export interface HubAddress {
   /** The URL as given, normalised (no trailing slash). */

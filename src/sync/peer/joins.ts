@@ -5,11 +5,11 @@
  * Joins are admitted one at a time, so an invite cannot be spent twice by two racing joiners; a connection
  * that sends nothing within JOIN_TIMEOUT_MS is closed, and a refused join is closed with its reason.
  */
-import { InputError } from '../domain/index.js'
-import type { Store } from '../store/index.js'
-import { FRAME, readFrame, writeJoined } from './frames.js'
-import { acceptJoin } from './invite.js'
-import type { PeerConnection } from './transport.js'
+import { InputError } from '../../domain/index.js'
+import type { Store } from '../../store/index.js'
+import { FRAME, readFrame, writeJoined } from '../frames.js'
+import { acceptJoin } from '../invite.js'
+import type { PeerConnection } from '../transport.js'
 
 const JOIN_TIMEOUT_MS = 10_000
 

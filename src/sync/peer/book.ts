@@ -6,7 +6,7 @@
  * once (`notice`), and the book starts afresh — never silently overwritten.
  */
 import { readFile, rename } from 'node:fs/promises'
-import { writeFileAtomic } from '../store/files.js'
+import { writeFileAtomic } from '../../store/files.js'
 
 export interface PeerRecord {
   id: string

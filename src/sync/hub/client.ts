@@ -1,8 +1,8 @@
 /**
  * Hub mode, one exchange: sync a workspace through a stock y-websocket or Hocuspocus server, which the
  * members never need to reach each other for. Every document is one room, `<team id>/<document name>`
- * (hub-url.ts), synced by the exchange of hub-room.ts over the hub kind's transport (hub-ywebsocket.ts: a
- * WebSocket per room; hub-hocuspocus.ts: one for all). A hub cannot list its rooms, so the documents the hub has
+ * (hub/url.ts), synced by the exchange of hub/room.ts over the hub kind's transport (hub/ywebsocket.ts: a
+ * WebSocket per room; hub/hocuspocus.ts: one for all). A hub cannot list its rooms, so the documents the hub has
  * and this side lacks are found through the workspace document: its room is synced first, then the room of
  * every account in the (now merged) account directory, together with every other document this side holds,
  * at most `concurrency` rooms at a time.
@@ -19,18 +19,18 @@
  * or the token, or does not finish within `timeoutMs` fails the whole exchange with an InputError naming
  * the problem.
  */
-import { InputError } from '../domain/index.js'
-import { SKIP, workspaceSyncTarget, type Store, type WorkspaceSyncTarget } from '../store/index.js'
-import { accountDocName, accountIdOf, WORKSPACE_DOC } from '../store/schema.js'
-import { hocuspocusTransport } from './hub-hocuspocus.js'
-import { HubRoom, type RoomOutcome } from './hub-room.js'
-import type { HubTransport, TransportOptions } from './hub-transport.js'
-import { parseHubUrl, type HubAddress } from './hub-url.js'
-import { yWebsocketTransport } from './hub-ywebsocket.js'
+import { InputError } from '../../domain/index.js'
+import { SKIP, workspaceSyncTarget, type Store, type WorkspaceSyncTarget } from '../../store/index.js'
+import { accountDocName, accountIdOf, WORKSPACE_DOC } from '../../store/schema.js'
+import { hocuspocusTransport } from './hocuspocus.js'
+import { HubRoom, type RoomOutcome } from './room.js'
+import type { HubTransport, TransportOptions } from './transport.js'
+import { parseHubUrl, type HubAddress } from './url.js'
+import { yWebsocketTransport } from './ywebsocket.js'
 
 export interface HubSyncOptions {
   store: Store
-  /** ws://HOST:PORT, wss://…, hocuspocus+ws://HOST:PORT or hocuspocus+wss://… (hub-url.ts). */
+  /** ws://HOST:PORT, wss://…, hocuspocus+ws://HOST:PORT or hocuspocus+wss://… (hub/url.ts). */
   url: string
   token?: string
   timeoutMs: number
@@ -57,7 +57,7 @@ export function hubOrigin (hub: HubAddress): object {
   return { origin: 'remote', hub: hub.url }
 }
 
-/** The transport for the hub's kind (hub-transport.ts). */
+/** The transport for the hub's kind (hub/transport.ts). */
 export function openHub (opts: TransportOptions): HubTransport {
   return opts.hub.kind === 'hocuspocus' ? hocuspocusTransport(opts) : yWebsocketTransport(opts)
 }

@@ -6,7 +6,7 @@
  *     SYNC (0)       a y-protocols sync message (below)
  *     AWARENESS (1)  varUint8Array awareness update (presence of editors; ignored by PAT Desk's hub client)
  *
- * A y-protocols sync message — also the payload of a Hocuspocus Sync message (hocuspocus-protocol.ts):
+ * A y-protocols sync message — also the payload of a Hocuspocus Sync message (hub/hocuspocus-protocol.ts):
  *
  *   varUint step, then
  *     STEP1 (0)    varUint8Array state vector   — "what I have"
@@ -21,7 +21,7 @@
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
-import { ProtocolError } from './frames.js'
+import { ProtocolError } from '../frames.js'
 
 export const HUB_MESSAGE = { SYNC: 0, AWARENESS: 1 } as const
 export const SYNC_STEP = { STEP1: 0, STEP2: 1, UPDATE: 2 } as const

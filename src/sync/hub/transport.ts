@@ -1,21 +1,21 @@
 /**
- * How rooms (hub-room.ts) reach a hub, one kind per URL scheme (hub-url.ts): a WebSocket per room on a
- * y-websocket server (hub-ywebsocket.ts), one WebSocket shared by every room on a Hocuspocus server
- * (hub-hocuspocus.ts). The exchange itself is the same for both; a transport only frames the messages,
+ * How rooms (hub/room.ts) reach a hub, one kind per URL scheme (hub/url.ts): a WebSocket per room on a
+ * y-websocket server (hub/ywebsocket.ts), one WebSocket shared by every room on a Hocuspocus server
+ * (hub/hocuspocus.ts). The exchange itself is the same for both; a transport only frames the messages,
  * opens and closes rooms, and says when the hub cannot be reached, refuses us, or the connection breaks.
  *
  * Failures, as the rooms see them: a hub that cannot be reached, or that refuses the connection or the
  * token, `refuse`s the room with an InputError naming it (a HubRefusal when it is the token or the
  * credentials: HTTP 401/403, Hocuspocus's PERMISSION_DENIED) — the one-shot exchange fails with that line;
  * a connection that breaks later, or a message that breaks the protocol, `end`s the rooms it carried with
- * the reason. `onLost` tells a long-running link (hub-link.ts) that it should reconnect. `openHub`
- * (hub-client.ts) picks the transport for a hub's kind.
+ * the reason. `onLost` tells a long-running link (hub/link.ts) that it should reconnect. `openHub`
+ * (hub/client.ts) picks the transport for a hub's kind.
  */
 import { WebSocket, type RawData } from 'ws'
-import { InputError } from '../domain/index.js'
-import type { HubRoom } from './hub-room.js'
-import type { HubAddress } from './hub-url.js'
-import type { Keepalive } from './transport.js'
+import { InputError } from '../../domain/index.js'
+import type { HubRoom } from './room.js'
+import type { HubAddress } from './url.js'
+import type { Keepalive } from '../transport.js'
 
 export interface HubTransport {
   /** Opens the document's room at the hub; the room's exchange runs from there. */
@@ -31,7 +31,7 @@ export interface TransportOptions {
   teamId: string
   token?: string
   maxMessageBytes: number
-  /** Pings on a long-lived connection (hub-link.ts); none for a one-shot exchange. */
+  /** Pings on a long-lived connection (hub/link.ts); none for a one-shot exchange. */
   keepalive?: Keepalive
   /** The connection to the hub broke or could not be made (not called for a close asked for here). */
   onLost?: (reason: string, refused: boolean) => void

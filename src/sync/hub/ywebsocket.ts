@@ -1,19 +1,19 @@
 /**
- * Rooms on a y-websocket hub: each room is its own WebSocket, to the room's URL (hub-url.ts), carrying the
- * y-websocket messages of hub-protocol.ts. A room ends by closing its socket (1000 when it synced, 1002 when
+ * Rooms on a y-websocket hub: each room is its own WebSocket, to the room's URL (hub/url.ts), carrying the
+ * y-websocket messages of hub/protocol.ts. A room ends by closing its socket (1000 when it synced, 1002 when
  * it broke the protocol — the reason stays here: the hub has no use for it). Awareness is ignored.
  *
- * Failures (hub-transport.ts): a socket that cannot connect refuses its room ("cannot reach the hub"), an
+ * Failures (hub/transport.ts): a socket that cannot connect refuses its room ("cannot reach the hub"), an
  * HTTP answer instead of the upgrade refuses it naming the status; a socket that breaks or is closed by the
  * hub ends its room. Any of these, on any room, is the connection lost for a long-running link.
  */
 import { WebSocket, type RawData } from 'ws'
-import { InputError } from '../domain/index.js'
-import { readHubMessage, writeHubMessage } from './hub-protocol.js'
-import type { HubRoom } from './hub-room.js'
-import { closeSockets, httpRefusal, HubRefusal, toBytes, type HubTransport, type TransportOptions } from './hub-transport.js'
-import { roomOf, roomUrl } from './hub-url.js'
-import { keepAlive } from './transport.js'
+import { InputError } from '../../domain/index.js'
+import { readHubMessage, writeHubMessage } from './protocol.js'
+import type { HubRoom } from './room.js'
+import { closeSockets, httpRefusal, HubRefusal, toBytes, type HubTransport, type TransportOptions } from './transport.js'
+import { roomOf, roomUrl } from './url.js'
+import { keepAlive } from '../transport.js'
 
 export function yWebsocketTransport (opts: TransportOptions): HubTransport {
   const { hub } = opts
