@@ -1,3 +1,4 @@
+// @ts-check
 // The terminal app on a large workspace (10,000 accounts, from generate-workspace.js), in a real
 // pseudo-terminal of 80×24: time to the first frame of the accounts table — from the cached picture the
 // app leaves when it quits, and cold (no picture: after another pat command opened the workspace) — against

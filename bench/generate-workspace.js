@@ -1,3 +1,4 @@
+// @ts-check
 // A realistic workspace for the benchmarks: N accounts, each with a year of edit history, made through the
 // real store API from dist/ (so its documents are exactly what `pat` writes, activity log included).
 //
@@ -28,9 +29,9 @@ import { cp, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import { basename, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { Store } from '../dist/store/index.js'
-import { openDatabase } from '../dist/store/database.js'
-import { initWorkspace } from '../dist/cli/setup.js'
+import { Store } from '#dist/store/index.js'
+import { openDatabase } from '#dist/store/database.js'
+import { initWorkspace } from '#dist/cli/setup.js'
 import * as Y from 'yjs'
 
 const FORMAT = 2 // raise when the generated contents change, so cached workspaces are made again
@@ -77,17 +78,17 @@ async function removeAbandoned (home) {
 }
 
 function isRunning (pid) {
-  try { process.kill(pid, 0); return true } catch (err) { return err.code === 'EPERM' }
+  try { process.kill(pid, 0); return true } catch (err) { return /** @type {NodeJS.ErrnoException} */ (err).code === 'EPERM' }
 }
 
 function runPart (home, accounts, seed, part, parts) {
-  return new Promise((resolve, reject) => {
+  return /** @type {Promise<void>} */ (new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [SELF, home, String(accounts), String(seed), String(part), String(parts)], { stdio: ['ignore', 'inherit', 'pipe'] })
     let stderr = ''
     child.stderr.on('data', d => { stderr += d })
     child.on('error', reject)
     child.on('exit', code => code === 0 ? resolve() : reject(new Error(`making part ${part} of the bench workspace failed (exit ${code}): ${stderr.trim()}`)))
-  })
+  }))
 }
 
 /**
@@ -122,12 +123,12 @@ async function merge (home, parts) {
           const entries = []
           for (const doc of names.slice(i, i + 500)) {
             const { updates } = await source.readUpdates(doc)
-            entries.push({ doc, update: updates.length === 1 ? updates[0] : Y.mergeUpdates(updates) })
+            entries.push({ doc, update: updates.length === 1 && updates[0] ? updates[0] : Y.mergeUpdates(updates) })
           }
           await target.storeUpdates(entries)
         }
         const local = await source.read(db => db.iterator({ gte: ['pat'], lt: ['paz'] }).all())
-        await target.batch(local.map(([key, value]) => ({ type: 'put', key, value })))
+        await target.batch(local.map(([key, value]) => ({ type: 'put', key, value: /** @type {Uint8Array} */ (value) })))
       } finally {
         await source.close()
       }

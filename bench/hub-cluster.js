@@ -1,3 +1,4 @@
+// @ts-check
 // The team hub (hub/, Hocuspocus) as a cluster: two instances linked by a throwaway redis-server on 127.0.0.1,
 // each run from its own bin like an operator would, and MEMBERS simulated members — stock @hocuspocus/provider
 // clients over plain Y.Docs, each its own client id and token, half on each instance — all in one shared room.
@@ -28,7 +29,7 @@ const ROOM = `${TEAM}/account/bench`
 /** Resident and peak resident memory of a process, in MiB (Linux /proc). */
 function memoryMiB (pid) {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8')
-  const kib = key => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)[1])
+  const kib = key => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1])
   return { rss: kib('VmRSS') / 1024, peak: kib('VmHWM') / 1024 }
 }
 
@@ -71,13 +72,14 @@ export async function run () {
     const tokens = join(dir, 'tokens.json')
     const redis = await startRedis()
     stops.push(redis.close)
-    const hubs = await Promise.all([1, 2].map(i => startHub({ data: join(dir, `data-${i}`), tokens, redis: redis.url })))
+    const hub = i => startHub({ data: join(dir, `data-${i}`), tokens, redis: redis.url })
+    const hubs = await Promise.all([hub(1), hub(2)])
     stops.push(() => Promise.all(hubs.map(h => h.close())))
 
     const members = []
     for (let m = 0; m < MEMBERS; m++) {
       const { token } = addToken(tokens, { team: TEAM, member: `Member ${m}` })
-      const room = joinRoom(hubs[m % 2].url, ROOM, token, 1000 + m)
+      const room = joinRoom(hubs[m % 2 === 0 ? 0 : 1].url, ROOM, token, 1000 + m)
       stops.push(room.leave)
       members.push(room)
     }

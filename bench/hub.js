@@ -1,3 +1,4 @@
+// @ts-check
 // Hub mode through the stock servers, each a child process on 127.0.0.1 (the y-websocket package's bin, and
 // test/helpers/hocuspocus-hub.mjs: @hocuspocus/server 3 with a token), two members each with a HubLink
 // (built code from dist/):
@@ -12,21 +13,22 @@ import { createServer, connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { initWorkspace } from '../dist/cli/setup.js'
-import { Store } from '../dist/store/index.js'
-import { HubLink } from '../dist/sync/hub/link.js'
+import { initWorkspace } from '#dist/cli/setup.js'
+import { Store } from '#dist/store/index.js'
+import { HubLink } from '#dist/sync/hub/link.js'
 import { figure, percentile, round } from './stats.js'
 
 const LATENCY_SAMPLES = 200
 const ACCOUNTS = 200
 const OFFLINE_EDITS = 1000
 const TOKEN = 'bench-token'
+/** @type {string[]} */
 const homes = []
 
 async function freePort () {
   const server = createServer()
-  await new Promise(resolve => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address()
+  await new Promise(resolve => server.listen(0, '127.0.0.1', () => resolve(undefined)))
+  const { port } = /** @type {import('node:net').AddressInfo} */ (server.address())
   await new Promise(resolve => server.close(resolve))
   return port
 }
@@ -82,6 +84,7 @@ async function measure (kind) {
     await until(() => b.status().state === 'connected', 'the second link')
 
     const acc = ids[0]
+    if (!acc) throw new Error('no account to edit')
     const times = []
     for (let i = 0; i < LATENCY_SAMPLES + 20; i++) {
       const text = `edit ${i}`
@@ -101,7 +104,7 @@ async function measure (kind) {
     await until(() => a.status().state === 'unreachable', 'the link to see the hub gone', 10_000)
     let most = { rooms: 0, bufferedBytes: 0 }
     for (let i = 0; i < OFFLINE_EDITS; i++) {
-      await ana.accounts.set(ids[i % ids.length], { notes: `offline ${i}` })
+      await ana.accounts.set(acc, { notes: `offline ${i}` })
       const s = a.status()
       most = { rooms: Math.max(most.rooms, s.rooms), bufferedBytes: Math.max(most.bufferedBytes, s.bufferedBytes) }
     }
@@ -120,7 +123,7 @@ export async function run () {
     const y = await measure('y-websocket')
     const h = await measure('hocuspocus')
     const figures = []
-    for (const [kind, m] of [['y-websocket', y], ['hocuspocus', h]]) {
+    for (const [kind, m] of /** @type {const} */ ([['y-websocket', y], ['hocuspocus', h]])) {
       figures.push(
         figure(`${kind}: edit to remote visible p50`, m.p50, 'ms'),
         figure(`${kind}: edit to remote visible p95`, m.p95, 'ms', { value: 100, text: '≤ 100 ms' }),

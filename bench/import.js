@@ -1,3 +1,4 @@
+// @ts-check
 // Import benchmark: `pat import` of a generated 10,000-row CSV (every account field a spreadsheet would hold,
 // two IR#s on every tenth row) into an empty workspace — the real binary, as a team would run it — then the
 // same file again (every row matched and unchanged), and the .xlsx of the same rows imported in this process,
@@ -12,15 +13,16 @@ import { figure } from './stats.js'
 
 const PAT = fileURLToPath(new URL('../bin/pat.js', import.meta.url))
 const ROWS = Number(process.env.PAT_BENCH_IMPORT_ROWS ?? 10_000)
-const STAGES = ['select', 'establish', 'evaluate', 'improve', 'manage']
+const STAGES = /** @type {const} */ (['select', 'establish', 'evaluate', 'improve', 'manage'])
+const PORTS = /** @type {const} */ (['Savannah', 'Seattle', 'Long Beach'])
 
 const ior = n => `${String(10 + (n % 89)).padStart(2, '0')}-${String(1_000_000 + n).padStart(7, '0')}`
 
 function rows () {
   const out = [['Account Name', 'IR #', 'Lead Port', 'Stage', 'Import Value', 'Duties', 'National Rank', 'PFIs', 'Address', 'Notes']]
   for (let i = 0; i < ROWS; i++) {
-    out.push([`Importer ${i} Inc.`, i % 10 === 0 ? `${ior(i)}; ${ior(i + 5_000_000)}` : ior(i), ['Savannah', 'Seattle', 'Long Beach'][i % 3],
-      STAGES[i % 5], `$${(1_000_000 + i * 37).toLocaleString('en-US')}`, String(10_000 + i), String(1 + i), 'Automotive, Electronics', `${i} Dock Road`, 'Imported for the bench'])
+    out.push([`Importer ${i} Inc.`, i % 10 === 0 ? `${ior(i)}; ${ior(i + 5_000_000)}` : ior(i), PORTS[i % 3] ?? '',
+      STAGES[i % 5] ?? '', `$${(1_000_000 + i * 37).toLocaleString('en-US')}`, String(10_000 + i), String(1 + i), 'Automotive, Electronics', `${i} Dock Road`, 'Imported for the bench'])
   }
   return out
 }
@@ -56,8 +58,8 @@ export async function run () {
     if (again.report.unchanged !== ROWS) throw new Error(`re-import left ${again.report.unchanged} of ${ROWS} unchanged`)
     const home2 = join(dir, 'home2')
     spawnSync(process.execPath, [PAT, '--home', home2, 'init', '--name', 'Bench'], { encoding: 'utf8' })
-    const { Store } = await import('../dist/store/index.js')
-    const { runImport } = await import('../dist/import/index.js')
+    const { Store } = await import('#dist/store/index.js')
+    const { runImport } = await import('#dist/import/index.js')
     const store = await Store.open(home2)
     const cpu0 = process.cpuUsage()
     const t0 = process.hrtime.bigint()

@@ -1,3 +1,4 @@
+// @ts-check
 // Knowledge-base benchmark: relevance over the relevance set (bench/relevance/relevance-set.json, written from
 // the seed documents; tuning and held-out halves reported apart, the goals on the held-out half), query
 // latency in process (p50/p95), a cold `pat search` process against a bare `node -e ''` started in the same
@@ -5,8 +6,8 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import MiniSearch from 'minisearch'
-import { loadIndex } from '../dist/kb/load.js'
-import { search } from '../dist/kb/search.js'
+import { loadIndex } from '#dist/kb/load.js'
+import { search } from '#dist/kb/search.js'
 import { figure, medianProcessMs, percentile, round } from './stats.js'
 
 const PAT = fileURLToPath(new URL('../bin/pat.js', import.meta.url))

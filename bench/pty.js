@@ -1,3 +1,4 @@
+// @ts-check
 // A program in a pseudo-terminal for the benchmarks, as a person's terminal would run it: util-linux
 // `script` gives it a tty of a set size; we read what it draws and type keys into it. Times are taken
 // from the moment of spawning (or of the key) to the moment the awaited text arrives.

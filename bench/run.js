@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // `npm run bench`: runs every benchmark in bench/ (built code from dist/), prints a short table of each
 // figure against its goal, then the JSON report, which it also writes to bench/results/latest.json (or --out FILE).
 // Usage: npm run bench [-- --only kb] [-- --out FILE]

@@ -1,3 +1,4 @@
+// @ts-check
 // The disk figure of bench/scale.js (100,000 edits through the store API, then the database's size against
 // the same documents compacted) measured beside a CPU hog: one busy-looping child process per core, so the
 // store's writer competes for the CPU as on a loaded machine (a peer catching up, a busy `pat serve`, other

@@ -1,3 +1,4 @@
+// @ts-check
 // The store at scale, on the generated workspace of 10,000 accounts with a year of history each
 // (generate-workspace.js; the same one bench/app.js uses):
 // - `pat account list --json` and `pat account show ID --json` as new processes (median of several runs;
@@ -25,8 +26,8 @@ import { fileURLToPath } from 'node:url'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import * as Y from 'yjs'
-import { Store } from '../dist/store/index.js'
-import { openDatabase } from '../dist/store/database.js'
+import { Store } from '#dist/store/index.js'
+import { openDatabase } from '#dist/store/database.js'
 import { generateWorkspace } from './generate-workspace.js'
 import { startPty } from './pty.js'
 import { figure, medianProcessMs, percentile, round } from './stats.js'
@@ -52,11 +53,12 @@ export async function run () {
     const ids = await listIds(home)
     const env = { ...process.env, NO_COLOR: '1' }
     // Bare node, list, show and due in turn, round after round: the ratios compare medians of one run (issue 21).
+    /** @type {Record<'node' | 'list' | 'show' | 'due', number[]>} */
     const rounds = { node: [], list: [], show: [], due: [] }
     for (let i = 0; i < RUNS; i++) {
       rounds.node.push(medianProcessMs(process.execPath, ['-e', ''], 1, env))
       rounds.list.push(medianProcessMs(process.execPath, [PAT, '--home', home, 'account', 'list', '--json'], 1, env))
-      rounds.show.push(medianProcessMs(process.execPath, [PAT, '--home', home, 'account', 'show', ids[i % ids.length], '--json'], 1, env))
+      rounds.show.push(medianProcessMs(process.execPath, [PAT, '--home', home, 'account', 'show', String(ids[i % ids.length]), '--json'], 1, env))
       // `pat due` still reads every account's document at this scale (~36 s on 2026-12-04): timed in the first
       // round only, so the run stays inside its time budget.
       if (i === 0) rounds.due.push(medianProcessMs(process.execPath, [PAT, '--home', home, 'due', '--json'], 1, env))
@@ -146,7 +148,7 @@ async function appMemory (home, accounts) {
 /** The pid of the `pat` process working on `home` (the terminal runs it under `script` and a shell). */
 async function appPid (home) {
   for (const pid of (await readdir('/proc')).filter(d => /^\d+$/.test(d))) {
-    const [cmdline, environ] = await Promise.all([readFile(`/proc/${pid}/cmdline`, 'utf8'), readFile(`/proc/${pid}/environ`, 'utf8')].map(p => p.catch(() => '')))
+    const [cmdline = '', environ = ''] = await Promise.all([readFile(`/proc/${pid}/cmdline`, 'utf8'), readFile(`/proc/${pid}/environ`, 'utf8')].map(p => p.catch(() => '')))
     if (cmdline.split('\0').includes(PAT) && environ.split('\0').includes(`PAT_HOME=${home}`)) return pid
   }
   throw new Error('the app\'s process was not found in /proc')
@@ -204,8 +206,9 @@ export async function diskAfterEdits (scratch) {
   const states = new Map()
   for (const name of names) states.set(name, Y.encodeStateAsUpdate(await store.ws.docs.get(name)))
   await target.storeUpdates([...states].map(([doc, update]) => ({ doc, update })))
-  await target.batch(await store.ws.database.read(db => db.iterator({ gte: ['pat'], lt: ['paz'] }).all()).then(kv => kv.map(([key, value]) => ({ type: 'put', key, value }))))
-  await target.db.compactRange(Buffer.from([0]), Buffer.from([0xff]), { keyEncoding: 'buffer' })
+  await target.batch(await store.ws.database.read(db => db.iterator({ gte: ['pat'], lt: ['paz'] }).all()).then(kv => kv.map(([key, value]) => ({ type: /** @type {const} */ ('put'), key, value: /** @type {Uint8Array} */ (value) }))))
+  // classic-level's compactRange: LevelDB's own, which `level`'s types leave out.
+  await /** @type {{ compactRange: (start: Buffer, end: Buffer, opts: object) => Promise<void> }} */ (/** @type {unknown} */ (target.db)).compactRange(Buffer.from([0]), Buffer.from([0xff]), { keyEncoding: 'buffer' })
   await target.close()
   const compacted = await diskBytes(compactedDb)
 
@@ -248,7 +251,8 @@ async function tombstoneRounds (scratch) {
   await copyWorkspace(source, home)
   const store = await Store.open(home)
   try {
-    const id = store.ws.headers()[0].id
+    const id = store.ws.headers()[0]?.id
+    if (!id) throw new Error('the workspace has no account')
     const doc = await store.ws.docs.get(`account/${id}`)
     const logBytes = () => Y.encodeStateAsUpdate(logOnly(doc)).length
     const sample = () => {
@@ -269,6 +273,7 @@ async function tombstoneRounds (scratch) {
     }
     const half = rounds[TOMBSTONE_ROUNDS / 2 - 1]
     const last = rounds.at(-1)
+    if (!half || !last) throw new Error('no tombstone rounds were sampled')
     const removedPerRound = 2 * TOMBSTONE_ITEMS
     const span = TOMBSTONE_ROUNDS / 2
     return {

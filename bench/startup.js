@@ -1,3 +1,4 @@
+// @ts-check
 // Start-up on the demo workspace (`pat demo`), each figure a ratio to a bare `node -e ''` started in the same
 // run (issue 21, docs/startup.md): a person's day is many short `pat` commands and app starts.
 // - read commands and `pat search` as new processes: the bare node start and every command are run in turn,

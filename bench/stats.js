@@ -1,3 +1,4 @@
+// @ts-check
 // Small statistics and timing helpers shared by the benchmarks.
 import { spawnSync } from 'node:child_process'
 

@@ -1,3 +1,4 @@
+// @ts-check
 // Peer-to-peer sync over the real transport: WebSocket over mutual TLS on 127.0.0.1 between workspaces in
 // temporary homes, each end a SyncSession over the workspace's documents (built code from dist/).
 //  - edit-to-remote-visible latency: an edit on A until B's store shows it (p50, p95; A and B connected)
@@ -13,12 +14,12 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as Y from 'yjs'
-import { initWorkspace } from '../dist/cli/setup.js'
-import { Store, workspaceSyncTarget } from '../dist/store/index.js'
-import { createCertificate } from '../dist/sync/certificate.js'
-import { fingerprint, loadIdentity, loadSigner } from '../dist/sync/identity.js'
-import { SyncSession } from '../dist/sync/session.js'
-import { connect, listen } from '../dist/sync/transport.js'
+import { initWorkspace } from '#dist/cli/setup.js'
+import { Store, workspaceSyncTarget } from '#dist/store/index.js'
+import { createCertificate } from '#dist/sync/certificate.js'
+import { fingerprint, loadIdentity, loadSigner } from '#dist/sync/identity.js'
+import { SyncSession } from '#dist/sync/session.js'
+import { connect, listen } from '#dist/sync/transport.js'
 import { figure, percentile, round } from './stats.js'
 
 const LATENCY_SAMPLES = 200
@@ -126,8 +127,10 @@ async function offlineConvergence () {
   const members = []
   for (let i = 0; i < MEMBERS; i++) members.push(await member(`Member ${i}`))
   const stores = members.map(m => m.store)
+  const [first] = stores
+  if (!first) throw new Error('no members')
   const accounts = []
-  for (let i = 0; i < SHARED_ACCOUNTS; i++) accounts.push((await stores[0].accounts.add({ name: `Shared Harbor ${i}` })).id)
+  for (let i = 0; i < SHARED_ACCOUNTS; i++) accounts.push((await first.accounts.add({ name: `Shared Harbor ${i}` })).id)
   let net = await star(members[0], members.slice(1))
   await net.close()
   await Promise.all(stores.map(async (s, m) => { for (let i = 0; i < OFFLINE_EDITS; i++) await edit(s, accounts, `m${m}`, i) }))
@@ -185,8 +188,9 @@ async function rosterJudge () {
   const ids = []
   for (let i = 0; i < ROSTER_CHANGES; i++) {
     const publicKey = generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }).toString()
-    ids.push(fingerprint(publicKey))
-    await store.roster.add({ id: ids[i], name: `Member ${i}`, role: 'viewer', publicKey }, signer)
+    const id = fingerprint(publicKey)
+    ids.push(id)
+    await store.roster.add({ id, name: `Member ${i}`, role: 'viewer', publicKey }, signer)
   }
   for (const id of ids) await store.roster.setRole(id, 'editor', signer)
   const update = Y.encodeStateAsUpdate(store.ws.wsDoc, Y.encodeStateVector(before))
