@@ -88,7 +88,7 @@ export async function hostWorkspace (store: Store, opts: { holder: Holder, sync?
     ready = after.then(() => startNode(store, sync, presence)).then(
       node => { if (closed) return node.stop(); peer = node },
       (err: Error) => { problem = 'sync off'; sync.log(`sync could not start: ${err.message}`); throw err })
-    ready.catch(() => undefined)
+    ready.catch(() => undefined) // already said in the sync log above; whoever awaits `ready` gets the error
   }
   const host: Host = {
     holder: opts.holder,

@@ -114,7 +114,7 @@ export async function openDatabase (path: string, opts: { createIfMissing?: bool
         throw err
       }
     }).catch(err => { throw classifyIoError(err, path) })
-    queue = run.catch(() => undefined)
+    queue = run.catch(() => undefined) // not swallowed: the caller gets `run`; the queue goes on after a failure
     return run
   }
   persistence._transact = f => { clocks.clear(); return transact(f) }

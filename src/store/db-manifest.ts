@@ -11,6 +11,7 @@
 import * as Y from 'yjs'
 import * as encoding from 'lib0/encoding'
 import { readJsonFile, writeFileAtomic } from './files.js'
+import { setAside } from './debug.js'
 
 interface ManifestFile { version: 1, writtenAt: string, docs: Record<string, string> }
 
@@ -28,7 +29,7 @@ export async function readManifest (path: string): Promise<StateVectors | undefi
 
 /** Records the given documents' state vectors, keeping the entries of the others; unchanged: no write. */
 export async function recordManifest (path: string, docs: StateVectors, opts: { replace?: boolean } = {}): Promise<void> {
-  const old = opts.replace ? undefined : await readManifest(path).catch(() => undefined)
+  const old = opts.replace ? undefined : await readManifest(path).catch(setAside('an unreadable manifest is written afresh'))
   const merged = new Map(old ?? [])
   let changed = !old
   for (const [name, sv] of docs) {

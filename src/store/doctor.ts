@@ -19,6 +19,7 @@ import { homePaths, type HomePaths } from './home.js'
 import { readConfig, writeConfig, type WorkspaceConfig } from './config.js'
 import { readBackup, restoreBackup } from './backup.js'
 import { WORKSPACE_DOC, workspaceRoots } from './schema.js'
+import { setAside } from './debug.js'
 
 export interface DoctorReport {
   ok: boolean
@@ -219,7 +220,7 @@ async function heldState (path: string): Promise<StateVectors> {
  */
 async function rebuildConfig (paths: HomePaths, identity: IdentityCheck | undefined, problem: StoreError | undefined, lines: string[], backupFile?: string): Promise<WorkspaceConfig | undefined> {
   if (!identity || 'problem' in identity) return undefined
-  const team = await teamOf(paths.db, identity.id).catch(() => undefined) ??
+  const team = await teamOf(paths.db, identity.id).catch(setAside('doctor: reading the team from the database')) ?? // then from the backup
     (backupFile ? await readBackup(backupFile).then(b => ({ ...b.header.team, createdAt: b.header.createdAt, memberName: undefined }), () => undefined) : undefined)
   if (!team) return undefined
   if (problem && await exists(paths.config)) {

@@ -43,7 +43,7 @@ export class SetAsideBook {
     try {
       readFileSync(file)
       return false
-    } catch {}
+    } catch {} // not kept yet: kept below
     mkdirSync(this.dir, { recursive: true })
     const stored: Stored = {
       id,
@@ -124,7 +124,7 @@ export class OwnClients {
 
   all (): Set<number> {
     let text = ''
-    try { text = readFileSync(this.file, 'utf8') } catch {}
+    try { text = readFileSync(this.file, 'utf8') } catch {} // none noted yet
     return new Set([...this.noted, ...text.split('\n').filter(l => /^\d+$/.test(l)).map(Number)])
   }
 }

@@ -12,6 +12,7 @@ import * as Y from 'yjs'
 import { isOpen, nextDue, type ItemStatus, type PlanItem } from '../domain/index.js'
 import type { Database } from './database.js'
 import type { DocSet } from './docs.js'
+import { setAside } from './debug.js'
 import { accountDocName, accountIdOf, accountRoots } from './schema.js'
 
 export interface AccountSummary { openItems: number, nextDue?: string }
@@ -72,7 +73,7 @@ export class SummaryCache {
       this.computed.set(id, summary)
     }
     // The list is right either way; a summary that cannot be written now (a full disk) is kept for the next flush.
-    await this.flush().catch(() => undefined)
+    await this.flush().catch(setAside('writing the account summaries'))
     return out
   }
 }

@@ -24,6 +24,7 @@ import { writeSignedMember, type MemberContent, type Signer } from './member-sig
 import { teamName } from './team-name.js'
 import { isRemote, LOCAL } from './origins.js'
 import { OwnClients } from './set-aside.js'
+import { setAside } from './debug.js'
 import { accountDocName, undoableAccountTypes, workspaceRoots, WORKSPACE_DOC, type MemberRecord } from './schema.js'
 import { appendActivity, readActivity } from './activity-log.js'
 import { UndoStack, type UndoInfo } from './undo.js'
@@ -183,7 +184,7 @@ export class Workspace {
 
   /** Closes a join that did not complete and removes what it wrote. */
   async abandonJoin (): Promise<void> {
-    await this.close().catch(() => undefined)
+    await this.close().catch(setAside('abandoning a join: closing')) // what it wrote is removed next either way
     await rm(this.paths.db, { recursive: true, force: true })
   }
 
@@ -320,14 +321,14 @@ export class Workspace {
   async close (): Promise<void> {
     try {
       await this.flush()
-      await this.saveNames().catch(() => undefined) // a cache of the document's names: it catches up at the next open
+      await this.saveNames().catch(setAside('closing: saving the names cache')) // a cache of the document's names: it catches up at the next open
       if (this.loadedWsDoc) {
         await this.docs.idle() // a compaction after the last write moves the clock the snapshot is stamped with
         // Derived data: if it cannot be written now, the next reader decodes the document instead.
         await writeDirectorySnapshot(this.database, this.snapshot, this.directory, () => this.docs.unsaved().size === 0)
-          .catch(() => undefined)
+          .catch(setAside('closing: writing the directory snapshot'))
       }
-      if (this.docs.unsaved().size === 0) await this.recordManifest().catch(() => undefined)
+      if (this.docs.unsaved().size === 0) await this.recordManifest().catch(setAside('closing: recording the database manifest')) // doctor's check; the next close records it
     } finally {
       this.undoStack.destroy()
       await this.docs.close()
@@ -344,7 +345,7 @@ export class Workspace {
  */
 export async function refuseOrphanDatabase (paths: HomePaths): Promise<void> {
   if (!(await stat(paths.db).then(() => true, () => false))) return
-  const db = await openDatabase(paths.db, { createIfMissing: false }).catch(() => undefined)
+  const db = await openDatabase(paths.db, { createIfMissing: false }).catch(setAside('checking for an orphan database')) // the real open says why
   if (!db) return
   const held = await db.hasDoc(WORKSPACE_DOC).finally(() => db.close())
   if (held) {

@@ -31,6 +31,7 @@ import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { FRAME, ProtocolError, readFrame, writeError, writeSignal, writeSyncFrame } from './frames.js'
+import { setAside } from '../store/debug.js'
 import type { UpdatePart } from '../store/update-parts.js'
 import { ABSENT, judgeAndApply, type Verdict } from './judge.js'
 
@@ -115,9 +116,11 @@ export class SyncSession {
     this.unsubscribe.push(this.target.onChange(name => {
       if (!DOC_NAME.test(name)) return
       // New to the session: offered. Named by the peer while this side lacked it: it exists now, so it is opened.
-      if (!this.docs.has(name)) this.queue = this.queue.then(() => this.offer(name, true)).catch(() => undefined)
-      else if (this.lacking.has(name)) this.queue = this.queue.then(async () => { await this.open(name) }).catch(() => undefined)
-      if (this.held.has(name)) this.queue = this.queue.then(() => this.retryHeld(name)).catch(() => undefined)
+      // A failure here (the store could not read the document) is set aside on purpose: the session goes on
+      // with the other documents, and the next change to this one, or the next session, offers it again.
+      if (!this.docs.has(name)) this.queue = this.queue.then(() => this.offer(name, true)).catch(setAside(`sync: offering ${name}`))
+      else if (this.lacking.has(name)) this.queue = this.queue.then(async () => { await this.open(name) }).catch(setAside(`sync: opening ${name}`))
+      if (this.held.has(name)) this.queue = this.queue.then(() => this.retryHeld(name)).catch(setAside(`sync: applying held updates of ${name}`))
     }))
     for (const name of (await this.target.docNames()).filter(n => DOC_NAME.test(n))) await this.offer(name, true)
     this.send(writeSignal(FRAME.DOCS_END))
@@ -127,7 +130,7 @@ export class SyncSession {
   receive (data: Uint8Array): Promise<void> {
     if (!this.closed && !this.takeToken()) return Promise.reject(new ProtocolError(`more than ${this.limits.maxFramesPerSecond} frames per second`))
     const run = this.queue.then(() => this.handle(data))
-    this.queue = run.catch(() => undefined)
+    this.queue = run.catch(() => undefined) // not swallowed: the caller gets `run` and its rejection ends the session
     return run
   }
 

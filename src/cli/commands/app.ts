@@ -10,6 +10,7 @@
 import type { Command } from 'commander'
 import { InputError } from '../../domain/index.js'
 import { homePaths, readConfig, type Store } from '../../store/index.js'
+import { setAside } from '../../store/debug.js'
 import { withStore, type CliContext } from '../context.js'
 import { appendFile } from 'node:fs/promises'
 import { DEFAULT_SYNC_HOST, DEFAULT_SYNC_PORT, hostOf, hostWorkspace } from '../host.js'
@@ -46,7 +47,7 @@ export async function launchApp (ctx: CliContext): Promise<void> {
 }
 
 async function runWithControl (store: Store, firstRun: boolean): Promise<void> {
-  const log = (line: string) => { appendFile(store.ws.paths.syncLog, `${new Date().toISOString()} ${line}\n`).catch(() => undefined) }
+  const log = (line: string) => { appendFile(store.ws.paths.syncLog, `${new Date().toISOString()} ${line}\n`).catch(setAside('writing the sync log')) }
   // Sync starts once the app is live and its warm-up is over (runApp's onLive), or as it ends.
   let live = () => {}
   const after = new Promise<void>(resolve => { live = resolve })

@@ -20,6 +20,7 @@
  * the problem.
  */
 import { InputError } from '../../domain/index.js'
+import { setAside } from '../../store/debug.js'
 import { SKIP, workspaceSyncTarget, type Store, type WorkspaceSyncTarget } from '../../store/index.js'
 import { accountDocName, accountIdOf, WORKSPACE_DOC } from '../../store/schema.js'
 import { hocuspocusTransport } from './hocuspocus.js'
@@ -112,7 +113,7 @@ export async function syncThroughHub (opts: HubSyncOptions): Promise<HubSyncResu
   } finally {
     stopped = true
     clearTimeout(timer)
-    work.catch(() => undefined)
+    work.catch(setAside('hub: the pass ended (timed out or stopped) before its rooms did')) // the race above has reported
     await transport.close() // the rooms that synced are closing: the hub sees a clean close
     await store.ws.flush()
   }

@@ -6,6 +6,7 @@
  * once (`notice`), and the book starts afresh — never silently overwritten.
  */
 import { readFile, rename } from 'node:fs/promises'
+import { setAside } from '../../store/debug.js'
 import { writeFileAtomic } from '../../store/files.js'
 
 export interface PeerRecord {
@@ -33,7 +34,7 @@ export class PeerBook {
       return data.peers.filter(p => typeof p?.id === 'string')
     } catch (err) {
       const kept = `${this.path}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`
-      await rename(this.path, kept).catch(() => undefined)
+      await rename(this.path, kept).catch(setAside(`peer book: keeping the unreadable ${this.path}`)) // it is read afresh either way
       this.notice = `${this.path} was unreadable (${(err as Error).message.slice(0, 80)}): kept as ${kept}; peers met from now on are remembered afresh`
       return []
     }
@@ -49,7 +50,7 @@ export class PeerBook {
       if (at >= 0) peers[at] = next
       else peers.push(next)
       await writeFileAtomic(this.path, JSON.stringify({ version: 1, peers }, null, 2) + '\n', 0o600)
-    }).catch(() => undefined) // a lost note of an address costs one manual --peer, never a sync
+    }).catch(setAside('peer book: noting a peer')) // a lost note of an address costs one manual --peer, never a sync
     return this.writing
   }
 
