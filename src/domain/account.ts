@@ -5,7 +5,7 @@
  * locations, and related companies of relationship Types One to Four.
  */
 import type { IsoDate } from './dates.js'
-import type { EntityStamp, FieldKey, FieldSpec, FieldValue } from './fields.js'
+import type { EntityStamp, FieldKey, FieldSpec } from './fields.js'
 import { InputError } from './errors.js'
 import { parseIors } from './ior.js'
 
@@ -190,11 +190,6 @@ export function checkIorsUnique (iors: readonly string[], others: ReadonlyMap<st
     }
   }
   return parsed
-}
-
-/** Normalises the IR# list of a header patch (validated format, no duplicates). */
-export function normalizeIors (value: FieldValue | undefined): string[] {
-  return Array.isArray(value) ? parseIors(value) : []
 }
 
 /** A URL-safe slug of an account name, the readable part of its id. */
