@@ -158,6 +158,20 @@ describe('the SOP stage', () => {
     await ui.waitFor('saved sop stage')
     expect((await ui.store.accounts.show(id)).stage).toBe('improve')
   })
+
+  // 001_f75c851ccf3a999b.txt, Select step 5: "you must notify the NASC and wait for OI clearance before beginning your work"
+  it('leaving Select before OI clearance says so, and a yes is logged as forced (as pat stage --force)', async () => {
+    const ui = await renderApp({ demo: true })
+    const id = await openAccount(ui, 'Northwind')
+    await selectField(ui, id, 'stage')
+    await ui.press(KEY.enter, '\u0015', 'establish', KEY.enter)
+    const f = await ui.waitFor('Move it anyway?')
+    expect(f.replace(/\s+/g, ' ')).toMatch(/No OI clearance is recorded \(select\.clearance\).*logged as forced/)
+    await ui.press('y')
+    await ui.waitFor('saved sop stage')
+    const log = await ui.store.ws.log(id)
+    expect(log.at(-1)?.summary).toBe('SOP stage: Select → Establish (forced: left Select before OI clearance was recorded)')
+  })
 })
 
 describe('terminal sizes and NO_COLOR', () => {

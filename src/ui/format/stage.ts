@@ -23,17 +23,13 @@ export function stageQuestion (record: AccountRecord | AccountSnapshot, typed: s
   try { to = parseStage(typed) } catch { return undefined } // the field's own check reports it
   if (to === account.stage) return undefined
   const open = openTasksBefore(account, to)
-  if (stageMoveBlock(account, to)) {
-    return {
-      to,
-      forced: FORCED_CLEARANCE,
-      text: `${account.name}: no OI clearance recorded (select.clearance). The SOP says to wait for it before beginning work. Leave Select for ${STAGE_LABELS[to]} anyway (logged as forced)?`
-    }
-  }
   if (!open.length) return undefined
   const tasks = open.map(t => t.label).join('; ')
+  const blocked = stageMoveBlock(account, to) !== undefined
+  const gate = blocked ? ' No OI clearance is recorded (select.clearance) and the SOP says to wait for it before beginning work: the move is logged as forced.' : ''
   return {
     to,
-    text: `${account.name} leaves ${STAGE_LABELS[account.stage]} for ${STAGE_LABELS[to]} with ${open.length} task${open.length === 1 ? '' : 's'} still open: ${tasks}. Move it anyway?`
+    text: `${account.name} leaves ${STAGE_LABELS[account.stage]} for ${STAGE_LABELS[to]} with ${open.length} task${open.length === 1 ? '' : 's'} still open: ${tasks}.${gate} Move it anyway?`,
+    ...(blocked ? { forced: FORCED_CLEARANCE } : {})
   }
 }
