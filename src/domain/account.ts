@@ -73,7 +73,7 @@ export const ACCOUNT_PROFILE_FIELDS: readonly FieldSpec<keyof AccountProfile>[] 
   // Select, step 4 and Evaluate, step 3: a Compliance Assessment conducted or scheduled to begin soon spares
   // the questionnaire (assessment.ts).
   { key: 'assessment', label: 'Compliance Assessment', kind: 'enum', values: ASSESSMENT_STATUSES, valueLabels: ASSESSMENT_LABELS },
-  { key: 'assessmentDate', label: 'Compliance Assessment date (scheduled start or conducted)', kind: 'date', noun: 'Compliance Assessment date' }
+  { key: 'assessmentDate', label: 'Compliance Assessment date', kind: 'date', noun: 'Compliance Assessment date' }
 ]
 
 export const ACCOUNT_FIELDS: readonly FieldSpec[] = [...ACCOUNT_HEADER_FIELDS, ...ACCOUNT_PROFILE_FIELDS]

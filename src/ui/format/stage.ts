@@ -26,10 +26,10 @@ export function stageQuestion (record: AccountRecord | AccountSnapshot, typed: s
   if (!open.length) return undefined
   const tasks = open.map(t => t.label).join('; ')
   const blocked = stageMoveBlock(account, to) !== undefined
-  const gate = blocked ? ' No OI clearance is recorded (select.clearance) and the SOP says to wait for it before beginning work: the move is logged as forced.' : ''
+  const gate = blocked ? 'No OI clearance is recorded (select.clearance); the SOP says to wait for it, so a move is logged as forced. ' : ''
   return {
     to,
-    text: `${account.name} leaves ${STAGE_LABELS[account.stage]} for ${STAGE_LABELS[to]} with ${open.length} task${open.length === 1 ? '' : 's'} still open: ${tasks}.${gate} Move it anyway?`,
+    text: `${gate}${account.name} leaves ${STAGE_LABELS[account.stage]} for ${STAGE_LABELS[to]} with ${open.length} task${open.length === 1 ? '' : 's'} still open: ${tasks}. Move it anyway?`,
     ...(blocked ? { forced: FORCED_CLEARANCE } : {})
   }
 }
