@@ -138,6 +138,9 @@ export async function addDemoAccounts (s: Store): Promise<Array<{ id: string, na
     const { id, name } = await s.accounts.add(demo.fields)
     for (const l of demo.locations) await s.locations.add(id, l)
     for (const r of demo.related) await s.related.add(id, r)
+    // Adding a related company records a definition change for OST (issue 17); the demo's companies were
+    // known when the account was defined, so its recorded change date (or none) stands.
+    if (demo.related.length) await s.accounts.set(id, { definitionChanged: (demo.fields.definitionChanged as string | undefined) ?? null })
     for (const c of demo.contacts) await s.contacts.add(id, c)
     for (const [item, answer, reason] of demo.answers) await s.checklist.set(id, item, answer, reason)
     if (Object.keys(demo.plan).length) await s.plan.set(id, demo.plan)

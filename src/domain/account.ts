@@ -8,6 +8,7 @@ import type { IsoDate } from './dates.js'
 import type { EntityStamp, FieldKey, FieldSpec } from './fields.js'
 import { InputError } from './errors.js'
 import { parseIors } from './ior.js'
+import { ASSESSMENT_LABELS, ASSESSMENT_STATUSES, type AssessmentStatus } from './assessment.js'
 
 export const STAGES = ['select', 'establish', 'evaluate', 'improve', 'manage'] as const
 export type Stage = typeof STAGES[number]
@@ -68,7 +69,11 @@ export const ACCOUNT_PROFILE_FIELDS: readonly FieldSpec<keyof AccountProfile>[] 
   // Establish, step 3: a change of the account definition must reach OST by the next of Mar 15, Jun 15,
   // Sep 15, Dec 15 to be in the next quarterly release of the Account Activity Program.
   { key: 'definitionChanged', label: 'Account definition last changed', kind: 'date', noun: 'date of the last account definition change' },
-  { key: 'ostNotified', label: 'OST last notified of the account definition', kind: 'date', noun: 'OST notification date' }
+  { key: 'ostNotified', label: 'OST last notified of the account definition', kind: 'date', noun: 'OST notification date' },
+  // Select, step 4 and Evaluate, step 3: a Compliance Assessment conducted or scheduled to begin soon spares
+  // the questionnaire (assessment.ts).
+  { key: 'assessment', label: 'Compliance Assessment', kind: 'enum', values: ASSESSMENT_STATUSES, valueLabels: ASSESSMENT_LABELS },
+  { key: 'assessmentDate', label: 'Compliance Assessment date', kind: 'date', noun: 'Compliance Assessment date' }
 ]
 
 export const ACCOUNT_FIELDS: readonly FieldSpec[] = [...ACCOUNT_HEADER_FIELDS, ...ACCOUNT_PROFILE_FIELDS]
@@ -122,6 +127,8 @@ export type AccountProfile = {
   readonly pfiShare?: number
   readonly definitionChanged?: IsoDate
   readonly ostNotified?: IsoDate
+  readonly assessment?: AssessmentStatus
+  readonly assessmentDate?: IsoDate
 }
 
 /** One of the account's ports of entry (PORT_FIELDS). */

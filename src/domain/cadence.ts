@@ -9,8 +9,13 @@
  *    latest of the profile's "last reviewed" date and review events of the profile; an account in Evaluate
  *    or later with no review recorded is due now.
  *  - plan-review: review the Action Plan with the account at least annually (SOP, Improve, step 6). From the
- *    latest of the plan's "last reviewed" date, the date of the plan, and review events of the plan; an
- *    account in Improve or Manage with none of these is due now.
+ *    latest of the plan's "last reviewed" date, the date of the plan, and review events of the plan done by
+ *    today; an account with none of these has no plan to review, so nothing is due under this rule.
+ *  - plan-missing: an account in Improve or Manage with no plan recorded (none of the dates above): "No
+ *    action plan yet", due now (SOP, Improve: "Work with account to develop account action plan").
+ *  - questionnaire: an account in Evaluate whose questionnaire is owed (assessment.ts: no Compliance
+ *    Assessment conducted or scheduled to begin within 6 months) and not yet sent (the task
+ *    evaluate.questionnaire-sent, asked through lifecycle.ts): due now (SOP, Evaluate, step 3).
  *  - activity-review: each quarter (3 months), review the activity of a compliant account with no pending
  *    action items (SOP, Manage, step 6). "Compliant" here: stage Manage, no open project item and no CIP
  *    still open (draft, submitted, implementing). From the latest review event of the activity; due now
@@ -19,8 +24,9 @@
  *    latest extension (CIP framework, Timeframes) — for CIPs not yet implemented (an implemented one is
  *    listed until its period ends: the follow-up review extends it automatically).
  *  - cip-target: the target date of an open CIP's action steps (CIP framework, Target Dates).
- *  - ost-definition: an account whose definition changed after OST was last told must be reported by the
- *    first of Mar 15, Jun 15, Sep 15, Dec 15 on or after the change (SOP, Establish, step 3). Missed → overdue.
+ *  - ost-definition: an account whose definition changed after OST was last told (ost.ts; the store records
+ *    the change itself when an IR#, the kind or a related company changes) must be reported by the first of
+ *    Mar 15, Jun 15, Sep 15, Dec 15 on or after the change (SOP, Establish, step 3). Missed → overdue.
  *  - ost-deadline: the next of those four dates, once for the whole workspace (accountId null), so the team
  *    sees the deadline for any definition change it has not recorded yet.
  *  - plan-item: an open project-list item's due date.
@@ -30,10 +36,13 @@ import { STAGES, type Stage } from './account.js'
 import { conditionalPeriodEnd } from './cip.js'
 import { InputError } from './errors.js'
 import { PRIORITY_LABELS, type Priority } from './plan.js'
-import { isOpenCip, type AccountSnapshot } from './lifecycle.js'
+import { isOpenCip, isOpenItem, resolveTask, taskProgress, type AccountSnapshot } from './lifecycle.js'
+import { questionnaireDuty } from './assessment.js'
+import { ostNotice } from './ost.js'
 
 export const DUE_RULES = [
-  'profile-review', 'plan-review', 'activity-review', 'cip-conditional-period', 'cip-target', 'ost-definition', 'ost-deadline', 'plan-item'
+  'profile-review', 'plan-review', 'plan-missing', 'questionnaire', 'activity-review', 'cip-conditional-period', 'cip-target', 'ost-definition',
+  'ost-deadline', 'plan-item'
 ] as const
 export type DueRule = typeof DUE_RULES[number]
 export type DueKind = 'review' | 'deadline' | 'item'
@@ -41,6 +50,8 @@ export type DueKind = 'review' | 'deadline' | 'item'
 export const DUE_RULE_INFO: Record<DueRule, { kind: DueKind, text: string }> = {
   'profile-review': { kind: 'review', text: 'Review the account profile at least every 2 years (SOP, Evaluate the Account, step 1)' },
   'plan-review': { kind: 'review', text: 'Review the Account Action Plan with the account at least annually (SOP, Improve, step 6)' },
+  'plan-missing': { kind: 'deadline', text: 'An account in Improve or Manage needs its Account Action Plan; none is recorded yet (SOP, Improve Account Compliance)' },
+  'questionnaire': { kind: 'deadline', text: 'Customise and send the questionnaire unless a Compliance Assessment was conducted or begins within 6 months (SOP, Evaluate, step 3)' },
   'activity-review': { kind: 'review', text: 'Each quarter, review the activity of a compliant account with no pending action items (SOP, Manage, step 6)' },
   'cip-conditional-period': { kind: 'deadline', text: 'A CIP\'s conditional period ends six months after the CA report, or when its extension ends (CIP framework, Timeframes)' },
   'cip-target': { kind: 'item', text: 'Target date for a CIP\'s corrective action steps (CIP framework, Target Dates)' },
@@ -101,11 +112,16 @@ function reviewDates (a: AccountSnapshot, subject: string, today: IsoDate): IsoD
     .map(e => e.date as IsoDate)
 }
 
-const isOpenItem = (s: unknown) => s === undefined || s === 'open' || s === 'in-progress'
-
 /** Whether the account counts as compliant for the quarterly activity review (see the header). */
 export function isCompliantAccount (a: AccountSnapshot): boolean {
-  return a.stage === 'manage' && !(a.plan?.items ?? []).some(i => isOpenItem(i.status)) && !(a.cips ?? []).some(isOpenCip)
+  return a.stage === 'manage' && !(a.plan?.items ?? []).some(isOpenItem) && !(a.cips ?? []).some(isOpenCip)
+}
+
+/** The questionnaire, when owed and not yet sent, in Evaluate (see the header). */
+function questionnaireEntry (a: AccountSnapshot, today: IsoDate): { note: string } | undefined {
+  if (a.stage !== 'evaluate') return undefined
+  if (taskProgress(resolveTask('evaluate.questionnaire-sent'), a, today).status !== 'open') return undefined
+  return { note: `${questionnaireDuty(a.profile, today).reason}: customise it and send it (pat export ${a.id} --template questionnaire)` }
 }
 
 /** Every due entry of one account, unsorted. */
@@ -133,10 +149,13 @@ export function accountDue (a: AccountSnapshot, today: IsoDate): DueEntry[] {
   if (profileLast) add('profile-review', addYears(profileLast, 2), 'Account profile review', { since: profileLast })
   else if (stageAtLeast(a.stage, 'evaluate')) dueNow('profile-review', 'Account profile review', 'no profile review recorded: due now')
 
-  // Action plan review with the account, annually.
+  // Action plan review with the account, annually — once there is a plan; from Improve on, a missing plan.
   const planLast = latestDate(a.plan?.reviewed, a.plan?.planDate, ...reviewDates(a, 'plan', today))
-  if (planLast) add('plan-review', addYears(planLast, 1), 'Action plan review with the account', { since: planLast })
-  else if (stageAtLeast(a.stage, 'improve')) dueNow('plan-review', 'Action plan review with the account', 'no plan date or review recorded: due now')
+  if (planLast) add('plan-review', addYears(planLast, 1), 'Annual action plan review with the account', { since: planLast })
+  else if (stageAtLeast(a.stage, 'improve')) dueNow('plan-missing', 'No action plan yet', `no plan date recorded: record it with pat plan info ${a.id} --plan-date DATE`)
+
+  const questionnaire = questionnaireEntry(a, today)
+  if (questionnaire) dueNow('questionnaire', 'Questionnaire to customise and send', questionnaire.note)
 
   // Quarterly activity review of a compliant account.
   if (isCompliantAccount(a)) {
@@ -163,9 +182,8 @@ export function accountDue (a: AccountSnapshot, today: IsoDate): DueEntry[] {
   }
 
   // A change of the account definition OST has not heard of.
-  const changed = a.profile.definitionChanged
-  const notified = a.profile.ostNotified
-  if (isDateString(changed) && !(isDateString(notified) && compareDates(notified, changed) >= 0)) {
+  const { changed, pending } = ostNotice(a.profile)
+  if (changed && pending) {
     const deadline = nextOstDeadline(changed)
     const missed = compareDates(deadline, today) < 0
     add('ost-definition', deadline, 'Notify OST of the account-definition change', {
@@ -175,7 +193,7 @@ export function accountDue (a: AccountSnapshot, today: IsoDate): DueEntry[] {
 
   // Project list items.
   for (const item of a.plan?.items ?? []) {
-    if (!isOpenItem(item.status) || !isDateString(item.due)) continue
+    if (!isOpenItem(item) || !isDateString(item.due)) continue
     const priority = PRIORITY_LABELS[item.priority as Priority]
     const who = typeof item.owner === 'string' && item.owner ? item.owner : 'no responsible party'
     add('plan-item', item.due, `Plan item: ${String(item.title)}`, { ref: item.id as string, note: [priority ? `${priority} priority` : '', who].filter(Boolean).join(', ') })

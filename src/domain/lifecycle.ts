@@ -3,19 +3,26 @@
  * with the SOP's tasks as a per-account progress list. A task is done when the recorded data shows it (IR#s
  * present, corporate structure written, locations, related companies, contacts on each side, interviews…)
  * or when a member marked it done — the only way for what no data can show ("IR#s confirmed with the
- * account", "questionnaire sent"). Moving to a later stage is never blocked; `openTasksBefore` lists what is
- * still open so the caller can warn.
+ * account", "questionnaire sent"). A task that restates a rule asks that rule (eligibility.ts, ost.ts,
+ * assessment.ts, completeness.ts) rather than computing it again, so `pat account check`, `pat due`, the
+ * export and `pat stage` never disagree. A task the SOP does not ask of this account (the questionnaire
+ * when a Compliance Assessment was conducted or begins soon) is n/a. `openTasksBefore` lists what is still
+ * open so the caller can warn; the one move the SOP forbids is stage-gate.ts's.
  *
  * Everything here works on `AccountSnapshot`: the store's `AccountRecord` (which is one) with what the rules
  * do not need left optional, so tests can build one by hand.
  */
 import { CHECKLIST_ITEMS } from './checklist.js'
 import { InputError } from './errors.js'
-import { STAGES, STAGE_LABELS, samePort, type AccountKind, type AccountPort, type Location, type RelatedCompany, type Stage } from './account.js'
+import { STAGES, STAGE_LABELS, type AccountKind, type AccountPort, type Location, type RelatedCompany, type Stage } from './account.js'
 import type { ChecklistRow } from './checklist.js'
 import type { Cip, CipExtension } from './cip.js'
 import type { Contact } from './contact.js'
 import { checkEligibility } from './eligibility.js'
+import { questionnaireDuty } from './assessment.js'
+import { checklistFinding, matchApprovals, planTextGaps, projectListGaps } from './completeness.js'
+import { today as todayDate, type IsoDate } from './dates.js'
+import { ostNotice } from './ost.js'
 import type { AccountEvent } from './events.js'
 import type { Approval, PlanFields, PlanItem } from './plan.js'
 import type { AccountRecord } from './record.js'
@@ -52,6 +59,8 @@ export interface TaskDef {
   appliesTo?: AccountKind
   /** Reads the recorded data: a detail string when the data shows the task done, else undefined. */
   derive?: (a: AccountSnapshot) => string | undefined
+  /** Why the SOP does not ask this task of this account (then it is n/a), else undefined. */
+  notOwed?: (a: AccountSnapshot, today: IsoDate) => string | undefined
 }
 
 export interface TaskProgress {
@@ -84,11 +93,26 @@ const withSide = (a: AccountSnapshot, side: string) => (a.contacts ?? []).filter
 const eventsOf = (a: AccountSnapshot, type: string, subject?: string) =>
   (a.events ?? []).filter(e => e.type === type && (subject === undefined || e.subject === subject))
 
-/** Compliance/Business checklist items answered, and whether every No/NA has its reason. */
+/** Compliance/Business checklist items answered, each No/NA with its reason (completeness.ts's finding). */
 function checklistDone (a: AccountSnapshot): string | undefined {
   const rows = (a.checklist ?? []).filter(r => r.area === 'compliance' || r.area === 'business')
-  const answered = rows.filter(r => r.answer === 'yes' || (r.answer === 'na' && str(r.reason) !== ''))
+  const answered = rows.filter(r => {
+    const finding = checklistFinding({ name: str(r.name), answer: r.answer, reason: str(r.reason) }, new Set())
+    return finding !== 'unanswered' && finding !== 'no-reason'
+  })
   return answered.length === CHECKLIST_ITEMS.length ? `all ${CHECKLIST_ITEMS.length} items answered` : undefined
+}
+
+/** A criterion of the selection check (eligibility.ts) as a task: done when it passes. */
+function criterionPasses (a: AccountSnapshot, id: string): string | undefined {
+  const c = checkEligibility(a, 'port').criteria.find(x => x.id === id)
+  return c?.status === 'pass' ? c.detail : undefined
+}
+
+/** The questionnaire tasks: not owed when a Compliance Assessment was conducted or begins soon (assessment.ts). */
+function questionnaireNotOwed (a: AccountSnapshot, today: IsoDate): string | undefined {
+  const duty = questionnaireDuty(a.profile, today)
+  return duty.owed ? undefined : `not owed: ${duty.reason}`
 }
 
 /** The approvals the SOP asks for: the account and the Account Manager, or the account, the team and the TCPO. */
@@ -116,12 +140,20 @@ export const TASKS: readonly TaskDef[] = [
     label: 'Concurrence from the other top-5 ports with 15% or more',
     hint: 'contact the TCPO of each such port and agree that your port leads',
     appliesTo: 'port',
+    // The selection check's own criterion: a port not recorded may be one that must agree (issue 17).
+    derive: a => criterionPasses(a, 'concurrence')
+  },
+  {
+    id: 'select.ca-schedule',
+    stage: 'select',
+    label: 'Compliance Assessment schedule checked',
+    hint: 'if a CA is scheduled, coordinate with the CAT leader; record it with pat account set ACCOUNT --assessment scheduled|conducted --assessment-date DATE',
     derive: a => {
-      const ports = (a.ports ?? []).filter(p => !samePortName(p.name, a.leadPort) && typeof p.share === 'number' && p.share >= 15 && typeof p.rank === 'number' && p.rank <= 5)
-      return ports.length && ports.every(p => p.concurrence === 'yes') ? `${ports.length} port${ports.length === 1 ? '' : 's'} agreed` : undefined
+      const status = a.profile.assessment
+      if (status !== 'scheduled' && status !== 'conducted') return undefined
+      return `Compliance Assessment ${status}${str(a.profile.assessmentDate) ? ` ${str(a.profile.assessmentDate)}` : ''}`
     }
   },
-  { id: 'select.ca-schedule', stage: 'select', label: 'Compliance Assessment schedule checked', hint: 'if a CA is scheduled, coordinate with the CAT leader' },
   { id: 'select.clearance', stage: 'select', label: 'NASC notified and OI clearance received', hint: 'wait for OI clearance before beginning work' },
   { id: 'select.team', stage: 'select', label: 'Team assembled, team leader / primary point of contact chosen', hint: 'look beyond current commodity specialist teams' },
   // Establish
@@ -156,7 +188,10 @@ export const TASKS: readonly TaskDef[] = [
     stage: 'establish',
     label: 'Account definition sent to OST',
     hint: 'by Mar 15, Jun 15, Sep 15 or Dec 15 for the next quarterly release',
-    derive: a => (str(a.profile.ostNotified) ? `OST notified ${str(a.profile.ostNotified)}` : undefined)
+    derive: a => {
+      const notice = ostNotice(a.profile)
+      return notice.notified && !notice.pending ? `OST notified ${notice.notified}` : undefined
+    }
   },
   // Evaluate
   {
@@ -167,21 +202,21 @@ export const TASKS: readonly TaskDef[] = [
     derive: a => (str(a.profile.profileReviewed) ? `profile reviewed ${str(a.profile.profileReviewed)}` : eventsOf(a, 'review', 'profile').length ? 'profile review recorded' : undefined)
   },
   { id: 'evaluate.network', stage: 'evaluate', label: 'Customs network set up', hint: 'CAT leader, FNIS, import specialists at key ports, IAS, ITS…', derive: a => count(withSide(a, 'customs'), 'Customs contact') },
-  { id: 'evaluate.questionnaire-sent', stage: 'evaluate', label: 'Questionnaire customised and sent', hint: 'pat export ACCOUNT --template questionnaire' },
-  { id: 'evaluate.questionnaire-returned', stage: 'evaluate', label: 'Questionnaire returned by the account', hint: 'walk the account through the questionnaire' },
+  { id: 'evaluate.questionnaire-sent', stage: 'evaluate', label: 'Questionnaire customised and sent', hint: 'pat export ACCOUNT --template questionnaire', notOwed: questionnaireNotOwed },
+  { id: 'evaluate.questionnaire-returned', stage: 'evaluate', label: 'Questionnaire returned by the account', hint: 'walk the account through the questionnaire', notOwed: questionnaireNotOwed },
   { id: 'evaluate.interviews', stage: 'evaluate', label: 'Interviews with the account held', hint: 'record them as events of type interview', derive: a => count(eventsOf(a, 'interview'), 'interview') },
   // Improve
   { id: 'improve.checklist', stage: 'improve', label: 'Checklist screened (Compliance A–K, Business A–H)', hint: 'each item Yes or No/NA with a reason', derive: checklistDone },
-  { id: 'improve.background', stage: 'improve', label: 'Account background & structure written', hint: 'pat plan info ACCOUNT --background …', derive: a => (str(a.plan?.background) ? 'background recorded' : undefined) },
-  { id: 'improve.scope', stage: 'improve', label: 'Scope of plan written', hint: 'pat plan info ACCOUNT --scope …', derive: a => (str(a.plan?.scope) ? 'scope recorded' : undefined) },
+  { id: 'improve.background', stage: 'improve', label: 'Account background & structure written', hint: 'pat plan info ACCOUNT --background …', derive: a => (a.plan && !planTextGaps(a.plan).some(g => g.startsWith('account background')) ? 'background recorded' : undefined) },
+  { id: 'improve.scope', stage: 'improve', label: 'Scope of plan written', hint: 'pat plan info ACCOUNT --scope …', derive: a => (a.plan && !planTextGaps(a.plan).some(g => g.startsWith('scope')) ? 'scope recorded' : undefined) },
   {
     id: 'improve.projects',
     stage: 'improve',
     label: 'Project list with a responsible party and due date for each item',
     hint: 'pat plan add ACCOUNT …',
     derive: a => {
-      const items = (a.plan?.items ?? []).filter(i => i.status !== 'dropped')
-      return items.length && items.filter(isOpenItem).every(i => str(i.owner) && str(i.due)) ? count(items, 'project item') : undefined
+      const items = a.plan?.items ?? []
+      return projectListGaps(items).length === 0 ? count(items.filter(i => i.status !== 'dropped'), 'project item') : undefined
     }
   },
   { id: 'improve.draft-comments', stage: 'improve', label: 'Draft sent for comments (other ports, NISs, ITMs)', hint: 'incorporate the comments received' },
@@ -190,9 +225,10 @@ export const TASKS: readonly TaskDef[] = [
     stage: 'improve',
     label: 'Plan approved',
     hint: 'by the account and the Account Manager, or the account, the team and the TCPO',
+    // The approvals the export checks: each required one given by its role, not merely as many as required.
     derive: a => {
-      const n = (a.plan?.approvals ?? []).length
-      return n >= requiredApprovals(a.kind).length ? `${n} approvals recorded` : undefined
+      const match = matchApprovals(a.plan?.approvals ?? [], a.kind)
+      return match.required.every(r => r.approval) ? `approved by ${match.required.map(r => r.slot).join(', ')}` : undefined
     }
   },
   { id: 'improve.distributed', stage: 'improve', label: 'Final plan forwarded (affected ports, NASC, OST ITO if PFI)', hint: 'and the Director of Strategic OAS if it includes special exams' },
@@ -217,29 +253,30 @@ export const TASKS: readonly TaskDef[] = [
   { id: 'manage.network', stage: 'manage', label: 'Customs network kept informed of results', hint: 'share analysis, resolutions and plans with the network' }
 ]
 
-function samePortName (a: unknown, b: unknown): boolean {
-  return typeof a === 'string' && typeof b === 'string' && samePort(a, b)
-}
-
 export function tasksOf (stage: Stage, kind?: AccountKind): TaskDef[] {
   return TASKS.filter(t => t.stage === stage && (t.appliesTo === undefined || kind === undefined || t.appliesTo === kind))
 }
 
-/** The progress of one task for an account: a member's mark wins, else what the data shows. */
-export function taskProgress (def: TaskDef, a: AccountSnapshot): TaskProgress {
+/**
+ * The progress of one task for an account: a member's mark wins, else n/a when the SOP does not ask it of
+ * this account (as of `today`), else what the data shows.
+ */
+export function taskProgress (def: TaskDef, a: AccountSnapshot, today: IsoDate = todayDate()): TaskProgress {
   const base = { id: def.id, stage: def.stage, label: def.label, markable: true }
   if (def.appliesTo && a.kind && def.appliesTo !== a.kind) return { ...base, status: 'na', source: 'none', detail: `only for ${def.appliesTo === 'port' ? 'Port Account Teams' : 'full-time Account Managers'}`, markable: false }
   const mark = a.tasks?.[def.id]
   if (mark?.done) return { ...base, status: 'done', source: 'marked', by: mark.by, at: mark.at, ...(mark.note ? { detail: mark.note } : {}) }
+  const spared = def.notOwed?.(a, today)
+  if (spared !== undefined) return { ...base, status: 'na', source: 'data', detail: spared }
   const detail = def.derive?.(a)
   if (detail !== undefined) return { ...base, status: 'done', source: 'data', detail }
   return { ...base, status: 'open', source: 'none' }
 }
 
 /** Every stage's task list for the account, in SOP order, with the current stage flagged. */
-export function lifecycleProgress (a: AccountSnapshot): StageProgress[] {
+export function lifecycleProgress (a: AccountSnapshot, today: IsoDate = todayDate()): StageProgress[] {
   return STAGES.map(stage => {
-    const tasks = TASKS.filter(t => t.stage === stage).map(t => taskProgress(t, a))
+    const tasks = TASKS.filter(t => t.stage === stage).map(t => taskProgress(t, a, today))
     const counted = tasks.filter(t => t.status !== 'na')
     return { stage, label: STAGE_LABELS[stage], current: stage === a.stage, done: counted.filter(t => t.status === 'done').length, total: counted.length, tasks }
   })
@@ -249,10 +286,10 @@ export function lifecycleProgress (a: AccountSnapshot): StageProgress[] {
  * The tasks still open in the stages an account leaves when it moves from its current stage to `target`
  * (the current stage and any it skips). Moving back leaves nothing open behind: an empty list.
  */
-export function openTasksBefore (a: AccountSnapshot, target: Stage): TaskProgress[] {
+export function openTasksBefore (a: AccountSnapshot, target: Stage, today: IsoDate = todayDate()): TaskProgress[] {
   const from = STAGES.indexOf(a.stage)
   const to = STAGES.indexOf(target)
-  return lifecycleProgress(a).filter((_, i) => i >= from && i < to).flatMap(s => s.tasks.filter(t => t.status === 'open'))
+  return lifecycleProgress(a, today).filter((_, i) => i >= from && i < to).flatMap(s => s.tasks.filter(t => t.status === 'open'))
 }
 
 /** Resolves a task name: its id (`establish.iors-confirmed`) or the part after the dot when unique. */

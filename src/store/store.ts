@@ -8,6 +8,7 @@ import {
 import { AccountActions } from './actions/accounts.js'
 import { ChecklistActions } from './actions/checklist.js'
 import { CipActions } from './actions/cips.js'
+import { relatedDefinitionChange } from './definition-change.js'
 import { EntityActions } from './actions/entities.js'
 import { ImportActions } from './actions/import.js'
 import { PlanActions } from './actions/plan.js'
@@ -52,7 +53,8 @@ export class Store {
       collection: 'locations', specs: LOCATION_FIELDS, noun: 'location', label: e => `${String(e.type)} ${String(e.name ?? e.country)}`, listHint: '`pat account show ACCOUNT`'
     })
     this.related = new EntityActions(ws, {
-      collection: 'related', specs: RELATED_FIELDS, noun: 'related company', label: e => String(e.name), listHint: '`pat account show ACCOUNT`'
+      collection: 'related', specs: RELATED_FIELDS, noun: 'related company', label: e => String(e.name), listHint: '`pat account show ACCOUNT`',
+      onChange: relatedDefinitionChange
     })
     this.checklist = new ChecklistActions(ws)
     this.plan = new PlanActions(ws)

@@ -60,9 +60,10 @@ describe('action plan review with the account, at least annually', () => {
     expect(one(accountDue(reviewed, '2026-11-22'), 'plan-review')).toMatchObject({ date: '2027-05-02', since: '2026-05-02' })
   })
 
-  it('from a leap day, and due now in Improve when nothing is recorded', () => {
+  it('from a leap day; with nothing recorded in Improve, no review is due but the missing plan is (issue 17)', () => {
     expect(one(accountDue(account({ stage: 'improve', plan: { reviewed: '2024-02-29', items: [] } }), '2024-06-01'), 'plan-review').date).toBe('2025-02-28')
-    expect(one(accountDue(account({ stage: 'improve' }), '2026-11-22'), 'plan-review')).toMatchObject({ date: '2026-11-22', note: expect.any(String) })
+    expect(only(accountDue(account({ stage: 'improve' }), '2026-11-22'), 'plan-review')).toEqual([])
+    expect(one(accountDue(account({ stage: 'improve' }), '2026-11-22'), 'plan-missing')).toMatchObject({ date: '2026-11-22', note: expect.any(String) })
     expect(only(accountDue(account({ stage: 'evaluate' }), '2026-11-22'), 'plan-review')).toEqual([])
   })
 })

@@ -104,7 +104,7 @@ describe('tasks done by the recorded data', () => {
       ports: [{ id: 'p1', name: 'Savannah', share: 70, rank: 1 }, { id: 'p2', name: 'Charleston', share: 30, rank: 2, concurrence: 'yes' }]
     })
     expect(status(a, 'select.criteria').status).toBe('done')
-    expect(status(a, 'select.concurrence')).toMatchObject({ status: 'done', detail: '1 port agreed' })
+    expect(status(a, 'select.concurrence')).toMatchObject({ status: 'done', detail: 'Charleston (30%) agreed' })
     expect(status({ ...a, kind: 'national' }, 'select.concurrence')).toMatchObject({ status: 'na', markable: false })
     const select = lifecycleProgress({ ...a, kind: 'national' }).find(s => s.stage === 'select')!
     expect(select.total).toBe(tasksOf('select').length - 1)

@@ -2,7 +2,7 @@
  * `pat account add|list|show|set|archive|unarchive`.
  */
 import type { Command } from 'commander'
-import { ACCOUNT_FIELDS, InputError, today } from '../../domain/index.js'
+import { ACCOUNT_FIELDS, InputError, parseStage, stageBlockMessage, stageMoveBlock, today } from '../../domain/index.js'
 import { READS_ACCOUNTS, withStore, type CliContext } from '../context.js'
 import { addFieldOptions, collect, fieldInput } from '../field-options.js'
 import { printJson, tableWidth } from '../io.js'
@@ -53,6 +53,12 @@ export function registerAccount (program: Command, ctx: CliContext): void {
           input.iors = [...current, ...((opts.addIor as string[]) ?? [])].filter(i => !((opts.removeIor as string[]) ?? []).includes(i))
         }
         if (Object.keys(input).length === 0) throw new InputError('nothing to change: give at least one field option, e.g. --stage establish (see --help)')
+        if (typeof input.stage === 'string') {
+          // The stage gate `pat stage` applies (domain/stage-gate.ts): `--force` lives there only.
+          const record = await s.accounts.show(ref)
+          const to = parseStage(input.stage)
+          if (stageMoveBlock(record, to)) throw new InputError(stageBlockMessage(record, to, `move it with \`pat stage ${record.id} set ${to} --force\``), 'stage')
+        }
         return s.accounts.set(ref, input)
       })
       if (opts.json) printJson(ctx.io, updated)

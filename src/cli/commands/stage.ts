@@ -2,18 +2,19 @@
  * `pat stage ACCOUNT [--json]`: the account's SOP lifecycle — each stage's tasks, done or open, from the
  * recorded data and the marks members made; `pat stage ACCOUNT done TASK` / `undo TASK` marks a task or
  * takes the mark back; `pat stage ACCOUNT set STAGE` (or `next`) moves the account, warning on stderr about
- * the tasks still open in the stage it leaves (a warning, never a block).
+ * the tasks still open in the stage it leaves. The one block: leaving Select before OI clearance is refused
+ * unless `--force` (domain/stage-gate.ts), and a forced move says so in the activity log.
  */
 import type { Command } from 'commander'
 import {
-  InputError, STAGE_LABELS, lifecycleProgress, nextStage, openTasksBefore, parseStage, resolveTask, taskProgress,
-  type TaskProgress
+  FORCED_CLEARANCE, InputError, STAGE_LABELS, lifecycleProgress, nextStage, openTasksBefore, parseStage, resolveTask, stageBlockMessage,
+  stageMoveBlock, taskProgress, type TaskProgress
 } from '../../domain/index.js'
 import type { AccountRecord } from '../../store/index.js'
 import { READS_ACCOUNTS, withStore, type CliContext } from '../context.js'
 import { printJson } from '../io.js'
 
-interface StageOpts { json?: boolean, all?: boolean, note?: string }
+interface StageOpts { json?: boolean, all?: boolean, note?: string, force?: boolean }
 
 const ACTIONS = ['show', 'done', 'undo', 'set', 'next']
 
@@ -24,12 +25,14 @@ export function registerStage (program: Command, ctx: CliContext): void {
     .description('the SOP lifecycle: each stage\'s tasks for the account; mark tasks done; move to another stage')
     .option('--all', 'show the tasks of every stage, not only the current one')
     .option('--note <text>', 'with done: a note kept with the mark')
+    .option('--force', 'with set/next: leave Select before OI clearance is recorded (logged as forced)')
     .option('--json', 'print JSON')
     .addHelpText('after', [
       '',
       'Tasks shown done by the recorded data (IR#s, structure, locations, contacts, interviews…) need no mark;',
       'the others (e.g. establish.iors-confirmed, evaluate.questionnaire-sent) are marked with `done`.',
-      'Moving on with `set` or `next` warns about the tasks still open but never refuses.'
+      'Moving on with `set` or `next` warns about the tasks still open; leaving Select before OI clearance',
+      '(select.clearance) is refused unless --force, as the SOP says to wait for it before beginning work.'
     ].join('\n'))
     .action(async (ref: string, action: string | undefined, arg: string | undefined, opts: StageOpts) => {
       const verb = (action ?? 'show').toLowerCase()
@@ -94,18 +97,20 @@ async function move (ctx: CliContext, ref: string, target: string | undefined, o
     const record = await s.accounts.show(ref)
     const to = target === undefined ? nextStage(record.stage) : parseStage(target)
     if (to === undefined) throw new InputError(`${record.name} is in Manage, the last stage: account designation is permanent`, 'stage')
+    const blocked = stageMoveBlock(record, to)
+    if (blocked && !opts.force) throw new InputError(stageBlockMessage(record, to, `move anyway with \`pat stage ${record.id} set ${to} --force\``), 'stage')
     const open = openTasksBefore(record, to)
-    const updated: AccountRecord = to === record.stage ? record : await s.accounts.set(record.id, { stage: to })
-    return { from: record.stage, to, open, record: updated }
+    const updated: AccountRecord = to === record.stage ? record : await s.accounts.set(record.id, { stage: to }, blocked ? { forced: FORCED_CLEARANCE } : {})
+    return { from: record.stage, to, open, record: updated, forced: blocked !== undefined }
   })
-  const { from, to, open, record } = result
+  const { from, to, open, record, forced } = result
   if (open.length) {
     ctx.io.err(`warning: ${record.name} leaves ${STAGE_LABELS[from]} with ${open.length} task${open.length === 1 ? '' : 's'} still open: ` +
       open.map(t => `${t.id} (${t.label})`).join(', '))
   }
   if (opts.json) {
-    printJson(ctx.io, { accountId: record.id, accountName: record.name, from, to, changed: from !== to, open: open.map(t => ({ id: t.id, stage: t.stage, label: t.label })) })
+    printJson(ctx.io, { accountId: record.id, accountName: record.name, from, to, changed: from !== to, forced, open: open.map(t => ({ id: t.id, stage: t.stage, label: t.label })) })
     return
   }
-  ctx.io.out(from === to ? `${record.name} is already in ${STAGE_LABELS[to]}` : `${record.name}: stage ${STAGE_LABELS[from]} → ${STAGE_LABELS[to]}`)
+  ctx.io.out(from === to ? `${record.name} is already in ${STAGE_LABELS[to]}` : `${record.name}: stage ${STAGE_LABELS[from]} → ${STAGE_LABELS[to]}${forced ? ` (forced: ${FORCED_CLEARANCE})` : ''}`)
 }

@@ -7,6 +7,7 @@ import {
   ACCOUNT_FIELDS, ACCOUNT_HEADER_FIELDS, ACCOUNT_PROFILE_FIELDS, PLAN_FIELDS, checkIorsUnique, parseFields, parseIors,
   type AccountHeader, type FieldInput, type FieldValue
 } from '../../domain/index.js'
+import { definitionBefore, definitionChanges, recordDefinitionChange } from '../definition-change.js'
 import { initContainers, writeFields } from '../fields.js'
 import { newAccountId } from '../ids.js'
 import { accountRoots, workspaceRoots } from '../schema.js'
@@ -43,13 +44,15 @@ export class AccountActions {
     return this.show(id)
   }
 
-  async set (ref: string, input: FieldInput): Promise<AccountRecord> {
+  /** Changes fields; `forced` says in the activity log why a move the SOP forbids was made anyway. */
+  async set (ref: string, input: FieldInput, opts: { forced?: string } = {}): Promise<AccountRecord> {
     const header = this.ws.resolveAccount(ref)
     const values = parseFields(ACCOUNT_FIELDS, input, 'patch')
     if (values.iors) values.iors = checkIorsUnique(values.iors as string[], this.ws.iorOwners(parseIors(values.iors as string[]), header.id))
     await this.ws.edit(header.id, 'account.set', (acc, wsDoc) => {
       const changes = writeAccountFields(this.ws, header.id, values, acc, wsDoc)
-      return { result: undefined, summary: changes.length ? changes.join('; ') : undefined }
+      const summary = changes.length ? changes.join('; ') + (opts.forced ? ` (forced: ${opts.forced})` : '') : undefined
+      return { result: undefined, summary }
     })
     return this.show(header.id)
   }
@@ -85,10 +88,18 @@ export function createAccount (ws: Workspace, id: string, values: Record<string,
   return `created account "${String(values.name)}"${iors.length ? ` (IR# ${iors.join(', ')})` : ''}`
 }
 
-/** Writes changed account fields (directory and profile) inside an edit; returns the change descriptions. */
+/**
+ * Writes changed account fields (directory and profile) inside an edit; returns the change descriptions. A
+ * change of the account definition (IR#s, kind) also records the day it changed (definition-change.ts).
+ */
 export function writeAccountFields (ws: Workspace, id: string, values: Record<string, FieldValue>, acc: Y.Doc, wsDoc: Y.Doc): string[] {
-  return [
-    ...writeFields(workspaceRoots(wsDoc).accounts.get(id)!, ACCOUNT_HEADER_FIELDS, pick(values, ACCOUNT_HEADER_FIELDS), ws.now()),
+  const entry = workspaceRoots(wsDoc).accounts.get(id)!
+  const before = definitionBefore(entry, ACCOUNT_HEADER_FIELDS)
+  const changes = [
+    ...writeFields(entry, ACCOUNT_HEADER_FIELDS, pick(values, ACCOUNT_HEADER_FIELDS), ws.now()),
     ...writeFields(accountRoots(acc).profile, ACCOUNT_PROFILE_FIELDS, pick(values, ACCOUNT_PROFILE_FIELDS), ws.now())
   ]
+  const changed = definitionChanges(entry, ACCOUNT_HEADER_FIELDS, before)
+  const recorded = changed.length ? recordDefinitionChange(acc, ws.now(), `${changed.join(' and ')} changed`, values) : undefined
+  return recorded ? [...changes, recorded] : changes
 }

@@ -1,10 +1,10 @@
 /**
  * Compliance Improvement Plan actions: the generic add/change/remove plus `extend`, which records an
  * extension of the six-month conditional period (the framework allows them on request when the company
- * shows significant progress).
+ * shows significant progress); one that ends on or before the period it extends is refused (cip-extension.ts).
  */
 import * as Y from 'yjs'
-import { CIP_EXTENSION_FIELDS, CIP_FIELDS, parseFields, type Cip, type FieldInput } from '../../domain/index.js'
+import { CIP_EXTENSION_FIELDS, CIP_FIELDS, checkExtension, parseFields, type Cip, type FieldInput } from '../../domain/index.js'
 import { writeFields } from '../fields.js'
 import { newId } from '../ids.js'
 import { readCips } from '../snapshot.js'
@@ -21,6 +21,7 @@ export class CipActions extends EntityActions<Cip> {
   async extend (accountId: string, ref: string, input: FieldInput): Promise<Cip> {
     const values = parseFields(CIP_EXTENSION_FIELDS, input, 'create')
     const target = this.resolve(await this.ws.accountDoc(accountId), ref)
+    checkExtension(target, String(values.until))
     return this.ws.edit(accountId, 'cips.extend', acc => {
       const ext = new Y.Map<unknown>()
       const extensions = this.map(acc, target.id).get('extensions') as Y.Map<unknown>

@@ -26,6 +26,11 @@ export interface EntityKind<T extends EntityStamp> {
   listHint: string
   /** Child maps each entry holds (created with the entry; see store/fields.ts on why). */
   childMaps?: readonly string[]
+  /**
+   * What else an add (no `before`), change or removal (no `after`) writes in the same edit — a related
+   * company's change records that the account definition changed — returning its log text, if any.
+   */
+  onChange?: (acc: Y.Doc, now: string, before: T | undefined, after: T | undefined) => string | undefined
 }
 
 /** The verbs every collection has, whatever its entry's type: for code that treats the collections alike. */
@@ -59,7 +64,7 @@ export class EntityActions<T extends EntityStamp> {
       initContainers(map, this.kind.specs, this.kind.childMaps)
       writeFields(map, this.kind.specs, values, this.ws.now())
       const entity = this.find(acc, id)
-      return { result: entity, summary: `added ${this.kind.noun} "${this.kind.label(entity)}"${this.details(entity)}` }
+      return { result: entity, summary: this.also(`added ${this.kind.noun} "${this.kind.label(entity)}"${this.details(entity)}`, acc, undefined, entity) }
     })
   }
 
@@ -69,7 +74,7 @@ export class EntityActions<T extends EntityStamp> {
     return this.ws.edit(accountId, `${this.kind.collection}.set`, acc => {
       const changes = writeFields(this.map(acc, target.id), this.kind.specs, values, this.ws.now())
       const entity = this.find(acc, target.id)
-      return { result: entity, summary: changes.length ? `${this.kind.noun} "${this.kind.label(entity)}": ${changes.join('; ')}` : undefined }
+      return { result: entity, summary: changes.length ? this.also(`${this.kind.noun} "${this.kind.label(entity)}": ${changes.join('; ')}`, acc, target, entity) : undefined }
     })
   }
 
@@ -77,8 +82,14 @@ export class EntityActions<T extends EntityStamp> {
     const target = this.resolve(await this.ws.accountDoc(accountId), ref)
     return this.ws.edit(accountId, `${this.kind.collection}.remove`, acc => {
       accountRoots(acc).collection(this.kind.collection).delete(target.id)
-      return { result: target, summary: `removed ${this.kind.noun} "${this.kind.label(target)}"${this.details(target)}` }
+      return { result: target, summary: this.also(`removed ${this.kind.noun} "${this.kind.label(target)}"${this.details(target)}`, acc, target, undefined) }
     })
+  }
+
+  /** The summary with what `onChange` wrote in the same edit. */
+  private also (summary: string, acc: Y.Doc, before: T | undefined, after: T | undefined): string {
+    const extra = this.kind.onChange?.(acc, this.ws.now(), before, after)
+    return extra ? `${summary}; ${extra}` : summary
   }
 
   protected map (acc: Y.Doc, id: string): Y.Map<unknown> {

@@ -1,11 +1,18 @@
 /**
  * What moving an account to another SOP stage leaves behind, as the question the app asks before it
- * moves (the same tasks `pat stage ACCOUNT set` warns about): undefined when nothing is left open.
+ * moves (the same tasks `pat stage ACCOUNT set` warns about): undefined when nothing is left open. Leaving
+ * Select before OI clearance, which `pat stage` refuses without --force, is asked as a forced move: a yes
+ * is the app's --force and the activity log says so.
  */
-import { STAGE_LABELS, openTasksBefore, parseStage, type AccountSnapshot, type Stage } from '../../domain/index.js'
+import { FORCED_CLEARANCE, STAGE_LABELS, openTasksBefore, parseStage, stageMoveBlock, type AccountSnapshot, type Stage } from '../../domain/index.js'
 import type { AccountRecord } from '../../store/index.js'
 
-export interface StageQuestion { to: Stage, text: string }
+export interface StageQuestion {
+  to: Stage
+  text: string
+  /** Set when the move is one the SOP forbids: the activity log's words for the forced move. */
+  forced?: string
+}
 
 /** The question for moving `account` to the stage typed as `typed` (a stage name, label or number). */
 export function stageQuestion (record: AccountRecord | AccountSnapshot, typed: string): StageQuestion | undefined {
@@ -18,8 +25,11 @@ export function stageQuestion (record: AccountRecord | AccountSnapshot, typed: s
   const open = openTasksBefore(account, to)
   if (!open.length) return undefined
   const tasks = open.map(t => t.label).join('; ')
+  const blocked = stageMoveBlock(account, to) !== undefined
+  const gate = blocked ? 'No OI clearance is recorded (select.clearance); the SOP says to wait for it, so a move is logged as forced. ' : ''
   return {
     to,
-    text: `${account.name} leaves ${STAGE_LABELS[account.stage]} for ${STAGE_LABELS[to]} with ${open.length} task${open.length === 1 ? '' : 's'} still open: ${tasks}. Move it anyway?`
+    text: `${gate}${account.name} leaves ${STAGE_LABELS[account.stage]} for ${STAGE_LABELS[to]} with ${open.length} task${open.length === 1 ? '' : 's'} still open: ${tasks}. Move it anyway?`,
+    ...(blocked ? { forced: FORCED_CLEARANCE } : {})
   }
 }

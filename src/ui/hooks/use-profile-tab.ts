@@ -55,11 +55,10 @@ export function useProfileTab (account: AccountRecord, height: number) {
       if (msg) { setError(msg); return }
       if (text === editing.start && !changed) { setEditing(undefined); return }
       setQuestion(undefined)
-      if (spec.key === 'stage' && !confirmed) {
-        const q = stageQuestion(account, text)
-        if (q) { setQuestion(q); return }
-      }
-      void run(async () => { await store.accounts.set(account.id, { [spec.key]: text }); return true },
+      const q = spec.key === 'stage' ? stageQuestion(account, text) : undefined
+      if (q && !confirmed) { setQuestion(q); return }
+      const forced = q?.forced
+      void run(async () => { await store.accounts.set(account.id, { [spec.key]: text }, forced ? { forced } : {}); return true },
         { onInputError: err => setError(err.message), done: `saved ${spec.label.toLowerCase()}` })
         .then(ok => { if (ok) { setEditing(undefined); setError(undefined) } })
     },
