@@ -251,13 +251,17 @@ async function liveAYear (store, clock, i, seed) {
     ? await at(4, () => store.cips.add(id, {
       deficiency: 'Misclassified parts',
       resultSheet: `RS-${i}`,
-      actionSteps: 'Train staff; add a review step before filing.',
-      department: 'Trade Compliance',
       responsibleOfficial: contacts[1]?.name ?? 'Compliance lead',
+      prepared: date(YEAR + day * DAY),
       reportDate: date(YEAR + day * DAY),
       status: 'submitted'
     }))
     : undefined
+  // Each action step with its own target date and responsible department (CIP framework).
+  if (cipEntity) {
+    await at(1, () => store.cips.steps.add(id, cipEntity.id, { action: 'Train staff', target: date(YEAR + (day + 60) * DAY), department: 'Trade Compliance' }))
+    await at(1, () => store.cips.steps.add(id, cipEntity.id, { action: 'Add a review step before filing', target: date(YEAR + (day + 120) * DAY), department: 'Import Operations' }))
+  }
 
   // The rest of the year: items worked on, re-dated and completed; answers revisited; reviews; notes; people.
   for (const [k, item] of items.entries()) {

@@ -16,7 +16,7 @@ interface DemoAccount {
   answers: Array<[string, string, string?]>
   plan: Record<string, unknown>
   items: Array<Record<string, unknown>>
-  cips: Array<Record<string, unknown>>
+  cips: Array<Record<string, unknown> & { steps?: Array<Record<string, unknown>> }>
   events: Array<Record<string, unknown>>
   ports: Array<Record<string, unknown>>
   tasks: string[]
@@ -43,7 +43,11 @@ function demoAccounts (now: string): DemoAccount[] {
         nationalRank: 412,
         pfiShare: 62
       },
-      locations: [{ type: 'headquarters', name: 'Head office', country: 'US' }, { type: 'plant', name: 'Assembly plant', country: 'MX' }],
+      locations: [
+        { type: 'headquarters', name: 'Head office', country: 'US' }, { type: 'plant', name: 'Assembly plant', country: 'MX' },
+        { type: 'records', name: 'Entry records archive', address: '200 Harbor Blvd, Long Beach, CA', country: 'US', reason: 'Customs records kept five years' },
+        { type: 'phone', name: 'Trade compliance desk', phone: '555-0101' }
+      ],
       related: [{ name: 'Sample Customs Brokerage LLC', type: '1', role: 'broker' }, { name: 'Example Freight Forwarding', type: '2', role: 'freight forwarder' }],
       contacts: [
         { name: 'Pat Example', side: 'customs', role: 'Import Specialist (team lead)', org: 'Port of Long Beach', phone: '555-0100', email: 'pat.example@example.gov' },
@@ -57,6 +61,9 @@ function demoAccounts (now: string): DemoAccount[] {
         reviewed: addMonths(now, -11),
         distribution: 'Port of Long Beach, Port of Los Angeles, NASC',
         background: 'Importer of consumer electronics since 1998; ranked in the top 500 by value.',
+        cmResults: 'FY compliance measurement: 94% overall, 2 classification discrepancies',
+        supplierCountries: ['CN', 'VN'],
+        customsDepartments: 'Trade Compliance department at headquarters, with Logistics for entry filing',
         scope: 'Classification of new product lines and valuation of assists.'
       },
       items: [
@@ -67,14 +74,16 @@ function demoAccounts (now: string): DemoAccount[] {
       cips: [{
         deficiency: 'Misclassified printed circuit assemblies',
         resultSheet: 'RS-1',
-        actionSteps: 'Train staff; add review step before filing.',
-        department: 'Trade Compliance',
         validation: 'Self-test of 50 entries',
         responsibleOfficial: 'Jordan Sample',
         approvingOfficial: 'Pat Example',
+        prepared: addMonths(now, -4),
         reportDate: addMonths(now, -5),
-        target: addDays(now, 20),
-        status: 'implementing'
+        status: 'implementing',
+        steps: [
+          { action: 'Train classification staff', target: addDays(now, 20), department: 'Trade Compliance' },
+          { action: 'Add a review step before filing', target: addDays(now, 50), department: 'Import Operations' }
+        ]
       }],
       events: [{ type: 'meeting', date: addMonths(now, -3), title: 'Action plan kick-off with the account' }, { type: 'review', subject: 'profile', date: addMonths(now, -23), title: 'Profile review' }],
       ports: [
@@ -145,7 +154,10 @@ export async function addDemoAccounts (s: Store): Promise<Array<{ id: string, na
     for (const [item, answer, reason] of demo.answers) await s.checklist.set(id, item, answer, reason)
     if (Object.keys(demo.plan).length) await s.plan.set(id, demo.plan)
     for (const i of demo.items) await s.plan.items.add(id, i)
-    for (const c of demo.cips) await s.cips.add(id, c)
+    for (const { steps, ...c } of demo.cips) {
+      const cip = await s.cips.add(id, c)
+      for (const step of steps ?? []) await s.cips.steps.add(id, cip.id, step)
+    }
     for (const e of demo.events) await s.events.add(id, e)
     for (const p of demo.ports) await s.ports.add(id, p)
     for (const t of demo.tasks) await s.tasks.mark(id, t, true)

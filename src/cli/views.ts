@@ -3,8 +3,8 @@
  * items, checklist rows. Pure functions from plain data to strings (tested without a workspace).
  */
 import {
-  ACCOUNT_PROFILE_FIELDS, AREA_LABELS, CONTACT_SIDE_LABELS, PLAN_FIELDS, PRIORITY_LABELS, RELATIONSHIP_LABELS, STAGE_LABELS,
-  answerLabel, formatField, isOverdue, type ChecklistRow, type Contact, type FieldSpec, type FieldValue, type PlanItem, type Stage
+  ACCOUNT_PROFILE_FIELDS, AREA_LABELS, CONTACT_SIDE_LABELS, LOCATION_TYPE_LABELS, PLAN_FIELDS, PRIORITY_LABELS, RELATIONSHIP_LABELS, STAGE_LABELS,
+  answerLabel, formatField, isOverdue, locationText, type ChecklistRow, type Cip, type Contact, type FieldSpec, type FieldValue, type PlanItem, type Stage
 } from '../domain/index.js'
 import type { AccountListRow, AccountRecord, Entity } from '../store/index.js'
 import { formatFields, formatTable } from './format.js'
@@ -42,7 +42,7 @@ export function checklistTable (rows: readonly ChecklistRow[], width: number): s
     if (!inArea.length) continue
     out.push(AREA_LABELS[area], formatTable(inArea, [
       { title: 'ITEM', get: r => r.name, flex: false },
-      { title: 'TOPIC', get: r => r.label, flex: true },
+      { title: 'TOPIC', get: r => r.other ? `${r.label}: ${r.other}` : r.label, flex: true },
       { title: 'ANSWER', get: r => answerLabel(r.answer) },
       { title: 'REASON', get: r => r.reason, flex: true }
     ], width), '')
@@ -61,6 +61,13 @@ export function entitiesTable (entities: readonly Entity[], specs: readonly Fiel
   ], width)
 }
 
+/** A CIP and its numbered action steps, each with its target date and responsible department. */
+export function cipView (c: Cip): string {
+  const head = `  - ${c.deficiency} [${c.status}]${c.conditionalPeriodEnd ? ` conditional period ends ${c.conditionalPeriodEnd}` : ''}`
+  const steps = c.steps.map((s, i) => `      ${i + 1}. ${s.action}${[s.target && `target ${s.target}`, s.department, s.completed && `done ${s.completed}`].filter(Boolean).map(x => ` · ${String(x)}`).join('')}`)
+  return [head, ...steps].join('\n')
+}
+
 export function accountView (a: AccountRecord, today: string, width: number): string {
   const profile = ACCOUNT_PROFILE_FIELDS.map(s => [s.label, formatField(s, a.profile[s.key])] as [string, string])
   const sections: string[] = [
@@ -70,7 +77,7 @@ export function accountView (a: AccountRecord, today: string, width: number): st
       ['Lead port', a.leadPort], ['SOP stage', STAGE_LABELS[a.stage]], ...profile
     ])
   ]
-  if (a.locations.length) sections.push('Locations\n' + a.locations.map(l => `  - ${String(l.type)}: ${[l.name, l.address, l.country].filter(Boolean).join(', ')}`).join('\n'))
+  if (a.locations.length) sections.push('Locations\n' + a.locations.map(l => `  - ${LOCATION_TYPE_LABELS[l.type]}: ${[l.name, locationText(l), l.reason].filter(Boolean).join(', ')}`).join('\n'))
   if (a.related.length) sections.push('Related companies\n' + a.related.map(r => `  - ${String(r.name)} — ${RELATIONSHIP_LABELS[String(r.type)]?.split(' — ')[0] ?? ''}${r.role ? ` (${String(r.role)})` : ''}`).join('\n'))
   if (a.contacts.length) {
     const bySide = new Map<string, Contact[]>()
@@ -79,10 +86,10 @@ export function accountView (a: AccountRecord, today: string, width: number): st
       cs.map(c => `  - ${String(c.name)}${c.role ? `, ${String(c.role)}` : ''}${c.org ? ` (${String(c.org)})` : ''}${[c.phone, c.email].filter(Boolean).length ? ` — ${[c.phone, c.email].filter(Boolean).join(', ')}` : ''}`).join('\n')).join('\n'))
   }
   const answered = a.checklist.filter(r => r.answer !== null)
-  sections.push(`Checklist: ${answered.length} of ${a.checklist.length} answered\n` + answered.map(r => `  ${r.name.padEnd(13)} ${r.label}: ${answerLabel(r.answer)}${r.reason ? ` — ${r.reason}` : ''}`).join('\n'))
+  sections.push(`Checklist: ${answered.length} of ${a.checklist.length} answered\n` + answered.map(r => `  ${r.name.padEnd(13)} ${r.label}${r.other ? ` (${r.other})` : ''}: ${answerLabel(r.answer)}${r.reason ? ` — ${r.reason}` : ''}`).join('\n'))
   const planFields = formatFields(PLAN_FIELDS.map(s => [s.label, formatField(s, a.plan[s.key])] as [string, string]))
   sections.push('Action plan' + (planFields ? '\n' + planFields.replace(/^/gm, '  ') : '') + '\n' + planItemsTable(a.plan.items, today, width - 2).replace(/^/gm, '  '))
-  if (a.cips.length) sections.push('Compliance Improvement Plans\n' + a.cips.map(c => `  - ${String(c.deficiency)} [${String(c.status)}]${c.conditionalPeriodEnd ? ` conditional period ends ${String(c.conditionalPeriodEnd)}` : ''}`).join('\n'))
+  if (a.cips.length) sections.push('Compliance Improvement Plans\n' + a.cips.map(cipView).join('\n'))
   if (a.events.length) sections.push('Events\n' + a.events.map(e => `  - ${String(e.date)} ${String(e.type)}: ${String(e.title)}`).join('\n'))
   return sections.join('\n\n')
 }

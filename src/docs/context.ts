@@ -6,9 +6,9 @@
  * this module only shapes the record and those findings for the templates.
  */
 import {
-  ACCOUNT_KIND_LABELS, AREA_LABELS, CONTACT_SIDE_LABELS, CONCURRENCE_LABELS, LOCATION_TYPES, PRIORITIES, PRIORITY_LABELS, RELATIONSHIP_LABELS,
+  ACCOUNT_KIND_LABELS, AREA_LABELS, CONTACT_SIDE_LABELS, CONCURRENCE_LABELS, LOCATION_TYPE_LABELS, OTHER_FOOTNOTE, PRIORITIES, PRIORITY_LABELS, RELATIONSHIP_LABELS,
   STAGE_LABELS, accountDue, addressedChecklistItems, answerLabel, approvalGaps, checkEligibility, checklistFinding, checklistGaps, checklistKey,
-  cipGaps, compareDates, coverSheetGaps, fieldText, isOpenItem, lifecycleProgress, listedItems, matchApprovals, orderCips,
+  cipGaps, compareDates, coverSheetGaps, fieldText, isOpenItem, isOtherItem, lifecycleProgress, listedItems, locationText, locationTypeRank, matchApprovals, orderCips, otherUndescribed,
   planTextGaps, profileGaps, projectItemGaps, projectListGaps,
   type AccountRecord, type Approval, type ApprovalMatch, type ChecklistFinding, type ChecklistRow, type Concurrence, type Contact, type DueEntry, type IsoDate, type Priority, type Stage
 } from '../domain/index.js'
@@ -19,7 +19,7 @@ const str = fieldText
 const money = (v: unknown): string => (typeof v === 'number' ? '$' + v.toLocaleString('en-US') : '')
 const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : [])
 
-export interface ChecklistLine extends ChecklistRow { yes: boolean, na: boolean, note: string, title: string }
+export interface ChecklistLine extends ChecklistRow { yes: boolean, na: boolean, note: string, title: string, isOther: boolean }
 export interface ProjectLine { n: number, title: string, goal: string, checklistItem: string, owner: string, due: string, status: string, gaps: string[] }
 export interface ApprovalLine { required: string, name: string, role: string, date: string, gap?: string }
 
@@ -46,8 +46,12 @@ const NOTES: Record<ChecklistFinding, string> = {
 
 function checklistLines (record: AccountRecord, addressed: ReadonlySet<string>): ChecklistLine[] {
   return record.checklist.map(r => {
-    const title = `${r.area === 'requested' ? 'Requested' : r.area === 'compliance' ? 'Compliance' : 'Business'} ${r.letter}. ${r.label}`
-    return { ...r, yes: r.answer === 'yes', na: r.answer === 'na', note: NOTES[checklistFinding(r, addressed)], title }
+    const label = r.other ? `${r.label}: ${r.other}` : r.label
+    const title = `${r.area === 'requested' ? 'Requested' : r.area === 'compliance' ? 'Compliance' : 'Business'} ${r.letter}. ${label}`
+    // An "Other *" item answered Yes must say what it is; that gap comes before the others on its line.
+    const undescribed = r.answer === 'yes' && otherUndescribed(r) ? `${GAP} say what the other item is` : ''
+    const note = [undescribed, NOTES[checklistFinding(r, addressed)]].filter(Boolean).join('; ')
+    return { ...r, yes: r.answer === 'yes', na: r.answer === 'na', note, title, isOther: isOtherItem(r.key) }
   })
 }
 
@@ -94,9 +98,12 @@ function ports (record: AccountRecord) {
   }))
 }
 
+/** Locations: places first, then the other means of contact (LOCATION_TYPES' order); only each type's own fields. */
 function locations (record: AccountRecord) {
-  return record.locations.map(l => ({ type: str(l.type), name: str(l.name), address: str(l.address), country: str(l.country) }))
-    .sort((a, b) => LOCATION_TYPES.indexOf(a.type as never) - LOCATION_TYPES.indexOf(b.type as never) || a.name.localeCompare(b.name) || a.country.localeCompare(b.country))
+  return record.locations.map(l => ({
+    type: str(l.type), typeLabel: LOCATION_TYPE_LABELS[l.type] ?? str(l.type), name: str(l.name), address: str(l.address),
+    country: str(l.country), detail: locationText({ ...l, country: '' }), reason: str(l.reason)
+  })).sort((a, b) => locationTypeRank(a.type) - locationTypeRank(b.type) || a.name.localeCompare(b.name) || a.detail.localeCompare(b.detail))
 }
 
 function related (record: AccountRecord) {
@@ -113,18 +120,26 @@ function cips (record: AccountRecord) {
     n: i + 1,
     deficiency: str(c.deficiency),
     resultSheet: str(c.resultSheet),
-    steps: str(c.actionSteps).split(/\n+/).map(s => s.trim()).filter(Boolean),
+    steps: (Array.isArray(c.steps) ? c.steps : []).map((s, j) => ({
+      n: j + 1, action: str(s.action), docs: str(s.docs), target: str(s.target), department: str(s.department), completed: str(s.completed)
+    })),
     supportingDocs: str(c.supportingDocs),
-    target: str(c.target),
-    department: str(c.department),
     validation: str(c.validation),
     responsibleOfficial: str(c.responsibleOfficial),
     approvingOfficial: str(c.approvingOfficial),
+    prepared: str(c.prepared),
+    issued: str(c.issued),
     reportDate: str(c.reportDate),
     status: str(c.status),
     conditionalPeriodEnd: str(c.conditionalPeriodEnd),
-    extensions: Array.isArray(c.extensions) ? c.extensions : []
+    extensions: (Array.isArray(c.extensions) ? c.extensions : []).map(e => ({ until: str(e.until), reason: str(e.reason), granted: str(e.grantedAt).slice(0, 10) }))
   }))
+}
+
+/** What the SOP lists for the Background besides its description (PLAN_FIELDS): empty text when missing. */
+function backgroundFacts (record: AccountRecord) {
+  const plan = record.plan
+  return { cmResults: str(plan.cmResults), supplierCountries: list(plan.supplierCountries), customsDepartments: str(plan.customsDepartments) }
 }
 
 function facts (record: AccountRecord, locationLines: ReturnType<typeof locations>, portLines: ReturnType<typeof ports>, profileReview: DueEntry | undefined) {
@@ -184,9 +199,11 @@ export function documentContext (record: AccountRecord, today: IsoDate) {
       business: lines.filter(l => l.area === 'business'),
       requested: lines.filter(l => l.area === 'requested'),
       reasons: lines.filter(l => l.na),
-      labels: AREA_LABELS
+      labels: AREA_LABELS,
+      otherFootnote: OTHER_FOOTNOTE
     },
     background: str(record.plan.background),
+    backgroundFacts: backgroundFacts(record),
     scope: str(record.plan.scope),
     facts: facts(record, locationLines, portLines, due.find(d => d.rule === 'profile-review')),
     projects: projects(record, lines, today),

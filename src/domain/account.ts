@@ -29,9 +29,6 @@ export const BUSINESS_CATEGORIES = [
 
 export type BusinessCategory = typeof BUSINESS_CATEGORIES[number]
 
-export const LOCATION_TYPES = ['headquarters', 'plant', 'warehouse', 'office', 'distribution', 'supplier', 'other'] as const
-export type LocationType = typeof LOCATION_TYPES[number]
-
 /** The SOP's four types of relationship to companies outside the corporate structure. */
 export const RELATIONSHIP_TYPES = ['1', '2', '3', '4'] as const
 export type RelationshipType = typeof RELATIONSHIP_TYPES[number]
@@ -77,13 +74,6 @@ export const ACCOUNT_PROFILE_FIELDS: readonly FieldSpec<keyof AccountProfile>[] 
 ]
 
 export const ACCOUNT_FIELDS: readonly FieldSpec[] = [...ACCOUNT_HEADER_FIELDS, ...ACCOUNT_PROFILE_FIELDS]
-
-export const LOCATION_FIELDS: readonly FieldSpec<FieldKey<Location>>[] = [
-  { key: 'type', label: 'Location type', kind: 'enum', values: LOCATION_TYPES, required: true },
-  { key: 'name', label: 'Name', kind: 'text' },
-  { key: 'address', label: 'Address', kind: 'text' },
-  { key: 'country', label: 'Country', kind: 'text', required: true }
-]
 
 export const RELATED_FIELDS: readonly FieldSpec<FieldKey<RelatedCompany>>[] = [
   { key: 'name', label: 'Company', kind: 'text', required: true },
@@ -166,14 +156,6 @@ export type AccountHeader = {
   readonly archived: boolean
   readonly createdAt: string
   readonly createdBy: string
-}
-
-/** A location of the account (LOCATION_FIELDS): headquarters, plants, warehouses… */
-export type Location = EntityStamp & {
-  readonly type: LocationType
-  readonly name?: string
-  readonly address?: string
-  readonly country: string
 }
 
 /** A company outside the corporate structure (RELATED_FIELDS), of relationship Type One to Four. */

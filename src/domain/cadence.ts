@@ -23,7 +23,8 @@
  *  - cip-conditional-period: a CIP's six-month conditional period from the CA report ends, or the end of its
  *    latest extension (CIP framework, Timeframes) — for CIPs not yet implemented (an implemented one is
  *    listed until its period ends: the follow-up review extends it automatically).
- *  - cip-target: the target date of an open CIP's action steps (CIP framework, Target Dates).
+ *  - cip-target: the earliest target date among an open CIP's action steps not completed (CIP framework,
+ *    Target Dates: "A target date should be established for each action step").
  *  - ost-definition: an account whose definition changed after OST was last told (ost.ts; the store records
  *    the change itself when an IR#, the kind or a related company changes) must be reported by the first of
  *    Mar 15, Jun 15, Sep 15, Dec 15 on or after the change (SOP, Establish, step 3). Missed → overdue.
@@ -33,7 +34,7 @@
  */
 import { addDays, addMonths, addYears, compareDates, daysBetween, type IsoDate } from './dates.js'
 import { STAGES, type Stage } from './account.js'
-import { conditionalPeriodEnd } from './cip.js'
+import { conditionalPeriodEnd, nextStepTarget } from './cip.js'
 import { InputError } from './errors.js'
 import { PRIORITY_LABELS, type Priority } from './plan.js'
 import { isOpenCip, isOpenItem, resolveTask, taskProgress, type AccountSnapshot } from './lifecycle.js'
@@ -178,7 +179,9 @@ export function accountDue (a: AccountSnapshot, today: IsoDate): DueEntry[] {
         ref: cip.id as string, ...(isDateString(cip.reportDate) ? { since: cip.reportDate } : {}), ...(note ? { note } : {})
       })
     }
-    if (open && isDateString(cip.target)) add('cip-target', cip.target, `CIP target date: ${name}`, { ref: cip.id as string })
+    // Each step has its own target date (CIP framework, Target Dates): the earliest open one is next.
+    const next = nextStepTarget(Array.isArray(cip.steps) ? cip.steps : [])
+    if (open && next && isDateString(next.date)) add('cip-target', next.date, `CIP target date: ${name}, step ${next.n}`, { ref: cip.id as string, note: next.action })
   }
 
   // A change of the account definition OST has not heard of.

@@ -29,6 +29,24 @@ export const AREA_LABELS: Record<ChecklistArea, string> = {
 
 export interface ChecklistAnswer { answer: Answer, reason: string, by: string, at: string }
 
+/**
+ * The two "Other *" items (Compliance K, Business H): the team says what each one is. The SOP's form
+ * marks them with an asterisk and the footnote OTHER_FOOTNOTE.
+ */
+export const OTHER_ITEMS: readonly string[] = ['compliance.K', 'business.H']
+export const OTHER_FOOTNOTE = '*Additional Items can be added by the Account Manager/Port Account Team or account'
+export const isOtherItem = (key: string): boolean => OTHER_ITEMS.includes(key)
+
+/** What the team says an "Other" item (named as typed: business.h) is: trimmed, one line, at most 200 characters. */
+export function parseOtherText (item: string, text: string): string {
+  const m = /^(compliance|business)\.([a-z])$/i.exec(item.trim())
+  const key = m ? `${m[1]!.toLowerCase()}.${m[2]!.toUpperCase()}` : item
+  if (!isOtherItem(key)) throw new InputError(`${item} is not an "Other" item: only compliance.K and business.H say what they are`, 'item')
+  const value = text.replace(/\s+/g, ' ').trim()
+  if (value.length > 200) throw new InputError(`what the other item is: ${value.length} characters, at most 200: say it in a line`, 'other')
+  return value
+}
+
 /** A requested item as stored: its own id, a title, and when it was added (which fixes its number). */
 export type RequestedItem = EntityStamp & { readonly title: string }
 
@@ -79,6 +97,8 @@ export function resolveChecklistItem (name: string, requested: readonly Requeste
 export interface ChecklistRow extends ChecklistItemDef {
   /** The name a user types: compliance.A, requested.1 */
   name: string
+  /** For Compliance K and Business H: what the team says the other item is (unset until it says). */
+  other?: string
   answer: Answer | null
   reason: string
   by?: string
@@ -86,8 +106,11 @@ export interface ChecklistRow extends ChecklistItemDef {
 }
 
 /** The whole checklist of an account in SOP order, answered or not. */
-export function checklistRows (answers: ReadonlyMap<string, ChecklistAnswer>, requested: readonly RequestedItem[]): ChecklistRow[] {
-  const rows: ChecklistRow[] = CHECKLIST_ITEMS.map(def => withAnswer({ ...def, name: def.key }, answers.get(def.key)))
+export function checklistRows (answers: ReadonlyMap<string, ChecklistAnswer>, requested: readonly RequestedItem[], others: ReadonlyMap<string, string> = new Map()): ChecklistRow[] {
+  const rows: ChecklistRow[] = CHECKLIST_ITEMS.map(def => {
+    const other = others.get(def.key)
+    return withAnswer({ ...def, name: def.key, ...(isOtherItem(def.key) && other ? { other } : {}) }, answers.get(def.key))
+  })
   orderRequested(requested).forEach((item, i) => {
     const key = `requested.${item.id}`
     rows.push(withAnswer({ key, name: `requested.${i + 1}`, area: 'requested', letter: String(i + 1), label: item.title }, answers.get(key)))

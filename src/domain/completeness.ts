@@ -9,16 +9,17 @@
  *  - the project list: at least one item, each open one with a responsible party and a due date;
  *  - the approvals the SOP requires (the account and the Account Manager, or the account, the team and the
  *    TCPO), each dated;
- *  - each CIP's responsible official, result sheet, action steps, supporting documentation, target date,
- *    responsible department, validation action, approving official and CA report date (CIP framework);
+ *  - each CIP's responsible official, result sheet, action steps (each with a target date and a responsible
+ *    department), supporting documentation, validation action, approving official, the date it was issued
+ *    (approved) and prepared, and CA report date (CIP framework);
  *  - the profile reviewed at least every 2 years, and its IR#s, import value, corporate structure,
  *    business categories, locations, point of contact and Customs network recorded.
  */
 import type { AccountKind } from './account.js'
 import type { Approval } from './plan.js'
 import type { Cip } from './cip.js'
-import type { ChecklistRow } from './checklist.js'
-import type { PlanItem } from './plan.js'
+import { isOtherItem, type ChecklistRow } from './checklist.js'
+import { backgroundGaps, type BACKGROUND_FIELDS, type PlanItem } from './plan.js'
 import { accountDue } from './cadence.js'
 import { isOpenItem, requiredApprovals, type AccountSnapshot } from './lifecycle.js'
 
@@ -68,24 +69,34 @@ export function checklistFinding (row: Pick<ChecklistRow, 'name' | 'answer' | 'r
   return addressed.has(checklistKey(row.name)) ? 'complete' : 'no-project-item'
 }
 
-/** The checklist's gaps: items not answered, No/NA without a reason, Yes with no project item. */
-export function checklistGaps (rows: readonly Pick<ChecklistRow, 'name' | 'answer' | 'reason'>[], addressed: ReadonlySet<string>): string[] {
+/** An "Other *" item (Compliance K, Business H) the team has not said what it is. */
+export const otherUndescribed = (r: Pick<ChecklistRow, 'name' | 'other'>): boolean => isOtherItem(r.name) && !fieldText(r.other)
+
+/** The checklist's gaps: items not answered, No/NA without a reason, Yes with no project item, an "Other" Yes not described. */
+export function checklistGaps (rows: readonly Pick<ChecklistRow, 'name' | 'answer' | 'reason' | 'other'>[], addressed: ReadonlySet<string>): string[] {
   const named = (finding: ChecklistFinding) => rows.filter(r => checklistFinding(r, addressed) === finding).map(r => r.name)
   const unanswered = named('unanswered')
   const noReason = named('no-reason')
   // Only a Yes counts here: a stored answer that is neither Yes nor No/NA is marked on its line, not listed.
   const notAddressed = rows.filter(r => r.answer === 'yes' && checklistFinding(r, addressed) === 'no-project-item').map(r => r.name)
+  const undescribed = rows.filter(r => r.answer === 'yes' && otherUndescribed(r)).map(r => r.name)
   return [
+    ...(undescribed.length ? [`checklist: "Other" answered Yes without saying what the other item is (${undescribed.join(', ')})`] : []),
     ...(unanswered.length ? [`checklist: ${unanswered.length} of ${rows.length} items not answered (${unanswered.join(', ')})`] : []),
     ...(noReason.length ? [`checklist: No/NA without a reason (${noReason.join(', ')})`] : []),
     ...(notAddressed.length ? [`checklist: answered Yes but no project item addresses it (${notAddressed.join(', ')})`] : [])
   ]
 }
 
-/** The plan's two written sections: the account's background & structure, and the scope. */
-export function planTextGaps (plan: Pick<NonNullable<AccountSnapshot['plan']>, 'background' | 'scope'>): string[] {
+/**
+ * The plan's two written sections: the account's background & structure (with what the SOP lists for it:
+ * last year's Compliance Measurement results, the countries of chief non-related suppliers, the
+ * departments that handle Customs business), and the scope.
+ */
+export function planTextGaps (plan: Pick<NonNullable<AccountSnapshot['plan']>, 'background' | 'scope' | typeof BACKGROUND_FIELDS[number]>): string[] {
   return [
     ...(fieldText(plan.background) ? [] : ['account background & structure: not written']),
+    ...backgroundGaps(plan).map(g => `account background & structure: ${g}`),
     ...(fieldText(plan.scope) ? [] : ['scope of plan: not written'])
   ]
 }
@@ -145,16 +156,27 @@ export function approvalGaps (match: ApprovalMatch<Pick<Partial<Approval>, 'date
   ]
 }
 
-/** The fields a CIP must have (CIP framework), in words. */
+/** The fields a CIP must have (CIP framework), in words; its action steps are checked one by one. */
 export const CIP_REQUIRED_FIELDS = [
-  ['responsibleOfficial', 'responsible official'], ['resultSheet', 'result sheet'], ['actionSteps', 'action steps'],
-  ['supportingDocs', 'supporting documentation'], ['target', 'target date'], ['department', 'responsible department'],
-  ['validation', 'validation action'], ['approvingOfficial', 'approving official'], ['reportDate', 'CA report date']
+  ['responsibleOfficial', 'responsible official'], ['resultSheet', 'result sheet'], ['supportingDocs', 'supporting documentation'],
+  ['validation', 'validation action'], ['approvingOfficial', 'approving official'], ['issued', 'approval date (date issued)'],
+  ['prepared', 'date prepared'], ['reportDate', 'CA report date']
 ] as const satisfies ReadonlyArray<readonly [keyof Cip, string]>
 
-/** The required fields a CIP lacks, in words, in CIP_REQUIRED_FIELDS' order. */
+/**
+ * What a CIP lacks, in words: its required fields (CIP_REQUIRED_FIELDS' order, "action steps" after the
+ * result sheet when it has none), then each step's target date and responsible department ("A target date
+ * should be established for each action step"; "reference the department assigned to address each action step").
+ */
 export function cipMissingFields (cip: Partial<Cip>): string[] {
-  return CIP_REQUIRED_FIELDS.filter(([k]) => !fieldText(cip[k])).map(([, label]) => label)
+  const missing: string[] = CIP_REQUIRED_FIELDS.filter(([k]) => !fieldText(cip[k])).map(([, label]) => label)
+  const steps = Array.isArray(cip.steps) ? cip.steps : []
+  if (!steps.length) missing.splice(missing.filter(m => m === 'responsible official' || m === 'result sheet').length, 0, 'action steps')
+  steps.forEach((s, i) => {
+    if (!fieldText(s.target)) missing.push(`target date for step ${i + 1}`)
+    if (!fieldText(s.department)) missing.push(`responsible department for step ${i + 1}`)
+  })
+  return missing
 }
 
 /** CIPs in the documents' order: by CA report date (unreported first), then deficiency. */

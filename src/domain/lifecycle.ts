@@ -14,7 +14,8 @@
  */
 import { CHECKLIST_ITEMS } from './checklist.js'
 import { InputError } from './errors.js'
-import { STAGES, STAGE_LABELS, type AccountKind, type AccountPort, type Location, type RelatedCompany, type Stage } from './account.js'
+import { STAGES, STAGE_LABELS, type AccountKind, type AccountPort, type RelatedCompany, type Stage } from './account.js'
+import type { Location } from './location.js'
 import type { ChecklistRow } from './checklist.js'
 import type { Cip, CipExtension } from './cip.js'
 import type { Contact } from './contact.js'

@@ -23,6 +23,10 @@ export const PLAN_FIELDS: readonly FieldSpec<keyof PlanFields>[] = [
   { key: 'reviewed', label: 'Last reviewed with the account', kind: 'date', noun: 'date of the last review with the account' },
   { key: 'distribution', label: 'Distribution', kind: 'text' },
   { key: 'background', label: 'Background & structure', kind: 'longtext' },
+  // What "Account Background & Structure" asks for besides the description (SOP, Account Action Plan Contents).
+  { key: 'cmResults', label: 'Compliance Measurement results, past year', kind: 'text', noun: 'Compliance Measurement results' },
+  { key: 'supplierCountries', label: 'Countries of chief non-related suppliers', kind: 'list', noun: 'supplier countries' },
+  { key: 'customsDepartments', label: 'Departments handling Customs business', kind: 'text', noun: 'departments handling Customs business' },
   { key: 'scope', label: 'Scope', kind: 'longtext' }
 ]
 
@@ -51,7 +55,23 @@ export type PlanFields = {
   readonly reviewed?: IsoDate
   readonly distribution?: string
   readonly background?: string
+  readonly cmResults?: string
+  readonly supplierCountries?: readonly string[]
+  readonly customsDepartments?: string
   readonly scope?: string
+}
+
+/** The Background's fields the SOP lists, as BACKGROUND_FIELDS keys: shown and flagged ⚠ when missing. */
+export const BACKGROUND_FIELDS = ['cmResults', 'supplierCountries', 'customsDepartments'] as const satisfies ReadonlyArray<keyof PlanFields>
+
+/** What the Background lacks of what the SOP lists for it, in words. */
+export function backgroundGaps (plan: Pick<PlanFields, typeof BACKGROUND_FIELDS[number]>): string[] {
+  const has = (v: unknown) => (Array.isArray(v) ? v.length > 0 : typeof v === 'string' && v.trim() !== '')
+  return [
+    ...(has(plan.cmResults) ? [] : ['no Compliance Measurement results from the past year']),
+    ...(has(plan.supplierCountries) ? [] : ['no countries of chief non-related suppliers']),
+    ...(has(plan.customsDepartments) ? [] : ['no description of the department(s) that handle Customs business'])
+  ]
 }
 
 /** An item of the project list (PLAN_ITEM_FIELDS); `doneAt` is stamped when it is completed. */

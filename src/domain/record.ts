@@ -4,7 +4,8 @@
  * and the lifecycle marks. The store's reader returns exactly this (`pat account show --json` prints it);
  * the rules, the CLI's views, the documents and the app's screens take it as it is.
  */
-import type { AccountHeader, AccountPort, AccountProfile, Location, RelatedCompany } from './account.js'
+import type { AccountHeader, AccountPort, AccountProfile, RelatedCompany } from './account.js'
+import type { Location } from './location.js'
 import type { ChecklistRow } from './checklist.js'
 import type { Cip } from './cip.js'
 import type { Contact } from './contact.js'

@@ -13,10 +13,14 @@
  *                          (ports: PORT_FIELDS — the account's ports by value, share, rank, concurrence)
  *   requested: Y.Map       requested checklist item id → { title, createdAt }
  *   checklist: Y.Map       item key → { answer, reason, by, at } — one value, so an answer never loses its reason
- *   plan: Y.Map            PLAN_FIELDS
+ *   plan: Y.Map            PLAN_FIELDS, and `other:<item>` → what the team says an "Other" checklist item
+ *                          (compliance.K, business.H) is: plain text, last writer wins
  *   tasks: Y.Map           lifecycle task id → { done, by, at, note? } — one value per task (a member's mark)
  *   log: Y.Array           activity entries, append-only
- * A CIP's extensions are a Y.Map `extensions` inside the CIP's own map.
+ * A CIP's extensions are a Y.Map `extensions` inside the CIP's own map. Its action steps are entries of
+ * the `cipSteps` collection (CIP_STEP_FIELDS plus `cip`, the CIP's id): a collection rather than a map
+ * inside the CIP, because CIPs made before steps existed have no such map, and creating one later could
+ * race a peer's. An older CIP's `actionSteps` text, `target` and `department` stay where they were.
  */
 import type * as Y from 'yjs'
 
@@ -25,7 +29,10 @@ export const accountDocName = (id: string): string => `account/${id}`
 export const accountIdOf = (docName: string): string | undefined =>
   docName.startsWith('account/') ? docName.slice('account/'.length) : undefined
 
-export const ACCOUNT_COLLECTIONS = ['locations', 'related', 'contacts', 'items', 'cips', 'events', 'approvals', 'requested', 'ports'] as const
+/** The plan map's key for what an "Other" checklist item (compliance.K, business.H) is. */
+export const otherKey = (item: string): string => `other:${item}`
+
+export const ACCOUNT_COLLECTIONS = ['locations', 'related', 'contacts', 'items', 'cips', 'events', 'approvals', 'requested', 'ports', 'cipSteps'] as const
 export type AccountCollection = typeof ACCOUNT_COLLECTIONS[number]
 
 export function workspaceRoots (doc: Y.Doc) {

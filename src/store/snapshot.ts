@@ -4,15 +4,15 @@
  */
 import * as Y from 'yjs'
 import {
-  ACCOUNT_HEADER_FIELDS, ACCOUNT_PROFILE_FIELDS, APPROVAL_FIELDS, CIP_EXTENSION_FIELDS, CIP_FIELDS, CONTACT_FIELDS,
+  ACCOUNT_HEADER_FIELDS, ACCOUNT_PROFILE_FIELDS, APPROVAL_FIELDS, CIP_EXTENSION_FIELDS, CIP_FIELDS, CIP_STEP_FIELDS, CONTACT_FIELDS, LEGACY_CIP_FIELDS,
   EVENT_FIELDS, LOCATION_FIELDS, PLAN_FIELDS, PLAN_ITEM_FIELDS, PORT_FIELDS, RELATED_FIELDS,
-  checklistRows, conditionalPeriodEnd, groupContacts, sortPlanItems, sortPorts,
+  OTHER_ITEMS, checklistRows, conditionalPeriodEnd, legacySteps, migrateLocation, groupContacts, sortPlanItems, sortPorts,
   type AccountEvent, type AccountHeader, type AccountPort, type AccountProfile, type AccountRecord, type Approval, type ChecklistAnswer,
-  type ChecklistRow, type Cip, type CipExtension, type Contact, type EntityStamp, type FieldKey, type FieldSpec, type Location, type PlanFields,
+  type ChecklistRow, type Cip, type CipExtension, type CipStep, type Contact, type EntityStamp, type FieldKey, type FieldSpec, type Location, type PlanFields,
   type PlanItem, type RelatedCompany, type RequestedItem, type TaskMark
 } from '../domain/index.js'
 import { readFields, type YRecord } from './fields.js'
-import { accountRoots, type AccountCollection } from './schema.js'
+import { accountRoots, otherKey, type AccountCollection } from './schema.js'
 
 export type { AccountRecord, Entity } from '../domain/index.js'
 
@@ -69,7 +69,18 @@ export function readRequested (doc: Y.Doc): RequestedItem[] {
 
 export function readChecklist (doc: Y.Doc): ChecklistRow[] {
   const answers = new Map(accountRoots(doc).checklist.entries() as IterableIterator<[string, ChecklistAnswer]>)
-  return checklistRows(answers, readRequested(doc))
+  return checklistRows(answers, readRequested(doc), readOtherItems(doc))
+}
+
+/** What the team says the "Other" checklist items are: item key → text (schema.ts: `other:<key>` in the plan map). */
+export function readOtherItems (doc: Y.Doc): Map<string, string> {
+  const plan = accountRoots(doc).plan
+  const out = new Map<string, string>()
+  for (const key of OTHER_ITEMS) {
+    const v = plan.get(otherKey(key))
+    if (typeof v === 'string' && v !== '') out.set(key, v)
+  }
+  return out
 }
 
 export function readPlanItems (doc: Y.Doc): PlanItem[] {
@@ -86,16 +97,40 @@ export function readContacts (doc: Y.Doc): Contact[] {
 
 export function readCips (doc: Y.Doc): Cip[] {
   const cips = accountRoots(doc).collection('cips')
-  // A CIP made before `status` existed has none: it is a draft.
-  return readEntities<Omit<Cip, 'status' | 'extensions' | 'conditionalPeriodEnd'> & Partial<Pick<Cip, 'status'>>>(doc, 'cips', CIP_FIELDS).map(cip => {
+  const steps = readCipSteps(doc)
+  // A CIP made before `status` existed has none: it is a draft. One made before steps were entries has
+  // its steps in one text (LEGACY_CIP_FIELDS): they read as steps, and the old fields are kept.
+  type Stored = Omit<Cip, 'status' | 'extensions' | 'conditionalPeriodEnd' | 'steps'> & Partial<Pick<Cip, 'status'>>
+  return readEntities<Stored>(doc, 'cips', [...CIP_FIELDS, ...LEGACY_CIP_FIELDS]).map(cip => {
     const ext = cips.get(cip.id)?.get('extensions')
     const extensions: CipExtension[] = ext instanceof Y.Map
       ? [...(ext as Y.Map<YRecord>).entries()].map(([id, m]) => ({ id, ...typedFields<Pick<CipExtension, 'until' | 'reason'>>(m, CIP_EXTENSION_FIELDS), grantedAt: String(m.get('grantedAt') ?? '') }))
           .sort((a, b) => a.grantedAt.localeCompare(b.grantedAt) || a.id.localeCompare(b.id))
       : []
     const end = conditionalPeriodEnd(cip.reportDate, extensions)
-    return { status: 'draft', ...cip, extensions, ...(end ? { conditionalPeriodEnd: end } : {}) }
+    const own = steps.get(cip.id) ?? []
+    return { status: 'draft', ...cip, steps: own.length ? own : legacySteps(cip), extensions, ...(end ? { conditionalPeriodEnd: end } : {}) }
   })
+}
+
+/** The stored action steps of every CIP: CIP id → its steps, oldest first. */
+export function readCipSteps (doc: Y.Doc): Map<string, CipStep[]> {
+  const byCip = new Map<string, CipStep[]>()
+  const maps = accountRoots(doc).collection('cipSteps')
+  for (const step of readEntities<CipStep>(doc, 'cipSteps', CIP_STEP_FIELDS)) {
+    const cip = maps.get(step.id)?.get('cip')
+    if (typeof cip !== 'string') continue
+    byCip.set(cip, [...(byCip.get(cip) ?? []), step])
+  }
+  return byCip
+}
+
+/**
+ * The account's locations, by creation: every stored field kept, a type this version does not know read as
+ * "other" (domain/location.ts).
+ */
+export function readLocations (doc: Y.Doc): Location[] {
+  return readEntities<Location>(doc, 'locations', LOCATION_FIELDS).map(migrateLocation)
 }
 
 /** The account's ports: by rank, then share (largest first), then name and id. */
@@ -115,7 +150,7 @@ export function readAccount (header: AccountHeader, doc: Y.Doc): AccountRecord {
   return {
     ...header,
     profile: typedFields<AccountProfile>(roots.profile, ACCOUNT_PROFILE_FIELDS),
-    locations: readEntities<Location>(doc, 'locations', LOCATION_FIELDS),
+    locations: readLocations(doc),
     related: readEntities<RelatedCompany>(doc, 'related', RELATED_FIELDS),
     contacts: readContacts(doc),
     checklist: readChecklist(doc),

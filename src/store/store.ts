@@ -2,7 +2,7 @@
  * The store API the CLI and the app use: an open workspace with its actions grouped by what they act on.
  */
 import {
-  CONTACT_FIELDS, EVENT_FIELDS, LOCATION_FIELDS, PORT_FIELDS, RELATED_FIELDS,
+  CONTACT_FIELDS, EVENT_FIELDS, LOCATION_FIELDS, PORT_FIELDS, RELATED_FIELDS, checkLocation, locationText,
   type AccountEvent, type AccountPort, type Contact, type Location, type RelatedCompany
 } from '../domain/index.js'
 import { AccountActions } from './actions/accounts.js'
@@ -14,7 +14,7 @@ import { ImportActions } from './actions/import.js'
 import { PlanActions } from './actions/plan.js'
 import { TaskActions } from './actions/tasks.js'
 import { WorkflowActions } from './actions/workflow.js'
-import { readContacts, readPorts } from './snapshot.js'
+import { readContacts, readLocations, readPorts } from './snapshot.js'
 import { isRemote } from './origins.js'
 import { accountIdOf } from './schema.js'
 import { Workspace, type WorkspaceOptions } from './workspace.js'
@@ -50,7 +50,8 @@ export class Store {
       collection: 'contacts', specs: CONTACT_FIELDS, noun: 'contact', label: e => String(e.name), order: readContacts, listHint: '`pat contact list ACCOUNT`'
     })
     this.locations = new EntityActions(ws, {
-      collection: 'locations', specs: LOCATION_FIELDS, noun: 'location', label: e => `${String(e.type)} ${String(e.name ?? e.country)}`, listHint: '`pat account show ACCOUNT`'
+      collection: 'locations', specs: LOCATION_FIELDS, noun: 'location', label: e => `${String(e.type)} ${e.name ?? (locationText(e) || '')}`.trim(),
+      order: readLocations, listHint: '`pat location list ACCOUNT`', check: checkLocation
     })
     this.related = new EntityActions(ws, {
       collection: 'related', specs: RELATED_FIELDS, noun: 'related company', label: e => String(e.name), listHint: '`pat account show ACCOUNT`',

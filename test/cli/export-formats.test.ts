@@ -32,7 +32,11 @@ describe('export --format docx', () => {
     await s.checklist.set(id, 'compliance.A', 'yes')
     await s.checklist.set(id, 'compliance.C', 'na', 'no quota merchandise')
     await s.plan.items.add(id, { title: 'Classification review', checklistItem: 'compliance.A', priority: 'high', owner: 'Lee Park', due: '2027-01-15' })
-    await s.cips.add(id, { deficiency: 'Valuation errors', actionSteps: 'Train the entry team\nAudit 50 entries' })
+    const valuation = await s.cips.add(id, { deficiency: 'Valuation errors', prepared: '2026-10-02', reportDate: '2026-08-31' })
+    // 004_7e84c79b4b761dce.txt: a target date and a responsible department "for each action step"; extensions "may be granted".
+    await s.cips.steps.add(id, valuation.id, { action: 'Train the entry team', target: '2027-01-31', department: 'Entry Operations' })
+    await s.cips.steps.add(id, valuation.id, { action: 'Audit 50 entries', target: '2027-03-15', department: 'Internal Audit' })
+    await s.cips.extend(id, valuation.id, { until: '2027-04-30', reason: 'significant progress shown' })
     const record = await s.accounts.show(id)
     const req = { template: 'action-plan', today: TODAY, homeTemplates: join(await tempDir(), 'templates') }
     const docx = await renderDocx(record, req)
@@ -52,7 +56,11 @@ describe('export --format docx', () => {
     expect(docx.warnings).toEqual(md.warnings)
     expect(md.document).toMatch(/\| 1 \| Classification review \|/)
     const cip = await documentXml((await renderDocx(record, { ...req, template: 'cip' })).bytes)
-    expect(paragraphs(cip)).toEqual(expect.arrayContaining(['Train the entry team', 'Audit 50 entries']))
+    expect(paragraphs(cip)).toEqual(expect.arrayContaining([
+      'Train the entry team', '2027-01-31', 'Entry Operations', 'Audit 50 entries', '2027-03-15', 'Internal Audit',
+      '2026-10-02', '2027-04-30', 'significant progress shown', '⚠ no approval date'
+    ]))
+    expect(paragraphs(cip)).not.toContain(TODAY) // the date prepared is the CIP's, never the export date
     await s.close()
   })
 

@@ -65,15 +65,25 @@ async function fixture (s: Store): Promise<string> {
   const cip = await s.cips.add(id, {
     deficiency: 'Misclassified brake parts',
     resultSheet: 'RS-7',
-    actionSteps: 'Train classifiers.\nAdd a second review before filing.',
-    target: '2027-01-31',
-    department: 'Compliance',
     validation: 'Test 40 entries in March 2027',
     responsibleOfficial: 'Ana Ortiz, Compliance Manager',
+    prepared: '2026-09-15',
     reportDate: '2026-08-31',
     status: 'implementing'
   })
+  // 004_7e84c79b4b761dce.txt: "A target date should be established for each action step"; "reference the
+  // department assigned to address each action step" — the second step lacks its department.
+  await s.cips.steps.add(id, cip.id, { action: 'Train classifiers.', docs: 'Training roster', target: '2027-01-31', department: 'Compliance' })
+  await s.cips.steps.add(id, cip.id, { action: 'Add a second review before filing.', target: '2027-02-28' })
   await s.cips.extend(id, cip.id, { until: '2027-04-30', reason: 'significant progress' })
+  // 001_f75c851ccf3a999b.txt, Identify Locations: "a physical address, postal address, telephone number, fax number or electronic mail".
+  await s.locations.add(id, { type: 'phone', name: 'Compliance desk', phone: '555-0300' })
+  await s.locations.add(id, { type: 'records', name: 'Records room', address: '3 Dock Road', country: 'US', reason: 'entry records, five years' })
+  // Checklist: "K. Other *" — the team says what the other item is.
+  await s.checklist.set(id, 'compliance.K', 'na', 'no other compliance concern')
+  await s.checklist.describeOther(id, 'compliance.K', 'Country of origin marking')
+  // Account Background & Structure: "countries of its chief non-related suppliers" (the other two left out: ⚠).
+  await s.plan.set(id, { supplierCountries: ['DE', 'CZ'] })
   await s.ports.add(id, { name: 'Charleston', share: 25, rank: 2, concurrence: 'yes', concurrenceDate: '2026-07-01' })
   await s.ports.add(id, { name: 'Savannah', share: 60, rank: 1 })
   await s.ports.add(id, { name: 'Norfolk', share: 15, rank: 3, concurrence: 'pending' })
@@ -114,14 +124,16 @@ describe('exports of a fixture account', () => {
     ['action-plan', [
       'cover sheet: no phone number for representative Lee Park',
       'cover sheet: no distribution',
-      'checklist: 14 of 20 items not answered (compliance.D, compliance.E, compliance.F, compliance.G, compliance.H, compliance.I, compliance.J, compliance.K, business.B, business.D, business.E, business.F, business.G, business.H)',
+      'checklist: 13 of 20 items not answered (compliance.D, compliance.E, compliance.F, compliance.G, compliance.H, compliance.I, compliance.J, business.B, business.D, business.E, business.F, business.G, business.H)',
       'checklist: answered Yes but no project item addresses it (business.A)',
+      'account background & structure: no Compliance Measurement results from the past year',
+      'account background & structure: no description of the department(s) that handle Customs business',
       'project list: "Assist valuation" has no owner',
       'project list: "Explore reconciliation" has no due date',
       'approvals: not yet approved by Port Account Team',
       'approvals: no date for TCPO'
     ]],
-    ['cip', ['CIP "Misclassified brake parts": no supporting documentation, no approving official']],
+    ['cip', ['CIP "Misclassified brake parts": no supporting documentation, no approving official, no approval date (date issued), no responsible department for step 2']],
     ['profile', []],
     ['questionnaire', []]
   ])('%s matches the expected document and lists its gaps', async (template, warnings) => {

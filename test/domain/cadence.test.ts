@@ -96,10 +96,17 @@ describe('quarterly activity review of compliant accounts', () => {
 
 describe('CIP conditional period and target dates', () => {
   it('ends six months after the report, or at the latest extension', () => {
-    const cip = { id: 'c1', deficiency: 'Misclassified parts', status: 'implementing', reportDate: '2026-08-31', target: '2026-12-15', extensions: [] } as const
+    // 004_7e84c79b4b761dce.txt, Target Dates: "A target date should be established for each action step" —
+    // the next one due is the earliest among the steps not completed.
+    const steps = [
+      { id: 's1', createdAt: '', action: 'Train staff', target: '2026-12-01', completed: '2026-11-01' },
+      { id: 's2', createdAt: '', action: 'Review before filing', target: '2027-01-31' },
+      { id: 's3', createdAt: '', action: 'Update the manual', target: '2026-12-15' }
+    ]
+    const cip = { id: 'c1', deficiency: 'Misclassified parts', status: 'implementing', reportDate: '2026-08-31', steps, extensions: [] } as const
     const due = accountDue(account({ cips: [cip] }), '2026-11-22')
     expect(one(due, 'cip-conditional-period')).toMatchObject({ date: '2027-02-28', since: '2026-08-31', ref: 'c1', kind: 'deadline' })
-    expect(one(due, 'cip-target')).toMatchObject({ date: '2026-12-15', ref: 'c1' })
+    expect(one(due, 'cip-target')).toMatchObject({ date: '2026-12-15', ref: 'c1', title: 'CIP target date: Misclassified parts, step 3', note: 'Update the manual' })
     const extended = { ...cip, extensions: [{ until: '2027-05-31', reason: 'significant progress' }, { until: '2027-04-30', reason: 'first' }] }
     expect(one(accountDue(account({ cips: [extended] }), '2026-11-22'), 'cip-conditional-period'))
       .toMatchObject({ date: '2027-05-31', note: 'extended until 2027-05-31: significant progress' })

@@ -99,8 +99,22 @@ describe('the checklist', () => {
 
 describe('the plan\'s background, scope and project list', () => {
   it('wants the background & structure and the scope written', () => {
-    expect(planTextGaps({})).toEqual(['account background & structure: not written', 'scope of plan: not written'])
-    expect(planTextGaps({ background: 'Founded 1990.', scope: ' ' })).toEqual(['scope of plan: not written'])
+    const facts = { cmResults: '94% compliant', supplierCountries: ['CN'], customsDepartments: 'Trade Compliance' }
+    expect(planTextGaps(facts)).toEqual(['account background & structure: not written', 'scope of plan: not written'])
+    expect(planTextGaps({ ...facts, background: 'Founded 1990.', scope: ' ' })).toEqual(['scope of plan: not written'])
+  })
+
+  // 001_f75c851ccf3a999b.txt, Account Background & Structure: "State location of account's headquarters, countries
+  // of its foreign plants, countries of its chief non-related suppliers"; "Provide Compliance Measurement results
+  // from the past year"; "Provide a brief description of the department(s) which handle(s) Customs business".
+  it('wants the background\'s Compliance Measurement results, supplier countries and Customs departments', () => {
+    expect(planTextGaps({ background: 'Founded 1990.', scope: 'S', supplierCountries: [] })).toEqual([
+      'account background & structure: no Compliance Measurement results from the past year',
+      'account background & structure: no countries of chief non-related suppliers',
+      'account background & structure: no description of the department(s) that handle Customs business'
+    ])
+    expect(planTextGaps({ background: 'B', scope: 'S', cmResults: ' ', supplierCountries: ['VN'], customsDepartments: 'Logistics' }))
+      .toEqual(['account background & structure: no Compliance Measurement results from the past year'])
   })
 
   it('wants a responsible party and a due date for each open item only', () => {
@@ -155,14 +169,36 @@ describe('approvals', () => {
 
 describe('Compliance Improvement Plans', () => {
   it('names the fields a CIP lacks in the framework\'s order', () => {
-    expect(cipMissingFields({ deficiency: 'Valuation', resultSheet: 'RS-1', target: '2027-01-01', reportDate: '2026-06-01' })).toEqual([
-      'responsible official', 'action steps', 'supporting documentation', 'responsible department', 'validation action', 'approving official'
+    expect(cipMissingFields({ deficiency: 'Valuation', resultSheet: 'RS-1', reportDate: '2026-06-01', steps: [] })).toEqual([
+      'responsible official', 'action steps', 'supporting documentation', 'validation action', 'approving official', 'approval date (date issued)', 'date prepared'
     ])
+  })
+
+  // 004_7e84c79b4b761dce.txt, Target Dates: "A target date should be established for each action step";
+  // Responsible Department: "reference the department assigned to address each action step".
+  it('wants a target date and a responsible department for each action step', () => {
+    const steps = [
+      { id: 's1', createdAt: '', action: 'Train staff', target: '2027-01-01', department: 'Compliance' },
+      { id: 's2', createdAt: '', action: 'Audit 50 entries' }
+    ]
+    expect(cipMissingFields({ deficiency: 'Valuation', steps })).toEqual([
+      'responsible official', 'result sheet', 'supporting documentation', 'validation action', 'approving official',
+      'approval date (date issued)', 'date prepared', 'CA report date', 'target date for step 2', 'responsible department for step 2'
+    ])
+  })
+
+  // 004_7e84c79b4b761dce.txt, Approving Official: "include the name and the position title of the office and the date issued".
+  it('flags a CIP without its approval date (the date issued) or the date it was prepared', () => {
+    const steps = [{ id: 's1', createdAt: '', action: 'Train staff', target: '2027-01-01', department: 'Compliance' }]
+    const cip = { deficiency: 'V', responsibleOfficial: 'R', resultSheet: 'RS', supportingDocs: 'D', validation: 'V', approvingOfficial: 'A', reportDate: '2026-06-01', steps }
+    expect(cipMissingFields(cip)).toEqual(['approval date (date issued)', 'date prepared'])
+    expect(cipMissingFields({ ...cip, issued: '2026-07-01', prepared: '2026-06-20' })).toEqual([])
   })
 
   it('orders CIPs by report date, then deficiency, and lists their gaps in that order', () => {
     const full = {
-      responsibleOfficial: 'R', actionSteps: 'S', supportingDocs: 'D', target: '2027-01-01', department: 'Dept', validation: 'V', approvingOfficial: 'A', resultSheet: 'RS'
+      responsibleOfficial: 'R', supportingDocs: 'D', validation: 'V', approvingOfficial: 'A', resultSheet: 'RS', prepared: '2026-06-20', issued: '2026-07-01',
+      steps: [{ id: 's1', createdAt: '', action: 'S', target: '2027-01-01', department: 'Dept' }]
     }
     const cips = [
       { id: 'c1', deficiency: 'Valuation', reportDate: '2026-06-01', ...full },
@@ -172,7 +208,7 @@ describe('Compliance Improvement Plans', () => {
     expect(orderCips(cips).map(c => c.id)).toEqual(['c3', 'c2', 'c1'])
     expect(cipGaps(cips)).toEqual([
       'CIP "Marking": no CA report date',
-      'CIP "Classification": no responsible official, no result sheet, no action steps, no supporting documentation, no target date, no responsible department, no validation action, no approving official'
+      'CIP "Classification": no responsible official, no result sheet, no action steps, no supporting documentation, no validation action, no approving official, no approval date (date issued), no date prepared'
     ])
   })
 

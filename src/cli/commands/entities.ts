@@ -13,6 +13,7 @@ import { READS_ACCOUNTS, withStore, type CliContext } from '../context.js'
 import { addFieldOptions, fieldInput } from '../field-options.js'
 import { printJson, tableWidth } from '../io.js'
 import { entitiesTable } from '../views.js'
+import { registerCipSteps } from './cip-steps.js'
 
 interface EntityCommand {
   name: string
@@ -24,7 +25,7 @@ interface EntityCommand {
 
 const DEFS: EntityCommand[] = [
   { name: 'contact', plural: 'contacts', description: 'the Customs network and the account\'s points of contact', actions: s => s.contacts, specs: CONTACT_FIELDS },
-  { name: 'location', plural: 'locations', description: 'the account\'s locations (headquarters, plants, warehouses…)', actions: s => s.locations, specs: LOCATION_FIELDS },
+  { name: 'location', plural: 'locations', description: 'the account\'s locations: places, postal and billing addresses, telephone, fax, e-mail and Internet addresses (the type decides the fields)', actions: s => s.locations, specs: LOCATION_FIELDS },
   { name: 'related', plural: 'related companies', description: 'related companies, relationship Types One to Four', actions: s => s.related, specs: RELATED_FIELDS },
   { name: 'cip', plural: 'Compliance Improvement Plans', description: 'Compliance Improvement Plans', actions: s => s.cips, specs: CIP_FIELDS },
   { name: 'event', plural: 'events', description: 'dated meetings, reviews, interviews and referrals', actions: s => s.events, specs: EVENT_FIELDS },
@@ -71,6 +72,7 @@ export function registerEntities (program: Command, ctx: CliContext): void {
       })
 
     if (def.name === 'cip') {
+      registerCipSteps(group, ctx)
       addFieldOptions(group.command('extend').argument('<account>', 'account id or name').argument('<cip>', 'id, number or deficiency')
         .description('record an extension of the six-month conditional period'), CIP_EXTENSION_FIELDS)
         .option('--json', 'print JSON')

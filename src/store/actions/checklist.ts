@@ -3,9 +3,9 @@
  * the account's own requested items. An answer is stored as one value with its reason, author and time.
  */
 import * as Y from 'yjs'
-import { InputError, answerLabel, parseAnswer, resolveChecklistItem, validateAnswer, type ChecklistRow } from '../../domain/index.js'
+import { InputError, answerLabel, parseAnswer, parseOtherText, resolveChecklistItem, validateAnswer, type ChecklistRow } from '../../domain/index.js'
 import { newId } from '../ids.js'
-import { accountRoots } from '../schema.js'
+import { accountRoots, otherKey } from '../schema.js'
 import { readChecklist, readRequested } from '../snapshot.js'
 import type { Workspace } from '../workspace.js'
 
@@ -32,6 +32,20 @@ export class ChecklistActions {
         checklist.set(def.key, { ...valid, by: this.ws.member.id, at: this.ws.now() })
         summary = `set ${title} to ${answerLabel(valid.answer)}${valid.reason ? `: "${valid.reason}"` : ''}`
       }
+      return { result: readChecklist(acc).find(r => r.key === def.key)!, summary }
+    })
+  }
+
+  /** Says what an "Other" item (compliance.K, business.H) is; "" clears it. */
+  async describeOther (accountId: string, item: string, text: string): Promise<ChecklistRow> {
+    const def = resolveChecklistItem(item, [])
+    const value = parseOtherText(def.key, text)
+    return this.ws.edit(accountId, 'checklist.other', acc => {
+      const plan = accountRoots(acc).plan
+      const prev = plan.get(otherKey(def.key))
+      let summary: string | undefined
+      if (value === '' && prev !== undefined) { plan.delete(otherKey(def.key)); summary = `cleared what ${def.key} (Other) is (was "${String(prev)}")` }
+      if (value !== '' && prev !== value) { plan.set(otherKey(def.key), value); summary = `${def.key} (Other) is "${value}"${prev ? ` (was "${String(prev)}")` : ''}` }
       return { result: readChecklist(acc).find(r => r.key === def.key)!, summary }
     })
   }

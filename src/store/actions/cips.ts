@@ -9,13 +9,24 @@ import { writeFields } from '../fields.js'
 import { newId } from '../ids.js'
 import { readCips } from '../snapshot.js'
 import type { Workspace } from '../workspace.js'
+import { accountRoots } from '../schema.js'
+import { CipStepActions } from './cip-steps.js'
 import { EntityActions } from './entities.js'
 
 export class CipActions extends EntityActions<Cip> {
+  /** The CIPs' corrective action steps. */
+  readonly steps: CipStepActions
+
   constructor (ws: Workspace) {
     super(ws, {
-      collection: 'cips', specs: CIP_FIELDS, noun: 'CIP', label: e => String(e.deficiency), order: readCips, listHint: '`pat cip list ACCOUNT`', childMaps: ['extensions']
+      collection: 'cips', specs: CIP_FIELDS, noun: 'CIP', label: e => String(e.deficiency), order: readCips, listHint: '`pat cip list ACCOUNT`', childMaps: ['extensions'],
+      // Its action steps are entries of their own collection: they go with it.
+      onRemove: (acc, id) => {
+        const steps = accountRoots(acc).collection('cipSteps')
+        for (const [stepId, map] of [...steps.entries()]) if (map.get('cip') === id) steps.delete(stepId)
+      }
     })
+    this.steps = new CipStepActions(ws, (doc, ref) => this.resolve(doc, ref))
   }
 
   async extend (accountId: string, ref: string, input: FieldInput): Promise<Cip> {

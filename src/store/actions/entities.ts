@@ -5,7 +5,7 @@
  * collected) but the activity log keeps what it held.
  */
 import * as Y from 'yjs'
-import { parseFields, formatField, type Entity, type EntityStamp, type FieldInput, type FieldKey, type FieldSpec } from '../../domain/index.js'
+import { parseFields, formatField, type Entity, type EntityStamp, type FieldInput, type FieldKey, type FieldSpec, type FieldValue } from '../../domain/index.js'
 import { initContainers, writeFields } from '../fields.js'
 import { newId } from '../ids.js'
 import { resolveRef } from '../resolve.js'
@@ -31,6 +31,10 @@ export interface EntityKind<T extends EntityStamp> {
    * company's change records that the account definition changed — returning its log text, if any.
    */
   onChange?: (acc: Y.Doc, now: string, before: T | undefined, after: T | undefined) => string | undefined
+  /** A rule across fields (a location's type decides its fields): throws an InputError; `current` on a change. */
+  check?: (values: Readonly<Record<string, FieldValue>>, current?: T) => void
+  /** What else goes when an entry is removed (a CIP's action steps), in the same transaction. */
+  onRemove?: (acc: Y.Doc, id: string) => void
 }
 
 /** The verbs every collection has, whatever its entry's type: for code that treats the collections alike. */
@@ -54,6 +58,7 @@ export class EntityActions<T extends EntityStamp> {
 
   async add (accountId: string, input: FieldInput, stamp: Record<string, string> = {}): Promise<T> {
     const values = parseFields(this.kind.specs, input, 'create')
+    this.kind.check?.(values)
     const id = newId()
     return this.ws.edit(accountId, `${this.kind.collection}.add`, acc => {
       const map = new Y.Map<unknown>()
@@ -71,6 +76,7 @@ export class EntityActions<T extends EntityStamp> {
   async set (accountId: string, ref: string, input: FieldInput): Promise<T> {
     const values = parseFields(this.kind.specs, input, 'patch')
     const target = this.resolve(await this.ws.accountDoc(accountId), ref)
+    this.kind.check?.(values, target)
     return this.ws.edit(accountId, `${this.kind.collection}.set`, acc => {
       const changes = writeFields(this.map(acc, target.id), this.kind.specs, values, this.ws.now())
       const entity = this.find(acc, target.id)
@@ -82,6 +88,7 @@ export class EntityActions<T extends EntityStamp> {
     const target = this.resolve(await this.ws.accountDoc(accountId), ref)
     return this.ws.edit(accountId, `${this.kind.collection}.remove`, acc => {
       accountRoots(acc).collection(this.kind.collection).delete(target.id)
+      this.kind.onRemove?.(acc, target.id)
       return { result: target, summary: this.also(`removed ${this.kind.noun} "${this.kind.label(target)}"${this.details(target)}`, acc, target, undefined) }
     })
   }
