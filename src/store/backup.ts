@@ -98,6 +98,10 @@ function cannotWrite (file: string, err: unknown): Error {
 export async function readBackup (file: string): Promise<{ header: BackupHeader, docs: Map<string, Uint8Array> }> {
   let data: Uint8Array
   try { data = await readFile(file) } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code
+    if (code === 'ENOENT') throw new InputError(`there is no backup file ${file}`)
+    if (code === 'EISDIR') throw new InputError(`${file} is a folder: give the backup file written by \`pat backup\``)
+    if (code === 'EACCES' || code === 'EPERM') throw new InputError(`no permission to read the backup ${file}`)
     throw new StoreError('io', `cannot read backup ${file}: ${(err as Error).message}`, err)
   }
   const bad = (why: string) => new StoreError('damaged', `${file} is not a usable PAT Desk backup (${why})`)

@@ -25,6 +25,11 @@ describe('backup', () => {
     expect(config.stderr).toMatch(/part of the workspace itself/)
     expect((await pat(h, ['backup', file, '--force'])).code).toBe(0)
     expect((await readFile(file)).subarray(1, 15).toString()).toBe('patdesk-backup')
+    for (const [from, message] of [['/no/such/file.bak', 'there is no backup file /no/such/file.bak'], [h, `${h} is a folder: give the backup file written by \`pat backup\``]]) {
+      const r = await pat(h, ['restore', from])
+      expect(r.code).toBe(1)
+      expect(r.stderr.trim().split('\n')).toEqual([`error: ${message}`])
+    }
     const nowhere = await pat(h, ['backup', '/no/such/dir/x.bak'])
     expect(nowhere.code).toBe(1)
     expect(nowhere.stderr.trim().split('\n')).toEqual(['error: cannot write the backup: the folder /no/such/dir does not exist; create it or choose another place'])

@@ -118,6 +118,7 @@ describe('doctor after damage', { timeout: 120_000 }, () => {
     // A read-only bind mount in a private mount namespace (tests run as root here, so permissions would not do).
     const out = execFileSync('unshare', ['-rm', 'sh', '-c', 'mount --bind "$1" "$1" && mount -o remount,ro,bind "$1" && "$2" "$3" --home "$1" doctor 2>&1; echo "exit=$?"', 'sh', h, process.execPath, PAT],
       { env: { ...process.env, NO_COLOR: '1' } }).toString()
-    expect(out.trim().split('\n')).toEqual([expect.stringMatching(/^error: the home .* is on a read-only file system: doctor keeps a copy before repairing anything/), 'exit=1'])
+    // Exactly one line: no empty report line printed before it.
+    expect(out.replace(/\n$/, '').split('\n')).toEqual([expect.stringMatching(/^error: the home .* is on a read-only file system: doctor keeps a copy before repairing anything/), 'exit=1'])
   })
 })
