@@ -49,6 +49,17 @@ export function tableWidth (io: Io): number {
   return io.terminal ? io.columns : Number.POSITIVE_INFINITY
 }
 
+/**
+ * What JSON.stringify leaves raw but a terminal must not get: DEL, C1 controls, bidi embeddings/overrides/
+ * isolates and the line/paragraph separators (it escapes C0 itself). Escaped as JSON escapes (\u202e), the
+ * output stays exact for a program reading it and has nothing left for the Io's guard to replace.
+ */
+const JSON_UNSAFE = /[\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g
+
+export function jsonText (value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(JSON_UNSAFE, c => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'))
+}
+
 export function printJson (io: Io, value: unknown): void {
-  io.out(JSON.stringify(value, null, 2))
+  io.out(jsonText(value))
 }

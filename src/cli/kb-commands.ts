@@ -8,6 +8,7 @@ import { findSection, nearestIds } from '../kb/lookup.js'
 import { definitionFor, search, suggestTerms } from '../kb/search.js'
 import type { Hit } from '../kb/types.js'
 import { printJson, STYLED, type Io } from './io.js'
+import { parseLimit } from './limit.js'
 
 /**
  * Words wrapped to the width, every line indented by `indent`. Match marks (**…**) take no room when they
@@ -28,8 +29,7 @@ export function wrapWords (text: string, width: number, indent = '', marksShown 
 export const partLabel = (h: Pick<Hit, 'part' | 'partOf'>): string => (h.part && h.partOf ? `  (part ${h.part} of ${h.partOf})` : '')
 
 export async function runSearch (io: Io, localDir: string, query: string, opts: { limit?: string, json?: boolean }): Promise<void> {
-  const limit = Number(opts.limit ?? 5)
-  if (!Number.isInteger(limit) || limit < 1) throw new InputError(`invalid --limit "${opts.limit}": use a whole number from 1`)
+  const limit = opts.limit === undefined ? 5 : parseLimit(opts.limit)
   if (!query.trim()) throw new InputError('nothing to search for: pat search "how often review the account profile"')
   const idx = await loadIndex(localDir)
   const hits = search(idx, query, { limit })

@@ -245,12 +245,18 @@ export function dueEntries (accounts: readonly AccountSnapshot[], today: IsoDate
   return sortDue(limit === undefined ? all : all.filter(e => compareDates(e.date, limit) <= 0))
 }
 
+/** The longest period in each unit: 100 years. */
+const PERIOD_MAX: Readonly<Record<string, number>> = { d: 36_525, w: 5_217, m: 1_200, y: 100 }
+
 /** Parses a period like `30d`, `6w`, `3m`, `1y` or `30` (days) into days from `today` (months/years by the calendar). */
 export function parsePeriod (text: string, today: IsoDate): number {
   const m = /^\s*(\d+)\s*([dwmy]?)\s*$/i.exec(text)
   if (!m) throw new InputError(`invalid period "${text}": write it like 30d, 6w, 3m or 1y`, 'within')
   const n = Number(m[1])
-  switch ((m[2] || 'd').toLowerCase()) {
+  const unit = (m[2] || 'd').toLowerCase()
+  // A longer period reaches past what the calendar arithmetic takes (and past any date the SOP sets).
+  if (n > PERIOD_MAX[unit]!) throw new InputError(`the period "${text.trim()}" is too long: at most 100 years (100y, 1200m, 5217w or 36525d)`, 'within')
+  switch (unit) {
     case 'w': return n * 7
     case 'm': return daysBetween(today, addMonths(today, n))
     case 'y': return daysBetween(today, addYears(today, n))

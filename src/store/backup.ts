@@ -10,8 +10,8 @@
  *   32 bytes   SHA-256 of everything above
  */
 import { createHash } from 'node:crypto'
-import { readFile, rename, stat } from 'node:fs/promises'
-import { dirname, resolve, sep } from 'node:path'
+import { readFile, realpath, rename, stat } from 'node:fs/promises'
+import { basename, dirname, join, relative, resolve, sep } from 'node:path'
 import { InputError } from '../domain/errors.js'
 import { clip, quote } from '../domain/printable.js'
 import * as Y from 'yjs'
@@ -20,7 +20,7 @@ import * as decoding from 'lib0/decoding'
 import { openDatabase } from './database.js'
 import { StoreError } from './errors.js'
 import { writeFileAtomic } from './files.js'
-import { homePaths } from './home.js'
+import { homePaths, type HomePaths } from './home.js'
 import { readConfig, writeConfig } from './config.js'
 import { recordManifest, stateVectorsOf } from './db-manifest.js'
 import type { Workspace } from './workspace.js'
@@ -36,7 +36,7 @@ export interface BackupHeader { createdAt: string, team: { id: string, name: str
  */
 export async function writeBackup (ws: Workspace, file: string, opts: { force?: boolean } = {}) {
   const target = resolve(file)
-  if (target === ws.paths.config || [ws.paths.db, dirname(ws.paths.identityKey)].some(d => target.startsWith(d + sep))) {
+  if (await isWorkspaceFile(ws.paths, target)) {
     throw new InputError(`${file} is part of the workspace itself: write the backup somewhere outside ${ws.paths.root}'s database, identity and workspace.json`)
   }
   if (!opts.force && await stat(target).then(() => true, () => false)) {
@@ -64,6 +64,26 @@ export async function writeBackup (ws: Workspace, file: string, opts: { force?: 
   return { file: target, documents: names.length, bytes: body.length + digest.length }
 }
 
+/** A path resolved through symbolic links (the part that exists), so two names of one file compare equal. */
+async function realPath (path: string): Promise<string> {
+  try { return await realpath(path) } catch { return path === dirname(path) ? path : join(await realPath(dirname(path)), basename(path)) }
+}
+
+/**
+ * Whether `target` names one of the files the home keeps its state in (settings, invites, manifest, the
+ * database, identity, set-aside changes…), by any path: a backup written there replaced it (and a backup
+ * over workspace.json was then itself replaced by the config that records the last backup's path).
+ */
+async function isWorkspaceFile (paths: HomePaths, target: string): Promise<boolean> {
+  const root = await realPath(paths.root)
+  const full = await realPath(target)
+  const inHome = (p: string) => join(root, relative(paths.root, p))
+  const files = [paths.config, paths.manifest, paths.invites, paths.peers, paths.hub, paths.syncLog, paths.lockInfo,
+    paths.socket, paths.firstFrame, paths.ownClients].map(inHome)
+  const folders = [paths.db, dirname(paths.identityKey), paths.setAside].map(inHome)
+  return files.includes(full) || folders.some(d => full === d || full.startsWith(d + sep))
+}
+
 /** A failed backup write as one line that names the cause. */
 function cannotWrite (file: string, err: unknown): Error {
   const code = (err as NodeJS.ErrnoException).code
@@ -78,6 +98,10 @@ function cannotWrite (file: string, err: unknown): Error {
 export async function readBackup (file: string): Promise<{ header: BackupHeader, docs: Map<string, Uint8Array> }> {
   let data: Uint8Array
   try { data = await readFile(file) } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code
+    if (code === 'ENOENT') throw new InputError(`there is no backup file ${file}`)
+    if (code === 'EISDIR') throw new InputError(`${file} is a folder: give the backup file written by \`pat backup\``)
+    if (code === 'EACCES' || code === 'EPERM') throw new InputError(`no permission to read the backup ${file}`)
     throw new StoreError('io', `cannot read backup ${file}: ${(err as Error).message}`, err)
   }
   const bad = (why: string) => new StoreError('damaged', `${file} is not a usable PAT Desk backup (${why})`)

@@ -14,6 +14,7 @@ import * as Y from 'yjs'
 import { clip, quote } from '../domain/printable.js'
 import { openDatabase, type Database } from './database.js'
 import { lostChanges, readManifest, recordManifest, stateVectorsOf, unionOf, type Loss, type StateVectors } from './db-manifest.js'
+import { describeLosses, docLabels, lossLines, type DocLabels } from './loss-detail.js'
 import { type StoreError } from './errors.js'
 import { homePaths, type HomePaths } from './home.js'
 import { readConfig, writeConfig, type WorkspaceConfig } from './config.js'
@@ -129,7 +130,7 @@ async function checkDatabase (paths: HomePaths, lines: string[]): Promise<Databa
     lines.push(`database opens: ${first.documents} documents decode`)
     return { healthy: true, readable: true, lost: [] }
   }
-  lines.push(`problem: ${first.error?.message ?? `${first.lost.length} document(s) do not decode`}`)
+  lines.push(`problem: ${first.error?.message ?? (first.lost.length ? `${first.lost.length} document(s) do not decode` : 'the database holds no team workspace document')}`)
   lines.push(`kept a copy of the damaged database in ${copy}`)
   await repair(paths.db).catch(err => lines.push(`LevelDB repair failed: ${(err as Error).message}`))
   const salvaged = await salvage(copy, paths.db, lines)
@@ -143,58 +144,88 @@ async function checkDatabase (paths: HomePaths, lines: string[]): Promise<Databa
 async function recover (home: string, paths: HomePaths, config: WorkspaceConfig, db: DatabaseState, opts: DoctorOptions, lines: string[]): Promise<Omit<DoctorReport, 'ok' | 'lines'>> {
   const base = { ...(db.keptCopy ? { keptCopy: db.keptCopy } : {}), ...(db.lost.length ? { lost: db.lost } : {}) }
   const backupFile = opts.backup ?? config.lastBackup
-  const backup = backupFile ? await usableBackup(backupFile, config, lines) : undefined
+  const backupDocs = backupFile ? await usableBackup(backupFile, config, lines) : undefined
+  const backup = backupDocs && stateVectorsOf(backupDocs)
   const manifest = await readManifest(paths.manifest).catch((err: Error) => { lines.push(err.message); return undefined })
   const reference = unionOf(manifest, backup)
   if (!manifest && !backup) lines.push('no manifest and no backup to compare with: what the database lost (if anything) cannot be measured')
   let held: StateVectors = db.readable ? await heldState(paths.db) : new Map()
   let missing = [...lostChanges(reference, held), ...db.lost.filter(d => !reference.has(d)).map(doc => ({ doc, missing: 'all' as const }))]
-  if ((missing.length || !db.readable) && backup && backupFile) {
+  const label = await labelsOf(paths.db, db.readable, backupDocs)
+  if ((missing.length || !db.readable) && backupDocs && backupFile) {
+    // Named before the merge brings it back: the backup's copy against what was recovered.
+    if (missing.length) lines.push(...await entriesLost(paths.db, db.readable, missing, backupDocs, label))
     const restored = await restoreBackup(home, backupFile, { merge: db.readable })
-    lines.push(`${db.readable ? 'merged' : 'restored'} ${restored.documents} documents from the backup ${backupFile}`)
+    lines.push(`${db.readable ? 'merged' : 'restored'} ${restored.documents} documents from the backup ${backupFile}${missing.length ? ': what it holds of the above is back' : ''}`)
     held = await heldState(paths.db)
     missing = lostChanges(reference, held)
   }
   const documents = held.size
   if (!db.readable && documents === 0) {
     const where = db.keptCopy ? ` (the damaged copy is in ${db.keptCopy})` : ''
-    if (missing.length) lines.push(`missing: ${describeLoss(missing)}`)
-    const what = missing.length ? ` (lost: ${describeLoss(missing.slice(0, 5))}${missing.length > 5 ? ', …' : ''})` : ''
+    if (missing.length) lines.push(`missing: ${describeLosses(missing, label)}`)
+    const what = missing.length ? ` (lost: ${describeLosses(missing.slice(0, 5), label)}${missing.length > 5 ? ', …' : ''})` : ''
     return { ...base, documents, missing, problem: `the database could not be recovered${what}; restore a backup with \`pat doctor --from-backup FILE\`${where}` }
   }
   if (missing.length === 0 || opts.acceptLoss) {
-    if (missing.length) lines.push(`accepted as lost: ${describeLoss(missing)}`)
+    if (missing.length) lines.push(`accepted as lost: ${describeLosses(missing, label)}`)
     await recordManifest(paths.manifest, held, { replace: true })
     lines.push(db.healthy && !backup && !manifest ? `database ok: ${documents} documents` : `database ok: ${documents} documents, nothing missing`)
     return { ...base, documents }
   }
-  lines.push(`missing: ${describeLoss(missing)}`)
+  lines.push(`missing: ${describeLosses(missing, label)}`)
   const where = db.keptCopy ? ` (the damaged copy is kept in ${db.keptCopy})` : ''
   return {
     ...base,
     documents,
     missing,
-    problem: `${missing.length} document(s) lost changes that no backup here holds: ${describeLoss(missing.slice(0, 5))}${missing.length > 5 ? ', …' : ''}${where}; merge an older backup with \`pat doctor --from-backup FILE\`, or record the loss with \`pat doctor --accept-loss\``
+    problem: `${missing.length} document(s) lost changes that no backup here holds: ${describeLosses(missing.slice(0, 5), label)}${missing.length > 5 ? ', …' : ''}${where}; merge an older backup with \`pat doctor --from-backup FILE\`, or record the loss with \`pat doctor --accept-loss\``
   }
 }
 
-/** The backup's state vectors when it can be read and belongs to this team; else why not, as a line. */
-async function usableBackup (file: string, config: WorkspaceConfig, lines: string[]): Promise<StateVectors | undefined> {
+/** The backup's documents when it can be read and belongs to this team; else why not, as a line. */
+async function usableBackup (file: string, config: WorkspaceConfig, lines: string[]): Promise<Map<string, Uint8Array> | undefined> {
   try {
     const { header, docs } = await readBackup(file)
     if (header.team?.id !== config.team.id) {
       lines.push(`not using the backup ${file}: it is of another team ${quote(header.team?.name ?? '?')}`)
       return undefined
     }
-    return stateVectorsOf(docs)
+    return docs
   } catch (err) {
     lines.push(`cannot use the backup ${file}: ${(err as Error).message}`)
     return undefined
   }
 }
 
-const describeLoss = (missing: readonly Loss[]) =>
-  missing.map(l => `${l.doc} (${l.missing === 'all' ? 'the whole document' : `${l.missing} change${l.missing === 1 ? '' : 's'}`})`).join(', ')
+/** Documents named by their accounts' names, from the recovered directory or the backup's. */
+async function labelsOf (path: string, readable: boolean, backupDocs: Map<string, Uint8Array> | undefined): Promise<DocLabels> {
+  const recovered = readable ? (await readDocs(path, [WORKSPACE_DOC])).get(WORKSPACE_DOC) : undefined
+  const update = backupDocs?.get(WORKSPACE_DOC)
+  const backup = update ? new Y.Doc() : undefined
+  if (backup && update) Y.applyUpdate(backup, update)
+  return docLabels(recovered, backup)
+}
+
+/** What each missing document lost, entry by entry, as the backup's copy shows it. */
+async function entriesLost (path: string, readable: boolean, missing: readonly Loss[], backupDocs: Map<string, Uint8Array>, label: DocLabels): Promise<string[]> {
+  const recovered = readable ? await readDocs(path, missing.map(m => m.doc)) : new Map<string, Y.Doc>()
+  return lossLines(missing, backupDocs, name => recovered.get(name), label)
+}
+
+/** The named documents that are stored and decode. */
+async function readDocs (path: string, names: readonly string[]): Promise<Map<string, Y.Doc>> {
+  const db = await openDatabase(path, { createIfMissing: false })
+  const out = new Map<string, Y.Doc>()
+  try {
+    for (const name of names) {
+      if (await db.hasDoc(name)) out.set(name, await readDoc(db, name).catch(() => new Y.Doc()))
+    }
+  } finally {
+    await db.close()
+  }
+  return out
+}
 
 /** Every document's state vector, as the database holds it now. */
 async function heldState (path: string): Promise<StateVectors> {

@@ -36,6 +36,8 @@ export interface Ui {
   stdin: NodeJS.ReadStream
   /** The last frame, without colour codes. */
   frame: () => string
+  /** Every frame written so far, exactly as the terminal would receive it (escape sequences included). */
+  rawFrames: () => readonly string[]
   lines: () => string[]
   /** Resolves with the frame once `check` holds (a substring, a pattern, or a predicate); fails with the frame after `ms`. */
   waitFor: (check: string | RegExp | ((frame: string) => boolean), ms?: number) => Promise<string>
@@ -81,6 +83,7 @@ export async function renderApp (opts: RenderOptions = {}): Promise<Ui> {
     exportDir,
     stdin: r.stdin as unknown as NodeJS.ReadStream,
     frame,
+    rawFrames: () => r.frames,
     lines: () => frame().replace(/\n$/, '').split('\n'),
     waitFor: async (check, ms = 8000) => {
       const test = typeof check === 'string' ? (f: string) => f.includes(check) : check instanceof RegExp ? (f: string) => check.test(f) : check

@@ -1,5 +1,5 @@
 // Issue 15 points 5 and 10: a backup never overwrites a file, and another team's backup never merges.
-import { readFile, writeFile } from 'node:fs/promises'
+import { readFile, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { pat, patJson } from '../helpers/cli.js'
@@ -25,9 +25,34 @@ describe('backup', () => {
     expect(config.stderr).toMatch(/part of the workspace itself/)
     expect((await pat(h, ['backup', file, '--force'])).code).toBe(0)
     expect((await readFile(file)).subarray(1, 15).toString()).toBe('patdesk-backup')
+    for (const [from, message] of [['/no/such/file.bak', 'there is no backup file /no/such/file.bak'], [h, `${h} is a folder: give the backup file written by \`pat backup\``]]) {
+      const r = await pat(h, ['restore', from])
+      expect(r.code).toBe(1)
+      expect(r.stderr.trim().split('\n')).toEqual([`error: ${message}`])
+    }
     const nowhere = await pat(h, ['backup', '/no/such/dir/x.bak'])
     expect(nowhere.code).toBe(1)
     expect(nowhere.stderr.trim().split('\n')).toEqual(['error: cannot write the backup: the folder /no/such/dir does not exist; create it or choose another place'])
+  })
+
+  it('never writes over a file of the workspace, by any name: its settings and invites, or through a linked folder', async () => {
+    const h = await home('Ana Lima')
+    const config = await readFile(join(h, 'workspace.json'), 'utf8')
+    await writeFile(join(h, 'invites.json'), '{"version":1,"invites":[]}')
+    const link = join(await tempDir(), 'home-link')
+    await symlink(h, link)
+    // Through the link, the backup replaced workspace.json and was then itself replaced by the config (which
+    // records the last backup's path): "backed up … to …/workspace.json", and no backup anywhere.
+    for (const file of [join(link, 'workspace.json'), join(h, 'invites.json'), join(h, 'db-manifest.json'), join(h, 'own-clients'), join(link, 'set-aside', 'x.json')]) {
+      const r = await pat(h, ['backup', file, '--force'])
+      expect(r.code, file).toBe(1)
+      expect(r.stderr.trim().split('\n'), file).toEqual([expect.stringMatching(/is part of the workspace itself: write the backup somewhere outside/)])
+    }
+    expect(await readFile(join(h, 'workspace.json'), 'utf8')).toBe(config)
+    expect(await readFile(join(h, 'invites.json'), 'utf8')).toBe('{"version":1,"invites":[]}')
+    expect((await pat(h, ['account', 'list'])).code).toBe(0)
+    // A file of its own inside the home is fine.
+    expect((await pat(h, ['backup', join(link, 'mine.patbackup')])).code).toBe(0)
   })
 })
 

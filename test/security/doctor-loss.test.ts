@@ -48,10 +48,16 @@ describe('doctor after damage', { timeout: 120_000 }, () => {
     expect(parsed.ok).toBe(false)
     expect(parsed.missing.length).toBeGreaterThan(0)
     expect(report.stderr.trim()).toMatch(/^error: (\d+ document\(s\) lost changes that no backup here holds|the database could not be recovered \(lost): .*(whole document|changes?\)).*pat doctor --from-backup FILE/)
+    // Documents are named as the member knows them: the account's name, or the team's workspace.
+    expect(report.stderr).toMatch(/(account "(Harbor Imports|Blue Heron Apparel)" \[[^\]]+\]|the team's workspace) \(/)
 
     const recovered = await pat(h, ['doctor', '--from-backup', moved, '--json'])
     expect(recovered.code).toBe(0)
     expect(JSON.parse(recovered.stdout).lines.join('\n')).toMatch(/(merged|restored) \d+ documents from the backup[\s\S]*nothing missing/)
+    // …and, before merging, exactly what the backup's copy holds that the recovered one lacked.
+    const lost = JSON.parse(recovered.stdout).lines.filter((l: string) => l.startsWith('lost from '))
+    expect(lost.length).toBeGreaterThan(0)
+    for (const l of lost) expect(l).toMatch(/^lost from (account "[^"]+" \[[^\]]+\]|the team's workspace \(roster and account directory\)): .*(\d+ (contacts?|plan items?|activity log entr(y|ies)|checklist answers?|accounts? in the directory|roster entr(y|ies)|profile or plan fields?)|the whole document|\d+ changes?)/)
     expect(await patJson(h, ['account', 'list'])).toEqual(before)
   })
 
@@ -118,6 +124,7 @@ describe('doctor after damage', { timeout: 120_000 }, () => {
     // A read-only bind mount in a private mount namespace (tests run as root here, so permissions would not do).
     const out = execFileSync('unshare', ['-rm', 'sh', '-c', 'mount --bind "$1" "$1" && mount -o remount,ro,bind "$1" && "$2" "$3" --home "$1" doctor 2>&1; echo "exit=$?"', 'sh', h, process.execPath, PAT],
       { env: { ...process.env, NO_COLOR: '1' } }).toString()
-    expect(out.trim().split('\n')).toEqual([expect.stringMatching(/^error: the home .* is on a read-only file system: doctor keeps a copy before repairing anything/), 'exit=1'])
+    // Exactly one line: no empty report line printed before it.
+    expect(out.replace(/\n$/, '').split('\n')).toEqual([expect.stringMatching(/^error: the home .* is on a read-only file system: doctor keeps a copy before repairing anything/), 'exit=1'])
   })
 })

@@ -39,6 +39,19 @@ describe('terminal injection through data', () => {
     expect(await readFile(join(h, 'plan.md'), 'utf8')).not.toMatch(RAW)
   })
 
+  it('JSON output escapes what it may not print, and so keeps every character of the data', async () => {
+    const h = await home()
+    // DEL, a C1 CSI, a right-to-left override and a line separator: JSON.stringify leaves them raw, and the
+    // terminal guard then replaced them (with ␡ and �), so --json printed a name other than the one stored.
+    const name = 'Odd\x7f \u009b31m \u202eRTL\u2069 \u2028end'
+    expect((await pat(h, ['account', 'add', '--name', name])).code).toBe(0)
+    const r = await pat(h, ['account', 'list', '--json'])
+    expect(r.stdout).not.toMatch(RAW)
+    expect(r.stdout).not.toMatch(/[\u202a-\u202e\u2066-\u2069\u2028\u2029\ufffd\u2421]/)
+    expect(r.stdout).toContain('Odd\\u007f \\u009b31m \\u202eRTL\\u2069 \\u2028end')
+    expect(JSON.parse(r.stdout)[0].name).toBe(name)
+  })
+
   it('errors quote at most 80 characters of a value, and an empty reference is refused', async () => {
     const h = await home()
     const long = 'Acme ' + 'x\x1b'.repeat(65_000)

@@ -52,7 +52,7 @@ export function registerBackup (program: Command, ctx: CliContext): void {
         report.lines.push(...duplicates.map(d => `warning: ${iorDuplicateLine(d)}`))
       }
       if (opts.json) printJson(ctx.io, report)
-      else ctx.io.out(report.lines.join('\n'))
+      else if (report.lines.length) ctx.io.out(report.lines.join('\n'))
       if (!report.ok) throw new InputError(report.problem ?? 'the workspace could not be recovered')
     })
 }

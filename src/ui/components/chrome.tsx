@@ -2,7 +2,8 @@
  * The app's frame lines: a screen's title line (title left, key hints right), the one-line message area,
  * the status bar (workspace, member, sync state) and the tab bar of the account screen.
  */
-import { Box, Text } from 'ink'
+import { Box } from 'ink'
+import { Text } from './text.js'
 import { pad, textWidth, truncate } from '../format/cells.js'
 import { toneStyle, type Tone } from '../theme/theme.js'
 import { useTheme } from '../theme/context.js'

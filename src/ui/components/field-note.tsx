@@ -4,7 +4,7 @@
  * or overwritten (Enter still saves the draft: last writer wins). Long messages wrap rather than lose
  * their end (which says what to do).
  */
-import { Text } from 'ink'
+import { Text } from './text.js'
 import { wrapText } from '../format/text.js'
 import { useTheme } from '../theme/context.js'
 

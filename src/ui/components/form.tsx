@@ -4,7 +4,8 @@
  * concern; the focused field's format hint and the keys at the bottom. Fields scroll when the form is
  * taller than the screen.
  */
-import { Box, Text } from 'ink'
+import { Box } from 'ink'
+import { Text } from './text.js'
 import type { FieldSpec } from '../../domain/index.js'
 import { fieldHint } from '../format/fields.js'
 import { firstVisible } from '../format/window.js'

@@ -7,7 +7,8 @@
  * selected row is inverse, and cells take their tone from the theme.
  */
 import { memo, useMemo } from 'react'
-import { Box, Text } from 'ink'
+import { Box } from 'ink'
+import { Text } from './text.js'
 import { layoutColumns, renderCells, renderRuns, visibleColumns, type Cell, type ColumnSpec } from '../format/cells.js'
 import { scrollInfo } from '../format/window.js'
 import { toneStyle } from '../theme/theme.js'

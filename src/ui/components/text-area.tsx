@@ -4,7 +4,8 @@
  * Ctrl-S saves, Esc cancels (the keys come from the key table: screen 'editor').
  */
 import { useRef } from 'react'
-import { Box, Text } from 'ink'
+import { Box } from 'ink'
+import { Text } from './text.js'
 import type { LineState } from '../keys/text-edit.js'
 import { cursorRow, editArea, moveRows, wrapRows } from '../keys/text-area.js'
 import { useCommands, type TextTarget } from '../keys/use-commands.js'

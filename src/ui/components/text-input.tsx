@@ -1,5 +1,5 @@
 /** One line of editable text with its cursor (an inverse cell), scrolled to keep the cursor in view. */
-import { Text } from 'ink'
+import { Text } from './text.js'
 import { printable } from '../../domain/printable.js'
 import { visibleLine, type LineState } from '../keys/text-edit.js'
 import { useTheme } from '../theme/context.js'

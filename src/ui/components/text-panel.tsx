@@ -2,7 +2,8 @@
  * A whole text in a panel (an activity entry, a long value): a title, the text word-wrapped to the
  * width — never cut — and scrolled with the list keys when it is taller than the panel.
  */
-import { Box, Text } from 'ink'
+import { Box } from 'ink'
+import { Text } from './text.js'
 import { scrollInfo } from '../format/window.js'
 import { wrapText } from '../format/text.js'
 import { useCommands } from '../keys/use-commands.js'

@@ -4,7 +4,8 @@
  * at once; remote edits appear as they arrive. `E` exports one of the SOP's documents for the account.
  */
 import { useState } from 'react'
-import { Box, Text } from 'ink'
+import { Box } from 'ink'
+import { Text } from '../components/text.js'
 import { STAGE_LABELS } from '../../domain/index.js'
 import { TabBar, TitleLine } from '../components/chrome.js'
 import { Layer } from '../components/layer.js'

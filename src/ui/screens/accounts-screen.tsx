@@ -4,7 +4,8 @@
  * one, `a` adds one, `I` imports a spreadsheet, `d` shows what falls due.
  */
 import { useMemo, useState } from 'react'
-import { Box, Text } from 'ink'
+import { Box } from 'ink'
+import { Text } from '../components/text.js'
 import { ACCOUNT_HEADER_FIELDS } from '../../domain/index.js'
 import { ACCOUNT_COLUMNS, SORT_LABELS, accountCells } from '../format/accounts.js'
 import { Form } from '../components/form.js'

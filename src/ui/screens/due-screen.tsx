@@ -3,7 +3,8 @@
  * activity reviews, CIP conditional periods and targets, OST deadlines, plan items — soonest first, overdue
  * ones in the warning colour. Enter opens the account on the tab the entry is about; `w` narrows the period.
  */
-import { Box, Text } from 'ink'
+import { Box } from 'ink'
+import { Text } from '../components/text.js'
 import { DUE_RULE_INFO } from '../../domain/index.js'
 import { TitleLine } from '../components/chrome.js'
 import { Table } from '../components/table.js'

@@ -2,7 +2,8 @@
  * Help (`?`): the keys of the screen it was opened from, generated from the key table the screens use —
  * so it cannot drift from what the keys do.
  */
-import { Box, Text } from 'ink'
+import { Box } from 'ink'
+import { Text } from '../components/text.js'
 import { TitleLine } from '../components/chrome.js'
 import { pad } from '../format/cells.js'
 import { wrapText } from '../format/text.js'

@@ -5,7 +5,8 @@
  */
 import { resolve } from 'node:path'
 import { useRef, useState } from 'react'
-import { Box, Text } from 'ink'
+import { Box } from 'ink'
+import { Text } from '../components/text.js'
 import type { FieldSpec } from '../../domain/index.js'
 import type { ImportReport, importSummary } from '../../import/index.js'
 import { Form } from '../components/form.js'

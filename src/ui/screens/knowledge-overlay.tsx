@@ -3,7 +3,8 @@
  * documents searched as you type, the matching lines of the selected result below, Enter to read it.
  */
 import { useMemo } from 'react'
-import { Box, Text } from 'ink'
+import { Box } from 'ink'
+import { Text } from '../components/text.js'
 import { definitionFor } from '../../kb/search.js'
 import { TitleLine } from '../components/chrome.js'
 import { TextInput } from '../components/text-input.js'

@@ -4,7 +4,8 @@
  * and scrolling on past the end of a part opens the next. `q`/Esc goes back to the results; `/` searches again.
  */
 import { useEffect, useState } from 'react'
-import { Box, Text } from 'ink'
+import { Box } from 'ink'
+import { Text } from '../components/text.js'
 import { TitleLine } from '../components/chrome.js'
 import { scrollInfo } from '../format/window.js'
 import { useAppServices } from '../contexts/app-context.js'

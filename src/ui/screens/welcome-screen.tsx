@@ -5,7 +5,8 @@
  * starts empty.
  */
 import { useState } from 'react'
-import { Box, Text } from 'ink'
+import { Box } from 'ink'
+import { Text } from '../components/text.js'
 import { loadSigner } from '../../sync/identity.js'
 import { TitleLine } from '../components/chrome.js'
 import { TextInput } from '../components/text-input.js'

@@ -3,7 +3,8 @@
  * Enter shows the selected entry whole, wrapped (a row is cut at the terminal's edge).
  */
 import { useState } from 'react'
-import { Box, Text } from 'ink'
+import { Box } from 'ink'
+import { Text } from '../../components/text.js'
 import { TextPanel } from '../../components/text-panel.js'
 import { activityDetail, activityLines, newestFirst } from '../../format/activity.js'
 import { scrollInfo } from '../../format/window.js'

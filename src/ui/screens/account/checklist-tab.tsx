@@ -3,7 +3,8 @@
  * answered Yes or No/NA; No/NA asks for its reason and will not save without one. `g` opens the SOP
  * guidance for the selected item.
  */
-import { Box, Text } from 'ink'
+import { Box } from 'ink'
+import { Text } from '../../components/text.js'
 import { FieldNote } from '../../components/field-note.js'
 import { TextInput } from '../../components/text-input.js'
 import { pad, truncate } from '../../format/cells.js'

@@ -2,7 +2,8 @@
  * The CIP tab: the account's Compliance Improvement Plans with status, target date and the end of the
  * six-month conditional period (extensions included); the selected one's details below. `a` adds, `e` edits.
  */
-import { Box, Text } from 'ink'
+import { Box } from 'ink'
+import { Text } from '../../components/text.js'
 import { CIP_FIELDS } from '../../../domain/index.js'
 import { EntityForm } from '../../components/entity-form.js'
 import { Table } from '../../components/table.js'

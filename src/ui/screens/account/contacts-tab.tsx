@@ -2,7 +2,8 @@
  * The Contacts tab: the Customs network (the communication tree the team builds), the account's points of
  * contact, and other agencies, grouped; `a` adds, `e` edits, `D` removes (u undoes).
  */
-import { Box, Text } from 'ink'
+import { Box } from 'ink'
+import { Text } from '../../components/text.js'
 import { CONTACT_FIELDS, type Contact } from '../../../domain/index.js'
 import { EntityForm } from '../../components/entity-form.js'
 import { contactLines } from '../../format/contacts.js'

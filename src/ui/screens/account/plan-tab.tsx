@@ -3,7 +3,8 @@
  * title, responsible party, due date and status, overdue ones in the warning tone; `a` adds, `e` edits,
  * `d`/`x` completes.
  */
-import { Box, Text } from 'ink'
+import { Box } from 'ink'
+import { Text } from '../../components/text.js'
 import { useState } from 'react'
 import { PLAN_FIELDS, PLAN_ITEM_FIELDS } from '../../../domain/index.js'
 import { EntityForm } from '../../components/entity-form.js'

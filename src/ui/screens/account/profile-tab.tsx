@@ -3,7 +3,8 @@
  * place, Enter saves it at once (validated: IR#s, dates, amounts), Esc cancels. Long text fields
  * (corporate structure, notes) open in a multi-line editor; moving the SOP stage past open tasks asks first.
  */
-import { Box, Text } from 'ink'
+import { Box } from 'ink'
+import { Text } from '../../components/text.js'
 import { FieldNote, conflictText, noteLines } from '../../components/field-note.js'
 import { TextArea } from '../../components/text-area.js'
 import { TextInput } from '../../components/text-input.js'
