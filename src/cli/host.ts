@@ -114,7 +114,7 @@ export async function hostWorkspace (store: Store, opts: { holder: Holder, sync?
 async function startNode (store: Store, sync: SyncOptions, presence: Presence): Promise<PeerNode> {
   const { PeerNode } = await import('../sync/peer/node.js')
   const { loadTls } = await import('../sync/tls.js')
-  const { tls } = await loadTls(store.ws.paths)
+  const { tls } = await loadTls(store.ws.paths, store.ws.member.id)
   const start = (port: number) => PeerNode.start({ store, tls, presence, log: sync.log, listen: { host: sync.host, port } })
   let node: PeerNode
   try {

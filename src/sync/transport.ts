@@ -145,12 +145,17 @@ function dialFailure (host: string, err: Error & { code?: string }): string {
 /** Connects to a peer; rejects if the TLS handshake fails or the peer's id is not `expectPeer` (when given). */
 export function connect (opts: { url: string, identity: TlsIdentity, expectPeer?: (memberId: string) => boolean, timeoutMs?: number, keepalive?: Keepalive }): Promise<PeerConnection> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(opts.url, { key: opts.identity.key, cert: opts.identity.cert, rejectUnauthorized: false, minVersion: 'TLSv1.3', maxPayload: MAX_FRAME, handshakeTimeout: opts.timeoutMs ?? 10_000 })
+    const limit = opts.timeoutMs ?? 10_000
+    const ws = new WebSocket(opts.url, { key: opts.identity.key, cert: opts.identity.cert, rejectUnauthorized: false, minVersion: 'TLSv1.3', maxPayload: MAX_FRAME, handshakeTimeout: limit })
     ws.binaryType = 'nodebuffer'
+    // ws's handshakeTimeout runs from the HTTP request, after the TLS handshake: a listener that accepts and
+    // never answers held a dial for twice the limit. This timer bounds the whole attempt.
+    const timer = setTimeout(() => { reject(new Error(`the peer at ${new URL(opts.url).host} did not answer in time`)); ws.terminate() }, limit)
     let peer: { id: string, publicKeyPem: string } | undefined
     ws.once('upgrade', res => { peer = peerKeyOf((res.socket as TLSSocket).getPeerX509Certificate()) })
-    ws.once('error', err => reject(new Error(dialFailure(new URL(opts.url).host, err))))
+    ws.once('error', err => { clearTimeout(timer); reject(new Error(dialFailure(new URL(opts.url).host, err))) })
     ws.once('open', () => {
+      clearTimeout(timer)
       if (!peer || (opts.expectPeer && !opts.expectPeer(peer.id))) {
         ws.close(1008, 'unexpected peer')
         reject(new Error(`the peer at ${opts.url} is not the member it should be (${peer?.id ?? 'no certificate'})`))

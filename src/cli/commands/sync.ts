@@ -71,7 +71,7 @@ async function syncOnce (store: Store, address: string, timeoutMs: number, repor
   const { loadTls } = await import('../../sync/tls.js')
   // The connection attempt ends with the exchange's own deadline: a silent listener must not hold the
   // process past --timeout (the handshake's own, longer timeout would).
-  const node = await PeerNode.start({ store, tls: (await loadTls(store.ws.paths)).tls, connectTimeoutMs: timeoutMs, report })
+  const node = await PeerNode.start({ store, tls: (await loadTls(store.ws.paths, store.ws.member.id)).tls, connectTimeoutMs: timeoutMs, report })
   try {
     return await node.syncOnce(address, timeoutMs)
   } finally {

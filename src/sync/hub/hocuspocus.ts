@@ -19,7 +19,7 @@ import { WebSocket, type RawData } from 'ws'
 import { InputError } from '../../domain/index.js'
 import { HP_MESSAGE, readHocuspocusFrame, readHocuspocusMessage, writeCloseDoc, writeHocuspocusSync, writeToken } from './hocuspocus-protocol.js'
 import type { HubRoom } from './room.js'
-import { closeSockets, httpRefusal, HubRefusal, toBytes, type HubTransport, type TransportOptions } from './transport.js'
+import { closeSockets, httpRefusal, HubRefusal, unreachable, toBytes, type HubTransport, type TransportOptions } from './transport.js'
 import { roomOf, socketUrl } from './url.js'
 import { keepAlive } from '../transport.js'
 
@@ -74,7 +74,7 @@ export function hocuspocusTransport (opts: TransportOptions): HubTransport {
   socket.on('unexpected-response', (_req, res) => { const err = httpRefusal(hub, '', res.statusCode, res.statusMessage); fail(err.message, err) })
   socket.on('error', (err: Error) => {
     if (socket.readyState !== WebSocket.OPEN && !lost && rooms.size === 0) {
-      const refusal = new InputError(`cannot reach the hub at ${hub.url}: ${err.message}`)
+      const refusal = unreachable(hub, err)
       fail(refusal.message, refusal)
       return
     }

@@ -52,8 +52,27 @@ export async function closeSockets (sockets: WebSocket[]): Promise<void> {
   for (const s of sockets) s.terminate()
 }
 
-/** The refusal of an HTTP upgrade, named: 401/403 are the token's fault, others the hub's. */
+/**
+ * Why a connection to the hub could not be made, in words: something that answers but is not a WebSocket hub
+ * (plain TCP, TLS on a ws:// URL or plain HTTP on a wss:// one) fails with errors only OpenSSL or an HTTP
+ * parser could love.
+ */
+export function unreachable (hub: HubAddress, err: Error & { code?: string }): InputError {
+  const said = `${err.code ?? ''} ${err.message}`
+  if (/EPROTO|SSL|wrong version|Parse Error|Expected HTTP|HPE_|Invalid WebSocket|Unexpected server response/i.test(said)) return new InputError(notAHub(hub))
+  const why = err.message.split('\n')[0]!.slice(0, 200)
+  if (/certificate|CERT_/i.test(said)) return new InputError(`cannot reach the hub at ${hub.url}: its TLS certificate is not trusted here (${why}): give the hub a certificate this computer trusts, or add its CA with NODE_EXTRA_CA_CERTS`)
+  if (/socket hang up|ECONNRESET/i.test(said)) return new InputError(`cannot reach the hub at ${hub.url}: it cut the connection during the handshake (${why}); if it is up, check the URL's scheme (wss:// for TLS, ws:// without), host and port`)
+  return new InputError(`cannot reach the hub at ${hub.url}: ${why}`)
+}
+
+function notAHub (hub: HubAddress): string {
+  return `that address (${new URL(hub.url.replace(/^hocuspocus\+/, '')).host}) does not speak PAT Desk sync: no WebSocket hub answers there; check the hub URL's scheme (wss:// for TLS, ws:// without), host and port`
+}
+
+/** The refusal of an HTTP upgrade, named: 401/403 are the token's fault, others the hub's; a page is no hub. */
 export function httpRefusal (hub: HubAddress, what: string, status: number | undefined, message: string | undefined): InputError {
+  if (status !== undefined && status >= 200 && status < 400) return new InputError(`${notAHub(hub)} (it answered HTTP ${status} instead of a WebSocket)`)
   const text = `the hub at ${hub.url} refused the connection${what}: HTTP ${status ?? '?'} ${message ?? ''}`.trim()
   return status === 401 || status === 403 ? new HubRefusal(`${text} — check the token (pat hub set ${hub.url} --token T)`) : new InputError(text)
 }

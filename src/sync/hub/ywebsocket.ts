@@ -8,10 +8,9 @@
  * hub ends its room. Any of these, on any room, is the connection lost for a long-running link.
  */
 import { WebSocket, type RawData } from 'ws'
-import { InputError } from '../../domain/index.js'
 import { readHubMessage, writeHubMessage } from './protocol.js'
 import type { HubRoom } from './room.js'
-import { closeSockets, httpRefusal, HubRefusal, toBytes, type HubTransport, type TransportOptions } from './transport.js'
+import { closeSockets, httpRefusal, HubRefusal, unreachable, toBytes, type HubTransport, type TransportOptions } from './transport.js'
 import { roomOf, roomUrl } from './url.js'
 import { keepAlive } from '../transport.js'
 
@@ -59,7 +58,7 @@ export function yWebsocketTransport (opts: TransportOptions): HubTransport {
     socket.on('error', (err: Error) => {
       if (!opened && !ours) {
         ours = true
-        const refusal = new InputError(`cannot reach the hub at ${hub.url}: ${err.message}`)
+        const refusal = unreachable(hub, err)
         lose(refusal.message)
         room.refuse(refusal)
         return

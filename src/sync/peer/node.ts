@@ -77,6 +77,8 @@ export class PeerNode {
     const node = new PeerNode(opts)
     const { board, sessions, guard } = node
     await board.load()
+    // A damaged peers.json was kept aside: said once, where this node reports (a one-shot sync's stderr).
+    if (board.bookNotice) (opts.report ?? node.log)(`warning: ${board.bookNotice}`)
     if (opts.listen) {
       const joins = new JoinQueue(opts.store, node.log, conn => { sessions.attach(conn) })
       node.listener = await listen({

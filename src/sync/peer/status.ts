@@ -41,6 +41,9 @@ export class PeerStatusBoard {
     for (const p of await this.book.list()) this.known.set(p.id, { ...(p.address ? { address: p.address } : {}), ...(p.lastSync ? { lastSync: p.lastSync } : {}), pending: 0 })
   }
 
+  /** What was wrong with the peer book when it was read, if it was found damaged and kept aside. */
+  get bookNotice (): string | undefined { return this.book.notice }
+
   /** The remembered addresses of the peers met. */
   addresses (): string[] {
     return [...this.known.values()].flatMap(k => k.address ? [k.address] : [])
