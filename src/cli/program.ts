@@ -8,12 +8,13 @@ import { resolveHome } from '../store/home.js'
 import type { CliContext } from './context.js'
 import { EXIT, reportError } from './errors.js'
 import type { Io } from './io.js'
-import { registerCommands } from './commands/index.js'
-import { unknownCommand } from './unknown-command.js'
+import { groupsFor, registerCommands } from './commands/index.js'
+import { commandWord, unknownCommand } from './unknown-command.js'
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version
 
-export function buildProgram (ctx: CliContext): Command {
+/** The program with the command groups `ctx.argv` needs (commands/index.ts groupsFor). */
+export async function buildProgram (ctx: CliContext): Promise<Command> {
   const program = new Command('pat')
     .description('PAT Desk: accounts, action plans and SOP guidance for customs port account teams')
     .version(VERSION, '-V, --version')
@@ -22,7 +23,7 @@ export function buildProgram (ctx: CliContext): Command {
     .exitOverride()
     .configureOutput({ writeOut: t => ctx.io.out(t.replace(/\n$/, '')), writeErr: t => ctx.io.err(t.replace(/\n$/, '')) })
   ctx.home = () => resolveHome(program.opts<{ home?: string }>().home)
-  registerCommands(program, ctx)
+  await registerCommands(program, ctx, groupsFor(commandWord(ctx.argv), ctx.argv))
   // Subcommands share the program's output settings and error handling.
   const inherit = (cmd: Command) => { for (const sub of cmd.commands) { sub.exitOverride().configureOutput(program.configureOutput()); inherit(sub) } }
   inherit(program)
@@ -31,7 +32,7 @@ export function buildProgram (ctx: CliContext): Command {
 
 export async function runProgram (argv: string[], io: Io, shared?: Store): Promise<number> {
   const ctx: CliContext = { io, argv, ...(shared ? { shared } : {}), home: () => resolveHome() }
-  const program = buildProgram(ctx)
+  const program = await buildProgram(ctx)
   // `status` is the default command, so commander would hand it an unknown word as an argument ("too many
   // arguments for 'status'"): a first word that names no command is reported as what it is.
   const unknown = unknownCommand(program, argv)
