@@ -5,15 +5,13 @@
  * --help` or a word that names no command loads them all. `names` lists each group's top-level commands
  * (test/cli/command-groups.test.ts checks them against what the groups register).
  */
-import type { Command } from 'commander'
-import type { CliContext } from '../context.js'
-
-type Register = (program: Command, ctx: CliContext) => void
+import type { Register } from '../program.js'
 
 export interface CommandGroup { names: readonly string[], load: () => Promise<Register> }
 
 export const COMMAND_GROUPS: readonly CommandGroup[] = [
-  { names: ['init', 'demo', 'status'], load: async () => (await import('./workspace.js')).registerWorkspace },
+  { names: ['init', 'demo'], load: async () => (await import('./workspace.js')).registerWorkspace },
+  { names: ['status'], load: async () => (await import('./status.js')).registerStatus },
   { names: ['account'], load: async () => (await import('./account.js')).registerAccount },
   { names: ['checklist'], load: async () => (await import('./checklist.js')).registerChecklist },
   { names: ['plan'], load: async () => (await import('./plan.js')).registerPlan },
@@ -35,16 +33,16 @@ export const COMMAND_GROUPS: readonly CommandGroup[] = [
 ]
 
 /**
- * The groups a command line needs: those naming its first word; with no word, the workspace group (`status`
- * is the default command, and `pat` alone opens the app through it) unless help is asked for; else all.
+ * The groups a command line needs: those naming its first word; with no word, the status group (`status` is
+ * the default command, and `pat` alone opens the app through it) unless help is asked for; else all.
  */
 export function groupsFor (word: string | undefined, argv: readonly string[]): readonly CommandGroup[] {
-  if (word === undefined) return argv.includes('--help') || argv.includes('-h') ? COMMAND_GROUPS : COMMAND_GROUPS.slice(0, 1)
+  if (word === undefined) return argv.includes('--help') || argv.includes('-h') ? COMMAND_GROUPS : COMMAND_GROUPS.filter(g => g.names.includes('status'))
   const named = COMMAND_GROUPS.filter(g => g.names.includes(word))
   return named.length ? named : COMMAND_GROUPS
 }
 
-export async function registerCommands (program: Command, ctx: CliContext, groups: readonly CommandGroup[] = COMMAND_GROUPS): Promise<void> {
-  const registers = await Promise.all(groups.map(g => g.load()))
-  for (const register of registers) register(program, ctx)
+/** The registrations of the groups a command line needs (program.ts PickGroups). */
+export async function pickGroups (word: string | undefined, argv: readonly string[]): Promise<Register[]> {
+  return Promise.all(groupsFor(word, argv).map(g => g.load()))
 }
