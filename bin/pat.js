@@ -1,16 +1,70 @@
 #!/usr/bin/env node
 // The `pat` command. `npm run build` (run by `npm ci` via `prepare`) compiles the TypeScript sources to dist/
-// and bundles the command into a few files in dist/bundle/ (scripts/bundle.js), which load fast: docs/startup.md.
-// On a checkout that was never installed (no node_modules/, no dist/) the import fails with
-// ERR_MODULE_NOT_FOUND: that gets one line saying what to run, not node's stack trace.
+// and bundles the command (scripts/bundle.js), which then starts fast: docs/startup.md.
+// - The everyday account commands (first word in LITE) run from their own bundle, one CommonJS file,
+//   dist/bundle/lite.cjs (src/cli/lite.ts), compiled with V8's code cache kept beside it (lite.cache): a
+//   start deserializes the functions it needs instead of compiling them. The cache is written after a run
+//   that found none (or found it stale: another node), if the directory is writable; `npm run build` removes
+//   it with the old bundle. The entry declines (undefined) what only the full program does.
+// - Everything else runs dist/bundle/pat.js, ES module chunks loaded as each command needs them.
+// On a checkout that was never installed (no node_modules/, no dist/) the bundle is missing: that gets one
+// line saying what to run, not node's stack trace.
+import { readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import vm from 'node:vm'
+
+const LITE = new Set(['account', 'due', 'checklist', 'plan', 'log', 'status'])
+
+/** The first word that is no option (nor the value of --home), as src/cli/unknown-command.ts commandWord. */
+function commandWord (argv) {
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--') return argv[i + 1]
+    if (argv[i] === '--home') { i++; continue }
+    if (!argv[i].startsWith('-')) return argv[i]
+  }
+  return undefined
+}
+
+/** Runs lite.cjs's main with its code cache; writes the cache afterwards if there was none that fitted. */
+async function runLite (argv) {
+  const file = fileURLToPath(new URL('../dist/bundle/lite.cjs', import.meta.url))
+  const cacheFile = file.replace(/\.cjs$/, '.cache')
+  const source = readFileSync(file, 'utf8')
+  let cachedData
+  try { cachedData = readFileSync(cacheFile) } catch {}
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+    // The packages it imports on demand (csv-stringify, ical-generator, docx) resolve from here as from it.
+    filename: file, cachedData, importModuleDynamically: specifier => import(specifier)
+  })
+  const module = { exports: {} }
+  script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file))
+  const code = await module.exports.main(argv)
+  if (cachedData === undefined || script.cachedDataRejected) {
+    try {
+      writeFileSync(`${cacheFile}.${process.pid}`, script.createCachedData())
+      renameSync(`${cacheFile}.${process.pid}`, cacheFile)
+    } catch {}
+  }
+  return code
+}
+
+const notInstalled = err => err?.code === 'ERR_MODULE_NOT_FOUND' || (err?.code === 'ENOENT' && String(err.path).endsWith('lite.cjs'))
 
 try {
-  const { main } = await import('../dist/bundle/pat.js')
-  process.exitCode = await main(process.argv.slice(2))
+  const argv = process.argv.slice(2)
+  let code
+  if (LITE.has(commandWord(argv))) code = await runLite(argv)
+  if (code === undefined) {
+    // A declined command line used nothing of lite.cjs's own copy of Yjs, only evaluated it: the full
+    // bundle's copy is the one in use, so Yjs's warning about a second copy (its global mark) does not apply.
+    delete globalThis['__ $YJS$ __']
+    code = await (await import('../dist/bundle/pat.js')).main(argv)
+  }
+  process.exitCode = code
 } catch (err) {
-  if (err?.code !== 'ERR_MODULE_NOT_FOUND') throw err
+  if (!notInstalled(err)) throw err
   const root = dirname(dirname(fileURLToPath(import.meta.url)))
   process.stderr.write(`error: PAT Desk is not installed in ${root} yet: run \`npm ci\` there (it installs the dependencies and builds), then try again\n`)
   process.exitCode = 1

@@ -60,13 +60,43 @@ const reactProduction = {
   }
 }
 
-rmSync(outdir, { recursive: true, force: true })
-const result = await build({
+/**
+ * The everyday account commands' entry (src/cli/lite.ts) is bundled into one CommonJS file, dist/bundle/lite.cjs,
+ * which bin/pat.js compiles with a V8 code cache (src/cli/lite-loader.js): one file to read, and its functions
+ * deserialized rather than compiled. Its `pat status` imports the app, the host and the set-up only on paths
+ * this entry declines (`pat` alone, forwarded, no workspace yet), so here they are a module that says so,
+ * rather than the app's 2 MB.
+ */
+const LITE_DECLINED = /[\\/]src[\\/]cli[\\/]commands[\\/]status\.ts$/
+const liteDeclined = {
+  name: 'lite-declined',
+  setup (b) {
+    b.onResolve({ filter: /^(\.\/app|\.\.\/host|\.\.\/setup)\.js$/ }, args => LITE_DECLINED.test(args.importer) ? { path: args.path, namespace: 'lite-declined' } : undefined)
+    b.onLoad({ filter: /.*/, namespace: 'lite-declined' }, args => ({
+      contents: `const declined = () => { throw new Error('${args.path} is not in dist/bundle/lite.cjs: src/cli/lite.ts declines this command line') }\n` +
+        'export const launchApp = declined, hostOf = declined, initDefaultWorkspace = declined',
+      loader: 'js'
+    }))
+  }
+}
+
+/**
+ * In lite.cjs the file-format libraries are require()d (see `supported` below), where a default import means
+ * module.exports. ical-generator's CommonJS build exports its default as `default` (with __esModule), so
+ * its import is a module that takes that.
+ */
+const icalDefault = {
+  name: 'ical-default',
+  setup (b) {
+    b.onResolve({ filter: /^ical-generator$/ }, args => args.kind === 'require-call' ? { path: args.path, external: true } : { path: args.path, namespace: 'ical-default' })
+    b.onLoad({ filter: /.*/, namespace: 'ical-default' }, () => ({ contents: "const m = require('ical-generator')\nexport default m.default", loader: 'js' }))
+  }
+}
+
+const common = {
   absWorkingDir: root,
-  entryPoints: { pat: 'src/cli/main.ts' },
   outdir,
   bundle: true,
-  splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node20',
@@ -80,13 +110,33 @@ const result = await build({
   // node_modules as published: bundling them gains no start-up time, and exceljs's archiver needs the real
   // readable-stream (`readable-stream/passthrough`), which the alias above would send to node:stream.
   external: ['react-devtools-core', 'exceljs', 'docx', 'ical-generator', 'csv-parse', 'csv-stringify'],
-  plugins: [nativeAddon, yogaWithoutFetch, reactProduction],
   minifyWhitespace: true,
   minifySyntax: true,
   legalComments: 'none',
   logLevel: 'warning',
   metafile: true
+}
+
+rmSync(outdir, { recursive: true, force: true })
+const result = await build({ ...common, entryPoints: { pat: 'src/cli/main.ts' }, splitting: true, plugins: [nativeAddon, yogaWithoutFetch, reactProduction] })
+const lite = await build({
+  ...common,
+  entryPoints: { lite: 'src/cli/lite.ts' },
+  format: 'cjs',
+  outExtension: { '.js': '.cjs' },
+  // A script compiled through node:vm (bin/pat.js) has no import() on node 20: the file-format libraries it
+  // loads on demand (each ships a CommonJS build) are require()d instead.
+  supported: { 'dynamic-import': false },
+  // The sources find content/ and package.json from import.meta.url; in CommonJS that is the file's URL.
+  define: { 'import.meta.url': '__patUrl' },
+  banner: { js: "const __patUrl = require('node:url').pathToFileURL(__filename).href;" },
+  plugins: [nativeAddon, liteDeclined, icalDefault]
 })
+// Nothing of the app, sync or the knowledge base may reach the lite entry (it would be read on every start).
+for (const input of Object.keys(lite.metafile.inputs)) {
+  if (/(^|[\\/])src[\\/](ui[\\/](?!frame-cache|theme)|sync|kb[\\/]search)|[\\/]node_modules[\\/](ink|react|yoga-layout|ws)[\\/]/.test(input)) throw new Error(`dist/bundle/lite.cjs would include ${input}: see src/cli/lite.ts`)
+}
+Object.assign(result.metafile.outputs, lite.metafile.outputs)
 // What went into which file, for esbuild's analyser (`PAT_BUNDLE_META=meta.json npm run build`).
 if (process.env.PAT_BUNDLE_META) writeFileSync(process.env.PAT_BUNDLE_META, JSON.stringify(result.metafile))
 const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0)

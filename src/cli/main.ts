@@ -11,8 +11,8 @@ import { paintCachedFrame } from './terminal.js'
 
 /** Runs one command line; `shared` is the open store when running inside the process that holds it. */
 export async function runCli (argv: string[], io: Io, shared?: Store): Promise<number> {
-  const { runProgram } = await import('./program.js')
-  return runProgram(argv, io, shared)
+  const [{ runProgram }, { pickGroups }] = await Promise.all([import('./program.js'), import('./commands/index.js')])
+  return runProgram(argv, io, pickGroups, shared)
 }
 
 /**

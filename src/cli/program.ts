@@ -8,12 +8,16 @@ import { resolveHome } from '../store/home.js'
 import type { CliContext } from './context.js'
 import { EXIT, reportError } from './errors.js'
 import type { Io } from './io.js'
-import { registerCommands } from './commands/index.js'
-import { unknownCommand } from './unknown-command.js'
+import { commandWord, unknownCommand } from './unknown-command.js'
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version
 
-export function buildProgram (ctx: CliContext): Command {
+/** Registers command groups on the program (commands/index.ts). */
+export type Register = (program: Command, ctx: CliContext) => void
+/** The command groups a command line needs, from its first word (commands/index.ts groupsFor). */
+export type PickGroups = (word: string | undefined, argv: readonly string[]) => Promise<Register[]>
+
+export async function buildProgram (ctx: CliContext, pick: PickGroups): Promise<Command> {
   const program = new Command('pat')
     .description('PAT Desk: accounts, action plans and SOP guidance for customs port account teams')
     .version(VERSION, '-V, --version')
@@ -22,16 +26,16 @@ export function buildProgram (ctx: CliContext): Command {
     .exitOverride()
     .configureOutput({ writeOut: t => ctx.io.out(t.replace(/\n$/, '')), writeErr: t => ctx.io.err(t.replace(/\n$/, '')) })
   ctx.home = () => resolveHome(program.opts<{ home?: string }>().home)
-  registerCommands(program, ctx)
+  for (const register of await pick(commandWord(ctx.argv), ctx.argv)) register(program, ctx)
   // Subcommands share the program's output settings and error handling.
   const inherit = (cmd: Command) => { for (const sub of cmd.commands) { sub.exitOverride().configureOutput(program.configureOutput()); inherit(sub) } }
   inherit(program)
   return program
 }
 
-export async function runProgram (argv: string[], io: Io, shared?: Store): Promise<number> {
+export async function runProgram (argv: string[], io: Io, pick: PickGroups, shared?: Store): Promise<number> {
   const ctx: CliContext = { io, argv, ...(shared ? { shared } : {}), home: () => resolveHome() }
-  const program = buildProgram(ctx)
+  const program = await buildProgram(ctx, pick)
   // `status` is the default command, so commander would hand it an unknown word as an argument ("too many
   // arguments for 'status'"): a first word that names no command is reported as what it is.
   const unknown = unknownCommand(program, argv)

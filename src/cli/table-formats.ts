@@ -32,7 +32,7 @@ export function listFormat (format: string | undefined, allowed: readonly string
 /** Prints `text`, or writes it to `out` (relative to the caller's folder) and says so. */
 export async function emit (ctx: CliContext, text: string, out: string | undefined, what: string): Promise<void> {
   if (!out) { ctx.io.out(text.replace(/\r?\n$/, '')); return }
-  const { writeFileAtomic } = await import('../docs/index.js')
+  const { writeFileAtomic } = await import('../docs/atomic-file.js')
   const path = resolve(ctx.io.cwd, out)
   await writeFileAtomic(path, text)
   ctx.io.err(`wrote ${what} to ${path}`)

@@ -12,7 +12,7 @@ export function isTerminal (): boolean {
 }
 
 /** The arguments without `--home DIR` / `--home=DIR`. */
-function withoutHome (argv: readonly string[]): { rest: string[], home: string | undefined } {
+export function withoutHome (argv: readonly string[]): { rest: string[], home: string | undefined } {
   const rest = [...argv]
   let home: string | undefined
   for (let i = 0; i < rest.length;) {

@@ -6,7 +6,7 @@ import type { Command } from 'commander'
 import { boundedDistance } from '../kb/typos.js'
 
 /** The first word of `argv` that is not an option (or the value of the program's own --home). */
-function commandWord (argv: readonly string[]): string | undefined {
+export function commandWord (argv: readonly string[]): string | undefined {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!
     if (a === '--') return argv[i + 1]

@@ -3,12 +3,13 @@
  * renamed), so an interrupted export never leaves half a document where the last good one was. The app
  * names the file after the account, the template and the date when the user gives no name.
  */
-import { mkdir, rename, writeFile } from 'node:fs/promises'
-import { basename, dirname, join, resolve } from 'node:path'
+import { mkdir } from 'node:fs/promises'
+import { dirname, resolve } from 'node:path'
 import type { IsoDate } from '../domain/index.js'
 import type { AccountRecord } from '../store/index.js'
 import { renderDocument, type DocFormat, type RenderedDocument } from './documents.js'
 import { slug } from './escape.js'
+import { writeFileAtomic } from './atomic-file.js'
 
 /** What a document can be written as: Markdown, HTML, or Word (docx.ts, loaded only when asked for). */
 export type ExportFormat = DocFormat | 'docx'
@@ -22,11 +23,7 @@ export function defaultFileName (accountName: string, template: string, format: 
   return `${name}-${template}-${today}.${format}`
 }
 
-export async function writeFileAtomic (path: string, content: string | Uint8Array): Promise<void> {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`)
-  await writeFile(tmp, content)
-  await rename(tmp, path)
-}
+export { writeFileAtomic }
 
 /** Renders the document and writes it to `file` (relative to `dir`), or to the default name in `dir`. */
 export async function exportToFile (record: AccountRecord, req: Omit<ExportRequest, 'format'> & { format: ExportFormat, dir: string, file?: string }): Promise<Omit<RenderedDocument, 'document' | 'format'> & { path: string, format: ExportFormat }> {

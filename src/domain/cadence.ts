@@ -1,7 +1,7 @@
 /**
  * The due-date rules of the SOP and the CIP framework, computed from recorded dates. Every entry says which
  * rule produced it, the date it falls due, and the recorded date it was computed from. Dates are calendar
- * dates (Temporal.PlainDate via dates.ts): a review two years after 2024-02-29 is due 2026-02-28, and no
+ * dates (calendar arithmetic in dates.ts): a review two years after 2024-02-29 is due 2026-02-28, and no
  * time zone moves a due date. "Overdue" means the date is before today; due today is not overdue.
  *
  * The rules:

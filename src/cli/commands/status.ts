@@ -1,0 +1,58 @@
+/**
+ * `pat status`, the default command: the workspace summary; `pat` with no command in a terminal opens the
+ * app instead (the first run creates a default workspace either way, so it never fails on a fresh machine).
+ * The app, the host and the set-up are loaded only on those paths: the summary is one of the read commands
+ * that start fast (docs/startup.md).
+ */
+import type { Command } from 'commander'
+import { STAGES, STAGE_LABELS } from '../../domain/index.js'
+import { type Store, readConfig, homePaths } from '../../store/index.js'
+import { withStore, type CliContext } from '../context.js'
+import { printJson } from '../io.js'
+import { isBareInvocation, isTerminal } from '../terminal.js'
+
+export function registerStatus (program: Command, ctx: CliContext): void {
+  program.command('status', { isDefault: true }).description('the workspace summary (what `pat` with no command prints when not in a terminal)')
+    .option('--json', 'print JSON')
+    .action(async (opts: { json?: boolean }) => {
+      // `pat` alone in a terminal opens the app; piped, scripted or forwarded, it prints the summary.
+      if (!ctx.shared && isBareInvocation(ctx.argv) && isTerminal()) return (await import('./app.js')).launchApp(ctx)
+      // `pat` alone, routed to the process that holds the workspace: say why no app opened here (on stderr,
+      // so a script reading the summary gets only the summary).
+      const holder = ctx.shared && isBareInvocation(ctx.argv) ? (await import('../host.js')).hostOf(ctx.shared)?.holder : undefined
+      if (holder) ctx.io.err(holder === 'app' ? 'the app is already open on this workspace in another terminal; its summary:' : '`pat serve` holds this workspace, so the app cannot open here; its summary:')
+      if (!ctx.shared && !(await readConfig(homePaths(ctx.home()).config))) {
+        await (await import('../setup.js')).initDefaultWorkspace(ctx.home())
+        if (!opts.json) ctx.io.out(`Created a new workspace in ${ctx.home()}.`)
+      }
+      const summary = await withStore(ctx, summarize)
+      if (opts.json) { printJson(ctx.io, summary); return }
+      ctx.io.out([
+        `PAT Desk — ${summary.team} (${summary.home})`,
+        `Team id: ${summary.teamId} (a team hub's tokens name it)`,
+        `Member: ${summary.member}`,
+        `Accounts: ${summary.accounts} active, ${summary.archived} archived`,
+        ...STAGES.filter(s => summary.byStage[s]).map(s => `  ${STAGE_LABELS[s].padEnd(10)} ${summary.byStage[s]}`),
+        `Open plan items: ${summary.openItems}${summary.nextDue ? `, next due ${summary.nextDue}` : ''}`,
+        summary.accounts ? 'See `pat account list`, `pat --help`.' : 'No accounts yet: `pat demo` adds sample accounts; `pat account add --name NAME` adds yours.'
+      ].join('\n'))
+    })
+}
+
+async function summarize (s: Store) {
+  const rows = await s.accounts.list({})
+  const active = rows.filter(r => !r.archived)
+  const byStage: Record<string, number> = {}
+  for (const r of active) byStage[r.stage] = (byStage[r.stage] ?? 0) + 1
+  return {
+    home: s.ws.paths.root,
+    team: s.roster.teamName(),
+    teamId: s.ws.config.team.id,
+    member: s.ws.member.name,
+    accounts: active.length,
+    archived: rows.length - active.length,
+    byStage,
+    openItems: active.reduce((n, r) => n + r.openItems, 0),
+    nextDue: active.map(r => r.nextDue).filter(Boolean).sort()[0]
+  }
+}
