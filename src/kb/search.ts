@@ -6,6 +6,7 @@
  */
 import Fuse from 'fuse.js'
 import { FIELDS } from './build-index.js'
+import { postingList, textFrequency } from './postings.js'
 import { isStopWord, term, terms, words } from './tokens.js'
 import { QUESTION_WORDS, THESAURUS } from './thesaurus.js'
 import { corrections } from './typos.js'
@@ -81,7 +82,7 @@ export function queryTerms (idx: KbIndex, query: string): QueryTerm[] {
     if (known.has(t)) add(t, 1, w)
     // Short words are not corrected: "long" is not a typo of "log", nor "pick" of "pack".
     else if (!THESAURUS[w] && w.length >= 5) {
-      const found = corrections(t, idx.vocabulary, v => idx.postings.text[v]?.length ?? 0)
+      const found = corrections(t, idx.vocabulary, v => textFrequency(idx, v))
       found.forEach((c, rank) => add(c.term, (c.distance === 1 ? 0.85 : 0.6) * (rank === 0 ? 1 : 0.5), w))
     }
   }
@@ -144,7 +145,7 @@ function bm25 (idx: KbIndex, qts: QueryTerm[]): Float64Array {
     let set = withAll.get(key)
     if (!set) {
       // Sections holding every word of the group (in any field), then those where they stand together.
-      const holding = group.map(t => new Set(FIELDS.flatMap(f => (idx.postings[f][t] ?? []).map(([j]) => j))))
+      const holding = group.map(t => new Set(FIELDS.flatMap(f => (postingList(idx, f, t) ?? []).map(([j]) => j))))
       set = new Set([...holding[0]!].filter(j => holding.every(h => h.has(j)) && stemmed(idx, j).includes(` ${key} `)))
       withAll.set(key, set)
     }
@@ -153,7 +154,7 @@ function bm25 (idx: KbIndex, qts: QueryTerm[]): Float64Array {
   for (const q of qts) {
     const bit = q.soft ? 0 : wordBit.get(q.words[0]!) ?? 0
     for (const f of FIELDS) {
-      const list = idx.postings[f][q.term]
+      const list = postingList(idx, f, q.term)
       if (!list) continue
       const idf = Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5))
       const w = q.weight * FIELD_WEIGHT[f] * idf * (K1 + 1)
@@ -265,7 +266,7 @@ export function sentences (text: string): string[] {
 function bySentence (idx: KbIndex, query: string, qts: QueryTerm[], ranked: Array<[number, number]>): Array<[number, number]> {
   const n = idx.sections.length
   const weights = qts.map(q => {
-    const df = idx.postings.text[q.term]?.length ?? 0
+    const df = textFrequency(idx, q.term)
     return q.weight * Math.log(1 + (n - df + 0.5) / (df + 0.5))
   })
   const total = weights.reduce((x, y, k) => x + (qts[k]!.soft ? 0 : y), 0) || 1
