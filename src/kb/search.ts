@@ -8,7 +8,8 @@ import Fuse from 'fuse.js'
 import { FIELDS } from './build-index.js'
 import { postingList, textFrequency } from './postings.js'
 import { isStopWord, term, terms, words } from './tokens.js'
-import { QUESTION_WORDS, THESAURUS } from './thesaurus.js'
+import { definingSentence } from './question.js'
+import { QUESTION_WORDS, synonymsOf } from './thesaurus.js'
 import { corrections } from './typos.js'
 import type { Definition, Field, Hit, KbIndex, Section } from './types.js'
 
@@ -21,6 +22,8 @@ const TITLE_BONUS = 0.35
 const LABEL_BONUS = 1
 /** Weight of two neighbouring query words found side by side in a sentence, against the two words alone. */
 const PHRASE_BONUS = 1
+/** Added to the sentence factor of a passage defining what a "what is …" question asks about. */
+const DEFINES_BONUS = Number(process.env.KB_DB ?? 2)
 
 interface QueryTerm {
   term: string
@@ -34,6 +37,8 @@ interface QueryTerm {
 
 const THESAURUS_WEIGHT = 0.45
 const QUESTION_WEIGHT = 0.2
+/** Weight of the documents' word for a query word they never use ("picks" → select). */
+const STAND_IN_WEIGHT = Number(process.env.KB_SI ?? 0.9)
 
 const avg = new WeakMap<KbIndex, Record<Field, number>>()
 /** Each section's stemmed text as one string, built the first time a phrase is looked for in it. */
@@ -81,7 +86,7 @@ export function queryTerms (idx: KbIndex, query: string): QueryTerm[] {
     const t = term(w)
     if (known.has(t)) add(t, 1, w)
     // Short words are not corrected: "long" is not a typo of "log", nor "pick" of "pack".
-    else if (!THESAURUS[w] && w.length >= 5) {
+    else if (synonymsOf(w, term).length === 0 && w.length >= 5) {
       const found = corrections(t, idx.vocabulary, v => textFrequency(idx, v))
       found.forEach((c, rank) => add(c.term, (c.distance === 1 ? 0.85 : 0.6) * (rank === 0 ? 1 : 0.5), w))
     }
@@ -89,7 +94,12 @@ export function queryTerms (idx: KbIndex, query: string): QueryTerm[] {
   const direct = out.size
   // Everyday words look for the documents' words for the same idea; question words for how such questions are answered.
   for (const w of qWords) {
-    for (const syn of THESAURUS[w] ?? []) { const t = term(syn); if (known.has(t) && t !== term(w)) add(t, THESAURUS_WEIGHT, w, undefined, true) }
+    // A word the documents never use is matched only through their words for it: those stand in for it.
+    const absent = !isStopWord(w) && !known.has(term(w))
+    for (const syn of synonymsOf(w, term)) {
+      const t = term(syn)
+      if (known.has(t) && t !== term(w)) add(t, absent ? STAND_IN_WEIGHT : THESAURUS_WEIGHT, w, undefined, !absent)
+    }
   }
   const q = ` ${qWords.join(' ')} `
   for (const { pattern, terms: answers } of QUESTION_WORDS) {
@@ -275,10 +285,13 @@ function bySentence (idx: KbIndex, query: string, qts: QueryTerm[], ranked: Arra
   const byWord = new Map(own.map(([q, k]) => [q.words[0]!, k]))
   const seq = words(query).filter(w => byWord.has(w))
   const pairs = seq.slice(1).map((w, j) => [byWord.get(seq[j]!)!, byWord.get(w)!] as const).filter(([a, b]) => a !== b)
+  const defining = definingSentence(query)
   return ranked.map(([i, s]) => {
     let best = 0
-    const { sets, pairs: sentencePairs } = sentenceData(idx, i)
+    const { texts, sets, pairs: sentencePairs } = sentenceData(idx, i)
     const title = sets[0]!
+    // A question asking what something is: the sentence (or the title) defining it answers.
+    const defines = defining && (defining.title.test(idx.sections[i]!.title) || texts.some(t => defining.sentence.test(t)))
     for (let j = 1; j < sets.length; j++) {
       const sentence = sets[j]!
       let v = 0
@@ -286,7 +299,7 @@ function bySentence (idx: KbIndex, query: string, qts: QueryTerm[], ranked: Arra
       for (const [a, b] of pairs) if (sentencePairs[j]!.has(`${qts[a]!.term} ${qts[b]!.term}`)) v += PHRASE_BONUS * (weights[a]! + weights[b]!) / 2
       if (v > best) best = v
     }
-    return [i, s * (0.4 + Math.min(2.0, best / total))] as [number, number]
+    return [i, s * (0.4 + Math.min(2.0, best / total) + (defines ? DEFINES_BONUS : 0))] as [number, number]
   }).sort((a, b) => b[1] - a[1])
 }
 

@@ -104,3 +104,16 @@ export const QUESTION_WORDS: ReadonlyArray<{ pattern: RegExp, terms: readonly st
   { pattern: /\bwhat (happens|if)\b|\bwhat now\b/, terms: ['action', 'referred', 'appropriate'] },
   { pattern: /\bhow (many|much)\b/, terms: ['number', 'percent', 'least', 'more'] }
 ]
+
+let byTerm: Map<string, readonly string[]> | undefined
+
+/** The documents' words for a query word: looked up as typed, else by its stem ("picks", "picking" → pick). */
+export function synonymsOf (word: string, stem: (w: string) => string): readonly string[] {
+  const direct = THESAURUS[word]
+  if (direct) return direct
+  if (!byTerm) {
+    byTerm = new Map()
+    for (const [k, v] of Object.entries(THESAURUS)) byTerm.set(stem(k), [...new Set([...(byTerm.get(stem(k)) ?? []), ...v])])
+  }
+  return byTerm.get(stem(word)) ?? []
+}
