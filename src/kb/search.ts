@@ -119,7 +119,10 @@ export function queryTerms (idx: KbIndex, query: string): QueryTerm[] {
 }
 
 /** Candidates re-ranked by their best sentence (BM25 narrows the sections to these first). */
-const RERANK_SENTENCES = 16
+const RERANK_SENTENCES = Number(process.env.KB_RR ?? 16)
+const SA = Number(process.env.KB_SA ?? 1)
+const SBASE = Number(process.env.KB_SBASE ?? 0.1)
+const SP = Number(process.env.KB_SP ?? 3)
 
 export function search (idx: KbIndex, query: string, opts: { limit?: number } = {}): Hit[] {
   const limit = opts.limit ?? 10
@@ -248,7 +251,33 @@ export function definitionFor (idx: KbIndex, query: string): Definition | undefi
 }
 
 /** Each section's title and then its sentences as sets of stemmed terms, built the first time the section is re-ranked. */
-interface Sentences { texts: string[], sets: Array<Set<string>>, pairs: Array<Set<string>> }
+interface Sentences {
+  texts: string[]
+  sets: Array<Set<string>>
+  pairs: Array<Set<string>>
+  /** The terms of the title and the headings above it: they stand behind every sentence of the section. */
+  heading?: Set<string>
+}
+const USE_TRAIL = process.env.KB_TRAIL !== '0'
+
+const headingKey = (t: string): string => t.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()
+const childCache = new WeakMap<KbIndex, Map<string, Set<string>>>()
+
+/** Each section's sub-sections' titles (normalised), by the section's id. */
+function childTitles (idx: KbIndex): Map<string, Set<string>> {
+  let m = childCache.get(idx)
+  if (!m) {
+    m = new Map()
+    for (const s of idx.sections) {
+      const id = baseId(s.id)
+      const parent = id.slice(0, id.lastIndexOf('/'))
+      if (!m.has(parent)) m.set(parent, new Set())
+      m.get(parent)!.add(headingKey(s.title))
+    }
+    childCache.set(idx, m)
+  }
+  return m
+}
 const sentenceCache = new WeakMap<KbIndex, Map<number, Sentences>>()
 
 function sentenceData (idx: KbIndex, i: number): Sentences {
@@ -258,8 +287,15 @@ function sentenceData (idx: KbIndex, i: number): Sentences {
   if (!out) {
     const s = idx.sections[i]!
     const texts = sentences(plain(s.text))
-    const seqs = [s.title, ...texts].map(t => terms(t))
-    out = { texts, sets: seqs.map(q => new Set(q)), pairs: seqs.map(q => new Set(q.slice(1).map((t, k) => `${q[k]} ${t}`))) }
+    // A line that only names a sub-section (a list of the parts to come) answers nothing: the sub-section does.
+    const children = childTitles(idx).get(baseId(s.id))
+    const seqs = [s.title, ...texts].map((t, k) => (k > 0 && children?.has(headingKey(t)) ? [] : terms(t)))
+    out = {
+      texts,
+      sets: seqs.map(q => new Set(q)),
+      pairs: seqs.map(q => new Set(q.slice(1).map((t, k) => `${q[k]} ${t}`))),
+      heading: new Set(terms(`${s.title} ${USE_TRAIL ? s.trail.join(' ') : ''}`))
+    }
     m.set(i, out)
   }
   return out
@@ -288,8 +324,8 @@ function bySentence (idx: KbIndex, query: string, qts: QueryTerm[], ranked: Arra
   const defining = definingSentence(query)
   return ranked.map(([i, s]) => {
     let best = 0
-    const { texts, sets, pairs: sentencePairs } = sentenceData(idx, i)
-    const title = sets[0]!
+    const { texts, sets, pairs: sentencePairs, heading } = sentenceData(idx, i)
+    const title = heading ?? sets[0]!
     // A question asking what something is: the sentence (or the title) defining it answers.
     const defines = defining && (defining.title.test(idx.sections[i]!.title) || texts.some(t => defining.sentence.test(t)))
     for (let j = 1; j < sets.length; j++) {
@@ -299,7 +335,7 @@ function bySentence (idx: KbIndex, query: string, qts: QueryTerm[], ranked: Arra
       for (const [a, b] of pairs) if (sentencePairs[j]!.has(`${qts[a]!.term} ${qts[b]!.term}`)) v += PHRASE_BONUS * (weights[a]! + weights[b]!) / 2
       if (v > best) best = v
     }
-    return [i, s * (0.4 + Math.min(2.0, best / total) + (defines ? DEFINES_BONUS : 0))] as [number, number]
+    return [i, Math.pow(s, SA) * Math.pow(SBASE + Math.min(2.0, best / total) + (defines ? DEFINES_BONUS : 0), SP)] as [number, number]
   }).sort((a, b) => b[1] - a[1])
 }
 
