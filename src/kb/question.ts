@@ -3,7 +3,8 @@
  * the sentence that defines it ("A compliance assessment is the first phase of a Customs audit"), or by a
  * section titled "Definition of …": `definingSentence` recognises both for the question's subject.
  */
-import { isStopWord, term, words } from './tokens.js'
+import { isStopWord, term, terms, words } from './tokens.js'
+import type { KbIndex } from './types.js'
 
 const ASKS_MEANING = /^\s*(?:what|whats|what's)\s+(?:is|are|was|were|does|do)?\b|^\s*(?:define|definition|meaning)\b|\b(?:mean|means|stand for|stands for)\s*\??\s*$/i
 const FRAME = new Set(['what', 'whats', 'is', 'are', 'was', 'were', 'does', 'do', 'define', 'definition', 'meaning', 'mean', 'means', 'stand', 'stands', 'for', 'of', 'a', 'an', 'the', 'exactly', 'term', 'word'])
@@ -25,4 +26,24 @@ export function definingSentence (query: string): Defining | undefined {
     sentence: new RegExp(`\\b${phrase}(?:\\s*\\([^)]*\\))?\\s+(?:is|are|means|refers to|consists of|(?:is|are) defined as)\\b`, 'i'),
     title: new RegExp(`^(?:(?:[ivxlc]+|[a-z]|\\d+)\\.\\s+)?(?:definition of\\s+(?:the\\s+)?)?${phrase}\\s*(?:\\([^)]*\\))?$`, 'i')
   }
+}
+
+const roleCache = new WeakMap<KbIndex, string[]>()
+const ROLE_ACRONYM = /\b(?:office|team|center|manager|owner|committee|staff|specialists?|division)\b/i
+
+/**
+ * The words the documents name their roles with, answering "who …" questions: the titles of the sections
+ * under a "Roles and Responsibilities" heading (the words not common to many sections) and the acronyms of
+ * offices, teams and people (NASC, TCPO, OI…).
+ */
+export function roleTerms (idx: KbIndex, documentFrequency: (t: string) => number): string[] {
+  let out = roleCache.get(idx)
+  if (!out) {
+    const common = idx.sections.length * 0.1
+    const fromTitles = idx.sections.filter(s => s.trail.some(t => /\broles\b/i.test(t))).flatMap(s => terms(s.title))
+    const acronyms = idx.acronyms.filter(a => ROLE_ACRONYM.test(a.expansion)).map(a => term(a.acronym.toLowerCase()))
+    out = [...new Set([...fromTitles.filter(t => documentFrequency(t) <= common), ...acronyms])]
+    roleCache.set(idx, out)
+  }
+  return out
 }

@@ -8,7 +8,7 @@ import Fuse from 'fuse.js'
 import { FIELDS } from './build-index.js'
 import { postingList, textFrequency } from './postings.js'
 import { isStopWord, term, terms, words } from './tokens.js'
-import { definingSentence } from './question.js'
+import { definingSentence, roleTerms, type Defining } from './question.js'
 import { QUESTION_WORDS, synonymsOf } from './thesaurus.js'
 import { corrections } from './typos.js'
 import type { Definition, Field, Hit, KbIndex, Section } from './types.js'
@@ -37,6 +37,7 @@ interface QueryTerm {
 
 const THESAURUS_WEIGHT = 0.45
 const QUESTION_WEIGHT = 0.2
+const ROLE_WEIGHT = Number(process.env.KB_ROLE ?? 0.1)
 /** Weight of the documents' word for a query word they never use ("picks" → select). */
 const STAND_IN_WEIGHT = Number(process.env.KB_SI ?? 0.9)
 
@@ -105,6 +106,8 @@ export function queryTerms (idx: KbIndex, query: string): QueryTerm[] {
   for (const { pattern, terms: answers } of QUESTION_WORDS) {
     if (pattern.test(q)) for (const a of answers) { const t = term(a); if (known.has(t)) add(t, QUESTION_WEIGHT, a, undefined, true) }
   }
+  // "Who …" is answered by a role: the documents' names for their offices, teams and people.
+  if (ROLE_WEIGHT > 0 && /^\s*who\b|\bwho (?:is|are|does|do|should|must|can|will)\b/.test(q)) for (const t of roleTerms(idx, v => textFrequency(idx, v))) add(t, ROLE_WEIGHT, t, undefined, true)
   // An acronym alone is looked up as its spelled-out form; beside other words it only nudges.
   const qTerms = terms(query).join(' ')
   const widen = direct <= 1 ? 0.8 : 0.3
@@ -136,8 +139,13 @@ export function search (idx: KbIndex, query: string, opts: { limit?: number } = 
     if (scores[i]! > 0 && (definition || !idx.sections[i]!.glossary)) ranked.push([i, scores[i]!])
   }
   ranked.sort((a, b) => b[1] - a[1])
-  ranked.length = Math.min(ranked.length, Math.max(RERANK_SENTENCES, limit * 2))
-  const reranked = rerank(idx, qts, bySentence(idx, query, qts, ranked))
+  const keep = Math.max(RERANK_SENTENCES, limit * 2)
+  const defining = definingSentence(query)
+  // A passage defining what the question asks about stays a candidate however little else it matches.
+  const definers = defining ? ranked.slice(keep).filter(([i]) => defining.sentence.test(idx.sections[i]!.text)) : []
+  ranked.length = Math.min(ranked.length, keep)
+  ranked.push(...definers.filter(([i]) => !ranked.some(([j]) => j === i)))
+  const reranked = rerank(idx, qts, bySentence(idx, query, qts, ranked, defining))
   return groupParts(idx, reranked).slice(0, limit).map(([i, score]) => toHit(idx, i, score, qts))
 }
 
@@ -309,7 +317,7 @@ export function sentences (text: string): string[] {
 }
 
 /** How much of the query (by term weight × rarity) the best single sentence of each candidate holds. */
-function bySentence (idx: KbIndex, query: string, qts: QueryTerm[], ranked: Array<[number, number]>): Array<[number, number]> {
+function bySentence (idx: KbIndex, query: string, qts: QueryTerm[], ranked: Array<[number, number]>, defining?: Defining): Array<[number, number]> {
   const n = idx.sections.length
   const weights = qts.map(q => {
     const df = textFrequency(idx, q.term)
@@ -321,7 +329,6 @@ function bySentence (idx: KbIndex, query: string, qts: QueryTerm[], ranked: Arra
   const byWord = new Map(own.map(([q, k]) => [q.words[0]!, k]))
   const seq = words(query).filter(w => byWord.has(w))
   const pairs = seq.slice(1).map((w, j) => [byWord.get(seq[j]!)!, byWord.get(w)!] as const).filter(([a, b]) => a !== b)
-  const defining = definingSentence(query)
   return ranked.map(([i, s]) => {
     let best = 0
     const { texts, sets, pairs: sentencePairs, heading } = sentenceData(idx, i)
