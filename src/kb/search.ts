@@ -334,7 +334,10 @@ function bySentence (idx: KbIndex, query: string, qts: QueryTerm[], ranked: Arra
     const { texts, sets, pairs: sentencePairs, heading } = sentenceData(idx, i)
     const title = heading ?? sets[0]!
     // A question asking what something is: the sentence (or the title) defining it answers.
-    const defines = defining && (defining.title.test(idx.sections[i]!.title) || texts.some(t => defining.sentence.test(t)))
+    // (a title that is the bare term counts half: the section is about it, not necessarily defining it).
+    const title0 = idx.sections[i]!.title
+    const byTitle = defining?.title.test(title0) ? (/\bdefinition\b/i.test(title0) ? 1 : 0.5) : 0
+    const defines = !defining ? 0 : Math.max(byTitle, texts.some(t => defining.sentence.test(t)) ? 1 : 0)
     for (let j = 1; j < sets.length; j++) {
       const sentence = sets[j]!
       let v = 0
@@ -342,7 +345,7 @@ function bySentence (idx: KbIndex, query: string, qts: QueryTerm[], ranked: Arra
       for (const [a, b] of pairs) if (sentencePairs[j]!.has(`${qts[a]!.term} ${qts[b]!.term}`)) v += PHRASE_BONUS * (weights[a]! + weights[b]!) / 2
       if (v > best) best = v
     }
-    return [i, Math.pow(s, SA) * Math.pow(SBASE + Math.min(2.0, best / total) + (defines ? DEFINES_BONUS : 0), SP)] as [number, number]
+    return [i, Math.pow(s, SA) * Math.pow(SBASE + Math.min(2.0, best / total) + defines * DEFINES_BONUS, SP)] as [number, number]
   }).sort((a, b) => b[1] - a[1])
 }
 
