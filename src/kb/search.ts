@@ -17,13 +17,13 @@ const FIELD_WEIGHT: Record<Field, number> = { title: 2.5, trail: 1.0, terms: 2.0
 const K1 = 1.2
 /** Length normalisation per field: a long list of table labels should not bury the one that matches. */
 const B: Record<Field, number> = { title: 0.5, trail: 0.5, terms: 0.2, text: 0.75 }
-const TITLE_BONUS = 0.35
+const TITLE_BONUS = 0.1
 /** A query naming a label whole (a checklist item) counts this many times a title it fully matches. */
 const LABEL_BONUS = 1
 /** Weight of two neighbouring query words found side by side in a sentence, against the two words alone. */
 const PHRASE_BONUS = 1
 /** Added to the sentence factor of a passage defining what a "what is …" question asks about. */
-const DEFINES_BONUS = Number(process.env.KB_DB ?? 2)
+const DEFINES_BONUS = 2
 
 interface QueryTerm {
   term: string
@@ -35,11 +35,11 @@ interface QueryTerm {
   soft?: boolean
 }
 
-const THESAURUS_WEIGHT = 0.45
+const THESAURUS_WEIGHT = 0.6
 const QUESTION_WEIGHT = 0.2
-const ROLE_WEIGHT = Number(process.env.KB_ROLE ?? 0.1)
+const ROLE_WEIGHT = 0.1
 /** Weight of the documents' word for a query word they never use ("picks" → select). */
-const STAND_IN_WEIGHT = Number(process.env.KB_SI ?? 0.9)
+const STAND_IN_WEIGHT = 0.9
 
 const avg = new WeakMap<KbIndex, Record<Field, number>>()
 /** Each section's stemmed text as one string, built the first time a phrase is looked for in it. */
@@ -122,10 +122,13 @@ export function queryTerms (idx: KbIndex, query: string): QueryTerm[] {
 }
 
 /** Candidates re-ranked by their best sentence (BM25 narrows the sections to these first). */
-const RERANK_SENTENCES = Number(process.env.KB_RR ?? 16)
-const SA = Number(process.env.KB_SA ?? 1)
-const SBASE = Number(process.env.KB_SBASE ?? 0.1)
-const SP = Number(process.env.KB_SP ?? 3)
+const RERANK_SENTENCES = 16
+/**
+ * A candidate's score is its BM25 score times (SENTENCE_BASE + the share of the query its best sentence
+ * holds)^SENTENCE_POWER: the passage whose one sentence answers beats one that mentions the words apart.
+ */
+const SENTENCE_BASE = 0.1
+const SENTENCE_POWER = 3
 
 export function search (idx: KbIndex, query: string, opts: { limit?: number } = {}): Hit[] {
   const limit = opts.limit ?? 10
@@ -266,7 +269,6 @@ interface Sentences {
   /** The terms of the title and the headings above it: they stand behind every sentence of the section. */
   heading?: Set<string>
 }
-const USE_TRAIL = process.env.KB_TRAIL !== '0'
 
 const headingKey = (t: string): string => t.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()
 const childCache = new WeakMap<KbIndex, Map<string, Set<string>>>()
@@ -302,7 +304,7 @@ function sentenceData (idx: KbIndex, i: number): Sentences {
       texts,
       sets: seqs.map(q => new Set(q)),
       pairs: seqs.map(q => new Set(q.slice(1).map((t, k) => `${q[k]} ${t}`))),
-      heading: new Set(terms(`${s.title} ${USE_TRAIL ? s.trail.join(' ') : ''}`))
+      heading: new Set(terms(`${s.title} ${s.trail.join(' ')}`))
     }
     m.set(i, out)
   }
@@ -345,7 +347,7 @@ function bySentence (idx: KbIndex, query: string, qts: QueryTerm[], ranked: Arra
       for (const [a, b] of pairs) if (sentencePairs[j]!.has(`${qts[a]!.term} ${qts[b]!.term}`)) v += PHRASE_BONUS * (weights[a]! + weights[b]!) / 2
       if (v > best) best = v
     }
-    return [i, Math.pow(s, SA) * Math.pow(SBASE + Math.min(2.0, best / total) + defines * DEFINES_BONUS, SP)] as [number, number]
+    return [i, s * Math.pow(SENTENCE_BASE + Math.min(2.0, best / total) + defines * DEFINES_BONUS, SENTENCE_POWER)] as [number, number]
   }).sort((a, b) => b[1] - a[1])
 }
 
