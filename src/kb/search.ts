@@ -18,8 +18,8 @@ const K1 = 1.2
 /** Length normalisation per field: a long list of table labels should not bury the one that matches. */
 const B: Record<Field, number> = { title: 0.5, trail: 0.5, terms: 0.2, text: 0.75 }
 const TITLE_BONUS = 0.1
-/** A query naming a label whole (a checklist item) counts this many times a title it fully matches. */
-const LABEL_BONUS = 1
+/** A query naming a label whole (a checklist item, a form field) lifts the section by this share of the top score. */
+const LABEL_BONUS = 0.35
 /** Weight of two neighbouring query words found side by side in a sentence, against the two words alone. */
 const PHRASE_BONUS = 1
 /** Added to the sentence factor of a passage defining what a "what is …" question asks about. */
@@ -392,7 +392,7 @@ function rerank (idx: KbIndex, qts: QueryTerm[], ranked: Array<[number, number]>
     const byTitle = title.size ? (hit / title.size) * Math.min(1, hit / Math.max(1, own.size) * 2) : 0
     // A query that names one of the section's labels whole (a checklist item, a form field) is as near as a title.
     const byLabel = labelsOf(idx, i).some(l => l.length > 0 && l.length >= ownWords && l.every(t => own.has(t))) ? LABEL_BONUS : 0
-    return [i, s + TITLE_BONUS * top * Math.max(byTitle, byLabel)] as [number, number]
+    return [i, s + top * Math.max(TITLE_BONUS * byTitle, byLabel)] as [number, number]
   }).sort((a, b) => b[1] - a[1])
 }
 
