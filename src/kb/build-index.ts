@@ -5,6 +5,7 @@
  */
 import { extractAcronyms } from './acronyms.js'
 import { encodePostings, type PostingList } from './postings.js'
+import { sentenceTerms } from './text.js'
 import { terms } from './tokens.js'
 import type { Field, KbIndex, Postings, Section } from './types.js'
 
@@ -42,5 +43,5 @@ export function buildIndex (sections: Section[], fingerprint: string): KbIndex {
     }
   })
   const postings = Object.fromEntries(FIELDS.map(f => [f, Object.fromEntries(Object.entries(lists[f]).map(([t, l]) => [t, encodePostings(l)]))])) as Record<Field, Postings>
-  return { version: 3, fingerprint, sections, postings, lengths, vocabulary: [...vocabulary].sort(), acronyms }
+  return { version: 3, fingerprint, sections, postings, lengths, vocabulary: [...vocabulary].sort(), acronyms, sentenceTerms: sections.map(s => sentenceTerms(s.text)) }
 }

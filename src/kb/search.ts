@@ -7,11 +7,14 @@
 import Fuse from 'fuse.js'
 import { FIELDS } from './build-index.js'
 import { postingList, textFrequency } from './postings.js'
+import { plain, sentences } from './text.js'
 import { isStopWord, term, terms, words } from './tokens.js'
 import { definingSentence, roleTerms, type Defining } from './question.js'
 import { QUESTION_WORDS, synonymsOf } from './thesaurus.js'
 import { corrections } from './typos.js'
 import type { Definition, Field, Hit, KbIndex, Section } from './types.js'
+
+export { plain, sentences } from './text.js'
 
 const FIELD_WEIGHT: Record<Field, number> = { title: 2.5, trail: 1.0, terms: 2.0, text: 1.0 }
 const K1 = 1.2
@@ -299,7 +302,10 @@ function sentenceData (idx: KbIndex, i: number): Sentences {
     const texts = sentences(plain(s.text))
     // A line that only names a sub-section (a list of the parts to come) answers nothing: the sub-section does.
     const children = childTitles(idx).get(baseId(s.id))
-    const seqs = [s.title, ...texts].map((t, k) => (k > 0 && children?.has(headingKey(t)) ? [] : terms(t)))
+    // The sentences' terms were stemmed when the index was built; an index without them is stemmed here.
+    const built = idx.sentenceTerms?.[i]?.split('\n')
+    const stemmedSentence = (t: string, k: number): string[] => (built && built.length === texts.length ? (built[k]! ? built[k]!.split(' ') : []) : terms(t))
+    const seqs = [terms(s.title), ...texts.map((t, k) => (children?.has(headingKey(t)) ? [] : stemmedSentence(t, k)))]
     out = {
       texts,
       sets: seqs.map(q => new Set(q)),
@@ -313,10 +319,6 @@ function sentenceData (idx: KbIndex, i: number): Sentences {
 
 const sentencesOf = (idx: KbIndex, i: number): Array<Set<string>> => sentenceData(idx, i).sets
 
-/** The text split into sentences: at line ends and at a full stop, question or exclamation mark before a space. */
-export function sentences (text: string): string[] {
-  return text.split('\n').flatMap(l => l.split(/(?<=[.!?])\s+(?=[A-Z("])/)).map(t => t.trim()).filter(Boolean)
-}
 
 /** How much of the query (by term weight × rarity) the best single sentence of each candidate holds. */
 function bySentence (idx: KbIndex, query: string, qts: QueryTerm[], ranked: Array<[number, number]>, defining?: Defining): Array<[number, number]> {
@@ -411,18 +413,6 @@ function toHit (idx: KbIndex, i: number, score: number, qts: QueryTerm[]): Hit {
   }
 }
 
-/**
- * Markdown reduced to plain text for excerpts: emphasis, code and link markup dropped, table rows joined with
- * " · ", list bullets and heading marks removed — so marking matches with ** can never nest or break.
- */
-export function plain (markdown: string): string {
-  return markdown.split('\n').map(line => {
-    let l = line.trim()
-    if (/^\|?\s*:?-{3,}/.test(l)) return ''
-    if (l.startsWith('|')) l = l.replace(/^\||\|$/g, '').split('|').map(c => c.trim()).filter(c => c && c !== '☐').join(' · ')
-    return l.replace(/^(?:[-*+]|\d+[.)]|#+)\s+/, '').replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/\*\*|__|[*_`]/g, '').replace(/\\([\\*_#|])/g, '$1')
-  }).join('\n')
-}
 
 /**
  * The sentence that answers: the one holding the most query terms, with its neighbours when they fit,

@@ -37,6 +37,8 @@ export interface KbIndex {
   lengths: Record<Field, number[]>
   vocabulary: string[]
   acronyms: Acronym[]
+  /** Per section: its sentences' terms (space-separated, one sentence a line), so a query stems only its own words. */
+  sentenceTerms?: string[]
 }
 
 export interface Hit {
