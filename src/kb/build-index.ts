@@ -4,6 +4,8 @@
  * acronym table. The result is plain JSON, written at build time (npm run build) and loaded by `pat search`.
  */
 import { extractAcronyms } from './acronyms.js'
+import { encodePostings, type PostingList } from './postings.js'
+import { sentenceTerms } from './text.js'
 import { terms } from './tokens.js'
 import type { Field, KbIndex, Postings, Section } from './types.js'
 
@@ -28,7 +30,7 @@ export function buildIndex (sections: Section[], fingerprint: string): KbIndex {
       if (defines && !s.terms.includes(a.acronym)) s.terms = [...s.terms, a.acronym, ...(s.terms.includes(a.expansion) ? [] : [a.expansion])]
     }
   }
-  const postings = Object.fromEntries(FIELDS.map(f => [f, {} as Postings])) as Record<Field, Postings>
+  const lists = Object.fromEntries(FIELDS.map(f => [f, {} as Record<string, PostingList>])) as Record<Field, Record<string, PostingList>>
   const lengths = Object.fromEntries(FIELDS.map(f => [f, [] as number[]])) as Record<Field, number[]>
   const vocabulary = new Set<string>()
   sections.forEach((s, i) => {
@@ -37,8 +39,9 @@ export function buildIndex (sections: Section[], fingerprint: string): KbIndex {
       lengths[f].push(ts.length)
       const tf = new Map<string, number>()
       for (const t of ts) { tf.set(t, (tf.get(t) ?? 0) + 1); vocabulary.add(t) }
-      for (const [t, n] of tf) (postings[f][t] ??= []).push([i, n])
+      for (const [t, n] of tf) (lists[f][t] ??= []).push([i, n])
     }
   })
-  return { version: 2, fingerprint, sections, postings, lengths, vocabulary: [...vocabulary].sort(), acronyms }
+  const postings = Object.fromEntries(FIELDS.map(f => [f, Object.fromEntries(Object.entries(lists[f]).map(([t, l]) => [t, encodePostings(l)]))])) as Record<Field, Postings>
+  return { version: 3, fingerprint, sections, postings, lengths, vocabulary: [...vocabulary].sort(), acronyms, sentenceTerms: sections.map(s => sentenceTerms(s.text)) }
 }

@@ -33,7 +33,7 @@ export async function readSections (files: readonly string[], local = false): Pr
 async function cached (path: string, fp: string, sections: () => Promise<Section[]>): Promise<KbIndex> {
   try {
     const idx = JSON.parse(readFileSync(path, 'utf8')) as KbIndex
-    if (idx.version === 2 && idx.fingerprint === fp) return idx
+    if (idx.version === 3 && idx.fingerprint === fp) return idx
   } catch { /* missing or unreadable: rebuild */ }
   const { buildIndex } = await import('./build-index.js')
   const idx = buildIndex(await sections(), fp)

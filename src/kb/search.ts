@@ -6,20 +6,27 @@
  */
 import Fuse from 'fuse.js'
 import { FIELDS } from './build-index.js'
+import { postingList, textFrequency } from './postings.js'
+import { plain, sentences } from './text.js'
 import { isStopWord, term, terms, words } from './tokens.js'
-import { QUESTION_WORDS, THESAURUS } from './thesaurus.js'
+import { definingSentence, roleTerms, type Defining } from './question.js'
+import { QUESTION_WORDS, synonymsOf } from './thesaurus.js'
 import { corrections } from './typos.js'
 import type { Definition, Field, Hit, KbIndex, Section } from './types.js'
+
+export { plain, sentences } from './text.js'
 
 const FIELD_WEIGHT: Record<Field, number> = { title: 2.5, trail: 1.0, terms: 2.0, text: 1.0 }
 const K1 = 1.2
 /** Length normalisation per field: a long list of table labels should not bury the one that matches. */
 const B: Record<Field, number> = { title: 0.5, trail: 0.5, terms: 0.2, text: 0.75 }
-const TITLE_BONUS = 0.35
-/** A query naming a label whole (a checklist item) counts this many times a title it fully matches. */
-const LABEL_BONUS = 1
+const TITLE_BONUS = 0.1
+/** A query naming a label whole (a checklist item, a form field) lifts the section by this share of the top score. */
+const LABEL_BONUS = 0.35
 /** Weight of two neighbouring query words found side by side in a sentence, against the two words alone. */
 const PHRASE_BONUS = 1
+/** Added to the sentence factor of a passage defining what a "what is …" question asks about. */
+const DEFINES_BONUS = 2
 
 interface QueryTerm {
   term: string
@@ -31,8 +38,11 @@ interface QueryTerm {
   soft?: boolean
 }
 
-const THESAURUS_WEIGHT = 0.45
+const THESAURUS_WEIGHT = 0.6
 const QUESTION_WEIGHT = 0.2
+const ROLE_WEIGHT = 0.1
+/** Weight of the documents' word for a query word they never use ("picks" → select). */
+const STAND_IN_WEIGHT = 0.9
 
 const avg = new WeakMap<KbIndex, Record<Field, number>>()
 /** Each section's stemmed text as one string, built the first time a phrase is looked for in it. */
@@ -80,20 +90,27 @@ export function queryTerms (idx: KbIndex, query: string): QueryTerm[] {
     const t = term(w)
     if (known.has(t)) add(t, 1, w)
     // Short words are not corrected: "long" is not a typo of "log", nor "pick" of "pack".
-    else if (!THESAURUS[w] && w.length >= 5) {
-      const found = corrections(t, idx.vocabulary, v => idx.postings.text[v]?.length ?? 0)
+    else if (synonymsOf(w, term).length === 0 && w.length >= 5) {
+      const found = corrections(t, idx.vocabulary, v => textFrequency(idx, v))
       found.forEach((c, rank) => add(c.term, (c.distance === 1 ? 0.85 : 0.6) * (rank === 0 ? 1 : 0.5), w))
     }
   }
   const direct = out.size
   // Everyday words look for the documents' words for the same idea; question words for how such questions are answered.
   for (const w of qWords) {
-    for (const syn of THESAURUS[w] ?? []) { const t = term(syn); if (known.has(t) && t !== term(w)) add(t, THESAURUS_WEIGHT, w, undefined, true) }
+    // A word the documents never use is matched only through their words for it: those stand in for it.
+    const absent = !isStopWord(w) && !known.has(term(w))
+    for (const syn of synonymsOf(w, term)) {
+      const t = term(syn)
+      if (known.has(t) && t !== term(w)) add(t, absent ? STAND_IN_WEIGHT : THESAURUS_WEIGHT, w, undefined, !absent)
+    }
   }
   const q = ` ${qWords.join(' ')} `
   for (const { pattern, terms: answers } of QUESTION_WORDS) {
     if (pattern.test(q)) for (const a of answers) { const t = term(a); if (known.has(t)) add(t, QUESTION_WEIGHT, a, undefined, true) }
   }
+  // "Who …" is answered by a role: the documents' names for their offices, teams and people.
+  if (ROLE_WEIGHT > 0 && /^\s*who\b|\bwho (?:is|are|does|do|should|must|can|will)\b/.test(q)) for (const t of roleTerms(idx, v => textFrequency(idx, v))) add(t, ROLE_WEIGHT, t, undefined, true)
   // An acronym alone is looked up as its spelled-out form; beside other words it only nudges.
   const qTerms = terms(query).join(' ')
   const widen = direct <= 1 ? 0.8 : 0.3
@@ -109,6 +126,12 @@ export function queryTerms (idx: KbIndex, query: string): QueryTerm[] {
 
 /** Candidates re-ranked by their best sentence (BM25 narrows the sections to these first). */
 const RERANK_SENTENCES = 16
+/**
+ * A candidate's score is its BM25 score times (SENTENCE_BASE + the share of the query its best sentence
+ * holds)^SENTENCE_POWER: the passage whose one sentence answers beats one that mentions the words apart.
+ */
+const SENTENCE_BASE = 0.1
+const SENTENCE_POWER = 3
 
 export function search (idx: KbIndex, query: string, opts: { limit?: number } = {}): Hit[] {
   const limit = opts.limit ?? 10
@@ -122,8 +145,13 @@ export function search (idx: KbIndex, query: string, opts: { limit?: number } = 
     if (scores[i]! > 0 && (definition || !idx.sections[i]!.glossary)) ranked.push([i, scores[i]!])
   }
   ranked.sort((a, b) => b[1] - a[1])
-  ranked.length = Math.min(ranked.length, Math.max(RERANK_SENTENCES, limit * 2))
-  const reranked = rerank(idx, qts, bySentence(idx, query, qts, ranked))
+  const keep = Math.max(RERANK_SENTENCES, limit * 2)
+  const defining = definingSentence(query)
+  // A passage defining what the question asks about stays a candidate however little else it matches.
+  const definers = defining ? ranked.slice(keep).filter(([i]) => defining.sentence.test(idx.sections[i]!.text)) : []
+  ranked.length = Math.min(ranked.length, keep)
+  ranked.push(...definers.filter(([i]) => !ranked.some(([j]) => j === i)))
+  const reranked = rerank(idx, qts, bySentence(idx, query, qts, ranked, defining))
   return groupParts(idx, reranked).slice(0, limit).map(([i, score]) => toHit(idx, i, score, qts))
 }
 
@@ -144,7 +172,7 @@ function bm25 (idx: KbIndex, qts: QueryTerm[]): Float64Array {
     let set = withAll.get(key)
     if (!set) {
       // Sections holding every word of the group (in any field), then those where they stand together.
-      const holding = group.map(t => new Set(FIELDS.flatMap(f => (idx.postings[f][t] ?? []).map(([j]) => j))))
+      const holding = group.map(t => new Set(FIELDS.flatMap(f => (postingList(idx, f, t) ?? []).map(([j]) => j))))
       set = new Set([...holding[0]!].filter(j => holding.every(h => h.has(j)) && stemmed(idx, j).includes(` ${key} `)))
       withAll.set(key, set)
     }
@@ -153,7 +181,7 @@ function bm25 (idx: KbIndex, qts: QueryTerm[]): Float64Array {
   for (const q of qts) {
     const bit = q.soft ? 0 : wordBit.get(q.words[0]!) ?? 0
     for (const f of FIELDS) {
-      const list = idx.postings[f][q.term]
+      const list = postingList(idx, f, q.term)
       if (!list) continue
       const idf = Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5))
       const w = q.weight * FIELD_WEIGHT[f] * idf * (K1 + 1)
@@ -237,7 +265,32 @@ export function definitionFor (idx: KbIndex, query: string): Definition | undefi
 }
 
 /** Each section's title and then its sentences as sets of stemmed terms, built the first time the section is re-ranked. */
-interface Sentences { texts: string[], sets: Array<Set<string>>, pairs: Array<Set<string>> }
+interface Sentences {
+  texts: string[]
+  sets: Array<Set<string>>
+  pairs: Array<Set<string>>
+  /** The terms of the title and the headings above it: they stand behind every sentence of the section. */
+  heading?: Set<string>
+}
+
+const headingKey = (t: string): string => t.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()
+const childCache = new WeakMap<KbIndex, Map<string, Set<string>>>()
+
+/** Each section's sub-sections' titles (normalised), by the section's id. */
+function childTitles (idx: KbIndex): Map<string, Set<string>> {
+  let m = childCache.get(idx)
+  if (!m) {
+    m = new Map()
+    for (const s of idx.sections) {
+      const id = baseId(s.id)
+      const parent = id.slice(0, id.lastIndexOf('/'))
+      if (!m.has(parent)) m.set(parent, new Set())
+      m.get(parent)!.add(headingKey(s.title))
+    }
+    childCache.set(idx, m)
+  }
+  return m
+}
 const sentenceCache = new WeakMap<KbIndex, Map<number, Sentences>>()
 
 function sentenceData (idx: KbIndex, i: number): Sentences {
@@ -247,8 +300,18 @@ function sentenceData (idx: KbIndex, i: number): Sentences {
   if (!out) {
     const s = idx.sections[i]!
     const texts = sentences(plain(s.text))
-    const seqs = [s.title, ...texts].map(t => terms(t))
-    out = { texts, sets: seqs.map(q => new Set(q)), pairs: seqs.map(q => new Set(q.slice(1).map((t, k) => `${q[k]} ${t}`))) }
+    // A line that only names a sub-section (a list of the parts to come) answers nothing: the sub-section does.
+    const children = childTitles(idx).get(baseId(s.id))
+    // The sentences' terms were stemmed when the index was built; an index without them is stemmed here.
+    const built = idx.sentenceTerms?.[i]?.split('\n')
+    const stemmedSentence = (t: string, k: number): string[] => (built && built.length === texts.length ? (built[k]! ? built[k]!.split(' ') : []) : terms(t))
+    const seqs = [terms(s.title), ...texts.map((t, k) => (children?.has(headingKey(t)) ? [] : stemmedSentence(t, k)))]
+    out = {
+      texts,
+      sets: seqs.map(q => new Set(q)),
+      pairs: seqs.map(q => new Set(q.slice(1).map((t, k) => `${q[k]} ${t}`))),
+      heading: new Set(terms(`${s.title} ${s.trail.join(' ')}`))
+    }
     m.set(i, out)
   }
   return out
@@ -256,16 +319,12 @@ function sentenceData (idx: KbIndex, i: number): Sentences {
 
 const sentencesOf = (idx: KbIndex, i: number): Array<Set<string>> => sentenceData(idx, i).sets
 
-/** The text split into sentences: at line ends and at a full stop, question or exclamation mark before a space. */
-export function sentences (text: string): string[] {
-  return text.split('\n').flatMap(l => l.split(/(?<=[.!?])\s+(?=[A-Z("])/)).map(t => t.trim()).filter(Boolean)
-}
 
 /** How much of the query (by term weight × rarity) the best single sentence of each candidate holds. */
-function bySentence (idx: KbIndex, query: string, qts: QueryTerm[], ranked: Array<[number, number]>): Array<[number, number]> {
+function bySentence (idx: KbIndex, query: string, qts: QueryTerm[], ranked: Array<[number, number]>, defining?: Defining): Array<[number, number]> {
   const n = idx.sections.length
   const weights = qts.map(q => {
-    const df = idx.postings.text[q.term]?.length ?? 0
+    const df = textFrequency(idx, q.term)
     return q.weight * Math.log(1 + (n - df + 0.5) / (df + 0.5))
   })
   const total = weights.reduce((x, y, k) => x + (qts[k]!.soft ? 0 : y), 0) || 1
@@ -276,8 +335,13 @@ function bySentence (idx: KbIndex, query: string, qts: QueryTerm[], ranked: Arra
   const pairs = seq.slice(1).map((w, j) => [byWord.get(seq[j]!)!, byWord.get(w)!] as const).filter(([a, b]) => a !== b)
   return ranked.map(([i, s]) => {
     let best = 0
-    const { sets, pairs: sentencePairs } = sentenceData(idx, i)
-    const title = sets[0]!
+    const { texts, sets, pairs: sentencePairs, heading } = sentenceData(idx, i)
+    const title = heading ?? sets[0]!
+    // A question asking what something is: the sentence (or the title) defining it answers.
+    // (a title that is the bare term counts half: the section is about it, not necessarily defining it).
+    const title0 = idx.sections[i]!.title
+    const byTitle = defining?.title.test(title0) ? (/\bdefinition\b/i.test(title0) ? 1 : 0.5) : 0
+    const defines = !defining ? 0 : Math.max(byTitle, texts.some(t => defining.sentence.test(t)) ? 1 : 0)
     for (let j = 1; j < sets.length; j++) {
       const sentence = sets[j]!
       let v = 0
@@ -285,7 +349,7 @@ function bySentence (idx: KbIndex, query: string, qts: QueryTerm[], ranked: Arra
       for (const [a, b] of pairs) if (sentencePairs[j]!.has(`${qts[a]!.term} ${qts[b]!.term}`)) v += PHRASE_BONUS * (weights[a]! + weights[b]!) / 2
       if (v > best) best = v
     }
-    return [i, s * (0.4 + Math.min(2.0, best / total))] as [number, number]
+    return [i, s * Math.pow(SENTENCE_BASE + Math.min(2.0, best / total) + defines * DEFINES_BONUS, SENTENCE_POWER)] as [number, number]
   }).sort((a, b) => b[1] - a[1])
 }
 
@@ -330,7 +394,7 @@ function rerank (idx: KbIndex, qts: QueryTerm[], ranked: Array<[number, number]>
     const byTitle = title.size ? (hit / title.size) * Math.min(1, hit / Math.max(1, own.size) * 2) : 0
     // A query that names one of the section's labels whole (a checklist item, a form field) is as near as a title.
     const byLabel = labelsOf(idx, i).some(l => l.length > 0 && l.length >= ownWords && l.every(t => own.has(t))) ? LABEL_BONUS : 0
-    return [i, s + TITLE_BONUS * top * Math.max(byTitle, byLabel)] as [number, number]
+    return [i, s + top * Math.max(TITLE_BONUS * byTitle, byLabel)] as [number, number]
   }).sort((a, b) => b[1] - a[1])
 }
 
@@ -349,18 +413,6 @@ function toHit (idx: KbIndex, i: number, score: number, qts: QueryTerm[]): Hit {
   }
 }
 
-/**
- * Markdown reduced to plain text for excerpts: emphasis, code and link markup dropped, table rows joined with
- * " · ", list bullets and heading marks removed — so marking matches with ** can never nest or break.
- */
-export function plain (markdown: string): string {
-  return markdown.split('\n').map(line => {
-    let l = line.trim()
-    if (/^\|?\s*:?-{3,}/.test(l)) return ''
-    if (l.startsWith('|')) l = l.replace(/^\||\|$/g, '').split('|').map(c => c.trim()).filter(c => c && c !== '☐').join(' · ')
-    return l.replace(/^(?:[-*+]|\d+[.)]|#+)\s+/, '').replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/\*\*|__|[*_`]/g, '').replace(/\\([\\*_#|])/g, '$1')
-  }).join('\n')
-}
 
 /**
  * The sentence that answers: the one holding the most query terms, with its neighbours when they fit,

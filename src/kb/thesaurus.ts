@@ -91,7 +91,68 @@ export const THESAURUS: Readonly<Record<string, readonly string[]>> = {
   big: ['large', 'largest'],
   small: ['low'],
   stop: ['permanent'],
-  forever: ['permanent']
+  forever: ['permanent'],
+  // hearing back, telling, meeting
+  hear: ['notified', 'informed', 'response'],
+  reply: ['response', 'respond'],
+  answer: ['response', 'respond'],
+  told: ['notified', 'informed'],
+  notice: ['notify', 'letter'],
+  meet: ['meeting', 'visit'],
+  call: ['contact', 'telephone'],
+  phone: ['telephone', 'contact'],
+  email: ['mail', 'correspondence'],
+  ask: ['request'],
+  asks: ['request', 'requests'],
+  // people
+  staff: ['personnel', 'team'],
+  people: ['personnel', 'staff', 'team'],
+  // size, time, order
+  size: ['volume', 'value'],
+  biggest: ['largest', 'top'],
+  top: ['largest', 'ranked'],
+  late: ['timely', 'delay'],
+  timeline: ['timeframe', 'schedule', 'dates'],
+  schedule: ['timeframe', 'dates'],
+  finish: ['completion', 'final'],
+  start: ['initiate', 'initial', 'begin'],
+  begin: ['initiate', 'initial'],
+  kickoff: ['initial', 'introductory', 'meeting'],
+  first: ['initial', 'introductory'],
+  edit: ['revise', 'revision'],
+  // asking, allowing, keeping private
+  mandatory: ['required', 'voluntary'],
+  optional: ['voluntary'],
+  permission: ['consent', 'approval'],
+  allowed: ['permission', 'may'],
+  private: ['confidential', 'proprietary', 'release'],
+  secret: ['confidential', 'proprietary'],
+  // data and findings
+  stats: ['statistics'],
+  score: ['rate', 'rating'],
+  findings: ['results'],
+  look: ['review', 'examine'],
+  // goods and trade
+  products: ['merchandise', 'commodities'],
+  shipment: ['entry', 'cargo', 'shipments'],
+  shipments: ['entries', 'cargo'],
+  agent: ['broker'],
+  supplier: ['manufacturer', 'foreign'],
+  factory: ['plant', 'manufacturer'],
+  subsidiary: ['related', 'affiliate', 'divisions'],
+  branches: ['locations', 'divisions'],
+  history: ['background'],
+  steps: ['process', 'procedure'],
+  punish: ['penalties', 'sanctions', 'enforcement'],
+  teach: ['education', 'informed'],
+  help: ['assist', 'assistance'],
+  taxes: ['duty', 'duties', 'revenue'],
+  price: ['value', 'valuation'],
+  cost: ['value'],
+  refund: ['drawback'],
+  computer: ['automated', 'system'],
+  quit: ['voluntary', 'withdraw'],
+  drop: ['remove', 'removed']
 }
 
 /** Question phrases → the words the documents answer them with. Matched on the query's leading words. */
@@ -104,3 +165,16 @@ export const QUESTION_WORDS: ReadonlyArray<{ pattern: RegExp, terms: readonly st
   { pattern: /\bwhat (happens|if)\b|\bwhat now\b/, terms: ['action', 'referred', 'appropriate'] },
   { pattern: /\bhow (many|much)\b/, terms: ['number', 'percent', 'least', 'more'] }
 ]
+
+let byTerm: Map<string, readonly string[]> | undefined
+
+/** The documents' words for a query word: looked up as typed, else by its stem ("picks", "picking" → pick). */
+export function synonymsOf (word: string, stem: (w: string) => string): readonly string[] {
+  const direct = THESAURUS[word]
+  if (direct) return direct
+  if (!byTerm) {
+    byTerm = new Map()
+    for (const [k, v] of Object.entries(THESAURUS)) byTerm.set(stem(k), [...new Set([...(byTerm.get(stem(k)) ?? []), ...v])])
+  }
+  return byTerm.get(stem(word)) ?? []
+}

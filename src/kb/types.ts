@@ -23,13 +23,13 @@ export interface Section {
 }
 
 export type Field = 'title' | 'trail' | 'terms' | 'text'
-/** term → [record index, term frequency] pairs. */
-export type Postings = Record<string, Array<[number, number]>>
+/** term → its [record index, term frequency] pairs, encoded as one string (`postings.ts`). */
+export type Postings = Record<string, string>
 
 export interface Acronym { acronym: string, expansion: string }
 
 export interface KbIndex {
-  version: 2
+  version: 3
   /** Fingerprint of the content files the index was built from (names, sizes, modification times). */
   fingerprint: string
   sections: Section[]
@@ -37,6 +37,8 @@ export interface KbIndex {
   lengths: Record<Field, number[]>
   vocabulary: string[]
   acronyms: Acronym[]
+  /** Per section: its sentences' terms (space-separated, one sentence a line), so a query stems only its own words. */
+  sentenceTerms?: string[]
 }
 
 export interface Hit {

@@ -1,0 +1,49 @@
+/**
+ * What kind of answer a question asks for, from its form. "What is a compliance assessment" is answered by
+ * the sentence that defines it ("A compliance assessment is the first phase of a Customs audit"), or by a
+ * section titled "Definition of …": `definingSentence` recognises both for the question's subject.
+ */
+import { isStopWord, term, terms, words } from './tokens.js'
+import type { KbIndex } from './types.js'
+
+const ASKS_MEANING = /^\s*(?:what|whats|what's)\s+(?:is|are|was|were|does|do)?\b|^\s*(?:define|definition|meaning)\b|\b(?:mean|means|stand for|stands for)\s*\??\s*$/i
+const FRAME = new Set(['what', 'whats', 'is', 'are', 'was', 'were', 'does', 'do', 'define', 'definition', 'meaning', 'mean', 'means', 'stand', 'stands', 'for', 'of', 'a', 'an', 'the', 'exactly', 'term', 'word'])
+const JOIN = '(?:\\s+(?:of|the|a|an|and|for|to|in|on))*\\s+'
+
+/** A word as a pattern matching its other forms: its stem, then any letters ("assessments", "informed"). */
+const loose = (w: string): string => `${term(w).replace(/[^a-z0-9]/g, '').slice(0, Math.max(3, term(w).length - 1))}\\w*`
+
+export interface Defining { subject: string[], sentence: RegExp, title: RegExp }
+
+/** For a question asking what something is, the patterns of a sentence or title defining it. */
+export function definingSentence (query: string): Defining | undefined {
+  if (!ASKS_MEANING.test(query)) return undefined
+  const subject = words(query).filter(w => !FRAME.has(w))
+  if (subject.length === 0 || subject.length > 5 || subject.every(isStopWord)) return undefined
+  const phrase = subject.filter(w => !isStopWord(w)).map(loose).join(JOIN)
+  return {
+    subject,
+    sentence: new RegExp(`\\b${phrase}(?:\\s*\\([^)]*\\))?\\s+(?:is|are|means|refers to|consists of|(?:is|are) defined as)\\b`, 'i'),
+    title: new RegExp(`^(?:(?:[ivxlc]+|[a-z]|\\d+)\\.\\s+)?(?:definition of\\s+(?:the\\s+)?)?${phrase}\\s*(?:\\([^)]*\\))?$`, 'i')
+  }
+}
+
+const roleCache = new WeakMap<KbIndex, string[]>()
+const ROLE_ACRONYM = /\b(?:office|team|center|manager|owner|committee|staff|specialists?|division)\b/i
+
+/**
+ * The words the documents name their roles with, answering "who …" questions: the titles of the sections
+ * under a "Roles and Responsibilities" heading (the words not common to many sections) and the acronyms of
+ * offices, teams and people (NASC, TCPO, OI…).
+ */
+export function roleTerms (idx: KbIndex, documentFrequency: (t: string) => number): string[] {
+  let out = roleCache.get(idx)
+  if (!out) {
+    const common = idx.sections.length * 0.1
+    const fromTitles = idx.sections.filter(s => s.trail.some(t => /\broles\b/i.test(t))).flatMap(s => terms(s.title))
+    const acronyms = idx.acronyms.filter(a => ROLE_ACRONYM.test(a.expansion)).map(a => term(a.acronym.toLowerCase()))
+    out = [...new Set([...fromTitles.filter(t => documentFrequency(t) <= common), ...acronyms])]
+    roleCache.set(idx, out)
+  }
+  return out
+}
