@@ -16,6 +16,8 @@
  *   plan: Y.Map            PLAN_FIELDS
  *   tasks: Y.Map           lifecycle task id → { done, by, at, note? } — one value per task (a member's mark)
  *   log: Y.Array           activity entries, append-only
+ *   conflicts: Y.Map       record id → a value a merge replaced unseen, or a concurrent long-text edit (store/conflicts.ts)
+ *   resolutions: Y.Map     conflict id → { by, byName, at, kept } — how a member closed it
  * A CIP's extensions are a Y.Map `extensions` inside the CIP's own map.
  */
 import type * as Y from 'yjs'
