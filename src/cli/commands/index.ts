@@ -9,6 +9,7 @@ import { registerEntities } from './entities.js'
 import { registerChecklist } from './checklist.js'
 import { registerPlan } from './plan.js'
 import { registerLog } from './log.js'
+import { registerChanges } from './changes.js'
 import { registerBackup } from './backup.js'
 import { registerServe } from './serve.js'
 import { registerKb } from './kb.js'
@@ -33,6 +34,7 @@ export function registerCommands (program: Command, ctx: CliContext): void {
   registerImport(program, ctx)
   registerExport(program, ctx)
   registerLog(program, ctx)
+  registerChanges(program, ctx)
   registerKb(program, ctx)
   registerBackup(program, ctx)
   registerMe(program, ctx)
