@@ -52,7 +52,7 @@ export const DUE_RULE_INFO: Record<DueRule, { kind: DueKind, text: string }> = {
   'profile-review': { kind: 'review', text: 'Review the account profile at least every 2 years (SOP, Evaluate the Account, step 1)' },
   'plan-review': { kind: 'review', text: 'Review the Account Action Plan with the account at least annually (SOP, Improve, step 6)' },
   'plan-missing': { kind: 'deadline', text: 'An account in Improve or Manage needs its Account Action Plan; none is recorded yet (SOP, Improve Account Compliance)' },
-  'questionnaire': { kind: 'deadline', text: 'Customise and send the questionnaire unless a Compliance Assessment was conducted or begins within 6 months (SOP, Evaluate, step 3)' },
+  questionnaire: { kind: 'deadline', text: 'Customise and send the questionnaire unless a Compliance Assessment was conducted or begins within 6 months (SOP, Evaluate, step 3)' },
   'activity-review': { kind: 'review', text: 'Each quarter, review the activity of a compliant account with no pending action items (SOP, Manage, step 6)' },
   'cip-conditional-period': { kind: 'deadline', text: 'A CIP\'s conditional period ends six months after the CA report, or when its extension ends (CIP framework, Timeframes)' },
   'cip-target': { kind: 'item', text: 'Target date for a CIP\'s corrective action steps (CIP framework, Target Dates)' },

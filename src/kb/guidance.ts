@@ -64,7 +64,7 @@ export const GUIDANCE: Readonly<Record<string, string>> = {
   'profile-review': 'Review account profile at least every 2 years',
   'plan-review': 'Plans will be reviewed with the account at least annually',
   'plan-missing': 'Work with account to develop account action plan',
-  'questionnaire': 'is not scheduled to begin soon',
+  questionnaire: 'is not scheduled to begin soon',
   'activity-review': "review account's latest data in the Account Activity Program each quarter",
   'cip-conditional-period': 'Companies will be given a conditional period of six months',
   'cip-target': 'A target date should be established for each action step',

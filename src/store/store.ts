@@ -60,8 +60,12 @@ export class Store {
       order: readLocations, listHint: '`pat location list ACCOUNT`', check: checkLocation
     })
     this.related = new EntityActions(ws, {
-      collection: 'related', specs: RELATED_FIELDS, noun: 'related company', label: e => String(e.name), listHint: '`pat account show ACCOUNT`',
-      onChange: relatedDefinitionChange
+      collection: 'related',
+      specs: RELATED_FIELDS,
+      noun: 'related company',
+      label: e => String(e.name),
+      listHint: '`pat account show ACCOUNT`',
+      onChange: relatedDefinitionChange // a related company is part of the account definition OST must hear of
     })
     this.checklist = new ChecklistActions(ws)
     this.plan = new PlanActions(ws)
