@@ -16,7 +16,7 @@
  */
 import * as decoding from 'lib0/decoding'
 import { WebSocket, type RawData } from 'ws'
-import { InputError } from '../../domain/index.js'
+import type { InputError } from '../../domain/index.js'
 import { HP_MESSAGE, readHocuspocusFrame, readHocuspocusMessage, writeCloseDoc, writeHocuspocusSync, writeToken } from './hocuspocus-protocol.js'
 import type { HubRoom } from './room.js'
 import { closeSockets, httpRefusal, HubRefusal, unreachable, toBytes, type HubTransport, type TransportOptions } from './transport.js'
