@@ -319,7 +319,6 @@ function sentenceData (idx: KbIndex, i: number): Sentences {
 
 const sentencesOf = (idx: KbIndex, i: number): Array<Set<string>> => sentenceData(idx, i).sets
 
-
 /** How much of the query (by term weight × rarity) the best single sentence of each candidate holds. */
 function bySentence (idx: KbIndex, query: string, qts: QueryTerm[], ranked: Array<[number, number]>, defining?: Defining): Array<[number, number]> {
   const n = idx.sections.length
@@ -412,7 +411,6 @@ function toHit (idx: KbIndex, i: number, score: number, qts: QueryTerm[]): Hit {
     ...(s.local ? { local: true } : {})
   }
 }
-
 
 /**
  * The sentence that answers: the one holding the most query terms, with its neighbours when they fit,
