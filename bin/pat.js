@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // The `pat` command. `npm run build` (run by `npm ci` via `prepare`) compiles the TypeScript sources to dist/
 // and bundles the command (scripts/bundle.js), which then starts fast: docs/startup.md.
-// - The everyday account commands (first word in LITE) run from their own bundle, one CommonJS file,
-//   dist/bundle/lite.cjs (src/cli/lite.ts), compiled with V8's code cache kept beside it (lite.cache): a
-//   start deserializes the functions it needs instead of compiling them. The cache is written after a run
-//   that found none (or found it stale: another node), if the directory is writable; `npm run build` removes
-//   it with the old bundle. The entry declines (undefined) what only the full program does.
+// - The everyday account commands and `pat search` (first word in ENTRIES) run from their own bundle,
+//   one CommonJS file, dist/bundle/lite.cjs (src/cli/lite.ts) or kb.cjs (src/cli/kb-fast.ts), compiled with
+//   V8's code cache kept beside it (lite.cache, kb.cache): a start deserializes the functions it needs
+//   instead of compiling them. A cache is written after a run that found none (or found it stale: another
+//   node), if the directory is writable; `npm run build` removes it with the old bundle. The entry declines
+//   (undefined) what only the full program does.
 // - Everything else runs dist/bundle/pat.js, ES module chunks loaded as each command needs them.
 // On a checkout that was never installed (no node_modules/, no dist/) the bundle is missing: that gets one
 // line saying what to run, not node's stack trace.
@@ -16,6 +17,7 @@ import { fileURLToPath } from 'node:url'
 import vm from 'node:vm'
 
 const LITE = new Set(['account', 'due', 'checklist', 'plan', 'log', 'status'])
+const ENTRIES = { ...Object.fromEntries([...LITE].map(w => [w, 'lite'])), search: 'kb' }
 
 /** The first word that is no option (nor the value of --home), as src/cli/unknown-command.ts commandWord. */
 function commandWord (argv) {
@@ -27,9 +29,9 @@ function commandWord (argv) {
   return undefined
 }
 
-/** Runs lite.cjs's main with its code cache; writes the cache afterwards if there was none that fitted. */
-async function runLite (argv) {
-  const file = fileURLToPath(new URL('../dist/bundle/lite.cjs', import.meta.url))
+/** Runs NAME.cjs's main with its code cache; writes the cache afterwards if there was none that fitted. */
+async function runEntry (name, argv) {
+  const file = fileURLToPath(new URL(`../dist/bundle/${name}.cjs`, import.meta.url))
   const cacheFile = file.replace(/\.cjs$/, '.cache')
   const source = readFileSync(file, 'utf8')
   let cachedData
@@ -50,12 +52,13 @@ async function runLite (argv) {
   return code
 }
 
-const notInstalled = err => err?.code === 'ERR_MODULE_NOT_FOUND' || (err?.code === 'ENOENT' && String(err.path).endsWith('lite.cjs'))
+const notInstalled = err => err?.code === 'ERR_MODULE_NOT_FOUND' || (err?.code === 'ENOENT' && /[\\/]dist[\\/]bundle[\\/]\w+\.cjs$/.test(String(err.path)))
 
 try {
   const argv = process.argv.slice(2)
   let code
-  if (LITE.has(commandWord(argv))) code = await runLite(argv)
+  const word = commandWord(argv)
+  if (word !== undefined && Object.hasOwn(ENTRIES, word)) code = await runEntry(ENTRIES[word], argv)
   if (code === undefined) {
     // A declined command line used nothing of lite.cjs's own copy of Yjs, only evaluated it: the full
     // bundle's copy is the one in use, so Yjs's warning about a second copy (its global mark) does not apply.

@@ -119,9 +119,10 @@ const common = {
 
 rmSync(outdir, { recursive: true, force: true })
 const result = await build({ ...common, entryPoints: { pat: 'src/cli/main.ts' }, splitting: true, plugins: [nativeAddon, yogaWithoutFetch, reactProduction] })
-const lite = await build({
+/** A one-file CommonJS entry that bin/pat.js runs with a code cache (see lite.cjs above). */
+const cjsEntry = (name, entry, plugins) => build({
   ...common,
-  entryPoints: { lite: 'src/cli/lite.ts' },
+  entryPoints: { [name]: entry },
   format: 'cjs',
   outExtension: { '.js': '.cjs' },
   // A script compiled through node:vm (bin/pat.js) has no import() on node 20: the file-format libraries it
@@ -130,8 +131,27 @@ const lite = await build({
   // The sources find content/ and package.json from import.meta.url; in CommonJS that is the file's URL.
   define: { 'import.meta.url': '__patUrl' },
   banner: { js: "const __patUrl = require('node:url').pathToFileURL(__filename).href;" },
-  plugins: [nativeAddon, liteDeclined, icalDefault]
+  plugins
 })
+const lite = await cjsEntry('lite', 'src/cli/lite.ts', [nativeAddon, liteDeclined, icalDefault])
+// `pat search` (src/cli/kb-fast.ts): the knowledge base alone, no store. `pat show` renders Markdown for the
+// terminal (marked-terminal, highlight.js: 1.7 MB), so bin/pat.js sends it to the full bundle; here the
+// renderer is a module that says so.
+const kbWithoutRender = {
+  name: 'kb-without-render',
+  setup (b) {
+    b.onResolve({ filter: /^\.\.\/kb\/render\.js$/ }, args => ({ path: args.path, namespace: 'kb-without-render' }))
+    b.onLoad({ filter: /.*/, namespace: 'kb-without-render' }, () => ({
+      contents: "export const renderSection = () => { throw new Error('pat show runs from dist/bundle/pat.js, not kb.cjs (bin/pat.js)') }",
+      loader: 'js'
+    }))
+  }
+}
+const kb = await cjsEntry('kb', 'src/cli/kb-fast.ts', [kbWithoutRender])
+for (const input of Object.keys(kb.metafile.inputs)) {
+  if (/yjs|classic-level|commander|highlight\.js/.test(input)) throw new Error(`dist/bundle/kb.cjs would include ${input}: see src/cli/kb-fast.ts`)
+}
+Object.assign(result.metafile.outputs, kb.metafile.outputs)
 // Nothing of the app, sync or the knowledge base may reach the lite entry (it would be read on every start).
 for (const input of Object.keys(lite.metafile.inputs)) {
   if (/(^|[\\/])src[\\/](ui[\\/](?!frame-cache|theme)|sync|kb[\\/]search)|[\\/]node_modules[\\/](ink|react|yoga-layout|ws)[\\/]/.test(input)) throw new Error(`dist/bundle/lite.cjs would include ${input}: see src/cli/lite.ts`)
