@@ -25,7 +25,8 @@ describe('backup', () => {
     expect(config.stderr).toMatch(/part of the workspace itself/)
     expect((await pat(h, ['backup', file, '--force'])).code).toBe(0)
     expect((await readFile(file)).subarray(1, 15).toString()).toBe('patdesk-backup')
-    for (const [from, message] of [['/no/such/file.bak', 'there is no backup file /no/such/file.bak'], [h, `${h} is a folder: give the backup file written by \`pat backup\``]] as const) {
+    const unreadable: Array<[string, string]> = [['/no/such/file.bak', 'there is no backup file /no/such/file.bak'], [h, `${h} is a folder: give the backup file written by \`pat backup\``]]
+    for (const [from, message] of unreadable) {
       const r = await pat(h, ['restore', from])
       expect(r.code).toBe(1)
       expect(r.stderr.trim().split('\n')).toEqual([`error: ${message}`])
