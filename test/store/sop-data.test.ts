@@ -2,7 +2,7 @@
 // included), the "Other" checklist items and the Action Plan background's fields. Each test quotes its seed.
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
-import { Store } from '../../src/store/index.js'
+import { type Store } from '../../src/store/index.js'
 import { accountRoots } from '../../src/store/schema.js'
 import { newStore } from '../helpers/store.js'
 
