@@ -101,8 +101,13 @@ function ports (record: AccountRecord) {
 /** Locations: places first, then the other means of contact (LOCATION_TYPES' order); only each type's own fields. */
 function locations (record: AccountRecord) {
   return record.locations.map(l => ({
-    type: str(l.type), typeLabel: LOCATION_TYPE_LABELS[l.type] ?? str(l.type), name: str(l.name), address: str(l.address),
-    country: str(l.country), detail: locationText({ ...l, country: '' }), reason: str(l.reason)
+    type: str(l.type),
+    typeLabel: LOCATION_TYPE_LABELS[l.type] ?? str(l.type),
+    name: str(l.name),
+    address: str(l.address),
+    country: str(l.country),
+    detail: locationText({ ...l, country: '' }),
+    reason: str(l.reason)
   })).sort((a, b) => locationTypeRank(a.type) - locationTypeRank(b.type) || a.name.localeCompare(b.name) || a.detail.localeCompare(b.detail))
 }
 

@@ -56,8 +56,13 @@ export class Store {
       collection: 'contacts', specs: CONTACT_FIELDS, noun: 'contact', label: e => String(e.name), order: readContacts, listHint: '`pat contact list ACCOUNT`'
     })
     this.locations = new EntityActions(ws, {
-      collection: 'locations', specs: LOCATION_FIELDS, noun: 'location', label: e => `${String(e.type)} ${e.name ?? (locationText(e) || '')}`.trim(),
-      order: readLocations, listHint: '`pat location list ACCOUNT`', check: checkLocation
+      collection: 'locations',
+      specs: LOCATION_FIELDS,
+      noun: 'location',
+      label: e => `${String(e.type)} ${e.name ?? (locationText(e) || '')}`.trim(),
+      order: readLocations,
+      listHint: '`pat location list ACCOUNT`',
+      check: checkLocation
     })
     this.related = new EntityActions(ws, {
       collection: 'related',

@@ -94,5 +94,17 @@ describe('wording', () => {
     const add = (await pat(home, ['plan', 'add', '--help'])).stdout
     expect(add).toMatch(/--title <value> +Title \[required\]\n/)
     expect(add).toMatch(/--due <value> +Due date \(YYYY-MM-DD\); "" clears\n/)
+    // 004_7e84c79b4b761dce.txt: "A target date should be established for each action step": a step's text is
+    // required, its target date and department may be cleared.
+    const step = (await pat(home, ['cip', 'step', 'set', '--help'])).stdout
+    expect(step).toMatch(/--action <value> +Action step \[required\]\n/)
+    expect(step).toMatch(/--target <value> +Target date \(YYYY-MM-DD\); "" clears\n/)
+    expect(step).toMatch(/--department <value> +Responsible department; "" clears\n/)
+    // 001_f75c851ccf3a999b.txt, Identify Locations: the type decides which fields are needed, so none but
+    // the type is required of every location.
+    const location = (await pat(home, ['location', 'add', '--help'])).stdout
+    expect(location).toMatch(/--type <value> +Location type\s+\([a-z|]+\)\s+\[required\]\n/)
+    expect(location).toMatch(/--country <value> +Country; "" clears\n/)
+    expect(location).toMatch(/--phone <value> +Telephone number; "" clears\n/)
   })
 })

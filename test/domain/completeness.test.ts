@@ -197,7 +197,13 @@ describe('Compliance Improvement Plans', () => {
 
   it('orders CIPs by report date, then deficiency, and lists their gaps in that order', () => {
     const full = {
-      responsibleOfficial: 'R', supportingDocs: 'D', validation: 'V', approvingOfficial: 'A', resultSheet: 'RS', prepared: '2026-06-20', issued: '2026-07-01',
+      responsibleOfficial: 'R',
+      supportingDocs: 'D',
+      validation: 'V',
+      approvingOfficial: 'A',
+      resultSheet: 'RS',
+      prepared: '2026-06-20',
+      issued: '2026-07-01',
       steps: [{ id: 's1', createdAt: '', action: 'S', target: '2027-01-01', department: 'Dept' }]
     }
     const cips = [

@@ -31,7 +31,7 @@ describe('account screen', () => {
     await ui.press('l')
     f = await ui.waitFor('DEFICIENCY')
     expect(f).toMatch(/Misclassified printed circuit assemblies\s+implementing/)
-    expect(f).toContain('Action steps: Train staff; add review step before filing.')
+    expect(f).toMatch(/Action steps: 1\. Train classification staff · target \d{4}-\d\d-\d\d · Trade Complia/)
     await ui.press(KEY.tab)
     f = await ui.waitFor('newest first')
     expect(f).toMatch(/Dana Ruiz {2}added approval "Jordan Sample/)
@@ -125,15 +125,49 @@ describe('account screen', () => {
     await ui.press('5', 'a')
     await ui.waitFor('New Compliance Improvement Plan')
     await ui.press('Late entry summaries')
-    for (let i = 0; i < 9; i++) await ui.press(KEY.tab)
+    // 004_7e84c79b4b761dce.txt, suggested format: "Date Compliance Improvement Plan Prepared" — a field, never the export date.
+    for (let i = 0; i < 6; i++) await ui.press(KEY.tab)
+    await ui.waitFor('Date prepared: YYYY-MM-DD')
+    await ui.press('2026-01-20', KEY.tab, KEY.tab)
     await ui.press('2026-13-01', KEY.enter)
     await ui.waitFor(f => flat(f).includes('✗ invalid CA report date "2026-13-01": no such calendar day'))
     await ui.press('\u0015', '2026-01-15', KEY.enter)
     const f = await ui.waitFor(/Late entry summaries\s+draft\s+2026-07-15/)
     expect(f).toContain('Misclassified printed circuit assemblies')
-    expect((await ui.store.cips.list(id)).map(c => c.deficiency)).toContain('Late entry summaries')
+    const added = (await ui.store.cips.list(id)).find(c => c.deficiency === 'Late entry summaries')
+    expect(added).toMatchObject({ prepared: '2026-01-20', reportDate: '2026-01-15', steps: [] })
     await ui.press('u')
     await ui.waitFor(f => f.includes('undid: added CIP "Late entry summaries"') && !/Late entry summaries\s+draft/.test(f))
+  })
+
+  // 004_7e84c79b4b761dce.txt: "A target date should be established for each action step"; "The action plan
+  // should reference the department assigned to address each action step."
+  it('adds and edits a CIP\'s action steps, each with its own target date and department (t)', async () => {
+    const ui = await renderApp({ demo: true })
+    const id = await openHarborview(ui)
+    await ui.press('5')
+    let f = await ui.waitFor(/Action steps: 1\. Train classification staff · target \d{4}-\d\d-\d\d · Trade Complia/)
+    expect(flat(f)).toMatch(/Prepared \d{4}-\d\d-\d\d · issued ⚠ no approval date/)
+    await ui.press('t')
+    await ui.waitFor('Action steps of CIP "Misclassified printed circuit assemblies"')
+    await ui.press('a')
+    await ui.waitFor('New action step')
+    await ui.press('Validate 50 entries', KEY.tab, KEY.tab, '2027-02-30', KEY.enter)
+    await ui.waitFor(f => flat(f).includes('✗ invalid step target date "2027-02-30": no such calendar day'))
+    await ui.press('\u0015', '2027-02-28', KEY.enter)
+    f = await ui.waitFor(/3\. Validate 50 entries · target 2027-02-28 · ⚠ no department/)
+    // Edit the step just added: its department.
+    await ui.press('G', 'e')
+    await ui.waitFor('Edit action step "Validate 50 entries')
+    await ui.press(KEY.tab, KEY.tab, KEY.tab, 'Internal Audit', KEY.enter)
+    await ui.waitFor(/3\. Validate 50 entries · target 2027-02-28 · Internal Audit/)
+    const [cip] = await ui.store.cips.list(id)
+    expect(cip!.steps.map(s => [s.action, s.department])).toEqual([
+      ['Train classification staff', 'Trade Compliance'], ['Add a review step before filing', 'Import Operations'], ['Validate 50 entries', 'Internal Audit']
+    ])
+    await ui.press(KEY.escape)
+    f = await ui.waitFor('NEXT TARGET')
+    expect(f).toMatch(/Misclassified printed circuit assemblies\s+implementing/)
   })
 
   it('q goes back to the accounts list, keeping its selection', async () => {

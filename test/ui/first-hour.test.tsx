@@ -118,7 +118,7 @@ describe('long values', () => {
     const ui = await renderApp({ demo: true })
     const id = await openAccount(ui, 'Northwind')
     await ui.press('4')
-    await ui.waitFor('b background · S scope')
+    await ui.waitFor('b background · B facts · S scope')
     await ui.press('b')
     await ui.waitFor("Editing the plan's background & structure for Northwind")
     await ui.press('Family-owned importer.', KEY.enter, 'Two brokers.', CTRL_S)
@@ -130,6 +130,23 @@ describe('long values', () => {
     const plan = await ui.store.plan.show(id)
     expect(plan.background).toBe('Family-owned importer.\nTwo brokers.')
     expect(plan.scope ?? '').toBe('')
+  })
+
+  // 001_f75c851ccf3a999b.txt, Account Background & Structure: "Provide Compliance Measurement results from the past
+  // year"; "countries of its chief non-related suppliers"; "the department(s) which handle(s) Customs business".
+  it('the Action Plan tab shows the background\'s facts, ⚠ where missing, and B edits them in a form', async () => {
+    const ui = await renderApp({ demo: true })
+    const id = await openAccount(ui, 'Northwind')
+    await ui.press('4')
+    let f = await ui.waitFor('Background: ⚠ CM results · ⚠ supplier countries · ⚠ Customs departments')
+    expect(f.split('\n')[3]).toMatch(/^Background: /) // under the tab bar and the keys line, above the table
+    expect(f).toContain('PRIORITY')
+    await ui.press('B')
+    await ui.waitFor("The background's facts for Northwind")
+    await ui.press('91% overall', KEY.tab, 'CN, TW', KEY.tab, 'Logistics', KEY.enter)
+    f = await ui.waitFor('Background: CM 91% overall · suppliers CN, TW · Customs depts Logistics')
+    expect(f).not.toContain('⚠')
+    expect(await ui.store.plan.show(id)).toMatchObject({ cmResults: '91% overall', supplierCountries: ['CN', 'TW'], customsDepartments: 'Logistics' })
   })
 
   it('at 120 columns every profile label shows whole', async () => {

@@ -19,7 +19,13 @@ export class CipActions extends EntityActions<Cip> {
 
   constructor (ws: Workspace) {
     super(ws, {
-      collection: 'cips', specs: CIP_FIELDS, noun: 'CIP', label: e => String(e.deficiency), order: readCips, listHint: '`pat cip list ACCOUNT`', childMaps: ['extensions'],
+      collection: 'cips',
+      specs: CIP_FIELDS,
+      noun: 'CIP',
+      label: e => String(e.deficiency),
+      order: readCips,
+      listHint: '`pat cip list ACCOUNT`',
+      childMaps: ['extensions'],
       // Its action steps are entries of their own collection: they go with it.
       onRemove: (acc, id) => {
         const steps = accountRoots(acc).collection('cipSteps')

@@ -3,7 +3,7 @@
  * line per item with its answer and the reason for No/NA; and the knowledge-base query for an item's SOP
  * guidance.
  */
-import { AREA_LABELS, answerLabel, type ChecklistArea, type ChecklistRow } from '../../domain/index.js'
+import { AREA_LABELS, answerLabel, isOtherItem, type ChecklistArea, type ChecklistRow } from '../../domain/index.js'
 import type { Tone } from '../theme/theme.js'
 
 export type ChecklistLine =
@@ -24,7 +24,8 @@ export function checklistLines (rows: readonly ChecklistRow[]): ChecklistLine[] 
       kind: 'item',
       row,
       letter: row.letter,
-      label: row.label,
+      // "Other *" (Compliance K, Business H): what the team says it is, ⚠ when answered Yes without it.
+      label: isOtherItem(row.key) ? `${row.label} *${row.other ? `: ${row.other}` : row.answer === 'yes' ? ' ⚠ say what (o)' : ''}` : row.label,
       answer: answerLabel(row.answer),
       reason: row.reason,
       tone: row.answer === 'yes' ? 'success' : row.answer === 'na' ? 'accent' : 'secondary'

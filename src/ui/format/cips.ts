@@ -3,7 +3,7 @@
  * action steps not completed, and the end of the six-month conditional period (in the warning tone once
  * passed while the CIP is still open).
  */
-import { compareDates, isOpenCip, nextStepTarget, type Cip } from '../../domain/index.js'
+import { compareDates, isOpenCip, nextStepTarget, type Cip, type CipStep } from '../../domain/index.js'
 import type { Cell, ColumnSpec } from './cells.js'
 
 export const CIP_COLUMNS: readonly ColumnSpec[] = [
@@ -27,4 +27,19 @@ export function cipCells (cip: CipView, today: string): Record<string, Cell> {
     target: { text: target, ...(late(target) ? { tone: 'warning' as const } : {}) },
     periodEnd: { text: end + ext, ...(late(end) ? { tone: 'warning' as const } : {}) }
   }
+}
+
+/** One action step: its text, target date and department, each missing one marked ⚠. */
+export function stepLine (s: CipStep): string {
+  return `${s.action} · target ${s.target ?? '⚠ none'} · ${s.department ?? '⚠ no department'}${s.completed ? ` · done ${s.completed}` : ''}`
+}
+
+/** The selected CIP below the table: its steps, its people and its dates (prepared, issued, report). */
+export function cipDetail (c: Cip): string[] {
+  const steps = c.steps.length ? c.steps.map((s, i) => `${i + 1}. ${stepLine(s)}`).join('  ') : '⚠ none yet (t adds them)'
+  return [
+    `Action steps: ${steps}`,
+    `Responsible: ${c.responsibleOfficial ?? '—'} · approving: ${c.approvingOfficial ?? '⚠ none'} · validation: ${c.validation ?? '—'}`,
+    `Prepared ${c.prepared ?? '⚠ —'} · issued ${c.issued ?? '⚠ no approval date'} · CA report ${c.reportDate ?? '—'}${c.extensions.length ? ` · ${c.extensions.length} extension(s), last until ${c.extensions.at(-1)!.until}` : ''}`
+  ]
 }

@@ -2,7 +2,7 @@
  * Action Plan project items as table cells: priority, title, responsible party, due date (overdue open
  * items in the warning tone) and status (finished ones muted).
  */
-import { PRIORITY_LABELS, isOpen, isOverdue, type PlanItem } from '../../domain/index.js'
+import { PRIORITY_LABELS, isOpen, isOverdue, type PlanFields, type PlanItem } from '../../domain/index.js'
 import type { Cell, ColumnSpec } from './cells.js'
 
 export const PLAN_COLUMNS: readonly ColumnSpec[] = [
@@ -34,4 +34,17 @@ export function planSummary (items: readonly PlanItem[], today: string): string 
   const overdue = items.filter(i => isOverdue(i, today)).length
   const done = items.filter(i => i.status === 'done').length
   return [`${open} open`, ...(overdue ? [`${overdue} overdue`] : []), `${done} done`].join(', ')
+}
+
+/**
+ * The Background's facts the SOP lists ("Provide Compliance Measurement results from the past year",
+ * "countries of its chief non-related suppliers", "the department(s) which handle(s) Customs business"),
+ * each ⚠ while missing.
+ */
+export function backgroundLine (plan: Pick<PlanFields, 'cmResults' | 'supplierCountries' | 'customsDepartments'>): string {
+  return 'Background: ' + [
+    plan.cmResults ? `CM ${plan.cmResults}` : '⚠ CM results',
+    plan.supplierCountries?.length ? `suppliers ${plan.supplierCountries.join(', ')}` : '⚠ supplier countries',
+    plan.customsDepartments ? `Customs depts ${plan.customsDepartments}` : '⚠ Customs departments'
+  ].join(' · ')
 }

@@ -2,7 +2,7 @@
  * The Profile tab as rows: every account field (directory and profile) with its label and display text,
  * editable in place; then read-only summaries of locations, related companies and ports.
  */
-import { ACCOUNT_HEADER_FIELDS, ACCOUNT_PROFILE_FIELDS, RELATIONSHIP_LABELS, type AccountRecord, type FieldSpec } from '../../domain/index.js'
+import { ACCOUNT_HEADER_FIELDS, ACCOUNT_PROFILE_FIELDS, LOCATION_TYPE_LABELS, RELATIONSHIP_LABELS, locationText, type AccountRecord, type FieldSpec } from '../../domain/index.js'
 import { displayText, editText } from './fields.js'
 
 export interface ProfileRow {
@@ -29,7 +29,7 @@ export function profileRows (account: AccountRecord): ProfileRow[] {
   const list = (items: string[]) => items.length ? items.join('; ') : '—'
   return [
     ...fields,
-    { key: 'locations', label: 'Locations', text: list(account.locations.map(l => `${String(l.name ?? l.type)} (${String(l.country ?? '')})`)) },
+    { key: 'locations', label: 'Locations', text: list(account.locations.map(l => `${l.name ?? LOCATION_TYPE_LABELS[l.type]} (${locationText({ ...l, name: undefined }) || l.type})`)) + ' · Enter: the list' },
     { key: 'related', label: 'Related companies', text: list(account.related.map(r => `${String(r.name)} (${(RELATIONSHIP_LABELS[String(r.type)] ?? '').split(' —')[0]})`)) },
     { key: 'ports', label: 'Ports', text: list(account.ports.map(p => `${String(p.name)}${typeof p.share === 'number' ? ` ${p.share}%` : ''}`)) }
   ]

@@ -4,7 +4,7 @@
  * the field, nothing saved) or the title of a new account-requested item.
  */
 import { useState } from 'react'
-import { answerLabel, type ChecklistRow } from '../../domain/index.js'
+import { answerLabel, isOtherItem, type ChecklistRow } from '../../domain/index.js'
 import type { AccountRecord } from '../../store/index.js'
 import { checklistLines, guidanceQuery } from '../format/checklist.js'
 import { guidanceFor } from '../../kb/guidance.js'
@@ -14,7 +14,7 @@ import { useListCursor } from './use-list.js'
 import { useRemoteChanges } from './use-remote-changes.js'
 import { useTextLine } from './use-text-line.js'
 
-export type ChecklistPrompt = { kind: 'reason', key: string, start: string } | { kind: 'request' } | undefined
+export type ChecklistPrompt = { kind: 'reason', key: string, start: string } | { kind: 'request' } | { kind: 'other', key: string } | undefined
 
 const answerText = (r: ChecklistRow | undefined) => (r ? `${answerLabel(r.answer)}${r.reason ? `: ${r.reason}` : ''}` : '')
 
@@ -27,7 +27,7 @@ export function titleOf (r: ChecklistRow): string {
 export const PROMPT_LINES = 4
 
 export function useChecklistTab (account: AccountRecord, height: number) {
-  const { store, openKnowledge, openReader, kb } = useAppServices()
+  const { store, openKnowledge, openReader, kb, notify } = useAppServices()
   const [prompt, setPrompt] = useState<ChecklistPrompt>()
   const listHeight = Math.max(1, height - 2 - (prompt ? PROMPT_LINES : 0))
   const lines = checklistLines(account.checklist)
@@ -70,6 +70,14 @@ export function useChecklistTab (account: AccountRecord, height: number) {
       setPrompt({ kind: 'reason', key: selected.key, start: answerText(selected) })
     },
     request: () => { text.reset(''); setError(undefined); setPrompt({ kind: 'request' }) },
+    /** "Other *" (Compliance K, Business H): the team says what the other item is. */
+    other: () => {
+      if (!selected) return
+      if (!isOtherItem(selected.key)) { notify('Only the "Other *" items (Compliance K, Business H) say what they are: select one of them', 'info'); return }
+      text.reset(selected.other ?? '')
+      setError(undefined)
+      setPrompt({ kind: 'other', key: selected.key })
+    },
     guide: () => {
       if (!selected) return
       // The SOP passage that speaks of the item; a requested item (or no index yet) is searched for instead.
@@ -81,6 +89,12 @@ export function useChecklistTab (account: AccountRecord, height: number) {
     submit: () => {
       if (!prompt || busy) return
       const value = text.get().value
+      if (prompt.kind === 'other') {
+        const key = prompt.key
+        void run(async () => { await store.checklist.describeOther(account.id, key, value); return true },
+          { onInputError: e => setError(e.message), done: value.trim() ? `${key} (Other): ${value.trim()}` : `${key} (Other): cleared` }).then(ok => { if (ok) close() })
+        return
+      }
       if (prompt.kind === 'request') {
         void run(async () => { await store.checklist.addRequested(account.id, value); return true },
           { onInputError: e => setError(e.message), done: `added requested item "${value.trim()}"` }).then(ok => { if (ok) close() })

@@ -11,7 +11,7 @@ import type { Key } from 'ink'
 export type ScreenId =
   | 'accounts' | 'filter' | 'welcome' | 'welcome.name'
   | 'account.profile' | 'account.contacts' | 'account.checklist' | 'account.plan' | 'account.cip' | 'account.activity'
-  | 'due' | 'knowledge' | 'reader' | 'help' | 'input' | 'form' | 'editor' | 'confirm' | 'entry'
+  | 'account.entries' | 'due' | 'knowledge' | 'reader' | 'help' | 'input' | 'form' | 'editor' | 'confirm' | 'entry'
 
 export interface Command {
   id: CommandId
@@ -25,9 +25,9 @@ export interface Command {
 export const TEXT_SCREENS: ReadonlySet<ScreenId> = new Set(['filter', 'knowledge', 'input', 'form', 'editor', 'welcome.name'])
 
 const ACCOUNT: ScreenId[] = ['account.profile', 'account.contacts', 'account.checklist', 'account.plan', 'account.cip', 'account.activity']
-const LISTS: ScreenId[] = ['accounts', ...ACCOUNT, 'due', 'reader', 'help', 'entry']
+const LISTS: ScreenId[] = ['accounts', ...ACCOUNT, 'account.entries', 'due', 'reader', 'help', 'entry']
 /** The screens that show workspace data: undo and redo act there only (not in help, the search or the reader). */
-export const DATA_SCREENS: readonly ScreenId[] = ['accounts', ...ACCOUNT, 'due']
+export const DATA_SCREENS: readonly ScreenId[] = ['accounts', ...ACCOUNT, 'account.entries', 'due']
 
 /**
  * Screen-specific commands come first: a key bound on a screen shadows the same key of a command that
@@ -55,7 +55,11 @@ const TABLE = [
   { id: 'tab.goto', keys: ['1', '2', '3', '4', '5', '6'], label: 'Go to tab 1–6', screens: ACCOUNT },
   { id: 'account.export', keys: ['E'], label: 'Export a document: Action Plan, CIP, profile, questionnaire', screens: ACCOUNT },
 
-  { id: 'profile.edit', keys: ['e', 'enter'], label: 'Edit the selected field', screens: ['account.profile'] },
+  { id: 'profile.edit', keys: ['e', 'enter'], label: 'Edit the selected field (on Locations: open the list of locations)', screens: ['account.profile'] },
+
+  { id: 'entries.add', keys: ['a'], label: 'Add one (a location: its type first, then the fields that type needs)', screens: ['account.entries'] },
+  { id: 'entries.edit', keys: ['e', 'enter'], label: 'Edit the selected one', screens: ['account.entries'] },
+  { id: 'entries.remove', keys: ['D'], label: 'Remove the selected one (u undoes)', screens: ['account.entries'] },
 
   { id: 'contacts.add', keys: ['a'], label: 'Add a contact', screens: ['account.contacts'] },
   { id: 'contacts.edit', keys: ['e', 'enter'], label: 'Edit the selected contact', screens: ['account.contacts'] },
@@ -66,15 +70,18 @@ const TABLE = [
   { id: 'checklist.clear', keys: ['c'], label: 'Clear the answer', screens: ['account.checklist'] },
   { id: 'checklist.guide', keys: ['g'], label: 'SOP guidance for the selected item', screens: ['account.checklist'] },
   { id: 'checklist.request', keys: ['a'], label: 'Add an item the account requests', screens: ['account.checklist'] },
+  { id: 'checklist.other', keys: ['o'], label: 'Say what the "Other *" item is (Compliance K, Business H)', screens: ['account.checklist'] },
 
   { id: 'plan.add', keys: ['a'], label: 'Add a plan item', screens: ['account.plan'] },
   { id: 'plan.edit', keys: ['e', 'enter'], label: 'Edit the selected item', screens: ['account.plan'] },
   { id: 'plan.done', keys: ['d', 'x'], label: 'Complete the selected item', screens: ['account.plan'] },
   { id: 'plan.background', keys: ['b'], label: 'Edit the plan\'s background & structure (a long text)', screens: ['account.plan'] },
   { id: 'plan.scope', keys: ['S'], label: 'Edit the plan\'s scope (a long text)', screens: ['account.plan'] },
+  { id: 'plan.facts', keys: ['B'], label: 'Edit the background\'s facts: CM results, supplier countries, Customs departments', screens: ['account.plan'] },
 
   { id: 'cip.add', keys: ['a'], label: 'Add a Compliance Improvement Plan', screens: ['account.cip'] },
   { id: 'cip.edit', keys: ['e', 'enter'], label: 'Edit the selected CIP', screens: ['account.cip'] },
+  { id: 'cip.steps', keys: ['t'], label: 'Action steps of the selected CIP (a target date and a department each)', screens: ['account.cip'] },
 
   { id: 'activity.show', keys: ['enter'], label: 'Show the whole entry', screens: ['account.activity'] },
   { id: 'entry.close', keys: ['enter', 'q', 'escape'], label: 'Close the entry', screens: ['entry'] },

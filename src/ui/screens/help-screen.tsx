@@ -23,6 +23,7 @@ export const SCREEN_NAMES: Record<ScreenId, string> = {
   'account.plan': 'Account: Action Plan',
   'account.cip': 'Account: CIP',
   'account.activity': 'Account: Activity',
+  'account.entries': 'Account: a list (locations, CIP action steps)',
   due: 'Due dates',
   knowledge: 'Knowledge search',
   reader: 'Reader',

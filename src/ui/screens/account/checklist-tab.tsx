@@ -26,7 +26,8 @@ export function ChecklistTab ({ account, common, height, width }: TabProps) {
     'checklist.no': t.no,
     'checklist.clear': t.clear,
     'checklist.guide': t.guide,
-    'checklist.request': t.request
+    'checklist.request': t.request,
+    'checklist.other': t.other
   }, { active: !t.prompt })
   useCommands('input', { 'input.submit': t.submit, 'input.cancel': t.cancel }, { active: Boolean(t.prompt), text: t.text })
 
@@ -39,10 +40,12 @@ export function ChecklistTab ({ account, common, height, width }: TabProps) {
     : ''
   const promptTitle = t.prompt?.kind === 'request'
     ? 'New requested item — title: '
-    : t.promptRow ? `No/NA — reason for ${truncate(titleOf(t.promptRow), 30)}: ` : ''
+    : t.prompt?.kind === 'other'
+      ? `What is ${t.prompt.key} (Other *)? `
+      : t.promptRow ? `No/NA — reason for ${truncate(titleOf(t.promptRow), 30)}: ` : ''
   return (
     <Box flexDirection='column' width={width} height={height}>
-      <Text wrap='truncate' {...theme.text.secondary}>y Yes · n No/NA (reason required) · c clear · g SOP guidance · a requested item</Text>
+      <Text wrap='truncate' {...theme.text.secondary}>y Yes · n No/NA (reason required) · c clear · g SOP guidance · a requested item · o what Other is</Text>
       {visible.map((l, i) => {
         const n = t.cursor.top + i
         if (l.kind === 'heading') return <Text key={`h${n}`} wrap='truncate' {...theme.text.heading}>{l.text}</Text>
@@ -60,7 +63,7 @@ export function ChecklistTab ({ account, common, height, width }: TabProps) {
           <Box flexDirection='column' height={PROMPT_LINES}>
             <Box>
               <Text {...theme.text.accent}>{promptTitle}</Text>
-              <TextInput state={t.text.state} width={Math.max(10, width - promptTitle.length - 1)} placeholder={t.prompt.kind === 'reason' ? 'why it is not in the plan' : ''} />
+              <TextInput state={t.text.state} width={Math.max(10, width - promptTitle.length - 1)} placeholder={t.prompt.kind === 'reason' ? 'why it is not in the plan' : t.prompt.kind === 'other' ? 'the additional item (empty clears it)' : ''} />
             </Box>
             <FieldNote error={t.error} changed={t.changed} indent={2} width={width} />
           </Box>

@@ -1,14 +1,17 @@
 /**
- * The CIP tab: the account's Compliance Improvement Plans with status, target date and the end of the
- * six-month conditional period (extensions included); the selected one's details below. `a` adds, `e` edits.
+ * The CIP tab: the account's Compliance Improvement Plans with status, the next target date among their
+ * action steps and the end of the six-month conditional period (extensions included); the selected one's
+ * details below. `a` adds, `e` edits, `t` opens its action steps (each with a target date and a department).
  */
 import { Box } from 'ink'
+import { useState } from 'react'
 import { Text } from '../../components/text.js'
-import { CIP_FIELDS } from '../../../domain/index.js'
+import { CIP_FIELDS, CIP_STEP_FIELDS, type CipStep } from '../../../domain/index.js'
 import { EntityForm } from '../../components/entity-form.js'
+import { EntryList } from '../../components/entry-list.js'
 import { Table } from '../../components/table.js'
 import { truncate } from '../../format/cells.js'
-import { CIP_COLUMNS, cipCells } from '../../format/cips.js'
+import { CIP_COLUMNS, cipCells, cipDetail, stepLine } from '../../format/cips.js'
 import { useAppServices } from '../../contexts/app-context.js'
 import { useEntityTab } from '../../hooks/use-entity-tab.js'
 import { useCommands } from '../../keys/use-commands.js'
@@ -24,7 +27,23 @@ export function CipTab ({ account, common, height, width }: TabProps) {
   const tableHeight = Math.max(1, height - 2 - DETAIL_LINES)
   const t = useEntityTab(cips.map(c => c.id), tableHeight)
   const selected = cips.find(c => c.id === t.selectedKey)
-  useCommands('account.cip', { ...common, ...t.cursor.handlers, 'cip.add': t.add, 'cip.edit': t.edit }, { active: !t.form })
+  const [steps, setSteps] = useState(false)
+  useCommands('account.cip', {
+    ...common, ...t.cursor.handlers, 'cip.add': t.add, 'cip.edit': t.edit, 'cip.steps': () => { if (selected) setSteps(true) }
+  }, { active: !t.form && !steps })
+
+  if (steps && selected) {
+    return (
+      <EntryList<CipStep>
+        title={`Action steps of CIP "${selected.deficiency}": a target date and a responsible department each`} noun='action step'
+        entries={selected.steps} line={s => stepLine(s)} specsFor={() => CIP_STEP_FIELDS}
+        accountId={account.id} height={height} width={width} onClose={() => setSteps(false)}
+        add={values => store.cips.steps.add(account.id, selected.id, values)}
+        set={(id, values) => store.cips.steps.set(account.id, selected.id, id, values)}
+        remove={id => store.cips.steps.remove(account.id, selected.id, id)}
+      />
+    )
+  }
 
   if (t.form) {
     return (
@@ -36,17 +55,10 @@ export function CipTab ({ account, common, height, width }: TabProps) {
       />
     )
   }
-  const s = selected
-  const detail = s
-    ? [
-        `Action steps: ${String(s.actionSteps ?? '—').replace(/\s+/g, ' ')}`,
-        `Responsible: ${String(s.responsibleOfficial ?? '—')} (${String(s.department ?? '—')}) · approving: ${String(s.approvingOfficial ?? '—')}`,
-        `Report ${String(s.reportDate ?? '—')} · validation: ${String(s.validation ?? '—')}`
-      ]
-    : []
+  const detail = selected ? cipDetail(selected) : []
   return (
     <Box flexDirection='column' width={width} height={height}>
-      <Text wrap='truncate' {...theme.text.secondary}>Conditional period: six months from the CA report, plus extensions · a add · e edit</Text>
+      <Text wrap='truncate' {...theme.text.secondary}>Conditional period: six months from the CA report, plus extensions · a add · e edit · t steps</Text>
       <Table
         columns={CIP_COLUMNS} rows={cips.map(c => cipCells(c, today))} selected={t.cursor.index} top={t.cursor.top}
         height={tableHeight} width={width} empty='No Compliance Improvement Plans: a adds one.'

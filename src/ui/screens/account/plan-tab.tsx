@@ -1,17 +1,19 @@
 /**
  * The Action Plan tab: the project list High → Medium → Low, then by due date, each item with priority,
  * title, responsible party, due date and status, overdue ones in the warning tone; `a` adds, `e` edits,
- * `d`/`x` completes.
+ * `d`/`x` completes. Above it, the background's facts the SOP lists, ⚠ where missing (`B` edits them).
  */
 import { Box } from 'ink'
 import { Text } from '../../components/text.js'
 import { useState } from 'react'
-import { PLAN_FIELDS, PLAN_ITEM_FIELDS } from '../../../domain/index.js'
+import { BACKGROUND_FIELDS, PLAN_FIELDS, PLAN_ITEM_FIELDS } from '../../../domain/index.js'
 import { EntityForm } from '../../components/entity-form.js'
+import { Form } from '../../components/form.js'
 import { LongTextEdit } from '../../components/long-text-edit.js'
 import { Table } from '../../components/table.js'
 import { truncate } from '../../format/cells.js'
-import { PLAN_COLUMNS, planCells, planSummary } from '../../format/plan.js'
+import { changedFields, entityTexts } from '../../format/fields.js'
+import { PLAN_COLUMNS, backgroundLine, planCells, planSummary } from '../../format/plan.js'
 import { useAppServices } from '../../contexts/app-context.js'
 import { useAction } from '../../hooks/use-action.js'
 import { useEntityTab } from '../../hooks/use-entity-tab.js'
@@ -24,11 +26,13 @@ export function PlanTab ({ account, common, height, width }: TabProps) {
   const theme = useTheme()
   const { run } = useAction()
   const items = account.plan.items
-  const tableHeight = Math.max(1, height - 3)
+  const tableHeight = Math.max(1, height - 4)
   const t = useEntityTab(items.map(i => i.id), tableHeight)
   const selected = items.find(i => i.id === t.selectedKey)
   // The plan's long texts (background & structure, scope), edited whole in the multi-line editor.
   const [longText, setLongText] = useState<'background' | 'scope' | undefined>()
+  // The background's facts the SOP lists (CM results, supplier countries, Customs departments), in a form.
+  const [facts, setFacts] = useState(false)
   useCommands('account.plan', {
     ...common,
     ...t.cursor.handlers,
@@ -40,10 +44,22 @@ export function PlanTab ({ account, common, height, width }: TabProps) {
       void run(() => store.plan.items.done(account.id, selected.id), { done: `completed "${selected.title}" — u undoes` })
     },
     'plan.background': () => setLongText('background'),
-    'plan.scope': () => setLongText('scope')
-  }, { active: !t.form && !longText })
+    'plan.scope': () => setLongText('scope'),
+    'plan.facts': () => setFacts(true)
+  }, { active: !t.form && !longText && !facts })
 
   const plan = account.plan
+  if (facts) {
+    const specs = PLAN_FIELDS.filter(f => (BACKGROUND_FIELDS as readonly string[]).includes(f.key))
+    const initial = entityTexts(specs, plan)
+    return (
+      <Form
+        title={`The background's facts for ${account.name} (SOP: Account Background & Structure)`} specs={specs} initial={initial}
+        height={height} width={width} onDone={() => setFacts(false)} onCancel={() => setFacts(false)}
+        submit={async values => { const changed = changedFields(specs, initial, values); if (Object.keys(changed).length) await store.plan.set(account.id, changed) }}
+      />
+    )
+  }
   if (longText) {
     const spec = PLAN_FIELDS.find(f => f.key === longText)!
     return (
@@ -71,7 +87,8 @@ export function PlanTab ({ account, common, height, width }: TabProps) {
     : ''
   return (
     <Box flexDirection='column' width={width} height={height}>
-      <Text wrap='truncate' {...theme.text.secondary}>{planSummary(items, today)}{period ? ` · plan period ${period}` : ''} · a add · e edit · d complete · b background · S scope</Text>
+      <Text wrap='truncate' {...theme.text.secondary}>{planSummary(items, today)}{period ? ` · plan period ${period}` : ''} · a add · e edit · d complete · b background · B facts · S scope</Text>
+      <Text wrap='truncate' {...theme.text.secondary}>{truncate(backgroundLine(plan), width)}</Text>
       <Table
         columns={PLAN_COLUMNS} rows={items.map(i => planCells(i, today))} selected={t.cursor.index} top={t.cursor.top}
         height={tableHeight} width={width} empty='No plan items yet: a adds one (the project list is the heart of the plan).'

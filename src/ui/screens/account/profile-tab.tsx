@@ -2,8 +2,10 @@
  * The Profile tab: every field of the account, label and value; `e` or Enter edits the selected one in
  * place, Enter saves it at once (validated: IR#s, dates, amounts), Esc cancels. Long text fields
  * (corporate structure, notes) open in a multi-line editor; moving the SOP stage past open tasks asks first.
+ * Enter on Locations opens the list of the account's locations.
  */
 import { Box } from 'ink'
+import { useState } from 'react'
 import { Text } from '../../components/text.js'
 import { FieldNote, conflictText, noteLines } from '../../components/field-note.js'
 import { TextArea } from '../../components/text-area.js'
@@ -15,17 +17,24 @@ import { wrapText } from '../../format/text.js'
 import { useProfileTab } from '../../hooks/use-profile-tab.js'
 import { useCommands } from '../../keys/use-commands.js'
 import { useTheme } from '../../theme/context.js'
+import { LocationsList } from './locations-list.js'
 import type { TabProps } from './types.js'
 
 export function ProfileTab ({ account, common, height, width }: TabProps) {
   const theme = useTheme()
   const listHeight = Math.max(1, height - 1)
   const t = useProfileTab(account, listHeight)
+  // The Locations line opens the list of locations, where each is added, edited or removed.
+  const [locations, setLocations] = useState(false)
   const editSpec = t.editing ? t.rows.find(r => r.key === t.editing!.key)?.spec : undefined
   const long = editSpec?.kind === 'longtext'
-  useCommands('account.profile', { ...common, ...t.cursor.handlers, 'profile.edit': t.startEdit }, { active: !t.editing })
+  useCommands('account.profile', {
+    ...common, ...t.cursor.handlers, 'profile.edit': () => (t.selected?.key === 'locations' ? setLocations(true) : t.startEdit())
+  }, { active: !t.editing && !locations })
   useCommands('input', { 'input.submit': () => t.save(), 'input.cancel': t.cancel }, { active: Boolean(t.editing) && !long && !t.question, text: t.draft })
   useCommands('confirm', { 'confirm.yes': () => t.save(true), 'confirm.no': t.keepStage }, { active: Boolean(t.question) })
+
+  if (locations) return <LocationsList account={account} height={height} width={width} onClose={() => setLocations(false)} />
 
   if (long && editSpec) {
     const note = t.error ? `✗ ${t.error}` : t.changed ? `! ${conflictText(t.changed).replace('Enter keeps', 'Ctrl-S keeps')}` : undefined
