@@ -15,6 +15,7 @@ import { closeSockets, httpRefusal, HubRefusal, toBytes, type HubTransport, type
 import { roomOf, roomUrl } from './url.js'
 import { keepAlive } from '../transport.js'
 
+// eslint-disable-next-line max-lines-per-function -- one closure over the rooms' sockets; not split yet (#16)
 export function yWebsocketTransport (opts: TransportOptions): HubTransport {
   const { hub } = opts
   const sockets = new Map<WebSocket, HubRoom>()
