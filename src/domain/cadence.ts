@@ -125,6 +125,29 @@ function questionnaireEntry (a: AccountSnapshot, today: IsoDate): { note: string
   return { note: `${questionnaireDuty(a.profile, today).reason}: customise it and send it (pat export ${a.id} --template questionnaire)` }
 }
 
+type AddDue = (rule: DueRule, date: IsoDate, title: string, extra?: Partial<DueEntry>) => void
+
+/** An account's CIP entries: each CIP's conditional period and target date. */
+function cipDue (a: AccountSnapshot, today: IsoDate, add: AddDue): void {
+  for (const cip of a.cips ?? []) {
+    const name = String(cip.deficiency ?? 'CIP')
+    const extensions = Array.isArray(cip.extensions) ? (cip.extensions as Array<{ until?: unknown, reason?: unknown }>) : []
+    const valid = extensions.filter(e => isDateString(e.until)) as Array<{ until: IsoDate, reason?: unknown }>
+    const end = isDateString(cip.conditionalPeriodEnd) ? cip.conditionalPeriodEnd : conditionalPeriodEnd(isDateString(cip.reportDate) ? cip.reportDate : undefined, valid)
+    const open = isOpenCip(cip)
+    if (end && (open || (cip.status === 'implemented' && compareDates(end, today) >= 0))) {
+      const last = valid.find(e => e.until === end)
+      const note = last ? `extended until ${end}${typeof last.reason === 'string' && last.reason ? `: ${last.reason}` : ''}` : undefined
+      add('cip-conditional-period', end, `CIP conditional period ends: ${name}`, {
+        ref: cip.id as string, ...(isDateString(cip.reportDate) ? { since: cip.reportDate } : {}), ...(note ? { note } : {})
+      })
+    }
+    // Each step has its own target date (CIP framework, Target Dates): the earliest open one is next.
+    const next = nextStepTarget(Array.isArray(cip.steps) ? cip.steps : [])
+    if (open && next && isDateString(next.date)) add('cip-target', next.date, `CIP target date: ${name}, step ${next.n}`, { ref: cip.id as string, note: next.action })
+  }
+}
+
 /** Every due entry of one account, unsorted. */
 export function accountDue (a: AccountSnapshot, today: IsoDate): DueEntry[] {
   const out: DueEntry[] = []
@@ -166,23 +189,7 @@ export function accountDue (a: AccountSnapshot, today: IsoDate): DueEntry[] {
   }
 
   // CIPs: the conditional period and the target date.
-  for (const cip of a.cips ?? []) {
-    const name = String(cip.deficiency ?? 'CIP')
-    const extensions = Array.isArray(cip.extensions) ? (cip.extensions as Array<{ until?: unknown, reason?: unknown }>) : []
-    const valid = extensions.filter(e => isDateString(e.until)) as Array<{ until: IsoDate, reason?: unknown }>
-    const end = isDateString(cip.conditionalPeriodEnd) ? cip.conditionalPeriodEnd : conditionalPeriodEnd(isDateString(cip.reportDate) ? cip.reportDate : undefined, valid)
-    const open = isOpenCip(cip)
-    if (end && (open || (cip.status === 'implemented' && compareDates(end, today) >= 0))) {
-      const last = valid.find(e => e.until === end)
-      const note = last ? `extended until ${end}${typeof last.reason === 'string' && last.reason ? `: ${last.reason}` : ''}` : undefined
-      add('cip-conditional-period', end, `CIP conditional period ends: ${name}`, {
-        ref: cip.id as string, ...(isDateString(cip.reportDate) ? { since: cip.reportDate } : {}), ...(note ? { note } : {})
-      })
-    }
-    // Each step has its own target date (CIP framework, Target Dates): the earliest open one is next.
-    const next = nextStepTarget(Array.isArray(cip.steps) ? cip.steps : [])
-    if (open && next && isDateString(next.date)) add('cip-target', next.date, `CIP target date: ${name}, step ${next.n}`, { ref: cip.id as string, note: next.action })
-  }
+  cipDue(a, today, add)
 
   // A change of the account definition OST has not heard of.
   const { changed, pending } = ostNotice(a.profile)

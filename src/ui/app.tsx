@@ -67,6 +67,7 @@ async function defaultKb (store: Store): Promise<KbIndex> {
 
 const NO_PRELOAD: Preload = {}
 
+// eslint-disable-next-line max-lines-per-function -- the root component wiring every screen; not split yet (#16)
 export function App ({ store, theme = colorTheme, offerDemo, loadKb, today, preload = NO_PRELOAD, size: fixedSize, exportDir: exportDirProp, sync = 'sync off' }: AppProps) {
   const exportDir = exportDirProp ?? defaultExportDir(store.ws.paths.root)
   const { exit } = useApp()

@@ -25,13 +25,5 @@ export async function patJson<T = any> (home: string, args: string[]): Promise<T
   return JSON.parse(r.stdout) as T
 }
 
-/** Polls `check` until it returns a truthy value or the time is up. */
-export async function waitFor<T> (check: () => Promise<T | undefined> | T | undefined, ms = 10_000, what = 'condition'): Promise<T> {
-  const deadline = Date.now() + ms
-  for (;;) {
-    const v = await check()
-    if (v) return v
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise(resolve => setTimeout(resolve, 50))
-  }
-}
+/** Polls a condition: the one waitFor of the tests (helpers/wait.mjs), here too for the tests that import it from here. */
+export { waitFor } from './wait.mjs'

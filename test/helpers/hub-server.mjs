@@ -9,18 +9,13 @@ import { HocuspocusProvider } from '@hocuspocus/provider'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { freePort, waitForPort } from './ports.mjs'
+import { waitFor } from './wait.mjs'
 
 export const HUB_CLI = fileURLToPath(new URL('../../hub/cli.js', import.meta.url))
 export const REDIS_SERVER = '/usr/bin/redis-server'
 
-/** Polls `test` every `every` ms until it holds; throws naming `what` after `ms`. */
-export async function waitFor (test, ms, what, every = 20) {
-  const deadline = Date.now() + ms
-  while (!await test()) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`)
-    await new Promise(resolve => setTimeout(resolve, every))
-  }
-}
+/** The tests' one waitFor (wait.mjs), for the hub tests and bench/hub-cluster.js that import it from here. */
+export { waitFor }
 
 async function stopChild (child, ms = 10_000) {
   if (child.exitCode !== null || child.signalCode !== null) return

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest'
 import {
   SERVICE_TYPE, bonjourMdns, startDiscovery, teamHash, type Announcement, type FoundPeer, type FoundService, type Mdns
 } from '../../src/sync/peer/mdns.js'
+import { waitFor, within } from '../helpers/wait.mjs'
 
 /** A LAN where every fake Mdns sees every announcement of the type it browses, including its own. */
 class FakeLan {
@@ -127,10 +128,6 @@ class UdpBus {
   }
 }
 
-const within = <T>(ms: number, what: string, p: Promise<T>) => Promise.race([
-  p, new Promise<never>((_resolve, reject) => setTimeout(() => reject(new Error(`${what}: nothing within ${ms} ms`)), ms))
-])
-
 describe('LAN discovery with bonjour-service', () => {
   it('finds a member over real mDNS packets (in-memory bus), ignores another team, names no one on the wire, and says goodbye on close', async () => {
     const bus = new UdpBus()
@@ -147,16 +144,16 @@ describe('LAN discovery with bonjour-service', () => {
     const aUp = new Promise<void>(resolve => watching.on('up', s => { if (s.port === 4101) resolve() }))
     const aDown = new Promise<Service>(resolve => watching.on('down', resolve))
     try {
-      const peer = await within(3000, 'B finding A', bFound)
+      const peer = await within(bFound, 3000, 'B finding A')
       expect(peer.port).toBe(4101)
       expect(peer.addresses[0]).toBe('127.0.0.1')
       expect(peer.host).toMatch(/^pat-[0-9a-f]{16}\.local$/)
-      await within(3000, 'A finding B', (async () => { while (foundByA.length === 0) await new Promise(resolve => setTimeout(resolve, 10)) })())
+      await waitFor(() => foundByA.length > 0, 3000, 'A finding B', 10)
       expect(foundByA.map(p => p.port)).toEqual([4103])
 
-      await within(3000, 'a third party seeing A', aUp)
+      await within(aUp, 3000, 'a third party seeing A')
       await a.close()
-      expect((await within(3000, 'goodbye from A', aDown)).port).toBe(4101)
+      expect((await within(aDown, 3000, 'goodbye from A')).port).toBe(4101)
       expect(errors).toEqual([])
       const wire = Buffer.concat(bus.packets).toString('latin1')
       expect(wire).toContain(teamHash('team-one-id-0001'))

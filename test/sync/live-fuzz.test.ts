@@ -23,6 +23,7 @@ import { SyncSession } from '../../src/sync/session.js'
 import { loadTls } from '../../src/sync/tls.js'
 import { connect, JOIN_PATH, type PeerConnection, type TlsIdentity } from '../../src/sync/transport.js'
 import { waitFor } from '../helpers/cli.js'
+import { within } from '../helpers/wait.mjs'
 import { startNode } from '../helpers/peers.js'
 import { newStore } from '../helpers/store.js'
 import { joinedStore } from '../helpers/team.js'
@@ -160,8 +161,6 @@ function strangerBurst (gen: Gen, w: World, join: boolean): { join: boolean, joi
   const rest = Array.from({ length: prng.int32(gen, 5, 20) }, () => prng.bool(gen) ? survivable(gen, w, clients(gen)) : hostile(gen, w, 'viewer').frame)
   return { join, joinRequest, frames: [first, ...rest] }
 }
-
-const within = <T>(p: Promise<T>, ms: number, what: string) => Promise.race([p, new Promise<never>((_resolve, reject) => setTimeout(() => reject(new Error(`timed out: ${what}`)), ms))])
 
 interface Outcome { errors: string[], closeReason: string, frameTypes: Set<number> }
 

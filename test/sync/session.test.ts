@@ -7,6 +7,7 @@ import { FRAME, ProtocolError, readFrame, writeSyncFrame } from '../../src/sync/
 import { SyncSession, type SyncTarget } from '../../src/sync/session.js'
 import * as encoding from 'lib0/encoding'
 import { newStore } from '../helpers/store.js'
+import { waitFor } from '../helpers/wait.mjs'
 
 const target = (s: Store): SyncTarget => ({ docNames: () => s.ws.docs.storedNames(), has: name => s.ws.docs.has(name), doc: name => s.ws.docs.get(name), onChange: l => s.ws.docs.onChange(name => l(name)) })
 
@@ -17,14 +18,6 @@ function connect (a: Store, b: Store) {
   const sa: SyncSession = new SyncSession(target(a), deliver(() => sb))
   const sb: SyncSession = new SyncSession(target(b), deliver(() => sa))
   return { sa, sb, errors, start: async () => { await Promise.all([sa.start(), sb.start()]); await Promise.all([sa.synced, sb.synced]) } }
-}
-
-async function waitFor (check: () => Promise<boolean>, ms = 5000) {
-  const deadline = Date.now() + ms
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('timed out')
-    await new Promise(resolve => setTimeout(resolve, 10))
-  }
 }
 
 describe('a sync session between two peers', () => {

@@ -1,22 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { KEY, renderApp, selectedLine, type Ui } from '../helpers/ui.js'
+import { KEY, renderApp, selectedLine } from '../helpers/ui.js'
 import { newStore, syncStores } from '../helpers/store.js'
+import { openAccount } from '../helpers/open-account.js'
 
 /** The frame with line breaks and runs of spaces as one space: for messages that wrap. */
 const flat = (f: string) => f.replace(/\s+/g, ' ')
 
-async function openHarborview (ui: Ui): Promise<string> {
-  await ui.waitFor('Northwind')
-  const id = (await ui.store.accounts.list()).find(a => a.name.startsWith('Harborview'))!.id
-  await ui.press('j', KEY.enter)
-  await ui.waitFor('1 Profile')
-  return id
-}
-
 describe('account screen', () => {
   it('shows the account with its tabs, switched with Tab, Shift-Tab, arrows and digits', async () => {
     const ui = await renderApp({ demo: true })
-    await openHarborview(ui)
+    await openAccount(ui, 'Harborview')
     let f = ui.frame()
     expect(f).toMatch(/1 Profile\s+2 Contacts\s+3 Checklist\s+4 Action Plan\s+5 CIP\s+6 Activity/)
     expect(f).toMatch(/Annual import value\s+\$48,000,000/)
@@ -47,7 +40,7 @@ describe('account screen', () => {
 
   it('edits a profile field in place; Enter saves at once, Esc cancels', async () => {
     const ui = await renderApp({ demo: true })
-    const id = await openHarborview(ui)
+    const id = await openAccount(ui, 'Harborview')
     await ui.press('j', 'j', 'j')
     await ui.waitFor(f => /Lead port/.test(selectedLine(f) ?? ''))
     await ui.press('e')
@@ -63,7 +56,7 @@ describe('account screen', () => {
 
   it('shows a validation error beside the field and saves nothing', async () => {
     const ui = await renderApp({ demo: true })
-    const id = await openHarborview(ui)
+    const id = await openAccount(ui, 'Harborview')
     await ui.press('j', KEY.enter, '\u0015', '99-1000001, 12-34', KEY.enter)
     let f = await ui.waitFor('✗ invalid IR# "12-34"')
     let lines = f.split('\n')
@@ -82,7 +75,7 @@ describe('account screen', () => {
 
   it('shows a teammate\'s change to the field being edited beside it; Enter still saves the draft', async () => {
     const ui = await renderApp({ demo: true })
-    const id = await openHarborview(ui)
+    const id = await openAccount(ui, 'Harborview')
     const peer = await newStore('Lee Chen')
     try {
       await syncStores(ui.store, peer)
@@ -102,7 +95,7 @@ describe('account screen', () => {
 
   it('shows remote edits live, without a refresh', async () => {
     const ui = await renderApp({ demo: true })
-    const id = await openHarborview(ui)
+    const id = await openAccount(ui, 'Harborview')
     const peer = await newStore('Lee Chen')
     try {
       await syncStores(ui.store, peer)
@@ -121,7 +114,7 @@ describe('account screen', () => {
 
   it('adds and edits a CIP with a form built from its field specs', async () => {
     const ui = await renderApp({ demo: true })
-    const id = await openHarborview(ui)
+    const id = await openAccount(ui, 'Harborview')
     await ui.press('5', 'a')
     await ui.waitFor('New Compliance Improvement Plan')
     await ui.press('Late entry summaries')
@@ -172,7 +165,7 @@ describe('account screen', () => {
 
   it('q goes back to the accounts list, keeping its selection', async () => {
     const ui = await renderApp({ demo: true })
-    await openHarborview(ui)
+    await openAccount(ui, 'Harborview')
     await ui.press('3', 'q')
     const f = await ui.waitFor('NEXT DUE')
     expect(selectedLine(f)).toMatch(/Harborview/)

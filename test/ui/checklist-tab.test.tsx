@@ -1,21 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { KEY, renderApp, selectedLine, type Ui } from '../helpers/ui.js'
 import { newStore, syncStores } from '../helpers/store.js'
-
-async function openChecklist (ui: Ui): Promise<string> {
-  await ui.waitFor('Northwind')
-  const id = (await ui.store.accounts.list()).find(a => a.name.startsWith('Harborview'))!.id
-  await ui.press('j', KEY.enter, '3')
-  await ui.waitFor('Compliance Items (3/11 answered)')
-  return id
-}
+import { openAccount } from '../helpers/open-account.js'
 
 const row = async (ui: Ui, id: string, name: string) => (await ui.store.checklist.show(id)).find(r => r.name === name)!
 
 describe('checklist tab', () => {
   it('lists Compliance A–K, Business A–H and the requested items with their answers and reasons', async () => {
     const ui = await renderApp({ demo: true })
-    await openChecklist(ui)
+    await openAccount(ui, 'Harborview', { tab: 'checklist', shows: 'Compliance Items (3/11 answered)' })
     const f = ui.frame()
     expect(f).toMatch(/A {2}Classification\s+Yes/)
     expect(f).toMatch(/C {2}Quota\/Visa\s+No\/NA {2}no quota or visa merchandise/)
@@ -29,7 +22,7 @@ describe('checklist tab', () => {
 
   it('sets Yes with y, and clears with c', async () => {
     const ui = await renderApp({ demo: true })
-    const id = await openChecklist(ui)
+    const id = await openAccount(ui, 'Harborview', { tab: 'checklist', shows: 'Compliance Items (3/11 answered)' })
     await ui.press('j', 'j', 'j', 'y')
     await ui.waitFor(/› D {2}ADD\/CVD\s+Yes/)
     expect(await row(ui, id, 'compliance.D')).toMatchObject({ answer: 'yes' })
@@ -40,7 +33,7 @@ describe('checklist tab', () => {
 
   it('No/NA asks for the reason and will not save without one', async () => {
     const ui = await renderApp({ demo: true })
-    const id = await openChecklist(ui)
+    const id = await openAccount(ui, 'Harborview', { tab: 'checklist', shows: 'Compliance Items (3/11 answered)' })
     await ui.press('j', 'j', 'j', 'n')
     await ui.waitFor('No/NA — reason for Compliance D (ADD/CVD):')
     await ui.press(KEY.enter)
@@ -58,7 +51,7 @@ describe('checklist tab', () => {
 
   it('Esc cancels the reason; n on a No/NA item starts from its reason', async () => {
     const ui = await renderApp({ demo: true })
-    const id = await openChecklist(ui)
+    const id = await openAccount(ui, 'Harborview', { tab: 'checklist', shows: 'Compliance Items (3/11 answered)' })
     await ui.press('j', 'j', 'n')
     await ui.waitFor('reason for Compliance C (Quota/Visa): no quota or visa merchandise')
     await ui.press(' at all', KEY.escape)
@@ -68,7 +61,7 @@ describe('checklist tab', () => {
 
   it('adds an account-requested item and answers it', async () => {
     const ui = await renderApp({ demo: true })
-    const id = await openChecklist(ui)
+    const id = await openAccount(ui, 'Harborview', { tab: 'checklist', shows: 'Compliance Items (3/11 answered)' })
     await ui.press('a', KEY.enter)
     await ui.waitFor('✗ a requested item needs a title')
     await ui.press('Drawback claims', KEY.enter)
@@ -82,7 +75,7 @@ describe('checklist tab', () => {
 
   it('g opens the SOP passage that speaks of the selected item, not the blank Checklist Form', async () => {
     const ui = await renderApp({ demo: true })
-    await openChecklist(ui)
+    await openAccount(ui, 'Harborview', { tab: 'checklist', shows: 'Compliance Items (3/11 answered)' })
     await ui.press('j', 'j')
     await ui.press('g')
     const f = await ui.waitFor(f => /quota, visa, and licenses/i.test(f.replace(/\s+/g, ' ')))
@@ -94,7 +87,7 @@ describe('checklist tab', () => {
 
   it('shows a teammate\'s answer as it arrives, and beside the reason being written', async () => {
     const ui = await renderApp({ demo: true })
-    const id = await openChecklist(ui)
+    const id = await openAccount(ui, 'Harborview', { tab: 'checklist', shows: 'Compliance Items (3/11 answered)' })
     const peer = await newStore('Lee Chen')
     try {
       await syncStores(ui.store, peer)

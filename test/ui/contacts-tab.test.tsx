@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { KEY, renderApp, selectedLine, type Ui } from '../helpers/ui.js'
-
-async function openContacts (ui: Ui): Promise<string> {
-  await ui.waitFor('Northwind')
-  const id = (await ui.store.accounts.list()).find(a => a.name.startsWith('Harborview'))!.id
-  await ui.press('j', KEY.enter, '2')
-  await ui.waitFor('Customs network (1)')
-  return id
-}
+import { KEY, renderApp, selectedLine } from '../helpers/ui.js'
+import { openAccount } from '../helpers/open-account.js'
 
 describe('contacts tab', () => {
   it('groups the Customs network and the account\'s points of contact', async () => {
     const ui = await renderApp({ demo: true })
-    await openContacts(ui)
+    await openAccount(ui, 'Harborview', { tab: 'contacts', shows: 'Customs network (1)' })
     const f = ui.frame()
     expect(f).toMatch(/Customs network \(1\)\n› Pat Example · Import Specialist \(team lead\), Port of Long Beach · 555-0100/)
     expect(f).toMatch(/Account points of contact \(1\)\n {2}Jordan Sample/)
@@ -22,7 +15,7 @@ describe('contacts tab', () => {
 
   it('adds a contact, checking the email beside the field', async () => {
     const ui = await renderApp({ demo: true })
-    const id = await openContacts(ui)
+    const id = await openAccount(ui, 'Harborview', { tab: 'contacts', shows: 'Customs network (1)' })
     await ui.press('a')
     await ui.waitFor('New contact')
     expect(ui.frame()).toMatch(/Side\*\s+account/)
@@ -37,7 +30,7 @@ describe('contacts tab', () => {
 
   it('edits the selected contact and removes one (u brings it back)', async () => {
     const ui = await renderApp({ demo: true })
-    const id = await openContacts(ui)
+    const id = await openAccount(ui, 'Harborview', { tab: 'contacts', shows: 'Customs network (1)' })
     await ui.press(KEY.enter)
     await ui.waitFor('Edit contact Pat Example')
     await ui.press(KEY.down, KEY.down, KEY.down, '\u0015', 'Supervisory Import Specialist', KEY.enter)
@@ -53,7 +46,7 @@ describe('contacts tab', () => {
 
   it('a contact added from another terminal appears at once', async () => {
     const ui = await renderApp({ demo: true })
-    const id = await openContacts(ui)
+    const id = await openAccount(ui, 'Harborview', { tab: 'contacts', shows: 'Customs network (1)' })
     await ui.store.contacts.add(id, { name: 'Quinn Agency', side: 'agency', org: 'FDA' })
     await ui.waitFor(/Other agencies \(1\)\n {2}Quinn Agency · FDA/)
   })

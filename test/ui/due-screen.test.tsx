@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { addDays, today } from '../../src/domain/index.js'
 import { KEY, renderApp, selectedLine } from '../helpers/ui.js'
+import { openAccount } from '../helpers/open-account.js'
 
 describe('due screen', () => {
   it('d lists what falls due soonest first, overdue marked; w narrows the period; q goes back', async () => {
@@ -54,9 +55,7 @@ const shows = (f: string, text: string) => f.replace(/\s+/g, '').includes(text.r
 describe('export from the account screen', () => {
   it('E writes the chosen document into the folder, with its gaps counted', async () => {
     const ui = await renderApp({ demo: true })
-    await ui.waitFor('Northwind')
-    await ui.press('j', KEY.enter)
-    await ui.waitFor('1 Profile')
+    await openAccount(ui, 'Harborview')
     await ui.press('E')
     await ui.waitFor('Export a document for Harborview')
     await ui.press(KEY.tab, KEY.tab, KEY.tab, 'plan.md', KEY.enter)
@@ -69,9 +68,7 @@ describe('export from the account screen', () => {
 
   it('an unknown document is refused beside the field; the default file name has the account, document and date', async () => {
     const ui = await renderApp({ demo: true })
-    await ui.waitFor('Northwind')
-    await ui.press('j', KEY.enter, '4')
-    await ui.waitFor('PRIORITY')
+    await openAccount(ui, 'Harborview', { tab: 'plan', shows: 'PRIORITY' })
     await ui.press('E')
     await ui.waitFor('Export a document')
     await ui.press('\u0015', 'memo', KEY.enter)
@@ -85,10 +82,8 @@ describe('export from the account screen', () => {
 
   it('exports into <home>/exports by default (never the current folder), or a folder typed in the form; the whole path shows, wrapped', async () => {
     const ui = await renderApp({ demo: true, exportDir: false, columns: 60, rows: 20 })
-    await ui.waitFor('Northwind')
     const home = ui.store.ws.paths.root
-    await ui.press('j', KEY.enter)
-    await ui.waitFor('1 Profile')
+    await openAccount(ui, 'Harborview')
     await ui.press('E')
     let f = await ui.waitFor('Export a document for Harborview')
     expect(shows(f, `Into the folder below: ${home}/exports unless you change it`)).toBe(true)

@@ -5,20 +5,10 @@ import { describe, expect, it } from 'vitest'
 import { profileRows } from '../../src/ui/format/profile.js'
 import { monoTheme } from '../../src/ui/theme/theme.js'
 import { KEY, renderApp, selectedLine, type Ui } from '../helpers/ui.js'
+import { openAccount } from '../helpers/open-account.js'
 
 const CTRL_S = '\u0013'
 const CTRL_R = '\u0012'
-
-/** Opens an account by (part of) its name, through the filter as a person would. */
-async function openAccount (ui: Ui, name: string): Promise<string> {
-  await ui.waitFor('NEXT DUE')
-  const acc = (await ui.store.accounts.list()).find(a => a.name.startsWith(name))!
-  await ui.press('/', name, KEY.enter)
-  await ui.waitFor(f => (selectedLine(f) ?? '').includes(name) && f.includes('Esc clears'))
-  await ui.press(KEY.enter)
-  await ui.waitFor(f => f.startsWith(name) && f.includes('1 Profile'))
-  return acc.id
-}
 
 /** Moves the profile cursor to a field by its key. */
 async function selectField (ui: Ui, id: string, key: string): Promise<void> {
@@ -57,7 +47,6 @@ describe('undo and redo in the app', () => {
     // On another account, the last edit (Harborview's) is named, not undone.
     await ui.press('q')
     await ui.waitFor('NEXT DUE')
-    await ui.press(KEY.escape)
     await ui.waitFor(f => f.includes('Northwind') && !f.includes('Filter:'))
     await openAccount(ui, 'Northwind')
     await ui.press('u')

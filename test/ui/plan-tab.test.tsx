@@ -1,22 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { addDays, today } from '../../src/domain/index.js'
-import { KEY, renderApp, selectedLine, type Ui } from '../helpers/ui.js'
+import { KEY, renderApp, selectedLine } from '../helpers/ui.js'
 import { newStore, syncStores } from '../helpers/store.js'
-
-async function openPlan (ui: Ui): Promise<string> {
-  await ui.waitFor('Northwind')
-  const id = (await ui.store.accounts.list()).find(a => a.name.startsWith('Harborview'))!.id
-  await ui.press('j', KEY.enter, '4')
-  await ui.waitFor('PRIORITY')
-  return id
-}
+import { openAccount } from '../helpers/open-account.js'
 
 const flat = (f: string) => f.replace(/\s+/g, ' ')
 
 describe('action plan tab', () => {
   it('lists the items High → Medium → Low with owner, due date and status; overdue ones say so', async () => {
     const ui = await renderApp({ demo: true })
-    await openPlan(ui)
+    await openAccount(ui, 'Harborview', { tab: 'plan', shows: 'PRIORITY' })
     const f = ui.frame()
     expect(f).toMatch(/PRIORITY\s+TITLE\s+OWNER\s+DUE\s+STATUS/)
     expect(f).toMatch(new RegExp(`High\\s+Classification review of new produc.*Pat Example\\s+${addDays(today(), 12)}\\s+open`))
@@ -28,7 +21,7 @@ describe('action plan tab', () => {
 
   it('adds an item: the due date is checked beside the field, then it saves at once', async () => {
     const ui = await renderApp({ demo: true })
-    const id = await openPlan(ui)
+    const id = await openAccount(ui, 'Harborview', { tab: 'plan', shows: 'PRIORITY' })
     await ui.press('a')
     await ui.waitFor('New plan item')
     expect(ui.frame()).toMatch(/Priority\*\s+medium/)
@@ -44,7 +37,7 @@ describe('action plan tab', () => {
 
   it('a required field left empty is refused beside it; Esc cancels the form', async () => {
     const ui = await renderApp({ demo: true })
-    const id = await openPlan(ui)
+    const id = await openAccount(ui, 'Harborview', { tab: 'plan', shows: 'PRIORITY' })
     await ui.press('a', KEY.tab, KEY.tab, KEY.tab, KEY.tab, '\u0015', KEY.enter)
     // The cursor goes to the first field in error.
     const f = await ui.waitFor(f => /› Title\*/.test(f) && f.includes('✗ Priority is required'))
@@ -56,7 +49,7 @@ describe('action plan tab', () => {
 
   it('edits the selected item, sending only what changed', async () => {
     const ui = await renderApp({ demo: true })
-    const id = await openPlan(ui)
+    const id = await openAccount(ui, 'Harborview', { tab: 'plan', shows: 'PRIORITY' })
     await ui.press('j', 'e')
     await ui.waitFor('Edit plan item "Valuation: document assists"')
     for (let i = 0; i < 4; i++) await ui.press(KEY.down)
@@ -68,7 +61,7 @@ describe('action plan tab', () => {
 
   it('completes the selected item with d, and u undoes it', async () => {
     const ui = await renderApp({ demo: true })
-    const id = await openPlan(ui)
+    const id = await openAccount(ui, 'Harborview', { tab: 'plan', shows: 'PRIORITY' })
     await ui.press('j', 'd')
     await ui.waitFor(/Valuation: document assists\s+Jordan Sample\s+\S+\s+done/)
     expect(ui.frame()).toContain('2 open, 0 overdue'.replace(', 0 overdue', ', 1 done'))
@@ -82,7 +75,7 @@ describe('action plan tab', () => {
 
   it('shows a teammate\'s new item as it arrives and keeps the selection on the same item', async () => {
     const ui = await renderApp({ demo: true })
-    const id = await openPlan(ui)
+    const id = await openAccount(ui, 'Harborview', { tab: 'plan', shows: 'PRIORITY' })
     await ui.press('j', 'j')
     await ui.waitFor(f => /Evaluate ACH/.test(selectedLine(f) ?? ''))
     const peer = await newStore('Lee Chen')

@@ -23,6 +23,7 @@ import { closeSockets, httpRefusal, HubRefusal, unreachable, toBytes, type HubTr
 import { roomOf, socketUrl } from './url.js'
 import { keepAlive } from '../transport.js'
 
+// eslint-disable-next-line max-lines-per-function -- one closure: every room shares the one socket's state; not split yet (#16)
 export function hocuspocusTransport (opts: TransportOptions): HubTransport {
   const { hub } = opts
   const token = opts.token ?? ''

@@ -14,6 +14,7 @@ import { closeSockets, httpRefusal, HubRefusal, unreachable, toBytes, type HubTr
 import { roomOf, roomUrl } from './url.js'
 import { keepAlive } from '../transport.js'
 
+// eslint-disable-next-line max-lines-per-function -- one closure over the rooms' sockets; not split yet (#16)
 export function yWebsocketTransport (opts: TransportOptions): HubTransport {
   const { hub } = opts
   const sockets = new Map<WebSocket, HubRoom>()

@@ -2,16 +2,19 @@
  * The account screen's data: the whole account as one plain snapshot (profile, contacts, checklist, plan,
  * CIPs), and separately its activity log — each re-loaded live when the account or the directory changes.
  */
+import { useCallback } from 'react'
 import type { ActivityEntry } from '../../domain/index.js'
 import type { AccountRecord, Store } from '../../store/index.js'
 import { useStoreSnapshot, type Snapshot } from './use-store.js'
 
 export function useAccount (store: Store, id: string): Snapshot<AccountRecord> {
-  return useStoreSnapshot(store, s => s.accounts.show(id), [id], { accountId: id })
+  const load = useCallback((s: Store) => s.accounts.show(id), [id])
+  return useStoreSnapshot(store, load, { accountId: id })
 }
 
 export function useActivity (store: Store, id: string): Snapshot<ActivityEntry[]> {
-  return useStoreSnapshot(store, s => s.ws.log(id), [id], { accountId: id })
+  const load = useCallback((s: Store) => s.ws.log(id), [id])
+  return useStoreSnapshot(store, load, { accountId: id })
 }
 
 export const ACCOUNT_TABS = ['profile', 'contacts', 'checklist', 'plan', 'cip', 'activity'] as const

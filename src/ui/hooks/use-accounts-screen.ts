@@ -21,7 +21,7 @@ export async function preloadAccounts (store: Store): Promise<Seed<AccountRow[]>
 }
 
 export function useAccountsScreen (store: Store, tableHeight: number, seed?: Seed<AccountRow[]>) {
-  const snap = useStoreSnapshot(store, loadAccounts, [], seed ? { seed } : {})
+  const snap = useStoreSnapshot(store, loadAccounts, seed ? { seed } : {})
   const filter = useTextLine('')
   const [filtering, setFiltering] = useState(false)
   const [sort, setSort] = useState<SortKey>('name')

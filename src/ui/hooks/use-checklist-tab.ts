@@ -26,6 +26,7 @@ export function titleOf (r: ChecklistRow): string {
 /** Lines the prompt takes when open: the field, an error (up to two lines) and a teammate's change. */
 export const PROMPT_LINES = 4
 
+// eslint-disable-next-line max-lines-per-function -- not split yet (#16)
 export function useChecklistTab (account: AccountRecord, height: number) {
   const { store, openKnowledge, openReader, kb, notify } = useAppServices()
   const [prompt, setPrompt] = useState<ChecklistPrompt>()

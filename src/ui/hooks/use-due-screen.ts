@@ -2,7 +2,7 @@
  * The state of the Due screen: what falls due across the workspace (live from the store: an edit here, in
  * another terminal or from a peer moves the dates at once), the period shown, and the selected entry.
  */
-import { useState } from 'react'
+import { useCallback, useState } from 'react'
 import type { DueEntry } from '../../domain/index.js'
 import type { Store } from '../../store/index.js'
 import { DUE_WINDOWS, withinWindow, workspaceEntries } from '../format/due.js'
@@ -18,7 +18,7 @@ export function useDueScreen (store: Store, today: string, tableHeight: number) 
   const [focus, setFocus] = useState<DueEntry | undefined>()
   const withinDays = DUE_WINDOWS[windowAt]
   // Everything is loaded once and the period filters it here, so `w` answers at once.
-  const snap = useStoreSnapshot(store, s => s.workflow.due({ today }), [today])
+  const snap = useStoreSnapshot(store, useCallback((s: Store) => s.workflow.due({ today }), [today]))
   const entries = focus ? workspaceEntries(focus, snap.data ?? []) : withinWindow(snap.data ?? [], withinDays)
   const cursor = useListCursor(entries.map(dueKey), tableHeight)
   return {

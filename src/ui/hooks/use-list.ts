@@ -5,6 +5,7 @@
  */
 import { useRef, useState } from 'react'
 import { clampIndex, scrollTop } from '../format/window.js'
+import { navHandlers } from '../keys/nav-handlers.js'
 import type { Handlers } from '../keys/use-commands.js'
 
 export interface ListCursor {
@@ -32,13 +33,6 @@ export function useListCursor (keys: readonly string[], height: number, lines?: 
     index,
     top: top.current,
     set,
-    handlers: {
-      'nav.up': () => set(index - 1),
-      'nav.down': () => set(index + 1),
-      'nav.pageUp': () => set(index - page),
-      'nav.pageDown': () => set(index + page),
-      'nav.top': () => set(0),
-      'nav.bottom': () => set(keys.length - 1)
-    }
+    handlers: navHandlers(index, set, page, keys.length - 1)
   }
 }

@@ -3,21 +3,12 @@
  * the list keys' handlers that move it, never past either end.
  */
 import { useState } from 'react'
+import { navHandlers } from '../keys/nav-handlers.js'
 import type { Handlers } from '../keys/use-commands.js'
 
 export function useScroll (count: number, view: number): { top: number, handlers: Handlers } {
   const [top, setTop] = useState(0)
   const max = Math.max(0, count - view)
   const go = (t: number) => setTop(Math.max(0, Math.min(max, t)))
-  return {
-    top: Math.min(top, max),
-    handlers: {
-      'nav.up': () => go(top - 1),
-      'nav.down': () => go(top + 1),
-      'nav.pageUp': () => go(top - view),
-      'nav.pageDown': () => go(top + view),
-      'nav.top': () => go(0),
-      'nav.bottom': () => go(max)
-    }
-  }
+  return { top: Math.min(top, max), handlers: navHandlers(top, go, view, max) }
 }

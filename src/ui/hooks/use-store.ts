@@ -8,7 +8,7 @@
  * since the seed was read (with 10,000 accounts each needless load of the list costs tens of megabytes of
  * garbage, which is what the app's peak memory is made of).
  */
-import { useMemo, useSyncExternalStore, type DependencyList } from 'react'
+import { useMemo, useState, useSyncExternalStore } from 'react'
 import type { Store, StoreChange } from '../../store/index.js'
 
 /** Data read from the store, and the store's version when the read began. */
@@ -98,13 +98,17 @@ export class SnapshotSource<T> {
 
 /**
  * A snapshot of `load(store)`, re-loaded on changes (only changes to `accountId`'s document and the
- * workspace directory when given). `deps` are what `load` depends on besides the store.
+ * workspace directory when given). `load` must keep its identity from one render to the next (a module
+ * function, or useCallback with what it reads): a new `load` is a new source, loaded afresh.
  */
-export function useStoreSnapshot<T> (store: Store, load: (store: Store) => Promise<T>, deps: DependencyList, opts: { accountId?: string, seed?: Seed<T> } = {}): Snapshot<T> {
-  const source = useMemo(() => new SnapshotSource(store, load, opts.accountId === undefined
+export function useStoreSnapshot<T> (store: Store, load: (store: Store) => Promise<T>, opts: { accountId?: string, seed?: Seed<T> } = {}): Snapshot<T> {
+  const { accountId } = opts
+  // The seed is data read before the first frame: it can only spare the first source's load, so the one of
+  // the first render is kept and a later render's never makes a new source.
+  const [seed] = useState(opts.seed)
+  const source = useMemo(() => new SnapshotSource(store, load, accountId === undefined
     ? undefined
-    : c => c.accountId === undefined || c.accountId === opts.accountId, opts.seed),
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- `seed` only seeds the first source
-  [store, opts.accountId, ...deps])
+    : c => c.accountId === undefined || c.accountId === accountId, seed),
+  [store, load, accountId, seed])
   return useSyncExternalStore(source.subscribe, source.getSnapshot)
 }

@@ -27,6 +27,7 @@ export interface AccountsScreenProps {
   onDue: () => void
 }
 
+// eslint-disable-next-line max-lines-per-function -- not split yet (#16)
 export function AccountsScreen ({ height, width, onOpen, onDue }: AccountsScreenProps) {
   const { store, today, notify, preload, globals } = useAppServices()
   const theme = useTheme()

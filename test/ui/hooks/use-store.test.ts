@@ -3,16 +3,13 @@
 import { describe, expect, it } from 'vitest'
 import { SnapshotSource } from '../../../src/ui/hooks/use-store.js'
 import { newStore } from '../../helpers/store.js'
+import { waitFor } from '../../helpers/wait.mjs'
 
 /**
  * Resolves once `check()` holds, polling every few milliseconds for up to 5 s (bounded by time, not by turns
- * of the event loop: a load waits for LevelDB reads, which take longer on a busy machine).
+ * of the event loop: a load waits for LevelDB reads, which take longer on a busy machine); fails after that.
  */
-async function until (check: () => boolean): Promise<void> {
-  const deadline = Date.now() + 5000
-  while (!check() && Date.now() < deadline) await new Promise(resolve => setTimeout(resolve, 2))
-  expect(check()).toBe(true)
-}
+const until = (check: () => boolean) => waitFor(check, 5000, 'the snapshot source', 2)
 
 describe('SnapshotSource', () => {
   it('loads when first watched and again after a change', async () => {
