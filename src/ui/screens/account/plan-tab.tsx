@@ -49,27 +49,8 @@ export function PlanTab ({ account, common, height, width }: TabProps) {
   }, { active: !t.form && !longText && !facts })
 
   const plan = account.plan
-  if (facts) {
-    const specs = PLAN_FIELDS.filter(f => (BACKGROUND_FIELDS as readonly string[]).includes(f.key))
-    const initial = entityTexts(specs, plan)
-    return (
-      <Form
-        title={`The background's facts for ${account.name} (SOP: Account Background & Structure)`} specs={specs} initial={initial}
-        height={height} width={width} onDone={() => setFacts(false)} onCancel={() => setFacts(false)}
-        submit={async values => { const changed = changedFields(specs, initial, values); if (Object.keys(changed).length) await store.plan.set(account.id, changed) }}
-      />
-    )
-  }
-  if (longText) {
-    const spec = PLAN_FIELDS.find(f => f.key === longText)!
-    return (
-      <LongTextEdit
-        title={`Editing the plan's ${spec.label.toLowerCase()} for ${account.name}`} initial={plan[longText] ?? ''}
-        save={text => store.plan.set(account.id, { [longText]: text })} done={`saved the plan's ${spec.label.toLowerCase()} — u undoes`}
-        onClose={() => setLongText(undefined)} height={height} width={width}
-      />
-    )
-  }
+  if (facts) return <PlanFactsForm account={account} height={height} width={width} onClose={() => setFacts(false)} />
+  if (longText) return <PlanLongText account={account} field={longText} height={height} width={width} onClose={() => setLongText(undefined)} />
 
   if (t.form) {
     return (
@@ -96,5 +77,32 @@ export function PlanTab ({ account, common, height, width }: TabProps) {
       <Box flexGrow={1} />
       <Text wrap='truncate' {...theme.text.secondary}>{truncate(detail, width)}</Text>
     </Box>
+  )
+}
+
+/** The background's facts the SOP lists (CM results, supplier countries, Customs departments), in a form. */
+function PlanFactsForm ({ account, height, width, onClose }: Pick<TabProps, 'account' | 'height' | 'width'> & { onClose: () => void }) {
+  const { store } = useAppServices()
+  const specs = PLAN_FIELDS.filter(f => (BACKGROUND_FIELDS as readonly string[]).includes(f.key))
+  const initial = entityTexts(specs, account.plan)
+  return (
+    <Form
+      title={`The background's facts for ${account.name} (SOP: Account Background & Structure)`} specs={specs} initial={initial}
+      height={height} width={width} onDone={onClose} onCancel={onClose}
+      submit={async values => { const changed = changedFields(specs, initial, values); if (Object.keys(changed).length) await store.plan.set(account.id, changed) }}
+    />
+  )
+}
+
+/** The plan's long texts (background & structure, scope), edited whole in the multi-line editor. */
+function PlanLongText ({ account, field, height, width, onClose }: Pick<TabProps, 'account' | 'height' | 'width'> & { field: 'background' | 'scope', onClose: () => void }) {
+  const { store } = useAppServices()
+  const label = PLAN_FIELDS.find(f => f.key === field)?.label.toLowerCase() ?? field
+  return (
+    <LongTextEdit
+      title={`Editing the plan's ${label} for ${account.name}`} initial={account.plan[field] ?? ''}
+      save={text => store.plan.set(account.id, { [field]: text })} done={`saved the plan's ${label} — u undoes`}
+      onClose={onClose} height={height} width={width}
+    />
   )
 }
