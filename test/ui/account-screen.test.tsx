@@ -137,7 +137,7 @@ describe('account screen', () => {
   // should reference the department assigned to address each action step."
   it('adds and edits a CIP\'s action steps, each with its own target date and department (t)', async () => {
     const ui = await renderApp({ demo: true })
-    const id = await openHarborview(ui)
+    const id = await openAccount(ui, 'Harborview')
     await ui.press('5')
     let f = await ui.waitFor(/Action steps: 1\. Train classification staff · target \d{4}-\d\d-\d\d · Trade Complia/)
     expect(flat(f)).toMatch(/Prepared \d{4}-\d\d-\d\d · issued ⚠ no approval date/)

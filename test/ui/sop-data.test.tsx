@@ -1,16 +1,9 @@
 // The data the SOP names, in the app (issue 17): the account's locations listed, added by type and edited in
 // place from the Profile tab; the "Other *" checklist items said what they are. Each test quotes its seed.
+import { openAccount } from '../helpers/open-account.js'
 import { describe, expect, it } from 'vitest'
 import { profileRows } from '../../src/ui/format/profile.js'
 import { KEY, renderApp, selectedLine, type Ui } from '../helpers/ui.js'
-
-async function openHarborview (ui: Ui): Promise<string> {
-  await ui.waitFor('Northwind')
-  const id = (await ui.store.accounts.list()).find(a => a.name.startsWith('Harborview'))!.id
-  await ui.press('j', KEY.enter)
-  await ui.waitFor('1 Profile')
-  return id
-}
 
 /** Opens the Locations list from the Profile tab (Enter on the Locations line). */
 async function openLocations (ui: Ui, id: string): Promise<void> {
@@ -26,7 +19,7 @@ describe('locations in the app (001_f75c851ccf3a999b.txt, Identify Locations)', 
   // "Location is defined as a physical address, postal address, telephone number, fax number or electronic mail"
   it('lists the locations by type and adds a phone location asking only for what a phone needs (no country)', async () => {
     const ui = await renderApp({ demo: true })
-    const id = await openHarborview(ui)
+    const id = await openAccount(ui, 'Harborview')
     await openLocations(ui, id)
     let f = ui.frame()
     expect(f).toContain('3. Customs records storage: Entry records archive — 200 Harbor Blvd') // cut at 80 columns
@@ -44,7 +37,7 @@ describe('locations in the app (001_f75c851ccf3a999b.txt, Identify Locations)', 
 
   it('edits an existing location in place, with its own type\'s fields, and u undoes it', async () => {
     const ui = await renderApp({ demo: true })
-    const id = await openHarborview(ui)
+    const id = await openAccount(ui, 'Harborview')
     await openLocations(ui, id)
     for (let n = 0; n < 3; n++) await ui.press('j')
     await ui.waitFor(f => (selectedLine(f) ?? '').includes('4. Telephone number'))
@@ -70,7 +63,7 @@ describe('"Other *" checklist items (001_f75c851ccf3a999b.txt, Checklist: "K. Ot
   // "*Additional Items can be added by the Account Manager/Port Account Team or account"
   it('o says what Compliance K is; it shows on its line, and other items refuse it', async () => {
     const ui = await renderApp({ demo: true })
-    const id = await openHarborview(ui)
+    const id = await openAccount(ui, 'Harborview')
     await ui.press('3')
     await ui.waitFor('Compliance Items (3/11 answered)')
     await ui.press('o')
