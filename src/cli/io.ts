@@ -33,7 +33,25 @@ export function terminalText (text: string, opts: WriteOptions = {}): string {
   return safe.endsWith('\n') ? safe : safe + '\n'
 }
 
+/**
+ * A reader that stops early (`pat account list --json | head -1`) closes the pipe: the next write fails with
+ * EPIPE, which unhandled is a stack trace. The reader has what it wanted and the command wrote nothing to the
+ * workspace by printing, so the process ends quietly, as Unix tools do. Other stream errors still surface.
+ */
+let pipeGuarded = false
+function endQuietlyOnClosedPipe (): void {
+  if (pipeGuarded) return
+  pipeGuarded = true
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exit(0)
+      throw err
+    })
+  }
+}
+
 export function processIo (): Io {
+  endQuietlyOnClosedPipe()
   return {
     out: (t, opts) => process.stdout.write(terminalText(t, opts)),
     err: t => process.stderr.write(terminalText(t)),
