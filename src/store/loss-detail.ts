@@ -21,7 +21,8 @@ const NOUNS: Record<AccountCollection, [string, string]> = {
   events: ['event', 'events'],
   approvals: ['approval', 'approvals'],
   requested: ['requested checklist item', 'requested checklist items'],
-  ports: ['port', 'ports']
+  ports: ['port', 'ports'],
+  cipSteps: ['CIP action step', 'CIP action steps']
 }
 
 /** At most this many entries of one kind are named; the rest are counted. */
