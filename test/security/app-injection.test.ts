@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import type { FieldInput, FieldSpec } from '../../src/domain/index.js'
-import { ACCOUNT_PROFILE_FIELDS, PLAN_FIELDS } from '../../src/domain/index.js'
+import { ACCOUNT_PROFILE_FIELDS, locationSpecs, PLAN_FIELDS } from '../../src/domain/index.js'
 import { newStore } from '../helpers/store.js'
 import { KEY, renderApp } from '../helpers/ui.js'
 
@@ -32,9 +32,12 @@ describe('terminal injection through data, in the app', () => {
     const store = await newStore('Ana Lima')
     const { id } = await store.accounts.add({ name: EVIL, leadPort: EVIL })
     await store.accounts.set(id, fill(ACCOUNT_PROFILE_FIELDS))
-    for (const kind of [store.contacts, store.locations, store.related, store.events, store.ports, store.cips, store.plan.items, store.plan.approvals]) {
+    for (const kind of [store.contacts, store.related, store.events, store.ports, store.cips, store.plan.items, store.plan.approvals]) {
       await kind.add(id, fill(kind.kind.specs))
     }
+    // A location's type decides its fields: a place (the first type) and a web address between them carry every text field.
+    await store.locations.add(id, fill(locationSpecs('headquarters')))
+    await store.locations.add(id, { ...fill(locationSpecs('web')), type: 'web' })
     await store.plan.set(id, fill(PLAN_FIELDS))
     await store.checklist.addRequested(id, EVIL)
     const [first] = await store.checklist.show(id)
