@@ -64,6 +64,7 @@ export class Workspace {
   private readonly clock: () => Date
   /** The member's or the team's name changed in the document since workspace.json was written. */
   private namesChanged = false
+  private lastStamp = 0
   private constructor (
     readonly paths: HomePaths,
     readonly config: WorkspaceConfig,
@@ -123,6 +124,17 @@ export class Workspace {
 
   /** The time to stamp an edit with, as an ISO string. */
   now (): string { return this.clock().toISOString() }
+
+  /**
+   * The stamp for a new entry's `createdAt`: now, or a millisecond after the last stamp this workspace gave
+   * when now is not later. Entries read in creation order, so two added in a row within one millisecond
+   * (the demo, an import, a script) must not tie and fall back to the order of their random ids.
+   */
+  stamp (): string {
+    const now = this.clock().getTime()
+    this.lastStamp = now > this.lastStamp ? now : this.lastStamp + 1
+    return new Date(this.lastStamp).toISOString()
+  }
 
   /** Opens an existing workspace; 'not-initialised', 'locked' and 'damaged' are StoreErrors. */
   static async open (home: string, opts: WorkspaceOptions = {}): Promise<Workspace> {

@@ -2,7 +2,9 @@
 // included), the "Other" checklist items and the Action Plan background's fields. Each test quotes its seed.
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
-import { type Store } from '../../src/store/index.js'
+import { Store } from '../../src/store/index.js'
+import { initWorkspace } from '../../src/cli/setup.js'
+import { tempDir } from '../helpers/home.js'
 import { accountRoots } from '../../src/store/schema.js'
 import { newStore } from '../helpers/store.js'
 
@@ -92,6 +94,23 @@ describe('CIP action steps (004_7e84c79b4b761dce.txt: "A target date should be e
     expect([...accountRoots(doc).collection('cipSteps').values()].map(m => m.get('action'))).toEqual(['Audit entries'])
     const log = (await s.ws.log(id)).map(e => e.summary)
     expect(log).toContain('CIP "Valuation": removed action step 1 "Train staff" (Target date: 2027-01-31, Responsible department: Compliance)')
+    await s.close()
+  })
+
+  it('keeps steps added within one millisecond in the order they were added', async () => {
+    const home = await tempDir()
+    await (await initWorkspace(home, { name: 'Dana Ruiz' })).close()
+    const frozen = new Date('2026-12-05T12:00:00.000Z')
+    const s = await Store.open(home, { now: () => frozen })
+    const { id } = await s.accounts.add({ name: 'Harbor Imports' })
+    const cip = await s.cips.add(id, { deficiency: 'Valuation' })
+    const actions = ['Train staff', 'Audit entries', 'Relabel stock', 'Report to the port']
+    for (const action of actions) await s.cips.steps.add(id, cip.id, { action })
+    expect((await s.cips.steps.list(id, cip.id)).map(st => st.action)).toEqual(actions)
+    // The same holds for every other entry list (the demo adds its locations in a row).
+    const places = ['Records', 'Billing', 'Main', 'Annex']
+    for (const name of places) await s.locations.add(id, { type: 'warehouse', name, country: 'US' })
+    expect((await s.locations.list(id)).map(l => l.name)).toEqual(places)
     await s.close()
   })
 })

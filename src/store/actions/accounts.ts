@@ -76,7 +76,7 @@ export class AccountActions {
 export function createAccount (ws: Workspace, id: string, values: Record<string, FieldValue>, acc: Y.Doc, wsDoc: Y.Doc): string {
   const entry = new Y.Map<unknown>()
   workspaceRoots(wsDoc).accounts.set(id, entry)
-  entry.set('createdAt', ws.now())
+  entry.set('createdAt', ws.stamp())
   entry.set('createdBy', ws.member.id)
   const { profile, plan } = accountRoots(acc)
   initContainers(entry, ACCOUNT_HEADER_FIELDS)

@@ -58,7 +58,7 @@ export class ChecklistActions {
       const map = new Y.Map<unknown>()
       accountRoots(acc).collection('requested').set(id, map)
       map.set('title', text)
-      map.set('createdAt', this.ws.now())
+      map.set('createdAt', this.ws.stamp())
       return { result: readChecklist(acc).find(r => r.key === `requested.${id}`)!, summary: `added account-requested checklist item "${text}"` }
     })
   }

@@ -68,7 +68,7 @@ export class CipStepActions {
     return current.map((s, i) => this.write(acc, cip.id, stepValues(s), new Date(now - (current.length - i)).toISOString()))
   }
 
-  private write (acc: Y.Doc, cipId: string, values: Record<string, FieldValue>, createdAt = this.ws.now()): string {
+  private write (acc: Y.Doc, cipId: string, values: Record<string, FieldValue>, createdAt = this.ws.stamp()): string {
     const id = newId()
     const map = new Y.Map<unknown>()
     accountRoots(acc).collection('cipSteps').set(id, map)
@@ -78,6 +78,7 @@ export class CipStepActions {
     writeFields(map, CIP_STEP_FIELDS, values, this.ws.now())
     return id
   }
+
 
   private stepOf (acc: Y.Doc, cipId: string, id: string): CipStep {
     return readCips(acc).find(c => c.id === cipId)!.steps.find(s => s.id === id)!

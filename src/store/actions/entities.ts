@@ -63,7 +63,7 @@ export class EntityActions<T extends EntityStamp> {
     return this.ws.edit(accountId, `${this.kind.collection}.add`, acc => {
       const map = new Y.Map<unknown>()
       accountRoots(acc).collection(this.kind.collection).set(id, map)
-      map.set('createdAt', this.ws.now())
+      map.set('createdAt', this.ws.stamp())
       map.set('createdBy', this.ws.member.id)
       for (const [k, v] of Object.entries(stamp)) map.set(k, v)
       initContainers(map, this.kind.specs, this.kind.childMaps)

@@ -95,7 +95,7 @@ export class ImportActions {
         }
         const map = new Y.Map<unknown>()
         contacts.set(newId(), map)
-        map.set('createdAt', this.ws.now())
+        map.set('createdAt', this.ws.stamp())
         map.set('createdBy', this.ws.member.id)
         initContainers(map, CONTACT_FIELDS)
         writeFields(map, CONTACT_FIELDS, w.values, this.ws.now())
