@@ -79,7 +79,6 @@ export class CipStepActions {
     return id
   }
 
-
   private stepOf (acc: Y.Doc, cipId: string, id: string): CipStep {
     return readCips(acc).find(c => c.id === cipId)!.steps.find(s => s.id === id)!
   }
