@@ -18,7 +18,9 @@ export function accountsTable (rows: readonly AccountListRow[], width: number): 
     { title: 'LEAD PORT', get: r => r.leadPort, flex: true, min: 9 },
     { title: 'STAGE', get: r => STAGE_LABELS[r.stage as Stage] ?? r.stage },
     { title: 'OPEN', get: r => String(r.openItems), align: 'right' },
-    { title: 'NEXT DUE', get: r => r.nextDue ?? '' }
+    { title: 'NEXT DUE', get: r => r.nextDue ?? '' },
+    // Teammates' changes not yet seen, and open conflicts ("2!"): only when some account has any.
+    ...(rows.some(r => r.unseen || r.conflicts) ? [{ title: 'NEW', get: (r: AccountListRow) => `${r.unseen || ''}${r.conflicts ? '!' : ''}`, align: 'right' as const }] : [])
   ], width)
 }
 

@@ -3,6 +3,9 @@
  * timestamp from the author's clock), what kind of change, and a one-line human summary. Entries are only
  * ever appended — the permanent audit trail the ACE Account Portal promised.
  */
+/** One field an edit changed: its name for scripts (`address`, `plan.scope`), its label, the values before and after as shown. */
+export interface FieldChange { field: string, label: string, from?: string, to?: string }
+
 export interface ActivityEntry {
   at: string
   by: string
@@ -15,6 +18,8 @@ export interface ActivityEntry {
    * Absent in entries written before it existed.
    */
   order?: string
+  /** The fields the edit changed (entries written before this existed have only the summary). */
+  fields?: FieldChange[]
 }
 
 /** Log entries in the order a reader expects: by place in the log, ties broken by author so every replica agrees. */

@@ -14,6 +14,7 @@ import type * as Y from 'yjs'
 import { sortActivity, type ActivityEntry } from '../domain/index.js'
 import { LOG } from './origins.js'
 import { accountRoots } from './schema.js'
+import { conflictActivity } from './conflict-read.js'
 
 /**
  * The latest `order` (in ms) of each log this process appends to: found by one scan, then kept by our own
@@ -44,6 +45,7 @@ export function appendActivity (doc: Y.Doc, entry: Omit<ActivityEntry, 'order'>)
   latest.set(log, ms)
 }
 
+/** The log, with the lines its conflict records add (store/conflict-read.ts), in reading order. */
 export function readActivity (doc: Y.Doc): ActivityEntry[] {
-  return sortActivity(accountRoots(doc).log.toArray() as ActivityEntry[])
+  return sortActivity([...accountRoots(doc).log.toArray() as ActivityEntry[], ...conflictActivity(doc)])
 }

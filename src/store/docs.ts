@@ -37,6 +37,7 @@ export class DocSet {
   private readonly loadedDocs = new Map<string, Y.Doc>()
   private readonly stats = new Map<string, LogStats>()
   private readonly listeners = new Set<DocListener>()
+  private readonly openers = new Set<(name: string, doc: Y.Doc) => void>()
   /** Queued updates per document, in order; a Map keeps the documents in the order they were first queued. */
   private pending = new Map<string, Uint8Array[]>()
   private queued = 0 // updates queued since opening
@@ -85,6 +86,9 @@ export class DocSet {
   /** An open document (undefined if it was never loaded in this process). */
   loaded (name: string): Y.Doc | undefined { return this.loadedDocs.get(name) }
 
+  /** Calls `listener` with every document this set loads from now on, once its stored state is in. */
+  onOpen (listener: (name: string, doc: Y.Doc) => void): void { this.openers.add(listener) }
+
   onChange (listener: DocListener): () => void {
     this.listeners.add(listener)
     return () => this.listeners.delete(listener)
@@ -112,6 +116,7 @@ export class DocSet {
       for (const l of this.listeners) l(name, doc, origin)
     })
     this.loadedDocs.set(name, doc)
+    for (const open of this.openers) open(name, doc)
     this.stats.set(name, loadedStats(updates))
     if (needsCompaction(this.stats.get(name)!)) {
       this.toCompact.add(name)

@@ -10,8 +10,9 @@
  * together with the map that holds it (initContainers), by one replica, before anyone edits it.
  */
 import * as Y from 'yjs'
-import { formatField, type FieldSpec, type FieldValue } from '../domain/index.js'
+import { formatField, type FieldChange, type FieldSpec, type FieldValue } from '../domain/index.js'
 import { setText } from './text.js'
+import { fieldName, pathOf } from './field-paths.js'
 
 export type YRecord = Y.Map<unknown>
 
@@ -45,6 +46,44 @@ export function readFields (map: YRecord, specs: readonly FieldSpec[]): Record<s
   return out
 }
 
+
+let recording: FieldChange[] | undefined
+
+/** Runs `fn`, collecting the field changes written meanwhile (Workspace.edit puts them in the log entry). */
+export function recordFieldChanges<T> (fn: () => T): { result: T, changes: FieldChange[] } {
+  const outer = recording
+  const changes: FieldChange[] = []
+  recording = changes
+  try {
+    return { result: fn(), changes }
+  } finally {
+    recording = outer
+  }
+}
+
+/** Notes a change written without writeField (a checklist answer, a completed item). */
+export function noteFieldChange (change: FieldChange): void {
+  recording?.push(change)
+}
+
+/** The field's name for scripts: `address`, `stage` (directory fields too), `plan.scope`, `items.<id>.due`. */
+function nameOf (map: YRecord, key: string): string {
+  const path = pathOf(map)
+  return path ? fieldName(path, key) : key
+}
+
+/**
+ * Notes a change for the log entry. Long text keeps no values there (the log keeps every entry for ever,
+ * and a paragraph a day would grow it by the paragraph twice): its history says who edited it when.
+ */
+function note (map: YRecord, spec: FieldSpec, before: FieldValue | undefined, after: FieldValue | undefined): void {
+  if (!recording) return
+  if (spec.kind === 'longtext') { recording.push({ field: nameOf(map, spec.key), label: spec.label }); return }
+  const from = before === undefined || before === null || before === '' ? undefined : formatField(spec, before)
+  const to = after === undefined || after === null || after === '' ? undefined : formatField(spec, after)
+  recording.push({ field: nameOf(map, spec.key), label: spec.label, ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) })
+}
+
 /**
  * Writes one field and returns a description of the change ("Lead port: LA → Long Beach"), or undefined
  * when the value did not change. `now` stamps list members (their order).
@@ -54,7 +93,9 @@ export function writeField (map: YRecord, spec: FieldSpec, value: FieldValue, no
   if (spec.kind === 'longtext') {
     let text = map.get(spec.key)
     if (!(text instanceof Y.Text)) { text = new Y.Text(); map.set(spec.key, text) } // only for maps made before initContainers
-    return setText(text as Y.Text, String(value ?? '')) ? `${spec.label} edited` : undefined
+    if (!setText(text as Y.Text, String(value ?? ''))) return undefined
+    note(map, spec, before, value)
+    return `${spec.label} edited`
   }
   if (spec.kind === 'list') {
     const current = listEntries(map, spec.key).map(([v]) => v)
@@ -64,16 +105,19 @@ export function writeField (map: YRecord, spec: FieldSpec, value: FieldValue, no
     removed.forEach(k => map.delete(spec.key + SEP + k))
     added.forEach((k, i) => map.set(spec.key + SEP + k, `${now}#${String(i).padStart(4, '0')}`))
     if (!removed.length && !added.length) return undefined
+    note(map, spec, before, next)
     return [added.length ? `${spec.label} + ${added.join(', ')}` : '', removed.length ? `${spec.label} − ${removed.join(', ')}` : '']
       .filter(Boolean).join('; ')
   }
   if (value === null) {
     if (before === undefined) return undefined
     map.delete(spec.key)
+    note(map, spec, before, undefined)
     return `${spec.label} cleared (was ${formatField(spec, before)})`
   }
   if (before === value) return undefined
   map.set(spec.key, value)
+  note(map, spec, before, value)
   return before === undefined || before === null
     ? `${spec.label}: ${formatField(spec, value)}`
     : `${spec.label}: ${formatField(spec, before)} → ${formatField(spec, value)}`

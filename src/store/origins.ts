@@ -12,3 +12,5 @@ export const LOAD = { origin: 'load' } as const
 export function isRemote (origin: unknown): boolean {
   return (origin as { origin?: unknown } | null)?.origin === 'remote'
 }
+/** Conflict records written after a peer's update (store/conflicts.ts): sent on, never undone. */
+export const CONFLICTS = { origin: 'conflicts' } as const

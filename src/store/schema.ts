@@ -17,6 +17,8 @@
  *                          (compliance.K, business.H) is: plain text, last writer wins
  *   tasks: Y.Map           lifecycle task id → { done, by, at, note? } — one value per task (a member's mark)
  *   log: Y.Array           activity entries, append-only
+ *   conflicts: Y.Map       record id → a value a merge replaced unseen, or a concurrent long-text edit (store/conflicts.ts)
+ *   resolutions: Y.Map     conflict id → { by, byName, at, kept } — how a member closed it
  * A CIP's extensions are a Y.Map `extensions` inside the CIP's own map. Its action steps are entries of
  * the `cipSteps` collection (CIP_STEP_FIELDS plus `cip`, the CIP's id): a collection rather than a map
  * inside the CIP, because CIPs made before steps existed have no such map, and creating one later could

@@ -6,7 +6,9 @@ import {
   type AccountEvent, type AccountPort, type Contact, type Location, type RelatedCompany
 } from '../domain/index.js'
 import { AccountActions } from './actions/accounts.js'
+import { ChangeActions } from './actions/changes.js'
 import { ChecklistActions } from './actions/checklist.js'
+import { ConflictActions } from './actions/conflicts.js'
 import { CipActions } from './actions/cips.js'
 import { relatedDefinitionChange } from './definition-change.js'
 import { EntityActions } from './actions/entities.js'
@@ -40,6 +42,10 @@ export class Store {
   /** The team roster (members, roles) and the invites this member has handed out. */
   readonly roster: Roster
   readonly invites: InviteBook
+  /** Values a merge replaced unseen, and their resolution. */
+  readonly conflicts: ConflictActions
+  /** What the other members changed since this member last looked; each field's history. */
+  readonly changes: ChangeActions
 
   private changeCount = 0
 
@@ -80,6 +86,8 @@ export class Store {
     this.imports = new ImportActions(ws)
     this.roster = new Roster(ws)
     this.invites = new InviteBook(ws.paths.invites)
+    this.conflicts = new ConflictActions(ws)
+    this.changes = new ChangeActions(ws)
   }
 
   /** Counts the changes so far: what was read at one version is still current while the version is the same. */

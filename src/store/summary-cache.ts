@@ -9,16 +9,33 @@
  */
 import { Buffer } from 'node:buffer'
 import * as Y from 'yjs'
-import { isOpen, nextDue, type ItemStatus, type PlanItem } from '../domain/index.js'
+import { isOpen, nextDue, type ActivityEntry, type ItemStatus, type PlanItem } from '../domain/index.js'
+import { countOpenConflicts } from './conflict-read.js'
+import { conflictRoots } from './conflicts.js'
 import type { Database } from './database.js'
 import type { DocSet } from './docs.js'
 import { setAside } from './debug.js'
 import { accountDocName, accountIdOf, accountRoots } from './schema.js'
 
-export interface AccountSummary { openItems: number, nextDue?: string }
+/**
+ * `edits`: how many activity-log entries each member wrote (the log only grows, so what a member has not
+ * seen of the others' is the growth of the others' counts since their mark: store/seen-marks.ts);
+ * `conflicts`: open conflicts; `conflictRecords`: conflict records, open or not (store/conflicts.ts).
+ */
+export interface AccountSummary { openItems: number, nextDue?: string, edits: Record<string, number>, conflicts: number, conflictRecords: number }
 
+/** Raised whenever AccountSummary changes shape: a stored summary of another format is computed again. */
+const FORMAT = 2
 const key = (id: string) => ['pat', 'summary', id]
-const encode = (s: AccountSummary) => Buffer.from(JSON.stringify(s))
+const encode = (s: AccountSummary) => Buffer.from(JSON.stringify({ format: FORMAT, ...s }))
+const decode = (v: Uint8Array): AccountSummary | undefined => {
+  try {
+    const { format, ...s } = JSON.parse(Buffer.from(v).toString('utf8')) as AccountSummary & { format?: number }
+    return format === FORMAT ? s : undefined
+  } catch {
+    return undefined
+  }
+}
 
 export class SummaryCache {
   /** Summaries computed for accounts that had none stored, still to be written. */
@@ -31,14 +48,22 @@ export class SummaryCache {
     }))
   }
 
-  /** Computed on every stored change to an account, so it reads only the two fields it needs. */
+  /** Computed on every stored change to an account, so it reads only what it needs. */
   static compute (doc: Y.Doc): AccountSummary {
     const items: Array<Pick<PlanItem, 'status' | 'due'>> = []
     for (const map of accountRoots(doc).collection('items').values()) {
       if (map instanceof Y.Map) items.push({ status: (map.get('status') as ItemStatus | undefined) ?? 'open', due: map.get('due') as string | undefined })
     }
     const due = nextDue(items)
-    return { openItems: items.filter(isOpen).length, ...(due ? { nextDue: due } : {}) }
+    const edits: Record<string, number> = {}
+    for (const e of accountRoots(doc).log.toArray() as ActivityEntry[]) edits[e.by] = (edits[e.by] ?? 0) + 1
+    return {
+      openItems: items.filter(isOpen).length,
+      ...(due ? { nextDue: due } : {}),
+      edits,
+      conflicts: countOpenConflicts(doc),
+      conflictRecords: conflictRoots(doc).records.size
+    }
   }
 
   /** Writes the summaries computed for accounts that had none. */
@@ -61,7 +86,10 @@ export class SummaryCache {
   async get (ids: readonly string[]): Promise<Map<string, AccountSummary>> {
     const out = new Map<string, AccountSummary>()
     const stored = await this.database.read(db => db.iterator({ gte: ['pat', 'summary'], lt: ['pat', 'summarz'] } as never).all()) as Array<[unknown[], Uint8Array]>
-    for (const [k, v] of stored) out.set(String(k[2]), JSON.parse(Buffer.from(v).toString('utf8')) as AccountSummary)
+    for (const [k, v] of stored) {
+      const summary = decode(v)
+      if (summary) out.set(String(k[2]), summary)
+    }
     for (const name of this.docs.unsaved()) {
       const id = accountIdOf(name)
       const doc = this.docs.loaded(name)

@@ -25,11 +25,14 @@ import { teamName } from './team-name.js'
 import { isRemote, LOCAL } from './origins.js'
 import { OwnClients } from './set-aside.js'
 import { setAside } from './debug.js'
-import { accountDocName, undoableAccountTypes, workspaceRoots, WORKSPACE_DOC, type MemberRecord } from './schema.js'
+import { watchConflicts } from './conflicts.js'
+import { recordFieldChanges } from './fields.js'
+import { accountDocName, accountIdOf, undoableAccountTypes, workspaceRoots, WORKSPACE_DOC, type MemberRecord } from './schema.js'
 import { appendActivity, readActivity } from './activity-log.js'
 import { UndoStack, type UndoInfo } from './undo.js'
 import { resolveRef } from './resolve.js'
 import { SummaryCache } from './summary-cache.js'
+import { writeMark } from './seen-marks.js'
 import { AccountDirectory } from './directory.js'
 import { readDirectorySnapshot, writeDirectorySnapshot, type DirectorySnapshot } from './directory-snapshot.js'
 
@@ -80,6 +83,8 @@ export class Workspace {
     // Which Yjs clients are this member's own: a viewer's own changes are set aside rather than sent (sync-target.ts).
     this.ownClients = new OwnClients(paths.ownClients)
     docs.onChange((_name, doc, origin) => { if (!isRemote(origin)) this.ownClients.note(doc.clientID) })
+    // Conflicts are recorded as a peer's update is merged, while the values it replaced are still in memory.
+    docs.onOpen((name, doc) => { if (accountIdOf(name)) watchConflicts(doc) })
     this.directory = loadedWsDoc ? AccountDirectory.live(workspaceRoots(loadedWsDoc).accounts) : AccountDirectory.fixed(snapshot.headers!)
     this.clock = opts.now ?? (() => new Date())
     if (loadedWsDoc) {
@@ -278,10 +283,10 @@ export class Workspace {
     const acc = await this.accountDoc(accountId)
     const before = this.undoStack.mark([acc, this.wsDoc])
     let out!: EditResult<T>
-    this.wsDoc.transact(() => acc.transact(() => { out = change(acc, this.wsDoc) }, LOCAL), LOCAL)
+    const { changes } = recordFieldChanges(() => this.wsDoc.transact(() => acc.transact(() => { out = change(acc, this.wsDoc) }, LOCAL), LOCAL))
     if (out.summary !== undefined) {
       this.undoStack.record(before, out.summary, accountId)
-      appendActivity(acc, this.activity(action, out.summary))
+      appendActivity(acc, { ...this.activity(action, out.summary), ...(changes.length ? { fields: changes } : {}) })
     }
     if (opts.flush !== false) await this.flush()
     return out.result
@@ -304,6 +309,12 @@ export class Workspace {
       await this.flush()
     }
     return done
+  }
+
+  /** Records that this member has seen the account as it is now (store/seen-marks.ts); local, never synced. */
+  async markSeen (accountId: string): Promise<void> {
+    const doc = await this.accountDoc(accountId)
+    await writeMark(this.database, this.member.id, accountId, doc, SummaryCache.compute(doc).edits, this.now())
   }
 
   async log (accountId: string) {

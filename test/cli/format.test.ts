@@ -45,7 +45,8 @@ describe('views', () => {
       createdAt: '',
       createdBy: '',
       openItems: 3,
-      nextDue: '2026-11-17'
+      nextDue: '2026-11-17',
+      conflicts: 0
     }
     const lines = accountsTable([row], 80).split('\n')
     expect(lines.every(l => l.length <= 80)).toBe(true)

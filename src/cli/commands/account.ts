@@ -27,16 +27,16 @@ export function registerAccount (program: Command, ctx: CliContext): void {
     .option('-f, --format <format>', 'text (default) or csv (the --json columns, one row per account)').option('-o, --out <file>', 'write the csv to FILE')
     .action(async (opts: { archived?: boolean, all?: boolean, json?: boolean, format?: string, out?: string }) => {
       const format = listFormat(opts.format, ['text', 'csv'])
-      const rows = await withStore(ctx, s => s.accounts.list(opts.all ? {} : { archived: Boolean(opts.archived) }), READS_ACCOUNTS)
+      const rows = await withStore(ctx, s => s.accounts.list({ ...(opts.all ? {} : { archived: Boolean(opts.archived) }), unseen: true }), READS_ACCOUNTS)
       if (format === 'csv') await accountsAs(ctx, rows, opts.out)
       else if (opts.json) printJson(ctx.io, rows)
       else ctx.io.out(accountsTable(rows, tableWidth(ctx.io)))
     })
 
-  account.command('show').argument('<account>', 'account id, id prefix or name').description('show everything recorded for an account')
+  account.command('show').argument('<account>', 'account id, id prefix or name').description('show everything recorded for an account (and mark its changes as seen)')
     .option('--json', 'print JSON')
     .action(async (ref: string, opts: { json?: boolean }) => {
-      const record = await withStore(ctx, s => s.accounts.show(ref), READS_ACCOUNTS)
+      const record = await withStore(ctx, s => s.accounts.show(ref, { markSeen: true }), READS_ACCOUNTS)
       if (opts.json) printJson(ctx.io, record)
       else ctx.io.out(accountView(record, today(), tableWidth(ctx.io)))
     })

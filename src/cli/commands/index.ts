@@ -22,6 +22,7 @@ export const COMMAND_GROUPS: readonly CommandGroup[] = [
   { names: ['import'], load: async () => (await import('./import.js')).registerImport },
   { names: ['export'], load: async () => (await import('./export.js')).registerExport },
   { names: ['log'], load: async () => (await import('./log.js')).registerLog },
+  { names: ['changes', 'conflicts', 'history'], load: async () => (await import('./changes.js')).registerChanges },
   { names: ['search', 'show'], load: async () => (await import('./kb.js')).registerKb },
   { names: ['backup', 'restore', 'doctor'], load: async () => (await import('./backup.js')).registerBackup },
   { names: ['me'], load: async () => (await import('./me.js')).registerMe },

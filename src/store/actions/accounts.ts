@@ -12,10 +12,11 @@ import { initContainers, writeFields } from '../fields.js'
 import { newAccountId } from '../ids.js'
 import { accountRoots, workspaceRoots } from '../schema.js'
 import { readAccount, type AccountRecord } from '../snapshot.js'
-import type { AccountSummary } from '../summary-cache.js'
+import { readMarks, unseenCount } from '../seen-marks.js'
 import type { Workspace } from '../workspace.js'
 
-export type AccountListRow = AccountHeader & AccountSummary
+/** A row of the accounts list: `unseen` counts the others' changes since this member last opened it. */
+export type AccountListRow = AccountHeader & { openItems: number, nextDue?: string, conflicts: number, unseen?: number }
 
 const pick = (values: Record<string, FieldValue>, keys: readonly { key: string }[]) =>
   Object.fromEntries(Object.entries(values).filter(([k]) => keys.some(s => s.key === k)))
@@ -23,15 +24,33 @@ const pick = (values: Record<string, FieldValue>, keys: readonly { key: string }
 export class AccountActions {
   constructor (private readonly ws: Workspace) {}
 
-  async list (opts: { archived?: boolean } = {}): Promise<AccountListRow[]> {
-    const headers = this.ws.headers(opts)
+  /**
+   * The accounts with their summaries. `unseen` (this member's own view: how many of the others' changes
+   * they have not seen) only when asked, so that two replicas of the same state list the same rows.
+   */
+  async list (opts: { archived?: boolean, unseen?: boolean } = {}): Promise<AccountListRow[]> {
+    const headers = this.ws.headers({ ...(opts.archived !== undefined ? { archived: opts.archived } : {}) })
     const summaries = await this.ws.summaries.get(headers.map(h => h.id))
-    return headers.map(h => ({ ...h, openItems: 0, ...summaries.get(h.id) }))
+    const marks = opts.unseen ? await readMarks(this.ws.database, this.ws.member.id) : undefined
+    const me = this.ws.member.id
+    return headers.map(h => {
+      const s = summaries.get(h.id)
+      return {
+        ...h,
+        openItems: s?.openItems ?? 0,
+        ...(s?.nextDue ? { nextDue: s.nextDue } : {}),
+        conflicts: s?.conflicts ?? 0,
+        ...(marks ? { unseen: s ? unseenCount(s.edits, marks.get(h.id), me) : 0 } : {})
+      }
+    })
   }
 
-  async show (ref: string): Promise<AccountRecord> {
+  /** The account as it is now; `markSeen` also records that this member has seen it (its changes are no longer unseen). */
+  async show (ref: string, opts: { markSeen?: boolean } = {}): Promise<AccountRecord> {
     const header = this.ws.resolveAccount(ref)
-    return readAccount(header, await this.ws.accountDoc(header.id))
+    const doc = await this.ws.accountDoc(header.id)
+    if (opts.markSeen) await this.ws.markSeen(header.id)
+    return readAccount(header, doc)
   }
 
   async add (input: FieldInput): Promise<AccountRecord> {

@@ -3,7 +3,8 @@
  * the account's own requested items. An answer is stored as one value with its reason, author and time.
  */
 import * as Y from 'yjs'
-import { InputError, answerLabel, parseAnswer, parseOtherText, resolveChecklistItem, validateAnswer, type ChecklistRow } from '../../domain/index.js'
+import { InputError, answerLabel, type Answer, parseAnswer, parseOtherText, resolveChecklistItem, validateAnswer, type ChecklistRow } from '../../domain/index.js'
+import { noteFieldChange } from '../fields.js'
 import { newId } from '../ids.js'
 import { accountRoots, otherKey } from '../schema.js'
 import { readChecklist, readRequested } from '../snapshot.js'
@@ -26,12 +27,14 @@ export class ChecklistActions {
       const checklist = accountRoots(acc).checklist
       const prev = checklist.get(def.key) as { answer: string, reason: string } | undefined
       let summary: string | undefined
+      const shown = (a: { answer: string, reason: string } | undefined) => a ? `${answerLabel(a.answer as Answer)}${a.reason ? `: ${a.reason}` : ''}` : undefined
       if (valid === null) {
         if (prev) { checklist.delete(def.key); summary = `cleared ${title}` }
       } else if (!prev || prev.answer !== valid.answer || prev.reason !== valid.reason) {
         checklist.set(def.key, { ...valid, by: this.ws.member.id, at: this.ws.now() })
         summary = `set ${title} to ${answerLabel(valid.answer)}${valid.reason ? `: "${valid.reason}"` : ''}`
       }
+      if (summary) noteFieldChange({ field: `checklist.${def.key}`, label: title, ...(prev ? { from: shown(prev) } : {}), ...(valid ? { to: shown(valid) } : {}) })
       return { result: readChecklist(acc).find(r => r.key === def.key)!, summary }
     })
   }

@@ -1,0 +1,155 @@
+/**
+ * Reading conflicts (store/conflicts.ts) as plain objects: which are open, both values with who wrote them
+ * and when, and the activity-log lines they add (a conflict, a concurrent long-text edit).
+ */
+import * as Y from 'yjs'
+import { answerLabel, formatField, type ActivityEntry, type Answer } from '../domain/index.js'
+import { conflictRoots, itemOf, overwrittenKnowingly, type ConflictRecord, type Resolution, type ValueRecord } from './conflicts.js'
+import { fieldLabel, fieldName, isLongTextName, mapAt, specsAt } from './field-paths.js'
+import { accountRoots } from './schema.js'
+import { writerIndex, type Writer, type WriterLookup } from './writers.js'
+
+export interface ConflictSide extends Partial<Writer> { value: unknown, text: string }
+
+export interface Conflict {
+  id: string
+  accountId: string
+  field: string
+  label: string
+  kept: ConflictSide
+  replaced: ConflictSide
+  open: boolean
+  resolved?: Resolution
+}
+
+/** A stored value as a person reads it ("No/NA: broker files", "$1,200", "(cleared)"). */
+export function displayValue (path: string, key: string, value: unknown): string {
+  if (value === undefined || value === null) return '(cleared)'
+  if (path === 'checklist' && typeof value === 'object') {
+    const v = value as { answer?: Answer, reason?: string }
+    return `${answerLabel(v.answer ?? null)}${v.reason ? `: ${v.reason}` : ''}`
+  }
+  const spec = specsAt(path)?.find(s => s.key === key)
+  return spec ? formatField(spec, value as never) : String(value as string)
+}
+
+function readOne (doc: Y.Doc, accountId: string, id: string, r: ValueRecord, writers: WriterLookup, resolution: Resolution | undefined): Conflict | undefined {
+  const map = mapAt(doc, r.path)
+  const current = map?._map.get(r.key)
+  // Its entry was removed, or the key's history is gone with it: nothing left to decide.
+  if (!map || !current || !itemOf(current, r)) return undefined
+  const keptValue = current.deleted ? undefined : current.content.getContent()[0] as unknown
+  const keptBy = writers(current.id.client, current.id.clock)
+  const replacedBy = writers(r.client, r.clock)
+  return {
+    id,
+    accountId,
+    field: fieldName(r.path, r.key),
+    label: fieldLabel(doc, r.path, r.key),
+    kept: { value: keptValue, text: displayValue(r.path, r.key, keptValue), ...keptBy },
+    replaced: { value: r.value, text: displayValue(r.path, r.key, r.value), ...replacedBy },
+    open: resolution === undefined && !overwrittenKnowingly(r, current),
+    ...(resolution ? { resolved: resolution } : {})
+  }
+}
+
+/** The account's value conflicts (open ones only unless `all`), oldest write first. */
+export function readConflicts (doc: Y.Doc, accountId: string, opts: { all?: boolean } = {}): Conflict[] {
+  const { records, resolutions } = conflictRoots(doc)
+  if (records.size === 0) return []
+  const writers = writerIndex(doc)
+  const out: Conflict[] = []
+  for (const [id, r] of records.entries()) {
+    if (r.kind !== 'value') continue
+    const c = readOne(doc, accountId, id, r, writers, resolutions.get(id))
+    if (c && (opts.all || c.open)) out.push(c)
+  }
+  return out.sort((a, b) => String(a.replaced.at ?? '').localeCompare(String(b.replaced.at ?? '')) || a.id.localeCompare(b.id))
+}
+
+/** How many of the account's conflicts are open (the summary cache keeps it for the accounts list). */
+export function countOpenConflicts (doc: Y.Doc): number {
+  return conflictRoots(doc).records.size === 0 ? 0 : readConflicts(doc, '').length
+}
+
+const later = (a?: string, b?: string): string => [a ?? '', b ?? ''].sort().at(-1) ?? ''
+
+/** The activity-log lines conflicts add: the same on every replica that holds the same updates. */
+export function conflictActivity (doc: Y.Doc): ActivityEntry[] {
+  const { records } = conflictRoots(doc)
+  const out = textActivity(doc)
+  if (records.size === 0) return out
+  const writers = writerIndex(doc)
+  for (const [id, r] of records.entries() as IterableIterator<[string, ConflictRecord]>) {
+    const entry = valueLine(doc, id, r, writers)
+    if (entry) out.push(entry)
+  }
+  return out
+}
+
+function valueLine (doc: Y.Doc, id: string, r: ValueRecord, writers: WriterLookup): ActivityEntry | undefined {
+  const c = readOne(doc, '', id, r, writers, undefined)
+  if (!c) return undefined
+  const at = later(c.kept.at, c.replaced.at)
+  return {
+    at,
+    order: at,
+    by: c.kept.by ?? '',
+    byName: c.kept.byName ?? '?',
+    action: 'conflict',
+    summary: `conflict ${id} on ${c.label}: "${c.kept.text}" (${c.kept.byName ?? '?'}) replaced "${c.replaced.text}" (${c.replaced.byName ?? '?'}), written without seeing it`
+  }
+}
+
+interface Unit { entry: ActivityEntry, origin: string | undefined }
+const idKey = (client: number, clock: number) => `${client}:${clock}`
+
+/** The log's entries in list order, each with the key of the entry its writer's log ended with. */
+function logUnits (doc: Y.Doc): { units: Unit[], position: Map<string, number> } {
+  const units: Unit[] = []
+  const position = new Map<string, number>()
+  for (let it = accountRoots(doc).log._start; it !== null; it = it.right) {
+    if (!(it.content instanceof Y.ContentAny)) continue
+    const item = it
+    ;(it.content.getContent() as ActivityEntry[]).forEach((entry, i) => {
+      const clock = item.id.clock + i
+      const origin = i > 0 ? idKey(item.id.client, clock - 1) : item.origin ? idKey(item.origin.client, item.origin.clock) : undefined
+      position.set(idKey(item.id.client, clock), units.length)
+      units.push({ entry, origin })
+    })
+  }
+  return { units, position }
+}
+
+/**
+ * Concurrent edits of long text (merged, never a conflict): an entry's origin is the last entry its
+ * writer's log held, so every entry between that origin and it was unknown to its writer. Each pair of
+ * another member's edit of the same text found there gives one line, placed after the later entry.
+ */
+function textActivity (doc: Y.Doc): ActivityEntry[] {
+  const { units, position } = logUnits(doc)
+  const out: ActivityEntry[] = []
+  units.forEach((u, j) => {
+    const texts = (u.entry.fields ?? []).filter(f => isLongTextName(f.field))
+    if (!texts.length) return
+    const from = u.origin === undefined ? -1 : position.get(u.origin) ?? -1
+    const done = new Set<string>()
+    for (let i = j - 1; i > from; i--) {
+      const other = units[i]!.entry
+      if (other.by === u.entry.by) continue
+      for (const f of texts) {
+        if (done.has(f.field) || !other.fields?.some(g => g.field === f.field)) continue
+        done.add(f.field)
+        out.push({
+          at: u.entry.at,
+          order: u.entry.order ?? u.entry.at,
+          by: u.entry.by,
+          byName: u.entry.byName,
+          action: 'concurrent-text',
+          summary: `${f.label}: ${other.byName} and ${u.entry.byName} edited it at the same time; both edits were merged`
+        })
+      }
+    }
+  })
+  return out
+}
