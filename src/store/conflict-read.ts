@@ -4,7 +4,7 @@
  */
 import * as Y from 'yjs'
 import { answerLabel, formatField, type ActivityEntry, type Answer } from '../domain/index.js'
-import { conflictRoots, itemOf, overwrittenKnowingly, type ConflictRecord, type Resolution, type ValueRecord } from './conflicts.js'
+import { conflictRoots, conflictWinner, itemOf, overwrittenKnowingly, type ConflictRecord, type Resolution, type ValueRecord } from './conflicts.js'
 import { fieldLabel, fieldName, isLongTextName, mapAt, specsAt } from './field-paths.js'
 import { accountRoots } from './schema.js'
 import { writerIndex, type Writer, type WriterLookup } from './writers.js'
@@ -33,20 +33,30 @@ export function displayValue (path: string, key: string, value: unknown): string
   return spec ? formatField(spec, value as never) : String(value as string)
 }
 
-function readOne (doc: Y.Doc, accountId: string, id: string, r: ValueRecord, writers: WriterLookup, resolution: Resolution | undefined): Conflict | undefined {
+/**
+ * One record as a conflict. `kept` is the key's value now (what resolving replaces); with `atConflict`,
+ * the value that won when the two writes met (what the log line tells), whatever came after.
+ */
+function readOne (doc: Y.Doc, accountId: string, id: string, r: ValueRecord, writers: WriterLookup, resolution: Resolution | undefined, atConflict = false): Conflict | undefined {
   const map = mapAt(doc, r.path)
   const current = map?._map.get(r.key)
+  const lost = current && itemOf(current, r)
   // Its entry was removed, or the key's history is gone with it: nothing left to decide.
-  if (!map || !current || !itemOf(current, r)) return undefined
-  const keptValue = current.deleted ? undefined : current.content.getContent()[0] as unknown
-  const keptBy = writers(current.id.client, current.id.clock)
-  const replacedBy = writers(r.client, r.clock)
+  if (!map || !current || !lost) return undefined
+  const kept = atConflict ? conflictWinner(current, lost) ?? current : current
+  const field = fieldName(r.path, r.key)
+  const { fields: keptFields, ...keptBy } = writers(kept.id.client, kept.id.clock) ?? {}
+  const { fields: _, ...replacedBy } = writers(r.client, r.clock) ?? {}
+  // A value overwritten since has lost its content (Yjs drops it); its edit's log entry still says it.
+  const gone = kept.content instanceof Y.ContentDeleted
+  const keptValue = kept.deleted && (kept === current || gone) ? undefined : kept.content.getContent()[0] as unknown
+  const keptText = gone && kept !== current ? keptFields?.find(f => f.field === field)?.to ?? '?' : displayValue(r.path, r.key, keptValue)
   return {
     id,
     accountId,
-    field: fieldName(r.path, r.key),
+    field,
     label: fieldLabel(doc, r.path, r.key),
-    kept: { value: keptValue, text: displayValue(r.path, r.key, keptValue), ...keptBy },
+    kept: { value: keptValue, text: keptText, ...keptBy },
     replaced: { value: r.value, text: displayValue(r.path, r.key, r.value), ...replacedBy },
     open: resolution === undefined && !overwrittenKnowingly(r, current),
     ...(resolution ? { resolved: resolution } : {})
@@ -88,7 +98,7 @@ export function conflictActivity (doc: Y.Doc): ActivityEntry[] {
 }
 
 function valueLine (doc: Y.Doc, id: string, r: ValueRecord, writers: WriterLookup): ActivityEntry | undefined {
-  const c = readOne(doc, '', id, r, writers, undefined)
+  const c = readOne(doc, '', id, r, writers, undefined, true)
   if (!c) return undefined
   const at = later(c.kept.at, c.replaced.at)
   return {

@@ -60,6 +60,25 @@ export function itemOf (current: Y.Item, x: { client: number, clock: number }): 
   return undefined
 }
 
+/**
+ * The write that won against `x` when they met: walking right from x along the key's writes, the last of
+ * those whose writer's map held something written before x (concurrent with x); the first write that
+ * names x or a later write as what it overwrote came after the conflict.
+ */
+export function conflictWinner (current: Y.Item, x: Y.Item): Y.Item | undefined {
+  const chain: Y.Item[] = []
+  for (let it: Y.Item | null = current; it !== null; it = it.left) chain.unshift(it)
+  const at = chain.indexOf(x)
+  let winner: Y.Item | undefined
+  for (const it of chain.slice(at + 1)) {
+    const o = it.origin
+    const originAt = o === null ? -1 : chain.findIndex(c => contains(c, o))
+    if (originAt >= at) break
+    winner = it
+  }
+  return winner
+}
+
 const sameValue = (a: unknown, b: unknown): boolean => JSON.stringify(comparable(a)) === JSON.stringify(comparable(b))
 /** A checklist answer compares by answer and reason (its author and time differ). */
 const comparable = (v: unknown): unknown => v && typeof v === 'object' && 'answer' in v ? { a: (v as { answer: unknown }).answer, r: (v as { reason?: unknown }).reason } : v

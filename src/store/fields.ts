@@ -46,7 +46,6 @@ export function readFields (map: YRecord, specs: readonly FieldSpec[]): Record<s
   return out
 }
 
-
 let recording: FieldChange[] | undefined
 
 /** Runs `fn`, collecting the field changes written meanwhile (Workspace.edit puts them in the log entry). */

@@ -99,7 +99,10 @@ export class Store {
    * Returns the unsubscribe function. This is how the app re-renders without knowing about Yjs.
    */
   subscribe (listener: (change: StoreChange) => void): () => void {
-    return this.ws.docs.onChange((name, _doc, origin) => listener({ accountId: accountIdOf(name), remote: isRemote(origin) }))
+    const off = this.ws.docs.onChange((name, _doc, origin) => listener({ accountId: accountIdOf(name), remote: isRemote(origin) }))
+    // A "last seen" mark changes no document, but it changes the list's unseen counts.
+    const offSeen = this.ws.onSeen(accountId => { this.changeCount++; listener({ accountId, remote: false }) })
+    return () => { off(); offSeen() }
   }
 
   /**

@@ -315,6 +315,15 @@ export class Workspace {
   async markSeen (accountId: string): Promise<void> {
     const doc = await this.accountDoc(accountId)
     await writeMark(this.database, this.member.id, accountId, doc, SummaryCache.compute(doc).edits, this.now())
+    for (const l of this.seenListeners) l(accountId)
+  }
+
+  private readonly seenListeners = new Set<(accountId: string) => void>()
+
+  /** Calls `listener` after this member marks an account seen (the accounts list's unseen counts change). */
+  onSeen (listener: (accountId: string) => void): () => void {
+    this.seenListeners.add(listener)
+    return () => this.seenListeners.delete(listener)
   }
 
   async log (accountId: string) {

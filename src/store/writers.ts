@@ -9,7 +9,10 @@ import { accountRoots } from './schema.js'
 
 export interface Writer { by: string, byName: string, at: string }
 
-export type WriterLookup = (client: number, clock?: number) => Writer | undefined
+/** A writer, with the fields their edit changed (where a replaced value's text can still be read). */
+export interface WriterEntry extends Writer { fields?: ActivityEntry['fields'] }
+
+export type WriterLookup = (client: number, clock?: number) => WriterEntry | undefined
 
 export function writerIndex (doc: Y.Doc): WriterLookup {
   const byClient = new Map<number, Array<{ clock: number, entry: ActivityEntry }>>()
@@ -23,6 +26,6 @@ export function writerIndex (doc: Y.Doc): WriterLookup {
   for (const list of byClient.values()) list.sort((a, b) => a.clock - b.clock)
   return (client, clock = -1) => {
     const hit = byClient.get(client)?.find(e => e.clock > clock)?.entry
-    return hit ? { by: hit.by, byName: hit.byName, at: hit.at } : undefined
+    return hit ? { by: hit.by, byName: hit.byName, at: hit.at, ...(hit.fields ? { fields: hit.fields } : {}) } : undefined
   }
 }

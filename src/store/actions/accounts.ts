@@ -16,7 +16,7 @@ import { readMarks, unseenCount } from '../seen-marks.js'
 import type { Workspace } from '../workspace.js'
 
 /** A row of the accounts list: `unseen` counts the others' changes since this member last opened it. */
-export type AccountListRow = AccountHeader & { openItems: number, nextDue?: string, conflicts: number, unseen?: number }
+export type AccountListRow = AccountHeader & { openItems: number, nextDue?: string, conflicts?: number, unseen?: number }
 
 const pick = (values: Record<string, FieldValue>, keys: readonly { key: string }[]) =>
   Object.fromEntries(Object.entries(values).filter(([k]) => keys.some(s => s.key === k)))

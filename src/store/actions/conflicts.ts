@@ -3,11 +3,12 @@
  * the summary cache without opening the others), and resolve one by writing the chosen value as a new,
  * logged edit and recording the resolution in the synced document — which closes it on every replica.
  */
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import { InputError, parseFields, type FieldValue } from '../../domain/index.js'
 import { displayValue, readConflicts, type Conflict } from '../conflict-read.js'
 import { conflictRoots, type ValueRecord } from '../conflicts.js'
 import { mapAt, specsAt } from '../field-paths.js'
+import { noteFieldChange } from '../fields.js'
 import type { Workspace } from '../workspace.js'
 
 export type Keep = 'mine' | 'theirs' | 'kept' | 'replaced' | { value: string }
@@ -59,7 +60,10 @@ export class ConflictActions {
     await this.ws.edit(accountId, 'conflict.resolve', acc => {
       const map = mapAt(acc, record.path)
       if (!map) throw new InputError(`the entry of conflict ${conflict.id} was removed meanwhile; nothing to resolve`)
-      if (!same(map.get(record.key), value)) setValue(map, record, value, this.ws)
+      if (!same(map.get(record.key), value)) {
+        setValue(map, record, value, this.ws)
+        noteFieldChange({ field: conflict.field, label: conflict.label, from: conflict.kept.text, to: text })
+      }
       conflictRoots(acc).resolutions.set(conflict.id, { by: this.ws.member.id, byName: this.ws.member.name, at: this.ws.now(), kept: text })
       return { result: undefined, summary: `resolved conflict ${conflict.id} on ${conflict.label}: kept "${text}" (was "${conflict.kept.text}" / "${conflict.replaced.text}")` }
     })
@@ -77,7 +81,7 @@ export class ConflictActions {
       return (keep === 'mine' ? mine : theirs).value
     }
     const spec = specsAt(record.path)?.find(s => s.key === record.key)
-    if (!spec) throw new InputError(`a checklist answer cannot be typed here: use --keep mine, theirs, kept or replaced, then \`pat checklist set\``)
+    if (!spec) throw new InputError('a checklist answer cannot be typed here: use --keep mine, theirs, kept or replaced, then `pat checklist set`')
     return parseFields([spec], { [spec.key]: keep.value }, 'patch')[spec.key] as FieldValue
   }
 }

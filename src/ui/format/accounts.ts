@@ -6,7 +6,13 @@
 import { STAGES, STAGE_LABELS, compareDates, type AccountHeader } from '../../domain/index.js'
 import type { Cell, ColumnSpec } from './cells.js'
 
-export interface AccountRow extends AccountHeader { openItems: number, nextDue?: string }
+/** `unseen`: teammates' changes this member has not seen; `conflicts`: open conflicts (marked after the name). */
+export interface AccountRow extends AccountHeader { openItems: number, nextDue?: string, unseen?: number, conflicts?: number }
+
+/** " •3 !": the unseen count and a conflict mark, as words (they must read without colour). */
+export function newMarks (r: AccountRow): string {
+  return `${r.unseen ? ` •${r.unseen}` : ''}${r.conflicts ? ' !' : ''}`
+}
 
 /** On a narrow terminal the lead port goes first, then the IR#, then the open count: name and next due stay. */
 export const ACCOUNT_COLUMNS: readonly ColumnSpec[] = [
@@ -79,7 +85,7 @@ export function overdueMark (date: string): string {
 export function accountCells (r: AccountRow, today: string): Record<string, Cell> {
   const overdue = r.nextDue !== undefined && compareDates(r.nextDue, today) < 0
   return {
-    name: { text: r.name + (r.archived ? ' (archived)' : ''), ...(r.archived ? { tone: 'secondary' as const } : {}) },
+    name: { text: r.name + (r.archived ? ' (archived)' : '') + newMarks(r), ...(r.archived ? { tone: 'secondary' as const } : r.unseen || r.conflicts ? { tone: 'warning' as const } : {}) },
     ior: { text: r.iors.length ? r.iors[0]! + (r.iors.length > 1 ? ` +${r.iors.length - 1}` : '') : '' },
     leadPort: { text: r.leadPort },
     stage: { text: STAGE_LABELS[r.stage] },

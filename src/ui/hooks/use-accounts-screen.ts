@@ -11,7 +11,7 @@ import { useTextLine } from './use-text-line.js'
 
 export async function loadAccounts (store: Store): Promise<AccountRow[]> {
   await store.refreshSummaries()
-  return store.accounts.list({})
+  return store.accounts.list({ unseen: true })
 }
 
 /** The accounts, read before the first frame, with the version they were read at. */

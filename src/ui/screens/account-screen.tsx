@@ -10,7 +10,8 @@ import { STAGE_LABELS } from '../../domain/index.js'
 import { TabBar, TitleLine } from '../components/chrome.js'
 import { Layer } from '../components/layer.js'
 import { useAppServices } from '../contexts/app-context.js'
-import { ACCOUNT_TABS, TAB_LABELS, TAB_SHORT, useAccount, type AccountTab } from '../hooks/use-account.js'
+import { ACCOUNT_TABS, TAB_LABELS, TAB_SHORT, useAccount, useOpenedChanges, type AccountTab } from '../hooks/use-account.js'
+import { unseenByTab, unseenLine } from '../format/unseen.js'
 import { useCommands, type Handlers } from '../keys/use-commands.js'
 import { useTheme } from '../theme/context.js'
 import { ActivityTab } from './account/activity-tab.js'
@@ -35,6 +36,7 @@ export function AccountScreen ({ id, tab, onTab, onBack, height, width }: Accoun
   const { store, undo } = useAppServices()
   const theme = useTheme()
   const snap = useAccount(store, id)
+  const unseen = useOpenedChanges(store, id)
   const [exporting, setExporting] = useState(false)
   const i = ACCOUNT_TABS.indexOf(tab)
   const common: Handlers = {
@@ -58,12 +60,16 @@ export function AccountScreen ({ id, tab, onTab, onBack, height, width }: Accoun
   }
   const ior = a.iors.length ? `IR# ${a.iors[0]}${a.iors.length > 1 ? ` +${a.iors.length - 1}` : ''}` : 'no IR# yet'
   const title = `${a.name}${a.archived ? ' (archived)' : ''} · ${ior} · ${a.leadPort || 'no lead port'} · ${STAGE_LABELS[a.stage]}`
-  const h = Math.max(3, height - 2)
-  const props = { account: a, common, height: h, width }
+  const h = Math.max(3, height - 2 - (unseen.length ? 1 : 0))
+  const props = { account: a, common, height: h, width, unseen }
+  const marked = unseenByTab(unseen)
+  // A tab with teammates' changes not seen before this opening shows "•" (the word, never a colour alone).
+  const tabs = ACCOUNT_TABS.map(t => marked[t] ? { label: `${TAB_LABELS[t]}•`, short: `${TAB_SHORT[t]}•` } : { label: TAB_LABELS[t], short: TAB_SHORT[t] })
   return (
     <Box flexDirection='column' width={width} height={height}>
       <TitleLine title={title} right='Tab next · q back' width={width} />
-      <TabBar tabs={ACCOUNT_TABS.map(t => ({ label: TAB_LABELS[t], short: TAB_SHORT[t] }))} active={i} width={width} />
+      <TabBar tabs={tabs} active={i} width={width} />
+      {unseen.length ? <Text wrap='truncate' {...theme.status.warning}>{unseenLine(unseen)}</Text> : null}
       {exporting ? <ExportForm account={a} height={h} width={width} onClose={() => setExporting(false)} /> : null}
       <Layer visible={!exporting}><ActiveTab tab={tab} {...props} /></Layer>
     </Box>

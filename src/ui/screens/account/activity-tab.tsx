@@ -15,12 +15,17 @@ import { useCommands } from '../../keys/use-commands.js'
 import { useTheme } from '../../theme/context.js'
 import type { TabProps } from './types.js'
 
-export function ActivityTab ({ account, common, height, width }: TabProps) {
+export function ActivityTab ({ account, common, height, width, unseen = [] }: TabProps) {
   const { store } = useAppServices()
   const theme = useTheme()
   const snap = useActivity(store, account.id)
   const entries = newestFirst(snap.data ?? [])
-  const lines = activityLines(snap.data ?? [])
+  // Entries that are teammates' changes not seen before this opening start with "•".
+  const isNew = new Set(unseen.map(c => `${c.at}|${c.by}|${c.summary}`))
+  const lines = activityLines(snap.data ?? []).map((l, i) => {
+    const e = entries[i]
+    return e && isNew.has(`${e.at}|${e.by}|${e.summary}`) ? `• ${l}` : l
+  })
   const listHeight = Math.max(1, height - 1)
   const cursor = useListCursor(lines.map((_, i) => String(i)), listHeight)
   const [shown, setShown] = useState(false)
@@ -30,7 +35,7 @@ export function ActivityTab ({ account, common, height, width }: TabProps) {
   const info = scrollInfo(cursor.top, listHeight, lines.length)
   return (
     <Box flexDirection='column' width={width} height={height}>
-      <Text wrap='truncate' {...theme.text.secondary}>{snap.loaded ? `${lines.length} entries, newest first${info ? ` · ${info}` : ''} · Enter shows one whole · who changed what, when` : 'Loading…'}</Text>
+      <Text wrap='truncate' {...theme.text.secondary}>{snap.loaded ? `${lines.length} entries, newest first${unseen.length ? ` · • ${unseen.length} new` : ''}${info ? ` · ${info}` : ''} · Enter shows one whole · who changed what, when` : 'Loading…'}</Text>
       {lines.slice(cursor.top, cursor.top + listHeight).map((l, i) => {
         const sel = cursor.top + i === cursor.index
         return <Text key={cursor.top + i} wrap='truncate' {...(sel ? theme.selection : {})}>{sel ? '› ' : '  '}{l}</Text>
