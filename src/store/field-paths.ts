@@ -5,7 +5,7 @@
  */
 import * as Y from 'yjs'
 import {
-  ACCOUNT_PROFILE_FIELDS, APPROVAL_FIELDS, CIP_FIELDS, CONTACT_FIELDS, EVENT_FIELDS, LOCATION_FIELDS, PLAN_FIELDS,
+  ACCOUNT_PROFILE_FIELDS, APPROVAL_FIELDS, CIP_FIELDS, CIP_STEP_FIELDS, CONTACT_FIELDS, EVENT_FIELDS, LOCATION_FIELDS, PLAN_FIELDS,
   PLAN_ITEM_FIELDS, PORT_FIELDS, RELATED_FIELDS, type FieldSpec
 } from '../domain/index.js'
 import { accountRoots, type AccountCollection } from './schema.js'
@@ -19,7 +19,8 @@ const COLLECTION_SPECS: Partial<Record<AccountCollection, { noun: string, label:
   cips: { noun: 'CIP', label: 'deficiency', specs: CIP_FIELDS },
   events: { noun: 'event', label: 'title', specs: EVENT_FIELDS },
   approvals: { noun: 'approval', label: 'name', specs: APPROVAL_FIELDS },
-  ports: { noun: 'port', label: 'name', specs: PORT_FIELDS }
+  ports: { noun: 'port', label: 'name', specs: PORT_FIELDS },
+  cipSteps: { noun: 'CIP action step', label: 'action', specs: CIP_STEP_FIELDS }
 }
 
 const ROOT_SPECS: Record<string, readonly FieldSpec[]> = { profile: ACCOUNT_PROFILE_FIELDS, plan: PLAN_FIELDS }

@@ -61,11 +61,16 @@ export function markState (mark: Mark): Map<number, number> {
   }
 }
 
-/** How many log entries others wrote since the mark (all of them, without one). */
+/**
+ * How many log entries others wrote since the mark. An account this member has never opened has no mark
+ * and counts none: a newcomer who joins a team with years of history would otherwise see every account
+ * flagged with every edit ever made, which tells them nothing (docs/changes.md).
+ */
 export function unseenCount (edits: Record<string, number>, mark: Mark | undefined, me: string): number {
+  if (mark === undefined) return 0
   let n = 0
   for (const [member, count] of Object.entries(edits)) {
-    if (member !== me) n += Math.max(0, count - (mark?.edits[member] ?? 0))
+    if (member !== me) n += Math.max(0, count - (mark.edits[member] ?? 0))
   }
   return n
 }

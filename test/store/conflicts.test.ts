@@ -87,6 +87,24 @@ describe('conflicts from concurrent writes', () => {
     await a!.close(); await b!.close()
   })
 
+  it('finds a CIP action step\'s field in conflict and keeps its history under the step\'s own name', async () => {
+    const { stores: [a, b], id } = await team(2)
+    const cip = await a!.cips.add(id, { deficiency: 'Valuation' })
+    const step = await a!.cips.steps.add(id, cip.id, { action: 'Train staff' })
+    await syncStores(a!, b!)
+    await fixClients(id, [[a!, 40], [b!, 41]])
+    await a!.cips.steps.set(id, cip.id, step.id, { department: 'Compliance' })
+    await b!.cips.steps.set(id, cip.id, step.id, { department: 'Logistics' })
+    await syncStores(a!, b!)
+    const seen = shape(await a!.conflicts.list())
+    expect(seen).toEqual([expect.objectContaining({ field: `cipSteps.${step.id}.department`, kept: ['Logistics', 'Bo Chen'], replaced: ['Compliance', 'Ana Lima'] })])
+    expect(shape(await b!.conflicts.list())).toEqual(seen)
+    const history = await a!.changes.history(id, `cipSteps.${step.id}.department`)
+    expect(history.map(h => [h.byName, h.to])).toEqual([['Ana Lima', 'Compliance'], ['Bo Chen', 'Logistics']])
+    expect(history[0]!.label).toBe('Responsible department')
+    await a!.close(); await b!.close()
+  })
+
   it('keeps the conflict across a restart and syncs it to a third member; resolving on one closes it on all', async () => {
     const { stores: [a, b, c], id } = await team(3)
     await fixClients(id, [[a!, 5], [b!, 6], [c!, 7]])
@@ -171,6 +189,17 @@ describe('unseen changes', () => {
     expect(await a2.changes.list()).toEqual([])
     expect((await b!.accounts.list({ unseen: true })).find(r => r.id === id)?.unseen).toBe(1)
     await a2.close(); await b!.close()
+  })
+
+  it('counts no unseen changes on an account this member has never opened', async () => {
+    const { stores: [a, b], id } = await team(2)
+    await b!.accounts.set(id, { leadPort: 'Savannah' })
+    await syncStores(a!, b!)
+    expect((await a!.accounts.list({ unseen: true })).find(r => r.id === id)?.unseen).toBe(0)
+    expect(await a!.changes.list()).toEqual([])
+    // Asked by name, it still lists what the others did.
+    expect((await a!.changes.list(id))[0]!.changes.map(c => c.field)).toContain('leadPort')
+    await a!.close(); await b!.close()
   })
 
   it('lists a field\'s history, oldest first', async () => {
