@@ -1,3 +1,4 @@
+// @ts-check
 // Builds bench/relevance/relevance-set.json from questions.tsv (question ⇥ a verbatim phrase of the answer).
 // For each question it finds the section of content/ holding the phrase (the answering passage; a long
 // section's parts count as the section) and the sentence of /work/shared/seeds (or SEEDS_DIR) the phrase
@@ -8,7 +9,7 @@
 import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { loadIndex } from '../../dist/kb/load.js'
+import { loadIndex } from '#dist/kb/load.js'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
 const seedsDir = process.env.SEEDS_DIR ?? '/work/shared/seeds'

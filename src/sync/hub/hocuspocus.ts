@@ -17,85 +17,115 @@
 import * as decoding from 'lib0/decoding'
 import { WebSocket, type RawData } from 'ws'
 import type { InputError } from '../../domain/index.js'
-import { HP_MESSAGE, readHocuspocusFrame, readHocuspocusMessage, writeCloseDoc, writeHocuspocusSync, writeToken } from './hocuspocus-protocol.js'
+import { HP_MESSAGE, readHocuspocusFrame, readHocuspocusMessage, writeCloseDoc, writeHocuspocusSync, writeToken, type HocuspocusMessage } from './hocuspocus-protocol.js'
 import type { HubRoom } from './room.js'
 import { closeSockets, httpRefusal, HubRefusal, unreachable, toBytes, type HubTransport, type TransportOptions } from './transport.js'
 import { roomOf, socketUrl } from './url.js'
 import { keepAlive } from '../transport.js'
 
-// eslint-disable-next-line max-lines-per-function -- one closure: every room shares the one socket's state; not split yet (#16)
 export function hocuspocusTransport (opts: TransportOptions): HubTransport {
-  const { hub } = opts
-  const token = opts.token ?? ''
-  const socket = new WebSocket(socketUrl(hub), { maxPayload: opts.maxMessageBytes })
+  return new HocuspocusConnection(opts)
+}
+
+/** The one socket and the rooms it carries: every room shares its state (what is open, closing, waiting, lost). */
+class HocuspocusConnection implements HubTransport {
+  private readonly token: string
+  private readonly socket: WebSocket
   /** Open rooms, by their document at the hub. */
-  const rooms = new Map<string, HubRoom>()
+  private readonly rooms = new Map<string, HubRoom>()
   /** Documents we asked the server to close, with the room waiting to open the document again, if any. */
-  const closingDocs = new Map<string, HubRoom | undefined>()
-  let waiting: HubRoom[] = [] // opened before the socket was
-  let lost: { reason: string, refusal?: InputError } | undefined
-  let closing = false
+  private readonly closingDocs = new Map<string, HubRoom | undefined>()
+  private waiting: HubRoom[] = [] // opened before the socket was
+  private lost: { reason: string, refusal?: InputError } | undefined
+  private closing = false
 
-  const send = (data: Uint8Array) => { if (socket.readyState === WebSocket.OPEN) socket.send(data) }
+  constructor (private readonly opts: TransportOptions) {
+    this.token = opts.token ?? ''
+    const socket = this.socket = new WebSocket(socketUrl(opts.hub), { maxPayload: opts.maxMessageBytes })
+    socket.on('open', () => {
+      if (opts.keepalive) keepAlive(socket, opts.keepalive, reason => this.fail(reason), 'the hub')
+      for (const room of this.waiting.splice(0)) if (!room.ended) this.start(room)
+    })
+    socket.on('unexpected-response', (_req, res) => { const err = httpRefusal(opts.hub, '', res.statusCode, res.statusMessage); this.fail(err.message, err) })
+    socket.on('error', (err: Error) => {
+      if (socket.readyState !== WebSocket.OPEN && !this.lost && this.rooms.size === 0) {
+        const refusal = unreachable(opts.hub, err)
+        this.fail(refusal.message, refusal)
+        return
+      }
+      this.fail(`connection error: ${err.message}`)
+    })
+    socket.on('close', (code: number) => this.fail(`the hub closed the connection (code ${code})`))
+    socket.on('message', (data: RawData, isBinary: boolean) => this.receive(data, isBinary))
+  }
 
-  const start = (room: HubRoom): void => {
-    const doc = roomOf(opts.teamId, room.name)
-    if (closingDocs.has(doc)) { closingDocs.get(doc)?.end('opened again before it closed'); closingDocs.set(doc, room); return }
-    rooms.set(doc, room)
-    send(writeToken(doc, token))
+  open (room: HubRoom): void {
+    if (this.lost) this.settle(room)
+    else if (this.closing) room.end('the connection to the hub was closed')
+    else if (this.socket.readyState === WebSocket.OPEN) this.start(room)
+    else this.waiting.push(room)
+  }
+
+  bufferedBytes (): number { return this.socket.bufferedAmount }
+
+  async close (): Promise<void> {
+    this.closing = true
+    for (const room of [...this.waiting.splice(0), ...this.rooms.values()]) room.end()
+    if (this.socket.readyState === WebSocket.OPEN) this.socket.close(1000)
+    await closeSockets([this.socket])
+  }
+
+  private send (data: Uint8Array): void { if (this.socket.readyState === WebSocket.OPEN) this.socket.send(data) }
+
+  private start (room: HubRoom): void {
+    const doc = roomOf(this.opts.teamId, room.name)
+    if (this.closingDocs.has(doc)) { this.closingDocs.get(doc)?.end('opened again before it closed'); this.closingDocs.set(doc, room); return }
+    this.rooms.set(doc, room)
+    this.send(writeToken(doc, this.token))
     room.begin({
-      send: message => send(writeHocuspocusSync(doc, message)),
+      send: message => this.send(writeHocuspocusSync(doc, message)),
       close: () => {
-        if (rooms.get(doc) !== room) return
-        rooms.delete(doc)
-        closingDocs.set(doc, undefined)
-        send(writeCloseDoc(doc))
+        if (this.rooms.get(doc) !== room) return
+        this.rooms.delete(doc)
+        this.closingDocs.set(doc, undefined)
+        this.send(writeCloseDoc(doc))
       }
     })
   }
 
   /** The connection is over: every room ends (or is refused, when it never opened), now and later. */
-  const fail = (reason: string, refusal?: InputError): void => {
-    if (lost) return
-    lost = { reason, ...(refusal ? { refusal } : {}) }
-    const all = [...waiting, ...rooms.values(), ...[...closingDocs.values()].filter(r => r !== undefined)]
-    waiting = []
-    rooms.clear()
-    closingDocs.clear()
-    socket.terminate()
-    if (!closing) opts.onLost?.(reason, refusal instanceof HubRefusal) // first: a link then closes its rooms as its own doing
-    for (const room of all) settle(room)
+  private fail (reason: string, refusal?: InputError): void {
+    if (this.lost) return
+    this.lost = { reason, ...(refusal ? { refusal } : {}) }
+    const all = [...this.waiting, ...this.rooms.values(), ...[...this.closingDocs.values()].filter(r => r !== undefined)]
+    this.waiting = []
+    this.rooms.clear()
+    this.closingDocs.clear()
+    this.socket.terminate()
+    if (!this.closing) this.opts.onLost?.(reason, refusal instanceof HubRefusal) // first: a link then closes its rooms as its own doing
+    for (const room of all) this.settle(room)
   }
-  const settle = (room: HubRoom) => { if (lost!.refusal) room.refuse(lost!.refusal); else room.end(lost!.reason) }
 
-  socket.on('open', () => {
-    if (opts.keepalive) keepAlive(socket, opts.keepalive, reason => fail(reason), 'the hub')
-    for (const room of waiting.splice(0)) if (!room.ended) start(room)
-  })
-  socket.on('unexpected-response', (_req, res) => { const err = httpRefusal(hub, '', res.statusCode, res.statusMessage); fail(err.message, err) })
-  socket.on('error', (err: Error) => {
-    if (socket.readyState !== WebSocket.OPEN && !lost && rooms.size === 0) {
-      const refusal = unreachable(hub, err)
-      fail(refusal.message, refusal)
-      return
-    }
-    fail(`connection error: ${err.message}`)
-  })
-  socket.on('close', (code: number) => fail(`the hub closed the connection (code ${code})`))
-  socket.on('message', (data: RawData, isBinary: boolean) => {
-    if (lost) return
-    if (!isBinary) { fail('a text message (Hocuspocus messages are binary)'); return }
+  private settle (room: HubRoom): void {
+    if (this.lost!.refusal) room.refuse(this.lost!.refusal)
+    else room.end(this.lost!.reason)
+  }
+
+  /** A frame from the server: to its room, or the server's answer to a CLOSE of ours; garbage ends what it reaches. */
+  private receive (data: RawData, isBinary: boolean): void {
+    if (this.lost) return
+    if (!isBinary) { this.fail('a text message (Hocuspocus messages are binary)'); return }
     let frame
     try {
       frame = readHocuspocusFrame(toBytes(data))
     } catch (err) {
-      fail((err as Error).message)
+      this.fail((err as Error).message)
       return
     }
     const { doc } = frame
-    const room = rooms.get(doc)
+    const room = this.rooms.get(doc)
     if (!room) {
-      if (closingDocs.has(doc) && isClose(frame.decoder)) reopen(doc)
+      if (this.closingDocs.has(doc) && isClose(frame.decoder)) this.reopen(doc)
       return
     }
     let message
@@ -105,15 +135,19 @@ export function hocuspocusTransport (opts: TransportOptions): HubTransport {
       room.end((err as Error).message)
       return
     }
+    this.deliver(doc, room, message)
+  }
+
+  private deliver (doc: string, room: HubRoom, message: HocuspocusMessage): void {
     switch (message.type) {
       case 'sync': room.receive(message.sync); break
-      case 'token-request': send(writeToken(doc, token)); break
+      case 'token-request': this.send(writeToken(doc, this.token)); break
       case 'permission-denied':
-        rooms.delete(doc)
-        room.refuse(new HubRefusal(`the hub at ${hub.url} refused the token for ${room.name}: ${message.reason || 'no reason given'} — check the token (pat hub set ${hub.url} --token T)`))
+        this.rooms.delete(doc)
+        room.refuse(new HubRefusal(`the hub at ${this.opts.hub.url} refused the token for ${room.name}: ${message.reason || 'no reason given'} — check the token (pat hub set ${this.opts.hub.url} --token T)`))
         break
       case 'close':
-        rooms.delete(doc)
+        this.rooms.delete(doc)
         room.end(`the hub closed the document: ${message.reason || 'no reason given'}`)
         break
       case 'sync-status':
@@ -121,29 +155,13 @@ export function hocuspocusTransport (opts: TransportOptions): HubTransport {
         break
       case 'authenticated': case 'ignored': break
     }
-  })
-
-  /** The server closed a document we asked it to: a room waiting for it may open it now. */
-  const reopen = (doc: string): void => {
-    const next = closingDocs.get(doc)
-    closingDocs.delete(doc)
-    if (next && !next.ended) start(next)
   }
 
-  return {
-    open: room => {
-      if (lost) settle(room)
-      else if (closing) room.end('the connection to the hub was closed')
-      else if (socket.readyState === WebSocket.OPEN) start(room)
-      else waiting.push(room)
-    },
-    bufferedBytes: () => socket.bufferedAmount,
-    close: async () => {
-      closing = true
-      for (const room of [...waiting.splice(0), ...rooms.values()]) room.end()
-      if (socket.readyState === WebSocket.OPEN) socket.close(1000)
-      await closeSockets([socket])
-    }
+  /** The server closed a document we asked it to: a room waiting for it may open it now. */
+  private reopen (doc: string): void {
+    const next = this.closingDocs.get(doc)
+    this.closingDocs.delete(doc)
+    if (next && !next.ended) this.start(next)
   }
 }
 

@@ -14,69 +14,15 @@ import { closeSockets, httpRefusal, HubRefusal, unreachable, toBytes, type HubTr
 import { roomOf, roomUrl } from './url.js'
 import { keepAlive } from '../transport.js'
 
-// eslint-disable-next-line max-lines-per-function -- one closure over the rooms' sockets; not split yet (#16)
 export function yWebsocketTransport (opts: TransportOptions): HubTransport {
-  const { hub } = opts
   const sockets = new Map<WebSocket, HubRoom>()
   let closing = false
   const lose = (reason: string, refused = false) => { if (!closing) opts.onLost?.(reason, refused) }
-
-  const open = (room: HubRoom): void => {
-    if (closing) { room.end('the connection to the hub was closed'); return }
-    const socket = new WebSocket(roomUrl(hub, roomOf(opts.teamId, room.name), opts.token), { maxPayload: opts.maxMessageBytes })
-    sockets.set(socket, room)
-    let opened = false
-    let ours = false // we closed it: its close is no loss
-    socket.once('close', () => sockets.delete(socket))
-    socket.on('open', () => {
-      opened = true
-      if (room.ended) { ours = true; socket.close(1000); return } // ended while connecting (the exchange was stopped)
-      if (opts.keepalive) keepAlive(socket, opts.keepalive, reason => broken(reason), 'the hub')
-      room.begin({
-        send: message => { if (socket.readyState === WebSocket.OPEN) socket.send(writeHubMessage(message)) },
-        close: failed => { ours = true; if (socket.readyState === WebSocket.OPEN) socket.close(failed ? 1002 : 1000) }
-      })
-    })
-    socket.on('message', (data: RawData, isBinary: boolean) => {
-      if (room.ended) return
-      if (!isBinary) { room.end('a text message (y-websocket messages are binary)'); return }
-      let message
-      try {
-        message = readHubMessage(toBytes(data))
-      } catch (err) {
-        room.end((err as Error).message)
-        return
-      }
-      if (message.type !== 'awareness') room.receive(message)
-    })
-    socket.on('unexpected-response', (_req, res) => {
-      ours = true
-      socket.terminate()
-      const err = httpRefusal(hub, ` for ${room.name}`, res.statusCode, res.statusMessage)
-      lose(err.message, err instanceof HubRefusal)
-      room.refuse(err)
-    })
-    socket.on('error', (err: Error) => {
-      if (!opened && !ours) {
-        ours = true
-        const refusal = unreachable(hub, err)
-        lose(refusal.message)
-        room.refuse(refusal)
-        return
-      }
-      if (!ours) broken(`connection error: ${err.message}`)
-    })
-    socket.on('close', (code: number) => { if (!ours) broken(`the hub closed the connection (code ${code})`) })
-    /** The socket broke (not closed by us): the connection is lost — first, so a link closes its rooms as its own doing. */
-    const broken = (reason: string) => {
-      ours = true
-      lose(reason)
-      room.end(room.isLive ? reason : `${reason} before the document was in sync`)
-    }
-  }
-
   return {
-    open,
+    open: room => {
+      if (closing) { room.end('the connection to the hub was closed'); return }
+      roomSocket(opts, room, sockets, lose)
+    },
     bufferedBytes: () => { let n = 0; for (const s of sockets.keys()) n += s.bufferedAmount; return n },
     close: async () => {
       closing = true
@@ -85,4 +31,69 @@ export function yWebsocketTransport (opts: TransportOptions): HubTransport {
       await closeSockets(open.map(([s]) => s))
     }
   }
+}
+
+/** Whether the socket opened, and whether we closed it (then its close or error is no loss). */
+interface SocketState { opened: boolean, ours: boolean }
+
+/** One room's socket, kept in `sockets` while open; a failure refuses or ends the room and reports the loss. */
+function roomSocket (opts: TransportOptions, room: HubRoom, sockets: Map<WebSocket, HubRoom>, lose: (reason: string, refused?: boolean) => void): void {
+  const { hub } = opts
+  const socket = new WebSocket(roomUrl(hub, roomOf(opts.teamId, room.name), opts.token), { maxPayload: opts.maxMessageBytes })
+  sockets.set(socket, room)
+  const state: SocketState = { opened: false, ours: false }
+  /** The socket broke (not closed by us): the connection is lost — first, so a link closes its rooms as its own doing. */
+  const broken = (reason: string) => {
+    state.ours = true
+    lose(reason)
+    room.end(room.isLive ? reason : `${reason} before the document was in sync`)
+  }
+  socket.once('close', () => sockets.delete(socket))
+  socket.on('open', () => {
+    state.opened = true
+    if (room.ended) { state.ours = true; socket.close(1000); return } // ended while connecting (the exchange was stopped)
+    if (opts.keepalive) keepAlive(socket, opts.keepalive, reason => broken(reason), 'the hub')
+    carry(socket, room, state)
+  })
+  socket.on('message', (data: RawData, isBinary: boolean) => receive(room, data, isBinary))
+  socket.on('unexpected-response', (_req, res) => {
+    state.ours = true
+    socket.terminate()
+    const err = httpRefusal(hub, ` for ${room.name}`, res.statusCode, res.statusMessage)
+    lose(err.message, err instanceof HubRefusal)
+    room.refuse(err)
+  })
+  socket.on('error', (err: Error) => {
+    if (!state.opened && !state.ours) {
+      state.ours = true
+      const refusal = unreachable(hub, err)
+      lose(refusal.message)
+      room.refuse(refusal)
+      return
+    }
+    if (!state.ours) broken(`connection error: ${err.message}`)
+  })
+  socket.on('close', (code: number) => { if (!state.ours) broken(`the hub closed the connection (code ${code})`) })
+}
+
+/** The room's exchange starts: what it sends goes out on the socket, and ending it closes the socket. */
+function carry (socket: WebSocket, room: HubRoom, state: SocketState): void {
+  room.begin({
+    send: message => { if (socket.readyState === WebSocket.OPEN) socket.send(writeHubMessage(message)) },
+    close: failed => { state.ours = true; if (socket.readyState === WebSocket.OPEN) socket.close(failed ? 1002 : 1000) }
+  })
+}
+
+/** A message from the hub: sync messages go to the room, awareness is ignored, anything undecodable ends the room. */
+function receive (room: HubRoom, data: RawData, isBinary: boolean): void {
+  if (room.ended) return
+  if (!isBinary) { room.end('a text message (y-websocket messages are binary)'); return }
+  let message
+  try {
+    message = readHubMessage(toBytes(data))
+  } catch (err) {
+    room.end((err as Error).message)
+    return
+  }
+  if (message.type !== 'awareness') room.receive(message)
 }

@@ -5,7 +5,6 @@
  * is the app's --force and the activity log says so.
  */
 import { FORCED_CLEARANCE, STAGE_LABELS, openTasksBefore, parseStage, stageMoveBlock, type AccountSnapshot, type Stage } from '../../domain/index.js'
-import type { AccountRecord } from '../../store/index.js'
 
 export interface StageQuestion {
   to: Stage
@@ -14,11 +13,8 @@ export interface StageQuestion {
   forced?: string
 }
 
-/** The question for moving `account` to the stage typed as `typed` (a stage name, label or number). */
-export function stageQuestion (record: AccountRecord | AccountSnapshot, typed: string): StageQuestion | undefined {
-  // The store's record and the rules' loose snapshot are two shapes of one account until the one typed
-  // model (issue #16) joins them; `pat stage … set` casts the same way.
-  const account = record as unknown as AccountSnapshot
+/** The question for moving `account` (the store's `AccountRecord` is one) to the stage typed as `typed` (a stage name, label or number). */
+export function stageQuestion (account: AccountSnapshot, typed: string): StageQuestion | undefined {
   let to: Stage
   try { to = parseStage(typed) } catch { return undefined } // the field's own check reports it
   if (to === account.stage) return undefined

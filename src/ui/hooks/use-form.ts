@@ -4,11 +4,12 @@
  * leaves it and again on Enter; the store action runs only when every field is valid, and an InputError
  * it throws lands beside the field it names.
  */
-import { useCallback, useRef, useState } from 'react'
+import { useRef, useState } from 'react'
 import { InputError, parseField, type FieldSpec } from '../../domain/index.js'
 import { specForError } from '../format/fields.js'
 import type { LineState } from '../keys/text-edit.js'
 import type { TextTarget } from '../keys/use-commands.js'
+import { useFieldText } from './use-field-text.js'
 
 export interface FormState {
   values: Record<string, string>
@@ -35,20 +36,24 @@ export function checkField (spec: FieldSpec, text: string): string | undefined {
   }
 }
 
-// eslint-disable-next-line max-lines-per-function -- not split yet (#16)
+/** Every field's error, by key: the fields whose text their spec does not take. */
+export function checkAll (specs: readonly FieldSpec[], values: Record<string, string>): Record<string, string> {
+  const found: Record<string, string> = {}
+  for (const spec of specs) {
+    const msg = checkField(spec, values[spec.key] ?? '')
+    if (msg) found[spec.key] = msg
+  }
+  return found
+}
+
 export function useForm (specs: readonly FieldSpec[], initial: Record<string, string>): FormState {
-  const values = useRef<Record<string, string>>({ ...initial })
-  const cursors = useRef<Record<string, number>>({})
-  const [, setTick] = useState(0)
   const [focus, setFocus] = useState(0)
   const focusRef = useRef(0)
+  const { values, text } = useFieldText(specs, initial, focus, focusRef)
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [general, setGeneral] = useState<string | undefined>()
-  const rerender = useCallback(() => setTick(t => t + 1), [])
 
-  const key = specs[focus]?.key ?? ''
-  const lineOf = (k: string): LineState => ({ value: values.current[k] ?? '', cursor: cursors.current[k] ?? [...(values.current[k] ?? '')].length })
-
+  const focusOn = (i: number) => { focusRef.current = i; setFocus(i) }
   const checkOne = (i: number) => {
     const spec = specs[i]
     if (!spec) return
@@ -60,10 +65,8 @@ export function useForm (specs: readonly FieldSpec[], initial: Record<string, st
   }
   const move = (delta: number) => {
     const from = focusRef.current
-    const to = Math.max(0, Math.min(specs.length - 1, from + delta))
     checkOne(from)
-    focusRef.current = to
-    setFocus(to)
+    focusOn(Math.max(0, Math.min(specs.length - 1, from + delta)))
   }
 
   return {
@@ -71,37 +74,22 @@ export function useForm (specs: readonly FieldSpec[], initial: Record<string, st
     focus,
     errors,
     general,
-    text: {
-      state: lineOf(key),
-      get: () => lineOf(specs[focusRef.current]?.key ?? ''),
-      set: (s: LineState) => {
-        const k = specs[focusRef.current]?.key ?? ''
-        values.current = { ...values.current, [k]: s.value }
-        cursors.current[k] = s.cursor
-        rerender()
-      }
-    },
+    text,
     next: () => move(1),
     prev: () => move(-1),
     validate: () => {
-      const found: Record<string, string> = {}
-      for (const spec of specs) {
-        const msg = checkField(spec, values.current[spec.key] ?? '')
-        if (msg) found[spec.key] = msg
-      }
+      const found = checkAll(specs, values.current)
       setErrors(found)
       setGeneral(undefined)
       const first = specs.findIndex(s => found[s.key])
-      if (first >= 0) { focusRef.current = first; setFocus(first); return undefined }
+      if (first >= 0) { focusOn(first); return undefined }
       return { ...values.current }
     },
     showError: (err: InputError) => {
       const spec = specForError(specs, err.field)
       if (spec) {
         setErrors(e => ({ ...e, [spec.key]: err.message }))
-        const i = specs.indexOf(spec)
-        focusRef.current = i
-        setFocus(i)
+        focusOn(specs.indexOf(spec))
       } else setGeneral(err.message)
     }
   }

@@ -13,8 +13,8 @@ import { TitleLine } from '../components/chrome.js'
 import { Table } from '../components/table.js'
 import { TextInput } from '../components/text-input.js'
 import { useAppServices } from '../contexts/app-context.js'
+import { useAccountsCommands } from '../hooks/use-accounts-commands.js'
 import { useAccountsScreen } from '../hooks/use-accounts-screen.js'
-import { useCommands } from '../keys/use-commands.js'
 import { useTheme } from '../theme/context.js'
 import { ImportFlow } from './import-flow.js'
 
@@ -27,9 +27,8 @@ export interface AccountsScreenProps {
   onDue: () => void
 }
 
-// eslint-disable-next-line max-lines-per-function -- not split yet (#16)
 export function AccountsScreen ({ height, width, onOpen, onDue }: AccountsScreenProps) {
-  const { store, today, notify, preload, globals } = useAppServices()
+  const { store, today, notify, preload } = useAppServices()
   const theme = useTheme()
   const showFilter = 1
   const tableHeight = Math.max(1, height - 2 - showFilter)
@@ -40,26 +39,7 @@ export function AccountsScreen ({ height, width, onOpen, onDue }: AccountsScreen
   const hidden = useMemo(() => s.all.filter(r => r.archived).length, [s.all])
   const [importing, setImporting] = useState(false)
 
-  useCommands('accounts', {
-    ...s.cursor.handlers,
-    'accounts.filter': () => s.setFiltering(true),
-    'accounts.open': () => { if (s.selected) onOpen(s.selected.id) },
-    'accounts.sort': s.nextSort,
-    'accounts.reverse': s.toggleReverse,
-    'accounts.archived': () => { s.toggleArchived(); notify(s.archived ? 'archived accounts hidden' : 'showing archived accounts', 'info') },
-    'accounts.add': () => s.setAdding(true),
-    'accounts.import': () => setImporting(true),
-    'accounts.due': onDue,
-    // Esc/q take back the filter first (as the filter's hint says); with nothing to clear they quit.
-    'app.back': name => { if (s.filter.state.value) s.filter.reset(''); else globals['app.back']?.(name, 'accounts') }
-  }, { active: !s.filtering && !s.adding && !importing })
-
-  useCommands('filter', {
-    'input.submit': () => s.setFiltering(false),
-    'input.cancel': () => { s.filter.reset(''); s.setFiltering(false) },
-    'filter.up': s.cursor.handlers['nav.up']!,
-    'filter.down': s.cursor.handlers['nav.down']!
-  }, { active: s.filtering, text: s.filter })
+  useAccountsCommands(s, { onOpen, onDue, onImport: () => setImporting(true), importing })
 
   if (importing) return <ImportFlow height={height} width={width} onClose={() => setImporting(false)} />
   if (s.adding) {
