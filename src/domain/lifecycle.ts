@@ -25,7 +25,7 @@ import { checklistFinding, matchApprovals, planTextGaps, projectListGaps } from 
 import { today as todayDate, type IsoDate } from './dates.js'
 import { ostNotice } from './ost.js'
 import type { AccountEvent } from './events.js'
-import type { Approval, PlanFields, PlanItem } from './plan.js'
+import { isOpen, type Approval, type PlanFields, type PlanItem } from './plan.js'
 import type { AccountRecord } from './record.js'
 
 /** A member's explicit mark on a task, stored as one value (task id → mark). */
@@ -121,8 +121,8 @@ export function requiredApprovals (kind: AccountKind | undefined): string[] {
   return kind === 'national' ? ['Account', 'Account Manager'] : ['Account', 'Port Account Team', 'TCPO']
 }
 
-/** A project item still to do: open or in progress (an item stored before statuses existed has none). */
-export const isOpenItem = (i: Pick<Partial<PlanItem>, 'status'>): boolean => i.status === undefined || i.status === 'open' || i.status === 'in-progress'
+/** A project item still to do: plan.ts's rule, under the name the lifecycle and cadence use. */
+export const isOpenItem = isOpen
 export const OPEN_CIP_STATUSES = ['draft', 'submitted', 'implementing'] as const
 export const isOpenCip = (c: Pick<Partial<Cip>, 'status'>): boolean => c.status === undefined || (OPEN_CIP_STATUSES as readonly unknown[]).includes(c.status)
 
