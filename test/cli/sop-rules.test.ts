@@ -226,13 +226,17 @@ describe('CIP extensions (004_7e84c79b4b761dce.txt, "If, at the end of the six m
     expect(ok).toMatchObject({ conditionalPeriodEnd: '2026-09-30' })
   }, 90_000)
 
-  it('an extension left inside the period by a later report date is warned about in the export, dates named', async () => {
+  it('an extension left inside the period by a later report date is warned about by cip set and the export, dates named', async () => {
     const H = await workspace()
     const acc = await patJson(H, ['account', 'add', '--name', 'Harbor Imports'])
     await patJson(H, ['cip', 'add', acc.id, '--deficiency', 'Misclassified parts'])
     // Without a report date the period's end is unknown: the extension is taken as given.
     await patJson(H, ['cip', 'extend', acc.id, '1', '--until', '2026-09-30', '--reason', 'significant progress'])
-    await patJson(H, ['cip', 'set', acc.id, '1', '--report-date', '2026-06-01'])
+    const set = await pat(H, ['cip', 'set', acc.id, '1', '--report-date', '2026-06-01'])
+    expect(set).toMatchObject({
+      code: 0,
+      stderr: 'warning: the extension until 2026-09-30 does not extend CIP "Misclassified parts": its conditional period already runs until 2026-12-01\n'
+    })
     const r = await pat(H, ['export', acc.id, '--template', 'cip'])
     expect(r.code).toBe(0)
     expect(r.stderr).toContain('warning: CIP "Misclassified parts": the extension until 2026-09-30 does not extend the conditional period, which already runs until 2026-12-01\n')

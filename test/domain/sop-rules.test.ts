@@ -89,6 +89,27 @@ describe('the other tasks that restated a rule ask it', () => {
     expect(rules(accountDue(again, '2026-12-05'))).not.toContain('ost-definition')
     expect(ostNotice({ definitionChanged: '2026-10-01', ostNotified: '2026-09-30' })).toEqual({ changed: '2026-10-01', notified: '2026-09-30', pending: true })
   })
+
+  // SOP, Evaluate step 1: "review the account profile at least every 2 years"; Establish: "schedule a meeting"
+  it(`events held, not planned: a meeting, interview or profile review dated later leaves its task open, as the cadence leaves the review due (${SOP}, "review the account profile at least every 2 years")`, () => {
+    const today = '2026-12-05'
+    const planned = account({
+      stage: 'evaluate',
+      events: [
+        { id: 'e1', type: 'meeting', date: '2027-01-10', title: 'First meeting' },
+        { id: 'e2', type: 'interview', date: '2027-01-12', title: 'Interview' },
+        { id: 'e3', type: 'review', subject: 'profile', date: '2027-01-15', title: 'Profile review' }
+      ]
+    })
+    for (const id of ['establish.first-meeting', 'evaluate.interviews', 'evaluate.profile']) expect(task(planned, id, today).status, id).toBe('open')
+    expect(accountDue(planned, today).find(e => e.rule === 'profile-review')).toMatchObject({ date: today, note: 'no profile review recorded: due now' })
+    // On the day they are held, each task is done and the review counts.
+    const day = '2027-01-15'
+    expect(task(planned, 'establish.first-meeting', day)).toMatchObject({ status: 'done', detail: 'meeting on 2027-01-10' })
+    expect(task(planned, 'evaluate.interviews', day)).toMatchObject({ status: 'done', detail: '1 interview recorded' })
+    expect(task(planned, 'evaluate.profile', day)).toMatchObject({ status: 'done', detail: 'profile review recorded' })
+    expect(accountDue(planned, day).find(e => e.rule === 'profile-review')).toMatchObject({ date: '2029-01-15', since: day })
+  })
 })
 
 describe(`leaving Select before OI clearance (${SOP}, Select step 5)`, () => {
