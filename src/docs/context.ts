@@ -8,7 +8,7 @@
 import {
   ACCOUNT_KIND_LABELS, AREA_LABELS, CONTACT_SIDE_LABELS, CONCURRENCE_LABELS, LOCATION_TYPE_LABELS, OTHER_FOOTNOTE, PRIORITIES, PRIORITY_LABELS, RELATIONSHIP_LABELS,
   STAGE_LABELS, accountDue, addressedChecklistItems, answerLabel, approvalGaps, checkEligibility, checklistFinding, checklistGaps, checklistKey,
-  cipGaps, compareDates, coverSheetGaps, fieldText, isOpenItem, isOtherItem, lifecycleProgress, listedItems, locationText, locationTypeRank, matchApprovals, orderCips, otherUndescribed,
+  cipGaps, coverSheetGaps, extensionHistory, fieldText, isOtherItem, isOverdue, lifecycleProgress, listedItems, locationText, locationTypeRank, matchApprovals, orderCips, otherUndescribed,
   planTextGaps, profileGaps, projectItemGaps, projectListGaps,
   type AccountRecord, type Approval, type ApprovalMatch, type ChecklistFinding, type ChecklistRow, type Concurrence, type Contact, type DueEntry, type IsoDate, type Priority, type Stage
 } from '../domain/index.js'
@@ -61,7 +61,7 @@ function projects (record: AccountRecord, lines: readonly ChecklistLine[], today
   const out = Object.fromEntries(PRIORITIES.map(pr => [pr, [] as ProjectLine[]])) as Record<Priority, ProjectLine[]>
   for (const item of listedItems(record.plan.items)) {
     const due = str(item.due)
-    const overdue = isOpenItem(item) && due !== '' && compareDates(due, today) < 0
+    const overdue = isOverdue(item, today)
     const covers = lines.find(l => checklistKey(l.name) === checklistKey(item.checklistItem))
     const line: ProjectLine = {
       n: ++n,
@@ -137,7 +137,8 @@ function cips (record: AccountRecord) {
     reportDate: str(c.reportDate),
     status: str(c.status),
     conditionalPeriodEnd: str(c.conditionalPeriodEnd),
-    extensions: (Array.isArray(c.extensions) ? c.extensions : []).map(e => ({ until: str(e.until), reason: str(e.reason), granted: str(e.grantedAt).slice(0, 10) }))
+    // The history of the period (CIP framework, Timeframes): each extension with the end it extended and when it was recorded.
+    extensions: extensionHistory(c).map(e => ({ until: e.until, reason: e.reason, granted: e.granted, from: e.from ?? '', extends: e.extends }))
   }))
 }
 
@@ -226,7 +227,7 @@ export function documentContext (record: AccountRecord, today: IsoDate) {
     cips: cips(record),
     due,
     eligibility: checkEligibility(record),
-    lifecycle: lifecycleProgress(record),
+    lifecycle: lifecycleProgress(record, today),
     gaps: documentGaps(record, today, addressed, approvals),
     // helpers for templates
     gap: (text: string) => `${GAP} ${text}`,

@@ -40,6 +40,7 @@ import { PRIORITY_LABELS, type Priority } from './plan.js'
 import { isOpenCip, isOpenItem, resolveTask, taskProgress, type AccountSnapshot } from './lifecycle.js'
 import { questionnaireDuty } from './assessment.js'
 import { ostNotice } from './ost.js'
+import { heldDates, type ReviewSubject } from './events.js'
 
 export const DUE_RULES = [
   'profile-review', 'plan-review', 'plan-missing', 'questionnaire', 'activity-review', 'cip-conditional-period', 'cip-target', 'ost-definition',
@@ -107,11 +108,8 @@ export function latestDate (...dates: unknown[]): IsoDate | undefined {
 
 const stageAtLeast = (stage: Stage, min: Stage) => STAGES.indexOf(stage) >= STAGES.indexOf(min)
 
-/** Review events of a subject, done by `today` (a planned review is not a review done). */
-function reviewDates (a: AccountSnapshot, subject: string, today: IsoDate): IsoDate[] {
-  return (a.events ?? []).filter(e => e.type === 'review' && e.subject === subject && isDateString(e.date) && compareDates(e.date, today) <= 0)
-    .map(e => e.date as IsoDate)
-}
+/** Review events of a subject, done by `today` (a planned review is not a review done: events.ts). */
+const reviewDates = (a: AccountSnapshot, subject: ReviewSubject, today: IsoDate): IsoDate[] => heldDates(a.events, 'review', today, subject)
 
 /** Whether the account counts as compliant for the quarterly activity review (see the header). */
 export function isCompliantAccount (a: AccountSnapshot): boolean {

@@ -18,6 +18,7 @@
 import type { AccountKind } from './account.js'
 import type { Approval } from './plan.js'
 import type { Cip } from './cip.js'
+import { extensionHistory } from './cip-extension.js'
 import { isOtherItem, type ChecklistRow } from './checklist.js'
 import { backgroundGaps, type BACKGROUND_FIELDS, type PlanItem } from './plan.js'
 import { accountDue } from './cadence.js'
@@ -189,7 +190,10 @@ export function cipGaps (cips: readonly Partial<Cip>[]): string[] {
   if (!cips.length) return ['no Compliance Improvement Plan is recorded for this account']
   return orderCips(cips).flatMap(c => {
     const missing = cipMissingFields(c)
-    return missing.length ? [`CIP "${fieldText(c.deficiency)}": no ${missing.join(', no ')}`] : []
+    // An extension granted before the report date was known (or changed) may end inside the period it extends.
+    const idle = extensionHistory(c).filter(e => !e.extends)
+      .map(e => `CIP "${fieldText(c.deficiency)}": the extension until ${e.until} does not extend the conditional period, which already runs until ${String(e.from)}`)
+    return [...(missing.length ? [`CIP "${fieldText(c.deficiency)}": no ${missing.join(', no ')}`] : []), ...idle]
   })
 }
 

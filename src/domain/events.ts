@@ -3,7 +3,7 @@
  * account activity), interviews, and referrals to other Customs offices. They are the record that the
  * SOP's cadence rules are measured against.
  */
-import type { IsoDate } from './dates.js'
+import { compareDates, type IsoDate } from './dates.js'
 import type { EntityStamp, FieldKey, FieldSpec } from './fields.js'
 
 export const EVENT_TYPES = ['meeting', 'review', 'interview', 'referral', 'other'] as const
@@ -26,4 +26,16 @@ export type AccountEvent = EntityStamp & {
   readonly title: string
   readonly subject?: ReviewSubject
   readonly notes?: string
+}
+
+/**
+ * The dates of the events of a type (and, for reviews, a subject) held by `today`, oldest first. An event
+ * dated later is planned, not held: the lifecycle ("first meeting held") and the cadence ("reviewed at least
+ * every 2 years") ask this one question of the record.
+ */
+export function heldDates (events: readonly Partial<AccountEvent>[] | undefined, type: EventType, today: IsoDate, subject?: ReviewSubject): IsoDate[] {
+  return (events ?? [])
+    .filter(e => e.type === type && (subject === undefined || e.subject === subject) && typeof e.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(e.date) && compareDates(e.date, today) <= 0)
+    .map(e => e.date as IsoDate)
+    .sort(compareDates)
 }

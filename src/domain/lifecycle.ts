@@ -24,8 +24,8 @@ import { questionnaireDuty } from './assessment.js'
 import { checklistFinding, matchApprovals, planTextGaps, projectListGaps } from './completeness.js'
 import { today as todayDate, type IsoDate } from './dates.js'
 import { ostNotice } from './ost.js'
-import type { AccountEvent } from './events.js'
-import type { Approval, PlanFields, PlanItem } from './plan.js'
+import { heldDates, type AccountEvent } from './events.js'
+import { isOpen, type Approval, type PlanFields, type PlanItem } from './plan.js'
 import type { AccountRecord } from './record.js'
 
 /** A member's explicit mark on a task, stored as one value (task id → mark). */
@@ -58,8 +58,8 @@ export interface TaskDef {
   hint: string
   /** Only for this kind of account (e.g. partner-port concurrence is for Port Account Teams only). */
   appliesTo?: AccountKind
-  /** Reads the recorded data: a detail string when the data shows the task done, else undefined. */
-  derive?: (a: AccountSnapshot) => string | undefined
+  /** Reads the recorded data as of `today`: a detail string when the data shows the task done, else undefined. */
+  derive?: (a: AccountSnapshot, today: IsoDate) => string | undefined
   /** Why the SOP does not ask this task of this account (then it is n/a), else undefined. */
   notOwed?: (a: AccountSnapshot, today: IsoDate) => string | undefined
 }
@@ -91,8 +91,6 @@ const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : '')
 const count = (list: readonly unknown[] | undefined, what: string): string | undefined =>
   list && list.length ? `${list.length} ${what}${list.length === 1 ? '' : 's'} recorded` : undefined
 const withSide = (a: AccountSnapshot, side: string) => (a.contacts ?? []).filter(c => c.side === side)
-const eventsOf = (a: AccountSnapshot, type: string, subject?: string) =>
-  (a.events ?? []).filter(e => e.type === type && (subject === undefined || e.subject === subject))
 
 /** Compliance/Business checklist items answered, each No/NA with its reason (completeness.ts's finding). */
 function checklistDone (a: AccountSnapshot): string | undefined {
@@ -121,8 +119,8 @@ export function requiredApprovals (kind: AccountKind | undefined): string[] {
   return kind === 'national' ? ['Account', 'Account Manager'] : ['Account', 'Port Account Team', 'TCPO']
 }
 
-/** A project item still to do: open or in progress (an item stored before statuses existed has none). */
-export const isOpenItem = (i: Pick<Partial<PlanItem>, 'status'>): boolean => i.status === undefined || i.status === 'open' || i.status === 'in-progress'
+/** A project item still to do: plan.ts's rule, under the name the lifecycle and cadence use. */
+export const isOpenItem = isOpen
 export const OPEN_CIP_STATUSES = ['draft', 'submitted', 'implementing'] as const
 export const isOpenCip = (c: Pick<Partial<Cip>, 'status'>): boolean => c.status === undefined || (OPEN_CIP_STATUSES as readonly unknown[]).includes(c.status)
 
@@ -165,7 +163,8 @@ export const TASKS: readonly TaskDef[] = [
     stage: 'establish',
     label: 'Introductory letter sent and first meeting held',
     hint: 'letter signed by the TCPO or Port Director; follow-up call; first meeting',
-    derive: a => (eventsOf(a, 'meeting').length ? `meeting on ${String(eventsOf(a, 'meeting')[0]!.date)}` : undefined)
+    // A meeting dated later is planned, not held (events.ts, the rule the cadence asks too).
+    derive: (a, today) => { const [first] = heldDates(a.events, 'meeting', today); return first ? `meeting on ${first}` : undefined }
   },
   {
     id: 'establish.structure',
@@ -200,12 +199,12 @@ export const TASKS: readonly TaskDef[] = [
     stage: 'evaluate',
     label: 'Account profile created or obtained',
     hint: 'from OAS, or the STC/ITM if a CA is scheduled',
-    derive: a => (str(a.profile.profileReviewed) ? `profile reviewed ${str(a.profile.profileReviewed)}` : eventsOf(a, 'review', 'profile').length ? 'profile review recorded' : undefined)
+    derive: (a, today) => (str(a.profile.profileReviewed) ? `profile reviewed ${str(a.profile.profileReviewed)}` : heldDates(a.events, 'review', today, 'profile').length ? 'profile review recorded' : undefined)
   },
   { id: 'evaluate.network', stage: 'evaluate', label: 'Customs network set up', hint: 'CAT leader, FNIS, import specialists at key ports, IAS, ITS…', derive: a => count(withSide(a, 'customs'), 'Customs contact') },
   { id: 'evaluate.questionnaire-sent', stage: 'evaluate', label: 'Questionnaire customised and sent', hint: 'pat export ACCOUNT --template questionnaire', notOwed: questionnaireNotOwed },
   { id: 'evaluate.questionnaire-returned', stage: 'evaluate', label: 'Questionnaire returned by the account', hint: 'walk the account through the questionnaire', notOwed: questionnaireNotOwed },
-  { id: 'evaluate.interviews', stage: 'evaluate', label: 'Interviews with the account held', hint: 'record them as events of type interview', derive: a => count(eventsOf(a, 'interview'), 'interview') },
+  { id: 'evaluate.interviews', stage: 'evaluate', label: 'Interviews with the account held', hint: 'record them as events of type interview', derive: (a, today) => count(heldDates(a.events, 'interview', today), 'interview') },
   // Improve
   { id: 'improve.checklist', stage: 'improve', label: 'Checklist screened (Compliance A–K, Business A–H)', hint: 'each item Yes or No/NA with a reason', derive: checklistDone },
   { id: 'improve.background', stage: 'improve', label: 'Account background & structure written', hint: 'pat plan info ACCOUNT --background …', derive: a => (a.plan && !planTextGaps(a.plan).some(g => g.startsWith('account background')) ? 'background recorded' : undefined) },
@@ -269,7 +268,7 @@ export function taskProgress (def: TaskDef, a: AccountSnapshot, today: IsoDate =
   if (mark?.done) return { ...base, status: 'done', source: 'marked', by: mark.by, at: mark.at, ...(mark.note ? { detail: mark.note } : {}) }
   const spared = def.notOwed?.(a, today)
   if (spared !== undefined) return { ...base, status: 'na', source: 'data', detail: spared }
-  const detail = def.derive?.(a)
+  const detail = def.derive?.(a, today)
   if (detail !== undefined) return { ...base, status: 'done', source: 'data', detail }
   return { ...base, status: 'open', source: 'none' }
 }

@@ -100,12 +100,16 @@ export type ActionPlan = PlanFields & {
   readonly items: readonly PlanItem[]
 }
 
-export function isOpen (item: Pick<PlanItem, 'status'>): boolean {
-  return item.status === 'open' || item.status === 'in-progress'
+/**
+ * A project item still to do: open or in progress. An item stored before statuses existed has none and is
+ * open. The one rule of "open item" that the lifecycle, the due dates, the accounts list and the documents ask.
+ */
+export function isOpen (item: Pick<Partial<PlanItem>, 'status'>): boolean {
+  return item.status === undefined || item.status === 'open' || item.status === 'in-progress'
 }
 
-export function isOverdue (item: Pick<PlanItem, 'status' | 'due'>, today: IsoDate): boolean {
-  return isOpen(item) && item.due !== undefined && compareDates(item.due, today) < 0
+export function isOverdue (item: Pick<Partial<PlanItem>, 'status' | 'due'>, today: IsoDate): boolean {
+  return isOpen(item) && typeof item.due === 'string' && item.due !== '' && compareDates(item.due, today) < 0
 }
 
 /** The project list as the SOP orders it: High → Medium → Low, then by due date (undated last), then title. */
@@ -118,6 +122,6 @@ export function sortPlanItems<T extends Pick<PlanItem, 'priority' | 'due' | 'tit
 }
 
 /** The earliest due date among open items, if any. */
-export function nextDue (items: readonly Pick<PlanItem, 'status' | 'due'>[]): IsoDate | undefined {
+export function nextDue (items: readonly Pick<Partial<PlanItem>, 'status' | 'due'>[]): IsoDate | undefined {
   return items.filter(i => isOpen(i) && i.due).map(i => i.due!).sort()[0]
 }

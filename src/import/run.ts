@@ -4,10 +4,10 @@
  * nothing; the report says what was (or would be) created, updated, left alone and refused.
  */
 import { basename } from 'node:path'
-import { InputError } from '../domain/index.js'
+import { InputError, STAGES, stageBlockMessage, stageMoveBlock, type Stage } from '../domain/index.js'
 import type { Store } from '../store/index.js'
 import { matchHeaders, parseMappings, type ImportShape } from './headers.js'
-import { AccountMatcher, planAccounts, planContacts, type KnownAccount } from './plan.js'
+import { AccountMatcher, planAccounts, planContacts, type AccountOp, type KnownAccount } from './plan.js'
 import { readTable } from './read-table.js'
 import { accountRow, contactRow, isRefusal, type AccountRowValues, type ContactRowValues, type Refusal } from './rows.js'
 
@@ -70,11 +70,29 @@ export async function runImport (store: Store, path: string, opts: ImportOptions
   await store.imports.preload(matchedIds(good, known))
   const plan = await planAccounts(good, known, id => store.imports.recorded(id))
   refused.push(...plan.refused)
+  plan.ops = await withoutGatedMoves(store, plan.ops, refused)
   const writes = plan.ops.filter(o => o.op !== 'unchanged') as Array<Exclude<typeof plan.ops[number], { op: 'unchanged' }>>
   const ids = opts.dryRun ? [] : await store.imports.applyAccounts(writes, { source: file, ...progress })
   return report(plan.ops, writes.map((o, i) => ({
     row: o.row, action: o.op, account: o.name, ...(o.op === 'update' ? { id: o.id } : ids[i] ? { id: ids[i] } : {}), fields: o.op === 'update' ? o.changed : Object.keys(o.values)
   })))
+}
+
+/**
+ * A row that would take an account out of Select before OI clearance is refused, as `pat account set
+ * --stage` is (domain/stage-gate.ts: "you must notify the NASC and wait for OI clearance before beginning
+ * your work"): an import is no way around the one move the SOP forbids.
+ */
+async function withoutGatedMoves (store: Store, ops: AccountOp[], refused: Refusal[]): Promise<AccountOp[]> {
+  const kept: AccountOp[] = []
+  for (const o of ops) {
+    const to = o.op === 'update' && typeof o.values.stage === 'string' && (STAGES as readonly string[]).includes(o.values.stage) ? o.values.stage as Stage : undefined
+    const record = to && o.op === 'update' ? await store.accounts.show(o.id) : undefined
+    if (record && to && stageMoveBlock(record, to)) {
+      refused.push({ row: o.row, column: 'stage', reason: stageBlockMessage(record, to, `move it with \`pat stage ${record.id} set ${to} --force\`, then import again`) })
+    } else kept.push(o)
+  }
+  return kept
 }
 
 /** A file whose columns cannot place a row in any account is refused as a whole. */

@@ -5,9 +5,14 @@
  * counts: an IR# added or removed, the account's kind, and a related company (Types One–Four) added,
  * removed, renamed or given another type. Creating an account records nothing: its first notice is the
  * `establish.ost` task. A date given by hand in the same edit (`--definition-changed`) is kept as given.
+ *
+ * Dates are days, so a notice recorded on the day of the change (or later) would read as covering it
+ * (domain/ost.ts: notified on or after the change). A notice already on file when the change is made was
+ * given before it, so the change clears it — the log keeps the old date — and the notice comes due again;
+ * a notice given in the same edit (`--ost-notified`) is the one that covers the change and stays.
  */
 import type * as Y from 'yjs'
-import { ACCOUNT_PROFILE_FIELDS, DEFINITION_FIELDS, type FieldSpec, type FieldValue, type RelatedCompany } from '../domain/index.js'
+import { ACCOUNT_PROFILE_FIELDS, DEFINITION_FIELDS, compareDates, type FieldSpec, type FieldValue, type RelatedCompany } from '../domain/index.js'
 import { localDate } from '../domain/local-date.js'
 import { readField, writeField } from './fields.js'
 import { accountRoots } from './schema.js'
@@ -15,6 +20,7 @@ import { accountRoots } from './schema.js'
 type YRecord = Y.Map<unknown>
 
 const SPEC = ACCOUNT_PROFILE_FIELDS.find(s => s.key === 'definitionChanged')!
+const NOTIFIED = ACCOUNT_PROFILE_FIELDS.find(s => s.key === 'ostNotified')!
 
 /** A comparable form of a field's value (lists in any order are the same list). */
 const same = (a: FieldValue | undefined, b: FieldValue | undefined): boolean =>
@@ -44,8 +50,15 @@ export function definitionChanges (entry: YRecord, specs: readonly FieldSpec[], 
  */
 export function recordDefinitionChange (acc: Y.Doc, nowIso: string, why: string, values: Readonly<Record<string, FieldValue>> = {}): string | undefined {
   if ('definitionChanged' in values) return undefined
-  const change = writeField(accountRoots(acc).profile, SPEC, localDate(new Date(nowIso)), nowIso)
-  return change && `${change} (${why}: OST to be notified)`
+  const profile = accountRoots(acc).profile
+  const day = localDate(new Date(nowIso))
+  const change = writeField(profile, SPEC, day, nowIso)
+  const notified = readField(profile, NOTIFIED)
+  const stale = !('ostNotified' in values) && typeof notified === 'string' && compareDates(notified, day) >= 0
+    ? writeField(profile, NOTIFIED, null, nowIso)
+    : undefined
+  const parts = [change, stale && `${stale}: that notice came before this change`].filter(Boolean)
+  return parts.length ? `${parts.join('; ')} (${why}: OST to be notified)` : undefined
 }
 
 /** A related company added, removed, renamed or given another relationship type changes the definition. */

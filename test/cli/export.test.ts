@@ -12,6 +12,8 @@ import { tempDir } from '../helpers/home.js'
 import { newStore } from '../helpers/store.js'
 
 const TODAY = '2026-11-22'
+/** The fixture's edits are stamped a week before TODAY: the CIP's extension history prints the day it was recorded. */
+const CLOCK = { now: () => new Date('2026-11-15T15:00:00Z') }
 const EXPECTED = new URL('./expected/', import.meta.url)
 
 /** The fixture: a port account in Improve with a realistic mix of what is recorded and what is missing. */
@@ -137,7 +139,7 @@ describe('exports of a fixture account', () => {
     ['profile', []],
     ['questionnaire', []]
   ])('%s matches the expected document and lists its gaps', async (template, warnings) => {
-    const s = await newStore()
+    const s = await newStore('Dana Ruiz', CLOCK)
     const id = await fixture(s)
     const record = await s.accounts.show(id)
     const out = await renderDocument(record, { template, format: 'md', today: TODAY, homeTemplates: join(s.ws.paths.root, 'templates') })
@@ -198,6 +200,70 @@ describe('exports of a fixture account', () => {
     await writeFile(join(dir, 'broken.md.eta'), '<%= it.nothing.here %>')
     await expect(render(id, 'broken')).rejects.toThrow(/template .*broken\.md\.eta failed/)
     await s.close()
+  })
+})
+
+// Issue 17, "documents exactly as the SOP lays them out": each point read off the fixture's documents, with
+// the seed sentence it comes from (../shared/seeds/).
+describe('the data the SOP names, in the documents', () => {
+  const render = async (template: string) => {
+    const s = await newStore('Dana Ruiz', CLOCK)
+    const id = await fixture(s)
+    const out = await renderDocument(await s.accounts.show(id), { template, format: 'md', today: TODAY, homeTemplates: join(s.ws.paths.root, 'templates') })
+    await s.close()
+    return out
+  }
+  const row = (doc: string, first: string) => doc.split('\n').find(l => l.startsWith(`| ${first} |`))
+
+  it('"Other *" items (001_f75c851ccf3a999b.txt, "K. Other *"): what the team says the item is, and the SOP\'s footnote', async () => {
+    const { document: doc } = await render('action-plan')
+    expect(row(doc, 'K.')).toBe('| K. | Other \\*: Country of origin marking | ☐ | ☒ | see reasons below |')
+    expect(doc).toContain('\n| H. | Other \\* | ☐ | ☐ | ⚠ not answered |\n') // Business H: nothing said yet
+    // "*Additional Items can be added by the Account Manager/Port Account Team or account"
+    expect(doc).toContain('\n\\*Additional Items can be added by the Account Manager/Port Account Team or account\n')
+    expect(row(doc, 'Compliance K. Other: Country of origin marking')).toBe('| Compliance K. Other: Country of origin marking | no other compliance concern |')
+  })
+
+  it('the Background (001_f75c851ccf3a999b.txt, "Provide Compliance Measurement results from the past year"): each fact shown, ⚠ when missing', async () => {
+    const out = await render('action-plan')
+    // "countries of its chief non-related suppliers" is recorded; the other two are not.
+    expect(out.document).toContain('- **Countries of chief non-related suppliers:** DE, CZ\n')
+    expect(out.document).toContain('- **Compliance Measurement results from the past year:** ⚠ not recorded\n')
+    // "Provide a brief description of the department(s) which handle(s) Customs business."
+    expect(out.document).toContain('- **Department(s) that handle Customs business:** ⚠ not recorded\n')
+    expect(out.warnings).toContain('account background & structure: no Compliance Measurement results from the past year')
+    expect(out.warnings).toContain('account background & structure: no description of the department(s) that handle Customs business')
+    expect(out.warnings.join('\n')).not.toMatch(/supplier/)
+  })
+
+  it('approvals (001_f75c851ccf3a999b.txt, "approved by the account, the Port Account Team, and the TCPO"): a missing date is ⚠ like any gap', async () => {
+    const out = await render('action-plan')
+    expect(row(out.document, 'TCPO')).toBe('| TCPO | Dana Ruiz | TCPO | ⚠ no date |')
+    expect(row(out.document, 'Account')).toBe('| Account | Ana Ortiz | Account (Compliance Manager) | 2026-10-05 |')
+    expect(out.warnings).toContain('approvals: no date for TCPO')
+  })
+
+  it('the CIP (004_7e84c79b4b761dce.txt, "Date Compliance Improvement Plan Prepared"; "the date issued"): the CIP\'s own dates, never the export\'s', async () => {
+    const out = await render('cip')
+    expect(row(out.document, '**Date Compliance Improvement Plan Prepared**')).toBe('| **Date Compliance Improvement Plan Prepared** | 2026-09-15 |')
+    expect(out.document.split('\n').filter(l => l.includes(TODAY))).toEqual([expect.stringMatching(/^Exported 2026-11-22 with PAT Desk; the dates above are the CIP's own\./)])
+    // "include the name and the position title of the office and the date issued": not recorded, so ⚠.
+    expect(out.document).toContain('| ⚠ not recorded | ⚠ no approval date |')
+    expect(out.warnings[0]).toMatch(/no approving official, no approval date \(date issued\)/)
+  })
+
+  it('CIP action steps (004_7e84c79b4b761dce.txt, "A target date should be established for each action step"): target and department per step', async () => {
+    const out = await render('cip')
+    expect(row(out.document, '1')).toBe('| 1 | Train classifiers. | Training roster | 2027-01-31 | Compliance |')
+    // "The action plan should reference the department assigned to address each action step."
+    expect(row(out.document, '2')).toBe('| 2 | Add a second review before filing. |  | 2027-02-28 | ⚠ no department |')
+    expect(out.warnings[0]).toMatch(/no responsible department for step 2$/)
+  })
+
+  it('the extension history (004_7e84c79b4b761dce.txt, "extensions may be granted, if requested by the company"): when, from, until and why', async () => {
+    const { document: doc } = await render('cip')
+    expect(doc).toContain('| Recorded | Period ran until | Extended until | Reason |\n| --- | --- | --- | --- |\n| 2026-11-15 | 2027-02-28 | 2027-04-30 | significant progress |\n')
+    expect(row(doc, '**Conditional period ends**')).toBe('| **Conditional period ends** | 2027-04-30 (extended) |')
   })
 })
 

@@ -1,6 +1,8 @@
 // Issue 17 through the real binary: pat account check and pat stage agree, the SOP's own triggers (the OST
 // notice after a definition change, the Select gate, the questionnaire and the Compliance Assessment, the
 // missing plan, CIP extensions). Each test names the seed sentence it comes from (file in ../shared/seeds/).
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { localDate } from '../../src/domain/local-date.js'
 import { tempDir } from '../helpers/home.js'
@@ -90,6 +92,25 @@ describe('the account definition changed: the OST notice comes due by itself (00
     expect(await since()).toBe(day)
   }, 90_000)
 
+  // Dates are days: a notice recorded today would read as covering a change made after it today.
+  it('a notice already on file for the day of the change does not cover it; one given with the change does', async () => {
+    const H = await workspace()
+    const day = localDate()
+    const acc = await patJson(H, ['account', 'add', '--name', 'Harbor Imports', '--ior', '12-3456789', '--stage', 'establish', '--ost-notified', day])
+    const changed = await patJson(H, ['account', 'set', acc.id, '--add-ior', '98-7654321'])
+    expect(changed.profile).toMatchObject({ definitionChanged: day })
+    expect(changed.profile.ostNotified).toBeUndefined()
+    expect((await summaries(H, acc.id)).at(-1)).toBe(`IR#s + 98-7654321; Account definition last changed: ${day}; OST last notified of the account definition cleared ` +
+      `(was ${day}): that notice came before this change (IR#s changed: OST to be notified)`)
+    expect(rules(await patJson(H, ['due', '--account', acc.id]))).toContain('ost-definition')
+    await patJson(H, ['related', 'add', acc.id, '--name', 'Sample Brokerage', '--type', '1'])
+    await patJson(H, ['account', 'set', acc.id, '--ost-notified', day])
+    // The same command adds an IR# and says OST was told: that notice is the one that covers it.
+    const both = await patJson(H, ['account', 'set', acc.id, '--add-ior', '55-5555555', '--ost-notified', day])
+    expect(both.profile).toMatchObject({ definitionChanged: day, ostNotified: day })
+    expect(rules(await patJson(H, ['due', '--account', acc.id]))).not.toContain('ost-definition')
+  }, 90_000)
+
   it('a date typed by hand in the same command is the one kept', async () => {
     const { H, acc, since } = await setup()
     await patJson(H, ['account', 'set', acc.id, '--add-ior', '55-5555555', '--definition-changed', '2026-12-16'])
@@ -122,6 +143,22 @@ describe('leaving Select before OI clearance (001_f75c851ccf3a999b.txt, "you mus
     expect(forced.stdout.trim()).toBe('Harbor Imports: stage Select → Establish (forced: left Select before OI clearance was recorded)')
     expect(forced.stderr).toMatch(/^warning: Harbor Imports leaves Select with \d+ tasks still open: .*select\.clearance/)
     expect((await summaries(H, acc.id)).at(-1)).toBe('SOP stage: Select → Establish (forced: left Select before OI clearance was recorded)')
+  }, 90_000)
+
+  it('an import cannot move an account out of Select either: the row is refused, the stage kept', async () => {
+    const H = await workspace()
+    const acc = await patJson(H, ['account', 'add', '--name', 'Harbor Imports', '--ior', '12-3456789'])
+    const file = join(H, 'accounts.csv')
+    await writeFile(file, 'Account Name,IR #,SOP stage,Import value\nHarbor Imports,12-3456789,Evaluate,25000000\n')
+    const raw = await pat(H, ['import', file, '--json'])
+    expect(raw.code).toBe(1)
+    const r = JSON.parse(raw.stdout)
+    expect(r).toMatchObject({ updated: 0, refused: [{ row: 2, column: 'stage', reason: expect.stringMatching(/^Harbor Imports cannot leave Select for Evaluate before OI clearance \(task select\.clearance is open/) }] })
+    expect(r.refused[0].reason).toContain(`\`pat stage ${acc.id} done select.clearance\``)
+    expect(await patJson(H, ['account', 'show', acc.id])).toMatchObject({ stage: 'select' })
+    await patJson(H, ['stage', acc.id, 'done', 'select.clearance'])
+    expect(await patJson(H, ['import', file])).toMatchObject({ updated: 1, refused: [] })
+    expect(await patJson(H, ['account', 'show', acc.id])).toMatchObject({ stage: 'evaluate', profile: { importValue: 25_000_000 } })
   }, 90_000)
 
   it('with the clearance task done the move goes through; other stages keep warning only', async () => {
@@ -187,5 +224,22 @@ describe('CIP extensions (004_7e84c79b4b761dce.txt, "If, at the end of the six m
     expect((await patJson(H, ['cip', 'list', acc.id]))[0].extensions).toEqual([])
     const ok = await patJson(H, ['cip', 'extend', acc.id, '1', '--until', '2026-09-30', '--reason', 'significant progress'])
     expect(ok).toMatchObject({ conditionalPeriodEnd: '2026-09-30' })
+  }, 90_000)
+
+  it('an extension left inside the period by a later report date is warned about by cip set and the export, dates named', async () => {
+    const H = await workspace()
+    const acc = await patJson(H, ['account', 'add', '--name', 'Harbor Imports'])
+    await patJson(H, ['cip', 'add', acc.id, '--deficiency', 'Misclassified parts'])
+    // Without a report date the period's end is unknown: the extension is taken as given.
+    await patJson(H, ['cip', 'extend', acc.id, '1', '--until', '2026-09-30', '--reason', 'significant progress'])
+    const set = await pat(H, ['cip', 'set', acc.id, '1', '--report-date', '2026-06-01'])
+    expect(set).toMatchObject({
+      code: 0,
+      stderr: 'warning: the extension until 2026-09-30 does not extend CIP "Misclassified parts": its conditional period already runs until 2026-12-01\n'
+    })
+    const r = await pat(H, ['export', acc.id, '--template', 'cip'])
+    expect(r.code).toBe(0)
+    expect(r.stderr).toContain('warning: CIP "Misclassified parts": the extension until 2026-09-30 does not extend the conditional period, which already runs until 2026-12-01\n')
+    expect(r.stdout).toMatch(/^\| \d{4}-\d\d-\d\d \| 2026-12-01 \| 2026-09-30 ⚠ does not extend the period \| significant progress \|$/m)
   }, 90_000)
 })

@@ -2,7 +2,8 @@
 // where it is stated, and every test names the seed sentence it comes from (file in ../shared/seeds/).
 import { describe, expect, it } from 'vitest'
 import {
-  CA_SOON_MONTHS, STAGES, accountDue, checkEligibility, checkExtension, lifecycleProgress, ostNotice, questionnaireDuty, resolveTask,
+  CA_SOON_MONTHS, STAGES, accountDue, checkEligibility, checkExtension, cipGaps, extensionHistory, isOpen, isOpenItem, isOverdue, lifecycleProgress, nextDue,
+  ostNotice, questionnaireDuty, resolveTask,
   stageBlockMessage, stageMoveBlock, taskProgress, type AccountSnapshot, type DueEntry
 } from '../../src/domain/index.js'
 
@@ -87,6 +88,27 @@ describe('the other tasks that restated a rule ask it', () => {
     expect(task(again, 'establish.ost').status).toBe('done')
     expect(rules(accountDue(again, '2026-12-05'))).not.toContain('ost-definition')
     expect(ostNotice({ definitionChanged: '2026-10-01', ostNotified: '2026-09-30' })).toEqual({ changed: '2026-10-01', notified: '2026-09-30', pending: true })
+  })
+
+  // SOP, Evaluate step 1: "review the account profile at least every 2 years"; Establish: "schedule a meeting"
+  it(`events held, not planned: a meeting, interview or profile review dated later leaves its task open, as the cadence leaves the review due (${SOP}, "review the account profile at least every 2 years")`, () => {
+    const today = '2026-12-05'
+    const planned = account({
+      stage: 'evaluate',
+      events: [
+        { id: 'e1', type: 'meeting', date: '2027-01-10', title: 'First meeting' },
+        { id: 'e2', type: 'interview', date: '2027-01-12', title: 'Interview' },
+        { id: 'e3', type: 'review', subject: 'profile', date: '2027-01-15', title: 'Profile review' }
+      ]
+    })
+    for (const id of ['establish.first-meeting', 'evaluate.interviews', 'evaluate.profile']) expect(task(planned, id, today).status, id).toBe('open')
+    expect(accountDue(planned, today).find(e => e.rule === 'profile-review')).toMatchObject({ date: today, note: 'no profile review recorded: due now' })
+    // On the day they are held, each task is done and the review counts.
+    const day = '2027-01-15'
+    expect(task(planned, 'establish.first-meeting', day)).toMatchObject({ status: 'done', detail: 'meeting on 2027-01-10' })
+    expect(task(planned, 'evaluate.interviews', day)).toMatchObject({ status: 'done', detail: '1 interview recorded' })
+    expect(task(planned, 'evaluate.profile', day)).toMatchObject({ status: 'done', detail: 'profile review recorded' })
+    expect(accountDue(planned, day).find(e => e.rule === 'profile-review')).toMatchObject({ date: '2029-01-15', since: day })
   })
 })
 
@@ -191,5 +213,43 @@ describe(`a CIP extension must extend (${CIP}, Timeframes)`, () => {
     expect(() => checkExtension(extended, '2026-08-01')).toThrow(/already runs until 2026-09-30 \(as already extended\); give a date after 2026-09-30/)
     expect(() => checkExtension(extended, '2026-10-01')).not.toThrow()
     expect(() => checkExtension({ deficiency: 'X', extensions: [] }, '2020-01-01')).not.toThrow()
+  })
+})
+
+describe(`the extension history (${CIP}, Timeframes)`, () => {
+  // "If, at the end of the six month conditional period, the company has not implemented the CIP, but has demonstrated significant progress, extensions may be granted, if requested by the company."
+  it('lists each extension with the end of the period it extended and the day it was recorded', () => {
+    const history = extensionHistory({
+      reportDate: '2026-01-10',
+      extensions: [
+        { until: '2026-09-30', reason: 'significant progress', grantedAt: '2026-07-01T10:00:00.000Z' },
+        { until: '2026-12-31', reason: 'follow-up review', grantedAt: '2026-09-20T10:00:00.000Z' }
+      ]
+    })
+    expect(history).toEqual([
+      { until: '2026-09-30', reason: 'significant progress', granted: '2026-07-01', from: '2026-07-10', extends: true },
+      { until: '2026-12-31', reason: 'follow-up review', granted: '2026-09-20', from: '2026-09-30', extends: true }
+    ])
+  })
+
+  it('finds an extension a later report date left inside the period, and the CIP\'s gaps name both dates', () => {
+    const cip = { deficiency: 'Misclassified parts', reportDate: '2026-06-01', extensions: [{ id: 'e1', until: '2026-09-30', reason: 'x', grantedAt: '2026-05-01T00:00:00.000Z' }] }
+    expect(extensionHistory(cip)).toEqual([{ until: '2026-09-30', reason: 'x', granted: '2026-05-01', from: '2026-12-01', extends: false }])
+    expect(cipGaps([cip])).toContain('CIP "Misclassified parts": the extension until 2026-09-30 does not extend the conditional period, which already runs until 2026-12-01')
+    // Without a report date nothing is known about the period: every extension is taken as given.
+    expect(extensionHistory({ extensions: cip.extensions })).toEqual([{ until: '2026-09-30', reason: 'x', granted: '2026-05-01', extends: true }])
+  })
+})
+
+describe(`an open project item, one rule (${SOP}, Project List: "the responsible party, and due date")`, () => {
+  // The lifecycle, the due dates, the accounts list and the documents all ask plan.ts's isOpen.
+  it('open and in progress are open, done and dropped are not, and an item stored before statuses existed is open', () => {
+    expect(isOpenItem).toBe(isOpen)
+    expect([{ status: 'open' }, { status: 'in-progress' }, {}].every(i => isOpen(i as never))).toBe(true)
+    expect([{ status: 'done' }, { status: 'dropped' }].some(i => isOpen(i as never))).toBe(false)
+    const old = { due: '2026-11-01' } // no status: stored before statuses existed
+    expect(isOverdue(old, '2026-12-05')).toBe(true)
+    expect(nextDue([old, { status: 'done', due: '2026-10-01' }])).toBe('2026-11-01')
+    expect(rules(accountDue(account({ plan: { items: [old] } }), '2026-12-05'))).toContain('plan-item')
   })
 })

@@ -1,14 +1,15 @@
 // Opening real workspaces (in temporary homes) for store tests, and syncing two of them in memory.
 import * as Y from 'yjs'
-import { Store } from '../../src/store/index.js'
+import { Store, type WorkspaceOptions } from '../../src/store/index.js'
 import { REMOTE } from '../../src/store/origins.js'
 import { initWorkspace } from '../../src/cli/setup.js'
 import { tempDir } from './home.js'
 
-export async function newStore (name = 'Dana Ruiz'): Promise<Store> {
+/** `opts.now` fixes the clock edits are stamped with (a document that prints a stamp compares the same every day). */
+export async function newStore (name = 'Dana Ruiz', opts: WorkspaceOptions = {}): Promise<Store> {
   const home = await tempDir()
   await (await initWorkspace(home, { name })).close()
-  return Store.open(home)
+  return Store.open(home, opts)
 }
 
 /** Exchanges every document both ways (state vectors first, as the sync protocol does). */

@@ -1,7 +1,10 @@
 // The data the SOP names, in the app (issue 17): the account's locations listed, added by type and edited in
-// place from the Profile tab; the "Other *" checklist items said what they are. Each test quotes its seed.
+// place from the Profile tab; the "Other *" checklist items said what they are; the Compliance Assessment and
+// IR#s edited in the Profile tab bring the SOP's own triggers. Each test quotes its seed.
 import { openAccount } from '../helpers/open-account.js'
 import { describe, expect, it } from 'vitest'
+import { accountDue, resolveTask, taskProgress } from '../../src/domain/index.js'
+import { localDate } from '../../src/domain/local-date.js'
 import { profileRows } from '../../src/ui/format/profile.js'
 import { KEY, renderApp, selectedLine, type Ui } from '../helpers/ui.js'
 
@@ -77,5 +80,44 @@ describe('"Other *" checklist items (001_f75c851ccf3a999b.txt, Checklist: "K. Ot
     await ui.press('Country of origin marking', KEY.enter)
     await ui.waitFor(/› K {2}Other \*: Country of origin marking\s+Yes/)
     expect((await ui.store.checklist.show(id)).find(r => r.key === 'compliance.K')).toMatchObject({ answer: 'yes', other: 'Country of origin marking' })
+  })
+})
+
+/** Moves the Profile tab's cursor down from `from` to the field `key` (the rows as the tab lists them). */
+async function downTo (ui: Ui, id: string, from: string, key: string): Promise<void> {
+  const rows = profileRows(await ui.store.accounts.show(id))
+  const n = rows.findIndex(r => r.key === key) - rows.findIndex(r => r.key === from)
+  for (let i = 0; i < n; i++) await ui.press('j')
+  await ui.waitFor(f => (selectedLine(f) ?? '').includes(rows.find(r => r.key === key)!.label.slice(0, 30)))
+}
+
+describe('the SOP\'s own triggers in the app (001_f75c851ccf3a999b.txt)', () => {
+  // Evaluate step 3: "This questionnaire should be sent to the account if a compliance assessment has not been
+  // conducted or is not scheduled to begin soon."
+  it('the Compliance Assessment recorded in the Profile tab makes the questionnaire n/a', async () => {
+    const ui = await renderApp({ demo: true })
+    const id = await openAccount(ui, 'Blue Heron')
+    // The demo marks the questionnaire sent; its return is still open until a CA spares it.
+    const returned = async () => taskProgress(resolveTask('evaluate.questionnaire-returned'), await ui.store.accounts.show(id), localDate()).status
+    expect(await returned()).toBe('open')
+    await downTo(ui, id, 'name', 'assessment')
+    await ui.press(KEY.enter, 'conducted', KEY.enter)
+    await ui.waitFor(f => /› Compliance Assessment\s+Conducted/.test(f) && f.includes('saved compliance assessment'))
+    await downTo(ui, id, 'assessment', 'assessmentDate')
+    await ui.press(KEY.enter, '2026-05-01', KEY.enter)
+    await ui.waitFor(f => /› Compliance Assessment date\s+2026-05-01/.test(f) && f.includes('saved compliance assessment date'))
+    expect((await ui.store.accounts.show(id)).profile).toMatchObject({ assessment: 'conducted', assessmentDate: '2026-05-01' })
+    expect(await returned()).toBe('na')
+  })
+
+  // Establish step 3: "contact OST AUTOMATION SUPPORT via cc:Mail to inform them of the additional numbers."
+  it('an IR# added in the Profile tab records the definition change, so the OST notice comes due', async () => {
+    const ui = await renderApp({ demo: true })
+    const id = await openAccount(ui, 'Northwind')
+    await downTo(ui, id, 'name', 'iors')
+    await ui.press(KEY.enter, ', 99-3000004', KEY.enter)
+    const day = localDate()
+    await ui.waitFor(f => new RegExp(`Account definition last changed\\s+${day}`).test(f) && f.includes('saved ir#s'))
+    expect(accountDue(await ui.store.accounts.show(id), day).find(e => e.rule === 'ost-definition')).toMatchObject({ since: day })
   })
 })

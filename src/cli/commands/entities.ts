@@ -5,7 +5,7 @@
  */
 import type { Command } from 'commander'
 import {
-  CIP_EXTENSION_FIELDS, CIP_FIELDS, CONTACT_FIELDS, EVENT_FIELDS, InputError, LOCATION_FIELDS, PORT_FIELDS, RELATED_FIELDS, type FieldSpec
+  CIP_EXTENSION_FIELDS, CIP_FIELDS, CONTACT_FIELDS, EVENT_FIELDS, InputError, LOCATION_FIELDS, PORT_FIELDS, RELATED_FIELDS, extensionHistory, type Cip, type FieldSpec
 } from '../../domain/index.js'
 import type { Store } from '../../store/index.js'
 import type { AnyEntityActions } from '../../store/actions/entities.js'
@@ -61,6 +61,8 @@ export function registerEntities (program: Command, ctx: CliContext): void {
         if (Object.keys(input).length === 0) throw new InputError('nothing to change: give at least one field option (see --help)')
         const e = await withStore(ctx, s => def.actions(s).set(accountId(s, ref), item, input))
         show(opts, e, `updated ${def.name} ${e.id}`)
+        // A report date recorded after an extension can leave it inside the period (cip-extension.ts): say so.
+        if (def.name === 'cip') for (const w of idleExtensionWarnings(e)) ctx.io.err(`warning: ${w}`)
       })
 
     group.command('rm').alias('remove').argument('<account>', 'account id or name').argument('<item>', 'id, number in the list, or name')
@@ -82,4 +84,11 @@ export function registerEntities (program: Command, ctx: CliContext): void {
         })
     }
   }
+}
+
+/** The extensions of a CIP that extend nothing, one line each with both dates (as the export warns). */
+function idleExtensionWarnings (e: unknown): string[] {
+  const cip = e as Partial<Cip>
+  return extensionHistory(cip).filter(x => !x.extends)
+    .map(x => `the extension until ${x.until} does not extend CIP "${String(cip.deficiency)}": its conditional period already runs until ${String(x.from)}`)
 }

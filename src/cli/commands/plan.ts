@@ -2,7 +2,7 @@
  * `pat plan add|list|set|done|rm|info|approve`: the Account Action Plan and its project list.
  */
 import type { Command } from 'commander'
-import { APPROVAL_FIELDS, InputError, PLAN_FIELDS, PLAN_ITEM_FIELDS, formatField, today, type FieldValue } from '../../domain/index.js'
+import { APPROVAL_FIELDS, InputError, PLAN_FIELDS, PLAN_ITEM_FIELDS, formatField, isOpen, today, type FieldValue } from '../../domain/index.js'
 import type { Store } from '../../store/index.js'
 import { READS_ACCOUNTS, withStore, type CliContext } from '../context.js'
 import { addFieldOptions, fieldInput } from '../field-options.js'
@@ -29,7 +29,7 @@ export function registerPlan (program: Command, ctx: CliContext): void {
     .option('--open', 'only open items').option('--json', 'print JSON')
     .action(async (ref: string, opts: { open?: boolean, json?: boolean }) => {
       const items = (await withStore(ctx, s => s.plan.items.list(accountId(s, ref)), READS_ACCOUNTS))
-        .filter(i => !opts.open || i.status === 'open' || i.status === 'in-progress')
+        .filter(i => !opts.open || isOpen(i))
       out(opts, items, planItemsTable(items, today(), tableWidth(ctx.io)))
     })
 
