@@ -38,6 +38,7 @@ export function displayValue (path: string, key: string, value: unknown): string
  * the value that won when the two writes met (what the log line tells), whatever came after.
  */
 function readOne (doc: Y.Doc, accountId: string, id: string, r: ValueRecord, writers: WriterLookup, resolution: Resolution | undefined, atConflict = false): Conflict | undefined {
+  if (r.path === 'directory') return readDirectory(doc, accountId, id, r, resolution)
   const map = mapAt(doc, r.path)
   const current = map?._map.get(r.key)
   const lost = current && itemOf(current, r)
@@ -59,6 +60,32 @@ function readOne (doc: Y.Doc, accountId: string, id: string, r: ValueRecord, wri
     kept: { value: keptValue, text: keptText, ...keptBy },
     replaced: { value: r.value, text: displayValue(r.path, r.key, r.value), ...replacedBy },
     open: resolution === undefined && !overwrittenKnowingly(r, current),
+    ...(resolution ? { resolved: resolution } : {})
+  }
+}
+
+/**
+ * A conflict of a directory field, from its record alone: the workspace document that holds the field is
+ * not read here. Who wrote each value is the latest edit of this account whose log entry set the field to
+ * it; the conflict stays open until resolved (a later edit of the field does not close it, as it does for
+ * the account document's fields, whose writes are read here).
+ */
+function readDirectory (doc: Y.Doc, accountId: string, id: string, r: ValueRecord, resolution: Resolution | undefined): Conflict {
+  const keptText = displayValue(r.path, r.key, r.kept)
+  const replacedText = displayValue(r.path, r.key, r.value)
+  const entries = accountRoots(doc).log.toArray() as ActivityEntry[]
+  const writerOf = (text: string): Partial<Writer> => {
+    const e = entries.findLast(x => x.fields?.some(f => f.field === r.key && f.to === text))
+    return e ? { by: e.by, byName: e.byName, at: e.at } : {}
+  }
+  return {
+    id,
+    accountId,
+    field: r.key,
+    label: fieldLabel(doc, r.path, r.key),
+    kept: { value: r.kept, text: keptText, ...writerOf(keptText) },
+    replaced: { value: r.value, text: replacedText, ...writerOf(replacedText) },
+    open: resolution === undefined,
     ...(resolution ? { resolved: resolution } : {})
   }
 }

@@ -25,10 +25,15 @@
  * same text was written without having seen it.
  */
 import * as Y from 'yjs'
-import { isPlainField, pathOf } from './field-paths.js'
+import { directoryEntryOf, isPlainField, pathOf } from './field-paths.js'
 import { CONFLICTS, isRemote } from './origins.js'
 
-export interface ValueRecord { kind: 'value', path: string, key: string, client: number, clock: number, value: unknown }
+/**
+ * A value replaced unseen. `kept` is set for a directory field (path `directory`): its writes live in the
+ * workspace document, which reading an account's conflicts does not load, so the record keeps the value that
+ * won as well (store/conflict-read.ts reads such a record from itself and the account's log).
+ */
+export interface ValueRecord { kind: 'value', path: string, key: string, client: number, clock: number, value: unknown, kept?: unknown }
 export type ConflictRecord = ValueRecord
 export interface Resolution { by: string, byName: string, at: string, kept: string }
 
@@ -83,25 +88,58 @@ const sameValue = (a: unknown, b: unknown): boolean => JSON.stringify(comparable
 /** A checklist answer compares by answer and reason (its author and time differ). */
 const comparable = (v: unknown): unknown => v && typeof v === 'object' && 'answer' in v ? { a: (v as { answer: unknown }).answer, r: (v as { reason?: unknown }).reason } : v
 
-/** The value records of the map writes a transaction deleted without anyone having seen them. */
-function lostValues (tr: Y.Transaction): ValueRecord[] {
-  const out: ValueRecord[] = []
+/**
+ * The map writes a transaction deleted without anyone having seen them, each with where it was (`where`
+ * names the map: an account document's path, or a directory entry) and the value that replaced it.
+ */
+function lostWrites (tr: Y.Transaction, where: (parent: Y.AbstractType<unknown>) => { path: string, account?: string } | undefined) {
+  const out: Array<{ account?: string, record: ValueRecord, kept: unknown }> = []
   Y.iterateDeletedStructs(tr, tr.deleteSet, s => {
     if (!(s instanceof Y.Item) || s.parentSub === null || s.content instanceof Y.ContentDeleted || s.content instanceof Y.ContentType) return
     const parent = s.parent as Y.AbstractType<unknown>
-    const path = pathOf(parent)
-    if (!path || !isPlainField(path, s.parentSub)) return
+    const at = where(parent)
+    if (!at || !isPlainField(at.path, s.parentSub)) return
     const current = parent._map.get(s.parentSub)
     if (!current || current === s || current.deleted) return // the key was cleared: no value replaced this one
     if (overwrittenKnowingly({ client: s.id.client, clock: s.id.clock }, current)) return
     const value = s.content.getContent()[0] as unknown
-    if (sameValue(value, current.content.getContent()[0])) return
-    out.push({ kind: 'value', path, key: s.parentSub, client: s.id.client, clock: s.id.clock, value })
+    const kept = current.content.getContent()[0] as unknown
+    if (sameValue(value, kept)) return
+    out.push({ ...(at.account ? { account: at.account } : {}), record: { kind: 'value', path: at.path, key: s.parentSub, client: s.id.client, clock: s.id.clock, value }, kept })
   })
   return out
 }
 
+function lostValues (tr: Y.Transaction): ValueRecord[] {
+  return lostWrites(tr, parent => { const path = pathOf(parent); return path ? { path } : undefined }).map(l => l.record)
+}
+
 export const recordId = (r: ConflictRecord): string => valueRecordId(r.client, r.clock)
+
+/** Adds the records not there yet, in one transaction of their own (stored and synced like any change). */
+export function addRecords (doc: Y.Doc, found: readonly ValueRecord[]): void {
+  const { records } = conflictRoots(doc)
+  const fresh = found.filter(r => !records.has(recordId(r)))
+  if (fresh.length) doc.transact(() => { for (const r of fresh) records.set(recordId(r), r) }, CONFLICTS)
+}
+
+/**
+ * Watches the workspace document: after every transaction from a peer, hands over per account the
+ * directory fields (name, kind, lead port, stage) it replaced unseen, each with the value that won, to be
+ * recorded in that account's document (Workspace does it, once the document is open).
+ */
+export function watchDirectoryConflicts (doc: Y.Doc, record: (accountId: string, found: ValueRecord[]) => void): void {
+  doc.on('afterTransaction', (tr: Y.Transaction) => {
+    if (!isRemote(tr.origin)) return
+    const byAccount = new Map<string, ValueRecord[]>()
+    for (const l of lostWrites(tr, parent => { const account = directoryEntryOf(parent); return account ? { path: 'directory', account } : undefined })) {
+      const list = byAccount.get(l.account!) ?? []
+      list.push({ ...l.record, kept: l.kept })
+      byAccount.set(l.account!, list)
+    }
+    for (const [id, found] of byAccount) record(id, found)
+  })
+}
 
 /**
  * Watches an account document: after every transaction from a peer, records the values it replaced
@@ -111,9 +149,6 @@ export function watchConflicts (doc: Y.Doc): void {
   doc.on('afterTransaction', (tr: Y.Transaction) => {
     if (!isRemote(tr.origin)) return
     const found = lostValues(tr)
-    if (!found.length) return
-    const { records } = conflictRoots(doc)
-    const fresh = found.filter(r => !records.has(recordId(r)))
-    if (fresh.length) doc.transact(() => { for (const r of fresh) records.set(recordId(r), r) }, CONFLICTS)
+    if (found.length) addRecords(doc, found)
   })
 }

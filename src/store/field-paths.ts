@@ -5,7 +5,7 @@
  */
 import * as Y from 'yjs'
 import {
-  ACCOUNT_PROFILE_FIELDS, APPROVAL_FIELDS, CIP_FIELDS, CIP_STEP_FIELDS, CONTACT_FIELDS, EVENT_FIELDS, LOCATION_FIELDS, PLAN_FIELDS,
+  ACCOUNT_HEADER_FIELDS, ACCOUNT_PROFILE_FIELDS, APPROVAL_FIELDS, CIP_FIELDS, CIP_STEP_FIELDS, CONTACT_FIELDS, EVENT_FIELDS, LOCATION_FIELDS, PLAN_FIELDS,
   PLAN_ITEM_FIELDS, PORT_FIELDS, RELATED_FIELDS, type FieldSpec
 } from '../domain/index.js'
 import { accountRoots, type AccountCollection } from './schema.js'
@@ -23,7 +23,11 @@ const COLLECTION_SPECS: Partial<Record<AccountCollection, { noun: string, label:
   cipSteps: { noun: 'CIP action step', label: 'action', specs: CIP_STEP_FIELDS }
 }
 
-const ROOT_SPECS: Record<string, readonly FieldSpec[]> = { profile: ACCOUNT_PROFILE_FIELDS, plan: PLAN_FIELDS }
+/**
+ * `directory` names the account's entry in the workspace document's directory (name, kind, lead port,
+ * stage): its conflicts are recorded in the account's document like the others (store/conflicts.ts).
+ */
+const ROOT_SPECS: Record<string, readonly FieldSpec[]> = { profile: ACCOUNT_PROFILE_FIELDS, plan: PLAN_FIELDS, directory: ACCOUNT_HEADER_FIELDS }
 
 /** The specs of the map at `path` (undefined for the checklist, whose keys are item keys). */
 export function specsAt (path: string): readonly FieldSpec[] | undefined {
@@ -59,6 +63,14 @@ export function mapAt (doc: Y.Doc, path: string): Y.Map<unknown> | undefined {
   return map instanceof Y.Map ? map : undefined
 }
 
+/** The account id of a directory entry in the workspace document (undefined for any other map). */
+export function directoryEntryOf (type: Y.AbstractType<unknown>): string | undefined {
+  const item = type._item
+  if (item === null || item.parentSub === null) return undefined
+  const parent = item.parent as Y.AbstractType<unknown> | null
+  return parent && parent._item === null && Y.findRootTypeKey(parent) === 'accounts' ? item.parentSub : undefined
+}
+
 /** Whether `key` of the map at `path` is a plain (last-writer-wins) field: the kind that can be in conflict. */
 export function isPlainField (path: string, key: string): boolean {
   if (path === 'checklist') return true
@@ -86,9 +98,9 @@ export function fieldLabel (doc: Y.Doc, path: string, key: string): string {
   return `${kind.noun}${typeof name === 'string' ? ` "${name}"` : ''}: ${label}`
 }
 
-/** The field's name for scripts: `address`, `plan.scope`, `checklist.compliance.B`, `items.<id>.due`. */
+/** The field's name for scripts: `address`, `stage` (directory fields too), `plan.scope`, `checklist.compliance.B`, `items.<id>.due`. */
 export function fieldName (path: string, key: string): string {
-  if (path === 'profile') return key
+  if (path === 'profile' || path === 'directory') return key
   return `${path.replace('/', '.')}.${key}`
 }
 

@@ -25,7 +25,7 @@ import { teamName } from './team-name.js'
 import { isRemote, LOCAL } from './origins.js'
 import { OwnClients } from './set-aside.js'
 import { setAside } from './debug.js'
-import { watchConflicts } from './conflicts.js'
+import { addRecords, watchConflicts, watchDirectoryConflicts, type ValueRecord } from './conflicts.js'
 import { recordFieldChanges } from './fields.js'
 import { accountDocName, accountIdOf, undoableAccountTypes, workspaceRoots, WORKSPACE_DOC, type MemberRecord } from './schema.js'
 import { appendActivity, readActivity } from './activity-log.js'
@@ -85,6 +85,8 @@ export class Workspace {
     docs.onChange((_name, doc, origin) => { if (!isRemote(origin)) this.ownClients.note(doc.clientID) })
     // Conflicts are recorded as a peer's update is merged, while the values it replaced are still in memory.
     docs.onOpen((name, doc) => { if (accountIdOf(name)) watchConflicts(doc) })
+    // The workspace document is loaded before the workspace is made (or not at all, for reading accounts only).
+    if (loadedWsDoc) watchDirectoryConflicts(loadedWsDoc, (id, found) => this.recordDirectoryConflicts(id, found))
     this.directory = loadedWsDoc ? AccountDirectory.live(workspaceRoots(loadedWsDoc).accounts) : AccountDirectory.fixed(snapshot.headers!)
     this.clock = opts.now ?? (() => new Date())
     if (loadedWsDoc) {
@@ -330,8 +332,22 @@ export class Workspace {
     return readActivity(await this.accountDoc(accountId))
   }
 
+  /** Directory conflicts being recorded in their accounts' documents (flush waits for them). */
+  private directoryRecords: Promise<void> = Promise.resolve()
+
+  /**
+   * Records conflicts of an account's directory fields in the account's own document, beside its other
+   * conflicts (store/conflicts.ts), once that document is open: one after another, in the order found.
+   */
+  private recordDirectoryConflicts (accountId: string, found: ValueRecord[]): void {
+    this.directoryRecords = this.directoryRecords
+      .then(async () => addRecords(await this.accountDoc(accountId), found))
+      .catch(setAside('recording a conflict of the account directory'))
+  }
+
   /** Waits until everything is on disk and the account summaries are current. */
   async flush (): Promise<void> {
+    await this.directoryRecords
     await this.docs.flush()
     await this.summaries.flush()
   }

@@ -105,6 +105,30 @@ describe('conflicts from concurrent writes', () => {
     await a!.close(); await b!.close()
   })
 
+  it('finds a directory field (lead port) in conflict, and resolving it on one member closes it on both', async () => {
+    const { stores: [a, b], id } = await team(2)
+    for (const [s, client] of [[a!, 50], [b!, 51]] as const) (await s.ws.docs.get('workspace')).clientID = client
+    await a!.accounts.set(id, { leadPort: 'Savannah' })
+    await b!.accounts.set(id, { leadPort: 'Norfolk' })
+    await syncStores(a!, b!)
+    const seen = shape(await a!.conflicts.list())
+    // Yjs keeps the write of the higher client id: Bo's.
+    expect(seen).toEqual([expect.objectContaining({ field: 'leadPort', kept: ['Norfolk', 'Bo Chen'], replaced: ['Savannah', 'Ana Lima'] })])
+    expect(shape(await b!.conflicts.list())).toEqual(seen)
+    expect((await a!.accounts.list()).find(r => r.id === id)?.conflicts).toBe(1)
+    expect((await a!.ws.log(id)).some(e => e.action === 'conflict' && e.summary.includes('Savannah'))).toBe(true)
+
+    await b!.conflicts.resolve(seen[0]!.id, 'replaced')
+    await syncStores(a!, b!)
+    for (const s of [a!, b!]) {
+      expect(await s.conflicts.list()).toEqual([])
+      expect((await s.accounts.show(id)).leadPort).toBe('Savannah')
+    }
+    const history = await a!.changes.history(id, 'leadPort')
+    expect(history.map(h => [h.byName, h.to])).toEqual([['Ana Lima', 'Savannah'], ['Bo Chen', 'Norfolk'], ['Bo Chen', 'Savannah']])
+    await a!.close(); await b!.close()
+  })
+
   it('keeps the conflict across a restart and syncs it to a third member; resolving on one closes it on all', async () => {
     const { stores: [a, b, c], id } = await team(3)
     await fixClients(id, [[a!, 5], [b!, 6], [c!, 7]])

@@ -9,6 +9,7 @@ import { displayValue, readConflicts, type Conflict } from '../conflict-read.js'
 import { conflictRoots, type ValueRecord } from '../conflicts.js'
 import { mapAt, specsAt } from '../field-paths.js'
 import { noteFieldChange } from '../fields.js'
+import { workspaceRoots } from '../schema.js'
 import type { Workspace } from '../workspace.js'
 
 export type Keep = 'mine' | 'theirs' | 'kept' | 'replaced' | { value: string }
@@ -57,8 +58,8 @@ export class ConflictActions {
     const record = conflictRoots(doc).records.get(conflict.id) as ValueRecord
     const value = this.chosen(conflict, record, keep)
     const text = displayValue(record.path, record.key, value)
-    await this.ws.edit(accountId, 'conflict.resolve', acc => {
-      const map = mapAt(acc, record.path)
+    await this.ws.edit(accountId, 'conflict.resolve', (acc, wsDoc) => {
+      const map = record.path === 'directory' ? workspaceRoots(wsDoc).accounts.get(accountId) : mapAt(acc, record.path)
       if (!map) throw new InputError(`the entry of conflict ${conflict.id} was removed meanwhile; nothing to resolve`)
       if (!same(map.get(record.key), value)) {
         setValue(map, record, value, this.ws)

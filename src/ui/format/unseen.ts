@@ -23,8 +23,8 @@ export function unseenByTab (changes: readonly Change[]): Partial<Record<Account
   return out
 }
 
-/** "3 changes by Bo Chen since you last looked · Activity lists them" */
+/** "3 changes by Bo Chen since you last looked · C lists them" */
 export function unseenLine (changes: readonly Change[]): string {
   const names = [...new Set(changes.map(c => c.byName))]
-  return `${changes.length} change${changes.length === 1 ? '' : 's'} by ${names.join(', ')} since you last looked · Activity lists them`
+  return `${changes.length} change${changes.length === 1 ? '' : 's'} by ${names.join(', ')} since you last looked · C lists them`
 }

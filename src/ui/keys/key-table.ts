@@ -11,7 +11,7 @@ import type { Key } from 'ink'
 export type ScreenId =
   | 'accounts' | 'filter' | 'welcome' | 'welcome.name'
   | 'account.profile' | 'account.contacts' | 'account.checklist' | 'account.plan' | 'account.cip' | 'account.activity'
-  | 'account.entries' | 'due' | 'knowledge' | 'reader' | 'help' | 'input' | 'form' | 'editor' | 'confirm' | 'entry'
+  | 'account.entries' | 'due' | 'knowledge' | 'reader' | 'help' | 'input' | 'form' | 'editor' | 'confirm' | 'entry' | 'conflict'
 
 export interface Command {
   id: CommandId
@@ -54,8 +54,14 @@ const TABLE = [
   { id: 'tab.prev', keys: ['shift-tab', 'left', 'h'], label: 'Previous tab', screens: ACCOUNT },
   { id: 'tab.goto', keys: ['1', '2', '3', '4', '5', '6'], label: 'Go to tab 1–6', screens: ACCOUNT },
   { id: 'account.export', keys: ['E'], label: 'Export a document: Action Plan, CIP, profile, questionnaire', screens: ACCOUNT },
+  { id: 'account.changes', keys: ['C'], label: 'Teammates\' changes you had not seen when the account opened', screens: ACCOUNT },
 
-  { id: 'profile.edit', keys: ['e', 'enter'], label: 'Edit the selected field (on Locations: open the list of locations)', screens: ['account.profile'] },
+  { id: 'profile.edit', keys: ['e', 'enter'], label: 'Edit the selected field (in conflict, marked !: both values, pick one; on Locations: the list)', screens: ['account.profile'] },
+  { id: 'field.history', keys: ['H'], label: 'History of the selected field: every value, who set it and when', screens: ['account.profile'] },
+
+  { id: 'conflict.keepKept', keys: ['1'], label: 'Keep the value the merge kept (closes the conflict for everyone)', screens: ['conflict'] },
+  { id: 'conflict.keepReplaced', keys: ['2'], label: 'Keep the value the merge replaced (written as a new edit)', screens: ['conflict'] },
+  { id: 'conflict.close', keys: ['escape', 'q'], label: 'Decide later: the field stays marked !', screens: ['conflict'] },
 
   { id: 'entries.add', keys: ['a'], label: 'Add one (a location: its type first, then the fields that type needs)', screens: ['account.entries'] },
   { id: 'entries.edit', keys: ['e', 'enter'], label: 'Edit the selected one', screens: ['account.entries'] },

@@ -12,6 +12,8 @@ import { Layer } from '../components/layer.js'
 import { useAppServices } from '../contexts/app-context.js'
 import { ACCOUNT_TABS, TAB_LABELS, TAB_SHORT, useAccount, useOpenedChanges, type AccountTab } from '../hooks/use-account.js'
 import { unseenByTab, unseenLine } from '../format/unseen.js'
+import { changesText } from '../format/changes.js'
+import { TextPanel } from '../components/text-panel.js'
 import { useCommands, type Handlers } from '../keys/use-commands.js'
 import { useTheme } from '../theme/context.js'
 import { ActivityTab } from './account/activity-tab.js'
@@ -38,12 +40,15 @@ export function AccountScreen ({ id, tab, onTab, onBack, height, width }: Accoun
   const snap = useAccount(store, id)
   const unseen = useOpenedChanges(store, id)
   const [exporting, setExporting] = useState(false)
+  // C: the teammates' changes this opening found unseen, listed whole.
+  const [changesShown, setChangesShown] = useState(false)
   const i = ACCOUNT_TABS.indexOf(tab)
   const common: Handlers = {
     'tab.next': () => onTab(ACCOUNT_TABS[(i + 1) % ACCOUNT_TABS.length]!),
     'tab.prev': () => onTab(ACCOUNT_TABS[(i + ACCOUNT_TABS.length - 1) % ACCOUNT_TABS.length]!),
     'tab.goto': name => { const t = ACCOUNT_TABS[Number(name) - 1]; if (t) onTab(t) },
     'account.export': () => setExporting(true),
+    'account.changes': () => setChangesShown(true),
     'app.undo': () => undo('undo', id),
     'app.redo': () => undo('redo', id),
     'app.back': onBack
@@ -71,7 +76,8 @@ export function AccountScreen ({ id, tab, onTab, onBack, height, width }: Accoun
       <TabBar tabs={tabs} active={i} width={width} />
       {unseen.length ? <Text wrap='truncate' {...theme.status.warning}>{unseenLine(unseen)}</Text> : null}
       {exporting ? <ExportForm account={a} height={h} width={width} onClose={() => setExporting(false)} /> : null}
-      <Layer visible={!exporting}><ActiveTab tab={tab} {...props} /></Layer>
+      {changesShown ? <TextPanel title={`Changes in ${a.name} since you last looked`} text={changesText(unseen)} height={h} width={width} onClose={() => setChangesShown(false)} /> : null}
+      <Layer visible={!exporting && !changesShown}><ActiveTab tab={tab} {...props} /></Layer>
     </Box>
   )
 }

@@ -32,7 +32,8 @@ export const SCREEN_NAMES: Record<ScreenId, string> = {
   form: 'Form',
   editor: 'Editing a long text',
   confirm: 'A question',
-  entry: 'Activity entry'
+  entry: 'Activity entry',
+  conflict: 'A field in conflict'
 }
 
 /** The help lines of a screen: keys, then what they do. */

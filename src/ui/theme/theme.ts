@@ -17,6 +17,8 @@ export interface Theme {
   name: 'color' | 'mono'
   text: { primary: Style, secondary: Style, accent: Style, heading: Style, match: Style, key: Style }
   status: { success: Style, warning: Style, error: Style, info: Style }
+  /** A field whose value replaced a teammate's concurrent one (shown with `!` too: never a colour alone). */
+  conflict: Style
   border: { focused: Style, default: Style }
   selection: Style
   tab: { active: Style, inactive: Style }
@@ -39,6 +41,7 @@ export const colorTheme: Theme = {
     error: { color: 'red', bold: true },
     info: { color: 'blue' }
   },
+  conflict: { color: 'magenta', bold: true },
   border: { focused: { color: 'cyan' }, default: { color: 'gray' } },
   selection: { inverse: true },
   tab: { active: { color: 'cyan', bold: true, inverse: true }, inactive: { color: 'gray' } },
@@ -61,6 +64,7 @@ export const monoTheme: Theme = {
     error: { bold: true, inverse: true },
     info: {}
   },
+  conflict: { bold: true, underline: true },
   border: { focused: { bold: true }, default: {} },
   selection: { inverse: true },
   tab: { active: { inverse: true, bold: true }, inactive: {} },

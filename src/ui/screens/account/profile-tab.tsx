@@ -17,6 +17,8 @@ import { wrapText } from '../../format/text.js'
 import { useProfileTab } from '../../hooks/use-profile-tab.js'
 import { useCommands } from '../../keys/use-commands.js'
 import { useTheme } from '../../theme/context.js'
+import { FieldPanelView } from '../../components/conflict-panel.js'
+import { useFieldExtras } from '../../hooks/use-field-extras.js'
 import { LocationsList } from './locations-list.js'
 import type { TabProps } from './types.js'
 
@@ -28,13 +30,19 @@ export function ProfileTab ({ account, common, height, width }: TabProps) {
   const [locations, setLocations] = useState(false)
   const editSpec = t.editing ? t.rows.find(r => r.key === t.editing!.key)?.spec : undefined
   const long = editSpec?.kind === 'longtext'
+  // A field in conflict (marked !) opens both values to pick from; H shows any field's history.
+  const f = useFieldExtras(account.id)
   useCommands('account.profile', {
-    ...common, ...t.cursor.handlers, 'profile.edit': () => (t.selected?.key === 'locations' ? setLocations(true) : t.startEdit())
-  }, { active: !t.editing && !locations })
+    ...common,
+    ...t.cursor.handlers,
+    'profile.edit': () => (t.selected?.key === 'locations' ? setLocations(true) : f.choose(t.selected?.key) || t.startEdit()),
+    'field.history': () => (t.selected?.spec ? f.showHistory(t.selected.key, t.selected.label) : undefined)
+  }, { active: !t.editing && !locations && !f.panel })
   useCommands('input', { 'input.submit': () => t.save(), 'input.cancel': t.cancel }, { active: Boolean(t.editing) && !long && !t.question, text: t.draft })
   useCommands('confirm', { 'confirm.yes': () => t.save(true), 'confirm.no': t.keepStage }, { active: Boolean(t.question) })
 
   if (locations) return <LocationsList account={account} height={height} width={width} onClose={() => setLocations(false)} />
+  if (f.panel) return <FieldPanelView panel={f.panel} height={height} width={width} onPick={f.pick} onClose={f.close} />
 
   if (long && editSpec) {
     const note = t.error ? `✗ ${t.error}` : t.changed ? `! ${conflictText(t.changed).replace('Enter keeps', 'Ctrl-S keeps')}` : undefined
@@ -52,20 +60,21 @@ export function ProfileTab ({ account, common, height, width }: TabProps) {
         ? question.map((l, i) => <Text key={`q${i}`} wrap='truncate' {...theme.status.warning}>{l}</Text>)
         : (
           <Text wrap='truncate' {...theme.text.secondary}>
-            {editSpec ? `Editing ${editSpec.label}${fieldHint(editSpec) ? ` (${fieldHint(editSpec)})` : ''} · Enter saves · Esc cancels` : 'e/Enter edit the selected field · every change saves at once · u undo'}
+            {editSpec ? `Editing ${editSpec.label}${fieldHint(editSpec) ? ` (${fieldHint(editSpec)})` : ''} · Enter saves · Esc cancels` : 'e/Enter edit the selected field · H its history · every change saves at once · u undo'}
           </Text>
           )}
       {visible.map((r, i) => {
         const sel = t.cursor.top + i === t.cursor.index
         const isEdit = t.editing?.key === r.key
+        const inConflict = f.conflictOf(r.key) !== undefined
         return (
           <Box key={r.key} flexDirection='column'>
             <Box>
-              <Text wrap='truncate' {...(sel ? theme.selection : theme.text.secondary)}>{sel ? '› ' : '  '}{pad(r.label, label - 2)} </Text>
+              <Text wrap='truncate' {...(sel ? theme.selection : inConflict ? theme.conflict : theme.text.secondary)}>{sel ? '› ' : '  '}{pad(`${inConflict ? '! ' : ''}${r.label}`, label - 2)} </Text>
               <Box width={valueWidth}>
                 {isEdit
                   ? <TextInput state={t.draft.state} width={valueWidth} />
-                  : <Text wrap='truncate' {...(r.spec ? theme.text.primary : theme.text.secondary)}>{r.text || '—'}</Text>}
+                  : <Text wrap='truncate' {...(inConflict ? theme.conflict : r.spec ? theme.text.primary : theme.text.secondary)}>{r.text || '—'}</Text>}
               </Box>
             </Box>
             {isEdit ? <FieldNote error={t.error} changed={t.changed} indent={label + 1} width={width} /> : null}
