@@ -12,7 +12,7 @@ import { chmod, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
-import { PAT } from './helpers/cli.js'
+import { PAT, stderrLines } from './helpers/cli.js'
 import { tempDir } from './helpers/home.js'
 
 const run = promisify(execFile)
@@ -70,7 +70,7 @@ describe('README', () => {
     for (const block of blocks) {
       for (const c of block.commands) {
         const r = await run('sh', ['-c', c.text], { env, cwd: home }).then(() => undefined, (e: { code: number, stderr: string }) => e)
-        if (r) failures.push(`README.md:${c.line}: \`${c.text}\` exited ${r.code}: ${r.stderr.trim().split('\n')[0]}`)
+        if (r) failures.push(`README.md:${c.line}: \`${c.text}\` exited ${r.code}: ${stderrLines(r)[0]}`)
       }
     }
     expect(failures).toEqual([])

@@ -2,7 +2,7 @@
 // in a pipe and are cut only to a real terminal's width; `pat` while the app is open in another terminal
 // says so and prints the summary; error messages and option help read as English.
 import { afterEach, describe, expect, it } from 'vitest'
-import { pat } from '../helpers/cli.js'
+import { pat, stderrLines } from '../helpers/cli.js'
 import { tempDir } from '../helpers/home.js'
 import { startApp, type TmuxApp } from '../helpers/tmux.js'
 
@@ -21,7 +21,7 @@ describe('unknown commands', () => {
   it('lists the commands when none is near, in one line', async () => {
     const r = await pat(await tempDir(), ['frobnicate'])
     expect(r.code).toBe(2)
-    expect(r.stderr.trim().split('\n')).toHaveLength(1)
+    expect(stderrLines(r)).toHaveLength(1)
     expect(r.stderr).toMatch(/^error: unknown command 'frobnicate': the commands are init, demo, status, .*account.*; `pat --help` says what each does\n$/)
     expect(r.stderr).not.toContain('too many arguments')
   })

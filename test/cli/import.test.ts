@@ -5,8 +5,8 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { pat, patJson } from '../helpers/cli.js'
-import { tempDir } from '../helpers/home.js'
+import { pat, patJson, stderrLines } from '../helpers/cli.js'
+import { tempDir, initHome } from '../helpers/home.js'
 
 const CSV = [
   'Account Name,IR #,Lead Port,Import Value,Stage,Colour',
@@ -16,10 +16,7 @@ const CSV = [
 ].join('\n') + '\n'
 
 async function workspace (): Promise<{ home: string, dir: string }> {
-  const home = await tempDir()
-  const init = await pat(home, ['init', '--name', 'Dana Ruiz'])
-  expect(init.code).toBe(0)
-  return { home, dir: await tempDir() }
+  return { home: await initHome('Dana Ruiz'), dir: await tempDir() }
 }
 
 const names = async (home: string) => (await patJson<Array<{ name: string }>>(home, ['account', 'list'])).map(a => a.name).sort()
@@ -123,7 +120,7 @@ describe('malformed files: one clear line, nothing changed', () => {
       await writeFile(file, content)
       const r = await pat(home, ['import', file])
       expect(r.code).toBe(1)
-      const lines = r.stderr.trim().split('\n')
+      const lines = stderrLines(r)
       expect(lines).toHaveLength(1)
       expect(lines[0]).toMatch(message)
       expect(await names(home)).toEqual([])

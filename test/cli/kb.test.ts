@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { tempDir } from '../helpers/home.js'
-import { pat, patJson } from '../helpers/cli.js'
+import { pat, patJson, stderrLines } from '../helpers/cli.js'
 
 describe('pat search and pat show', () => {
   it('answers the acceptance questions from the shipped documents', async () => {
@@ -51,7 +51,7 @@ describe('pat search and pat show', () => {
     expect(rule.stdout).toMatch(/reviewed with the account at least\s+annually/)
     const bad = await pat(H, ['show', '--for', 'frobnicate'])
     expect(bad.code).not.toBe(0)
-    expect(bad.stderr.trim().split('\n')).toHaveLength(1)
+    expect(stderrLines(bad)).toHaveLength(1)
     expect(bad.stderr).toMatch(/not a lifecycle task, checklist item or due rule/)
   })
 

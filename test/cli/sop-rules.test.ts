@@ -5,14 +5,10 @@ import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { localDate } from '../../src/domain/local-date.js'
-import { tempDir } from '../helpers/home.js'
-import { pat, patJson } from '../helpers/cli.js'
+import { initHome } from '../helpers/home.js'
+import { pat, patJson, stderrLines } from '../helpers/cli.js'
 
-async function workspace (): Promise<string> {
-  const H = await tempDir()
-  expect((await pat(H, ['init', '--name', 'Dana Ruiz'])).code).toBe(0)
-  return H
-}
+const workspace = () => initHome('Dana Ruiz')
 const rules = (due: any[]) => due.map(e => e.rule)
 const summaries = async (H: string, id: string) => (await patJson(H, ['log', id])).map((e: any) => e.summary as string)
 
@@ -128,7 +124,7 @@ describe('leaving Select before OI clearance (001_f75c851ccf3a999b.txt, "you mus
       const r = await pat(H, ['stage', acc.id, ...args])
       expect(r.code).toBe(1)
       expect(r.stdout).toBe('')
-      expect(r.stderr.trim().split('\n')).toHaveLength(1)
+      expect(stderrLines(r)).toHaveLength(1)
       expect(r.stderr).toMatch(/^error: Harbor Imports cannot leave Select for (Establish|Evaluate) before OI clearance \(task select\.clearance is open/)
       expect(r.stderr).toContain(`\`pat stage ${acc.id} done select.clearance\``)
       expect(r.stderr).toContain('--force')

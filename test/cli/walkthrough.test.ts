@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { tempDir } from '../helpers/home.js'
-import { pat, patJson } from '../helpers/cli.js'
+import { pat, patJson, stderrLines } from '../helpers/cli.js'
 
 describe('pat, as a team member uses it', () => {
   it('runs the foundation walk-through and logs each change with author and time', async () => {
@@ -17,7 +17,7 @@ describe('pat, as a team member uses it', () => {
     expect((await pat(H, ['checklist', 'set', acc.id, 'compliance.A', 'yes'])).code).toBe(0)
     const refused = await pat(H, ['checklist', 'set', acc.id, 'business.C', 'na'])
     expect(refused.code).toBe(1)
-    expect(refused.stderr.trim().split('\n')).toHaveLength(1)
+    expect(stderrLines(refused)).toHaveLength(1)
     expect(refused.stderr).toMatch(/reason/)
     expect((await pat(H, ['checklist', 'set', acc.id, 'business.C', 'na', '--reason', 'no remote filing'])).code).toBe(0)
     expect((await pat(H, ['plan', 'add', acc.id, '--title', 'Classification review', '--priority', 'high', '--owner', 'Dana Ruiz', '--due', '2027-03-15'])).code).toBe(0)
@@ -46,7 +46,7 @@ describe('pat, as a team member uses it', () => {
     const r = await pat(H, args)
     expect(r.code).not.toBe(0)
     expect(r.stderr).toMatch(message)
-    expect(r.stderr.trim().split('\n')).toHaveLength(1)
+    expect(stderrLines(r)).toHaveLength(1)
     expect(r.stdout).toBe('')
   })
 

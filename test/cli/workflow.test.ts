@@ -1,13 +1,9 @@
 // The SOP workflow through the real binary: pat due, pat account check, pat stage, pat port.
 import { describe, expect, it } from 'vitest'
-import { tempDir } from '../helpers/home.js'
-import { pat, patJson } from '../helpers/cli.js'
+import { tempDir, initHome } from '../helpers/home.js'
+import { pat, patJson, stderrLines } from '../helpers/cli.js'
 
-async function workspace (): Promise<string> {
-  const H = await tempDir()
-  expect((await pat(H, ['init', '--name', 'Dana Ruiz'])).code).toBe(0)
-  return H
-}
+const workspace = () => initHome('Dana Ruiz')
 
 describe('pat due', () => {
   it('lists each date with the rule that produced it, soonest first, for a chosen day', async () => {
@@ -150,7 +146,7 @@ describe('pat stage', () => {
       const r = await pat(H, [...args])
       expect(r.code).toBe(1)
       expect(r.stderr).toMatch(message)
-      expect(r.stderr.trim().split('\n')).toHaveLength(1)
+      expect(stderrLines(r)).toHaveLength(1)
     }
   })
 

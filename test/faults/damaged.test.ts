@@ -3,7 +3,7 @@ import { readdir, readFile, truncate, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { Store } from '../../src/store/index.js'
-import { pat, patJson } from '../helpers/cli.js'
+import { pat, patJson, stderrLines } from '../helpers/cli.js'
 import { newStore } from '../helpers/store.js'
 
 /** Every file of a directory with a hash of its contents. */
@@ -35,7 +35,7 @@ describe('a damaged database', () => {
 
     const shown = await pat(home, ['account', 'show', a.id])
     expect(shown.code).toBe(3)
-    expect(shown.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^error: document "account\/.*" in .* cannot be read .*; run `pat doctor`$/)])
+    expect(stderrLines(shown)).toEqual([expect.stringMatching(/^error: document "account\/.*" in .* cannot be read .*; run `pat doctor`$/)])
     expect((await patJson(home, ['account', 'show', b.id])).contacts).toHaveLength(1) // the rest still reads
 
     const damaged = await snapshot(join(home, 'db'))
@@ -56,7 +56,7 @@ describe('a damaged database', () => {
 
     const listed = await pat(home, ['account', 'list'])
     expect(listed.code).toBe(3)
-    expect(listed.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^error: the workspace database .* is damaged \(.*\); run `pat doctor` to recover it$/)])
+    expect(stderrLines(listed)).toEqual([expect.stringMatching(/^error: the workspace database .* is damaged \(.*\); run `pat doctor` to recover it$/)])
 
     const damaged = await snapshot(db)
     const report = await patJson(home, ['doctor'])

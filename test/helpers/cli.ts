@@ -27,3 +27,8 @@ export async function patJson<T = any> (home: string, args: string[]): Promise<T
 
 /** Polls a condition: the one waitFor of the tests (helpers/wait.mjs), here too for the tests that import it from here. */
 export { waitFor } from './wait.mjs'
+
+/** The lines of what a run wrote to stderr (a refusal is one line: `expect(stderrLines(r)).toEqual([…])`). */
+export function stderrLines (r: Pick<Run, 'stderr'>): string[] {
+  return r.stderr.trim().split('\n')
+}

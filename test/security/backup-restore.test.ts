@@ -2,14 +2,10 @@
 import { readFile, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { pat, patJson } from '../helpers/cli.js'
-import { tempDir } from '../helpers/home.js'
+import { pat, patJson, stderrLines } from '../helpers/cli.js'
+import { tempDir, initHome } from '../helpers/home.js'
 
-async function home (name: string, team?: string) {
-  const h = await tempDir()
-  expect((await pat(h, ['init', '--name', name, ...(team ? ['--team', team] : [])])).code).toBe(0)
-  return h
-}
+const home = (name: string, team?: string) => initHome(name, team ? { team } : {})
 
 describe('backup', () => {
   it('refuses an existing file unless --force, and names a missing folder in one line', async () => {
@@ -29,11 +25,11 @@ describe('backup', () => {
     for (const [from, message] of unreadable) {
       const r = await pat(h, ['restore', from])
       expect(r.code).toBe(1)
-      expect(r.stderr.trim().split('\n')).toEqual([`error: ${message}`])
+      expect(stderrLines(r)).toEqual([`error: ${message}`])
     }
     const nowhere = await pat(h, ['backup', '/no/such/dir/x.bak'])
     expect(nowhere.code).toBe(1)
-    expect(nowhere.stderr.trim().split('\n')).toEqual(['error: cannot write the backup: the folder /no/such/dir does not exist; create it or choose another place'])
+    expect(stderrLines(nowhere)).toEqual(['error: cannot write the backup: the folder /no/such/dir does not exist; create it or choose another place'])
   })
 
   it('never writes over a file of the workspace, by any name: its settings and invites, or through a linked folder', async () => {
@@ -47,7 +43,7 @@ describe('backup', () => {
     for (const file of [join(link, 'workspace.json'), join(h, 'invites.json'), join(h, 'db-manifest.json'), join(h, 'own-clients'), join(link, 'set-aside', 'x.json')]) {
       const r = await pat(h, ['backup', file, '--force'])
       expect(r.code, file).toBe(1)
-      expect(r.stderr.trim().split('\n'), file).toEqual([expect.stringMatching(/is part of the workspace itself: write the backup somewhere outside/)])
+      expect(stderrLines(r), file).toEqual([expect.stringMatching(/is part of the workspace itself: write the backup somewhere outside/)])
     }
     expect(await readFile(join(h, 'workspace.json'), 'utf8')).toBe(config)
     expect(await readFile(join(h, 'invites.json'), 'utf8')).toBe('{"version":1,"invites":[]}')

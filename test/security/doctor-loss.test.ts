@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process'
 import { open, readdir, rename, rm, stat, truncate, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { PAT, pat, patJson } from '../helpers/cli.js'
+import { PAT, pat, patJson, stderrLines } from '../helpers/cli.js'
 import { tempDir } from '../helpers/home.js'
 
 /** A workspace with two accounts, some details, and its data in LevelDB tables (reopened a few times). */
@@ -68,7 +68,7 @@ describe('doctor after damage', { timeout: 120_000 }, () => {
     const r = await pat(h, ['doctor'])
     expect(r.code).not.toBe(0)
     expect(r.stdout + r.stderr).not.toMatch(/recovered all/)
-    expect(r.stderr.trim().split('\n')).toHaveLength(1)
+    expect(stderrLines(r)).toHaveLength(1)
     expect(r.stderr).toMatch(/lost|could not be recovered/)
   })
 

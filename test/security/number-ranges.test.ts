@@ -1,17 +1,10 @@
 // Issue 15, "Numbers": every number a command takes is checked against its range and said so in one line —
 // never rounded, never an internal error from a date library, never a silently empty answer.
 import { describe, expect, it } from 'vitest'
-import { pat } from '../helpers/cli.js'
-import { tempDir } from '../helpers/home.js'
+import { pat, stderrLines } from '../helpers/cli.js'
+import { initHome } from '../helpers/home.js'
 
-async function home () {
-  const h = await tempDir()
-  expect((await pat(h, ['init', '--name', 'Ana Lima'])).code).toBe(0)
-  expect((await pat(h, ['account', 'add', '--name', 'Harbor Imports'])).code).toBe(0)
-  return h
-}
-
-const oneLine = (r: { stderr: string }) => r.stderr.trim().split('\n')
+const home = () => initHome('Ana Lima', { accounts: ['Harbor Imports'] })
 
 describe('number ranges', { timeout: 120_000 }, () => {
   it('a period for `due --within` beyond 100 years is refused in one line (it was an internal error)', async () => {
@@ -19,7 +12,7 @@ describe('number ranges', { timeout: 120_000 }, () => {
     for (const within of ['99999999999y', '1201m', '5219w', '36526d', '9999999999999999999999']) {
       const r = await pat(h, ['due', '--within', within])
       expect(r.code, within).toBe(1)
-      expect(oneLine(r)).toEqual([expect.stringMatching(new RegExp(`^error: the period "${within}" is too long: at most 100 years`))])
+      expect(stderrLines(r)).toEqual([expect.stringMatching(new RegExp(`^error: the period "${within}" is too long: at most 100 years`))])
     }
     for (const within of ['100y', '1200m', '36525d', '0d']) expect((await pat(h, ['due', '--within', within])).code, within).toBe(0)
   })
@@ -29,7 +22,7 @@ describe('number ranges', { timeout: 120_000 }, () => {
     for (const args of [['log', 'Harbor', '--limit', '0'], ['log', 'Harbor', '--limit', '-1'], ['search', 'review', '--limit', '0'], ['search', 'review', '--limit', '1e20']]) {
       const r = await pat(h, args)
       expect(r.code, args.join(' ')).toBe(1)
-      expect(oneLine(r)).toEqual([expect.stringMatching(/^error: invalid --limit "[^"]+": use a whole number from 1/)])
+      expect(stderrLines(r)).toEqual([expect.stringMatching(/^error: invalid --limit "[^"]+": use a whole number from 1/)])
     }
     const one = await pat(h, ['log', 'Harbor', '--limit', '1'])
     expect(one.stdout.trim().split('\n')).toHaveLength(1)

@@ -5,20 +5,12 @@
 import { copyFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { pat } from '../helpers/cli.js'
-import { tempDir } from '../helpers/home.js'
-
-async function home (name: string) {
-  const h = await tempDir()
-  expect((await pat(h, ['init', '--name', name])).code).toBe(0)
-  return h
-}
-
-const oneLine = (r: { stderr: string }) => r.stderr.trim().split('\n')
+import { pat, stderrLines } from '../helpers/cli.js'
+import { initHome } from '../helpers/home.js'
 
 describe('the member key, as sync meets it', { timeout: 120_000 }, () => {
   it('damaged, missing or another member\'s: one line from sync --peer and serve, exit 1', async () => {
-    const [h, other] = [await home('Ana Lima'), await home('Bo Chen')]
+    const [h, other] = [await initHome('Ana Lima'), await initHome('Bo Chen')]
     const key = join(h, 'identity', 'member.key')
     const saved = join(h, 'saved.key')
     await copyFile(key, saved)
@@ -31,13 +23,13 @@ describe('the member key, as sync meets it', { timeout: 120_000 }, () => {
       await damage()
       const sync = await pat(h, ['sync', '--peer', '127.0.0.1:9', '--timeout', '2'])
       expect(sync.code, String(message)).toBe(1)
-      expect(oneLine(sync)).toEqual([expect.stringMatching(message)])
+      expect(stderrLines(sync)).toEqual([expect.stringMatching(message)])
       const serve = await pat(h, ['serve', '--port', '0'])
       expect(serve.code, String(message)).toBe(1)
-      expect(serve.stderr.trim().split('\n').at(-1)).toMatch(message)
+      expect(stderrLines(serve).at(-1)).toMatch(message)
       await copyFile(saved, key)
     }
     const sync = await pat(h, ['sync', '--peer', '127.0.0.1:9', '--timeout', '2'])
-    expect(oneLine(sync)).toEqual([expect.stringMatching(/^error: cannot reach the peer at 127\.0\.0\.1:9/)]) // the right key goes on to dial
+    expect(stderrLines(sync)).toEqual([expect.stringMatching(/^error: cannot reach the peer at 127\.0\.0\.1:9/)]) // the right key goes on to dial
   })
 })

@@ -3,8 +3,8 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { pat, patJson } from '../helpers/cli.js'
-import { tempDir } from '../helpers/home.js'
+import { pat, patJson, stderrLines } from '../helpers/cli.js'
+import { initHome } from '../helpers/home.js'
 import { newStore } from '../helpers/store.js'
 import { KEY, renderApp } from '../helpers/ui.js'
 
@@ -12,11 +12,7 @@ const EVIL = 'Evil\x1b[31mRED\x1b[0m\x1b]0;TITLE\x1b\\ Bell\x07 Co\b\b'
 
 const RAW = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/
 
-async function home () {
-  const h = await tempDir()
-  expect((await pat(h, ['init', '--name', 'Ana Lima'])).code).toBe(0)
-  return h
-}
+const home = () => initHome('Ana Lima')
 
 describe('terminal injection through data', () => {
   it('CLI output shows control characters as symbols; JSON keeps the data exact', async () => {
@@ -58,7 +54,7 @@ describe('terminal injection through data', () => {
     for (let i = 0; i < 2; i++) expect((await pat(h, ['account', 'add', '--name', long])).code).toBe(0)
     const ambiguous = await pat(h, ['account', 'show', 'Acme'])
     expect(ambiguous.code).toBe(1)
-    expect(ambiguous.stderr.trim().split('\n')).toHaveLength(1)
+    expect(stderrLines(ambiguous)).toHaveLength(1)
     expect(ambiguous.stderr.length).toBeLessThan(400)
     expect(ambiguous.stderr).not.toMatch(RAW)
     const empty = await pat(h, ['account', 'show', ''])

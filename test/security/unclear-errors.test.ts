@@ -5,26 +5,19 @@ import { createServer as createHttpServer } from 'node:http'
 import { createServer, type AddressInfo, type Server } from 'node:net'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { pat } from '../helpers/cli.js'
-import { tempDir } from '../helpers/home.js'
+import { pat, stderrLines } from '../helpers/cli.js'
+import { initHome } from '../helpers/home.js'
 import { newStore } from '../helpers/store.js'
 import { joinedStore } from '../helpers/team.js'
 
-async function home () {
-  const h = await tempDir()
-  expect((await pat(h, ['init', '--name', 'Ana Lima'])).code).toBe(0)
-  expect((await pat(h, ['account', 'add', '--name', 'Harbor Imports'])).code).toBe(0)
-  return h
-}
-
-const oneLine = (r: { stderr: string }) => r.stderr.trim().split('\n')
+const home = () => initHome('Ana Lima', { accounts: ['Harbor Imports'] })
 
 describe('unclear errors', { timeout: 120_000 }, () => {
   it('a hub URL without a host is refused when set', async () => {
     const h = await home()
     const r = await pat(h, ['hub', 'set', 'hocuspocus+ws://'])
     expect(r.code).toBe(1)
-    expect(oneLine(r)).toEqual(['error: the hub URL "hocuspocus+ws://" names no host: give hocuspocus+ws://HOST:PORT'])
+    expect(stderrLines(r)).toEqual(['error: the hub URL "hocuspocus+ws://" names no host: give hocuspocus+ws://HOST:PORT'])
   })
 
   it('numbers: ranks start at 1, no negative values, nothing beyond 2^53 is rounded', async () => {
@@ -39,7 +32,7 @@ describe('unclear errors', { timeout: 120_000 }, () => {
     for (const [args, message] of cases) {
       const r = await pat(h, ['account', 'set', 'Harbor', ...args])
       expect(r.code, args.join(' ')).toBe(1)
-      expect(oneLine(r)).toEqual([expect.stringMatching(message)])
+      expect(stderrLines(r)).toEqual([expect.stringMatching(message)])
     }
     expect((await pat(h, ['account', 'set', 'Harbor', '--national-rank', '1'])).code).toBe(0)
   })
@@ -55,7 +48,7 @@ describe('unclear errors', { timeout: 120_000 }, () => {
     await writeFile(join(h, 'peers.json'), '{"version":1,"peers":[')
     const dial = await pat(h, ['sync', '--peer', '127.0.0.1:1', '--timeout', '2'])
     expect(dial.code).toBe(1)
-    expect(oneLine(dial)[0]).toMatch(/^warning: .*peers.json was unreadable .*: kept as .*peers.json.damaged-/)
+    expect(stderrLines(dial)[0]).toMatch(/^warning: .*peers.json was unreadable .*: kept as .*peers.json.damaged-/)
     expect((await readdir(h)).filter(f => f.startsWith('peers.json.damaged-')).length).toBe(2)
   })
 
@@ -67,7 +60,7 @@ describe('unclear errors', { timeout: 120_000 }, () => {
     await owner.close()
     const r = await pat(h, ['team', 'invite'])
     expect(r.code).toBe(1)
-    expect(oneLine(r)).toEqual(['error: only an owner can invite: you are an editor'])
+    expect(stderrLines(r)).toEqual(['error: only an owner can invite: you are an editor'])
   })
 
   it('a silent listener: --timeout holds for the whole exchange; a plain HTTP server does not speak PAT Desk sync', async () => {
@@ -85,13 +78,13 @@ describe('unclear errors', { timeout: 120_000 }, () => {
       const overhead = Date.now() - refusedAt
       const started = Date.now()
       const quiet = await pat(h, ['sync', '--peer', `127.0.0.1:${await port(silent)}`, '--timeout', '3'])
-      expect(oneLine(quiet)).toEqual([expect.stringMatching(/^error: sync with 127.0.0.1:\d+ did not finish within 3 s/)])
+      expect(stderrLines(quiet)).toEqual([expect.stringMatching(/^error: sync with 127.0.0.1:\d+ did not finish within 3 s/)])
       // It took 23 s (a handshake timeout of its own, then a retry), then 8 s: ws's handshake timeout starts
       // after the TLS handshake, which a silent listener never finishes, so the dial outlived the exchange.
       expect(Date.now() - started - overhead).toBeLessThan(3000 + 1500)
       const web = await pat(h, ['sync', '--peer', `127.0.0.1:${await port(http)}`, '--timeout', '3'])
       expect(web.code).toBe(1)
-      expect(oneLine(web)).toEqual([expect.stringMatching(/^error: that address \(127.0.0.1:\d+\) does not speak PAT Desk sync/)])
+      expect(stderrLines(web)).toEqual([expect.stringMatching(/^error: that address \(127.0.0.1:\d+\) does not speak PAT Desk sync/)])
     } finally {
       for (const s of held) s.destroy()
       await new Promise(resolve => silent.close(resolve))

@@ -3,7 +3,7 @@
 // or missing token fails with one clear line and changes nothing; the roster rules hold; a Hocuspocus-framed
 // hub sending garbage ends the rooms it garbles and changes nothing.
 import * as encoding from 'lib0/encoding'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { hubTarget, syncThroughHub } from '../../src/sync/hub/client.js'
 import { hocuspocusTransport } from '../../src/sync/hub/hocuspocus.js'
@@ -13,10 +13,9 @@ import { waitFor } from '../helpers/cli.js'
 import { readHocuspocusFrame, readHocuspocusMessage, writeCloseDoc, writeHocuspocusSync, writeToken } from '../../src/sync/hub/hocuspocus-protocol.js'
 import { contents, expectGarbled, hubTeam, startFakeHub, startHocuspocusHub, stateVectors, type TestHub } from '../helpers/hub.js'
 import { signer } from '../helpers/team.js'
+import { closedAfter } from '../helpers/closed-after.js'
 
-const open: Array<{ close (): Promise<void> }> = []
-afterAll(async () => { for (const o of open.splice(0).reverse()) await o.close() })
-const keep = <T extends { close (): Promise<void> }>(x: T) => { open.push(x); return x }
+const keep = closedAfter('all')
 const TOKEN = 'sw0rdfish'
 
 describe('hub mode through a stock Hocuspocus server', () => {

@@ -4,7 +4,7 @@
 // port both sides converge; the roster rules hold through the link (an owner's signed change travels, an
 // editor's own does not); a refused token is 'refused'; a garbage hub changes nothing; open rooms stay within
 // their bound, the rest covered by the periodic full pass.
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Store } from '../../src/store/index.js'
 import { workspaceRoots } from '../../src/store/schema.js'
 import { setAsideBook } from '../../src/store/sync-target.js'
@@ -13,10 +13,9 @@ import { waitFor } from '../helpers/cli.js'
 import { contents, freePort, hubTeam, startFakeHub, startHocuspocusHub, startStockHub, type TestHub } from '../helpers/hub.js'
 import { replicaState } from '../helpers/sync.js'
 import { signer } from '../helpers/team.js'
+import { closedAfter } from '../helpers/closed-after.js'
 
-const open: Array<{ close (): Promise<void> }> = []
-afterEach(async () => { for (const o of open.splice(0).reverse()) await o.close() })
-const keep = <T extends { close (): Promise<void> }>(x: T) => { open.push(x); return x }
+const keep = closedAfter('each')
 const TOKEN = 'sw0rdfish'
 const FAST = { backoff: { baseMs: 100, maxMs: 400 }, timeoutMs: 5000 }
 

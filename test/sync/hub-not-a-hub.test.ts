@@ -4,21 +4,20 @@
 // or "refused the connection: HTTP 200 OK". Each is now one line saying the address does not speak PAT Desk sync.
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http'
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { syncThroughHub } from '../../src/sync/hub/client.js'
-import { pat } from '../helpers/cli.js'
+import { pat, stderrLines } from '../helpers/cli.js'
 import { tempDir } from '../helpers/home.js'
 import { hubTeam } from '../helpers/hub.js'
+import { closedAfter } from '../helpers/closed-after.js'
 
-const open: Array<{ close (): Promise<void> }> = []
-afterAll(async () => { for (const o of open.splice(0).reverse()) await o.close() })
-const keep = <T extends { close (): Promise<void> }>(x: T) => { open.push(x); return x }
+const keep = closedAfter('all')
 
 async function serve (server: Server | HttpServer): Promise<number> {
   const sockets = new Set<Socket>()
   server.on('connection', (s: Socket) => { sockets.add(s); s.on('close', () => sockets.delete(s)) })
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
-  open.push({ close: () => new Promise<void>(resolve => { server.close(() => resolve()); for (const s of sockets) s.destroy() }) })
+  keep({ close: () => new Promise<void>(resolve => { server.close(() => resolve()); for (const s of sockets) s.destroy() }) })
   return (server.address() as AddressInfo).port
 }
 
@@ -48,7 +47,7 @@ describe('a hub URL that reaches something else', { timeout: 60_000 }, () => {
     expect((await pat(home, ['init', '--name', 'Ana Lima'])).code).toBe(0)
     const r = await pat(home, ['sync', '--hub', `hocuspocus+wss://127.0.0.1:${tcp}`, '--token', 't', '--timeout', '10'])
     expect(r.code).toBe(1)
-    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^error: that address \(127\.0\.0\.1:\d+\) does not speak PAT Desk sync/)])
+    expect(stderrLines(r)).toEqual([expect.stringMatching(/^error: that address \(127\.0\.0\.1:\d+\) does not speak PAT Desk sync/)])
     expect(r.stderr).not.toMatch(/SSL|ssl3|EPROTO/)
   })
 })

@@ -4,7 +4,7 @@
 // silent hub fails with one clear line in time.
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import * as syncProtocol from 'y-protocols/sync'
 import type { WebSocket } from 'ws'
 import * as Y from 'yjs'
@@ -15,10 +15,9 @@ import { contents, expectGarbled, freePort, hubTeam, startFakeHub, startSilentSe
 import { waitFor } from '../helpers/cli.js'
 import { newStore, syncStores } from '../helpers/store.js'
 import { signer } from '../helpers/team.js'
+import { closedAfter } from '../helpers/closed-after.js'
 
-const open: Array<{ close (): Promise<void> }> = []
-afterAll(async () => { for (const o of open.splice(0).reverse()) await o.close() })
-const keep = <T extends { close (): Promise<void> }>(x: T) => { open.push(x); return x }
+const keep = closedAfter('all')
 
 /** A y-websocket sync message (type 0) from y-protocols' own writers. */
 function syncMessage (write: (enc: encoding.Encoder) => void): Uint8Array {

@@ -2,7 +2,7 @@
 // the whole workspace; wrong, expired and reused codes fail with one clear reason and leave no workspace.
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { Store } from '../../src/store/index.js'
 import { createInvite, decodeInvite, encodeInvite, parseTtl } from '../../src/sync/invite.js'
 import { joinTeam } from '../../src/sync/join.js'
@@ -11,14 +11,14 @@ import { tempDir } from '../helpers/home.js'
 import { startNode, type TestNode } from '../helpers/peers.js'
 import { newStore } from '../helpers/store.js'
 import { joinedStore } from '../helpers/team.js'
+import { closedAfter } from '../helpers/closed-after.js'
 
-const open: Array<{ close (): Promise<void> }> = []
-afterEach(async () => { for (const o of open.splice(0).reverse()) await o.close() })
+const keep = closedAfter('each')
 
 async function owner () {
   const store = await newStore('Ana Lima')
   const peer = await startNode(store)
-  open.push(store, { close: () => peer.node.stop() })
+  keep(store, { close: () => peer.node.stop() })
   return { store, peer }
 }
 
@@ -43,7 +43,7 @@ describe('invite codes', () => {
   it('are made by owners only', async () => {
     const { store, peer } = await owner()
     const editor = await joinedStore(store, 'Ed Park', 'editor')
-    open.push(editor)
+    keep(editor)
     await expect(invite(editor, peer)).rejects.toThrow('only an owner can invite: you are an editor')
   })
 })
@@ -59,7 +59,7 @@ describe('joining with an invite', () => {
     expect(joined).toMatchObject({ role: 'viewer', inviter: 'Ana Lima', team: store.ws.config.team, member: { name: 'Bo Chen' } })
     expect(store.roster.get(joined.member.id)).toMatchObject({ name: 'Bo Chen', role: 'viewer', addedBy: store.ws.member.id })
     const bo = await Store.open(home)
-    open.push(bo)
+    keep(bo)
     expect(await bo.accounts.show(acc.id)).toEqual(await store.accounts.show(acc.id))
     expect(bo.roster.role(joined.member.id)).toBe('viewer')
     expect(await new PeerBook(bo.ws.paths.peers).list()).toEqual([expect.objectContaining({ id: store.ws.member.id, name: 'Ana Lima', address: peer.address })])

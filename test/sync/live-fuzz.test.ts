@@ -12,7 +12,7 @@
 // also hold the stores' random Yjs client ids, so a replay repeats every choice but not every byte.
 import * as encoding from 'lib0/encoding'
 import * as prng from 'lib0/prng'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import type { Store } from '../../src/store/index.js'
@@ -27,6 +27,8 @@ import { within } from '../helpers/wait.mjs'
 import { startNode } from '../helpers/peers.js'
 import { newStore } from '../helpers/store.js'
 import { joinedStore } from '../helpers/team.js'
+import { awarenessUpdate } from '../helpers/awareness.js'
+import { closedAfter } from '../helpers/closed-after.js'
 
 const SEED = 90210
 const MEMBER_CONNECTIONS = 800
@@ -41,20 +43,11 @@ type Key = 'viewer' | 'editor'
 interface Hostile { kind: string, frame: Uint8Array, expect?: RegExp }
 interface Burst { key: Key, frames: Uint8Array[], judgedUpTo: number, hostile: Hostile }
 
-const open: Array<{ close (): Promise<void> }> = []
-afterEach(async () => { for (const o of open.splice(0).reverse()) await o.close() })
+const keep = closedAfter('each')
 
 const bytes = (gen: Gen, n: number) => Uint8Array.from({ length: n }, () => prng.uint32(gen, 0, 255))
 const encode = (write: (enc: encoding.Encoder) => void) => { const enc = encoding.createEncoder(); write(enc); return encoding.toUint8Array(enc) }
 const syncMessage = (doc: string, type: number, payload: Uint8Array) => writeSyncFrame(doc, enc => { encoding.writeVarUint(enc, type); encoding.writeVarUint8Array(enc, payload) })
-
-/** A y-protocols awareness update (varUint count, then clientID, clock, JSON state per entry). */
-function awarenessUpdate (entries: Array<{ client: number, clock: number, state: unknown }>): Uint8Array {
-  return encode(enc => {
-    encoding.writeVarUint(enc, entries.length)
-    for (const e of entries) { encoding.writeVarUint(enc, e.client); encoding.writeVarUint(enc, e.clock); encoding.writeVarString(enc, JSON.stringify(e.state)) }
-  })
-}
 
 /** What the fuzzer knows of the node's workspace: its document names and genuine frames built from them. */
 interface World {
@@ -208,16 +201,16 @@ describe(`a live peer under ${MEMBER_CONNECTIONS + STRANGER_CONNECTIONS} hostile
     const onFailure = (err: unknown) => { failures.push(err) }
     process.on('unhandledRejection', onFailure)
     process.on('uncaughtException', onFailure)
-    open.push({ close: async () => { process.off('unhandledRejection', onFailure); process.off('uncaughtException', onFailure) } })
+    keep({ close: async () => { process.off('unhandledRejection', onFailure); process.off('uncaughtException', onFailure) } })
 
     const ana = await newStore('Ana Lima')
-    open.push(ana)
+    keep(ana)
     const acc = await ana.accounts.add({ name: 'Fuzzed Harbor Co', iors: ['12-3456789'] })
     await ana.checklist.set(acc.id, 'compliance.A', 'yes')
     await ana.plan.items.add(acc.id, { title: 'Keep me', priority: 'high' })
     const [vic, bo, cy] = [await joinedStore(ana, 'Vic Viewer', 'viewer'), await joinedStore(ana, 'Bo Chen', 'editor'), await joinedStore(ana, 'Cy Park', 'editor')]
     const eve = await newStore('Eve Stranger')
-    open.push(vic, bo, cy, eve)
+    keep(vic, bo, cy, eve)
     const { code } = await createInvite(ana, { role: 'editor', ttlMs: 3_600_000, addresses: ['127.0.0.1:1'] })
     const invite = JSON.parse(Buffer.from(code.slice('pat1.'.length), 'base64url').toString()).i as string
 
@@ -251,11 +244,11 @@ describe(`a live peer under ${MEMBER_CONNECTIONS + STRANGER_CONNECTIONS} hostile
     const strangers = Array.from({ length: STRANGER_CONNECTIONS }, (_, i) => strangerBurst(gen, world, i % 2 === 1))
 
     const presence = new Presence({ member: ana.ws.member.id, name: 'Ana Lima' })
-    open.push({ close: async () => presence.destroy() })
+    keep({ close: async () => presence.destroy() })
     const a = await startNode(ana, { presence })
-    open.push({ close: () => a.node.stop() })
+    keep({ close: () => a.node.stop() })
     const live = await startNode(cy, { listen: false })
-    open.push({ close: () => live.node.stop() })
+    keep({ close: () => live.node.stop() })
     live.node.keepConnected(a.address)
     await waitFor(() => a.node.status().peers.find(p => p.name === 'Cy Park' && p.connected && p.pending === 0), 5000, 'Cy to connect')
     const before = await fingerprint(ana)
@@ -269,7 +262,7 @@ describe(`a live peer under ${MEMBER_CONNECTIONS + STRANGER_CONNECTIONS} hostile
       if (!this.closed) judged++
       return handle.call(this, data)
     })
-    open.push({ close: async () => { vi.restoreAllMocks() } })
+    keep({ close: async () => { vi.restoreAllMocks() } })
 
     const memberOutcomes = await pool(bursts.map(b => () => hit(`wss://${a.address}`, tls[b.key], b.frames)), PARALLEL)
     const strangerOutcomes = await pool(strangers.map(s => () => hit(`wss://${a.address}${s.join ? JOIN_PATH : ''}`, tls.stranger, s.frames)), PARALLEL)
@@ -316,7 +309,7 @@ describe(`a live peer under ${MEMBER_CONNECTIONS + STRANGER_CONNECTIONS} hostile
     expect(await ana.accounts.show(fromCy.id)).toEqual(await cy.accounts.show(fromCy.id))
     await ana.plan.items.add(acc.id, { title: 'For Bo', priority: 'low' })
     const b = await startNode(bo, { listen: false })
-    open.push({ close: () => b.node.stop() })
+    keep({ close: () => b.node.stop() })
     await b.node.syncOnce(a.address, 10_000)
     expect(await bo.accounts.show(acc.id)).toEqual(await ana.accounts.show(acc.id))
     expect(failures).toEqual([])

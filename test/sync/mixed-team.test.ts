@@ -2,7 +2,7 @@
 // hosting the workspace as `pat serve` and the app do (cli/host.ts), with a hub set in hub.json — does both.
 // Edits Ana and Cy make apart reach each other through Bo, live; the status line names the hub's state; a hub
 // that goes down leaves Bo's peer sync working and says so; `pat hub clear` routed into Bo stops the link.
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { hostWorkspace, type Host } from '../../src/cli/host.js'
 import { runCli } from '../../src/cli/main.js'
 import { writeHubConfig } from '../../src/store/hub-config.js'
@@ -14,10 +14,9 @@ import { startNode, type TestNode } from '../helpers/peers.js'
 import { replicaState } from '../helpers/sync.js'
 import { syncStores } from '../helpers/store.js'
 import { joinedStore } from '../helpers/team.js'
+import { closedAfter } from '../helpers/closed-after.js'
 
-const open: Array<{ close (): Promise<void> }> = []
-afterEach(async () => { for (const o of open.splice(0).reverse()) await o.close() })
-const keep = <T extends { close (): Promise<void> }>(x: T) => { open.push(x); return x }
+const keep = closedAfter('each')
 
 const view = async (s: Store) => JSON.stringify((await replicaState(s)).view.shown.map(a => a.plan.items.map(i => i.title).sort()))
 const itemsOn = async (s: Store, accountId: string) => (await s.accounts.show(accountId)).plan.items.map(i => i.title)

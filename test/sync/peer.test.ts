@@ -2,7 +2,7 @@
 // nothing), a misbehaving member cut off while others keep syncing, documents a member names but nobody has
 // not kept, and remembered peers redialled.
 import * as encoding from 'lib0/encoding'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import type { Store } from '../../src/store/index.js'
@@ -15,10 +15,9 @@ import { waitFor } from '../helpers/cli.js'
 import { startNode } from '../helpers/peers.js'
 import { newStore } from '../helpers/store.js'
 import { joinedStore, signer } from '../helpers/team.js'
+import { closedAfter } from '../helpers/closed-after.js'
 
-const open: Array<{ close (): Promise<void> }> = []
-afterEach(async () => { for (const o of open.splice(0).reverse()) await o.close() })
-const keep = <T extends { close (): Promise<void> }>(x: T) => { open.push(x); return x }
+const keep = closedAfter('each')
 const node = async (s: Store, opts: Parameters<typeof startNode>[1] = {}) => { const n = await startNode(s, opts); keep({ close: () => n.node.stop() }); return n }
 
 async function team () {

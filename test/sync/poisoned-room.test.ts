@@ -2,16 +2,15 @@
 // only an owner may make (the team's name) into the workspace room of a stock Hocuspocus hub. Every member's
 // exchange then sets that change aside (reported once, kept in <home>/set-aside/), applies everything else
 // the room brings — new accounts keep flowing both ways — and keeps syncing without an error.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { workspaceRoots } from '../../src/store/schema.js'
 import { setAsideBook } from '../../src/store/sync-target.js'
 import { syncThroughHub } from '../../src/sync/hub/client.js'
 import { hubTeam, startHocuspocusHub, type TestHub } from '../helpers/hub.js'
 import { joinedStore } from '../helpers/team.js'
+import { closedAfter } from '../helpers/closed-after.js'
 
-const open: Array<{ close (): Promise<void> }> = []
-afterAll(async () => { for (const o of open.splice(0).reverse()) await o.close() })
-const keep = <T extends { close (): Promise<void> }>(x: T) => { open.push(x); return x }
+const keep = closedAfter('all')
 const TOKEN = 'poison-test-token'
 
 describe('a poisoned workspace room at a stock Hocuspocus hub', () => {

@@ -1,8 +1,7 @@
 // Presence over peer connections: a member's name and the account they have open reach the others (also
 // through a middle peer), change when they open another, and disappear when they leave; what presence
 // remembers of clients that are gone stays bounded.
-import * as encoding from 'lib0/encoding'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { Awareness, encodeAwarenessUpdate, outdatedTimeout } from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import type { Store } from '../../src/store/index.js'
@@ -12,17 +11,10 @@ import { waitFor } from '../helpers/cli.js'
 import { startNode } from '../helpers/peers.js'
 import { newStore } from '../helpers/store.js'
 import { joinedStore } from '../helpers/team.js'
+import { awarenessUpdate } from '../helpers/awareness.js'
+import { closedAfter } from '../helpers/closed-after.js'
 
-const open: Array<{ close (): Promise<void> }> = []
-afterEach(async () => { for (const o of open.splice(0).reverse()) await o.close() })
-
-/** A y-protocols awareness update: per entry the client id, its clock and its state as JSON (null: removed). */
-function awarenessUpdate (entries: Array<{ client: number, clock: number, state: unknown }>): Uint8Array {
-  const enc = encoding.createEncoder()
-  encoding.writeVarUint(enc, entries.length)
-  for (const e of entries) { encoding.writeVarUint(enc, e.client); encoding.writeVarUint(enc, e.clock); encoding.writeVarString(enc, JSON.stringify(e.state)) }
-  return encoding.toUint8Array(enc)
-}
+const keep = closedAfter('each')
 
 /** The clock records Awareness keeps, one per client id (the table that must stay bounded). */
 const records = (p: Presence) => (p as unknown as { awareness: Awareness }).awareness.meta
@@ -30,7 +22,7 @@ const records = (p: Presence) => (p as unknown as { awareness: Awareness }).awar
 async function member (store: Store, listen = true) {
   const presence = new Presence({ member: store.ws.member.id, name: store.ws.member.name })
   const n = await startNode(store, { presence, ...(listen ? {} : { listen: false }) })
-  open.push({ close: async () => { presence.destroy(); await n.node.stop() } })
+  keep({ close: async () => { presence.destroy(); await n.node.stop() } })
   return { ...n, presence }
 }
 
@@ -39,7 +31,7 @@ describe('presence', () => {
     const ana = await newStore('Ana Lima')
     const bo = await joinedStore(ana, 'Bo Chen', 'editor')
     const cy = await joinedStore(ana, 'Cy Park', 'editor')
-    open.push(ana, bo, cy)
+    keep(ana, bo, cy)
     const acc = await ana.accounts.add({ name: 'Harbor Co' })
     const a = await member(ana)
     const b = await member(bo, false)

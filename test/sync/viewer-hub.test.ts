@@ -3,17 +3,16 @@
 // a modified copy would — claims to be an editor in its own roster so that it sends; the hub takes nothing
 // from it, so Bo (an editor) and Ana (the owner) never see the change, while Cy still receives theirs.
 import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { workspaceRoots } from '../../src/store/schema.js'
 import { syncThroughHub } from '../../src/sync/hub/client.js'
 import { tempDir } from '../helpers/home.js'
 import { hubTeam } from '../helpers/hub.js'
 import { hubCli, startHub } from '../helpers/hub-server.mjs'
 import { joinedStore } from '../helpers/team.js'
+import { closedAfter } from '../helpers/closed-after.js'
 
-const open: Array<{ close (): Promise<void> }> = []
-afterAll(async () => { for (const o of open.splice(0).reverse()) await o.close() })
-const keep = <T extends { close (): Promise<void> }>(x: T) => { open.push(x); return x }
+const keep = closedAfter('all')
 
 describe('a viewer with a hub token', () => {
   it('receives through the hub, but nothing it sends reaches the room or any member', async () => {
@@ -25,7 +24,7 @@ describe('a viewer with a hub token', () => {
     const token = async (member: string, role: string) => (await hubCli(['token', 'add', '--team', team, '--member', member, '--role', role], tokens)).stdout.trim()
     const tok = { ana: await token('Ana Lima', 'owner'), bo: await token('Bo Chen', 'editor'), cy: await token('Cy Park', 'viewer') }
     const hub = await startHub({ data: join(dir, 'data'), tokens })
-    open.push({ close: async () => { await hub.close() } })
+    keep({ close: async () => { await hub.close() } })
     const url = hub.url.replace(/^ws:/, 'hocuspocus+ws:')
     const sync = async (store: typeof ana, t: string) => {
       const r = await syncThroughHub({ store, url, token: t, timeoutMs: 15_000 })
