@@ -13,20 +13,9 @@ import { definingSentence, roleTerms, type Defining } from './question.js'
 import { QUESTION_WORDS, synonymsOf } from './thesaurus.js'
 import { corrections } from './typos.js'
 import type { Definition, Field, Hit, KbIndex, Section } from './types.js'
+import { WEIGHTS, type Weights } from './weights.js'
 
 export { plain, sentences } from './text.js'
-
-const FIELD_WEIGHT: Record<Field, number> = { title: 2.5, trail: 1.0, terms: 2.0, text: 1.0 }
-const K1 = 1.2
-/** Length normalisation per field: a long list of table labels should not bury the one that matches. */
-const B: Record<Field, number> = { title: 0.5, trail: 0.5, terms: 0.2, text: 0.75 }
-const TITLE_BONUS = 0.1
-/** A query naming a label whole (a checklist item, a form field) lifts the section by this share of the top score. */
-const LABEL_BONUS = 0.35
-/** Weight of two neighbouring query words found side by side in a sentence, against the two words alone. */
-const PHRASE_BONUS = 1
-/** Added to the sentence factor of a passage defining what a "what is …" question asks about. */
-const DEFINES_BONUS = 2
 
 interface QueryTerm {
   term: string
@@ -37,12 +26,6 @@ interface QueryTerm {
   /** A thesaurus or question-word expansion: it adds to the score but does not count as a matched query word. */
   soft?: boolean
 }
-
-const THESAURUS_WEIGHT = 0.6
-const QUESTION_WEIGHT = 0.2
-const ROLE_WEIGHT = 0.1
-/** Weight of the documents' word for a query word they never use ("picks" → select). */
-const STAND_IN_WEIGHT = 0.9
 
 const avg = new WeakMap<KbIndex, Record<Field, number>>()
 /** Each section's stemmed text as one string, built the first time a phrase is looked for in it. */
@@ -71,7 +54,7 @@ function averages (idx: KbIndex): Record<Field, number> {
 }
 
 /** The query's terms, widened by acronyms and typo corrections. */
-export function queryTerms (idx: KbIndex, query: string): QueryTerm[] {
+export function queryTerms (idx: KbIndex, query: string, w: Weights = WEIGHTS): QueryTerm[] {
   let known = vocab.get(idx)
   if (!known) { known = new Set(idx.vocabulary); vocab.set(idx, known) }
   const qWords = words(query)
@@ -85,35 +68,35 @@ export function queryTerms (idx: KbIndex, query: string): QueryTerm[] {
       if (!prev.words.includes(word)) prev.words.push(word)
     }
   }
-  for (const w of qWords) {
-    if (isStopWord(w) || w.length < 2) continue
-    const t = term(w)
-    if (known.has(t)) add(t, 1, w)
+  for (const word of qWords) {
+    if (isStopWord(word) || word.length < 2) continue
+    const t = term(word)
+    if (known.has(t)) add(t, 1, word)
     // Short words are not corrected: "long" is not a typo of "log", nor "pick" of "pack".
-    else if (synonymsOf(w, term).length === 0 && w.length >= 5) {
+    else if (synonymsOf(word, term).length === 0 && word.length >= 5) {
       const found = corrections(t, idx.vocabulary, v => textFrequency(idx, v))
-      found.forEach((c, rank) => add(c.term, (c.distance === 1 ? 0.85 : 0.6) * (rank === 0 ? 1 : 0.5), w))
+      found.forEach((c, rank) => add(c.term, (c.distance === 1 ? w.typo1 : w.typo2) * (rank === 0 ? 1 : 0.5), word))
     }
   }
   const direct = out.size
   // Everyday words look for the documents' words for the same idea; question words for how such questions are answered.
-  for (const w of qWords) {
+  for (const word of qWords) {
     // A word the documents never use is matched only through their words for it: those stand in for it.
-    const absent = !isStopWord(w) && !known.has(term(w))
-    for (const syn of synonymsOf(w, term)) {
+    const absent = !isStopWord(word) && !known.has(term(word))
+    for (const syn of synonymsOf(word, term)) {
       const t = term(syn)
-      if (known.has(t) && t !== term(w)) add(t, absent ? STAND_IN_WEIGHT : THESAURUS_WEIGHT, w, undefined, !absent)
+      if (known.has(t) && t !== term(word)) add(t, absent ? w.standIn : w.thesaurus, word, undefined, !absent)
     }
   }
   const q = ` ${qWords.join(' ')} `
   for (const { pattern, terms: answers } of QUESTION_WORDS) {
-    if (pattern.test(q)) for (const a of answers) { const t = term(a); if (known.has(t)) add(t, QUESTION_WEIGHT, a, undefined, true) }
+    if (pattern.test(q)) for (const a of answers) { const t = term(a); if (known.has(t)) add(t, w.question, a, undefined, true) }
   }
   // "Who …" is answered by a role: the documents' names for their offices, teams and people.
-  if (ROLE_WEIGHT > 0 && /^\s*who\b|\bwho (?:is|are|does|do|should|must|can|will)\b/.test(q)) for (const t of roleTerms(idx, v => textFrequency(idx, v))) add(t, ROLE_WEIGHT, t, undefined, true)
+  if (w.role > 0 && /^\s*who\b|\bwho (?:is|are|does|do|should|must|can|will)\b/.test(q)) for (const t of roleTerms(idx, v => textFrequency(idx, v))) add(t, w.role, t, undefined, true)
   // An acronym alone is looked up as its spelled-out form; beside other words it only nudges.
   const qTerms = terms(query).join(' ')
-  const widen = direct <= 1 ? 0.8 : 0.3
+  const widen = direct <= 1 ? w.acronymAlone : w.acronymBeside
   for (const a of idx.acronyms) {
     const acr = a.acronym.toLowerCase().replace(/#$/, '#')
     const expTerms = terms(a.expansion)
@@ -124,20 +107,17 @@ export function queryTerms (idx: KbIndex, query: string): QueryTerm[] {
   return [...out.values()]
 }
 
-/** Candidates re-ranked by their best sentence (BM25 narrows the sections to these first). */
-const RERANK_SENTENCES = 16
 /**
- * A candidate's score is its BM25 score times (SENTENCE_BASE + the share of the query its best sentence
- * holds)^SENTENCE_POWER: the passage whose one sentence answers beats one that mentions the words apart.
+ * BM25 narrows the sections to `rerankSentences` candidates; each candidate's score is then its BM25 score
+ * times (sentenceBase + the share of the query its best sentence holds)^sentencePower: the passage whose one
+ * sentence answers beats one that mentions the words apart. `weights` is for the tuner; callers leave it out.
  */
-const SENTENCE_BASE = 0.1
-const SENTENCE_POWER = 3
-
-export function search (idx: KbIndex, query: string, opts: { limit?: number } = {}): Hit[] {
+export function search (idx: KbIndex, query: string, opts: { limit?: number, weights?: Weights } = {}): Hit[] {
   const limit = opts.limit ?? 10
-  const qts = queryTerms(idx, query)
+  const w = opts.weights ?? WEIGHTS
+  const qts = queryTerms(idx, query, w)
   if (qts.length === 0) return []
-  const scores = bm25(idx, qts)
+  const scores = bm25(idx, qts, w)
   const definition = asksDefinition(idx, query)
   const ranked: Array<[number, number]> = []
   for (let i = 0; i < scores.length; i++) {
@@ -145,18 +125,18 @@ export function search (idx: KbIndex, query: string, opts: { limit?: number } = 
     if (scores[i]! > 0 && (definition || !idx.sections[i]!.glossary)) ranked.push([i, scores[i]!])
   }
   ranked.sort((a, b) => b[1] - a[1])
-  const keep = Math.max(RERANK_SENTENCES, limit * 2)
+  const keep = Math.max(w.rerankSentences, limit * 2)
   const defining = definingSentence(query)
   // A passage defining what the question asks about stays a candidate however little else it matches.
   const definers = defining ? ranked.slice(keep).filter(([i]) => defining.sentence.test(idx.sections[i]!.text)) : []
   ranked.length = Math.min(ranked.length, keep)
   ranked.push(...definers.filter(([i]) => !ranked.some(([j]) => j === i)))
-  const reranked = rerank(idx, qts, bySentence(idx, query, qts, ranked, defining))
+  const reranked = rerank(idx, qts, bySentence(idx, query, qts, ranked, w, defining), w)
   return groupParts(idx, reranked).slice(0, limit).map(([i, score]) => toHit(idx, i, score, qts))
 }
 
 /** BM25 per field, times how many of the query's own words (not its expansions) a section matched. */
-function bm25 (idx: KbIndex, qts: QueryTerm[]): Float64Array {
+function bm25 (idx: KbIndex, qts: QueryTerm[], wt: Weights): Float64Array {
   const n = idx.sections.length
   const avgs = averages(idx)
   // Scores and, per section, a bitmask of which query words it matched (queries have few words).
@@ -184,18 +164,19 @@ function bm25 (idx: KbIndex, qts: QueryTerm[]): Float64Array {
       const list = postingList(idx, f, q.term)
       if (!list) continue
       const idf = Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5))
-      const w = q.weight * FIELD_WEIGHT[f] * idf * (K1 + 1)
+      const w = q.weight * wt.field[f] * idf * (wt.k1 + 1)
       const lengths = idx.lengths[f]
-      const norm = K1 / avgs[f]
+      const norm = wt.k1 / avgs[f]
+      const b = wt.b[f]
       for (const [i, tf] of list) {
         if (q.group && !hasAll(i, q.group)) continue
-        scores[i]! += w * tf / (tf + K1 * (1 - B[f]) + B[f] * norm * lengths[i]!) // typed arrays sized to the sections
+        scores[i]! += w * tf / (tf + wt.k1 * (1 - b) + b * norm * lengths[i]!) // typed arrays sized to the sections
         matched[i]! |= bit
       }
     }
   }
   const distinctWords = Math.max(1, wordBit.size)
-  for (let i = 0; i < n; i++) if (scores[i]! > 0) scores[i] = scores[i]! * (0.5 + popcount(matched[i]!) / distinctWords)
+  for (let i = 0; i < n; i++) if (scores[i]! > 0) scores[i] = scores[i]! * (wt.coverageBase + popcount(matched[i]!) / distinctWords)
   return scores
 }
 
@@ -320,7 +301,7 @@ function sentenceData (idx: KbIndex, i: number): Sentences {
 const sentencesOf = (idx: KbIndex, i: number): Array<Set<string>> => sentenceData(idx, i).sets
 
 /** How much of the query (by term weight × rarity) the best single sentence of each candidate holds. */
-function bySentence (idx: KbIndex, query: string, qts: QueryTerm[], ranked: Array<[number, number]>, defining?: Defining): Array<[number, number]> {
+function bySentence (idx: KbIndex, query: string, qts: QueryTerm[], ranked: Array<[number, number]>, w: Weights, defining?: Defining): Array<[number, number]> {
   const n = idx.sections.length
   const weights = qts.map(q => {
     const df = textFrequency(idx, q.term)
@@ -345,10 +326,10 @@ function bySentence (idx: KbIndex, query: string, qts: QueryTerm[], ranked: Arra
       const sentence = sets[j]!
       let v = 0
       for (let k = 0; k < qts.length; k++) if (sentence.has(qts[k]!.term) || title.has(qts[k]!.term)) v += weights[k]!
-      for (const [a, b] of pairs) if (sentencePairs[j]!.has(`${qts[a]!.term} ${qts[b]!.term}`)) v += PHRASE_BONUS * (weights[a]! + weights[b]!) / 2
+      for (const [a, b] of pairs) if (sentencePairs[j]!.has(`${qts[a]!.term} ${qts[b]!.term}`)) v += w.phrase * (weights[a]! + weights[b]!) / 2
       if (v > best) best = v
     }
-    return [i, s * Math.pow(SENTENCE_BASE + Math.min(2.0, best / total) + defines * DEFINES_BONUS, SENTENCE_POWER)] as [number, number]
+    return [i, s * Math.pow(w.sentenceBase + Math.min(w.sentenceCap, best / total) + defines * w.defines, w.sentencePower)] as [number, number]
   }).sort((a, b) => b[1] - a[1])
 }
 
@@ -380,7 +361,7 @@ function labelsOf (idx: KbIndex, i: number): string[][] {
  * A query close to a section's title lifts it: the share of the title's words (and of the section's first
  * labels) the query holds, after typo correction and stemming — a query that is nearly a heading wins.
  */
-function rerank (idx: KbIndex, qts: QueryTerm[], ranked: Array<[number, number]>): Array<[number, number]> {
+function rerank (idx: KbIndex, qts: QueryTerm[], ranked: Array<[number, number]>, w: Weights): Array<[number, number]> {
   if (ranked.length < 2) return ranked
   const top = ranked[0]![1]
   const own = new Set(qts.filter(q => !q.soft).map(q => q.term))
@@ -392,8 +373,8 @@ function rerank (idx: KbIndex, qts: QueryTerm[], ranked: Array<[number, number]>
     for (const t of title) if (own.has(t)) hit++
     const byTitle = title.size ? (hit / title.size) * Math.min(1, hit / Math.max(1, own.size) * 2) : 0
     // A query that names one of the section's labels whole (a checklist item, a form field) is as near as a title.
-    const byLabel = labelsOf(idx, i).some(l => l.length > 0 && l.length >= ownWords && l.every(t => own.has(t))) ? LABEL_BONUS : 0
-    return [i, s + top * Math.max(TITLE_BONUS * byTitle, byLabel)] as [number, number]
+    const byLabel = labelsOf(idx, i).some(l => l.length > 0 && l.length >= ownWords && l.every(t => own.has(t))) ? w.label : 0
+    return [i, s + top * Math.max(w.title * byTitle, byLabel)] as [number, number]
   }).sort((a, b) => b[1] - a[1])
 }
 
