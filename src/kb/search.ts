@@ -12,6 +12,7 @@ import { isStopWord, term, terms, words } from './tokens.js'
 import { definingSentence, roleTerms, type Defining } from './question.js'
 import { QUESTION_WORDS, synonymsOf } from './thesaurus.js'
 import { corrections } from './typos.js'
+import { baseWord, formsOf } from './forms.js'
 import type { Definition, Field, Hit, KbIndex, Section } from './types.js'
 import { WEIGHTS, type Weights } from './weights.js'
 
@@ -70,10 +71,16 @@ export function queryTerms (idx: KbIndex, query: string, w: Weights = WEIGHTS): 
   }
   for (const word of qWords) {
     if (isStopWord(word) || word.length < 2) continue
-    const t = term(word)
+    // An irregular form the documents do not use is looked up as its base word ("chose" → choose).
+    const t = known.has(term(word)) ? term(word) : term(baseWord(word))
+    // The word's other forms in the documents ("notify" → notification) count as the word itself — those
+    // the documents use at least as often: a common word's rarer forms ("compliance" → compliant) add noise.
+    const df = known.has(t) ? textFrequency(idx, t) : 0
+    const forms = formsOf(t, idx.vocabulary).filter(f => textFrequency(idx, f) >= df)
     if (known.has(t)) add(t, 1, word)
+    for (const f of forms) add(f, w.form, word)
     // Short words are not corrected: "long" is not a typo of "log", nor "pick" of "pack".
-    else if (synonymsOf(word, term).length === 0 && word.length >= 5) {
+    if (!known.has(t) && forms.length === 0 && synonymsOf(word, term).length === 0 && word.length >= 5) {
       const found = corrections(t, idx.vocabulary, v => textFrequency(idx, v))
       found.forEach((c, rank) => add(c.term, (c.distance === 1 ? w.typo1 : w.typo2) * (rank === 0 ? 1 : 0.5), word))
     }
@@ -158,22 +165,36 @@ function bm25 (idx: KbIndex, qts: QueryTerm[], wt: Weights): Float64Array {
     }
     return set.has(i)
   }
-  for (const q of qts) {
-    const bit = q.soft ? 0 : wordBit.get(q.words[0]!) ?? 0
-    for (const f of FIELDS) {
-      const list = postingList(idx, f, q.term)
-      if (!list) continue
-      const idf = Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5))
-      const w = q.weight * wt.field[f] * idf * (wt.k1 + 1)
-      const lengths = idx.lengths[f]
-      const norm = wt.k1 / avgs[f]
-      const b = wt.b[f]
-      for (const [i, tf] of list) {
-        if (q.group && !hasAll(i, q.group)) continue
-        scores[i]! += w * tf / (tf + wt.k1 * (1 - b) + b * norm * lengths[i]!) // typed arrays sized to the sections
-        matched[i]! |= bit
+  // A query word's terms (its forms, typo corrections) count once per section: the best of them, so a
+  // common word with several forms in the documents ("compliance", "compliant") does not count twice.
+  const groupOf = wordGroups(qts)
+  const best = new Float64Array(n)
+  const one = new Float64Array(n)
+  const groups = Math.max(0, ...groupOf) + 1
+  for (let g = 0; g < groups; g++) {
+    best.fill(0)
+    for (let k = 0; k < qts.length; k++) {
+      if (groupOf[k] !== g) continue
+      const q = qts[k]!
+      const bit = q.soft ? 0 : wordBit.get(q.words[0]!) ?? 0
+      one.fill(0)
+      for (const f of FIELDS) {
+        const list = postingList(idx, f, q.term)
+        if (!list) continue
+        const idf = Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5))
+        const w = q.weight * wt.field[f] * idf * (wt.k1 + 1)
+        const lengths = idx.lengths[f]
+        const norm = wt.k1 / avgs[f]
+        const b = wt.b[f]
+        for (const [i, tf] of list) {
+          if (q.group && !hasAll(i, q.group)) continue
+          one[i]! += w * tf / (tf + wt.k1 * (1 - b) + b * norm * lengths[i]!) // typed arrays sized to the sections
+          matched[i]! |= bit
+        }
       }
+      for (let i = 0; i < n; i++) if (one[i]! > best[i]!) best[i] = one[i]!
     }
+    for (let i = 0; i < n; i++) scores[i]! += best[i]!
   }
   const distinctWords = Math.max(1, wordBit.size)
   for (let i = 0; i < n; i++) if (scores[i]! > 0) scores[i] = scores[i]! * (wt.coverageBase + popcount(matched[i]!) / distinctWords)
@@ -307,7 +328,12 @@ function bySentence (idx: KbIndex, query: string, qts: QueryTerm[], ranked: Arra
     const df = textFrequency(idx, q.term)
     return q.weight * Math.log(1 + (n - df + 0.5) / (df + 0.5))
   })
-  const total = weights.reduce((x, y, k) => x + (qts[k]!.soft ? 0 : y), 0) || 1
+  // A query word's terms (its forms, typo corrections) count once: the best of them a sentence holds.
+  const groupOf = wordGroups(qts)
+  const groups = Math.max(0, ...groupOf) + 1
+  const bestOf = new Float64Array(groups)
+  for (let k = 0; k < qts.length; k++) if (!qts[k]!.soft) bestOf[groupOf[k]!] = Math.max(bestOf[groupOf[k]!]!, weights[k]!)
+  const total = bestOf.reduce((x, y) => x + y, 0) || 1
   // Neighbouring words of the query that stand together in a sentence ("purpose of account management").
   const own = qts.map((q, k) => [q, k] as const).filter(([q]) => !q.soft && !q.group)
   const byWord = new Map(own.map(([q, k]) => [q.words[0]!, k]))
@@ -324,13 +350,27 @@ function bySentence (idx: KbIndex, query: string, qts: QueryTerm[], ranked: Arra
     const defines = !defining ? 0 : Math.max(byTitle, texts.some(t => defining.sentence.test(t)) ? 1 : 0)
     for (let j = 1; j < sets.length; j++) {
       const sentence = sets[j]!
-      let v = 0
-      for (let k = 0; k < qts.length; k++) if (sentence.has(qts[k]!.term) || title.has(qts[k]!.term)) v += weights[k]!
+      bestOf.fill(0)
+      for (let k = 0; k < qts.length; k++) if (sentence.has(qts[k]!.term) || title.has(qts[k]!.term)) bestOf[groupOf[k]!] = Math.max(bestOf[groupOf[k]!]!, weights[k]!)
+      let v = bestOf.reduce((x, y) => x + y, 0)
       for (const [a, b] of pairs) if (sentencePairs[j]!.has(`${qts[a]!.term} ${qts[b]!.term}`)) v += w.phrase * (weights[a]! + weights[b]!) / 2
       if (v > best) best = v
     }
     return [i, s * Math.pow(w.sentenceBase + Math.min(w.sentenceCap, best / total) + defines * w.defines, w.sentencePower)] as [number, number]
   }).sort((a, b) => b[1] - a[1])
+}
+
+/** Each query term's group: the terms standing for one query word share one; every soft term has its own. */
+function wordGroups (qts: QueryTerm[]): number[] {
+  const byWord = new Map<string, number>()
+  let next = 0
+  return qts.map(q => {
+    if (q.soft || q.group) return next++
+    const g = byWord.get(q.words[0]!)
+    if (g !== undefined) return g
+    byWord.set(q.words[0]!, next)
+    return next++
+  })
 }
 
 /** Parts of one long section count as one result: the best part stands for them, the others give way. */
