@@ -26,6 +26,8 @@ interface QueryTerm {
   group?: string[]
   /** A thesaurus or question-word expansion: it adds to the score but does not count as a matched query word. */
   soft?: boolean
+  /** An acronym (or its spelled-out form) named beside other words: an actor of the question, not its subject. */
+  actor?: boolean
 }
 
 const avg = new WeakMap<KbIndex, Record<Field, number>>()
@@ -104,13 +106,20 @@ export function queryTerms (idx: KbIndex, query: string, w: Weights = WEIGHTS): 
   // An acronym alone is looked up as its spelled-out form; beside other words it only nudges.
   const qTerms = terms(query).join(' ')
   const widen = direct <= 1 ? w.acronymAlone : w.acronymBeside
+  // "How does NASC pick accounts": the NASC acts; the passage on what it does answers, not the one whose
+  // heading names it (the office's own description). Unless the question asks what the acronym means.
+  const actors = direct > 1 && !definingSentence(query)
+  const actorTerms = new Set<string>()
   for (const a of idx.acronyms) {
     const acr = a.acronym.toLowerCase().replace(/#$/, '#')
     const expTerms = terms(a.expansion)
     // The spelled-out form as a whole weighs about as much as two words, however many words it has.
-    if (qWords.includes(acr) || qWords.includes(acr + 's')) for (const t of expTerms) add(t, widen * Math.min(1, 2 / expTerms.length), acr, expTerms)
-    else if (expTerms.length > 1 && ` ${qTerms} `.includes(` ${expTerms.join(' ')} `)) add(term(acr), widen, expTerms[0]!)
+    if (qWords.includes(acr) || qWords.includes(acr + 's')) {
+      for (const t of expTerms) add(t, widen * Math.min(1, 2 / expTerms.length), acr, expTerms)
+      if (actors) for (const t of [term(acr), ...expTerms]) actorTerms.add(t)
+    } else if (expTerms.length > 1 && ` ${qTerms} `.includes(` ${expTerms.join(' ')} `)) add(term(acr), widen, expTerms[0]!)
   }
+  for (const t of actorTerms) { const q = out.get(t); if (q) q.actor = true }
   return [...out.values()]
 }
 
@@ -182,7 +191,7 @@ function bm25 (idx: KbIndex, qts: QueryTerm[], wt: Weights): Float64Array {
         const list = postingList(idx, f, q.term)
         if (!list) continue
         const idf = Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5))
-        const w = q.weight * wt.field[f] * idf * (wt.k1 + 1)
+        const w = q.weight * wt.field[f] * idf * (wt.k1 + 1) * (q.actor && (f === 'title' || f === 'terms') ? wt.actorHeading : 1)
         const lengths = idx.lengths[f]
         const norm = wt.k1 / avgs[f]
         const b = wt.b[f]

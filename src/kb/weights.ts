@@ -15,6 +15,11 @@ export interface Weights {
   b: Record<Field, number>
   /** The BM25 score is multiplied by (coverageBase + the share of the query's own words the section matches). */
   coverageBase: number
+  /**
+   * An acronym named beside other words ("how does NASC pick accounts") matches a heading or label at this
+   * share of its weight: the section naming the office describes it; the one on what it does answers.
+   */
+  actorHeading: number
   /** A thesaurus word for a query word the documents also use: it only nudges. */
   thesaurus: number
   /** The documents' word standing in for a query word they never use ("picks" → select). */
@@ -50,10 +55,11 @@ export interface Weights {
 
 // tuned:begin (written by bench/relevance/tune.js)
 export const WEIGHTS: Weights = {
-  field: { title: 2.5, trail: 1, terms: 2, text: 1 },
+  field: { title: 2.5, trail: 1, terms: 1, text: 1 },
   k1: 1.2,
   b: { title: 0.5, trail: 0.5, terms: 0.2, text: 0.75 },
   coverageBase: 0.5,
+  actorHeading: 0.3,
   thesaurus: 0.6,
   standIn: 0.9,
   form: 0.8,
