@@ -144,7 +144,10 @@ export function search (idx: KbIndex, query: string, opts: { limit?: number, wei
   const keep = Math.max(w.rerankSentences, limit * 2)
   const defining = definingSentence(query)
   // A passage defining what the question asks about stays a candidate however little else it matches.
-  const definers = defining ? ranked.slice(keep).filter(([i]) => defining.sentence.test(idx.sections[i]!.text)) : []
+  // (the pattern is tried only on sections whose text holds the subject's first word: it is slow on long texts)
+  const first = defining?.subject.find(w => !isStopWord(w))
+  const holders = new Set(first ? (postingList(idx, 'text', term(first)) ?? []).map(([j]) => j) : [])
+  const definers = defining ? ranked.slice(keep).filter(([i]) => holders.has(i) && defining.sentence.test(idx.sections[i]!.text)) : []
   ranked.length = Math.min(ranked.length, keep)
   ranked.push(...definers.filter(([i]) => !ranked.some(([j]) => j === i)))
   const reranked = rerank(idx, qts, bySentence(idx, query, qts, ranked, w, defining), w)
@@ -175,36 +178,39 @@ function bm25 (idx: KbIndex, qts: QueryTerm[], wt: Weights): Float64Array {
     return set.has(i)
   }
   // A query word's terms (its forms, typo corrections) count once per section: the best of them, so a
-  // common word with several forms in the documents ("compliance", "compliant") does not count twice.
+  // word with several forms in the documents does not count twice.
   const groupOf = wordGroups(qts)
-  const best = new Float64Array(n)
+  const size = new Map<number, number>()
+  for (const g of groupOf) size.set(g, (size.get(g) ?? 0) + 1)
+  // best[g * n + i]: the best term of a word with several terms, per section (most words have one term,
+  // added straight to the scores).
+  const multi = [...size].filter(([, c]) => c > 1).map(([g]) => g)
+  const slot = new Map(multi.map((g, j) => [g, j]))
+  const best = new Float64Array(multi.length * n)
   const one = new Float64Array(n)
-  const groups = Math.max(0, ...groupOf) + 1
-  for (let g = 0; g < groups; g++) {
-    best.fill(0)
-    for (let k = 0; k < qts.length; k++) {
-      if (groupOf[k] !== g) continue
-      const q = qts[k]!
-      const bit = q.soft ? 0 : wordBit.get(q.words[0]!) ?? 0
-      one.fill(0)
-      for (const f of FIELDS) {
-        const list = postingList(idx, f, q.term)
-        if (!list) continue
-        const idf = Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5))
-        const w = q.weight * wt.field[f] * idf * (wt.k1 + 1) * (q.actor && (f === 'title' || f === 'terms') ? wt.actorHeading : 1)
-        const lengths = idx.lengths[f]
-        const norm = wt.k1 / avgs[f]
-        const b = wt.b[f]
-        for (const [i, tf] of list) {
-          if (q.group && !hasAll(i, q.group)) continue
-          one[i]! += w * tf / (tf + wt.k1 * (1 - b) + b * norm * lengths[i]!) // typed arrays sized to the sections
-          matched[i]! |= bit
-        }
+  for (let k = 0; k < qts.length; k++) {
+    const q = qts[k]!
+    const bit = q.soft ? 0 : wordBit.get(q.words[0]!) ?? 0
+    const j = slot.get(groupOf[k]!)
+    const into = j === undefined ? scores : one
+    if (j !== undefined) one.fill(0)
+    for (const f of FIELDS) {
+      const list = postingList(idx, f, q.term)
+      if (!list) continue
+      const idf = Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5))
+      const w = q.weight * wt.field[f] * idf * (wt.k1 + 1) * (q.actor && (f === 'title' || f === 'terms') ? wt.actorHeading : 1)
+      const lengths = idx.lengths[f]
+      const norm = wt.k1 / avgs[f]
+      const b = wt.b[f]
+      for (const [i, tf] of list) {
+        if (q.group && !hasAll(i, q.group)) continue
+        into[i]! += w * tf / (tf + wt.k1 * (1 - b) + b * norm * lengths[i]!) // typed arrays sized to the sections
+        matched[i]! |= bit
       }
-      for (let i = 0; i < n; i++) if (one[i]! > best[i]!) best[i] = one[i]!
     }
-    for (let i = 0; i < n; i++) scores[i]! += best[i]!
+    if (j !== undefined) for (let i = 0; i < n; i++) if (one[i]! > best[j * n + i]!) best[j * n + i] = one[i]!
   }
+  for (let j = 0; j < multi.length; j++) for (let i = 0; i < n; i++) scores[i]! += best[j * n + i]!
   const distinctWords = Math.max(1, wordBit.size)
   for (let i = 0; i < n; i++) if (scores[i]! > 0) scores[i] = scores[i]! * (wt.coverageBase + popcount(matched[i]!) / distinctWords)
   return scores
@@ -343,6 +349,8 @@ function bySentence (idx: KbIndex, query: string, qts: QueryTerm[], ranked: Arra
   const bestOf = new Float64Array(groups)
   for (let k = 0; k < qts.length; k++) if (!qts[k]!.soft) bestOf[groupOf[k]!] = Math.max(bestOf[groupOf[k]!]!, weights[k]!)
   const total = bestOf.reduce((x, y) => x + y, 0) || 1
+  const seen = new Int32Array(groups)
+  let stamp = 0
   // Neighbouring words of the query that stand together in a sentence ("purpose of account management").
   const own = qts.map((q, k) => [q, k] as const).filter(([q]) => !q.soft && !q.group)
   const byWord = new Map(own.map(([q, k]) => [q.words[0]!, k]))
@@ -352,6 +360,7 @@ function bySentence (idx: KbIndex, query: string, qts: QueryTerm[], ranked: Arra
     let best = 0
     const { texts, sets, pairs: sentencePairs, heading } = sentenceData(idx, i)
     const title = heading ?? sets[0]!
+    const inTitle = qts.map(q => title.has(q.term))
     // A question asking what something is: the sentence (or the title) defining it answers.
     // (a title that is the bare term counts half: the section is about it, not necessarily defining it).
     const title0 = idx.sections[i]!.title
@@ -359,9 +368,15 @@ function bySentence (idx: KbIndex, query: string, qts: QueryTerm[], ranked: Arra
     const defines = !defining ? 0 : Math.max(byTitle, texts.some(t => defining.sentence.test(t)) ? 1 : 0)
     for (let j = 1; j < sets.length; j++) {
       const sentence = sets[j]!
-      bestOf.fill(0)
-      for (let k = 0; k < qts.length; k++) if (sentence.has(qts[k]!.term) || title.has(qts[k]!.term)) bestOf[groupOf[k]!] = Math.max(bestOf[groupOf[k]!]!, weights[k]!)
-      let v = bestOf.reduce((x, y) => x + y, 0)
+      // The best term of each group: a stamp per sentence marks a group's slot as fresh (no clearing per sentence).
+      stamp++
+      let v = 0
+      for (let k = 0; k < qts.length; k++) {
+        if (!inTitle[k] && !sentence.has(qts[k]!.term)) continue
+        const g = groupOf[k]!
+        if (seen[g] !== stamp) { seen[g] = stamp; bestOf[g] = 0 }
+        if (weights[k]! > bestOf[g]!) { v += weights[k]! - bestOf[g]!; bestOf[g] = weights[k]! }
+      }
       for (const [a, b] of pairs) if (sentencePairs[j]!.has(`${qts[a]!.term} ${qts[b]!.term}`)) v += w.phrase * (weights[a]! + weights[b]!) / 2
       if (v > best) best = v
     }
