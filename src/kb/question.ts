@@ -9,6 +9,8 @@ import type { KbIndex } from './types.js'
 const ASKS_MEANING = /^\s*(?:what|whats|what's)\s+(?:is|are|was|were|does|do)?\b|^\s*(?:define|definition|meaning)\b|\b(?:mean|means|stand for|stands for)\s*\??\s*$/i
 const FRAME = new Set(['what', 'whats', 'is', 'are', 'was', 'were', 'does', 'do', 'define', 'definition', 'meaning', 'mean', 'means', 'stand', 'stands', 'for', 'of', 'a', 'an', 'the', 'exactly', 'term', 'word'])
 const JOIN = '(?:\\s+(?:of|the|a|an|and|for|to|in|on))*\\s+'
+/** A lower-case pattern matching either case of its letters (escapes such as \\w and \\s left alone). */
+const anyCase = (p: string): string => p.replace(/(?<!\\)[a-z]/g, c => `[${c}${c.toUpperCase()}]`)
 
 /** A word as a pattern matching its other forms: its stem, then any letters ("assessments", "informed"). */
 const loose = (w: string): string => `${term(w).replace(/[^a-z0-9]/g, '').slice(0, Math.max(3, term(w).length - 1))}\\w*`
@@ -23,7 +25,10 @@ export function definingSentence (query: string): Defining | undefined {
   const phrase = subject.filter(w => !isStopWord(w)).map(loose).join(JOIN)
   return {
     subject,
-    sentence: new RegExp(`\\b${phrase}(?:\\s*\\([^)]*\\))?\\s+(?:is|are|means|refers to|consists of|(?:is|are) defined as)\\b`, 'i'),
+    // The subject opens the sentence ("A compliance assessment is …", perhaps after a run-in heading:
+    // "Compliance Assessments A compliance assessment is …"); "… when a compliance assessment is scheduled"
+    // mentions it without defining it. Case-sensitive, so a run-in heading is told from a lower-case clause.
+    sentence: new RegExp(`(?:^|[.!?:])\\s*(?:[A-Z][A-Za-z-]*\\s+){0,4}?(?:(?:[Aa]n?|[Tt]he)\\s+)?${anyCase(phrase)}(?:\\s*\\([^)]*\\))?\\s+(?:is|are|means|refers to|consists of|(?:is|are) defined as)\\b`, 'm'),
     title: new RegExp(`^(?:(?:[ivxlc]+|[a-z]|\\d+)\\.\\s+)?(?:definition of\\s+(?:the\\s+)?)?${phrase}\\s*(?:\\([^)]*\\))?$`, 'i')
   }
 }

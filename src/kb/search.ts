@@ -12,21 +12,11 @@ import { isStopWord, term, terms, words } from './tokens.js'
 import { definingSentence, roleTerms, type Defining } from './question.js'
 import { QUESTION_WORDS, synonymsOf } from './thesaurus.js'
 import { corrections } from './typos.js'
+import { baseWord, formsOf } from './forms.js'
 import type { Definition, Field, Hit, KbIndex, Section } from './types.js'
+import { WEIGHTS, type Weights } from './weights.js'
 
 export { plain, sentences } from './text.js'
-
-const FIELD_WEIGHT: Record<Field, number> = { title: 2.5, trail: 1.0, terms: 2.0, text: 1.0 }
-const K1 = 1.2
-/** Length normalisation per field: a long list of table labels should not bury the one that matches. */
-const B: Record<Field, number> = { title: 0.5, trail: 0.5, terms: 0.2, text: 0.75 }
-const TITLE_BONUS = 0.1
-/** A query naming a label whole (a checklist item, a form field) lifts the section by this share of the top score. */
-const LABEL_BONUS = 0.35
-/** Weight of two neighbouring query words found side by side in a sentence, against the two words alone. */
-const PHRASE_BONUS = 1
-/** Added to the sentence factor of a passage defining what a "what is …" question asks about. */
-const DEFINES_BONUS = 2
 
 interface QueryTerm {
   term: string
@@ -36,13 +26,9 @@ interface QueryTerm {
   group?: string[]
   /** A thesaurus or question-word expansion: it adds to the score but does not count as a matched query word. */
   soft?: boolean
+  /** An acronym (or its spelled-out form) named beside other words: an actor of the question, not its subject. */
+  actor?: boolean
 }
-
-const THESAURUS_WEIGHT = 0.6
-const QUESTION_WEIGHT = 0.2
-const ROLE_WEIGHT = 0.1
-/** Weight of the documents' word for a query word they never use ("picks" → select). */
-const STAND_IN_WEIGHT = 0.9
 
 const avg = new WeakMap<KbIndex, Record<Field, number>>()
 /** Each section's stemmed text as one string, built the first time a phrase is looked for in it. */
@@ -71,7 +57,7 @@ function averages (idx: KbIndex): Record<Field, number> {
 }
 
 /** The query's terms, widened by acronyms and typo corrections. */
-export function queryTerms (idx: KbIndex, query: string): QueryTerm[] {
+export function queryTerms (idx: KbIndex, query: string, w: Weights = WEIGHTS): QueryTerm[] {
   let known = vocab.get(idx)
   if (!known) { known = new Set(idx.vocabulary); vocab.set(idx, known) }
   const qWords = words(query)
@@ -85,59 +71,69 @@ export function queryTerms (idx: KbIndex, query: string): QueryTerm[] {
       if (!prev.words.includes(word)) prev.words.push(word)
     }
   }
-  for (const w of qWords) {
-    if (isStopWord(w) || w.length < 2) continue
-    const t = term(w)
-    if (known.has(t)) add(t, 1, w)
+  for (const word of qWords) {
+    if (isStopWord(word) || word.length < 2) continue
+    // An irregular form the documents do not use is looked up as its base word ("chose" → choose).
+    const t = known.has(term(word)) ? term(word) : term(baseWord(word))
+    // The word's other forms in the documents ("notify" → notification) count as the word itself — those
+    // the documents use at least as often: a common word's rarer forms ("compliance" → compliant) add noise.
+    const df = known.has(t) ? textFrequency(idx, t) : 0
+    const forms = formsOf(t, idx.vocabulary).filter(f => textFrequency(idx, f) >= df)
+    if (known.has(t)) add(t, 1, word)
+    for (const f of forms) add(f, w.form, word)
     // Short words are not corrected: "long" is not a typo of "log", nor "pick" of "pack".
-    else if (synonymsOf(w, term).length === 0 && w.length >= 5) {
+    if (!known.has(t) && forms.length === 0 && synonymsOf(word, term).length === 0 && word.length >= 5) {
       const found = corrections(t, idx.vocabulary, v => textFrequency(idx, v))
-      found.forEach((c, rank) => add(c.term, (c.distance === 1 ? 0.85 : 0.6) * (rank === 0 ? 1 : 0.5), w))
+      found.forEach((c, rank) => add(c.term, (c.distance === 1 ? w.typo1 : w.typo2) * (rank === 0 ? 1 : 0.5), word))
     }
   }
   const direct = out.size
   // Everyday words look for the documents' words for the same idea; question words for how such questions are answered.
-  for (const w of qWords) {
+  for (const word of qWords) {
     // A word the documents never use is matched only through their words for it: those stand in for it.
-    const absent = !isStopWord(w) && !known.has(term(w))
-    for (const syn of synonymsOf(w, term)) {
+    const absent = !isStopWord(word) && !known.has(term(word))
+    for (const syn of synonymsOf(word, term)) {
       const t = term(syn)
-      if (known.has(t) && t !== term(w)) add(t, absent ? STAND_IN_WEIGHT : THESAURUS_WEIGHT, w, undefined, !absent)
+      if (known.has(t) && t !== term(word)) add(t, absent ? w.standIn : w.thesaurus, word, undefined, !absent)
     }
   }
   const q = ` ${qWords.join(' ')} `
   for (const { pattern, terms: answers } of QUESTION_WORDS) {
-    if (pattern.test(q)) for (const a of answers) { const t = term(a); if (known.has(t)) add(t, QUESTION_WEIGHT, a, undefined, true) }
+    if (pattern.test(q)) for (const a of answers) { const t = term(a); if (known.has(t)) add(t, w.question, a, undefined, true) }
   }
   // "Who …" is answered by a role: the documents' names for their offices, teams and people.
-  if (ROLE_WEIGHT > 0 && /^\s*who\b|\bwho (?:is|are|does|do|should|must|can|will)\b/.test(q)) for (const t of roleTerms(idx, v => textFrequency(idx, v))) add(t, ROLE_WEIGHT, t, undefined, true)
+  if (w.role > 0 && /^\s*who\b|\bwho (?:is|are|does|do|should|must|can|will)\b/.test(q)) for (const t of roleTerms(idx, v => textFrequency(idx, v))) add(t, w.role, t, undefined, true)
   // An acronym alone is looked up as its spelled-out form; beside other words it only nudges.
   const qTerms = terms(query).join(' ')
-  const widen = direct <= 1 ? 0.8 : 0.3
+  const widen = direct <= 1 ? w.acronymAlone : w.acronymBeside
+  // "How does NASC pick accounts": the NASC acts; the passage on what it does answers, not the one whose
+  // heading names it (the office's own description). Unless the question asks what the acronym means.
+  const actors = direct > 1 && !definingSentence(query)
+  const actorTerms = new Set<string>()
   for (const a of idx.acronyms) {
     const acr = a.acronym.toLowerCase().replace(/#$/, '#')
     const expTerms = terms(a.expansion)
     // The spelled-out form as a whole weighs about as much as two words, however many words it has.
-    if (qWords.includes(acr) || qWords.includes(acr + 's')) for (const t of expTerms) add(t, widen * Math.min(1, 2 / expTerms.length), acr, expTerms)
-    else if (expTerms.length > 1 && ` ${qTerms} `.includes(` ${expTerms.join(' ')} `)) add(term(acr), widen, expTerms[0]!)
+    if (qWords.includes(acr) || qWords.includes(acr + 's')) {
+      for (const t of expTerms) add(t, widen * Math.min(1, 2 / expTerms.length), acr, expTerms)
+      if (actors) for (const t of [term(acr), ...expTerms]) actorTerms.add(t)
+    } else if (expTerms.length > 1 && ` ${qTerms} `.includes(` ${expTerms.join(' ')} `)) add(term(acr), widen, expTerms[0]!)
   }
+  for (const t of actorTerms) { const q = out.get(t); if (q) q.actor = true }
   return [...out.values()]
 }
 
-/** Candidates re-ranked by their best sentence (BM25 narrows the sections to these first). */
-const RERANK_SENTENCES = 16
 /**
- * A candidate's score is its BM25 score times (SENTENCE_BASE + the share of the query its best sentence
- * holds)^SENTENCE_POWER: the passage whose one sentence answers beats one that mentions the words apart.
+ * BM25 narrows the sections to `rerankSentences` candidates; each candidate's score is then its BM25 score
+ * times (sentenceBase + the share of the query its best sentence holds)^sentencePower: the passage whose one
+ * sentence answers beats one that mentions the words apart. `weights` is for the tuner; callers leave it out.
  */
-const SENTENCE_BASE = 0.1
-const SENTENCE_POWER = 3
-
-export function search (idx: KbIndex, query: string, opts: { limit?: number } = {}): Hit[] {
+export function search (idx: KbIndex, query: string, opts: { limit?: number, weights?: Weights } = {}): Hit[] {
   const limit = opts.limit ?? 10
-  const qts = queryTerms(idx, query)
+  const w = opts.weights ?? WEIGHTS
+  const qts = queryTerms(idx, query, w)
   if (qts.length === 0) return []
-  const scores = bm25(idx, qts)
+  const scores = bm25(idx, qts, w)
   const definition = asksDefinition(idx, query)
   const ranked: Array<[number, number]> = []
   for (let i = 0; i < scores.length; i++) {
@@ -145,18 +141,21 @@ export function search (idx: KbIndex, query: string, opts: { limit?: number } = 
     if (scores[i]! > 0 && (definition || !idx.sections[i]!.glossary)) ranked.push([i, scores[i]!])
   }
   ranked.sort((a, b) => b[1] - a[1])
-  const keep = Math.max(RERANK_SENTENCES, limit * 2)
+  const keep = Math.max(w.rerankSentences, limit * 2)
   const defining = definingSentence(query)
   // A passage defining what the question asks about stays a candidate however little else it matches.
-  const definers = defining ? ranked.slice(keep).filter(([i]) => defining.sentence.test(idx.sections[i]!.text)) : []
+  // (the pattern is tried only on sections whose text holds the subject's first word: it is slow on long texts)
+  const first = defining?.subject.find(w => !isStopWord(w))
+  const holders = new Set(first ? (postingList(idx, 'text', term(first)) ?? []).map(([j]) => j) : [])
+  const definers = defining ? ranked.slice(keep).filter(([i]) => holders.has(i) && defining.sentence.test(idx.sections[i]!.text)) : []
   ranked.length = Math.min(ranked.length, keep)
   ranked.push(...definers.filter(([i]) => !ranked.some(([j]) => j === i)))
-  const reranked = rerank(idx, qts, bySentence(idx, query, qts, ranked, defining))
+  const reranked = rerank(idx, qts, bySentence(idx, query, qts, ranked, w, defining), w)
   return groupParts(idx, reranked).slice(0, limit).map(([i, score]) => toHit(idx, i, score, qts))
 }
 
 /** BM25 per field, times how many of the query's own words (not its expansions) a section matched. */
-function bm25 (idx: KbIndex, qts: QueryTerm[]): Float64Array {
+function bm25 (idx: KbIndex, qts: QueryTerm[], wt: Weights): Float64Array {
   const n = idx.sections.length
   const avgs = averages(idx)
   // Scores and, per section, a bitmask of which query words it matched (queries have few words).
@@ -178,24 +177,42 @@ function bm25 (idx: KbIndex, qts: QueryTerm[]): Float64Array {
     }
     return set.has(i)
   }
-  for (const q of qts) {
+  // A query word's terms (its forms, typo corrections) count once per section: the best of them, so a
+  // word with several forms in the documents does not count twice.
+  const groupOf = wordGroups(qts)
+  const size = new Map<number, number>()
+  for (const g of groupOf) size.set(g, (size.get(g) ?? 0) + 1)
+  // best[g * n + i]: the best term of a word with several terms, per section (most words have one term,
+  // added straight to the scores).
+  const multi = [...size].filter(([, c]) => c > 1).map(([g]) => g)
+  const slot = new Map(multi.map((g, j) => [g, j]))
+  const best = new Float64Array(multi.length * n)
+  const one = new Float64Array(n)
+  for (let k = 0; k < qts.length; k++) {
+    const q = qts[k]!
     const bit = q.soft ? 0 : wordBit.get(q.words[0]!) ?? 0
+    const j = slot.get(groupOf[k]!)
+    const into = j === undefined ? scores : one
+    if (j !== undefined) one.fill(0)
     for (const f of FIELDS) {
       const list = postingList(idx, f, q.term)
       if (!list) continue
       const idf = Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5))
-      const w = q.weight * FIELD_WEIGHT[f] * idf * (K1 + 1)
+      const w = q.weight * wt.field[f] * idf * (wt.k1 + 1) * (q.actor && (f === 'title' || f === 'terms') ? wt.actorHeading : 1)
       const lengths = idx.lengths[f]
-      const norm = K1 / avgs[f]
+      const norm = wt.k1 / avgs[f]
+      const b = wt.b[f]
       for (const [i, tf] of list) {
         if (q.group && !hasAll(i, q.group)) continue
-        scores[i]! += w * tf / (tf + K1 * (1 - B[f]) + B[f] * norm * lengths[i]!) // typed arrays sized to the sections
+        into[i]! += w * tf / (tf + wt.k1 * (1 - b) + b * norm * lengths[i]!) // typed arrays sized to the sections
         matched[i]! |= bit
       }
     }
+    if (j !== undefined) for (let i = 0; i < n; i++) if (one[i]! > best[j * n + i]!) best[j * n + i] = one[i]!
   }
+  for (let j = 0; j < multi.length; j++) for (let i = 0; i < n; i++) scores[i]! += best[j * n + i]!
   const distinctWords = Math.max(1, wordBit.size)
-  for (let i = 0; i < n; i++) if (scores[i]! > 0) scores[i] = scores[i]! * (0.5 + popcount(matched[i]!) / distinctWords)
+  for (let i = 0; i < n; i++) if (scores[i]! > 0) scores[i] = scores[i]! * (wt.coverageBase + popcount(matched[i]!) / distinctWords)
   return scores
 }
 
@@ -320,13 +337,20 @@ function sentenceData (idx: KbIndex, i: number): Sentences {
 const sentencesOf = (idx: KbIndex, i: number): Array<Set<string>> => sentenceData(idx, i).sets
 
 /** How much of the query (by term weight × rarity) the best single sentence of each candidate holds. */
-function bySentence (idx: KbIndex, query: string, qts: QueryTerm[], ranked: Array<[number, number]>, defining?: Defining): Array<[number, number]> {
+function bySentence (idx: KbIndex, query: string, qts: QueryTerm[], ranked: Array<[number, number]>, w: Weights, defining?: Defining): Array<[number, number]> {
   const n = idx.sections.length
   const weights = qts.map(q => {
     const df = textFrequency(idx, q.term)
     return q.weight * Math.log(1 + (n - df + 0.5) / (df + 0.5))
   })
-  const total = weights.reduce((x, y, k) => x + (qts[k]!.soft ? 0 : y), 0) || 1
+  // A query word's terms (its forms, typo corrections) count once: the best of them a sentence holds.
+  const groupOf = wordGroups(qts)
+  const groups = Math.max(0, ...groupOf) + 1
+  const bestOf = new Float64Array(groups)
+  for (let k = 0; k < qts.length; k++) if (!qts[k]!.soft) bestOf[groupOf[k]!] = Math.max(bestOf[groupOf[k]!]!, weights[k]!)
+  const total = bestOf.reduce((x, y) => x + y, 0) || 1
+  const seen = new Int32Array(groups)
+  let stamp = 0
   // Neighbouring words of the query that stand together in a sentence ("purpose of account management").
   const own = qts.map((q, k) => [q, k] as const).filter(([q]) => !q.soft && !q.group)
   const byWord = new Map(own.map(([q, k]) => [q.words[0]!, k]))
@@ -336,6 +360,7 @@ function bySentence (idx: KbIndex, query: string, qts: QueryTerm[], ranked: Arra
     let best = 0
     const { texts, sets, pairs: sentencePairs, heading } = sentenceData(idx, i)
     const title = heading ?? sets[0]!
+    const inTitle = qts.map(q => title.has(q.term))
     // A question asking what something is: the sentence (or the title) defining it answers.
     // (a title that is the bare term counts half: the section is about it, not necessarily defining it).
     const title0 = idx.sections[i]!.title
@@ -343,13 +368,33 @@ function bySentence (idx: KbIndex, query: string, qts: QueryTerm[], ranked: Arra
     const defines = !defining ? 0 : Math.max(byTitle, texts.some(t => defining.sentence.test(t)) ? 1 : 0)
     for (let j = 1; j < sets.length; j++) {
       const sentence = sets[j]!
+      // The best term of each group: a stamp per sentence marks a group's slot as fresh (no clearing per sentence).
+      stamp++
       let v = 0
-      for (let k = 0; k < qts.length; k++) if (sentence.has(qts[k]!.term) || title.has(qts[k]!.term)) v += weights[k]!
-      for (const [a, b] of pairs) if (sentencePairs[j]!.has(`${qts[a]!.term} ${qts[b]!.term}`)) v += PHRASE_BONUS * (weights[a]! + weights[b]!) / 2
+      for (let k = 0; k < qts.length; k++) {
+        if (!inTitle[k] && !sentence.has(qts[k]!.term)) continue
+        const g = groupOf[k]!
+        if (seen[g] !== stamp) { seen[g] = stamp; bestOf[g] = 0 }
+        if (weights[k]! > bestOf[g]!) { v += weights[k]! - bestOf[g]!; bestOf[g] = weights[k]! }
+      }
+      for (const [a, b] of pairs) if (sentencePairs[j]!.has(`${qts[a]!.term} ${qts[b]!.term}`)) v += w.phrase * (weights[a]! + weights[b]!) / 2
       if (v > best) best = v
     }
-    return [i, s * Math.pow(SENTENCE_BASE + Math.min(2.0, best / total) + defines * DEFINES_BONUS, SENTENCE_POWER)] as [number, number]
+    return [i, s * Math.pow(w.sentenceBase + Math.min(w.sentenceCap, best / total) + defines * w.defines, w.sentencePower)] as [number, number]
   }).sort((a, b) => b[1] - a[1])
+}
+
+/** Each query term's group: the terms standing for one query word share one; every soft term has its own. */
+function wordGroups (qts: QueryTerm[]): number[] {
+  const byWord = new Map<string, number>()
+  let next = 0
+  return qts.map(q => {
+    if (q.soft || q.group) return next++
+    const g = byWord.get(q.words[0]!)
+    if (g !== undefined) return g
+    byWord.set(q.words[0]!, next)
+    return next++
+  })
 }
 
 /** Parts of one long section count as one result: the best part stands for them, the others give way. */
@@ -380,7 +425,7 @@ function labelsOf (idx: KbIndex, i: number): string[][] {
  * A query close to a section's title lifts it: the share of the title's words (and of the section's first
  * labels) the query holds, after typo correction and stemming — a query that is nearly a heading wins.
  */
-function rerank (idx: KbIndex, qts: QueryTerm[], ranked: Array<[number, number]>): Array<[number, number]> {
+function rerank (idx: KbIndex, qts: QueryTerm[], ranked: Array<[number, number]>, w: Weights): Array<[number, number]> {
   if (ranked.length < 2) return ranked
   const top = ranked[0]![1]
   const own = new Set(qts.filter(q => !q.soft).map(q => q.term))
@@ -392,8 +437,8 @@ function rerank (idx: KbIndex, qts: QueryTerm[], ranked: Array<[number, number]>
     for (const t of title) if (own.has(t)) hit++
     const byTitle = title.size ? (hit / title.size) * Math.min(1, hit / Math.max(1, own.size) * 2) : 0
     // A query that names one of the section's labels whole (a checklist item, a form field) is as near as a title.
-    const byLabel = labelsOf(idx, i).some(l => l.length > 0 && l.length >= ownWords && l.every(t => own.has(t))) ? LABEL_BONUS : 0
-    return [i, s + top * Math.max(TITLE_BONUS * byTitle, byLabel)] as [number, number]
+    const byLabel = labelsOf(idx, i).some(l => l.length > 0 && l.length >= ownWords && l.every(t => own.has(t))) ? w.label : 0
+    return [i, s + top * Math.max(w.title * byTitle, byLabel)] as [number, number]
   }).sort((a, b) => b[1] - a[1])
 }
 

@@ -104,3 +104,33 @@ describe('search', () => {
     expect(search(idx, 'what is a PAT')[0]!.id).toBe('sop/glossary/port-account-teams-pat')
   })
 })
+
+describe('an acronym named beside other words is an actor of the question', () => {
+  const doc = `---
+id: sop
+title: SOP
+---
+# SOP
+
+## Roles
+
+### National Account Services Center (NASC)
+
+The NASC manages the account program nationally and answers the ports' questions about accounts.
+
+## Select an Account
+
+### Analyze the Pool
+
+The NASC analyzes all accounts by volume, value and compliance rate before it selects one.
+`
+  const idx = buildIndex(splitSections({ markdown: doc, fallbackId: 'sop' }), 'test')
+
+  it('ranks the passage on what the office does above the one whose heading names it', () => {
+    expect(search(idx, 'how does the NASC select accounts')[0]!.title).toBe('Analyze the Pool')
+  })
+
+  it('still answers what the acronym stands for with the office itself', () => {
+    expect(search(idx, 'what is the NASC')[0]!.title).toBe('National Account Services Center (NASC)')
+  })
+})
