@@ -81,8 +81,7 @@ async function changesWorkspace (home, accounts) {
   /** @type {string[]} */
   const ids = []
   await inBatches(home, accounts, async (store, n) => {
-    // The number leads the name: an account id is the name's first 12 characters plus 4 random letters, and
-    // adds in flight at once could draw the same id for names that share those characters.
+    // The number leads the name, so each account's id (its name's slug plus a random suffix) reads apart.
     const acc = await store.accounts.add({ name: `${String(n).padStart(5, '0')} Bench Account` })
     ids[n] = acc.id
     await store.changes.markSeen(acc.id)

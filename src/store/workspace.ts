@@ -34,6 +34,7 @@ import { resolveRef } from './resolve.js'
 import { SummaryCache } from './summary-cache.js'
 import { writeMark } from './seen-marks.js'
 import { AccountDirectory } from './directory.js'
+import { newAccountId } from './ids.js'
 import { readDirectorySnapshot, writeDirectorySnapshot, type DirectorySnapshot } from './directory-snapshot.js'
 
 export interface Member { id: string, name: string }
@@ -235,6 +236,21 @@ export class Workspace {
 
   hasAccount (id: string): boolean {
     return this.directory.get(id) !== undefined
+  }
+
+  /** Ids handed out by `newAccountId` in this process, so adds still in flight never draw the same one. */
+  private readonly handedOut = new Set<string>()
+
+  /**
+   * A new account id, unlike every account's and every id this workspace has handed out. The directory alone is
+   * not enough: two adds in flight at once (an import, a burst of `add`s) both check it before either writes, and
+   * like-named accounts share the slug, leaving only the short random suffix between them.
+   */
+  newAccountId (name: string): string {
+    let id = newAccountId(name)
+    while (this.hasAccount(id) || this.handedOut.has(id)) id = newAccountId(name)
+    this.handedOut.add(id)
+    return id
   }
 
   header (id: string): AccountHeader {

@@ -9,7 +9,6 @@ import {
 } from '../../domain/index.js'
 import { definitionBefore, definitionChanges, recordDefinitionChange } from '../definition-change.js'
 import { initContainers, writeFields } from '../fields.js'
-import { newAccountId } from '../ids.js'
 import { accountRoots, workspaceRoots } from '../schema.js'
 import { readAccount, type AccountRecord } from '../snapshot.js'
 import { readMarks, unseenCount } from '../seen-marks.js'
@@ -57,8 +56,7 @@ export class AccountActions {
     const values = parseFields(ACCOUNT_FIELDS, { stage: 'select', kind: 'port', ...input }, 'create')
     const iors = (values.iors as string[] | undefined) ?? []
     values.iors = checkIorsUnique(iors, this.ws.iorOwners(parseIors(iors)))
-    let id = newAccountId(String(values.name))
-    while (this.ws.hasAccount(id)) id = newAccountId(String(values.name)) // a like-named account drew the same suffix
+    const id = this.ws.newAccountId(String(values.name))
     await this.ws.edit(id, 'account.add', (acc, wsDoc) => ({ result: undefined, summary: createAccount(this.ws, id, values, acc, wsDoc) }))
     return this.show(id)
   }

@@ -8,7 +8,7 @@
 import * as Y from 'yjs'
 import { ACCOUNT_PROFILE_FIELDS, CONTACT_FIELDS, type FieldValue } from '../../domain/index.js'
 import { initContainers, readFields, writeFields } from '../fields.js'
-import { newAccountId, newId } from '../ids.js'
+import { newId } from '../ids.js'
 import { accountRoots } from '../schema.js'
 import { readContacts, type Entity } from '../snapshot.js'
 import type { Workspace } from '../workspace.js'
@@ -62,7 +62,7 @@ export class ImportActions {
 
   /** Creates and updates accounts; returns the ids of the accounts each write touched, in order. */
   async applyAccounts (writes: readonly AccountWrite[], opts: ApplyOptions): Promise<string[]> {
-    const ids = writes.map(w => (w.op === 'update' ? w.id : this.newId(String(w.values.name))))
+    const ids = writes.map(w => (w.op === 'update' ? w.id : this.ws.newAccountId(String(w.values.name))))
     await this.inBatches(writes, opts, (batch, at) => this.preload(ids.slice(at, at + batch.length)), async (w, i) => {
       const id = ids[i]!
       const from = `import from ${opts.source} (row ${w.row})`
@@ -73,15 +73,6 @@ export class ImportActions {
       }, { flush: false })
     })
     return ids
-  }
-
-  /** A new account id, unlike every account's and every id this import has handed out. */
-  private readonly handedOut = new Set<string>()
-  private newId (name: string): string {
-    let id = newAccountId(name)
-    while (this.ws.hasAccount(id) || this.handedOut.has(id)) id = newAccountId(name)
-    this.handedOut.add(id)
-    return id
   }
 
   async applyContacts (writes: readonly ContactWrite[], opts: ApplyOptions): Promise<void> {
