@@ -71,7 +71,7 @@ export interface SessionLimits { maxFrameBytes: number, maxDocs: number, maxFram
 export const DEFAULT_LIMITS: SessionLimits = { maxFrameBytes: 32 * 1024 * 1024, maxDocs: 200_000, maxFramesPerSecond: 20_000 }
 const BURST_SECONDS = 5
 
-const DOC_NAME = /^(workspace|vouches|account\/[a-z0-9-]{1,64})$/
+const DOC_NAME = /^(workspace|account\/[a-z0-9-]{1,64})$/
 
 export class SyncSession {
   /**

@@ -59,7 +59,7 @@ describe('hub mode through a stock Hocuspocus server', () => {
     const transport = hocuspocusTransport({ hub: parseHubUrl(hub.url), teamId: ana.ws.config.team.id, token: TOKEN, maxMessageBytes: 1 << 20 })
     keep(transport)
     const origin = { origin: 'remote', test: true }
-    const target = hubTarget(ana, parseHubUrl(hub.url), () => false, undefined, { signer: undefined, holdMs: 0 })
+    const target = hubTarget(ana, parseHubUrl(hub.url), () => false)
     const name = `account/${account.id}`
     const first = new HubRoom({ name, target, live: true, origin })
     transport.open(first)
