@@ -117,7 +117,9 @@ export function conflictActivity (doc: Y.Doc): ActivityEntry[] {
   const out = textActivity(doc)
   if (records.size === 0) return out
   const writers = writerIndex(doc)
-  for (const [id, r] of records.entries() as IterableIterator<[string, ConflictRecord]>) {
+  // In id order: a map's iteration order is the order its keys arrived, which differs between replicas.
+  const sorted = [...records.entries() as IterableIterator<[string, ConflictRecord]>].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)
+  for (const [id, r] of sorted) {
     const entry = valueLine(doc, id, r, writers)
     if (entry) out.push(entry)
   }

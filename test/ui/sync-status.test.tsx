@@ -27,7 +27,10 @@ describe('the status bar\'s sync line', () => {
     fake.state.summary = '1 peer online · synced 10:42'
     fake.changed()
     await ui.waitFor('1 peer online · synced 10:42')
-    const id = (await ui.store.accounts.list())[0]!.id
+    // The list opens sorted by name: Enter opens the first name once its row is on screen.
+    const [first] = (await ui.store.accounts.list()).sort((a, b) => a.name.localeCompare(b.name))
+    const id = first!.id
+    await ui.waitFor(`› ${first!.name}`)
     fake.state.here.set(id, ['Bo Chen'])
     await ui.press(KEY.enter)
     await ui.waitFor('also here: Bo Chen')
