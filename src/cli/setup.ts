@@ -6,7 +6,7 @@ import { userInfo } from 'node:os'
 import { InputError } from '../domain/index.js'
 import { Workspace, homePaths, readConfig, refuseOrphanDatabase, type Store, type WorkspaceConfig } from '../store/index.js'
 import { newId } from '../store/ids.js'
-import { loadSigner, loadOrCreateIdentity, signerOf } from '../sync/index.js'
+import { loadOrCreateIdentity, signerOf } from '../sync/index.js'
 
 export async function initWorkspace (home: string, opts: { name: string, team?: string, defaulted?: boolean }): Promise<Workspace> {
   const name = opts.name.trim()
@@ -38,16 +38,5 @@ export async function initDefaultWorkspace (home: string): Promise<void> {
   await (await initWorkspace(home, { name: defaultMemberName(), defaulted: true })).close()
 }
 
-/**
- * `pat init --name NAME [--team TEAM]` on a default workspace: renames the member (and the team: to TEAM,
- * or, if it still has its default name "<OS user>'s team", to "NAME's team") and marks it named.
- */
-export async function nameDefaultWorkspace (store: Store, opts: { name: string, team?: string }) {
-  const signer = await loadSigner(store.ws.paths.identityKey)
-  const before = store.ws.member.name
-  await store.roster.renameSelf(opts.name, signer)
-  const team = opts.team ?? (store.roster.teamName() === `${before}'s team` ? `${store.ws.member.name}'s team` : undefined)
-  if (team !== undefined) await store.roster.renameTeam(team, signer)
-  await store.ws.markNamed()
-  return { home: store.ws.paths.root, member: { ...store.ws.member }, team: { ...store.ws.config.team } }
-}
+/** `pat init --name NAME [--team TEAM]` on a default workspace (sync/naming.ts, shared with the app's welcome). */
+export { nameDefaultWorkspace } from '../sync/naming.js'

@@ -16,6 +16,7 @@ import { AppContext, type Preload } from './contexts/app-context.js'
 import { KeyProvider } from './contexts/keys-context.js'
 import { Layer } from './components/layer.js'
 import { useIorWarning } from './hooks/use-ior-warning.js'
+import { useNames } from './hooks/use-names.js'
 import { useKb } from './hooks/use-kb.js'
 import { useMessage } from './hooks/use-message.js'
 import { useOverlays } from './hooks/use-overlays.js'
@@ -66,6 +67,7 @@ export function App ({ store, theme = colorTheme, offerDemo, loadKb, today, prel
 
   const syncLine = useSyncLine(sync, route.name === 'account' ? route.id : undefined)
   const iorWarning = useIorWarning(store)
+  const names = useNames(store)
   const frameHeight = Math.max(8, rows - 1)
   // A long message (a whole file path) wraps onto up to three lines, taken from the screen above it.
   const shownMessage = messageLines(message?.text ?? '', columns, 3)
@@ -93,7 +95,7 @@ export function App ({ store, theme = colorTheme, offerDemo, loadKb, today, prel
               <OverlayStack {...size} overlays={overlays} push={push} pop={pop} />
             </Box>
             <MessageLine lines={shownMessage} tone={message?.tone} />
-            <StatusBar team={store.ws.config.team.name} member={store.ws.member.name} sync={iorWarning ? `${iorWarning} · ${syncLine}` : syncLine} width={columns} />
+            <StatusBar team={names.team} member={names.member} sync={iorWarning ? `${iorWarning} · ${syncLine}` : syncLine} width={columns} />
           </Box>
         </KeyProvider>
       </AppContext.Provider>

@@ -26,6 +26,20 @@ describe('welcome screen: your name', () => {
     expect(log.at(-1)).toMatchObject({ byName: 'Ana Lima' })
   })
 
+  it('names the team after the member while it has its default name; Ctrl-U in a pasted run clears the field', async () => {
+    const ui = await renderApp({ offerDemo: addDemoAccounts })
+    const before = ui.store.ws.member.name
+    expect(ui.store.roster.teamName()).toBe(`${before}'s team`)
+    await ui.waitFor(`Name: ${before}`)
+    await ui.press('\x15Ana Lima') // one read: Ctrl-U, then the pasted name
+    await ui.waitFor('Name: Ana Lima')
+    await ui.press(KEY.enter)
+    await ui.waitFor(/d\s+add three clearly fictional demo accounts/)
+    expect(ui.store.roster.teamName()).toBe("Ana Lima's team")
+    const f = await ui.waitFor("PAT Desk · Ana Lima's team · Ana Lima") // the status bar follows
+    expect(f).not.toContain(`${before}'s team`)
+  })
+
   it('refuses an empty name beside the field and keeps asking', async () => {
     const ui = await renderApp({ offerDemo: addDemoAccounts })
     const before = ui.store.ws.member.name

@@ -53,14 +53,18 @@ const CONTROL: Record<string, Partial<Key>> = { '\t': { tab: true }, '\r': { ret
  * A multi-character input split into single keys. Ink hands over what one read from the terminal holds —
  * `jjje` typed fast, `/harbor` sent by a script — as one input (escape sequences such as arrows come
  * apart already); each character is a key of its own, so each reaches the layer the one before it left on
- * top. Tab, Enter and Backspace in the run become those keys.
+ * top. Tab, Enter and Backspace in the run become those keys, and other control characters Ctrl+letter.
  */
 export function splitInput (input: string, key: Key): Array<[string, Key]> {
   const chars = [...input]
   if (chars.length <= 1) return [[input, key]]
   return chars.map(ch => {
     const control = CONTROL[ch]
-    return control ? ['', { ...NO_KEY, ...control }] : [ch, { ...NO_KEY, shift: /[A-Z]/.test(ch) }]
+    if (control) return ['', { ...NO_KEY, ...control }]
+    // Ctrl-A … Ctrl-Z in the run (Ctrl-U clearing a field before a pasted name) as Ink reports one alone.
+    const code = ch.charCodeAt(0)
+    if (code >= 1 && code <= 26) return [String.fromCharCode(code + 96), { ...NO_KEY, ctrl: true }]
+    return [ch, { ...NO_KEY, shift: /[A-Z]/.test(ch) }]
   })
 }
 

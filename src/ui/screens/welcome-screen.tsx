@@ -7,7 +7,7 @@
 import { useState } from 'react'
 import { Box } from 'ink'
 import { Text } from '../components/text.js'
-import { loadSigner } from '../../sync/identity.js'
+import { nameDefaultWorkspace } from '../../sync/naming.js'
 import { TitleLine } from '../components/chrome.js'
 import { TextInput } from '../components/text-input.js'
 import { useAppServices } from '../contexts/app-context.js'
@@ -28,8 +28,7 @@ export function WelcomeScreen ({ home, member, height, width, busy, onDemo, onEm
   const save = () => {
     if (saving) return
     setSaving(true)
-    loadSigner(store.ws.paths.identityKey)
-      .then(async signer => { await store.roster.renameSelf(name.get().value, signer); await store.ws.markNamed() })
+    nameDefaultWorkspace(store, { name: name.get().value })
       .then(() => { setProblem(undefined); setNamed(store.ws.member.name) }, (err: Error) => setProblem(err.message))
       .finally(() => setSaving(false))
   }
