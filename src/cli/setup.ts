@@ -4,7 +4,7 @@
  */
 import { userInfo } from 'node:os'
 import { InputError } from '../domain/index.js'
-import { Workspace, homePaths, readConfig, refuseOrphanDatabase, type Store, type WorkspaceConfig } from '../store/index.js'
+import { Workspace, homePaths, readConfig, refuseOrphanDatabase, type WorkspaceConfig } from '../store/index.js'
 import { newId } from '../store/ids.js'
 import { loadOrCreateIdentity, signerOf } from '../sync/index.js'
 
