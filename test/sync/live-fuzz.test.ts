@@ -313,5 +313,5 @@ describe(`a live peer under ${MEMBER_CONNECTIONS + STRANGER_CONNECTIONS} hostile
     await b.node.syncOnce(a.address, 10_000)
     expect(await bo.accounts.show(acc.id)).toEqual(await ana.accounts.show(acc.id))
     expect(failures).toEqual([])
-  }, 60_000)
+  }, 180_000) // 10,000 hostile frames: measured 43 s alone at load 12, 65 s inside a CI run at that load
 })
