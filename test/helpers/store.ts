@@ -12,6 +12,13 @@ export async function newStore (name = 'Dana Ruiz', opts: WorkspaceOptions = {})
   return Store.open(home, opts)
 }
 
+/** Closes `store` and opens its home again, as the next `pat` process would: what was stored, read back. */
+export async function reopen (store: Store): Promise<Store> {
+  const home = store.ws.paths.root
+  await store.close()
+  return Store.open(home)
+}
+
 /** Exchanges every document both ways (state vectors first, as the sync protocol does). */
 export async function syncStores (a: Store, b: Store): Promise<void> {
   const names = new Set([...(await a.ws.docs.storedNames()), ...(await b.ws.docs.storedNames())])
