@@ -15,9 +15,9 @@
  * C0 (but newline and tab), DEL, C1, bidi embeddings/overrides/isolates, LS/PS; a carriage return only when
  * no newline follows it (CRLF line ends, as CSV has them, are harmless; a lone CR would overwrite the line).
  */
-const UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]|\r(?!\n)/g // eslint-disable-line no-control-regex
+const UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]|\r(?!\n)/g // eslint-disable-line no-control-regex -- finding control characters is the point
 /** Our own colour and weight sequences (Select Graphic Rendition), kept only in output we styled ourselves. */
-const SGR = /\u001b\[[0-9;]*m/y // eslint-disable-line no-control-regex
+const SGR = /\u001b\[[0-9;]*m/y // eslint-disable-line no-control-regex -- an SGR sequence starts with ESC
 
 function picture (c: string): string {
   const code = c.charCodeAt(0)
@@ -64,7 +64,7 @@ export function withoutControls (text: string): string {
 }
 
 /** Any character printableLine changes: what printable replaces, and line breaks and tabs. */
-const LINE_UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]/ // eslint-disable-line no-control-regex
+const LINE_UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]/ // eslint-disable-line no-control-regex -- finding control characters is the point
 
 /**
  * One line of printable text: whitespace runs (newlines, tabs) become one space. Every table cell of the app

@@ -39,6 +39,8 @@ export function specsAt (path: string): readonly FieldSpec[] | undefined {
 
 /** The path of a map in an account document, if its fields are tracked (undefined otherwise). */
 export function pathOf (type: Y.AbstractType<unknown> | Y.Map<unknown>): string | undefined {
+  // A Yjs value: Y.Map<unknown> is an AbstractType<YMapEvent<unknown>>, which Yjs's event-handler typing keeps
+  // from being an AbstractType<unknown>; only the type-independent _item and root key are read here.
   const map = type as unknown as Y.AbstractType<unknown>
   const item = map._item
   if (item === null) {

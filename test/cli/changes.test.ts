@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { Store } from '../../src/store/index.js'
 import { pat, patJson } from '../helpers/cli.js'
-import { newStore, syncStores } from '../helpers/store.js'
+import { sharedAccount, syncStores } from '../helpers/store.js'
 
 /** Two members who set one field apart and synced; returns their homes (closed) and the account. */
 async function apart () {
-  const a = await newStore('Ana Lima')
-  const b = await newStore('Bo Chen')
-  const acc = await a.accounts.add({ name: 'Shared Harbor Co', iors: ['11-2223334'] })
-  await syncStores(a, b)
+  const { ana: a, bo: b, account: acc } = await sharedAccount()
   await a.accounts.show(acc.id, { markSeen: true })
   await b.accounts.show(acc.id, { markSeen: true })
   await a.accounts.set(acc.id, { address: '1 Ana Street' })

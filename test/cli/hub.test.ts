@@ -3,7 +3,7 @@
 // routed into a running `pat serve` — and through a stock Hocuspocus server with a token, a roster change
 // made with `pat team` reaching a member through the hub, and one clear line for what cannot work (a refused
 // token among them).
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -11,9 +11,10 @@ import { WebSocket } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { roomOf } from '../../src/sync/hub/url.js'
-import { PAT, pat, patJson, waitFor } from '../helpers/cli.js'
+import { pat, patJson, waitFor } from '../helpers/cli.js'
 import { freePort, startHocuspocusHub, startStockHub, type TestHub } from '../helpers/hub.js'
 import { tempDir } from '../helpers/home.js'
+import { startServe } from '../helpers/serve.js'
 
 let hub: TestHub
 const children: ChildProcess[] = []
@@ -48,11 +49,7 @@ describe('pat hub and pat sync --hub', () => {
     expect(await pat(A, ['sync', '--hub'])).toMatchObject({ code: 0, stdout: `synced 2 documents through ${hub.url}: received changes to 0, sent changes to 2\n` })
     expect((await pat(A, ['sync', 'status'])).stdout).toContain(`hub: ${hub.url} (set; pat serve or the app syncs through it, pat sync --hub once)\n`)
 
-    const child = spawn(process.execPath, [PAT, '--home', A, 'serve', '--host', '127.0.0.1', '--port', '0', '--no-mdns'], { stdio: ['ignore', 'pipe', 'pipe'] })
-    children.push(child)
-    let out = ''
-    child.stdout!.on('data', d => { out += d })
-    await waitFor(() => /listening for peers/.test(out), 15_000, 'pat serve to listen')
+    const { out } = await startServe(A, child => children.push(child))
     const status = await waitFor(async () => {
       const s = await patJson(A, ['sync', 'status', '--json'])
       return s.hub?.state === 'connected' ? s : undefined
@@ -73,17 +70,13 @@ describe('pat hub and pat sync --hub', () => {
     expect((await pat(A, ['hub', 'set', hub.url])).stdout).toBe(`hub set to ${hub.url}: syncing through it now\n`)
     expect((await pat(A, ['hub', 'clear'])).stdout).toBe('hub cleared\n')
     expect((await patJson(A, ['sync', 'status', '--json'])).hub).toBeNull()
-    expect(out).toContain(`syncing through the hub at ${hub.url}`)
+    expect(out()).toContain(`syncing through the hub at ${hub.url}`)
   })
 
   it('carries a roster change made with pat team to a member who syncs only through the hub', async () => {
     const [A, B, C] = [await tempDir(), await tempDir(), await tempDir()]
     await pat(A, ['init', '--name', 'Ana Lima'])
-    const child = spawn(process.execPath, [PAT, '--home', A, 'serve', '--host', '127.0.0.1', '--port', '0', '--no-mdns'], { stdio: ['ignore', 'pipe', 'pipe'] })
-    children.push(child)
-    let out = ''
-    child.stdout!.on('data', d => { out += d })
-    await waitFor(() => /listening for peers/.test(out), 15_000, 'pat serve to listen')
+    await startServe(A, child => children.push(child))
     for (const [home, name] of [[B, 'Bo Chen'], [C, 'Cy Park']] as const) {
       const invite = await patJson(A, ['team', 'invite', '--ttl', '1h'])
       expect((await pat(home, ['init', '--name', name, '--join', invite.code])).code).toBe(0)

@@ -1,25 +1,18 @@
-import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { openDatabase } from '../../src/store/database.js'
 import { tempDir } from '../helpers/home.js'
-import { PAT, pat, patJson, waitFor } from '../helpers/cli.js'
+import { killedAfterEach, startServe } from '../helpers/serve.js'
+import { pat, patJson, waitFor } from '../helpers/cli.js'
 
-const children: ChildProcess[] = []
-afterEach(() => { for (const c of children.splice(0)) c.kill('SIGKILL') })
-
-function serve (home: string): ChildProcess {
-  const child = spawn(process.execPath, [PAT, '--home', home, 'serve'], { stdio: 'ignore' })
-  children.push(child)
-  return child
-}
+const keep = killedAfterEach()
 
 describe('a second pat while the workspace is held', () => {
   it('routes commands through the running `pat serve`', async () => {
     const H = await tempDir()
     await pat(H, ['init', '--name', 'Dana Ruiz'])
-    serve(H)
+    await startServe(H, keep)
     await waitFor(() => existsSync(join(H, 'pat.sock')), 10_000, 'the control socket')
     const acc = await patJson(H, ['account', 'add', '--name', 'Routed Co', '--ior', '12-3456789'])
     expect(acc.name).toBe('Routed Co')
@@ -32,7 +25,7 @@ describe('a second pat while the workspace is held', () => {
   it('recovers after the holder is killed with SIGKILL (stale socket, released lock)', async () => {
     const H = await tempDir()
     await pat(H, ['init', '--name', 'Dana Ruiz'])
-    const child = serve(H)
+    const { child } = await startServe(H, keep)
     await waitFor(() => existsSync(join(H, 'pat.sock')), 10_000, 'the control socket')
     await patJson(H, ['account', 'add', '--name', 'Before Kill'])
     child.kill('SIGKILL')

@@ -1,32 +1,22 @@
 // `pat serve`, `pat team …`, `pat init --join` and `pat sync` as a user runs them, on loopback: commands
 // routed into the running peer, invites spent once, owner-only roster changes (signed with the member's key),
 // a viewer's edit set aside (never sent) while the viewer keeps receiving, sync status, and a stranger refused with nothing learned.
-import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { tempDir } from '../helpers/home.js'
-import { PAT, pat, patJson, waitFor } from '../helpers/cli.js'
+import { pat, patJson } from '../helpers/cli.js'
+import { killedAfterEach, startServe } from '../helpers/serve.js'
 
-const children: ChildProcess[] = []
-afterEach(() => { for (const c of children.splice(0)) c.kill('SIGKILL') })
-
-/** Starts `pat serve` on a free loopback port; resolves with "127.0.0.1:PORT" once it listens. */
-async function serve (home: string): Promise<string> {
-  const child = spawn(process.execPath, [PAT, '--home', home, 'serve', '--host', '127.0.0.1', '--port', '0', '--no-mdns'], { stdio: ['ignore', 'pipe', 'pipe'] })
-  children.push(child)
-  let out = ''
-  child.stdout!.on('data', d => { out += d })
-  return waitFor(() => /listening for peers on (127\.0\.0\.1:\d+)/.exec(out)?.[1], 15_000, 'pat serve to listen')
-}
+const keep = killedAfterEach()
 
 describe('team sync from the command line', () => {
   it('invites, joins, refuses what the roster does not allow, and reports status', async () => {
     const [A, B, C, D] = [await tempDir(), await tempDir(), await tempDir(), await tempDir()]
     await pat(A, ['init', '--name', 'Ana Lima'])
     const acc = await patJson(A, ['account', 'add', '--name', 'Shared Harbor Co'])
-    const address = await serve(A)
+    const { address } = await startServe(A, keep)
 
     const invite = await patJson(A, ['team', 'invite', '--ttl', '1h'])
     expect(invite).toMatchObject({ role: 'editor', addresses: [address], code: expect.stringMatching(/^pat1\./) })

@@ -3,10 +3,9 @@ import {
   accountDue, dueEntries, isCompliantAccount, latestDate, nextOstDeadline, parsePeriod,
   type AccountSnapshot, type DueEntry
 } from '../../src/domain/index.js'
+import { portAccount } from '../helpers/port-account.js'
 
-const account = (over: Partial<AccountSnapshot> = {}): AccountSnapshot => ({
-  id: 'acc-1', name: 'Harbor Imports', stage: 'evaluate', profile: {}, plan: { items: [] }, cips: [], events: [], ...over
-})
+const account = (over: Partial<AccountSnapshot> = {}) => portAccount({ stage: 'evaluate', ...over })
 const only = (entries: DueEntry[], rule: string) => entries.filter(e => e.rule === rule)
 const one = (entries: DueEntry[], rule: string) => {
   const hits = only(entries, rule)

@@ -6,21 +6,9 @@ import {
   coverSheetGaps, fieldText, listedItems, matchApprovals, orderCips, planTextGaps, profileGaps, projectItemGaps, projectListGaps,
   type AccountSnapshot, type ChecklistRow
 } from '../../src/domain/index.js'
+import { portAccount } from '../helpers/port-account.js'
 
-const account = (over: Partial<AccountSnapshot> = {}): AccountSnapshot => ({
-  id: 'acc-1',
-  name: 'Harbor Imports',
-  stage: 'improve',
-  kind: 'port',
-  iors: [],
-  profile: {},
-  locations: [],
-  contacts: [],
-  plan: { items: [], approvals: [] },
-  cips: [],
-  events: [],
-  ...over
-})
+const account = (over: Partial<AccountSnapshot> = {}) => portAccount({ stage: 'improve', leadPort: undefined, ...over })
 const row = (name: string, answer: ChecklistRow['answer'], reason = ''): Pick<ChecklistRow, 'name' | 'answer' | 'reason'> => ({ name, answer, reason })
 
 describe('fieldText', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { checkEligibility, importsThroughOnePort, type AccountSnapshot, type CriterionResult } from '../../src/domain/index.js'
+import { portAccount } from '../helpers/port-account.js'
 
 type Port = { name: string, share?: number, rank?: number, concurrence?: 'yes' | 'no' | 'pending' }
-const account = (profile: Record<string, unknown> = {}, ports: Port[] = [], over: Partial<AccountSnapshot> = {}): AccountSnapshot => ({
-  id: 'acc-1', name: 'Harbor Imports', stage: 'select', kind: 'port', leadPort: 'Savannah', profile, ports: ports.map((p, i) => ({ id: `p${i}`, ...p })), ...over
-})
+const account = (profile: Record<string, unknown> = {}, ports: Port[] = [], over: Partial<AccountSnapshot> = {}) =>
+  portAccount({ stage: 'select', profile, ports: ports.map((p, i) => ({ id: `p${i}`, ...p })), ...over })
 const criterion = (a: AccountSnapshot, id: string): CriterionResult => {
   const c = checkEligibility(a).criteria.find(x => x.id === id)
   if (!c) throw new Error(`no criterion ${id}`)

@@ -3,26 +3,9 @@ import {
   CHECKLIST_ITEMS, STAGES, TASKS, lifecycleProgress, nextStage, openTasksBefore, parseStage, resolveTask, tasksOf, taskProgress,
   type AccountSnapshot
 } from '../../src/domain/index.js'
+import { portAccount } from '../helpers/port-account.js'
 
-const account = (over: Partial<AccountSnapshot> = {}): AccountSnapshot => ({
-  id: 'acc-1',
-  name: 'Harbor Imports',
-  stage: 'establish',
-  kind: 'port',
-  leadPort: 'Savannah',
-  iors: [],
-  profile: {},
-  locations: [],
-  related: [],
-  contacts: [],
-  checklist: [],
-  plan: { items: [], approvals: [] },
-  cips: [],
-  events: [],
-  ports: [],
-  tasks: {},
-  ...over
-})
+const account = portAccount
 const status = (a: AccountSnapshot, id: string) => taskProgress(resolveTask(id), a)
 
 describe('the five stages and their tasks', () => {

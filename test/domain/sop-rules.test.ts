@@ -6,25 +6,12 @@ import {
   ostNotice, questionnaireDuty, resolveTask,
   stageBlockMessage, stageMoveBlock, taskProgress, type AccountSnapshot, type DueEntry
 } from '../../src/domain/index.js'
+import { portAccount } from '../helpers/port-account.js'
 
 const SOP = '001_f75c851ccf3a999b.txt'
 const CIP = '004_7e84c79b4b761dce.txt'
 
-const account = (over: Partial<AccountSnapshot> = {}): AccountSnapshot => ({
-  id: 'acc-1',
-  name: 'Harbor Imports',
-  stage: 'select',
-  kind: 'port',
-  leadPort: 'Savannah',
-  iors: [],
-  profile: { importValue: 20_000_000, nationalRank: 900, pfiShare: 60 },
-  plan: { items: [], approvals: [] },
-  cips: [],
-  events: [],
-  ports: [],
-  tasks: {},
-  ...over
-})
+const account = (over: Partial<AccountSnapshot> = {}) => portAccount({ stage: 'select', profile: { importValue: 20_000_000, nationalRank: 900, pfiShare: 60 }, ...over })
 const task = (a: AccountSnapshot, id: string, today = '2026-12-05') => taskProgress(resolveTask(id), a, today)
 const rules = (entries: DueEntry[]) => entries.map(e => e.rule)
 const concurrence = (a: AccountSnapshot) => checkEligibility(a, 'port').criteria.find(c => c.id === 'concurrence')!

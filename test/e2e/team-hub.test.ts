@@ -2,25 +2,15 @@
 // `serve` and `token` commands, and `pat`. Ana and Bo (joined by invite) each get a token for their team; after
 // edits made apart, `pat sync --hub hocuspocus+ws://… --token T` by Ana, Bo, then Ana leaves them identical.
 // A wrong token and a revoked one fail with one clear line and exit 1, changing nothing. Loopback only.
-import { spawn, type ChildProcess } from 'node:child_process'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { PAT, pat, patJson, waitFor } from '../helpers/cli.js'
+import { pat, patJson } from '../helpers/cli.js'
 import { tempDir } from '../helpers/home.js'
 import { hubCli, startHub } from '../helpers/hub-server.mjs'
+import { startServe } from '../helpers/serve.js'
 
 const stops: Array<() => unknown> = []
 afterAll(async () => { for (const stop of stops.reverse()) await stop() })
-
-/** `pat serve` on loopback, until it listens; killed after the tests. */
-async function serve (home: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [PAT, '--home', home, 'serve', '--host', '127.0.0.1', '--port', '0', '--no-mdns'], { stdio: ['ignore', 'pipe', 'pipe'] })
-  stops.push(() => child.kill('SIGKILL'))
-  let out = ''
-  child.stdout!.on('data', d => { out += d })
-  await waitFor(() => /listening for peers/.test(out), 15_000, 'pat serve to listen')
-  return child
-}
 
 /** The token the hub's CLI prints once for a new member of `team`. */
 async function token (tokens: string, team: string, member: string): Promise<string> {
@@ -39,7 +29,7 @@ describe('a team syncing through its own hub (hub/), with tokens', () => {
 
     await pat(A, ['init', '--name', 'Ana Lima'])
     const acc = await patJson(A, ['account', 'add', '--name', 'Hub Harbor Co', '--ior', '33-4445556'])
-    const ana = await serve(A)
+    const { child: ana } = await startServe(A, child => stops.push(() => child.kill('SIGKILL')))
     const invite = await patJson(A, ['team', 'invite'])
     expect(await pat(B, ['init', '--name', 'Bo Chen', '--join', invite.code])).toMatchObject({ code: 0 })
     ana.kill('SIGTERM')

@@ -10,12 +10,12 @@
 //    pulled cable): both nodes notice by their keepalive pings, show the peer disconnected, and redial.
 // Each time the replicas must converge with nothing lost, within bounded waits. Seeded (lib0/prng); the
 // seed is in the test names. Timing (when a cut lands relative to an edit) still varies from run to run.
-import { spawn, type ChildProcess } from 'node:child_process'
 import * as prng from 'lib0/prng'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Store } from '../../src/store/index.js'
-import { PAT, pat, patJson, waitFor } from '../helpers/cli.js'
+import { pat, patJson, waitFor } from '../helpers/cli.js'
 import { tempDir } from '../helpers/home.js'
+import { killedAfterEach, startServe } from '../helpers/serve.js'
 import { startNode } from '../helpers/peers.js'
 import { newStore } from '../helpers/store.js'
 import { replicaState } from '../helpers/sync.js'
@@ -26,10 +26,8 @@ const SEED = 1909
 const CUTS = 14
 
 const open: Array<{ close (): Promise<void> }> = []
-const children = new Set<ChildProcess>()
+const keep = killedAfterEach()
 afterEach(async () => {
-  for (const c of children) { c.kill('SIGCONT'); c.kill('SIGKILL') }
-  children.clear()
   for (const o of open.splice(0).reverse()) await o.close()
 })
 
@@ -127,18 +125,10 @@ describe(`sync over a faulty network (seed ${SEED})`, () => {
     const [A, B] = [await tempDir(), await tempDir()]
     await pat(A, ['init', '--name', 'Ana Lima'])
     const acc = (await patJson(A, ['account', 'add', '--name', 'Paused Harbor Co'])).id as string
-    const serve = async (home: string, extra: string[]) => {
-      const child = spawn(process.execPath, [PAT, '--home', home, 'serve', '--host', '127.0.0.1', '--port', '0', '--no-mdns', ...extra], { stdio: ['ignore', 'pipe', 'pipe'] })
-      children.add(child)
-      let out = ''
-      child.stdout!.on('data', d => { out += d })
-      const address = await waitFor(() => /listening for peers on (127\.0\.0\.1:\d+)/.exec(out)?.[1], 15_000, 'pat serve to listen')
-      return { child, address, out: () => out }
-    }
-    const a = await serve(A, [])
+    const a = await startServe(A, keep)
     const invite = await patJson(A, ['team', 'invite'])
     expect(await pat(B, ['init', '--name', 'Bo Chen', '--join', invite.code])).toMatchObject({ code: 0 })
-    const b = await serve(B, ['--peer', a.address])
+    const b = await startServe(B, keep, ['--peer', a.address])
     const bothConnected = async () => (await patJson(A, ['sync', 'status'])).peers.some((p: { name: string, connected: boolean }) => p.name === 'Bo Chen' && p.connected)
     await waitFor(bothConnected, 10_000, 'Bo\'s peer to connect to Ana\'s')
 

@@ -1,6 +1,6 @@
 // Opening real workspaces (in temporary homes) for store tests, and syncing two of them in memory.
 import * as Y from 'yjs'
-import { Store, type WorkspaceOptions } from '../../src/store/index.js'
+import { Store, type AccountRecord, type WorkspaceOptions } from '../../src/store/index.js'
 import { REMOTE } from '../../src/store/origins.js'
 import { initWorkspace } from '../../src/cli/setup.js'
 import { tempDir } from './home.js'
@@ -10,6 +10,13 @@ export async function newStore (name = 'Dana Ruiz', opts: WorkspaceOptions = {})
   const home = await tempDir()
   await (await initWorkspace(home, { name })).close()
   return Store.open(home, opts)
+}
+
+/** Closes `store` and opens its home again, as the next `pat` process would: what was stored, read back. */
+export async function reopen (store: Store): Promise<Store> {
+  const home = store.ws.paths.root
+  await store.close()
+  return Store.open(home)
 }
 
 /** Exchanges every document both ways (state vectors first, as the sync protocol does). */
@@ -25,4 +32,13 @@ export async function syncStores (a: Store, b: Store): Promise<void> {
   }
   await a.ws.flush()
   await b.ws.flush()
+}
+
+/** Ana and Bo, two fresh replicas (not one team) that both hold Shared Harbor Co (IR# 11-2223334), synced once. */
+export async function sharedAccount (): Promise<{ ana: Store, bo: Store, account: AccountRecord }> {
+  const ana = await newStore('Ana Lima')
+  const bo = await newStore('Bo Chen')
+  const account = await ana.accounts.add({ name: 'Shared Harbor Co', iors: ['11-2223334'] })
+  await syncStores(ana, bo)
+  return { ana, bo, account }
 }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { MAX_LOG_UPDATES, MIN_LOG_BYTES, afterStore, loadedStats, needsCompaction } from '../../src/store/compaction.js'
-import { Store } from '../../src/store/index.js'
+import type { Store } from '../../src/store/index.js'
 import { REMOTE } from '../../src/store/origins.js'
 import { failWrites } from '../helpers/faults.js'
-import { newStore } from '../helpers/store.js'
+import { newStore, reopen } from '../helpers/store.js'
 
 const stored = async (s: Store, doc: string) => (await s.ws.database.readUpdates(doc)).updates.length
 
@@ -57,9 +57,7 @@ describe('deliberate compaction', () => {
     const before = await s.accounts.show(acc.id)
     const log = await s.ws.log(acc.id)
     expect(log).toHaveLength(1 + 300 + 100)
-    const home = s.ws.paths.root
-    await s.close()
-    const again = await Store.open(home)
+    const again = await reopen(s)
     expect(await again.accounts.show(acc.id)).toEqual(before)
     expect(await again.ws.log(acc.id)).toEqual(log)
     await again.close()
@@ -99,9 +97,7 @@ describe('deliberate compaction', () => {
     const name = `account/${acc.id}`
     const { doc, updates } = await peerCopy(s, name)
     for (let n = 0; n < MAX_LOG_UPDATES + 20; n++) doc.getMap('profile').set('address', `${n} Dock Street`)
-    const home = s.ws.paths.root
-    await s.close()
-    const raw = await Store.open(home)
+    const raw = await reopen(s)
     await raw.ws.database.storeUpdates(updates.map(update => ({ doc: name, update })))
     expect(await stored(raw, name)).toBeGreaterThan(MAX_LOG_UPDATES)
     await raw.accounts.show(acc.id) // loads it
@@ -126,10 +122,8 @@ describe('deliberate compaction', () => {
     restore()
     expect(await stored(s, name)).toBe(count)
     expect(docs.toCompact.has(name)).toBe(true) // tried again at the next idle moment
-    const home = s.ws.paths.root
     const before = await s.accounts.show(acc.id)
-    await s.close()
-    const again = await Store.open(home)
+    const again = await reopen(s)
     expect(await again.accounts.show(acc.id)).toEqual(before)
     await again.close()
   })
@@ -155,9 +149,7 @@ describe('the write queue', () => {
     }))
     expect(resolvedBeforeStored).toBe(0)
     expect(batches.length).toBeLessThan(accounts.length / 2)
-    const home = s.ws.paths.root
-    await s.close()
-    const again = await Store.open(home)
+    const again = await reopen(s)
     for (const a of accounts) expect((await again.plan.items.list(a.id))).toHaveLength(1)
     expect((await again.accounts.list()).every(r => r.openItems === 1 && r.nextDue === '2027-01-01')).toBe(true)
     await again.close()
@@ -191,9 +183,7 @@ describe('the write queue', () => {
     expect(results.map(r => (r as PromiseRejectedResult).reason.message)).toEqual(Array(3).fill(expect.stringMatching(/^the disk is full: the change was not saved; free some space and try again$/)))
     restore()
     await s.ws.flush()
-    const home = s.ws.paths.root
-    await s.close()
-    const again = await Store.open(home)
+    const again = await reopen(s)
     const shown = await again.accounts.show(acc.id)
     expect(shown.plan.items.map(i => i.title).sort()).toEqual(['First', 'Second'])
     expect(shown.contacts.map(c => c.name)).toEqual(['Lee Park'])

@@ -3,7 +3,7 @@ import * as Y from 'yjs'
 import { readField, writeField } from '../../src/store/fields.js'
 import { setText } from '../../src/store/text.js'
 import { ACCOUNT_FIELDS } from '../../src/domain/index.js'
-import { newStore, syncStores } from '../helpers/store.js'
+import { newStore, sharedAccount, syncStores } from '../helpers/store.js'
 
 const spec = (key: string) => ACCOUNT_FIELDS.find(s => s.key === key)!
 
@@ -45,10 +45,7 @@ describe('field storage merges without loss', () => {
 
 describe('two replicas of a workspace', () => {
   it('converge to the same JSON after concurrent edits, keeping every edit', async () => {
-    const a = await newStore('Ana Lima')
-    const b = await newStore('Bo Chen')
-    const acc = await a.accounts.add({ name: 'Shared Harbor Co', iors: ['11-2223334'] })
-    await syncStores(a, b)
+    const { ana: a, bo: b, account: acc } = await sharedAccount()
 
     await a.plan.items.add(acc.id, { title: 'Item from Ana', priority: 'high', due: '2027-01-10' })
     await a.checklist.set(acc.id, 'compliance.B', 'yes')

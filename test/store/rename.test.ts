@@ -4,15 +4,14 @@
 // activity entries carry the new name. What a member may not do under cover of a rename is refused.
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { workspaceSyncTarget, type MemberRecord, type Role, type Store } from '../../src/store/index.js'
+import type { MemberRecord } from '../../src/store/index.js'
 import { writeSignedMember } from '../../src/store/member-signature.js'
 import { workspaceRoots } from '../../src/store/schema.js'
 import { writeTeamName } from '../../src/store/team-name.js'
-import { judgeAndApply } from '../../src/sync/judge.js'
 import { newStore } from '../helpers/store.js'
+import { REFUSED, forged, relay } from '../helpers/relay.js'
 import { joinedStore, keepStores, rosterLink, signer } from '../helpers/team.js'
 
-const REFUSED = 'only an owner may change the team or its roster: '
 const keep = keepStores()
 
 /** Ana (owner), Bo (editor) and Cy (viewer), each holding the workspace. */
@@ -21,20 +20,6 @@ async function team () {
   const bo = keep(await joinedStore(ana, 'Bo Chen', 'editor'))
   const cy = keep(await joinedStore(ana, 'Cy Park', 'viewer'))
   return { ana, bo, cy }
-}
-
-/** What `from` has of the workspace that `to` lacks, judged by `to` as coming from a member with `role`. */
-function relay (from: Y.Doc, to: Store, role: Role = 'editor') {
-  const update = Y.encodeStateAsUpdate(from, Y.encodeStateVector(to.ws.wsDoc))
-  return judgeAndApply('workspace', to.ws.wsDoc, update, workspaceSyncTarget(to.ws, () => role).accept, () => ({ origin: 'remote' }))
-}
-
-/** A copy of `store`'s workspace document changed by `tamper`, as a member could send it. */
-function forged (store: Store, tamper: (doc: Y.Doc) => void): Y.Doc {
-  const doc = new Y.Doc()
-  Y.applyUpdate(doc, Y.encodeStateAsUpdate(store.ws.wsDoc))
-  tamper(doc)
-  return doc
 }
 
 describe('a member renames themselves', () => {

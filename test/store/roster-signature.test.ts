@@ -10,9 +10,9 @@ import { workspaceRoots } from '../../src/store/schema.js'
 import { fingerprint, signerOf } from '../../src/sync/identity.js'
 import { judgeAndApply } from '../../src/sync/judge.js'
 import { newStore, syncStores } from '../helpers/store.js'
+import { REFUSED, forgedRoster as forged, relay } from '../helpers/relay.js'
 import { joinedStore, keepStores, signer } from '../helpers/team.js'
 
-const REFUSED = 'only an owner may change the team or its roster: '
 const keep = keepStores()
 
 /** Ana (owner) and Bo (editor), both holding the workspace. */
@@ -20,20 +20,6 @@ async function team () {
   const ana = keep(await newStore('Ana Lima'))
   const bo = keep(await joinedStore(ana, 'Bo Chen', 'editor'))
   return { ana, bo }
-}
-
-/** What `from` has of the workspace that `to` lacks, judged by `to` as an editor's and applied if let in. */
-function relay (from: Y.Doc, to: Store) {
-  const update = Y.encodeStateAsUpdate(from, Y.encodeStateVector(to.ws.wsDoc))
-  return judgeAndApply('workspace', to.ws.wsDoc, update, workspaceSyncTarget(to.ws, () => 'editor').accept, () => ({ origin: 'remote' }))
-}
-
-/** A copy of `store`'s workspace document that `tamper` changes, as a hub or an editor could. */
-function forged (store: Store, tamper: (members: Y.Map<MemberRecord>, doc: Y.Doc) => void): Y.Doc {
-  const doc = new Y.Doc()
-  Y.applyUpdate(doc, Y.encodeStateAsUpdate(store.ws.wsDoc))
-  tamper(workspaceRoots(doc).members, doc)
-  return doc
 }
 
 /** A key pair that is in nobody's roster. */

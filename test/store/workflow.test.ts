@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { Store } from '../../src/store/index.js'
-import { newStore, syncStores } from '../helpers/store.js'
+import { newStore, reopen, syncStores } from '../helpers/store.js'
 
 describe('lifecycle task marks and ports in the store', () => {
   it('keeps marks and ports across reopen, in a deterministic order', async () => {
@@ -16,9 +15,7 @@ describe('lifecycle task marks and ports in the store', () => {
     expect(before.ports.map(p => p.name)).toEqual(['Savannah', 'Charleston', 'Norfolk'])
     expect(Object.keys(before.tasks)).toEqual(['establish.iors-confirmed', 'evaluate.questionnaire-sent'])
     expect(before.tasks['establish.iors-confirmed']).toMatchObject({ done: true, by: s.ws.member.id, note: 'by phone' })
-    const home = s.ws.paths.root
-    await s.close()
-    const again = await Store.open(home)
+    const again = await reopen(s)
     expect(await again.accounts.show(acc.id)).toEqual(before)
     await again.close()
   })

@@ -2,21 +2,13 @@
 // on data screens and says what it acts on, redo, long values read and edited whole, the stage question,
 // narrow and wide terminals, NO_COLOR, the Due screen's workspace entries and the contact form's Side.
 import { describe, expect, it } from 'vitest'
-import { profileRows } from '../../src/ui/format/profile.js'
 import { monoTheme } from '../../src/ui/theme/theme.js'
-import { KEY, renderApp, selectedLine, type Ui } from '../helpers/ui.js'
+import { KEY, renderApp, selectedLine } from '../helpers/ui.js'
 import { openAccount } from '../helpers/open-account.js'
+import { selectProfileRow } from '../helpers/profile-row.js'
 
 const CTRL_S = '\u0013'
 const CTRL_R = '\u0012'
-
-/** Moves the profile cursor to a field by its key. */
-async function selectField (ui: Ui, id: string, key: string): Promise<void> {
-  const rows = profileRows(await ui.store.accounts.show(id))
-  const i = rows.findIndex(r => r.key === key)
-  for (let n = 0; n < i; n++) await ui.press('j')
-  await ui.waitFor(f => (selectedLine(f) ?? '').includes(rows[i]!.label))
-}
 
 describe('undo and redo in the app', () => {
   it('u undoes only on data screens, names what it undid; U brings it back; another account\'s edit is not undone from here', async () => {
@@ -82,7 +74,7 @@ describe('long values', () => {
   it('corporate structure opens a multi-line editor: Enter adds lines, a paste keeps its breaks, arrows move, Ctrl-S saves', async () => {
     const ui = await renderApp({ demo: true })
     const id = await openAccount(ui, 'Northwind')
-    await selectField(ui, id, 'structure')
+    await selectProfileRow(ui, id, 'structure')
     await ui.press(KEY.enter)
     let f = await ui.waitFor('Editing Corporate structure of Northwind')
     expect(f).toContain('Ctrl-S save')
@@ -151,7 +143,7 @@ describe('the SOP stage', () => {
   it('moving past open tasks says which and asks; n keeps editing, y moves it', async () => {
     const ui = await renderApp({ demo: true })
     const id = await openAccount(ui, 'Northwind')
-    await selectField(ui, id, 'stage')
+    await selectProfileRow(ui, id, 'stage')
     await ui.press(KEY.enter, '\u0015', 'improve', KEY.enter)
     const asked = (f: string) => f.replace(/\s+/g, ' ').includes('Move it anyway?')
     let f = await ui.waitFor(asked)
@@ -170,7 +162,7 @@ describe('the SOP stage', () => {
   it('leaving Select before OI clearance says so, and a yes is logged as forced (as pat stage --force)', async () => {
     const ui = await renderApp({ demo: true })
     const id = await openAccount(ui, 'Northwind')
-    await selectField(ui, id, 'stage')
+    await selectProfileRow(ui, id, 'stage')
     await ui.press(KEY.enter, '\u0015', 'establish', KEY.enter)
     const f = await ui.waitFor(f => f.replace(/\s+/g, ' ').includes('Move it anyway?'))
     expect(f.replace(/\s+/g, ' ')).toMatch(/No OI clearance is recorded \(select\.clearance\); the SOP says to wait for it, so a move is logged as forced\. Northwind/)

@@ -2,6 +2,7 @@
 // place from the Profile tab; the "Other *" checklist items said what they are; the Compliance Assessment and
 // IR#s edited in the Profile tab bring the SOP's own triggers. Each test quotes its seed.
 import { openAccount } from '../helpers/open-account.js'
+import { selectProfileRow } from '../helpers/profile-row.js'
 import { describe, expect, it } from 'vitest'
 import { accountDue, resolveTask, taskProgress } from '../../src/domain/index.js'
 import { localDate } from '../../src/domain/local-date.js'
@@ -10,10 +11,7 @@ import { KEY, renderApp, selectedLine, type Ui } from '../helpers/ui.js'
 
 /** Opens the Locations list from the Profile tab (Enter on the Locations line). */
 async function openLocations (ui: Ui, id: string): Promise<void> {
-  const rows = profileRows(await ui.store.accounts.show(id))
-  const i = rows.findIndex(r => r.key === 'locations')
-  for (let n = 0; n < i; n++) await ui.press('j')
-  await ui.waitFor(f => (selectedLine(f) ?? '').includes('Locations'))
+  await selectProfileRow(ui, id, 'locations')
   await ui.press(KEY.enter)
   await ui.waitFor('Locations of Harborview')
 }
@@ -83,14 +81,6 @@ describe('"Other *" checklist items (001_f75c851ccf3a999b.txt, Checklist: "K. Ot
   })
 })
 
-/** Moves the Profile tab's cursor down from `from` to the field `key` (the rows as the tab lists them). */
-async function downTo (ui: Ui, id: string, from: string, key: string): Promise<void> {
-  const rows = profileRows(await ui.store.accounts.show(id))
-  const n = rows.findIndex(r => r.key === key) - rows.findIndex(r => r.key === from)
-  for (let i = 0; i < n; i++) await ui.press('j')
-  await ui.waitFor(f => (selectedLine(f) ?? '').includes(rows.find(r => r.key === key)!.label.slice(0, 30)))
-}
-
 describe('the SOP\'s own triggers in the app (001_f75c851ccf3a999b.txt)', () => {
   // Evaluate step 3: "This questionnaire should be sent to the account if a compliance assessment has not been
   // conducted or is not scheduled to begin soon."
@@ -100,10 +90,10 @@ describe('the SOP\'s own triggers in the app (001_f75c851ccf3a999b.txt)', () => 
     // The demo marks the questionnaire sent; its return is still open until a CA spares it.
     const returned = async () => taskProgress(resolveTask('evaluate.questionnaire-returned'), await ui.store.accounts.show(id), localDate()).status
     expect(await returned()).toBe('open')
-    await downTo(ui, id, 'name', 'assessment')
+    await selectProfileRow(ui, id, 'assessment', 'name')
     await ui.press(KEY.enter, 'conducted', KEY.enter)
     await ui.waitFor(f => /› Compliance Assessment\s+Conducted/.test(f) && f.includes('saved compliance assessment'))
-    await downTo(ui, id, 'assessment', 'assessmentDate')
+    await selectProfileRow(ui, id, 'assessmentDate', 'assessment')
     await ui.press(KEY.enter, '2026-05-01', KEY.enter)
     await ui.waitFor(f => /› Compliance Assessment date\s+2026-05-01/.test(f) && f.includes('saved compliance assessment date'))
     expect((await ui.store.accounts.show(id)).profile).toMatchObject({ assessment: 'conducted', assessmentDate: '2026-05-01' })
@@ -114,7 +104,7 @@ describe('the SOP\'s own triggers in the app (001_f75c851ccf3a999b.txt)', () => 
   it('an IR# added in the Profile tab records the definition change, so the OST notice comes due', async () => {
     const ui = await renderApp({ demo: true })
     const id = await openAccount(ui, 'Northwind')
-    await downTo(ui, id, 'name', 'iors')
+    await selectProfileRow(ui, id, 'iors', 'name')
     await ui.press(KEY.enter, ', 99-3000004', KEY.enter)
     const day = localDate()
     await ui.waitFor(f => new RegExp(`Account definition last changed\\s+${day}`).test(f) && f.includes('saved ir#s'))

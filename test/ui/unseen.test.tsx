@@ -1,16 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { KEY, renderApp, selectedLine } from '../helpers/ui.js'
 import { openAccount } from '../helpers/open-account.js'
-import { newStore, syncStores } from '../helpers/store.js'
+import { sharedAccount, syncStores } from '../helpers/store.js'
 import { accountDocName } from '../../src/store/schema.js'
 import { monoTheme } from '../../src/ui/theme/theme.js'
 
 describe('teammates\' changes in the app', () => {
   it('marks an account with unseen changes, highlights them on opening, and opening marks them seen', async () => {
-    const mine = await newStore('Ana Lima')
-    const peer = await newStore('Bo Chen')
-    const acc = await mine.accounts.add({ name: 'Shared Harbor Co', iors: ['11-2223334'] })
-    await syncStores(mine, peer)
+    const { ana: mine, bo: peer, account: acc } = await sharedAccount()
     await mine.accounts.show(acc.id, { markSeen: true })
     await peer.plan.items.add(acc.id, { title: 'Item from Bo', priority: 'low' })
     await peer.accounts.set(acc.id, { address: '2 Bo Avenue' })
@@ -38,10 +35,7 @@ describe('teammates\' changes in the app', () => {
   })
 
   it('marks a field in conflict with !, shows both values on Enter and writes the pick; H shows its history, C the changes', async () => {
-    const mine = await newStore('Ana Lima')
-    const peer = await newStore('Bo Chen')
-    const acc = await mine.accounts.add({ name: 'Shared Harbor Co', iors: ['11-2223334'] })
-    await syncStores(mine, peer)
+    const { ana: mine, bo: peer, account: acc } = await sharedAccount()
     await mine.accounts.show(acc.id, { markSeen: true })
     // Fixed Yjs client ids: Bo's (higher) write is the one the merge keeps.
     ;(await mine.ws.docs.get(accountDocName(acc.id))).clientID = 1
