@@ -46,7 +46,7 @@ export function conflictChoiceText (c: Conflict): string {
 
 /** A tab's first line while some of its rows are in conflict: what the marks mean and the keys. */
 export function conflictHint (count: number): string {
-  return `! ${count} in conflict here · ! on a marked row: both values, pick one · H history`
+  return `! ${count} in conflict · ! on a marked row: pick a value · H history`
 }
 
 /**
