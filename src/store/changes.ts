@@ -68,13 +68,16 @@ export interface HistoryEntry { at: string, by: string, byName: string, field?: 
 
 const matches = (c: FieldChange, wanted: string) => {
   const w = wanted.toLowerCase()
-  return c.field.toLowerCase() === w || c.label.toLowerCase() === w || c.field.toLowerCase().endsWith(`.${w}`)
+  const f = c.field.toLowerCase()
+  // A prefix names every field under it: `items.<id>` is a plan item's fields, `checklist` every answer.
+  return f === w || c.label.toLowerCase() === w || f.endsWith(`.${w}`) || f.startsWith(`${w}.`)
 }
 
 /**
  * Every value the account's fields had, oldest first: one line per field an edit changed (older entries,
  * made before edits kept their fields, as their summary). With `field` (its name, e.g. `address`,
- * `plan.scope`, or its label), only that field's.
+ * `plan.scope`, or its label), only that field's; with an entry's name (`items.<id>`, `contacts.<id>`),
+ * every field of that entry.
  */
 export function readHistory (doc: Y.Doc, field?: string): HistoryEntry[] {
   const out: HistoryEntry[] = []

@@ -67,8 +67,23 @@ function readOne (doc: Y.Doc, accountId: string, id: string, r: ValueRecord, wri
 /**
  * A conflict of a directory field, from its record alone: the workspace document that holds the field is
  * not read here. Who wrote each value is the latest edit of this account whose log entry set the field to
- * it; the conflict stays open until resolved (a later edit of the field does not close it, as it does for
- * the account document's fields, whose writes are read here).
+ * it.
+ *
+ * It stays open until resolved. An account-document field's conflict also closes when a later write names
+ * the replaced value as what it overwrote (its writer held that value: overwrittenKnowingly) — not on any
+ * later edit: one made after the merge names the value the merge kept, so it closes nothing there either.
+ * For a directory field that write is an item of the workspace document, and closing on it is left out
+ * because it cannot be done soundly here:
+ * - whether a record is open would then depend on a second document, while everything that counts open
+ *   conflicts reads the account's document alone — the summary cache (store/summary-cache.ts) recomputes
+ *   an account's count when that account's document is stored, so a workspace update arriving after it
+ *   (the two documents sync separately) would leave the accounts list's `!` and `pat conflicts` disagreeing
+ *   until the account next changed; and a workspace opened to read accounts only has no workspace document;
+ * - copying the fact into the account's document when the workspace write is seen (as records are copied)
+ *   would have to note the origin of every directory write, local, undone, imported or from a peer, since
+ *   the record it closes may reach a replica after the write does.
+ * The log cannot stand in for it: an entry's Yjs origin is the last entry its writer's log held, and with
+ * concurrent appends that does not prove its writer had seen both values (see textActivity's limit).
  */
 function readDirectory (doc: Y.Doc, accountId: string, id: string, r: ValueRecord, resolution: Resolution | undefined): Conflict {
   const keptText = displayValue(r.path, r.key, r.kept)

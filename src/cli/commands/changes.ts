@@ -89,7 +89,7 @@ export function registerChanges (program: Command, ctx: CliContext): void {
       else ctx.io.out(changesText(groups))
     })
 
-  program.command('history').argument('<account>', 'account id, id prefix or name').argument('[field]', 'a field (address, stage, plan.scope, checklist.compliance.B…) or its label')
+  program.command('history').argument('<account>', 'account id, id prefix or name').argument('[field]', 'a field (address, stage, plan.scope, checklist.compliance.B…) or its label; an entry (items.ID) for all its fields')
     .description('every value a field (or the whole account) had, who set it and when, oldest first')
     .option('--json', 'print JSON')
     .action(async (ref: string, field: string | undefined, opts: { json?: boolean }) => {

@@ -63,7 +63,8 @@ export class ConflictActions {
       if (!map) throw new InputError(`the entry of conflict ${conflict.id} was removed meanwhile; nothing to resolve`)
       if (!same(map.get(record.key), value)) {
         setValue(map, record, value, this.ws)
-        noteFieldChange({ field: conflict.field, label: conflict.label, from: conflict.kept.text, to: text })
+        // Labelled as an ordinary edit of the field is (the entry's name is in the field's own name).
+        noteFieldChange({ field: conflict.field, label: specsAt(record.path)?.find(s => s.key === record.key)?.label ?? conflict.label, from: conflict.kept.text, to: text })
       }
       conflictRoots(acc).resolutions.set(conflict.id, { by: this.ws.member.id, byName: this.ws.member.name, at: this.ws.now(), kept: text })
       return { result: undefined, summary: `resolved conflict ${conflict.id} on ${conflict.label}: kept "${text}" (was "${conflict.kept.text}" / "${conflict.replaced.text}")` }

@@ -22,11 +22,13 @@ export interface EntityFormProps {
   add: (values: Record<string, string>) => Promise<unknown>
   set: (id: string, values: Record<string, string>) => Promise<unknown>
   onClose: (saved: boolean) => void
+  /** Keys of the entry's fields in conflict, marked `!` (`!` on the tab's row picks a value). */
+  conflicts?: ReadonlySet<string>
   height: number
   width: number
 }
 
-export function EntityForm ({ title, specs, accountId, editId, entities, defaults = {}, add, set, onClose, height, width }: EntityFormProps) {
+export function EntityForm ({ title, specs, accountId, editId, entities, defaults = {}, add, set, onClose, conflicts, height, width }: EntityFormProps) {
   const { store } = useAppServices()
   const entity = editId === undefined ? undefined : entities.find(e => e.id === editId)
   const [initial] = useState(() => (editId === undefined ? { ...entityTexts(specs, undefined), ...defaults } : entityTexts(specs, entity)))
@@ -35,6 +37,7 @@ export function EntityForm ({ title, specs, accountId, editId, entities, default
   return (
     <Form
       title={title} specs={specs} initial={initial} current={current} remote={remote} height={height} width={width}
+      {...(conflicts?.size ? { conflicts } : {})}
       submit={async values => {
         if (editId === undefined) return add(filledFields(specs, values))
         const changed = changedFields(specs, initial, values)

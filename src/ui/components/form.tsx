@@ -28,6 +28,8 @@ export interface FormProps {
   /** The values stored now (edit forms): a field that changes here while the form is open is pointed out. */
   current?: Record<string, string> | undefined
   remote?: boolean
+  /** Keys of the fields in conflict (a merge replaced a teammate's value): marked `!` in the conflict token. */
+  conflicts?: ReadonlySet<string>
   /** Runs the store action with the valid values; an InputError it throws is shown beside its field. */
   submit: (values: Record<string, string>) => Promise<unknown>
   onDone: () => void
@@ -36,7 +38,7 @@ export interface FormProps {
   width: number
 }
 
-export function Form ({ title, intro, specs, initial, current, remote = false, submit, onDone, onCancel, height, width }: FormProps) {
+export function Form ({ title, intro, specs, initial, current, remote = false, conflicts, submit, onDone, onCancel, height, width }: FormProps) {
   const theme = useTheme()
   const form = useForm(specs, initial)
   const { run, busy } = useAction()
@@ -53,7 +55,7 @@ export function Form ({ title, intro, specs, initial, current, remote = false, s
     }
   }, { text: form.text })
 
-  const labelWidth = Math.min(26, Math.max(...specs.map(s => s.label.length + (s.required ? 1 : 0))) + 1)
+  const labelWidth = Math.min(26, Math.max(...specs.map(s => s.label.length + (s.required ? 1 : 0) + (conflicts?.has(s.key) ? 2 : 0))) + 1)
   const inputWidth = Math.max(10, width - labelWidth - 4)
   const changedOf = (spec: FieldSpec) => {
     if (!current || busy) return undefined
@@ -79,7 +81,7 @@ export function Form ({ title, intro, specs, initial, current, remote = false, s
       {shown.map(({ s, i }) => (
         <Box key={s.key} flexDirection='column'>
           <Box>
-            <Text wrap='truncate' {...(i === form.focus ? theme.border.focused : theme.text.secondary)}>{i === form.focus ? '› ' : '  '}{truncate(s.label + (s.required ? '*' : ''), labelWidth).padEnd(labelWidth)} </Text>
+            <Text wrap='truncate' {...(i === form.focus ? theme.border.focused : conflicts?.has(s.key) ? theme.conflict : theme.text.secondary)}>{i === form.focus ? '› ' : '  '}{truncate((conflicts?.has(s.key) ? '! ' : '') + s.label + (s.required ? '*' : ''), labelWidth).padEnd(labelWidth)} </Text>
             <FieldInput spec={s} state={i === form.focus ? form.text.state : { value: form.values[s.key] ?? '', cursor: 0 }} width={inputWidth} focused={i === form.focus} />
           </Box>
           <FieldNote error={form.errors[s.key]} changed={changedOf(s)} indent={labelWidth + 3} width={width} />

@@ -48,3 +48,8 @@ export function backgroundLine (plan: Pick<PlanFields, 'cmResults' | 'supplierCo
     plan.customsDepartments ? `Customs depts ${plan.customsDepartments}` : '⚠ Customs departments'
   ].join(' · ')
 }
+
+/** The selected item below the table: its goal, the checklist item it answers, when it was done. */
+export function itemDetail (item: Pick<PlanItem, 'goal' | 'checklistItem' | 'doneAt'>): string {
+  return [item.goal && `Goal: ${item.goal}`, item.checklistItem && `for ${item.checklistItem}`, item.doneAt && `done ${item.doneAt.slice(0, 10)}`].filter(Boolean).join(' · ')
+}

@@ -26,6 +26,8 @@ export const TEXT_SCREENS: ReadonlySet<ScreenId> = new Set(['filter', 'knowledge
 
 const ACCOUNT: ScreenId[] = ['account.profile', 'account.contacts', 'account.checklist', 'account.plan', 'account.cip', 'account.activity']
 const LISTS: ScreenId[] = ['accounts', ...ACCOUNT, 'account.entries', 'due', 'reader', 'help', 'entry']
+/** The screens whose rows are fields or entries that can be in conflict and have a history. */
+const FIELD_SCREENS: ScreenId[] = ['account.profile', 'account.contacts', 'account.checklist', 'account.plan', 'account.cip', 'account.entries']
 /** The screens that show workspace data: undo and redo act there only (not in help, the search or the reader). */
 export const DATA_SCREENS: readonly ScreenId[] = ['accounts', ...ACCOUNT, 'account.entries', 'due']
 
@@ -57,7 +59,8 @@ const TABLE = [
   { id: 'account.changes', keys: ['C'], label: 'Teammates\' changes you had not seen when the account opened', screens: ACCOUNT },
 
   { id: 'profile.edit', keys: ['e', 'enter'], label: 'Edit the selected field (in conflict, marked !: both values, pick one; on Locations: the list)', screens: ['account.profile'] },
-  { id: 'field.history', keys: ['H'], label: 'History of the selected field: every value, who set it and when', screens: ['account.profile'] },
+  { id: 'field.conflict', keys: ['!'], label: 'In conflict (marked !): both values of the selected field or row, pick one', screens: FIELD_SCREENS },
+  { id: 'field.history', keys: ['H'], label: 'History of the selected field or row: every value, who set it and when', screens: FIELD_SCREENS },
 
   { id: 'conflict.keepKept', keys: ['1'], label: 'Keep the value the merge kept (closes the conflict for everyone)', screens: ['conflict'] },
   { id: 'conflict.keepReplaced', keys: ['2'], label: 'Keep the value the merge replaced (written as a new edit)', screens: ['conflict'] },

@@ -80,7 +80,7 @@ export function themeNameFor (env: NodeJS.ProcessEnv = process.env): Theme['name
   return 'NO_COLOR' in env ? 'mono' : 'color'
 }
 
-export type Tone = 'primary' | 'secondary' | 'accent' | 'success' | 'warning' | 'error' | 'info'
+export type Tone = 'primary' | 'secondary' | 'accent' | 'success' | 'warning' | 'error' | 'info' | 'conflict'
 
 /** The style of a tone, for cells and messages that carry one. */
 export function toneStyle (theme: Theme, tone: Tone | undefined): Style {
@@ -91,6 +91,7 @@ export function toneStyle (theme: Theme, tone: Tone | undefined): Style {
     case 'warning': return theme.status.warning
     case 'error': return theme.status.error
     case 'info': return theme.status.info
+    case 'conflict': return theme.conflict
     default: return theme.text.primary
   }
 }

@@ -19,7 +19,7 @@ export function LocationsList ({ account, height, width, onClose }: { account: A
     <EntryList
       title={`Locations of ${account.name}: places, postal and billing addresses, telephone, fax, e-mail`} noun='location'
       entries={account.locations} line={l => locationLine(l)} specsFor={l => locationSpecs(l.type)} chooseFirst={LOCATION_FIELDS[0]}
-      accountId={account.id} height={height} width={width} onClose={onClose}
+      accountId={account.id} fieldsOf={l => `locations.${l.id}`} height={height} width={width} onClose={onClose}
       add={values => store.locations.add(account.id, values)} set={(id, values) => store.locations.set(account.id, id, values)}
       remove={id => store.locations.remove(account.id, id)}
     />

@@ -36,6 +36,7 @@ export function ProfileTab ({ account, common, height, width }: TabProps) {
     ...common,
     ...t.cursor.handlers,
     'profile.edit': () => (t.selected?.key === 'locations' ? setLocations(true) : f.choose(t.selected?.key) || t.startEdit()),
+    'field.conflict': () => { if (t.selected) f.chooseOn(t.selected.key) },
     'field.history': () => (t.selected?.spec ? f.showHistory(t.selected.key, t.selected.label) : undefined)
   }, { active: !t.editing && !locations && !f.panel })
   useCommands('input', { 'input.submit': () => t.save(), 'input.cancel': t.cancel }, { active: Boolean(t.editing) && !long && !t.question, text: t.draft })
@@ -66,7 +67,8 @@ export function ProfileTab ({ account, common, height, width }: TabProps) {
       {visible.map((r, i) => {
         const sel = t.cursor.top + i === t.cursor.index
         const isEdit = t.editing?.key === r.key
-        const inConflict = f.conflictOf(r.key) !== undefined
+        // The Locations line stands for the locations: one with a field in conflict marks it.
+        const inConflict = f.conflictsOn(r.key).length > 0
         return (
           <Box key={r.key} flexDirection='column'>
             <Box>
