@@ -22,9 +22,17 @@ export interface ActivityEntry {
   fields?: FieldChange[]
 }
 
-/** Log entries in the order a reader expects: by place in the log, ties broken by author so every replica agrees. */
+/** Lines read from the edits rather than written (a conflict, concurrent text edits): after the edits they tell of. */
+const DERIVED = new Set(['conflict', 'concurrent-text'])
+const derived = (e: ActivityEntry): number => DERIVED.has(e.action) ? 1 : 0
+
+/**
+ * Log entries in the order a reader expects: by place in the log; at the same instant a derived line after
+ * the edits (it takes the later edit's time, and its author's id must not put it first); then by author, so
+ * every replica agrees.
+ */
 export function sortActivity<T extends ActivityEntry> (entries: readonly T[]): T[] {
-  return [...entries].sort((a, b) => (a.order ?? a.at).localeCompare(b.order ?? b.at) || a.by.localeCompare(b.by))
+  return [...entries].sort((a, b) => (a.order ?? a.at).localeCompare(b.order ?? b.at) || derived(a) - derived(b) || a.by.localeCompare(b.by))
 }
 
 /** `2026-11-22 14:05  Dana Ruiz  set Compliance A (Classification) to Yes` */
