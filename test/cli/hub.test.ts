@@ -57,7 +57,9 @@ describe('pat hub and pat sync --hub', () => {
       const s = await patJson(A, ['sync', 'status', '--json'])
       return s.hub?.state === 'connected' ? s : undefined
     }, 15_000, 'pat serve to connect to the hub')
-    expect(status.hub).toMatchObject({ url: hub.url, kind: 'y-websocket', rooms: 2 })
+    // Three live rooms by design: the workspace's, the vouches' (store/vouches.ts: every member's signed vouches,
+    // always live beside the workspace's, docs/trust.md) and the one account's.
+    expect(status.hub).toMatchObject({ url: hub.url, kind: 'y-websocket', rooms: 3 })
     expect((await pat(A, ['sync', 'status'])).stdout).toMatch(new RegExp(`^hub: ${hub.url}: hub connected, synced \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d$`, 'm'))
 
     // An edit routed into pat serve reaches the hub with no pat sync: a stock client reading the room sees it.
