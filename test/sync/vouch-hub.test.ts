@@ -13,12 +13,15 @@ import { REMOTE } from '../../src/store/origins.js'
 import { accountDocName, workspaceRoots } from '../../src/store/schema.js'
 import { setAsideBook } from '../../src/store/sync-target.js'
 import { VOUCHES_DOC, vouchesMap, vouchKey } from '../../src/store/vouches.js'
+import { readVouch } from '../../src/store/vouch.js'
 import { syncThroughHub } from '../../src/sync/hub/client.js'
 import type { Store } from '../../src/store/index.js'
 import { tempDir } from '../helpers/home.js'
 import { hubTeam, startHocuspocusHub, type TestHub } from '../helpers/hub.js'
 import { hubCli, startHub } from '../helpers/hub-server.mjs'
 import { joinedStore, signer } from '../helpers/team.js'
+import { startNode, type TestNode } from '../helpers/peers.js'
+import { syncStores } from '../helpers/store.js'
 
 const open: Array<{ close (): Promise<void> }> = []
 afterAll(async () => { for (const o of open.splice(0).reverse()) await o.close() })
@@ -144,5 +147,79 @@ describe('a member demoted to viewer whose hub token still says editor (hub/)', 
     }
     await sync(bo)
     expect(await planTitles(bo, account.id)).toContain('Owner after the demotion') // still receives
+  })
+})
+
+// The gap the first vouch work was reverted for (7e8fa4f): a peer-only editor never reached the hub, so nobody
+// vouched for its content once a member who does both bridged it there, and hub-only members held it forever.
+// Now every editor vouches for its own client ids whatever the transport, and vouches travel over peer sync too.
+describe('a peer-only editor\'s change bridged to a hub by a member who does both', () => {
+  let hub: TestHub
+  beforeAll(async () => { hub = keep(await startHocuspocusHub({ token: TOKEN })) }, 20_000)
+  const sync = async (store: Store) => {
+    const result = await syncThroughHub({ store, url: hub.url, token: TOKEN, timeoutMs: 15_000 })
+    expect([...result.documents, result.vouches].filter(d => d.error !== undefined)).toEqual([])
+    return result
+  }
+  const vouchOf = async (s: Store, doc: string, member: string) => {
+    const bytes = vouchesMap(await s.ws.docs.get(VOUCHES_DOC)).get(vouchKey(doc, member))
+    return bytes === undefined ? undefined : readVouch(bytes)
+  }
+
+  it('is held when its writer sent no vouch, and reaches the hub-only member with the vouch its writer sends over peer sync', async () => {
+    const { ana, bo, account } = await hubTeam(keep)
+    const cy = keep(await joinedStore(ana, 'Cy Park', 'editor'))
+    await syncStores(ana, bo) // Bo knows Cy before Cy dials him
+    for (const s of [ana, bo]) await sync(s)
+    const doc = accountDocName(account.id)
+
+    // The attack's shape, reproduced: Cy's change reaches Bo without its writer's vouch (as a peer-only member's
+    // did before: it wrote none), Bo bridges it to the hub, and Ana, hub only, cannot tell who wrote it.
+    await cy.plan.items.add(account.id, { title: 'From Cy, peers only', priority: 'low' })
+    await syncStores(cy, bo)
+    await sync(bo)
+    await sync(ana)
+    expect(await planTitles(ana, account.id)).not.toContain('From Cy, peers only')
+    expect(setAsideBook(ana.ws).list()).toEqual([expect.objectContaining({ doc, awaitsVouch: true })])
+    const cyClients = [...cy.ws.ownClients.all()]
+    const boVouch = await vouchOf(bo, doc, bo.ws.member.id)
+    expect(cyClients.some(c => boVouch?.clients.has(c))).toBe(false) // the bridge never vouches for a peer's clients
+
+    // Cy syncs with Bo over a real peer session: Cy's own vouch goes with it, and on through the hub.
+    const boNode: TestNode = keep({ ...(await startNode(bo)), close: () => boNode.node.stop() })
+    const cyNode: TestNode = keep({ ...(await startNode(cy, { listen: false })), close: () => cyNode.node.stop() })
+    await cy.plan.items.add(account.id, { title: 'Cy again', priority: 'low' })
+    await cyNode.node.syncOnce(boNode.address, 10_000)
+    const cyVouch = await vouchOf(bo, doc, cy.ws.member.id)
+    expect(cyVouch).toBeDefined()
+    expect(cyClients.every(c => (cyVouch!.clients.get(c) ?? 0) > 0)).toBe(true)
+    await sync(bo)
+    await sync(ana)
+    expect(await planTitles(ana, account.id)).toContain('From Cy, peers only')
+    expect(await planTitles(ana, account.id)).toContain('Cy again')
+    expect(setAsideBook(ana.ws).list()).toEqual([]) // released
+  })
+
+  it('a peer-only viewer\'s vouch, carried over peer sync, covers nothing at a hub-only member', async () => {
+    const { ana, bo, account } = await hubTeam(keep)
+    const cy = keep(await joinedStore(ana, 'Cy Park', 'viewer'))
+    await syncStores(ana, bo)
+    for (const s of [ana, bo]) await sync(s)
+    const doc = accountDocName(account.id)
+    // A modified viewer's copy: claims to be an editor, edits, signs a vouch with its own key.
+    claimEditor(cy)
+    await cy.plan.items.add(account.id, { title: 'Viewer via a peer', priority: 'high' })
+    const boNode: TestNode = keep({ ...(await startNode(bo)), close: () => boNode.node.stop() })
+    const cyNode: TestNode = keep({ ...(await startNode(cy, { listen: false })), close: () => cyNode.node.stop() })
+    await cyNode.node.syncOnce(boNode.address, 10_000).catch(() => undefined) // Bo refuses Cy's changes; the session may end either way
+    expect(await planTitles(bo, account.id)).not.toContain('Viewer via a peer') // refused at the first hop
+    // Bo's copy takes it anyway (modified) and bridges it, with Cy's vouch beside it.
+    const cyDoc = await cy.ws.docs.get(doc)
+    Y.applyUpdate(await bo.ws.docs.get(doc), Y.encodeStateAsUpdate(cyDoc), REMOTE)
+    Y.applyUpdate(await bo.ws.docs.get(VOUCHES_DOC), Y.encodeStateAsUpdate(await cy.ws.docs.get(VOUCHES_DOC)), REMOTE)
+    await sync(bo)
+    await sync(ana)
+    expect(await planTitles(ana, account.id)).not.toContain('Viewer via a peer')
+    expect(setAsideBook(ana.ws).list().filter(e => e.doc === doc)).toEqual([expect.objectContaining({ awaitsVouch: true })])
   })
 })
