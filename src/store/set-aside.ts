@@ -128,6 +128,7 @@ export class SetAsideBook {
  */
 export class OwnClients {
   private readonly noted = new Set<number>()
+  private earlier: number[] | undefined
   constructor (private readonly file: string) {}
 
   note (client: number): void {
@@ -138,9 +139,16 @@ export class OwnClients {
     } catch {} // a read-only home: the id is known for this process only
   }
 
+  /**
+   * Every id noted, by this process or an earlier one. The file is read once per process (one process holds a
+   * home at a time, and this one's own ids are in `noted`): vouches ask on every update sent.
+   */
   all (): Set<number> {
-    let text = ''
-    try { text = readFileSync(this.file, 'utf8') } catch {} // none noted yet
-    return new Set([...this.noted, ...text.split('\n').filter(l => /^\d+$/.test(l)).map(Number)])
+    if (!this.earlier) {
+      let text = ''
+      try { text = readFileSync(this.file, 'utf8') } catch {} // none noted yet
+      this.earlier = text.split('\n').filter(l => /^\d+$/.test(l)).map(Number)
+    }
+    return new Set([...this.noted, ...this.earlier])
   }
 }

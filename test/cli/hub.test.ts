@@ -20,7 +20,9 @@ const children: ChildProcess[] = []
 beforeAll(async () => { hub = await startStockHub() }, 20_000)
 afterAll(async () => { for (const c of children) c.kill('SIGKILL'); await hub.close() })
 
-describe('pat hub and pat sync --hub', () => {
+// A generous timeout: each test starts a dozen `pat` processes (and a vouches room per exchange); 12 s alone, past
+// 30 s beside the rest of test/sync on a loaded 2-core machine.
+describe('pat hub and pat sync --hub', { timeout: 90_000 }, () => {
   it('keeps the hub in the home, token unreadable by others and never printed', async () => {
     const A = await tempDir()
     expect(await pat(A, ['hub', 'set', hub.url])).toMatchObject({ code: 1, stderr: expect.stringMatching(/^error: no workspace in .*: run `pat init/) })
