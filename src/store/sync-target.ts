@@ -103,11 +103,12 @@ export function workspaceSyncTarget (ws: Workspace, role: () => Role | undefined
   }
   const accept = (name: string, doc: Y.Doc, update: Uint8Array) => verdict(role(), name, doc, update, ws)
   return {
-    // With a voucher, the vouches document is offered from the start, even empty: a vouch written during the
-    // exchange then goes out as an update of it, ahead of the content it vouches for.
+    // With a voucher, the vouches document is offered in every session, even empty, so that a vouch written
+    // during the exchange goes out as an update of it. Offered last: the other documents' frames keep the order
+    // they had (a receiver holds what is not vouched yet and judges it again when the vouch comes).
     docNames: async () => {
       const names = await ws.docs.storedNames()
-      return voucher ? [VOUCHES_DOC, ...names.filter(n => n !== VOUCHES_DOC)] : names
+      return voucher ? [...names.filter(n => n !== VOUCHES_DOC), VOUCHES_DOC] : names
     },
     has: name => ws.docs.has(name),
     doc: name => ws.docs.get(name),

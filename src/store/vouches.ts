@@ -81,7 +81,10 @@ export function vouchesRefusal (doc: Y.Doc, update: Uint8Array, teamId: string, 
     const before = vouchesMap(doc)
     let wait = false
     for (const key of changed) {
-      if (!map.has(key)) return `the vouch ${JSON.stringify(key.slice(0, 120))} was deleted`
+      // An entry replaced travels as a new value and the old one's deletion; a split update (judge.ts: all
+      // deletions in one part) or a new value still waiting for earlier structs leaves the key empty for a while.
+      // So an emptied key waits (it is never applied as such) rather than being refused and set aside for good.
+      if (!map.has(key)) return WAIT_FOR_MEMBER
       const bytes = map.get(key)
       const bad = entryRefusal(key, bytes, teamId, members)
       if (typeof bad === 'string') return `${bad} (${key.slice(0, 120)})`
