@@ -25,11 +25,13 @@ export interface SetAsideEntry {
   reason: string
   at: string
   bytes: number
+  /** Set aside for want of a vouch (store/vouches.ts): dropped once the document holds it. */
+  awaitsVouch?: boolean
 }
 
-interface Stored extends SetAsideEntry { update: string }
+interface Stored extends SetAsideEntry { update: string, client?: number, end?: number }
 
-export interface SetAsidePart { doc: string, source: string, author: string, reason: string, key: string, update: Uint8Array }
+export interface SetAsidePart { doc: string, source: string, author: string, reason: string, key: string, update: Uint8Array, awaitsVouch?: boolean, client?: number, end?: number }
 
 const ID = /^[0-9a-f]{12}$/
 
@@ -53,7 +55,9 @@ export class SetAsideBook {
       reason: part.reason,
       at: now.toISOString(),
       bytes: part.update.length,
-      update: Buffer.from(part.update).toString('base64')
+      update: Buffer.from(part.update).toString('base64'),
+      ...(part.awaitsVouch ? { awaitsVouch: true } : {}),
+      ...(part.client !== undefined && part.end !== undefined ? { client: part.client, end: part.end } : {})
     }
     const tmp = `${file}.${process.pid}.tmp`
     writeFileSync(tmp, JSON.stringify(stored) + '\n')
@@ -61,7 +65,21 @@ export class SetAsideBook {
     return true
   }
 
+  /**
+   * Drops the entries of document `doc` set aside for want of a vouch that the document now holds (`sv`, its
+   * state vector): a vouch came after all, and the hub's next offer applied them. Returns what was dropped.
+   */
+  release (doc: string, sv: Map<number, number>): SetAsideEntry[] {
+    const gone = this.stored().filter(s => s.awaitsVouch && s.doc === doc && s.client !== undefined && s.end !== undefined && (sv.get(s.client) ?? 0) >= s.end)
+    for (const e of gone) rmSync(join(this.dir, `${e.id}.json`), { force: true })
+    return gone.map(({ update: _u, client: _c, end: _e, ...e }) => e)
+  }
+
   list (): SetAsideEntry[] {
+    return this.stored().map(({ update: _u, client: _c, end: _e, ...entry }) => entry)
+  }
+
+  private stored (): Stored[] {
     let names: string[]
     try {
       names = readdirSync(this.dir).filter(n => /^[0-9a-f]{12}\.json$/.test(n))
@@ -70,9 +88,7 @@ export class SetAsideBook {
     }
     return names.flatMap(n => {
       const s = this.read(n.slice(0, 12))
-      if (!s) return []
-      const { update: _u, ...entry } = s
-      return [entry]
+      return s ? [s] : []
     }).sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id))
   }
 
@@ -83,7 +99,7 @@ export class SetAsideBook {
 
   /** Removes one entry (or every entry with `all`); returns what was removed. */
   drop (id: string | 'all'): SetAsideEntry[] {
-    const gone = id === 'all' ? this.list() : [this.required(id)].map(({ update: _u, ...e }) => e)
+    const gone = id === 'all' ? this.list() : [this.required(id)].map(({ update: _u, client: _c, end: _e, ...e }) => e)
     for (const e of gone) rmSync(join(this.dir, `${e.id}.json`), { force: true })
     return gone
   }
@@ -112,6 +128,7 @@ export class SetAsideBook {
  */
 export class OwnClients {
   private readonly noted = new Set<number>()
+  private earlier: number[] | undefined
   constructor (private readonly file: string) {}
 
   note (client: number): void {
@@ -122,9 +139,16 @@ export class OwnClients {
     } catch {} // a read-only home: the id is known for this process only
   }
 
+  /**
+   * Every id noted, by this process or an earlier one. The file is read once per process (one process holds a
+   * home at a time, and this one's own ids are in `noted`): vouches ask on every update sent.
+   */
   all (): Set<number> {
-    let text = ''
-    try { text = readFileSync(this.file, 'utf8') } catch {} // none noted yet
-    return new Set([...this.noted, ...text.split('\n').filter(l => /^\d+$/.test(l)).map(Number)])
+    if (!this.earlier) {
+      let text = ''
+      try { text = readFileSync(this.file, 'utf8') } catch {} // none noted yet
+      this.earlier = text.split('\n').filter(l => /^\d+$/.test(l)).map(Number)
+    }
+    return new Set([...this.noted, ...this.earlier])
   }
 }

@@ -33,7 +33,9 @@ import { establishedOwners, rosterChangeRefusal } from './roster-check.js'
 import { RENAMED, teamChangeRefusal } from './team-name.js'
 import { WORKSPACE_DOC, workspaceRoots, type Role } from './schema.js'
 import { SetAsideBook } from './set-aside.js'
+import { setAside as setAsideError } from './debug.js'
 import { splitUpdate, type UpdatePart } from './update-parts.js'
+import { coverage, unvouched, voucherOf, vouchesRefusal, VOUCHES_DOC, type Voucher } from './vouches.js'
 import type { Workspace } from './workspace.js'
 
 const OWNER_ONLY = 'only an owner may change the team or its roster'
@@ -51,6 +53,24 @@ export interface WorkspaceSyncTarget {
    * is a viewer or was removed — then nothing, and their own changes in it are set aside here.
    */
   share (name: string, update: Uint8Array): Uint8Array
+  /**
+   * With `vouched` (a hub): a part held for want of a vouch (HELD) — kept in memory; set aside once it has
+   * waited `holdMs`. Returns the reason when it was set aside now.
+   */
+  hold?: (name: string, part: UpdatePart, reason: string) => string | undefined
+  /**
+   * With a voucher (hub rooms and peer sessions alike): writes this member's vouch for `doc` (named `name`)
+   * just before `update` — or its whole content, without one — is sent (store/vouches.ts Voucher).
+   */
+  vouch?: (name: string, doc: Y.Doc, update?: Uint8Array) => void
+  /** With `vouched`: `doc` took changes; parts set aside for want of a vouch that it now holds are dropped. */
+  released?: (name: string, doc: Y.Doc) => void
+}
+
+/** A hub's structs are applied only as vouched for (store/vouches.ts); see `workspaceSyncTarget`. */
+export interface VouchedOptions {
+  /** How long a part no member vouches for is held before it is set aside (ms). */
+  holdMs: number
 }
 
 /** Who is on the other side, for the changes set aside: `peer Bo Chen`, `hub ws://…`. */
@@ -60,31 +80,43 @@ export interface SyncSource { label: string, log?: (line: string) => void }
  * A refusal, undefined to apply, WAIT: the update builds on changes this side lacks — judge it later, or
  * SKIP: it brings nothing new — do not apply it.
  */
-export type Verdict = string | undefined | typeof WAIT | typeof SKIP
+export type Verdict = string | undefined | typeof WAIT | typeof SKIP | Held
 export const WAIT = { wait: true } as const
 export const SKIP = { skip: true } as const
+/** Not applied for want of a vouch: held (`hold`), set aside after a while, applied if the vouch comes. */
+export interface Held { held: string }
 
 /** The workspace's documents for a session with a peer whose current role `role()` gives. */
-export function workspaceSyncTarget (ws: Workspace, role: () => Role | undefined, source: SyncSource = { label: 'a peer' }): WorkspaceSyncTarget {
+export function workspaceSyncTarget (ws: Workspace, role: () => Role | undefined, source: SyncSource = { label: 'a peer' }, vouched?: VouchedOptions, voucher?: Voucher): WorkspaceSyncTarget {
   const book = setAsideBook(ws)
-  const keep = (name: string, part: UpdatePart, src: string, author: string, reason: string) => {
+  const keep = (name: string, part: UpdatePart, src: string, author: string, reason: string, awaitsVouch = false) => {
     const key = part.client === undefined ? `d:${Buffer.from(part.update).toString('base64')}` : `${part.client}:${part.clock}-${part.end}`
-    return book.add({ doc: name, source: src, author, reason, key, update: part.update })
+    return book.add({ doc: name, source: src, author, reason, key, update: part.update, ...(awaitsVouch && part.client !== undefined ? { client: part.client, end: part.end } : {}), ...(awaitsVouch ? { awaitsVouch } : {}) })
   }
+  const setAside = (name: string, part: UpdatePart, reason: string, awaitsVouch = false) => {
+    const author = part.client === undefined ? 'unknown' : writerName(ws, part.client)
+    const what = part.client === undefined ? 'deletions (their writer is not known)' : `a change by ${author}`
+    if (keep(name, part, source.label, author, reason, awaitsVouch)) {
+      // Names and reasons come from peers' data: control characters are never written raw to a terminal.
+      source.log?.(printableLine(`${name}: set aside ${what} from ${source.label}: ${reason} (pat sync set-aside list)`))
+    }
+  }
+  const accept = (name: string, doc: Y.Doc, update: Uint8Array) => verdict(role(), name, doc, update, ws)
   return {
-    docNames: () => ws.docs.storedNames(),
+    // With a voucher, the vouches document is offered in every session, even empty, so that a vouch written
+    // during the exchange goes out as an update of it. Offered last: the other documents' frames keep the order
+    // they had (a receiver holds what is not vouched yet and judges it again when the vouch comes).
+    docNames: async () => {
+      const names = await ws.docs.storedNames()
+      return voucher ? [...names.filter(n => n !== VOUCHES_DOC), VOUCHES_DOC] : names
+    },
     has: name => ws.docs.has(name),
     doc: name => ws.docs.get(name),
     onChange: listener => ws.docs.onChange(name => listener(name)),
-    accept: (name, doc, update) => verdict(role(), name, doc, update),
-    setAside: (name, part, reason) => {
-      const author = part.client === undefined ? 'unknown' : writerName(ws, part.client)
-      const what = part.client === undefined ? 'deletions (their writer is not known)' : `a change by ${author}`
-      if (keep(name, part, source.label, author, reason)) {
-        // Names and reasons come from peers' data: control characters are never written raw to a terminal.
-        source.log?.(printableLine(`${name}: set aside ${what} from ${source.label}: ${reason} (pat sync set-aside list)`))
-      }
-    },
+    accept,
+    setAside: (name, part, reason) => setAside(name, part, reason),
+    ...(vouched ? vouchedParts(ws, vouched, accept, book, setAside, voucher ?? voucherOf(ws, undefined)) : {}),
+    ...(voucher ? { vouch: (name: string, doc: Y.Doc, update?: Uint8Array) => voucher.vouch(name, doc, update) } : {}),
     share: (name, update) => {
       const why = unshared(ws)
       if (why === undefined) return update
@@ -95,6 +127,42 @@ export function workspaceSyncTarget (ws: Workspace, role: () => Role | undefined
       }
       if (kept > 0) source.log?.(`${name}: ${kept} change${kept === 1 ? '' : 's'} of yours set aside, not sent: ${why} (pat sync set-aside list)`)
       return NOTHING
+    }
+  }
+}
+
+/**
+ * What a target judging a hub adds (issue 15, point 2; store/vouches.ts): an update the roster rules let in
+ * is applied only as far as members who may write vouch for it; the workspace's unvouched parts may still
+ * pass as a viewer's would (owners' signed roster entries, which carry their own proof). What is not vouched
+ * for is HELD: kept in memory (the hub offers it again), set aside after `holdMs`, and its set-aside entry
+ * dropped once the document holds it (a vouch came, and the hub offered it again).
+ */
+function vouchedParts (ws: Workspace, opts: VouchedOptions, accept: WorkspaceSyncTarget['accept'], book: SetAsideBook, setAside: (name: string, part: UpdatePart, reason: string, awaitsVouch: boolean) => void, voucher: Voucher): Pick<WorkspaceSyncTarget, 'accept' | 'hold' | 'released'> {
+  const firstSeen = new Map<string, number>()
+  voucher.ready().catch(setAsideError('hub: opening the vouches document'))
+  return {
+    accept: (name, doc, update) => {
+      const v = accept(name, doc, update)
+      if (v !== undefined || name === VOUCHES_DOC) return v
+      const vouches = voucher.doc
+      const why = vouches ? unvouched(coverage(vouches, ws.wsDoc, name), update) : 'the vouches are not loaded yet'
+      if (why === undefined) return undefined
+      if (name === WORKSPACE_DOC && verdict('viewer', name, doc, update, ws) === undefined) return undefined
+      return { held: why }
+    },
+    hold: (name, part, reason) => {
+      const key = `${name} ${part.client ?? 'd'}:${part.clock}-${part.end}:${part.update.length}`
+      const since = firstSeen.get(key) ?? Date.now()
+      firstSeen.set(key, since)
+      if (Date.now() - since < opts.holdMs) return undefined
+      firstSeen.delete(key)
+      setAside(name, part, `${reason} (held ${Math.round((Date.now() - since) / 1000)} s)`, true)
+      return reason
+    },
+    released: (name, doc) => {
+      const sv = Y.decodeStateVector(Y.encodeStateVector(doc))
+      book.release(name, sv)
     }
   }
 }
@@ -129,10 +197,11 @@ function writerName (ws: Workspace, client: number): string {
   return `client ${client}`
 }
 
-function verdict (role: Role | undefined, name: string, doc: Y.Doc, update: Uint8Array): Verdict {
+function verdict (role: Role | undefined, name: string, doc: Y.Doc, update: Uint8Array, ws: Workspace): Verdict {
   if (!bringsChanges(doc, update)) return SKIP
-  if (role === 'owner') return undefined
   if (role === undefined) return 'not a member of this team'
+  if (name === VOUCHES_DOC) return vouchesRefusal(doc, update, ws.config.team.id, workspaceRoots(ws.wsDoc).members)
+  if (role === 'owner') return undefined
   if (name !== WORKSPACE_DOC) return role === 'viewer' ? `a viewer may not change ${name}` : undefined
   return editorRefusal(doc, update, role === 'viewer')
 }

@@ -21,11 +21,19 @@ import * as Y from 'yjs'
 import { WAIT } from '../store/sync-target.js'
 import { splitUpdate, type UpdatePart } from '../store/update-parts.js'
 
-/** Undefined to apply, a refusal, or `{ wait }` / `{ skip }` (store/sync-target.ts: WAIT, SKIP). */
-export type Verdict = string | undefined | { wait: true } | { skip: true }
+/**
+ * Undefined to apply, a refusal, `{ wait }` / `{ skip }` (store/sync-target.ts: WAIT, SKIP), or `{ held }`:
+ * no member who may write vouches for it (a hub's structs, store/vouches.ts) — split like a refusal, its
+ * parts handed to `hold`, which sets one aside once it has waited long enough.
+ */
+export type Verdict = string | undefined | { wait: true } | { skip: true } | { held: string }
 export type Accept = (name: string, doc: Y.Doc, update: Uint8Array) => Verdict
 /** Where a refused part goes (the target keeps it and reports it once). */
 export type SetAside = (name: string, part: UpdatePart, reason: string) => void
+/** Where a part no member vouches for goes: held, or set aside (then it returns why). */
+export type Hold = (name: string, part: UpdatePart, reason: string) => string | undefined
+
+const isHeld = (v: Verdict): v is { held: string } => typeof v === 'object' && 'held' in v
 
 /** Stands for a document this side does not have (judged against, answered from; never changed). */
 export const ABSENT = new Y.Doc()
@@ -37,24 +45,36 @@ export const ABSENT = new Y.Doc()
  * parts wait, or the whole update's SKIP. Throws what Yjs throws on an update that does not decode or
  * apply (the caller names it as the protocol's error).
  */
-export function judgeAndApply (name: string, doc: Y.Doc, update: Uint8Array, accept: Accept | undefined, origin: (doc: Y.Doc) => unknown, setAside?: SetAside): Verdict {
+export function judgeAndApply (name: string, doc: Y.Doc, update: Uint8Array, accept: Accept | undefined, origin: (doc: Y.Doc) => unknown, setAside?: SetAside, hold?: Hold): Verdict {
   const fresh = news(doc, update)
   const verdict = accept?.(name, doc, fresh)
   if (verdict === undefined && doc !== ABSENT) Y.applyUpdate(doc, fresh, origin(doc))
-  if (typeof verdict !== 'string') return verdict
-  return judgeParts(name, doc, splitUpdate(fresh), verdict, accept!, origin, setAside)
+  if (typeof verdict !== 'string' && (verdict === undefined || !isHeld(verdict))) return verdict
+  const whole = typeof verdict === 'string' ? verdict : verdict.held
+  const parts = splitUpdate(fresh)
+  if (parts.length <= 1) return unapplied(name, parts, verdict, setAside, hold)
+  return judgeParts(name, doc, parts, whole, accept!, origin, setAside, hold)
 }
 
-function judgeParts (name: string, doc: Y.Doc, parts: UpdatePart[], whole: string, accept: Accept, origin: (doc: Y.Doc) => unknown, setAside?: SetAside): Verdict {
-  if (parts.length <= 1) {
-    for (const p of parts) setAside?.(name, p, whole)
-    return whole
+/** One part, refused (set aside) or held: the verdict to return. */
+function unapplied (name: string, parts: UpdatePart[], verdict: string | { held: string }, setAside?: SetAside, hold?: Hold): Verdict {
+  if (typeof verdict === 'string') {
+    for (const p of parts) setAside?.(name, p, verdict)
+    return verdict
   }
+  const setAsideNow = parts.map(p => hold?.(name, p, verdict.held)).find(r => r !== undefined)
+  return setAsideNow ?? { wait: true }
+}
+
+// Longer than most: the fixed point over parts, then the check that the chosen parts hold together, share
+// the scratch copy and the lists of accepted, refused and held parts.
+function judgeParts (name: string, doc: Y.Doc, parts: UpdatePart[], whole: string, accept: Accept, origin: (doc: Y.Doc) => unknown, setAside?: SetAside, hold?: Hold): Verdict {
   // Which parts the rules let in, one by one, on a scratch copy (a part may build on another).
   const trial = doc === ABSENT ? ABSENT : copyOf(doc)
   let pending = parts
   const accepted: UpdatePart[] = []
   const refused: Array<[UpdatePart, string]> = []
+  const held: Array<[UpdatePart, string]> = []
   for (let progress = true; progress && pending.length > 0;) {
     progress = false
     const next: UpdatePart[] = []
@@ -66,9 +86,15 @@ function judgeParts (name: string, doc: Y.Doc, parts: UpdatePart[], whole: strin
         accepted.push(part)
         progress = true
       } else if (typeof v === 'string') refused.push([part, v])
+      else if (isHeld(v)) next.push(part)
       else if ('wait' in v) next.push(part)
     }
     pending = next
+  }
+  // Parts still waiting that no member vouches for are held (a vouch may come), the others wait as before.
+  for (const part of pending) {
+    const v = accept(name, trial, news(trial, part.update))
+    if (v !== undefined && isHeld(v)) held.push([part, v.held])
   }
   if (trial !== ABSENT) trial.destroy()
   // The parts let in must also hold together, judged as one update against the document as it is: one part
@@ -81,11 +107,12 @@ function judgeParts (name: string, doc: Y.Doc, parts: UpdatePart[], whole: strin
     chosen = without(drop)
   }
   for (const [part, reason] of refused) setAside?.(name, part, reason)
+  const setAsideNow = held.map(([part, reason]) => hold?.(name, part, reason)).find(r => r !== undefined)
   if (chosen.length > 0) {
     Y.applyUpdate(doc, together(doc, chosen), origin(doc))
     return undefined
   }
-  return pending.length > 0 ? WAIT : refused[0]?.[1] ?? whole
+  return pending.length > held.length || (held.length > 0 && setAsideNow === undefined) ? WAIT : refused[0]?.[1] ?? setAsideNow ?? whole
 }
 
 /** What `update` brings that `doc` lacks. */

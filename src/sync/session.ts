@@ -56,6 +56,12 @@ export interface SyncTarget {
   setAside? (name: string, part: UpdatePart, reason: string): void
   /** What of an update for the peer this side may send (a viewer sends nothing); without it, all. */
   share? (name: string, update: Uint8Array): Uint8Array
+  /**
+   * Writes this member's vouch for `doc` before `update` (shared) is sent (store/vouches.ts Voucher): every
+   * editor vouches for its own changes whatever the transport, so a member who bridges them to a hub passes
+   * on its writer's vouch with them.
+   */
+  vouch? (name: string, doc: Y.Doc, update: Uint8Array): void
 }
 
 const waits = (v: Verdict): v is { wait: true } => typeof v === 'object' && 'wait' in v
@@ -71,7 +77,7 @@ export interface SessionLimits { maxFrameBytes: number, maxDocs: number, maxFram
 export const DEFAULT_LIMITS: SessionLimits = { maxFrameBytes: 32 * 1024 * 1024, maxDocs: 200_000, maxFramesPerSecond: 20_000 }
 const BURST_SECONDS = 5
 
-const DOC_NAME = /^(workspace|account\/[a-z0-9-]{1,64})$/
+const DOC_NAME = /^(workspace|vouches|account\/[a-z0-9-]{1,64})$/
 
 export class SyncSession {
   /**
@@ -181,7 +187,7 @@ export class SyncSession {
       type = decoding.readVarUint(decoder)
       if (type === syncProtocol.messageYjsSyncStep1) {
         // y-protocols' readSyncStep1, with what is sent passed through the target's `share`
-        const lacking = this.share(name, Y.encodeStateAsUpdate(doc ?? ABSENT, decoding.readVarUint8Array(decoder)))
+        const lacking = this.share(name, Y.encodeStateAsUpdate(doc ?? ABSENT, decoding.readVarUint8Array(decoder)), doc)
         this.send(writeSyncFrame(name, enc => { encoding.writeVarUint(enc, syncProtocol.messageYjsSyncStep2); encoding.writeVarUint8Array(enc, lacking) }))
         return
       }
@@ -271,7 +277,7 @@ export class SyncSession {
       if (known) return known
       this.lacking.delete(name)
       const doc = this.forward(name, await this.target.doc(name))
-      const whole = doc.store.clients.size > 0 ? this.share(name, Y.encodeStateAsUpdate(doc)) : undefined
+      const whole = doc.store.clients.size > 0 ? this.share(name, Y.encodeStateAsUpdate(doc), doc) : undefined
       if (!this.closed && whole && hasStructs(whole)) this.send(writeSyncFrame(name, enc => syncProtocol.writeUpdate(enc, whole)))
       return doc
     })
@@ -284,7 +290,7 @@ export class SyncSession {
     if (this.closed) return doc
     const onUpdate = (update: Uint8Array, origin: unknown) => {
       if (origin === this.origin) return // never echo a peer's own updates back to it
-      const shared = this.share(name, update)
+      const shared = this.share(name, update, doc)
       if (hasStructs(shared)) this.send(writeSyncFrame(name, enc => syncProtocol.writeUpdate(enc, shared)))
     }
     doc.on('update', onUpdate)
@@ -292,8 +298,11 @@ export class SyncSession {
     return doc
   }
 
-  private share (name: string, update: Uint8Array): Uint8Array {
-    return this.target.share ? this.target.share(name, update) : update
+  /** What of `update` may go to the peer; with `doc`, this member's vouch for it is written first (sent ahead of it). */
+  private share (name: string, update: Uint8Array, doc?: Y.Doc): Uint8Array {
+    const shared = this.target.share ? this.target.share(name, update) : update
+    if (doc && !this.closed) this.target.vouch?.(name, doc, shared)
+    return shared
   }
 
   private checkSynced (): void {

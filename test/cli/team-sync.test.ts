@@ -6,7 +6,7 @@ import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { tempDir } from '../helpers/home.js'
-import { pat, patJson } from '../helpers/cli.js'
+import { pat, patJson, stderrLines } from '../helpers/cli.js'
 import { killedAfterEach, startServe } from '../helpers/serve.js'
 
 const keep = killedAfterEach()
@@ -40,15 +40,21 @@ describe('team sync from the command line', () => {
     // Issue 15, point 4: a member demoted to viewer keeps receiving; their own edit is set aside, not sent.
     await pat(B, ['plan', 'add', acc.id, '--title', 'Viewer item', '--priority', 'low'])
     await pat(A, ['plan', 'add', acc.id, '--title', 'Owner item after the demotion', '--priority', 'low'])
-    // Bo learns of his demotion in this exchange, after answering Ana: she sets his edit aside on her side.
+    // Bo learns of his demotion in this exchange. Whether he answers Ana's state vector before or after the
+    // roster arrives depends on the order of the frames (each side's vouches document is offered too): before,
+    // his edit reaches Ana, who sets it aside on her side; after, he sets it aside on his and never sends it.
+    // Either way the edit never reaches Ana's account, and Bo keeps receiving.
     const firstSync = await pat(B, ['sync', '--peer', address, '--timeout', '20'])
     expect(firstSync).toMatchObject({ code: 0, stdout: `synced with Ana Lima at ${address}: both sides are up to date\n` })
     expect(JSON.stringify(await patJson(B, ['account', 'show', acc.id]))).toContain('Owner item after the demotion')
-    expect(await patJson(A, ['sync', 'set-aside', 'list'])).toEqual([expect.objectContaining({ doc: `account/${acc.id}`, source: 'peer Bo Chen', reason: `a viewer may not change account/${acc.id}` })])
-    // From then on Bo knows he is a viewer: his edit is set aside on his side and not sent.
+    const onAna = await patJson(A, ['sync', 'set-aside', 'list'])
+    const sentFirst = onAna.length > 0
+    if (sentFirst) expect(onAna).toEqual([expect.objectContaining({ doc: `account/${acc.id}`, source: 'peer Bo Chen', reason: `a viewer may not change account/${acc.id}` })])
+    // From then on Bo knows he is a viewer: his edit is set aside on his side and not sent (said once).
     const viewerSync = await pat(B, ['sync', '--peer', address, '--timeout', '20'])
     expect(viewerSync).toMatchObject({ code: 0, stdout: `synced with Ana Lima at ${address}: both sides are up to date\n` })
-    expect(viewerSync.stderr).toMatch(new RegExp(`^account/${acc.id}: 1 change of yours set aside, not sent: you are a viewer: an owner can make you an editor \\(pat team role\\) \\(pat sync set-aside list\\)\n$`))
+    const mine = new RegExp(`^account/${acc.id}: 1 change of yours set aside, not sent: you are a viewer: an owner can make you an editor \\(pat team role\\) \\(pat sync set-aside list\\)$`)
+    expect([...stderrLines(firstSync), ...stderrLines(viewerSync)].filter(l => mine.test(l))).toHaveLength(1)
     expect(JSON.stringify(await patJson(A, ['account', 'show', acc.id]))).not.toContain('Viewer item')
     const aside = await patJson(B, ['sync', 'set-aside', 'list'])
     expect(aside).toEqual([expect.objectContaining({ doc: `account/${acc.id}`, source: 'here', author: 'Bo Chen' })])

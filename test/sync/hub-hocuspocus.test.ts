@@ -8,6 +8,7 @@ import * as Y from 'yjs'
 import { hubTarget, syncThroughHub } from '../../src/sync/hub/client.js'
 import { hocuspocusTransport } from '../../src/sync/hub/hocuspocus.js'
 import { HubRoom } from '../../src/sync/hub/room.js'
+import { voucherOf } from '../../src/store/vouches.js'
 import { parseHubUrl } from '../../src/sync/hub/url.js'
 import { waitFor } from '../helpers/cli.js'
 import { readHocuspocusFrame, readHocuspocusMessage, writeCloseDoc, writeHocuspocusSync, writeToken } from '../../src/sync/hub/hocuspocus-protocol.js'
@@ -59,7 +60,7 @@ describe('hub mode through a stock Hocuspocus server', () => {
     const transport = hocuspocusTransport({ hub: parseHubUrl(hub.url), teamId: ana.ws.config.team.id, token: TOKEN, maxMessageBytes: 1 << 20 })
     keep(transport)
     const origin = { origin: 'remote', test: true }
-    const target = hubTarget(ana, parseHubUrl(hub.url), () => false)
+    const target = hubTarget(ana, parseHubUrl(hub.url), () => false, undefined, { voucher: voucherOf(ana.ws, undefined), holdMs: 0 })
     const name = `account/${account.id}`
     const first = new HubRoom({ name, target, live: true, origin })
     transport.open(first)

@@ -13,6 +13,11 @@
  * see every document, and could withhold updates or make any change an editor could; see the README's
  * "Hub" part.
  *
+ * Vouches (store/vouches.ts, docs/trust.md): a hub's structs are applied only as far as members who may write
+ * the document vouch for them. The `vouches` room is opened first and stays open for the whole exchange, so
+ * that the vouches this member writes before sending a document's content reach the hub with it; at the end
+ * it is synced once more (`resync`) so that every vouch written is at the hub before the exchange ends.
+ *
  * A room that breaks the protocol ends alone (its reason logged and in the result), its document untouched;
  * the others go on. A refused update ends nothing: its refused parts are set aside and reported once
  * (`report`), the rest applied (judge.ts; docs/trust.md). A hub that cannot be reached, refuses the connection
@@ -21,8 +26,10 @@
  */
 import { InputError } from '../../domain/index.js'
 import { setAside } from '../../store/debug.js'
-import { SKIP, workspaceSyncTarget, type Store, type WorkspaceSyncTarget } from '../../store/index.js'
+import { SKIP, workspaceSyncTarget, type Signer, type Store, type WorkspaceSyncTarget } from '../../store/index.js'
 import { accountDocName, accountIdOf, WORKSPACE_DOC } from '../../store/schema.js'
+import { voucherOf, VOUCHES_DOC, type Voucher } from '../../store/vouches.js'
+import { loadSigner } from '../identity.js'
 import { hocuspocusTransport } from './hocuspocus.js'
 import { HubRoom, type RoomOutcome } from './room.js'
 import type { HubTransport, TransportOptions } from './transport.js'
@@ -42,11 +49,27 @@ export interface HubSyncOptions {
   log?: (line: string) => void
   /** Where a change the hub sent and this side set aside is reported, once (store/set-aside.ts). */
   report?: (line: string) => void
+  /** How long a part no member vouches for is held before it is set aside (0: at once, the default here). */
+  holdMs?: number
 }
 
 export interface HubSyncResult {
   hub: string
   documents: RoomOutcome[]
+  /** The `vouches` room's outcome (store/vouches.ts). */
+  vouches: RoomOutcome
+}
+
+export { VOUCH_ORIGIN } from '../../store/vouches.js'
+
+/** This member's signer for vouches, or undefined (logged) when the key cannot be read: then they vouch for nothing. */
+export async function vouchSigner (store: Store, log?: (line: string) => void): Promise<Signer | undefined> {
+  try {
+    return await loadSigner(store.ws.paths.identityKey)
+  } catch (err) {
+    log?.(`hub: your changes go unvouched: ${(err as Error).message}`)
+    return undefined
+  }
 }
 
 export const DEFAULT_MAX_MESSAGE = 32 * 1024 * 1024
@@ -68,9 +91,17 @@ export function openHub (opts: TransportOptions): HubTransport {
  * `stopped()`, nothing more it sends is applied (what is still on its way when the exchange ends): it is
  * SKIP, not a refusal, so it is not set aside either — the next exchange brings it again.
  */
-export function hubTarget (store: Store, hub: HubAddress, stopped: () => boolean, log?: (line: string) => void): WorkspaceSyncTarget {
-  const base = workspaceSyncTarget(store.ws, () => 'editor', { label: `hub ${hub.url}`, ...(log ? { log } : {}) })
+export function hubTarget (store: Store, hub: HubAddress, stopped: () => boolean, log: ((line: string) => void) | undefined, vouched: { voucher: Voucher, holdMs: number }): WorkspaceSyncTarget {
+  const base = workspaceSyncTarget(store.ws, () => 'editor', { label: `hub ${hub.url}`, ...(log ? { log } : {}) }, { holdMs: vouched.holdMs }, vouched.voucher)
   return { ...base, accept: (name, doc, update) => stopped() ? SKIP : base.accept(name, doc, update) }
+}
+
+/** Calls `retry` on the rooms whenever the vouches or the roster change (held parts may now be vouched for). */
+export function retryOnVouches (store: Store, rooms: () => Iterable<HubRoom>): () => void {
+  return store.ws.docs.onChange(name => {
+    if (name !== VOUCHES_DOC && name !== WORKSPACE_DOC) return
+    for (const room of rooms()) room.retry()
+  })
 }
 
 /** Every account document to sync after the workspace: those in the (merged) directory and those held here. */
@@ -86,21 +117,36 @@ export async function syncThroughHub (opts: HubSyncOptions): Promise<HubSyncResu
   const hub = parseHubUrl(opts.url)
   const { store } = opts
   let stopped = false
-  const target = hubTarget(store, hub, () => stopped, opts.report ?? opts.log)
+  const voucher = voucherOf(store.ws, await vouchSigner(store, opts.log))
+  await voucher.ready() // loaded before anything is judged against it
+  const target = hubTarget(store, hub, () => stopped, opts.report ?? opts.log, { voucher, holdMs: opts.holdMs ?? 0 })
   const transport = openHub({ hub, teamId: store.ws.config.team.id, maxMessageBytes: opts.maxMessageBytes ?? DEFAULT_MAX_MESSAGE, ...(opts.token ? { token: opts.token } : {}) })
   const origin = hubOrigin(hub)
   const documents: RoomOutcome[] = []
-  const room = async (name: string) => {
+  const open = new Set<HubRoom>()
+  const vouches = new HubRoom({ name: VOUCHES_DOC, target, live: true, origin })
+  open.add(vouches)
+  const unretry = retryOnVouches(store, () => open)
+  let vouchesSynced = () => {}
+  const gate = new Promise<void>(resolve => { vouchesSynced = resolve })
+  const room = async (name: string, after?: Promise<void>) => {
     if (stopped) return
-    const r = new HubRoom({ name, target, live: false, origin })
+    const r = new HubRoom({ name, target, live: false, origin, ...(after ? { after } : {}) })
+    open.add(r)
     transport.open(r)
     const outcome = await r.synced
+    open.delete(r)
     if (outcome.error !== undefined) opts.log?.(`hub ${hub.url}: ${name} not synced: ${outcome.error}`)
     documents.push(outcome)
   }
   const work = (async () => {
-    await room(WORKSPACE_DOC)
+    const workspace = room(WORKSPACE_DOC, gate) // opened first (a refused token is named for it), judged once the vouches are in
+    transport.open(vouches)
+    await Promise.all([workspace, vouches.synced.finally(vouchesSynced)]) // the first refusal is the one reported
     await pool(await accountDocs(store), opts.concurrency ?? PASS_CONCURRENCY, room)
+    await vouches.resync()
+    vouches.end()
+    if (vouches.outcome.error !== undefined) opts.log?.(`hub ${hub.url}: ${VOUCHES_DOC} not synced: ${vouches.outcome.error}`)
   })()
   let timer: NodeJS.Timeout | undefined
   const timeout = new Promise<never>((_resolve, reject) => {
@@ -112,12 +158,13 @@ export async function syncThroughHub (opts: HubSyncOptions): Promise<HubSyncResu
     await Promise.race([work, timeout])
   } finally {
     stopped = true
+    unretry()
     clearTimeout(timer)
     work.catch(setAside('hub: the pass ended (timed out or stopped) before its rooms did')) // the race above has reported
     await transport.close() // the rooms that synced are closing: the hub sees a clean close
     await store.ws.flush()
   }
-  return { hub: hub.url, documents: documents.sort((a, b) => a.name.localeCompare(b.name)) }
+  return { hub: hub.url, documents: documents.sort((a, b) => a.name.localeCompare(b.name)), vouches: vouches.outcome }
 }
 
 /** Runs `fn` on every item, at most `limit` at a time; rejects with the first failure. */

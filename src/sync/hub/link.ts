@@ -26,11 +26,18 @@
  * this side everything the hub gained meanwhile. A room that breaks the protocol ends alone (logged, its
  * document untouched) and is opened again only by the next full pass; a refused update's refused parts are set
  * aside and logged once, and the room stays open (judge.ts).
+ *
+ * Vouches (store/vouches.ts): the `vouches` room is opened first on every pass and stays live like the
+ * workspace's; this member's vouch for a document is written just before its content is sent, so it goes out
+ * ahead of it. Parts of the hub's updates no member who may write vouches for are held; the rooms judge them
+ * again whenever the vouches or the roster change, and set them aside once they have waited `holdMs` (60 s)
+ * and the hub offers them again.
  */
 import type { Store, WorkspaceSyncTarget } from '../../store/index.js'
 import { accountDocName, accountIdOf, WORKSPACE_DOC } from '../../store/schema.js'
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from '../backoff.js'
-import { accountDocs, DEFAULT_MAX_MESSAGE, hubOrigin, hubTarget, openHub, PASS_CONCURRENCY, pool } from './client.js'
+import { voucherOf, VOUCHES_DOC } from '../../store/vouches.js'
+import { accountDocs, DEFAULT_MAX_MESSAGE, hubOrigin, hubTarget, openHub, PASS_CONCURRENCY, pool, retryOnVouches, vouchSigner } from './client.js'
 import { HubRoom } from './room.js'
 import { OpenRooms } from './rooms.js'
 import { HubRefusal, type HubTransport } from './transport.js'
@@ -56,6 +63,8 @@ export interface HubLinkOptions {
   maxBufferedBytes?: number
   keepalive?: Keepalive
   maxMessageBytes?: number
+  /** How long a part no member vouches for is held before it is set aside (60 s). */
+  holdMs?: number
 }
 
 export interface HubLinkStatus {
@@ -74,7 +83,8 @@ export interface HubLinkStatus {
 export class HubLink {
   private readonly hub: HubAddress
   private readonly origin: object
-  private readonly target: WorkspaceSyncTarget
+  private target: WorkspaceSyncTarget | undefined
+  private unretry: (() => void) | undefined
   private state: HubLinkStatus['state'] = 'connecting'
   private error: string | undefined
   private lastSync: string | undefined
@@ -100,7 +110,16 @@ export class HubLink {
     this.hub = parseHubUrl(opts.url)
     this.rooms = new OpenRooms(opts.maxLiveRooms ?? 256)
     this.origin = hubOrigin(this.hub)
-    this.target = hubTarget(opts.store, this.hub, () => this.stopped, opts.log)
+  }
+
+  /** The target, made once the member's signer is read (store/vouches.ts: this member's vouches are signed). */
+  private async ready (): Promise<WorkspaceSyncTarget> {
+    if (!this.target) {
+      const voucher = voucherOf(this.opts.store.ws, await vouchSigner(this.opts.store, this.opts.log))
+      await voucher.ready() // loaded before anything is judged against it
+      this.target ??= hubTarget(this.opts.store, this.hub, () => this.stopped, this.opts.log, { voucher, holdMs: this.opts.holdMs ?? 60_000 })
+    }
+    return this.target
   }
 
   start (): void {
@@ -110,6 +129,7 @@ export class HubLink {
       if (origin !== this.origin) this.changedHere(name)
       if (name === WORKSPACE_DOC) this.openNewAccounts()
     })
+    this.unretry = retryOnVouches(this.opts.store, () => this.rooms.open())
     const every = setInterval(() => { if (this.state === 'connected' && !this.passing) void this.pass() }, this.opts.fullPassMs ?? 5 * 60_000)
     every.unref()
     this.timers.add(every)
@@ -119,6 +139,7 @@ export class HubLink {
   async stop (): Promise<void> {
     this.stopped = true
     this.unsubscribe?.()
+    this.unretry?.()
     for (const t of this.timers) clearTimeout(t)
     this.timers.clear()
     await this.drop()
@@ -196,7 +217,16 @@ export class HubLink {
     this.passing = true
     this.failed.clear()
     try {
-      await this.room(WORKSPACE_DOC, false)
+      await this.ready()
+      let vouchesSynced = () => {}
+      const gate = new Promise<void>(resolve => { vouchesSynced = resolve })
+      let opened = () => {}
+      const open = new Promise<void>(resolve => { opened = resolve })
+      const workspace = this.room(WORKSPACE_DOC, false, gate, opened) // opened first (a refused token is named for it), judged once the vouches are in
+      // The vouches room only once the workspace's is open at the hub: a hub that is down holds one room, not two.
+      await Promise.race([open, workspace])
+      await this.room(VOUCHES_DOC, false).finally(vouchesSynced)
+      await workspace
       await pool(await accountDocs(this.opts.store), PASS_CONCURRENCY, async name => { await this.room(name, false) })
       if (gen !== this.generation) return
       this.state = 'connected'
@@ -216,17 +246,20 @@ export class HubLink {
    * Resolves true once in sync, false when the room ended first or was not opened (the connection is lost
    * when the hub refuses it or does not answer in time).
    */
-  private async room (name: string, evict: boolean): Promise<boolean> {
+  private async room (name: string, evict: boolean, after?: Promise<void>, onOpen?: () => void): Promise<boolean> {
     const transport = this.transport
-    if (!transport || this.rooms.get(name) || this.failed.has(name)) return false
+    const target = this.target
+    if (!transport || !target || this.rooms.get(name) || this.failed.has(name)) return false
     this.seen.add(name)
     const gen = this.generation
     const live = this.rooms.slot(name, evict)
     const room = new HubRoom({
       name,
-      target: this.target,
+      target,
       live,
       origin: this.origin,
+      ...(after ? { after } : {}),
+      ...(onOpen ? { onOpen } : {}),
       onReceived: r => this.rooms.touch(r),
       onEnd: r => {
         this.rooms.remove(r)
@@ -275,7 +308,7 @@ export class HubLink {
     const open = this.rooms.get(name)
     if (open) { this.rooms.touch(open); open.changed(); return }
     // While connecting, the pass under way (or, for a document it already did, the next one) brings the change.
-    if (this.state !== 'connected' || (name !== WORKSPACE_DOC && accountIdOf(name) === undefined)) return
+    if (this.state !== 'connected' || (name !== WORKSPACE_DOC && name !== VOUCHES_DOC && accountIdOf(name) === undefined)) return
     void this.room(name, true).then(ok => { if (ok && this.state === 'connected') this.synced() })
   }
 

@@ -31,6 +31,13 @@
  *
  * A document this side lacks is judged against an empty stand-in and created only when an update with
  * something in it is accepted, so a hub naming nothing — an empty room — leaves nothing behind.
+ *
+ * Vouches (store/vouches.ts): before this member's content is sent, its vouch for the document is written
+ * (`target.vouch`; the `vouches` room sends it — on a Hocuspocus connection, ahead of the content). An update
+ * from the hub with parts no member who may write vouches for is applied in part: those parts are held, and
+ * kept here (at most MAX_HELD updates) to be judged again when `retry` is called (the vouches or the roster
+ * changed); the hub offers them again at the next exchange anyway, and the target sets them aside once they
+ * have waited long enough.
  */
 import * as Y from 'yjs'
 import type { InputError } from '../../domain/index.js'
@@ -71,6 +78,13 @@ export interface RoomOptions {
   onEnd?: (room: HubRoom) => void
   /** Called when changes from the hub were applied. */
   onReceived?: (room: HubRoom) => void
+  /** Called once the room is open at the hub (`begin`): the link opens the vouches room only then. */
+  onOpen?: (room: HubRoom) => void
+  /**
+   * Nothing is sent or judged before this settles (the workspace room waits for the vouches room to be in
+   * sync, yet is opened first, so that a refused token is named for the workspace).
+   */
+  after?: Promise<unknown>
 }
 
 export class HubRoom {
@@ -89,12 +103,17 @@ export class HubRoom {
   private inSync = false
   private done = false
   private unforward: (() => void) | undefined
+  /** Updates from the hub with parts held for want of a vouch, newest last. */
+  private held: Uint8Array[] = []
+  /** Resolvers waiting for the answer to a step 1 (`resync`), by the step 1's number. */
+  private readonly answers = new Map<number, () => void>()
 
   constructor (private readonly opts: RoomOptions) {
     this.name = opts.name
     this.outcome = { name: opts.name, received: false, sent: false, held: false }
     this.synced = new Promise((resolve, reject) => { this.resolve = resolve; this.reject = reject })
     this.synced.catch(() => undefined) // the caller may not be waiting on it (a live room)
+    if (opts.after) this.queue = opts.after.then(() => undefined, () => undefined) // it only orders: its failure is the other room's
   }
 
   get ended (): boolean { return this.done }
@@ -103,6 +122,7 @@ export class HubRoom {
   /** The room is open at the hub: opens the document if this side has it and sends step 1. */
   begin (channel: RoomChannel): void {
     this.channel = channel
+    this.opts.onOpen?.(this)
     this.run(async () => {
       if (await this.opts.target.has(this.name)) this.forward(await this.opts.target.doc(this.name))
       this.send(step1(this.doc ?? ABSENT))
@@ -122,7 +142,39 @@ export class HubRoom {
       if (this.doc || !await this.opts.target.has(this.name)) return
       const doc = this.forward(await this.opts.target.doc(this.name))
       const whole = doc.store.clients.size > 0 ? this.opts.target.share(this.name, Y.encodeStateAsUpdate(doc)) : undefined
-      if (whole && hasContent(whole)) this.send({ type: 'update', update: whole })
+      if (!whole || !hasContent(whole)) return
+      this.opts.target.vouch?.(this.name, doc)
+      this.send({ type: 'update', update: whole })
+    })
+  }
+
+  /** The vouches or the roster changed: held updates are judged again. */
+  retry (): void {
+    if (this.held.length === 0 || !this.doc) return
+    this.run(async () => {
+      const held = this.held
+      this.held = []
+      for (const update of held) await this.apply(update)
+    })
+  }
+
+  /**
+   * Sends what the hub lacks again and resolves once the hub has answered a step 1 sent after it (a one-shot
+   * exchange ends its live `vouches` room so: the vouches written during the exchange are at the hub).
+   */
+  resync (): Promise<void> {
+    return new Promise(resolve => {
+      if (this.done || !this.channel) { resolve(); return }
+      this.run(async () => {
+        const doc = this.doc ?? (await this.opts.target.has(this.name) ? this.forward(await this.opts.target.doc(this.name)) : undefined)
+        if (doc) {
+          const whole = this.opts.target.share(this.name, Y.encodeStateAsUpdate(doc))
+          if (hasContent(whole)) this.send({ type: 'update', update: whole })
+        }
+        this.send(step1(doc ?? ABSENT))
+        this.answers.set(++this.step1Sent, resolve)
+      })
+      void this.synced.then(() => { if (this.done) resolve() }) // ended meanwhile
     })
   }
 
@@ -132,6 +184,7 @@ export class HubRoom {
     this.done = true
     if (error !== undefined) this.outcome.error = error
     this.unforward?.()
+    for (const resolve of this.answers.values()) resolve()
     this.channel?.close(error !== undefined)
     this.resolve(this.outcome)
     this.opts.onEnd?.(this)
@@ -165,6 +218,9 @@ export class HubRoom {
         } catch (err) {
           throw new ProtocolError(`bad state vector: ${(err as Error).message}`)
         }
+        // This member's vouch first, whether or not the hub lacks anything: a vouch it lacked may be what holds
+        // this member's content back elsewhere (it writes nothing when the vouch would not grow).
+        if (this.doc) this.opts.target.vouch?.(this.name, this.doc)
         lacking = this.opts.target.share(this.name, lacking) // a viewer sends nothing (store/sync-target.ts)
         this.outcome.sent ||= hasContent(lacking)
         this.send({ type: 'step2', update: lacking })
@@ -176,7 +232,9 @@ export class HubRoom {
       }
       case 'step2':
         await this.apply(message.update)
-        if (++this.step2Received >= this.probe && !this.inSync) {
+        this.answers.get(++this.step2Received)?.()
+        this.answers.delete(this.step2Received)
+        if (this.step2Received >= this.probe && !this.inSync) {
           this.inSync = true
           this.resolve(this.outcome)
           if (!this.opts.live) this.end()
@@ -192,7 +250,7 @@ export class HubRoom {
     const { target, origin } = this.opts
     const judge = (doc: Y.Doc) => {
       try {
-        return judgeAndApply(this.name, doc, update, target.accept, () => origin, target.setAside)
+        return judgeAndApply(this.name, doc, update, target.accept, () => origin, target.setAside, target.hold)
       } catch (err) {
         throw new ProtocolError(`bad update: ${(err as Error).message}`)
       }
@@ -200,9 +258,13 @@ export class HubRoom {
     let verdict = judge(this.doc ?? ABSENT)
     if (verdict === undefined && !this.doc) verdict = judge(this.forward(await target.doc(this.name))) // judged again against the document as it is now
     if (typeof verdict === 'string') this.outcome.refused ??= verdict // set aside by the target; the room goes on
-    if (verdict === WAIT) this.outcome.held = true
+    if (verdict === WAIT || (typeof verdict === 'object' && 'wait' in verdict)) {
+      this.outcome.held = true
+      if (target.hold) this.held = [...this.held.slice(1 - MAX_HELD), update]
+    }
     if (verdict !== undefined) return
     this.outcome.received = true
+    if (this.doc) target.released?.(this.name, this.doc)
     this.opts.onReceived?.(this)
   }
 
@@ -213,7 +275,9 @@ export class HubRoom {
       const onUpdate = (update: Uint8Array, origin: unknown) => {
         if (origin === this.opts.origin) return
         const shared = this.opts.target.share(this.name, update)
-        if (hasContent(shared)) this.send({ type: 'update', update: shared })
+        if (!hasContent(shared)) return
+        this.opts.target.vouch?.(this.name, doc, shared) // written first: its room sends it ahead of the change
+        this.send({ type: 'update', update: shared })
       }
       doc.on('update', onUpdate)
       this.unforward = () => doc.off('update', onUpdate)
@@ -221,6 +285,9 @@ export class HubRoom {
     return doc
   }
 }
+
+/** Held updates a room keeps for `retry` (the hub offers them again at the next exchange in any case). */
+const MAX_HELD = 32
 
 function hasContent (update: Uint8Array): boolean {
   const { structs, ds } = Y.decodeUpdate(update)

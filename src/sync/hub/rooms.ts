@@ -5,6 +5,10 @@
  * themselves once in sync; the pass opens a few at a time).
  */
 import { WORKSPACE_DOC } from '../../store/schema.js'
+import { VOUCHES_DOC } from '../../store/vouches.js'
+
+/** Rooms always live, outside the bound: the workspace's and the vouches' (store/vouches.ts). */
+const ALWAYS = new Set([WORKSPACE_DOC, VOUCHES_DOC])
 import type { HubRoom } from './room.js'
 
 export class OpenRooms {
@@ -24,11 +28,11 @@ export class OpenRooms {
    * there is room — or, with `evict`, after closing the least recently active account rooms to make some.
    */
   slot (name: string, evict: boolean): boolean {
-    if (name === WORKSPACE_DOC) return true
+    if (ALWAYS.has(name)) return true
     if (evict) {
       for (const [other, room] of this.live) {
         if (this.accounts() < this.max) break
-        if (other !== WORKSPACE_DOC) { this.live.delete(other); room.end() }
+        if (!ALWAYS.has(other)) { this.live.delete(other); room.end() }
       }
     }
     return this.accounts() < this.max
@@ -46,9 +50,15 @@ export class OpenRooms {
 
   /** The room was active: it is the last to be closed for another. */
   touch (room: HubRoom): void {
-    if (this.live.get(room.name) !== room || room.name === WORKSPACE_DOC) return
+    if (this.live.get(room.name) !== room || ALWAYS.has(room.name)) return
     this.live.delete(room.name)
     this.live.set(room.name, room)
+  }
+
+  /** Every room open at the hub. */
+  * open (): Iterable<HubRoom> {
+    for (const room of this.live.values()) if (!room.ended) yield room
+    yield * this.oneShot
   }
 
   clear (): void {
@@ -63,5 +73,5 @@ export class OpenRooms {
     return n
   }
 
-  private accounts (): number { return this.live.size - (this.live.has(WORKSPACE_DOC) ? 1 : 0) }
+  private accounts (): number { return [...ALWAYS].reduce((n, name) => n - (this.live.has(name) ? 1 : 0), this.live.size) }
 }

@@ -14,6 +14,8 @@
  */
 import { InputError } from '../../domain/index.js'
 import type { Store } from '../../store/index.js'
+import { voucherOf } from '../../store/vouches.js'
+import { loadSigner } from '../identity.js'
 import { reachableAddresses } from '../address.js'
 import type { BackoffOptions } from '../backoff.js'
 import { PeerDialer } from './dialer.js'
@@ -77,6 +79,10 @@ export class PeerNode {
     const node = new PeerNode(opts)
     const { board, sessions, guard } = node
     await board.load()
+    // Every editor vouches for its own changes, whatever the transport (store/vouches.ts; docs/trust.md).
+    const voucher = voucherOf(opts.store.ws, await loadSigner(opts.store.ws.paths.identityKey).catch(() => undefined))
+    await voucher.ready()
+    sessions.voucher = voucher
     // A damaged peers.json was kept aside: said once, where this node reports (a one-shot sync's stderr).
     if (board.bookNotice) (opts.report ?? node.log)(`warning: ${board.bookNotice}`)
     if (opts.listen) {

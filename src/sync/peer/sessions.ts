@@ -6,6 +6,7 @@
  * connection closing ends it too. Each start, sync and end is reported to the status board (peer/status.ts).
  */
 import { workspaceSyncTarget, type Store } from '../../store/index.js'
+import type { Voucher } from '../../store/vouches.js'
 import { writeAwareness } from '../frames.js'
 import type { PeerStatusBoard } from './status.js'
 import type { Presence, PresenceLink } from '../presence.js'
@@ -37,6 +38,8 @@ export interface SessionsOptions {
 
 export class PeerSessions {
   private readonly live = new Set<LiveSession>()
+  /** Writes this member's vouches before its content goes to a peer (store/vouches.ts; set by the node, loaded). */
+  voucher: Voucher | undefined
 
   constructor (private readonly opts: SessionsOptions) {}
 
@@ -47,7 +50,7 @@ export class PeerSessions {
   attach (conn: PeerConnection, address?: string): LiveSession {
     const { store, board, presence, limits, log, report } = this.opts
     const peerId = conn.peerId
-    const target = workspaceSyncTarget(store.ws, () => store.roster.role(peerId), { label: `peer ${store.roster.get(peerId)?.name ?? peerId.slice(0, 12)}`, log: report ?? log })
+    const target = workspaceSyncTarget(store.ws, () => store.roster.role(peerId), { label: `peer ${store.roster.get(peerId)?.name ?? peerId.slice(0, 12)}`, log: report ?? log }, undefined, this.voucher)
     const link: PresenceLink | undefined = presence?.link(update => conn.send(writeAwareness(update)))
     const session = new SyncSession(target, frame => conn.send(frame), limits, link)
     let resolveClosed!: (reason: string) => void
