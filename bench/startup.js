@@ -112,7 +112,7 @@ export async function run () {
     }
     const appNodeMs = median(appNode)
 
-    const ratio = (name, ms, base, goal) => figure(`${name} ÷ bare node`, ms / base, '×', { value: goal, text: `≤ ${goal}×`, open: '#21' })
+    const ratio = (name, ms, base, goal) => figure(`${name} ÷ bare node`, ms / base, '×', { value: goal, text: `≤ ${goal}×` })
     return {
       runs: RUNS,
       figures: [

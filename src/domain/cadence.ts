@@ -276,11 +276,15 @@ export function ostDeadlineEntry (today: IsoDate): DueEntry {
 
 /** Soonest first; ties by account name (workspace entries first), rule, title and ref, so output is stable. */
 export function sortDue (entries: readonly DueEntry[]): DueEntry[] {
-  return [...entries].sort((a, b) =>
-    compareDates(a.date, b.date) ||
+  // Each date is read once, not at every comparison (70,000 entries at 10,000 accounts: issue 21).
+  const keyed = entries.map(e => ({ e, day: daysBetween(EPOCH, e.date) }))
+  keyed.sort(({ e: a, day: x }, { e: b, day: y }) =>
+    x - y ||
     (a.accountName ?? '').localeCompare(b.accountName ?? '') || (a.accountId ?? '').localeCompare(b.accountId ?? '') ||
     DUE_RULES.indexOf(a.rule) - DUE_RULES.indexOf(b.rule) || a.title.localeCompare(b.title) || (a.ref ?? '').localeCompare(b.ref ?? ''))
+  return keyed.map(k => k.e)
 }
+const EPOCH = '1970-01-01'
 
 export interface DueOptions {
   /** Only entries due within this many days of today (overdue ones are always kept). */
