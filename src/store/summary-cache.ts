@@ -96,7 +96,7 @@ export class SummaryCache {
     const entries = [...this.computed]
     this.computed.clear()
     try {
-      await this.database.batch(entries.map(([, e]) => ({ type: 'put', key: e.key, value: e.value })))
+      await this.database.batch(entries.map(([, e]) => ({ type: 'put', key: e.key, value: e.value })), { derived: true })
     } catch (err) {
       for (const [k, e] of entries) if (!this.computed.has(k)) this.computed.set(k, e)
       throw err
