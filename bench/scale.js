@@ -55,13 +55,14 @@ export async function run () {
     // Bare node, list, show and due in turn, round after round: the ratios compare medians of one run (issue 21).
     /** @type {Record<'node' | 'list' | 'show' | 'due', number[]>} */
     const rounds = { node: [], list: [], show: [], due: [] }
+    // `pat due` reads each account's due input kept beside the summaries; a workspace made before those were
+    // kept computes them once, from every document, on its first `pat due` (not timed).
+    medianProcessMs(process.execPath, [PAT, '--home', home, 'due', '--json'], 1, env)
     for (let i = 0; i < RUNS; i++) {
       rounds.node.push(medianProcessMs(process.execPath, ['-e', ''], 1, env))
       rounds.list.push(medianProcessMs(process.execPath, [PAT, '--home', home, 'account', 'list', '--json'], 1, env))
       rounds.show.push(medianProcessMs(process.execPath, [PAT, '--home', home, 'account', 'show', String(ids[i % ids.length]), '--json'], 1, env))
-      // `pat due` still reads every account's document at this scale (~36 s on 2026-12-04): timed in the first
-      // round only, so the run stays inside its time budget.
-      if (i === 0) rounds.due.push(medianProcessMs(process.execPath, [PAT, '--home', home, 'due', '--json'], 1, env))
+      rounds.due.push(medianProcessMs(process.execPath, [PAT, '--home', home, 'due', '--json'], 1, env))
     }
     const [nodeMs, listMs, showMs, dueMs] = [rounds.node, rounds.list, rounds.show, rounds.due].map(medianOf)
     const staleListMs = await listWithStaleSnapshot(home, env)
@@ -74,11 +75,11 @@ export async function run () {
       figures: [
         figure('pat account list --json, cold (median)', listMs, 'ms', { value: 1000, text: '≤ 1 s' }),
         figure('pat account show ID --json, cold (median)', showMs, 'ms', { value: 1000, text: '≤ 1 s' }),
-        figure('pat due --json, cold (one run)', dueMs, 'ms'),
+        figure('pat due --json, cold (median)', dueMs, 'ms'),
         figure('bare node -e \'\' in the same rounds (median)', nodeMs, 'ms'),
-        figure('pat account list ÷ bare node', listMs / nodeMs, '×', { value: 3, text: '≤ 3×', open: '#21' }),
-        figure('pat account show ÷ bare node', showMs / nodeMs, '×', { value: 3, text: '≤ 3×', open: '#21' }),
-        figure('pat due ÷ bare node', dueMs / nodeMs, '×', { value: 3, text: '≤ 3×', open: '#21' }),
+        figure('pat account list ÷ bare node', listMs / nodeMs, '×', { value: 3, text: '≤ 3×' }),
+        figure('pat account show ÷ bare node', showMs / nodeMs, '×', { value: 3, text: '≤ 3×' }),
+        figure('pat due ÷ bare node', dueMs / nodeMs, '×', { value: 3, text: '≤ 3×' }),
         figure('pat account list --json, cold, directory snapshot out of date (median)', staleListMs, 'ms'),
         figure('app peak RSS (table, account tabs)', memory.peakMiB, 'MiB', { value: 300, text: '≤ 300 MB' }),
         figure('edit made durable, p50', edits.p50, 'ms'),

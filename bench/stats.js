@@ -23,7 +23,7 @@ export function medianProcessMs (cmd, args, runs, env = process.env) {
 
 /**
  * A figure of the report: value with unit, and the goal it is measured against. A goal of an issue still
- * open (`goal.open: '#21'`) is reported as a target — `target`, `targetText`, `issue`, `reached` — not as a
+ * open (`goal.open: '#18'`) is reported as a target — `target`, `targetText`, `issue`, `reached` — not as a
  * `met` goal: it says how far the work has come, and becomes a goal (`met`) when the issue is resolved.
  */
 export function figure (name, value, unit, goal) {

@@ -100,11 +100,29 @@ export function addYears (date: IsoDate, years: number): IsoDate {
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween (from: IsoDate, to: IsoDate): number {
-  return dayNumber(ymd(to)) - dayNumber(ymd(from))
+  return dayOf(to) - dayOf(from)
 }
 
 export function compareDates (a: IsoDate, b: IsoDate): number {
-  const x = dayNumber(ymd(a))
-  const y = dayNumber(ymd(b))
+  const x = dayOf(a)
+  const y = dayOf(b)
   return x < y ? -1 : x > y ? 1 : 0
+}
+
+/**
+ * Day numbers of the date strings read lately: `pat due` at 10,000 accounts compares and subtracts some
+ * 70,000 entries' dates, a few thousand distinct ones, over a million times while sorting. Only valid dates
+ * are kept (an invalid one throws each time), and the memo is emptied when it grows past its bound.
+ */
+const DAY_MEMO = new Map<string, number>()
+const DAY_MEMO_MAX = 8192
+
+function dayOf (date: IsoDate): number {
+  let n = DAY_MEMO.get(date)
+  if (n === undefined) {
+    n = dayNumber(ymd(date))
+    if (DAY_MEMO.size >= DAY_MEMO_MAX) DAY_MEMO.clear()
+    DAY_MEMO.set(date, n)
+  }
+  return n
 }

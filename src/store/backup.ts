@@ -10,7 +10,7 @@
  *   32 bytes   SHA-256 of everything above
  */
 import { createHash } from 'node:crypto'
-import { readFile, realpath, rename, stat } from 'node:fs/promises'
+import { readFile, realpath, rename, rm, stat } from 'node:fs/promises'
 import { basename, dirname, join, relative, resolve, sep } from 'node:path'
 import { InputError } from '../domain/errors.js'
 import { clip, quote } from '../domain/printable.js'
@@ -144,6 +144,8 @@ export async function restoreBackup (home: string, file: string, opts: { merge: 
   const config = await readConfig(paths.config)
   if (!config) throw new StoreError('not-initialised', `no workspace in ${home}: run \`pat init --name "Your Name"\` first, then restore`)
   checkTeam(header, config.team, file, opts)
+  // It writes the database directly, not through a workspace: the app's picture of the accounts goes here.
+  await rm(paths.firstFrame, { force: true })
   let keptAside: string | undefined
   if (!opts.merge && await stat(paths.db).then(() => true, () => false)) {
     keptAside = `${paths.db}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`

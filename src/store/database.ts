@@ -74,17 +74,30 @@ export interface Database {
   storeUpdates (entries: ReadonlyArray<{ doc: string, update: Uint8Array }>, local?: ReadonlyArray<{ key: Key, value: Uint8Array }>): Promise<void>
   /** Replaces every stored update of a document with `state` (which must contain them all), atomically. */
   replaceUpdates (doc: string, state: Uint8Array, stateVector: Uint8Array): Promise<void>
-  /** Writes our own local keys, in the same queue as everything else. */
-  batch (ops: ReadonlyArray<{ type: 'put' | 'del', key: Key, value?: Uint8Array }>): Promise<void>
+  /**
+   * Writes our own local keys, in the same queue as everything else. `derived`: they only hold what the
+   * documents already say (the account summaries), so the workspace shows nothing new (see `beforeChange`).
+   */
+  batch (ops: ReadonlyArray<{ type: 'put' | 'del', key: Key, value?: Uint8Array }>, opts?: { derived?: boolean }): Promise<void>
   /** Reads, in the same queue as everything else. */
   read<T> (f: (db: Db) => Promise<T>): Promise<T>
   close (): Promise<void>
 }
 
+export interface OpenOptions {
+  createIfMissing?: boolean
+  /**
+   * Run once, and awaited, before this process first writes anything that changes what the workspace
+   * shows: a document's updates, a compaction, a local key not marked derived (a seen mark). The
+   * directory snapshot and the account summaries are derived from the documents and do not count.
+   */
+  beforeChange?: () => Promise<void>
+}
+
 // One function on purpose: every method of the Database shares the write queue, the clock cache and the
 // reopen flag as closures (no caller can reach them); each method on its own is short.
 // eslint-disable-next-line max-lines-per-function -- one closure on purpose (the comment above)
-export async function openDatabase (path: string, opts: { createIfMissing?: boolean } = {}): Promise<Database> {
+export async function openDatabase (path: string, opts: OpenOptions = {}): Promise<Database> {
   let captured: Db | undefined
   class CapturingLevel extends Level<unknown, unknown> {
     constructor (location: string, options: object) {
@@ -100,8 +113,11 @@ export async function openDatabase (path: string, opts: { createIfMissing?: bool
   // After a failed write LevelDB refuses every later one (the state of its log is unknown until it is
   // reopened), so the next operation reopens it first: once space is freed, writing works again.
   let reopen = false
-  const transact = <T>(f: (db: Db) => Promise<T>, write = false): Promise<T> => {
+  let changing: Promise<void> | undefined
+  /** `write`: false for a read, 'derived' for a write of derived keys only, true for a change. */
+  const transact = <T>(f: (db: Db) => Promise<T>, write: boolean | 'derived' = false): Promise<T> => {
     const run = queue.then(async () => {
+      if (write === true && opts.beforeChange) await (changing ??= opts.beforeChange())
       if (reopen) {
         await db.close()
         await db.open()
@@ -149,7 +165,7 @@ export async function openDatabase (path: string, opts: { createIfMissing?: bool
     stampedBatch: (doc, build) => transact(async () => {
       const ops = build(await lastClock(doc))
       if (ops.length) await db.batch(puts(ops) as never)
-    }, true),
+    }, 'derived'),
     storeUpdates: (entries, local = []) => transact(async () => {
       const next = new Map<string, number>()
       const ops = puts(local)
@@ -173,7 +189,7 @@ export async function openDatabase (path: string, opts: { createIfMissing?: bool
       ] as never)
       clocks.set(doc, clock + 1)
     }, true),
-    batch: ops => transact(db => db.batch(ops as never), true),
+    batch: (ops, o) => transact(db => db.batch(ops as never), o?.derived ? 'derived' : true),
     read: f => transact(f),
     close: async () => { await queue; await db.close() }
   }

@@ -52,6 +52,8 @@ export async function runDoctor (home: string, opts: DoctorOptions = {}): Promis
   const lines: string[] = []
   const readOnly = await notWritable(home)
   if (readOnly) return { ok: false, lines, problem: readOnly }
+  // A repair or salvage writes the database directly: the app's picture of the accounts may no longer hold.
+  await rm(paths.firstFrame, { force: true })
   let config: WorkspaceConfig | undefined
   let configProblem: StoreError | undefined
   try { config = await readConfig(paths.config) } catch (err) {

@@ -5,17 +5,22 @@
  * to an account document — an edit here or an update from a peer — so it never falls out of step with the
  * stored documents, even after a kill; computed for any account it lacks.
  *
- * Keys: ['pat', 'summary', accountId] in y-leveldb's key encoding; values: JSON.
+ * Beside it, the same way, what `pat due` reads of each account (domain/cadence.ts DueInput: review dates, open
+ * plan items, CIPs…), so the due dashboard at 10,000 accounts reads one more key range instead of every
+ * document. It is a key range of its own so that the accounts list does not read it.
+ *
+ * Keys: ['pat', 'summary', accountId] and ['pat', 'due', accountId] in y-leveldb's key encoding; values: JSON.
  */
 import { Buffer } from 'node:buffer'
 import * as Y from 'yjs'
-import { isOpen, nextDue, type ActivityEntry, type ItemStatus, type PlanItem } from '../domain/index.js'
+import { dueInput, isOpen, nextDue, type ActivityEntry, type DueInput, type ItemStatus, type PlanItem } from '../domain/index.js'
 import { countOpenConflicts } from './conflict-read.js'
 import { conflictRoots } from './conflicts.js'
 import type { Database } from './database.js'
 import type { DocSet } from './docs.js'
 import { setAside } from './debug.js'
 import { accountDocName, accountIdOf, accountRoots } from './schema.js'
+import { readAccount } from './snapshot.js'
 
 /**
  * `edits`: how many activity-log entries each member wrote (the log only grows, so what a member has not
@@ -26,25 +31,39 @@ export interface AccountSummary { openItems: number, nextDue?: string, edits: Re
 
 /** Raised whenever AccountSummary changes shape: a stored summary of another format is computed again. */
 const FORMAT = 2
-const key = (id: string) => ['pat', 'summary', id]
-const encode = (s: AccountSummary) => Buffer.from(JSON.stringify({ format: FORMAT, ...s }))
-const decode = (v: Uint8Array): AccountSummary | undefined => {
+/** The same for DueInput (and for what domain/cadence.ts dueInput keeps of an account). */
+const DUE_FORMAT = 1
+
+/** One kind of per-account derived value: its key range, its format and how a document gives it. */
+interface Kind<T> { prefix: string, format: number, compute: (doc: Y.Doc) => T }
+
+const keyOf = (kind: Kind<unknown>, id: string) => ['pat', kind.prefix, id]
+const encode = <T>(kind: Kind<T>, value: T) => Buffer.from(JSON.stringify({ format: kind.format, value }))
+const decode = <T>(kind: Kind<T>, v: Uint8Array): T | undefined => {
   try {
-    const { format, ...s } = JSON.parse(Buffer.from(v).toString('utf8')) as AccountSummary & { format?: number }
-    return format === FORMAT ? s : undefined
+    const { format, value } = JSON.parse(Buffer.from(v).toString('utf8')) as { format?: number, value?: T }
+    return format === kind.format && value !== undefined ? value : undefined
   } catch {
     return undefined
   }
 }
 
 export class SummaryCache {
-  /** Summaries computed for accounts that had none stored, still to be written. */
-  private readonly computed = new Map<string, AccountSummary>()
+  private readonly summary: Kind<AccountSummary> = { prefix: 'summary', format: FORMAT, compute: doc => SummaryCache.compute(doc) }
+  private readonly due: Kind<DueInput> = { prefix: 'due', format: DUE_FORMAT, compute: doc => SummaryCache.computeDue(doc) }
+  /** Values computed for accounts that had none stored, still to be written: key (as a string) → entry. */
+  private readonly computed = new Map<string, { key: string[], value: Uint8Array }>()
 
   constructor (private readonly database: Database, private readonly docs: DocSet) {
     docs.deriveWith(changed => changed.flatMap(([name, doc]) => {
       const id = accountIdOf(name)
-      return id ? [{ key: key(id), value: encode(SummaryCache.compute(doc)) }] : []
+      if (!id) return []
+      // Stored with the document's change: nothing computed earlier for it may overwrite these.
+      for (const kind of [this.summary, this.due]) this.computed.delete(keyOf(kind, id).join('\0'))
+      return [
+        { key: keyOf(this.summary, id), value: encode(this.summary, SummaryCache.compute(doc)) },
+        { key: keyOf(this.due, id), value: encode(this.due, SummaryCache.computeDue(doc)) }
+      ]
     }))
   }
 
@@ -66,15 +85,20 @@ export class SummaryCache {
     }
   }
 
-  /** Writes the summaries computed for accounts that had none. */
+  /** What `pat due` reads of the account (the header's fields come from the directory, not from here). */
+  static computeDue (doc: Y.Doc): DueInput {
+    return dueInput(readAccount({ id: '', name: '', iors: [], kind: 'port', leadPort: '', stage: 'select', archived: false, createdAt: '', createdBy: '' }, doc))
+  }
+
+  /** Writes the values computed for accounts that had none. */
   async flush (): Promise<void> {
     if (this.computed.size === 0) return
     const entries = [...this.computed]
     this.computed.clear()
     try {
-      await this.database.batch(entries.map(([id, s]) => ({ type: 'put', key: key(id), value: encode(s) })))
+      await this.database.batch(entries.map(([, e]) => ({ type: 'put', key: e.key, value: e.value })), { derived: true })
     } catch (err) {
-      for (const [id, s] of entries) if (!this.computed.has(id)) this.computed.set(id, s)
+      for (const [k, e] of entries) if (!this.computed.has(k)) this.computed.set(k, e)
       throw err
     }
   }
@@ -83,24 +107,32 @@ export class SummaryCache {
    * Summaries for the given accounts: as stored, except for accounts with changes still on their way to
    * disk (computed from the open document); any missing one is computed from its document and stored.
    */
-  async get (ids: readonly string[]): Promise<Map<string, AccountSummary>> {
-    const out = new Map<string, AccountSummary>()
-    const stored = await this.database.read(db => db.iterator({ gte: ['pat', 'summary'], lt: ['pat', 'summarz'] } as never).all()) as Array<[unknown[], Uint8Array]>
+  get (ids: readonly string[]): Promise<Map<string, AccountSummary>> { return this.read(this.summary, ids) }
+
+  /** What `pat due` reads of the given accounts (DueInput), the same way as `get`. */
+  dueInputs (ids: readonly string[]): Promise<Map<string, DueInput>> { return this.read(this.due, ids) }
+
+  private async read<T> (kind: Kind<T>, ids: readonly string[]): Promise<Map<string, T>> {
+    const out = new Map<string, T>()
+    // The key range ['pat', prefix, …]: y-leveldb's encoding orders arrays element by element.
+    const end = kind.prefix.slice(0, -1) + String.fromCharCode(kind.prefix.charCodeAt(kind.prefix.length - 1) + 1)
+    const stored = await this.database.read(db => db.iterator({ gte: ['pat', kind.prefix], lt: ['pat', end] } as never).all()) as Array<[unknown[], Uint8Array]>
     for (const [k, v] of stored) {
-      const summary = decode(v)
-      if (summary) out.set(String(k[2]), summary)
+      const value = decode(kind, v)
+      if (value !== undefined) out.set(String(k[2]), value)
     }
     for (const name of this.docs.unsaved()) {
       const id = accountIdOf(name)
       const doc = this.docs.loaded(name)
-      if (id && doc) out.set(id, SummaryCache.compute(doc))
+      if (id && doc) out.set(id, kind.compute(doc))
     }
     for (const id of ids.filter(id => !out.has(id))) {
-      const summary = SummaryCache.compute(await this.docs.get(accountDocName(id)))
-      out.set(id, summary)
-      this.computed.set(id, summary)
+      const value = kind.compute(await this.docs.get(accountDocName(id)))
+      out.set(id, value)
+      const key = keyOf(kind, id)
+      this.computed.set(key.join('\0'), { key, value: encode(kind, value) })
     }
-    // The list is right either way; a summary that cannot be written now (a full disk) is kept for the next flush.
+    // The list is right either way; a value that cannot be written now (a full disk) is kept for the next flush.
     await this.flush().catch(setAside('writing the account summaries'))
     return out
   }

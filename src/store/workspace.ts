@@ -209,11 +209,11 @@ export class Workspace {
   }
 
   private static async attach (paths: HomePaths, config: WorkspaceConfig, create: boolean, opts: WorkspaceOptions): Promise<Workspace> {
-    const database = await openDatabase(paths.db, { createIfMissing: true })
+    // The app's picture of its accounts screen (ui/frame-cache.ts) is true until the workspace changes:
+    // whoever first changes it (an edit, a peer's update, a seen mark; not a read, nor the derived snapshot
+    // and summaries a read may write) removes the picture before writing; the app draws a new one as it quits.
+    const database = await openDatabase(paths.db, { createIfMissing: true, beforeChange: () => rm(paths.firstFrame, { force: true }) })
     try {
-      // The app's picture of its accounts screen is only true until someone else may write: whoever opens
-      // the workspace (a command, a sync, the app itself) removes it; the app draws a new one when it quits.
-      await rm(paths.firstFrame, { force: true })
       const docs = new DocSet(database)
       const snapshot = await readDirectorySnapshot(database, Boolean(opts.accountsOnly))
       if (snapshot.headers) return new Workspace(paths, config, database, docs, undefined, snapshot, opts)

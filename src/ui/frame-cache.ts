@@ -1,9 +1,10 @@
 /**
  * The first frame, cached: when the app quits it saves its accounts screen as drawn (with the terminal
  * size, colour theme and date it was drawn for), and the next `pat` in a terminal paints it at once —
- * before Ink, React and the database have loaded — then the live app draws over it. Whoever opens the
- * workspace removes the file (src/store/workspace.ts), so a cached frame always shows the workspace as it
- * is: nothing can have changed since it was drawn.
+ * before Ink, React and the database have loaded — then the live app draws over it. Whoever changes the
+ * workspace removes the file before writing (src/store/workspace.ts: an edit, a peer's update, a seen mark;
+ * a restore and doctor too), so a cached frame always shows the workspace as it is; a command that only
+ * reads (`pat account list`, `pat due`) leaves it, and the next app start paints it.
  *
  * File format (JSON): {"version":1,"columns":80,"rows":24,"theme":"color","date":"2026-11-23","frame":"…"}
  *

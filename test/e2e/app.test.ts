@@ -136,7 +136,7 @@ describe('the app in a terminal (tmux)', () => {
     expect(shown.leadPort).toBe('Savannah')
   })
 
-  it('quitting leaves a picture of the accounts for the next start; any other pat process removes it', async () => {
+  it('quitting leaves a picture of the accounts for the next start; a command that changes the workspace removes it', async () => {
     const home = await tempDir()
     await pat(home, ['demo'])
     const frame = join(home, 'first-frame.json')

@@ -29,17 +29,36 @@ describe('the cached first frame', () => {
     expect(readFrame(join(dir, 'old.json'), KEY)).toBeUndefined()
   })
 
-  it('is removed by whoever opens the workspace next (it may change the accounts)', async () => {
+  it('is kept by a store that only reads, and removed before the first change (an edit, a seen mark)', async () => {
     const store = await newStore()
     const home = store.ws.paths.root
     const path = store.ws.paths.firstFrame
+    const { id } = await store.accounts.add({ name: 'Harbor Imports' })
     await store.close()
     await saveFrame(path, KEY, 'frame')
-    const again = await Store.open(home)
+    // Reads, with the directory snapshot and the summaries they write: the accounts show the same.
+    for (const opts of [{ accountsOnly: true }, {}]) {
+      const reader = await Store.open(home, opts)
+      await reader.accounts.list()
+      await reader.workflow.due({ today: '2026-12-06' })
+      await reader.close()
+      expect(existsSync(path)).toBe(true)
+    }
+    const editor = await Store.open(home)
     try {
+      await editor.accounts.set(id, { leadPort: 'Savannah' })
       expect(existsSync(path)).toBe(false)
     } finally {
-      await again.close()
+      await editor.close()
+    }
+    await saveFrame(path, KEY, 'frame')
+    // `pat account show` marks the account seen: the list's unseen counts change.
+    const viewer = await Store.open(home)
+    try {
+      await viewer.accounts.show(id, { markSeen: true })
+      expect(existsSync(path)).toBe(false)
+    } finally {
+      await viewer.close()
     }
   })
 
