@@ -100,6 +100,16 @@ export function joinRoom (url, room, token, clientId) {
   }
 }
 
+/**
+ * A member's token for `team`, added to this tokens file by the hub's CLI (`token add`); `role` as the hub's
+ * CLI takes it (editor when left out).
+ * @param {string} tokens @param {string} team @param {string} member @param {string} [role]
+ * @returns {Promise<string>}
+ */
+export async function hubToken (tokens, team, member, role) {
+  return (await hubCli(['token', 'add', '--team', team, '--member', member, ...(role ? ['--role', role] : [])], tokens)).stdout.trim()
+}
+
 /** Runs the hub's CLI (`token add …` etc.) with this tokens file; resolves with its output and exit code. */
 export async function hubCli (args, tokens) {
   const child = spawn(process.execPath, [HUB_CLI, ...args], { env: { ...process.env, HUB_TOKENS: tokens }, stdio: ['ignore', 'pipe', 'pipe'] })

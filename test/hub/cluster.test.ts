@@ -9,7 +9,7 @@ import { Redis as RedisClient } from 'ioredis'
 import * as Y from 'yjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { tempDir } from '../helpers/home.js'
-import { hubCli, joinRoom, startHub, startRedis, waitFor } from '../helpers/hub-server.mjs'
+import { hubToken, joinRoom, startHub, startRedis, waitFor } from '../helpers/hub-server.mjs'
 
 const TEAM = 'k7m2q9x4v3w8t6p5'
 let redis: Awaited<ReturnType<typeof startRedis>>
@@ -34,8 +34,8 @@ afterAll(async () => {
 
 describe('hub instances sharing Redis', () => {
   it('relays edits between members on different instances, both ways, until they converge', async () => {
-    const ana = (await hubCli(['token', 'add', '--team', TEAM, '--member', 'Ana Lima'], tokens)).stdout.trim()
-    const bo = (await hubCli(['token', 'add', '--team', TEAM, '--member', 'Bo Chen'], tokens)).stdout.trim()
+    const ana = await hubToken(tokens, TEAM, 'Ana Lima')
+    const bo = await hubToken(tokens, TEAM, 'Bo Chen')
     const a = member(0, `${TEAM}/account/abc`, ana, 1)
     const b = member(1, `${TEAM}/account/abc`, bo, 2)
     await Promise.all([a.synced, b.synced])
@@ -51,7 +51,7 @@ describe('hub instances sharing Redis', () => {
     expect(hubs[0]!.output() + hubs[1]!.output()).toMatch(/listening on .* \(with Redis\)/)
   })
   it('fills a room an instance lacks from the instances that have it stored, when a member opens it', async () => {
-    const ana = (await hubCli(['token', 'add', '--team', TEAM, '--member', 'Ana Lima'], tokens)).stdout.trim()
+    const ana = await hubToken(tokens, TEAM, 'Ana Lima')
     const a = member(0, `${TEAM}/account/quay`, ana, 3)
     await a.synced
     a.doc.getMap('profile').set('name', 'Quayside Imports')
@@ -70,7 +70,7 @@ describe('hub instances sharing Redis', () => {
     await waitFor(() => c.doc.getMap('profile').get('kind') === 'importer', 10_000, 'instance 1 to have the edit made through instance 2')
   })
   it('exchanges again what was made while Redis was down, once it is back', async () => {
-    const ana = (await hubCli(['token', 'add', '--team', TEAM, '--member', 'Ana Lima'], tokens)).stdout.trim()
+    const ana = await hubToken(tokens, TEAM, 'Ana Lima')
     const a = member(0, `${TEAM}/account/pier`, ana, 6)
     const b = member(1, `${TEAM}/account/pier`, ana, 7)
     await Promise.all([a.synced, b.synced])
@@ -84,7 +84,7 @@ describe('hub instances sharing Redis', () => {
     expect(b.doc.getMap('checklist').toJSON()).toEqual({ a: 'yes', b: 'na' })
   })
   it('exchanges again what Redis dropped while an instance\'s subscriber was cut off, once it is back', async () => {
-    const ana = (await hubCli(['token', 'add', '--team', TEAM, '--member', 'Ana Lima'], tokens)).stdout.trim()
+    const ana = await hubToken(tokens, TEAM, 'Ana Lima')
     const a = member(0, `${TEAM}/account/dock`, ana, 8)
     const b = member(1, `${TEAM}/account/dock`, ana, 9)
     await Promise.all([a.synced, b.synced])

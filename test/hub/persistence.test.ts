@@ -3,7 +3,7 @@
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { tempDir } from '../helpers/home.js'
-import { hubCli, joinRoom, startHub } from '../helpers/hub-server.mjs'
+import { hubCli, hubToken, joinRoom, startHub } from '../helpers/hub-server.mjs'
 
 const TEAM = 'k7m2q9x4v3w8t6p5'
 const stops: Array<() => unknown> = []
@@ -12,7 +12,7 @@ afterEach(async () => { for (const stop of stops.splice(0).reverse()) await stop
 async function setup () {
   const dir = await tempDir('pat-hub-data-')
   const tokens = join(dir, 'tokens.json')
-  const token = (await hubCli(['token', 'add', '--team', TEAM, '--member', 'Ana Lima'], tokens)).stdout.trim()
+  const token = await hubToken(tokens, TEAM, 'Ana Lima')
   return { data: join(dir, 'data'), tokens, token }
 }
 

@@ -3,7 +3,7 @@
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { tempDir } from '../helpers/home.js'
-import { hubCli, joinRoom, startHub } from '../helpers/hub-server.mjs'
+import { hubCli, hubToken, joinRoom, startHub } from '../helpers/hub-server.mjs'
 
 const TEAM = 'k7m2q9x4v3w8t6p5'
 const stops: Array<() => unknown> = []
@@ -13,7 +13,7 @@ describe('patdesk-hub serve', () => {
   it('listens on the address given, and serves members there', async () => {
     const dir = await tempDir('pat-hub-serve-')
     const tokens = join(dir, 'tokens.json')
-    const token = (await hubCli(['token', 'add', '--team', TEAM, '--member', 'Ana Lima'], tokens)).stdout.trim()
+    const token = await hubToken(tokens, TEAM, 'Ana Lima')
     for (const host of ['127.0.0.1', '::1']) {
       const hub = await startHub({ data: join(dir, `data-${host}`), tokens, host })
       stops.push(hub.close)

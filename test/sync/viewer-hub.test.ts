@@ -8,7 +8,7 @@ import { workspaceRoots } from '../../src/store/schema.js'
 import { syncThroughHub } from '../../src/sync/hub/client.js'
 import { tempDir } from '../helpers/home.js'
 import { hubTeam } from '../helpers/hub.js'
-import { hubCli, startHub } from '../helpers/hub-server.mjs'
+import { hubToken, startHub } from '../helpers/hub-server.mjs'
 import { joinedStore } from '../helpers/team.js'
 import { closedAfter } from '../helpers/closed-after.js'
 
@@ -21,7 +21,7 @@ describe('a viewer with a hub token', () => {
     const dir = await tempDir('pat-viewer-hub-')
     const tokens = join(dir, 'tokens.json')
     const team = ana.ws.config.team.id
-    const token = async (member: string, role: string) => (await hubCli(['token', 'add', '--team', team, '--member', member, '--role', role], tokens)).stdout.trim()
+    const token = (member: string, role: string) => hubToken(tokens, team, member, role)
     const tok = { ana: await token('Ana Lima', 'owner'), bo: await token('Bo Chen', 'editor'), cy: await token('Cy Park', 'viewer') }
     const hub = await startHub({ data: join(dir, 'data'), tokens })
     keep({ close: async () => { await hub.close() } })

@@ -18,7 +18,7 @@ import { syncThroughHub } from '../../src/sync/hub/client.js'
 import type { Store } from '../../src/store/index.js'
 import { tempDir } from '../helpers/home.js'
 import { hubTeam, startHocuspocusHub, type TestHub } from '../helpers/hub.js'
-import { hubCli, startHub } from '../helpers/hub-server.mjs'
+import { hubToken, startHub } from '../helpers/hub-server.mjs'
 import { joinedStore, signer } from '../helpers/team.js'
 import { startNode, type TestNode } from '../helpers/peers.js'
 import { syncStores } from '../helpers/store.js'
@@ -114,7 +114,7 @@ describe('a member demoted to viewer whose hub token still says editor (hub/)', 
     const dir = await tempDir('pat-vouch-hub-')
     const tokens = join(dir, 'tokens.json')
     const team = ana.ws.config.team.id
-    const token = async (member: string, role: string) => (await hubCli(['token', 'add', '--team', team, '--member', member, '--role', role], tokens)).stdout.trim()
+    const token = (member: string, role: string) => hubToken(tokens, team, member, role)
     const tok = new Map<Store, string>([[ana, await token('Ana Lima', 'owner')], [bo, await token('Bo Chen', 'editor')], [cy, await token('Cy Park', 'editor')]])
     const hub = await startHub({ data: join(dir, 'data'), tokens })
     open.push({ close: async () => { await hub.close() } })
