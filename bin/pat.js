@@ -7,6 +7,9 @@
 //   instead of compiling them. A cache is written after a run that found none (or found it stale: another
 //   node), if the directory is writable; `npm run build` removes it with the old bundle. The entry declines
 //   (undefined) what only the full program does.
+// - `pat` with no command and `pat app` (the terminal app) run dist/bundle/app.cjs (src/cli/app-fast.ts) the
+//   same way; its cache is written by the app once it is live (src/cli/app-start.ts), so it holds what a
+//   start runs.
 // - Everything else runs dist/bundle/pat.js, ES module chunks loaded as each command needs them.
 // On a checkout that was never installed (no node_modules/, no dist/) the bundle is missing: that gets one
 // line saying what to run, not node's stack trace.
@@ -33,7 +36,8 @@ function commandWord (argv) {
 async function runEntry (name, argv) {
   const file = fileURLToPath(new URL(`../dist/bundle/${name}.cjs`, import.meta.url))
   const cacheFile = file.replace(/\.cjs$/, '.cache')
-  const source = readFileSync(file, 'utf8')
+  // ASCII only (scripts/bundle.js escapes the rest): Latin-1 reads it into a one-byte string, without decoding.
+  const source = readFileSync(file, 'latin1')
   let cachedData
   try { cachedData = readFileSync(cacheFile) } catch {}
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
@@ -42,13 +46,18 @@ async function runEntry (name, argv) {
   })
   const module = { exports: {} }
   script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file))
-  const code = await module.exports.main(argv)
-  if (cachedData === undefined || script.cachedDataRejected) {
+  let written = cachedData !== undefined && !script.cachedDataRejected
+  const writeCodeCache = () => {
+    if (written) return
+    written = true
     try {
       writeFileSync(`${cacheFile}.${process.pid}`, script.createCachedData())
       renameSync(`${cacheFile}.${process.pid}`, cacheFile)
     } catch {}
   }
+  // The app's entry writes its cache itself, once the app is live (src/cli/app-start.ts); the others here.
+  const code = await module.exports.main(argv, { writeCodeCache })
+  if (name !== 'app') writeCodeCache()
   return code
 }
 
@@ -58,7 +67,8 @@ try {
   const argv = process.argv.slice(2)
   let code
   const word = commandWord(argv)
-  if (word !== undefined && Object.hasOwn(ENTRIES, word)) code = await runEntry(ENTRIES[word], argv)
+  if (word === undefined || word === 'app') code = await runEntry('app', argv)
+  else if (Object.hasOwn(ENTRIES, word)) code = await runEntry(ENTRIES[word], argv)
   if (code === undefined) {
     // A declined command line used nothing of lite.cjs's own copy of Yjs, only evaluated it: the full
     // bundle's copy is the one in use, so Yjs's warning about a second copy (its global mark) does not apply.

@@ -8,6 +8,7 @@
 // dist/bundle/ is two levels below the project root like dist/kb/, so the sources' `new URL('../../…',
 // import.meta.url)` (content/, templates/, package.json, dist/kb-index.json) resolve the same in the bundle.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 
@@ -120,8 +121,12 @@ const common = {
 rmSync(outdir, { recursive: true, force: true })
 const result = await build({ ...common, entryPoints: { pat: 'src/cli/main.ts' }, splitting: true, plugins: [nativeAddon, yogaWithoutFetch, reactProduction] })
 /** A one-file CommonJS entry that bin/pat.js runs with a code cache (see lite.cjs above). */
-const cjsEntry = (name, entry, plugins) => build({
+const cjsEntry = (name, entry, plugins, external = []) => build({
   ...common,
+  // Shorter names: a third less source to read and scan at every start (app.cjs 1.8 → 1.2 MB), and a
+  // smaller code cache; measured 30 ms less CPU for the app's first key (docs/startup.md).
+  minifyIdentifiers: true,
+  external: [...common.external, ...external],
   entryPoints: { [name]: entry },
   format: 'cjs',
   outExtension: { '.js': '.cjs' },
@@ -147,6 +152,91 @@ const kbWithoutRender = {
     }))
   }
 }
+/**
+ * The app's entry (src/cli/app-fast.ts) as one CommonJS file, dist/bundle/app.cjs, run with a code cache like
+ * lite.cjs. CommonJS has no top-level await, which two of the app's packages use: yoga-layout, to instantiate
+ * its WebAssembly (the entry does that first and this index takes the instance from it), and Ink, only when
+ * DEV=true, to load React's devtools (not installed) and its own package.json for them (here: not loaded).
+ * The build fails if either file changes, rather than shipping a bundle that would not load.
+ */
+const appEntry = fileURLToPath(new URL('../src/cli/app-fast.ts', import.meta.url))
+const withoutTopLevelAwait = {
+  name: 'without-top-level-await',
+  setup (b) {
+    b.onLoad({ filter: /[\\/]yoga-layout[\\/]dist[\\/]src[\\/]index\.js$/ }, args => {
+      const source = readFileSync(args.path, 'utf8')
+      if (!source.includes('wrapAssembly(await loadYoga())')) throw new Error('yoga-layout\'s index changed: review the without-top-level-await step of scripts/bundle.js')
+      return { contents: `import { yogaInstance } from ${JSON.stringify(appEntry)}\nexport default yogaInstance()\nexport * from './generated/YGEnums.js'\n`, loader: 'js', resolveDir: dirname(args.path) }
+    })
+    b.onLoad({ filter: /[\\/]node_modules[\\/]ink[\\/]build[\\/]reconciler\.js$/ }, args => {
+      const source = readFileSync(args.path, 'utf8')
+      let patched = source
+      for (const [from, to] of [
+        ["await import('./devtools.js');", "throw Object.assign(new Error('React devtools are not in dist/bundle/app.cjs'), { code: 'ERR_MODULE_NOT_FOUND' });"],
+        ['? await loadPackageJson()', '? { name: undefined, version: undefined }']
+      ]) {
+        if (!patched.includes(from)) throw new Error('Ink\'s reconciler changed: review the without-top-level-await step of scripts/bundle.js')
+        patched = patched.replace(from, to)
+      }
+      return { contents: patched, loader: 'js' }
+    })
+  }
+}
+// What the app needs only after its first frame and is a CommonJS package on its own (no state shared with
+// the bundle): the TLS certificates, WebSocket and mDNS of sync (which starts after the first frame), and the
+// syntax highlighter and emoji table of the SOP reader's Markdown renderer (loaded when a section is opened).
+// They are require()d from node_modules when used, so the file every app start reads is 1.7 MB smaller.
+const appLater = ['@peculiar/x509', 'ws', 'multicast-dns', 'highlight.js', 'parse5', 'emojilib']
+/**
+ * Ink measures text with string-width (and wrap-ansi with its own copy) and splits every line of every frame
+ * into graphemes (@alcalzone/ansi-tokenize), each package with an Intl.Segmenter made as it loads: the first
+ * loads ICU's break data, 20–30 ms of the app's start. In the app's bundle they ask src/ui/narrow-text.ts,
+ * which answers the text the app draws (one column per character) without ICU and makes a Segmenter for the
+ * rest on first need. The build fails if a package's code changes, rather than silently losing this.
+ */
+const narrowText = fileURLToPath(new URL('../src/ui/narrow-text.ts', import.meta.url))
+/** A filter for exactly this file of the project (npm ci installs the same tree every time). */
+const at = path => new RegExp(`^${(root + path).replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replaceAll('/', '[\\\\/]')}$`)
+const segmenterLazily = ['const segmenter = new Intl.Segmenter();', 'const segmenter = { segment: __patGraphemes };']
+// Each package's expected count of regular expressions of Unicode properties, built on first use instead.
+const GRAPHEME_PATCHES = [
+  // Ink's string-width 8 and wrap-ansi's 7 (cli-table3's 4, for `pat show`, has no Segmenter).
+  [at('node_modules/string-width/index.js'), 4, [
+    segmenterLazily,
+    ['let width = 0;\n\tconst eastAsianWidthOptions', 'if (ambiguousIsNarrow && __patIsNarrow(string)) {\n\t\treturn string.length;\n\t}\n\n\tlet width = 0;\n\tconst eastAsianWidthOptions']
+  ]],
+  [at('node_modules/wrap-ansi/node_modules/string-width/index.js'), 1, [segmenterLazily]],
+  [at('node_modules/@alcalzone/ansi-tokenize/build/tokenize.js'), 0, [
+    ['const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });', 'const segmenter = { segment: __patGraphemes };']
+  ]],
+  // Ink clips with slice-ansi, which reads Intl's segments (their `containing`): a real Segmenter, made later.
+  [at('node_modules/slice-ansi/tokenize-ansi.js'), 1, [
+    ["const GRAPHEME_SEGMENTER = new Intl.Segmenter(undefined, {granularity: 'grapheme'});", 'const GRAPHEME_SEGMENTER = { segment: text => __patSegmenter().segment(text) };']
+  ]]
+]
+/** `const name = /…\p{…}…/flags;` at the start of a line: the declarations made lazy. */
+const PROPERTY_REGEXP = /^const (\w+) = (\/.*\\p\{.*\/[a-z]*);$/gm
+const graphemesWithoutIcu = {
+  name: 'graphemes-without-icu',
+  setup (b) {
+    for (const [filter, regexps, replacements] of GRAPHEME_PATCHES) {
+      b.onLoad({ filter }, args => {
+        const changed = () => new Error(`${args.path} changed: review the graphemes-without-icu step of scripts/bundle.js`)
+        let source = readFileSync(args.path, 'utf8')
+        for (const [from, to] of replacements) {
+          if (source.split(from).length !== 2) throw changed()
+          source = source.replace(from, to)
+        }
+        if ((source.match(PROPERTY_REGEXP) ?? []).length !== regexps) throw changed()
+        source = source.replace(PROPERTY_REGEXP, 'const $1 = __patLazyRegExp(() => $2);')
+        const imports = 'graphemes as __patGraphemes, graphemeSegmenter as __patSegmenter, isNarrowText as __patIsNarrow, lazyRegExp as __patLazyRegExp'
+        return { contents: `import { ${imports} } from ${JSON.stringify(narrowText)};\n${source}`, loader: 'js' }
+      })
+    }
+  }
+}
+const app = await cjsEntry('app', 'src/cli/app-fast.ts', [nativeAddon, yogaWithoutFetch, reactProduction, withoutTopLevelAwait, graphemesWithoutIcu, icalDefault], appLater)
+Object.assign(result.metafile.outputs, app.metafile.outputs)
 const kb = await cjsEntry('kb', 'src/cli/kb-fast.ts', [kbWithoutRender])
 for (const input of Object.keys(kb.metafile.inputs)) {
   if (/yjs|classic-level|commander|highlight\.js/.test(input)) throw new Error(`dist/bundle/kb.cjs would include ${input}: see src/cli/kb-fast.ts`)
@@ -157,6 +247,19 @@ for (const input of Object.keys(lite.metafile.inputs)) {
   if (/(^|[\\/])src[\\/](ui[\\/](?!frame-cache|theme)|sync|kb[\\/]search)|[\\/]node_modules[\\/](ink|react|yoga-layout|ws)[\\/]/.test(input)) throw new Error(`dist/bundle/lite.cjs would include ${input}: see src/cli/lite.ts`)
 }
 Object.assign(result.metafile.outputs, lite.metafile.outputs)
+/**
+ * bin/pat.js reads the CommonJS entries as Latin-1, a copy of the bytes into a one-byte string: a file with
+ * one character beyond ASCII is decoded from UTF-8 into a two-byte string instead, which took 22 ms rather
+ * than 5 for app.cjs, and V8 then scans twice the bytes. esbuild escapes such characters in strings but
+ * leaves them in regular expressions (the sources' /[’']/): here they become \u escapes, which mean the
+ * same in a string, a template, a regular expression (with or without the u flag) and an identifier.
+ */
+for (const name of ['lite', 'kb', 'app']) {
+  const file = `${outdir}/${name}.cjs`
+  const source = readFileSync(file, 'utf8')
+  const ascii = source.replace(/[^ -~\n\r\t]/g, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  if (ascii !== source) writeFileSync(file, ascii)
+}
 // What went into which file, for esbuild's analyser (`PAT_BUNDLE_META=meta.json npm run build`).
 if (process.env.PAT_BUNDLE_META) writeFileSync(process.env.PAT_BUNDLE_META, JSON.stringify(result.metafile))
 const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0)

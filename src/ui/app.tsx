@@ -39,6 +39,8 @@ export interface AppProps {
   offerDemo?: OfferDemo | undefined
   /** Loads the knowledge base (default: the shipped documents plus the workspace's own kb/). */
   loadKb?: () => Promise<KbIndex>
+  /** The knowledge base loads once this settles (default: after the first frame). */
+  kbAfter?: Promise<unknown>
   /** Fixes "today" (tests); default: the machine's date. */
   today?: string
   /** Data read before the first frame (the accounts list), so it draws complete. */
@@ -53,7 +55,7 @@ export interface AppProps {
 
 const NO_PRELOAD: Preload = {}
 
-export function App ({ store, theme = colorTheme, offerDemo, loadKb, today, preload = NO_PRELOAD, size: fixedSize, exportDir: exportDirProp, sync = 'sync off' }: AppProps) {
+export function App ({ store, theme = colorTheme, offerDemo, loadKb, kbAfter, today, preload = NO_PRELOAD, size: fixedSize, exportDir: exportDirProp, sync = 'sync off' }: AppProps) {
   const exportDir = exportDirProp ?? defaultExportDir(store.ws.paths.root)
   const { exit } = useApp()
   const terminal = useTerminalSize()
@@ -62,7 +64,7 @@ export function App ({ store, theme = colorTheme, offerDemo, loadKb, today, prel
   const { overlays, push, pop, openKnowledge } = useOverlays()
   const { message, notify, clearMessage } = useMessage()
   const welcome = useWelcome(store, offerDemo, notify)
-  const kb = useKb(store, loadKb)
+  const kb = useKb(store, loadKb, kbAfter)
   const services = useServices({ store, today, preload, exportDir, kb, notify, clearMessage, push, openKnowledge, exit })
 
   const syncLine = useSyncLine(sync, route.name === 'account' ? route.id : undefined)

@@ -66,10 +66,13 @@ export async function runApp (store: Store, opts: RunAppOptions = {}): Promise<{
   const accounts = await preloadAccounts(store)
   // Over a painted frame, the live one is drawn from the top of a cleared screen, in the same write burst.
   write(opts.painted ? CLEAR : ALT_SCREEN_ON)
-  const instance = render(<App store={store} theme={theme} offerDemo={opts.offerDemo} preload={{ accounts }} {...(opts.sync ? { sync: opts.sync } : {})} />, { ...INK, stdout, stdin })
+  // What waits for the app to be live — the knowledge base, sync — loads once its warm-up is over.
+  let goLive = () => {}
+  const live = new Promise<void>(resolve => { goLive = resolve })
+  const instance = render(<App store={store} theme={theme} offerDemo={opts.offerDemo} preload={{ accounts }} kbAfter={live} {...(opts.sync ? { sync: opts.sync } : {})} />, { ...INK, stdout, stdin })
   // The welcome screen of a first run is not the accounts table the warm-up draws.
   const warmUp = opts.offerDemo ? undefined : warmUpAccounts(store, theme, accounts.data, stdout, stdin)
-  if (opts.onLive) void (warmUp?.done ?? Promise.resolve()).then(opts.onLive)
+  void (warmUp?.done ?? Promise.resolve()).then(() => { goLive(); opts.onLive?.() })
   let signal: NodeJS.Signals | undefined
   const stop = (s: NodeJS.Signals) => { signal = s; instance.unmount() }
   const signals: NodeJS.Signals[] = ['SIGHUP', 'SIGTERM']

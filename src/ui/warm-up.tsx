@@ -75,6 +75,7 @@ export function warmUpWhenIdle (element: ReactElement, opts: WarmUpOptions): War
     if (stopped) return
     stopped = true
     clearTimeout(timer)
+    clearImmediate(pending)
     opts.input.off('readable', onKey)
     unsubscribe?.()
     unmount?.()
@@ -82,7 +83,15 @@ export function warmUpWhenIdle (element: ReactElement, opts: WarmUpOptions): War
   }
   // Before the warm-up starts a key only puts it off; once it runs, a key ends it.
   const onKey = () => { if (unmount) stop(); else arm() }
-  const arm = () => { clearTimeout(timer); timer = setTimeout(start, opts.idleMs ?? IDLE_MS) }
+  // The idle timer can fire in the same turn as the app's first frame, before the terminal's input has been
+  // polled at all: a key typed during the start (the usual `?` at launch) would then wait behind the
+  // off-screen first frame. So the warm-up starts a turn later, after a poll for input, unless a key came.
+  let pending: NodeJS.Immediate | undefined
+  const arm = () => {
+    clearTimeout(timer)
+    clearImmediate(pending)
+    timer = setTimeout(() => { pending = setImmediate(start) }, opts.idleMs ?? IDLE_MS)
+  }
   const unsubscribe = opts.subscribe?.(stop)
 
   const start = () => {

@@ -1,6 +1,8 @@
 /**
- * The knowledge base, loaded once in the background after the first frame (it is the slowest thing the app
- * reads): until it is there, search says it is loading; a failure is kept to be shown where search is used.
+ * The knowledge base, loaded once in the background (it is the slowest thing the app reads): after the first
+ * frame, or once `after` settles (runApp: when the app is live and its warm-up is over, so a first key is
+ * not kept waiting behind it, nor behind the frame its arrival redraws). Until it is there, search says it is
+ * loading; a failure is kept to be shown where search is used.
  */
 import { useEffect, useState } from 'react'
 import type { KbIndex } from '../../kb/types.js'
@@ -13,12 +15,14 @@ async function defaultKb (store: Store): Promise<KbIndex> {
 }
 
 /** `loadKb` replaces the default (the shipped documents plus the workspace's own kb/). */
-export function useKb (store: Store, loadKb?: () => Promise<KbIndex>): KbState {
+export function useKb (store: Store, loadKb?: () => Promise<KbIndex>, after?: Promise<unknown>): KbState {
   const [kb, setKb] = useState<KbState>({})
   useEffect(() => {
     let live = true
-    ;(loadKb ?? (() => defaultKb(store)))().then(index => { if (live) setKb({ index }) }, (err: Error) => { if (live) setKb({ error: err.message }) })
+    const load = loadKb ?? (() => defaultKb(store))
+    ;(after ?? Promise.resolve()).then(() => live ? load() : undefined, () => live ? load() : undefined)
+      .then(index => { if (live && index) setKb({ index }) }, (err: Error) => { if (live) setKb({ error: err.message }) })
     return () => { live = false }
-  }, [store, loadKb])
+  }, [store, loadKb, after])
   return kb
 }
