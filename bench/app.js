@@ -13,7 +13,7 @@ import { generateWorkspace } from './generate-workspace.js'
 import { appFirstKey, bareNodeInPty, startPty } from './pty.js'
 import { figure, percentile } from './stats.js'
 
-const PAT = fileURLToPath(new URL('../bin/pat.js', import.meta.url))
+const PAT = fileURLToPath(new URL('../bin/pat.cjs', import.meta.url))
 const ACCOUNTS = Number(process.env.PAT_BENCH_ACCOUNTS ?? 10_000)
 const RUNS = 5
 const KEYS = 100

@@ -19,7 +19,7 @@ import { Store } from '#dist/store/index.js'
 import { initWorkspace } from '#dist/cli/setup.js'
 import { figure, medianProcessMs, percentile } from './stats.js'
 
-const PAT = fileURLToPath(new URL('../bin/pat.js', import.meta.url))
+const PAT = fileURLToPath(new URL('../bin/pat.cjs', import.meta.url))
 const ACCOUNTS = Number(process.env.PAT_BENCH_ACCOUNTS ?? 10_000)
 const BENCH_DIR = process.env.PAT_BENCH_DIR ?? tmpdir()
 const FORMAT = 1

@@ -11,7 +11,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { figure } from './stats.js'
 
-const PAT = fileURLToPath(new URL('../bin/pat.js', import.meta.url))
+const PAT = fileURLToPath(new URL('../bin/pat.cjs', import.meta.url))
 const ROWS = Number(process.env.PAT_BENCH_IMPORT_ROWS ?? 10_000)
 const STAGES = /** @type {const} */ (['select', 'establish', 'evaluate', 'improve', 'manage'])
 const PORTS = /** @type {const} */ (['Savannah', 'Seattle', 'Long Beach'])

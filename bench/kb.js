@@ -10,7 +10,7 @@ import { loadIndex } from '#dist/kb/load.js'
 import { search } from '#dist/kb/search.js'
 import { figure, medianProcessMs, percentile, round } from './stats.js'
 
-const PAT = fileURLToPath(new URL('../bin/pat.js', import.meta.url))
+const PAT = fileURLToPath(new URL('../bin/pat.cjs', import.meta.url))
 const SET = JSON.parse(readFileSync(new URL('./relevance/relevance-set.json', import.meta.url), 'utf8'))
 const baseId = id => id.replace(/\/part-\d+$/, '')
 

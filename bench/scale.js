@@ -32,7 +32,7 @@ import { generateWorkspace } from './generate-workspace.js'
 import { startPty } from './pty.js'
 import { figure, medianProcessMs, percentile, round } from './stats.js'
 
-const PAT = fileURLToPath(new URL('../bin/pat.js', import.meta.url))
+const PAT = fileURLToPath(new URL('../bin/pat.cjs', import.meta.url))
 const ACCOUNTS = Number(process.env.PAT_BENCH_ACCOUNTS ?? 10_000)
 const BENCH_DIR = process.env.PAT_BENCH_DIR ?? tmpdir()
 const RUNS = 5

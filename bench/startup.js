@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url'
 import { appFirstKey, bareNodeInPty } from './pty.js'
 import { figure, percentile } from './stats.js'
 
-const PAT = fileURLToPath(new URL('../bin/pat.js', import.meta.url))
+const PAT = fileURLToPath(new URL('../bin/pat.cjs', import.meta.url))
 const RUNS = Number(process.env.PAT_BENCH_STARTUP_RUNS ?? 9)
 const APP_RUNS = 5
 const ENV = { ...process.env, NO_COLOR: '1' }

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run build` step: bundles the `pat` command (src/cli/main.ts and everything it loads, the app included)
-// into a few ES module files in dist/bundle/, which bin/pat.js runs. A start then reads and compiles a few
+// into a few ES module files in dist/bundle/, which bin/pat.cjs runs. A start then reads and compiles a few
 // files instead of some 800 (Ink alone pulls in 415 files of es-toolkit), and only the code each command
 // reaches: every `await import()` of the sources stays a chunk loaded on demand. The sources and tsc's dist/
 // stay as they are for development, the tests and the benchmarks' in-process parts. See docs/startup.md.
@@ -63,7 +63,7 @@ const reactProduction = {
 
 /**
  * The everyday account commands' entry (src/cli/lite.ts) is bundled into one CommonJS file, dist/bundle/lite.cjs,
- * which bin/pat.js compiles with a V8 code cache (src/cli/lite-loader.js): one file to read, and its functions
+ * which bin/pat.cjs compiles with a V8 code cache (src/cli/lite-loader.js): one file to read, and its functions
  * deserialized rather than compiled. Its `pat status` imports the app, the host and the set-up only on paths
  * this entry declines (`pat` alone, forwarded, no workspace yet), so here they are a module that says so,
  * rather than the app's 2 MB.
@@ -120,7 +120,7 @@ const common = {
 
 rmSync(outdir, { recursive: true, force: true })
 const result = await build({ ...common, entryPoints: { pat: 'src/cli/main.ts' }, splitting: true, plugins: [nativeAddon, yogaWithoutFetch, reactProduction] })
-/** A one-file CommonJS entry that bin/pat.js runs with a code cache (see lite.cjs above). */
+/** A one-file CommonJS entry that bin/pat.cjs runs with a code cache (see lite.cjs above). */
 const cjsEntry = (name, entry, plugins, external = []) => build({
   ...common,
   // Shorter names: a third less source to read and scan at every start (app.cjs 1.8 → 1.2 MB), and a
@@ -130,7 +130,7 @@ const cjsEntry = (name, entry, plugins, external = []) => build({
   entryPoints: { [name]: entry },
   format: 'cjs',
   outExtension: { '.js': '.cjs' },
-  // A script compiled through node:vm (bin/pat.js) has no import() on node 20: the file-format libraries it
+  // A script compiled through node:vm (bin/pat.cjs) has no import() on node 20: the file-format libraries it
   // loads on demand (each ships a CommonJS build) are require()d instead.
   supported: { 'dynamic-import': false },
   // The sources find content/ and package.json from import.meta.url; in CommonJS that is the file's URL.
@@ -140,14 +140,14 @@ const cjsEntry = (name, entry, plugins, external = []) => build({
 })
 const lite = await cjsEntry('lite', 'src/cli/lite.ts', [nativeAddon, liteDeclined, icalDefault])
 // `pat search` (src/cli/kb-fast.ts): the knowledge base alone, no store. `pat show` renders Markdown for the
-// terminal (marked-terminal, highlight.js: 1.7 MB), so bin/pat.js sends it to the full bundle; here the
+// terminal (marked-terminal, highlight.js: 1.7 MB), so bin/pat.cjs sends it to the full bundle; here the
 // renderer is a module that says so.
 const kbWithoutRender = {
   name: 'kb-without-render',
   setup (b) {
     b.onResolve({ filter: /^\.\.\/kb\/render\.js$/ }, args => ({ path: args.path, namespace: 'kb-without-render' }))
     b.onLoad({ filter: /.*/, namespace: 'kb-without-render' }, () => ({
-      contents: "export const renderSection = () => { throw new Error('pat show runs from dist/bundle/pat.js, not kb.cjs (bin/pat.js)') }",
+      contents: "export const renderSection = () => { throw new Error('pat show runs from dist/bundle/pat.js, not kb.cjs (bin/pat.cjs)') }",
       loader: 'js'
     }))
   }
@@ -195,8 +195,12 @@ const appLater = ['@peculiar/x509', 'ws', 'multicast-dns', 'highlight.js', 'pars
  * rest on first need. The build fails if a package's code changes, rather than silently losing this.
  */
 const narrowText = fileURLToPath(new URL('../src/ui/narrow-text.ts', import.meta.url))
-/** A filter for exactly this file of the project (npm ci installs the same tree every time). */
-const at = path => new RegExp(`^${(root + path).replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replaceAll('/', '[\\\\/]')}$`)
+/**
+ * A filter for this file of the installed tree: its path ends so, and a nested copy of the package (one more
+ * node_modules/ in its path, as cli-table3's own string-width) is left alone (`nested` below).
+ */
+const at = path => new RegExp(`[\\\\/]${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replaceAll('/', '[\\\\/]')}$`)
+const nodeModulesIn = path => path.split(/[\\/]node_modules[\\/]/).length - 1
 const segmenterLazily = ['const segmenter = new Intl.Segmenter();', 'const segmenter = { segment: __patGraphemes };']
 // Each package's expected count of regular expressions of Unicode properties, built on first use instead.
 const GRAPHEME_PATCHES = [
@@ -216,11 +220,14 @@ const GRAPHEME_PATCHES = [
 ]
 /** `const name = /…\p{…}…/flags;` at the start of a line: the declarations made lazy. */
 const PROPERTY_REGEXP = /^const (\w+) = (\/.*\\p\{.*\/[a-z]*);$/gm
+const patched = new Set()
 const graphemesWithoutIcu = {
   name: 'graphemes-without-icu',
   setup (b) {
     for (const [filter, regexps, replacements] of GRAPHEME_PATCHES) {
       b.onLoad({ filter }, args => {
+        if (nodeModulesIn(args.path) !== nodeModulesIn(`/${filter.source}`.replaceAll('[\\\\/]', '/'))) return undefined // nested
+        patched.add(filter)
         const changed = () => new Error(`${args.path} changed: review the graphemes-without-icu step of scripts/bundle.js`)
         let source = readFileSync(args.path, 'utf8')
         for (const [from, to] of replacements) {
@@ -237,6 +244,9 @@ const graphemesWithoutIcu = {
 }
 const app = await cjsEntry('app', 'src/cli/app-fast.ts', [nativeAddon, yogaWithoutFetch, reactProduction, withoutTopLevelAwait, graphemesWithoutIcu, icalDefault], appLater)
 Object.assign(result.metafile.outputs, app.metafile.outputs)
+for (const [filter] of GRAPHEME_PATCHES) {
+  if (!patched.has(filter)) throw new Error(`no file of the app matched ${filter}: review the graphemes-without-icu step of scripts/bundle.js`)
+}
 const kb = await cjsEntry('kb', 'src/cli/kb-fast.ts', [kbWithoutRender])
 for (const input of Object.keys(kb.metafile.inputs)) {
   if (/yjs|classic-level|commander|highlight\.js/.test(input)) throw new Error(`dist/bundle/kb.cjs would include ${input}: see src/cli/kb-fast.ts`)
@@ -248,7 +258,7 @@ for (const input of Object.keys(lite.metafile.inputs)) {
 }
 Object.assign(result.metafile.outputs, lite.metafile.outputs)
 /**
- * bin/pat.js reads the CommonJS entries as Latin-1, a copy of the bytes into a one-byte string: a file with
+ * bin/pat.cjs reads the CommonJS entries as Latin-1, a copy of the bytes into a one-byte string: a file with
  * one character beyond ASCII is decoded from UTF-8 into a two-byte string instead, which took 22 ms rather
  * than 5 for app.cjs, and V8 then scans twice the bytes. esbuild escapes such characters in strings but
  * leaves them in regular expressions (the sources' /[’']/): here they become \u escapes, which mean the

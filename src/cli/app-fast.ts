@@ -1,6 +1,6 @@
 /**
  * The entry of `pat` with no command and `pat app` (the terminal app), bundled on its own into one CommonJS
- * file, dist/bundle/app.cjs (scripts/bundle.js), which bin/pat.js runs with a V8 code cache as it runs the
+ * file, dist/bundle/app.cjs (scripts/bundle.js), which bin/pat.cjs runs with a V8 code cache as it runs the
  * everyday commands' lite.cjs: the app's start then reads one file and deserializes the functions it ran
  * before, instead of resolving, reading and compiling some forty ES module chunks (docs/startup.md). It is
  * the whole program — `pat` alone prints the status summary when no terminal is attached — so it never
@@ -25,21 +25,36 @@ export function yogaInstance (): Yoga {
   return yoga
 }
 
-/** What bin/pat.js gives the entry: the writer of its code cache, when it has none that fits. */
+/** What bin/pat.cjs gives the entry: the writer of its code cache, when it has none that fits. */
 export interface EntryHooks { writeCodeCache?: () => void }
 
 export async function main (argv: string[], hooks: EntryHooks = {}): Promise<number> {
   const { isTerminal, paintCachedFrame, withoutHome } = await import('./terminal.js')
-  const { rest } = withoutHome(argv)
-  if (isTerminal() && (rest.length === 0 || (rest.length === 1 && rest[0] === 'app'))) {
-    // WebAssembly compiles off the main thread: started first, it is ready by the time Ink loads. Only the
-    // app keeps the code cache (`pat --version` would make one of the top level alone).
-    const yogaLoaded = loadYoga().then(instance => { yoga = instance })
-    yogaLoaded.catch(() => {}) // awaited by the app command, which reports a failure; unwaited if it fails first
-    arrangeAppStart({ beforeUi: yogaLoaded, writeCodeCache: hooks.writeCodeCache })
-  }
-  paintCachedFrame(argv)
-  const { runCli } = await import('./main.js')
+  const { rest, home } = withoutHome(argv)
   const { processIo } = await import('./io.js')
-  return runCli(argv, processIo())
+  if (!(isTerminal() && (rest.length === 0 || (rest.length === 1 && rest[0] === 'app')) && homeGiven(argv))) {
+    const { runCli } = await import('./main.js')
+    return runCli(argv, processIo())
+  }
+  // The app, without the command table: what `pat` alone and `pat app` do in a terminal (commands/status.ts,
+  // commands/app.ts), minus parsing an argument list known to hold nothing else. WebAssembly compiles off the
+  // main thread: started first, it is ready by the time Ink loads. Only the app keeps the code cache
+  // (`pat --version` would make one of the top level alone).
+  const yogaLoaded = loadYoga().then(instance => { yoga = instance })
+  yogaLoaded.catch(() => {}) // awaited by the app command, which reports a failure; unwaited if it fails first
+  arrangeAppStart({ beforeUi: yogaLoaded, writeCodeCache: hooks.writeCodeCache })
+  paintCachedFrame(argv)
+  const io = processIo()
+  const [{ launchApp }, { resolveHome }, { EXIT, reportError }] = await Promise.all([import('./commands/app.js'), import('../store/home.js'), import('./errors.js')])
+  try {
+    await launchApp({ io, argv, home: () => resolveHome(home) })
+    return EXIT.ok
+  } catch (err) {
+    return reportError(io, err)
+  }
+}
+
+/** Every `--home` has its value (else the command table says what is wrong). */
+function homeGiven (argv: readonly string[]): boolean {
+  return argv.every((a, i) => a === '--home' ? argv[i + 1] !== undefined && !argv[i + 1]!.startsWith('-') : a !== '--home=')
 }

@@ -4,7 +4,7 @@
  * are no-ops.
  * - `beforeUi`: Ink's layout engine is WebAssembly, instantiated off the main thread while the workspace
  *   opens; Ink may load only once it is there.
- * - `saveCodeCache`: the V8 code cache of app.cjs (bin/pat.js hands its writer over) holds the functions
+ * - `saveCodeCache`: the V8 code cache of app.cjs (bin/pat.cjs hands its writer over) holds the functions
  *   compiled when it is made, so the app makes it once it is live — first frame drawn, first keys answered,
  *   warm-up over — holding what a start runs, not what an hour of work compiled later (a larger cache costs
  *   more to read at every start).

@@ -26,7 +26,7 @@ export function reportError (io: Io, err: unknown): number {
   if (err instanceof InputError) { io.err(line(`error: ${err.message}`)); return EXIT.input }
   const e = err as { name?: string, message?: string, kind?: string }
   if (e?.name === 'StoreError') { io.err(line(`error: ${e.message}`)); return EXIT.store }
-  // A module loaded on demand that is not there: dist/ built but node_modules/ missing or stale (bin/pat.js
+  // A module loaded on demand that is not there: dist/ built but node_modules/ missing or stale (bin/pat.cjs
   // says the same when dist/ itself is missing).
   if ((err as { code?: string })?.code === 'ERR_MODULE_NOT_FOUND') { io.err('error: PAT Desk is not completely installed: run `npm ci` in its checkout, then try again'); return EXIT.store }
   io.err(line(`internal error: ${e?.message ?? String(err)}`) + ' (please report this with the command you ran)')

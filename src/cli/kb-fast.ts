@@ -1,5 +1,5 @@
 /**
- * `pat search` and `pat show`, the fast path (src/cli/main.ts runs it first; bin/pat.js runs `pat search` from
+ * `pat search` and `pat show`, the fast path (src/cli/main.ts runs it first; bin/pat.cjs runs `pat search` from
  * its own bundle, dist/bundle/kb.cjs, with a V8 code cache: docs/startup.md). Imports no store and no command
  * table.
  */

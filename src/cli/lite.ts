@@ -1,11 +1,11 @@
 /**
  * The entry of the everyday account commands — `account`, `due`, `checklist`, `plan`, `log`, `status` —
  * bundled on its own into one CommonJS file (dist/bundle/lite.cjs, scripts/bundle.js) holding just these
- * command groups, the store and the domain, which bin/pat.js runs with a V8 code cache: such a start reads
+ * command groups, the store and the domain, which bin/pat.cjs runs with a V8 code cache: such a start reads
  * one file and deserializes its functions instead of loading some thirty chunks of the full bundle and
- * compiling them (docs/startup.md). bin/pat.js sends a command line here when its first word is one of
+ * compiling them (docs/startup.md). bin/pat.cjs sends a command line here when its first word is one of
  * LITE_GROUPS; what this entry does not handle (`pat status` before any workspace exists, which creates
- * one) it declines with undefined, and bin/pat.js runs the full program.
+ * one) it declines with undefined, and bin/pat.cjs runs the full program.
  */
 import { homePaths, resolveHome } from '../store/home.js'
 import { readConfig } from '../store/config.js'

@@ -28,7 +28,7 @@ describe('the command table loaded by group', () => {
     expect(groupsFor('help', ['help', 'account'])).toBe(COMMAND_GROUPS)
   })
 
-  it('gives the lite entry (bin/pat.js sends these words there) the same groups as the full table', async () => {
+  it('gives the lite entry (bin/pat.cjs sends these words there) the same groups as the full table', async () => {
     const names = async (registers: ReadonlyArray<(p: Command, c: CliContext) => void>) => {
       const program = new Command('pat')
       for (const register of registers) register(program, ctx)
@@ -38,7 +38,7 @@ describe('the command table loaded by group', () => {
       const full = await Promise.all(groupsFor(word, [word]).map(g => g.load()))
       expect(await names(registers), word).toEqual(await names(full))
     }
-    const bin = readFileSync(new URL('../../bin/pat.js', import.meta.url), 'utf8')
+    const bin = readFileSync(new URL('../../bin/pat.cjs', import.meta.url), 'utf8')
     const words = /const LITE = new Set\(\[([^\]]*)\]\)/.exec(bin)?.[1]?.match(/'[\w-]+'/g)?.map(w => w.slice(1, -1))
     expect(words?.sort()).toEqual(Object.keys(LITE_GROUPS).sort())
   })

@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 
-export const PAT = fileURLToPath(new URL('../../bin/pat.js', import.meta.url))
+export const PAT = fileURLToPath(new URL('../../bin/pat.cjs', import.meta.url))
 
 export interface Run { code: number, stdout: string, stderr: string }
 

@@ -1,4 +1,4 @@
-// bin/pat.js reads the CommonJS entries of the bundle as Latin-1 (one byte per character, no decoding): that
+// bin/pat.cjs reads the CommonJS entries of the bundle as Latin-1 (one byte per character, no decoding): that
 // is right only while scripts/bundle.js leaves nothing beyond ASCII in them. `npm test` builds first.
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'

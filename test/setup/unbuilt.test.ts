@@ -11,16 +11,21 @@ import { tempDir } from '../helpers/home.js'
 const run = promisify(execFile)
 
 describe('an unbuilt checkout', () => {
-  it('bin/pat.js without dist/ or node_modules/ says to run npm ci, in one line', async () => {
+  it('bin/pat.cjs (and bin/pat.js, which runs it) without dist/ or node_modules/ says to run npm ci, in one line', async () => {
     const checkout = await tempDir('pat-unbuilt-')
     await mkdir(join(checkout, 'bin'))
-    await copyFile(PAT, join(checkout, 'bin', 'pat.js'))
+    await copyFile(PAT, join(checkout, 'bin', 'pat.cjs'))
+    await copyFile(new URL('../../bin/pat.js', import.meta.url), join(checkout, 'bin', 'pat.js'))
     await copyFile(new URL('../../package.json', import.meta.url), join(checkout, 'package.json'))
-    const r = await run(process.execPath, [join(checkout, 'bin', 'pat.js'), '--help']).then(() => undefined, (e: { code: number, stdout: string, stderr: string }) => e)
-    expect(r).toBeDefined()
-    expect(r!.code).toBe(1)
-    expect(r!.stdout).toBe('')
-    expect(r!.stderr).toBe(`error: PAT Desk is not installed in ${checkout} yet: run \`npm ci\` there (it installs the dependencies and builds), then try again\n`)
+    for (const bin of ['pat.cjs', 'pat.js']) {
+      for (const args of [['--help'], [], ['account', 'list'], ['search', 'review']]) {
+        const r = await run(process.execPath, [join(checkout, 'bin', bin), ...args]).then(() => undefined, (e: { code: number, stdout: string, stderr: string }) => e)
+        expect(r, `${bin} ${args.join(' ')}`).toBeDefined()
+        expect(r!.code).toBe(1)
+        expect(r!.stdout).toBe('')
+        expect(r!.stderr).toBe(`error: PAT Desk is not installed in ${checkout} yet: run \`npm ci\` there (it installs the dependencies and builds), then try again\n`)
+      }
+    }
   })
 
   it('a dependency missing at run time (dist/ built, node_modules/ gone) is the same advice, not an internal error', () => {
