@@ -46,6 +46,8 @@ function stemmed (idx: KbIndex, i: number): string {
   return t
 }
 const vocab = new WeakMap<KbIndex, Set<string>>()
+/** Per index, the sections where a spelled-out form's words stand together (only the index decides it). */
+const phraseHolders = new WeakMap<KbIndex, Map<string, Set<number>>>()
 
 function averages (idx: KbIndex): Record<Field, number> {
   let a = avg.get(idx)
@@ -135,21 +137,32 @@ export function search (idx: KbIndex, query: string, opts: { limit?: number, wei
   if (qts.length === 0) return []
   const scores = bm25(idx, qts, w)
   const definition = asksDefinition(idx, query)
-  const ranked: Array<[number, number]> = []
+  // The `keep` best-scoring sections, found without sorting them all: the keep-th best score is the bar.
+  const keep = Math.max(w.rerankSentences, limit * 2)
+  let count = 0
+  const positive = new Float64Array(scores.length)
   for (let i = 0; i < scores.length; i++) {
     // A glossary entry only defines its term: it answers only a question asking what the term means.
-    if (scores[i]! > 0 && (definition || !idx.sections[i]!.glossary)) ranked.push([i, scores[i]!])
+    if (scores[i]! > 0 && !definition && idx.sections[i]!.glossary) scores[i] = 0
+    if (scores[i]! > 0) positive[count++] = scores[i]!
   }
+  const bar = count > keep ? positive.subarray(0, count).sort()[count - keep]! : 0
+  const ranked: Array<[number, number]> = []
+  for (let i = 0; i < scores.length; i++) if (scores[i]! > 0 && scores[i]! >= bar) ranked.push([i, scores[i]!])
   ranked.sort((a, b) => b[1] - a[1])
-  const keep = Math.max(w.rerankSentences, limit * 2)
   const defining = definingSentence(query)
   // A passage defining what the question asks about stays a candidate however little else it matches.
   // (the pattern is tried only on sections whose text holds the subject's first word: it is slow on long texts)
   const first = defining?.subject.find(w => !isStopWord(w))
-  const holders = new Set(first ? (postingList(idx, 'text', term(first)) ?? []).map(([j]) => j) : [])
-  const definers = defining ? ranked.slice(keep).filter(([i]) => holders.has(i) && defining.sentence.test(idx.sections[i]!.text)) : []
+  const inRanked = new Set(ranked.slice(0, keep).map(([i]) => i))
+  const definers: Array<[number, number]> = []
+  if (defining && first) {
+    for (const [j] of postingList(idx, 'text', term(first)) ?? []) {
+      if (scores[j]! > 0 && !inRanked.has(j) && defining.sentence.test(idx.sections[j]!.text)) definers.push([j, scores[j]!])
+    }
+  }
   ranked.length = Math.min(ranked.length, keep)
-  ranked.push(...definers.filter(([i]) => !ranked.some(([j]) => j === i)))
+  ranked.push(...definers.sort((a, b) => b[1] - a[1] || a[0] - b[0]))
   const reranked = rerank(idx, qts, bySentence(idx, query, qts, ranked, w, defining), w)
   return groupParts(idx, reranked).slice(0, limit).map(([i, score]) => toHit(idx, i, score, qts))
 }
@@ -165,7 +178,8 @@ function bm25 (idx: KbIndex, qts: QueryTerm[], wt: Weights): Float64Array {
   for (const q of qts) if (!q.soft && !wordBit.has(q.words[0]!) && wordBit.size < 32) wordBit.set(q.words[0]!, 1 << wordBit.size)
   // A spelled-out form counts where its words stand together ("Primary Focus Industries"), checked on
   // the stemmed text of the few sections that hold all of them.
-  const withAll = new Map<string, Set<number>>()
+  let withAll = phraseHolders.get(idx)
+  if (!withAll) { withAll = new Map(); phraseHolders.set(idx, withAll) }
   const hasAll = (i: number, group: string[]) => {
     const key = group.join(' ')
     let set = withAll.get(key)
@@ -173,7 +187,7 @@ function bm25 (idx: KbIndex, qts: QueryTerm[], wt: Weights): Float64Array {
       // Sections holding every word of the group (in any field), then those where they stand together.
       const holding = group.map(t => new Set(FIELDS.flatMap(f => (postingList(idx, f, t) ?? []).map(([j]) => j))))
       set = new Set([...holding[0]!].filter(j => holding.every(h => h.has(j)) && stemmed(idx, j).includes(` ${key} `)))
-      withAll.set(key, set)
+      withAll!.set(key, set)
     }
     return set.has(i)
   }
@@ -288,7 +302,14 @@ interface Sentences {
   pairs: Array<Set<string>>
   /** The terms of the title and the headings above it: they stand behind every sentence of the section. */
   heading?: Set<string>
+  /** Every term of the section's sentences: a query term outside it is skipped for every sentence at once. */
+  all?: Set<string>
+  /** Per sentence, its words' spans and terms (built when an excerpt first marks the sentence). */
+  marks?: Array<WordSpans | undefined>
 }
+
+/** A sentence's words: where each starts and ends, and its index term (for marking matches). */
+interface WordSpans { starts: number[], ends: number[], terms: string[] }
 
 const headingKey = (t: string): string => t.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()
 const childCache = new WeakMap<KbIndex, Map<string, Set<string>>>()
@@ -327,7 +348,8 @@ function sentenceData (idx: KbIndex, i: number): Sentences {
       texts,
       sets: seqs.map(q => new Set(q)),
       pairs: seqs.map(q => new Set(q.slice(1).map((t, k) => `${q[k]} ${t}`))),
-      heading: new Set(terms(`${s.title} ${s.trail.join(' ')}`))
+      heading: new Set(terms(`${s.title} ${s.trail.join(' ')}`)),
+      all: new Set(seqs.slice(1).flat())
     }
     m.set(i, out)
   }
@@ -356,11 +378,27 @@ function bySentence (idx: KbIndex, query: string, qts: QueryTerm[], ranked: Arra
   const byWord = new Map(own.map(([q, k]) => [q.words[0]!, k]))
   const seq = words(query).filter(w => byWord.has(w))
   const pairs = seq.slice(1).map((w, j) => [byWord.get(seq[j]!)!, byWord.get(w)!] as const).filter(([a, b]) => a !== b)
+  const pairKeys = pairs.map(([a, b]) => `${qts[a]!.term} ${qts[b]!.term}`)
+  // The query terms a candidate holds (in a sentence or its headings): the rest are skipped for every sentence.
+  const live: number[] = []
+  const liveTitle: boolean[] = []
+  const livePairs: number[] = []
   return ranked.map(([i, s]) => {
     let best = 0
-    const { texts, sets, pairs: sentencePairs, heading } = sentenceData(idx, i)
+    const { texts, sets, pairs: sentencePairs, heading, all } = sentenceData(idx, i)
     const title = heading ?? sets[0]!
-    const inTitle = qts.map(q => title.has(q.term))
+    live.length = 0
+    liveTitle.length = 0
+    for (let k = 0; k < qts.length; k++) {
+      const t = qts[k]!.term
+      const inTitle = title.has(t)
+      if (inTitle || !all || all.has(t)) { live.push(k); liveTitle.push(inTitle) }
+    }
+    livePairs.length = 0
+    for (let p = 0; p < pairs.length; p++) {
+      const [a, b] = pairs[p]!
+      if (!all || (all.has(qts[a]!.term) && all.has(qts[b]!.term))) livePairs.push(p)
+    }
     // A question asking what something is: the sentence (or the title) defining it answers.
     // (a title that is the bare term counts half: the section is about it, not necessarily defining it).
     const title0 = idx.sections[i]!.title
@@ -371,13 +409,16 @@ function bySentence (idx: KbIndex, query: string, qts: QueryTerm[], ranked: Arra
       // The best term of each group: a stamp per sentence marks a group's slot as fresh (no clearing per sentence).
       stamp++
       let v = 0
-      for (let k = 0; k < qts.length; k++) {
-        if (!inTitle[k] && !sentence.has(qts[k]!.term)) continue
+      for (let m = 0; m < live.length; m++) {
+        const k = live[m]!
+        if (!liveTitle[m] && !sentence.has(qts[k]!.term)) continue
         const g = groupOf[k]!
         if (seen[g] !== stamp) { seen[g] = stamp; bestOf[g] = 0 }
         if (weights[k]! > bestOf[g]!) { v += weights[k]! - bestOf[g]!; bestOf[g] = weights[k]! }
       }
-      for (const [a, b] of pairs) if (sentencePairs[j]!.has(`${qts[a]!.term} ${qts[b]!.term}`)) v += w.phrase * (weights[a]! + weights[b]!) / 2
+      for (const p of livePairs) {
+        if (sentencePairs[j]!.has(pairKeys[p]!)) { const [a, b] = pairs[p]!; v += w.phrase * (weights[a]! + weights[b]!) / 2 }
+      }
       if (v > best) best = v
     }
     return [i, s * Math.pow(w.sentenceBase + Math.min(w.sentenceCap, best / total) + defines * w.defines, w.sentencePower)] as [number, number]
@@ -467,26 +508,56 @@ export function excerpt (text: string, wanted: ReadonlySet<string>, maxLines = 3
   return excerptOf({ texts, sets: ['', ...texts].map(t => new Set(terms(t))), pairs: [] }, wanted, maxLines, width)
 }
 
+const WORD_SPAN = /[A-Za-z0-9]+(?:#s?)?/g
+
+/** A sentence's words with their spans and index terms. */
+function wordSpans (line: string): WordSpans {
+  const out: WordSpans = { starts: [], ends: [], terms: [] }
+  for (const m of line.matchAll(WORD_SPAN)) { out.starts.push(m.index); out.ends.push(m.index + m[0].length); out.terms.push(term(m[0].toLowerCase())) }
+  return out
+}
+
+/** The words of line[from, to) whose terms are wanted, marked **like this**. */
+function markSpans (line: string, spans: WordSpans, wanted: ReadonlySet<string>, from = 0, to = line.length): string {
+  let out = ''
+  let at = from
+  for (let k = 0; k < spans.terms.length; k++) {
+    if (spans.starts[k]! < from || spans.ends[k]! > to || !wanted.has(spans.terms[k]!)) continue
+    out += `${line.slice(at, spans.starts[k])}**${line.slice(spans.starts[k], spans.ends[k])}**`
+    at = spans.ends[k]!
+  }
+  return out + line.slice(at, to)
+}
+
 /** `excerpt` over a section's sentences already split and stemmed (sets[0] is the title's). */
-function excerptOf ({ texts: all, sets }: Sentences, wanted: ReadonlySet<string>, maxLines = 3, width = 220): string {
-  const mark = (line: string) => line.replace(/[A-Za-z0-9]+(?:#s?)?/g, w => (wanted.has(term(w.toLowerCase())) ? `**${w}**` : w))
+function excerptOf (data: Sentences, wanted: ReadonlySet<string>, maxLines = 3, width = 220): string {
+  const { texts: all, sets } = data
   if (all.length === 0) return ''
   let best = 0
   let bestCount = -1
-  all.forEach((_, k) => {
+  for (let k = 0; k < all.length; k++) {
     let c = 0
     for (const t of wanted) if (sets[k + 1]!.has(t)) c++
     if (c > bestCount) { best = k; bestCount = c }
-  })
+  }
   // The answer, then the sentence after it, then the one before, while they fit.
   const picked = [best]
   for (const k of [best + 1, best - 1]) if (k >= 0 && k < all.length && picked.length < maxLines) picked.push(k)
-  return picked.sort((a, b) => a - b).map(k => all[k]!).map(l => {
-    if (l.length <= width) return mark(l)
-    const re = new RegExp(`\\b(?:${[...wanted].map(t => t.replace(/[^a-z0-9#]/g, '')).filter(Boolean).join('|') || '$^'})`, 'i')
-    const at = Math.max(0, l.search(re) - 60)
-    const cut = l.slice(at, at + width).replace(/\s+\S*$/, '')
-    return (at > 0 ? '…' : '') + mark(at > 0 ? cut.replace(/^\S*\s+/, '') : cut) + '…'
+  // A sentence's words are split and stemmed once per section, then only looked up.
+  const marks = (data.marks ??= [])
+  return picked.sort((a, b) => a - b).map(k => {
+    const l = all[k]!
+    const spans = (marks[k] ??= wordSpans(l))
+    if (l.length <= width) return markSpans(l, spans, wanted)
+    // A long line (a table row) is cut around its first match: from a word start a little before it, to the
+    // last whole word that fits.
+    const first = spans.terms.findIndex(t => wanted.has(t))
+    let j = Math.max(0, first)
+    while (j > 0 && spans.starts[j - 1]! >= spans.starts[first]! - 60) j--
+    const from = j === 0 ? 0 : spans.starts[j]!
+    const cut = l.slice(from, from + width)
+    const to = from + (from + width >= l.length ? cut.length : cut.replace(/\s+\S*$/, '').length)
+    return (from > 0 ? '…' : '') + markSpans(l, spans, wanted, from, to) + (to < l.length ? '…' : '')
   }).join('\n')
 }
 
