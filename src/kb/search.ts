@@ -10,7 +10,7 @@ import { postingList, textFrequency } from './postings.js'
 import { plain, sentences } from './text.js'
 import { isStopWord, term, terms, words } from './tokens.js'
 import { definingSentence, roleTerms, type Defining } from './question.js'
-import { QUESTION_WORDS, synonymsOf } from './thesaurus.js'
+import { PHRASES, QUESTION_WORDS, synonymsOf } from './thesaurus.js'
 import { corrections } from './typos.js'
 import { baseWord, formsOf } from './forms.js'
 import type { Definition, Field, Hit, KbIndex, Section } from './types.js'
@@ -58,11 +58,25 @@ function averages (idx: KbIndex): Record<Field, number> {
   return a
 }
 
+/** Acronyms spelled like everyday words; a stop word (IT: "it") is one as well. */
+const EVERYDAY = new Set(['am', 'cat', 'ace', 'us', 'it'])
+
+/** A query's everyday phrases ("take part") and its other words: a phrase is looked up as the documents' words for it. */
+function phrasesOf (all: string[]): { qWords: string[], phrases: Array<{ first: string, terms: readonly string[] }> } {
+  const phrases: Array<{ first: string, terms: readonly string[] }> = []
+  const inPhrase = new Set<number>()
+  for (let k = 0; k + 1 < all.length; k++) {
+    const expansion = PHRASES[`${all[k]} ${all[k + 1]}`]
+    if (expansion && !inPhrase.has(k)) { phrases.push({ first: all[k]!, terms: expansion }); inPhrase.add(k); inPhrase.add(k + 1) }
+  }
+  return { qWords: inPhrase.size ? all.filter((_, k) => !inPhrase.has(k)) : all, phrases }
+}
+
 /** The query's terms, widened by acronyms and typo corrections. */
 export function queryTerms (idx: KbIndex, query: string, w: Weights = WEIGHTS): QueryTerm[] {
   let known = vocab.get(idx)
   if (!known) { known = new Set(idx.vocabulary); vocab.set(idx, known) }
-  const qWords = words(query)
+  const { qWords, phrases } = phrasesOf(words(query))
   const out = new Map<string, QueryTerm>()
   const add = (t: string, weight: number, word: string, group?: string[], soft = false) => {
     const prev = out.get(t)
@@ -89,6 +103,7 @@ export function queryTerms (idx: KbIndex, query: string, w: Weights = WEIGHTS): 
       found.forEach((c, rank) => add(c.term, (c.distance === 1 ? w.typo1 : w.typo2) * (rank === 0 ? 1 : 0.5), word))
     }
   }
+  for (const p of phrases) for (const t of p.terms.map(term)) if (known.has(t)) add(t, w.standIn, p.first)
   const direct = out.size
   // Everyday words look for the documents' words for the same idea; question words for how such questions are answered.
   for (const word of qWords) {
@@ -116,7 +131,9 @@ export function queryTerms (idx: KbIndex, query: string, w: Weights = WEIGHTS): 
     const acr = a.acronym.toLowerCase().replace(/#$/, '#')
     const expTerms = terms(a.expansion)
     // The spelled-out form as a whole weighs about as much as two words, however many words it has.
-    if (qWords.includes(acr) || qWords.includes(acr + 's')) {
+    // An acronym that is also an everyday word ("it", "am") counts only typed in capitals: "can we give it".
+    const named = (qWords.includes(acr) || qWords.includes(acr + 's')) && (!(EVERYDAY.has(acr) || isStopWord(acr)) || new RegExp(`\\b${a.acronym}s?\\b`).test(query))
+    if (named) {
       for (const t of expTerms) add(t, widen * Math.min(1, 2 / expTerms.length), acr, expTerms)
       if (actors) for (const t of [term(acr), ...expTerms]) actorTerms.add(t)
     } else if (expTerms.length > 1 && ` ${qTerms} `.includes(` ${expTerms.join(' ')} `)) add(term(acr), widen, expTerms[0]!)
@@ -373,12 +390,8 @@ function bySentence (idx: KbIndex, query: string, qts: QueryTerm[], ranked: Arra
   const total = bestOf.reduce((x, y) => x + y, 0) || 1
   const seen = new Int32Array(groups)
   let stamp = 0
-  // Neighbouring words of the query that stand together in a sentence ("purpose of account management").
-  const own = qts.map((q, k) => [q, k] as const).filter(([q]) => !q.soft && !q.group)
-  const byWord = new Map(own.map(([q, k]) => [q.words[0]!, k]))
-  const seq = words(query).filter(w => byWord.has(w))
-  const pairs = seq.slice(1).map((w, j) => [byWord.get(seq[j]!)!, byWord.get(w)!] as const).filter(([a, b]) => a !== b)
-  const pairKeys = pairs.map(([a, b]) => `${qts[a]!.term} ${qts[b]!.term}`)
+  const { pairs, pairKeys } = queryPairs(query, qts)
+  const spelled = spelledForms(qts)
   // The query terms a candidate holds (in a sentence or its headings): the rest are skipped for every sentence.
   const live: number[] = []
   const liveTitle: boolean[] = []
@@ -399,11 +412,7 @@ function bySentence (idx: KbIndex, query: string, qts: QueryTerm[], ranked: Arra
       const [a, b] = pairs[p]!
       if (!all || (all.has(qts[a]!.term) && all.has(qts[b]!.term))) livePairs.push(p)
     }
-    // A question asking what something is: the sentence (or the title) defining it answers.
-    // (a title that is the bare term counts half: the section is about it, not necessarily defining it).
-    const title0 = idx.sections[i]!.title
-    const byTitle = defining?.title.test(title0) ? (/\bdefinition\b/i.test(title0) ? 1 : 0.5) : 0
-    const defines = !defining ? 0 : Math.max(byTitle, texts.some(t => defining.sentence.test(t)) ? 1 : 0)
+    const defines = defining ? definesBy(idx.sections[i]!.title, texts, defining) : 0
     for (let j = 1; j < sets.length; j++) {
       const sentence = sets[j]!
       // The best term of each group: a stamp per sentence marks a group's slot as fresh (no clearing per sentence).
@@ -416,6 +425,12 @@ function bySentence (idx: KbIndex, query: string, qts: QueryTerm[], ranked: Arra
         if (seen[g] !== stamp) { seen[g] = stamp; bestOf[g] = 0 }
         if (weights[k]! > bestOf[g]!) { v += weights[k]! - bestOf[g]!; bestOf[g] = weights[k]! }
       }
+      for (const sp of spelled) {
+        if (!sp.keys.every(key => sentencePairs[j]!.has(key)) && !sp.terms.every(t => title.has(t))) continue
+        const g = groupOf[sp.k]!
+        if (seen[g] !== stamp) { seen[g] = stamp; bestOf[g] = 0 }
+        if (weights[sp.k]! > bestOf[g]!) { v += weights[sp.k]! - bestOf[g]!; bestOf[g] = weights[sp.k]! }
+      }
       for (const p of livePairs) {
         if (sentencePairs[j]!.has(pairKeys[p]!)) { const [a, b] = pairs[p]!; v += w.phrase * (weights[a]! + weights[b]!) / 2 }
       }
@@ -423,6 +438,40 @@ function bySentence (idx: KbIndex, query: string, qts: QueryTerm[], ranked: Arra
     }
     return [i, s * Math.pow(w.sentenceBase + Math.min(w.sentenceCap, best / total) + defines * w.defines, w.sentencePower)] as [number, number]
   }).sort((a, b) => b[1] - a[1])
+}
+
+/**
+ * For a question asking what something is, how far a section defines it: 1 when a sentence (or a title
+ * "Definition of …") does, ½ when its title is the bare term (it is about it, not necessarily defining it).
+ */
+function definesBy (title: string, texts: string[], defining: Defining): number {
+  const byTitle = defining.title.test(title) ? (/\bdefinition\b/i.test(title) ? 1 : 0.5) : 0
+  return byTitle === 1 || texts.some(t => defining.sentence.test(t)) ? 1 : byTitle
+}
+
+/** Neighbouring words of the query (as query-term indices and as a sentence's pair key) that may stand together in a sentence ("purpose of account management"). */
+function queryPairs (query: string, qts: QueryTerm[]): { pairs: Array<readonly [number, number]>, pairKeys: string[] } {
+  const own = qts.map((q, k) => [q, k] as const).filter(([q]) => !q.soft && !q.group)
+  const byWord = new Map(own.map(([q, k]) => [q.words[0]!, k]))
+  const seq = words(query).filter(w => byWord.has(w))
+  const pairs = seq.slice(1).map((w, j) => [byWord.get(seq[j]!)!, byWord.get(w)!] as const).filter(([a, b]) => a !== b)
+  return { pairs, pairKeys: pairs.map(([a, b]) => `${qts[a]!.term} ${qts[b]!.term}`) }
+}
+
+/**
+ * The acronyms the query names with their spelled-out forms: a form standing whole in a sentence ("monitor
+ * the Compliance Improvement Plan") holds the acronym (CIP) as much as the acronym would. `k` is the
+ * acronym's own query term; `keys` the form's neighbouring pairs of terms.
+ */
+function spelledForms (qts: QueryTerm[]): Array<{ k: number, terms: string[], keys: string[] }> {
+  const out: Array<{ k: number, terms: string[], keys: string[] }> = []
+  for (let k = 0; k < qts.length; k++) {
+    const q = qts[k]!
+    if (q.soft || q.group || q.term !== term(q.words[0]!)) continue
+    const exp = qts.find(x => x.group && x.words[0] === q.words[0])?.group
+    if (exp && exp.length > 1) out.push({ k, terms: exp, keys: exp.slice(1).map((t, j) => `${exp[j]} ${t}`) })
+  }
+  return out
 }
 
 /** Each query term's group: the terms standing for one query word share one; every soft term has its own. */
