@@ -12,7 +12,7 @@ import { isStopWord, term, terms, words } from './tokens.js'
 import { definingSentence, roleTerms, type Defining } from './question.js'
 import { PHRASES, QUESTION_WORDS, synonymsOf } from './thesaurus.js'
 import { corrections } from './typos.js'
-import { baseWord, formsOf } from './forms.js'
+import { baseWord, formsIn, formsOf } from './forms.js'
 import type { Definition, Field, Hit, KbIndex, Section } from './types.js'
 import { WEIGHTS, type Weights } from './weights.js'
 
@@ -94,7 +94,7 @@ export function queryTerms (idx: KbIndex, query: string, w: Weights = WEIGHTS): 
     // The word's other forms in the documents ("notify" → notification) count as the word itself — those
     // the documents use at least as often: a common word's rarer forms ("compliance" → compliant) add noise.
     const df = known.has(t) ? textFrequency(idx, t) : 0
-    const forms = formsOf(t, idx.vocabulary).filter(f => textFrequency(idx, f) >= df)
+    const forms = (idx.families ? formsIn(t, idx.families, known) : formsOf(t, idx.vocabulary)).filter(f => textFrequency(idx, f) >= df)
     if (known.has(t)) add(t, 1, word)
     for (const f of forms) add(f, w.form, word)
     // Short words are not corrected: "long" is not a typo of "log", nor "pick" of "pack".
