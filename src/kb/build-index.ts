@@ -5,12 +5,12 @@
  */
 import { extractAcronyms } from './acronyms.js'
 import { familyTable } from './forms.js'
-import { encodePostings, type PostingList } from './postings.js'
+import { encodePostings, FIELDS, type PostingList } from './postings.js'
 import { sentenceTerms } from './text.js'
 import { terms } from './tokens.js'
 import type { Field, KbIndex, Postings, Section } from './types.js'
 
-export const FIELDS: Field[] = ['title', 'trail', 'terms', 'text']
+export { FIELDS }
 
 function fieldText (s: Section, f: Field): string {
   switch (f) {

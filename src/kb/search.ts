@@ -5,8 +5,7 @@
  * scans whole passages: the postings narrow thousands of sections to a few dozen first.
  */
 import Fuse from 'fuse.js'
-import { FIELDS } from './build-index.js'
-import { postingList, textFrequency } from './postings.js'
+import { FIELDS, postingList, textFrequency } from './postings.js'
 import { plain, sentences } from './text.js'
 import { isStopWord, term, terms, words } from './tokens.js'
 import { definingSentence, roleTerms, type Defining } from './question.js'
@@ -329,22 +328,23 @@ interface Sentences {
 interface WordSpans { starts: number[], ends: number[], terms: string[] }
 
 const headingKey = (t: string): string => t.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()
-const childCache = new WeakMap<KbIndex, Map<string, Set<string>>>()
 
-/** Each section's sub-sections' titles (normalised), by the section's id. */
-function childTitles (idx: KbIndex): Map<string, Set<string>> {
-  let m = childCache.get(idx)
-  if (!m) {
-    m = new Map()
-    for (const s of idx.sections) {
-      const id = baseId(s.id)
-      const parent = id.slice(0, id.lastIndexOf('/'))
-      if (!m.has(parent)) m.set(parent, new Set())
-      m.get(parent)!.add(headingKey(s.title))
-    }
-    childCache.set(idx, m)
+/**
+ * A section's sub-sections' titles (normalised). Sections are in document order, so its sub-sections follow
+ * it (after its own other parts): only those are read, not the whole index, at the first query of a process.
+ */
+function childTitles (idx: KbIndex, i: number): Set<string> {
+  const base = baseId(idx.sections[i]!.id)
+  const out = new Set<string>()
+  let j = i
+  while (j > 0 && baseId(idx.sections[j - 1]!.id) === base) j--
+  for (j++; j < idx.sections.length; j++) {
+    const id = baseId(idx.sections[j]!.id)
+    if (id === base) continue
+    if (!id.startsWith(`${base}/`)) break
+    if (id.lastIndexOf('/') === base.length) out.add(headingKey(idx.sections[j]!.title))
   }
-  return m
+  return out
 }
 const sentenceCache = new WeakMap<KbIndex, Map<number, Sentences>>()
 
@@ -356,11 +356,11 @@ function sentenceData (idx: KbIndex, i: number): Sentences {
     const s = idx.sections[i]!
     const texts = sentences(plain(s.text))
     // A line that only names a sub-section (a list of the parts to come) answers nothing: the sub-section does.
-    const children = childTitles(idx).get(baseId(s.id))
+    const children = childTitles(idx, i)
     // The sentences' terms were stemmed when the index was built; an index without them is stemmed here.
     const built = idx.sentenceTerms?.[i]?.split('\n')
     const stemmedSentence = (t: string, k: number): string[] => (built && built.length === texts.length ? (built[k]! ? built[k]!.split(' ') : []) : terms(t))
-    const seqs = [terms(s.title), ...texts.map((t, k) => (children?.has(headingKey(t)) ? [] : stemmedSentence(t, k)))]
+    const seqs = [terms(s.title), ...texts.map((t, k) => (children.size > 0 && children.has(headingKey(t)) ? [] : stemmedSentence(t, k)))]
     out = {
       texts,
       sets: seqs.map(q => new Set(q)),
