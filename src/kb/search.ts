@@ -375,6 +375,28 @@ function sentenceData (idx: KbIndex, i: number): Sentences {
 
 const sentencesOf = (idx: KbIndex, i: number): Array<Set<string>> => sentenceData(idx, i).sets
 
+/** Sums, over the terms added since `start()`, the best weight of each term group (a word's terms count once). */
+class GroupSum {
+  sum = 0
+  private stamp = 0
+  private readonly seen: Int32Array
+  private readonly best: Float64Array
+  constructor (groups: number, private readonly groupOf: readonly number[], private readonly weights: readonly number[]) {
+    this.seen = new Int32Array(groups)
+    this.best = new Float64Array(groups)
+  }
+
+  start (): void { this.stamp++; this.sum = 0 }
+
+  add (k: number): void {
+    const g = this.groupOf[k]!
+    // A stamp per sum marks a group's slot as fresh: no clearing between sentences.
+    if (this.seen[g] !== this.stamp) { this.seen[g] = this.stamp; this.best[g] = 0 }
+    const v = this.weights[k]!
+    if (v > this.best[g]!) { this.sum += v - this.best[g]!; this.best[g] = v }
+  }
+}
+
 /** How much of the query (by term weight × rarity) the best single sentence of each candidate holds. */
 function bySentence (idx: KbIndex, query: string, qts: QueryTerm[], ranked: Array<[number, number]>, w: Weights, defining?: Defining): Array<[number, number]> {
   const n = idx.sections.length
@@ -385,59 +407,69 @@ function bySentence (idx: KbIndex, query: string, qts: QueryTerm[], ranked: Arra
   // A query word's terms (its forms, typo corrections) count once: the best of them a sentence holds.
   const groupOf = wordGroups(qts)
   const groups = Math.max(0, ...groupOf) + 1
-  const bestOf = new Float64Array(groups)
-  for (let k = 0; k < qts.length; k++) if (!qts[k]!.soft) bestOf[groupOf[k]!] = Math.max(bestOf[groupOf[k]!]!, weights[k]!)
-  const total = bestOf.reduce((x, y) => x + y, 0) || 1
-  const seen = new Int32Array(groups)
-  let stamp = 0
+  const own = new Float64Array(groups)
+  const most = new Float64Array(groups)
+  for (let k = 0; k < qts.length; k++) {
+    const g = groupOf[k]!
+    if (!qts[k]!.soft) own[g] = Math.max(own[g]!, weights[k]!)
+    most[g] = Math.max(most[g]!, weights[k]!)
+  }
+  const total = own.reduce((x, y) => x + y, 0) || 1
+  // The most two sentences can hold together (every term group, soft ones too): past it a window cannot win.
+  const ceiling = most.reduce((x, y) => x + y, 0)
+  const one = new GroupSum(groups, groupOf, weights)
+  const two = new GroupSum(groups, groupOf, weights)
   const { pairs, pairKeys } = queryPairs(query, qts)
   const spelled = spelledForms(qts)
-  // The query terms a candidate holds (in a sentence or its headings): the rest are skipped for every sentence.
-  const live: number[] = []
-  const liveTitle: boolean[] = []
-  const livePairs: number[] = []
   return ranked.map(([i, s]) => {
     let best = 0
-    const { texts, sets, pairs: sentencePairs, heading, all } = sentenceData(idx, i)
+    const { texts, sets, pairs: sentencePairs, heading } = sentenceData(idx, i)
     const title = heading ?? sets[0]!
-    live.length = 0
-    liveTitle.length = 0
-    for (let k = 0; k < qts.length; k++) {
-      const t = qts[k]!.term
-      const inTitle = title.has(t)
-      if (inTitle || !all || all.has(t)) { live.push(k); liveTitle.push(inTitle) }
-    }
-    livePairs.length = 0
-    for (let p = 0; p < pairs.length; p++) {
-      const [a, b] = pairs[p]!
-      if (!all || (all.has(qts[a]!.term) && all.has(qts[b]!.term))) livePairs.push(p)
-    }
-    const defines = defining ? definesBy(idx.sections[i]!.title, texts, defining) : 0
+    const { live, inTitle, livePairs } = liveTerms(sentenceData(idx, i), title, qts, pairs)
+    let cur = new Uint8Array(live.length)
+    let prev = new Uint8Array(live.length)
     for (let j = 1; j < sets.length; j++) {
       const sentence = sets[j]!
-      // The best term of each group: a stamp per sentence marks a group's slot as fresh (no clearing per sentence).
-      stamp++
-      let v = 0
+      one.start()
       for (let m = 0; m < live.length; m++) {
-        const k = live[m]!
-        if (!liveTitle[m] && !sentence.has(qts[k]!.term)) continue
-        const g = groupOf[k]!
-        if (seen[g] !== stamp) { seen[g] = stamp; bestOf[g] = 0 }
-        if (weights[k]! > bestOf[g]!) { v += weights[k]! - bestOf[g]!; bestOf[g] = weights[k]! }
+        cur[m] = inTitle[m] || sentence.has(qts[live[m]!]!.term) ? 1 : 0
+        if (cur[m]) one.add(live[m]!)
       }
-      for (const sp of spelled) {
-        if (!sp.keys.every(key => sentencePairs[j]!.has(key)) && !sp.terms.every(t => title.has(t))) continue
-        const g = groupOf[sp.k]!
-        if (seen[g] !== stamp) { seen[g] = stamp; bestOf[g] = 0 }
-        if (weights[sp.k]! > bestOf[g]!) { v += weights[sp.k]! - bestOf[g]!; bestOf[g] = weights[sp.k]! }
-      }
+      for (const sp of spelled) if (sp.keys.every(key => sentencePairs[j]!.has(key)) || sp.terms.every(t => title.has(t))) one.add(sp.k)
+      let v = one.sum
       for (const p of livePairs) {
         if (sentencePairs[j]!.has(pairKeys[p]!)) { const [a, b] = pairs[p]!; v += w.phrase * (weights[a]! + weights[b]!) / 2 }
       }
       if (v > best) best = v
+      // Two neighbouring sentences read as one, at `window` of their worth: an answer often takes two
+      // ("The NASC selects the account. It then tells the port.").
+      if (w.window > 0 && j > 1 && w.window * ceiling > best) {
+        two.start()
+        for (let m = 0; m < live.length; m++) if (cur[m] || prev[m]) two.add(live[m]!)
+        if (w.window * two.sum > best) best = w.window * two.sum
+      }
+      [cur, prev] = [prev, cur]
     }
+    const defines = defining ? definesBy(idx.sections[i]!.title, texts, defining) : 0
     return [i, s * Math.pow(w.sentenceBase + Math.min(w.sentenceCap, best / total) + defines * w.defines, w.sentencePower)] as [number, number]
   }).sort((a, b) => b[1] - a[1])
+}
+
+/** The query terms (and neighbouring pairs) a candidate holds in a sentence or its headings: the rest are skipped for every sentence. */
+function liveTerms ({ all }: Sentences, title: Set<string>, qts: QueryTerm[], pairs: ReadonlyArray<readonly [number, number]>): { live: number[], inTitle: boolean[], livePairs: number[] } {
+  const live: number[] = []
+  const inTitle: boolean[] = []
+  for (let k = 0; k < qts.length; k++) {
+    const t = qts[k]!.term
+    const heading = title.has(t)
+    if (heading || !all || all.has(t)) { live.push(k); inTitle.push(heading) }
+  }
+  const livePairs: number[] = []
+  for (let p = 0; p < pairs.length; p++) {
+    const [a, b] = pairs[p]!
+    if (!all || (all.has(qts[a]!.term) && all.has(qts[b]!.term))) livePairs.push(p)
+  }
+  return { live, inTitle, livePairs }
 }
 
 /**

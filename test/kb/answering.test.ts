@@ -8,6 +8,7 @@ import { definingSentence } from '../../src/kb/question.js'
 import { queryTerms, search } from '../../src/kb/search.js'
 import { splitSections } from '../../src/kb/sections.js'
 import { synonymsOf } from '../../src/kb/thesaurus.js'
+import { WEIGHTS } from '../../src/kb/weights.js'
 import { term } from '../../src/kb/tokens.js'
 
 const DOC = `---
@@ -140,5 +141,18 @@ describe('the words of a question', () => {
       '## More\n\nThe Compliance Improvement Plan (CIP) is written by the account.\n'
     const cipIdx = buildIndex(splitSections({ markdown: md, fallbackId: 'd' }), 'test')
     expect(search(cipIdx, 'how do we track the CIP', { limit: 1 })[0]!.title).toBe('Follow-up')
+  })
+})
+
+describe('two neighbouring sentences', () => {
+  it('read as one answer lift a passage whose answer takes two sentences, not one holding the words in one', () => {
+    const md = '# D\n\n## Reviews\n\nThe team completes a valuation review every year, with care. Its findings then go to the director of the field office.\n\n' +
+      '## Filing\n\nThe valuation review findings are filed in the office.\n\n## Other\n\nNothing about it.\n'
+    const twoIdx = buildIndex(splitSections({ markdown: md, fallbackId: 'd' }), 'test')
+    const query = 'valuation review findings to the director'
+    const score = (weights: typeof WEIGHTS, title: string) => search(twoIdx, query, { weights }).find(h => h.title === title)!.score
+    const single = { ...WEIGHTS, window: 0 }
+    expect(score(WEIGHTS, 'Reviews')).toBeGreaterThan(score(single, 'Reviews'))
+    expect(score(WEIGHTS, 'Filing')).toBe(score(single, 'Filing'))
   })
 })
