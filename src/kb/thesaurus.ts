@@ -183,7 +183,9 @@ export const PHRASES: Readonly<Record<string, readonly string[]>> = {
   'spot check': ['random', 'examination'],
   'spot checks': ['random', 'examinations'],
   'paper trail': ['documentation', 'records'],
-  'on time': ['timely']
+  'on time': ['timely'],
+  'go with': ['accompany', 'attached', 'supporting'],
+  'goes with': ['accompany', 'attached', 'supporting']
 }
 
 /** Question phrases → the words the documents answer them with. Matched on the query's leading words. */

@@ -7,7 +7,7 @@ import { decodePostings, encodePostings, postingList } from '../../src/kb/postin
 import { definingSentence } from '../../src/kb/question.js'
 import { queryTerms, search } from '../../src/kb/search.js'
 import { splitSections } from '../../src/kb/sections.js'
-import { synonymsOf } from '../../src/kb/thesaurus.js'
+import { PHRASES, synonymsOf } from '../../src/kb/thesaurus.js'
 import { WEIGHTS } from '../../src/kb/weights.js'
 import { term } from '../../src/kb/tokens.js'
 
@@ -118,6 +118,8 @@ describe('the words of a question', () => {
     const ts = queryTerms(idx, "what do importers get if there's just one plan").map(q => q.term)
     expect(ts).toContain('plan')
     for (const filler of ['get', 'theres', 'just', 'three']) expect(ts).not.toContain(filler)
+    // A word naming a part of a document is no subject: "the background section of the plan".
+    expect(queryTerms(idx, 'what goes in the background section of the plan').map(q => q.term)).not.toContain('section')
   })
 
   it('read an acronym spelled like an everyday word only in capitals ("give it" is not IT)', () => {
@@ -133,6 +135,8 @@ describe('the words of a question', () => {
     expect(ts).toContain('particip')
     expect(ts).not.toContain('part')
     expect(search(phraseIdx, 'can the company take part', { limit: 1 })[0]!.title).toBe('Joining')
+    expect(synonymsOf('go', term)).toEqual([])
+    expect(PHRASES['go with']).toContain('supporting')
   })
 
   it('count an acronym\'s spelled-out form standing whole in a sentence as the acronym', () => {
