@@ -4,12 +4,13 @@
  * acronym table. The result is plain JSON, written at build time (npm run build) and loaded by `pat search`.
  */
 import { extractAcronyms } from './acronyms.js'
-import { encodePostings, type PostingList } from './postings.js'
+import { familyTable } from './forms.js'
+import { encodePostings, FIELDS, type PostingList } from './postings.js'
 import { sentenceTerms } from './text.js'
 import { terms } from './tokens.js'
 import type { Field, KbIndex, Postings, Section } from './types.js'
 
-export const FIELDS: Field[] = ['title', 'trail', 'terms', 'text']
+export { FIELDS }
 
 function fieldText (s: Section, f: Field): string {
   switch (f) {
@@ -43,5 +44,6 @@ export function buildIndex (sections: Section[], fingerprint: string): KbIndex {
     }
   })
   const postings = Object.fromEntries(FIELDS.map(f => [f, Object.fromEntries(Object.entries(lists[f]).map(([t, l]) => [t, encodePostings(l)]))])) as Record<Field, Postings>
-  return { version: 3, fingerprint, sections, postings, lengths, vocabulary: [...vocabulary].sort(), acronyms, sentenceTerms: sections.map(s => sentenceTerms(s.text)) }
+  const sorted = [...vocabulary].sort()
+  return { version: 3, fingerprint, sections, postings, lengths, vocabulary: sorted, acronyms, sentenceTerms: sections.map(s => sentenceTerms(s.text)), families: familyTable(sorted) }
 }

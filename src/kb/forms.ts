@@ -72,8 +72,8 @@ export function family (stem: string): string {
 
 const families = new WeakMap<readonly string[], Map<string, string[]>>()
 
-/** The vocabulary's other stems of the stem's family ("notifi" → notif), the stem itself left out. */
-export function formsOf (stem: string, vocabulary: readonly string[]): string[] {
+/** The vocabulary's stems by family key ("notif" → notif, notifi). */
+function familyMap (vocabulary: readonly string[]): Map<string, string[]> {
   let m = families.get(vocabulary)
   if (!m) {
     m = new Map()
@@ -86,5 +86,28 @@ export function formsOf (stem: string, vocabulary: readonly string[]): string[] 
     }
     families.set(vocabulary, m)
   }
-  return (m.get(family(stem)) ?? []).filter(v => v !== stem)
+  return m
+}
+
+/** The vocabulary's other stems of the stem's family ("notifi" → notif), the stem itself left out. */
+export function formsOf (stem: string, vocabulary: readonly string[]): string[] {
+  return (familyMap(vocabulary).get(family(stem)) ?? []).filter(v => v !== stem)
+}
+
+/**
+ * The families of the vocabulary, written into the index at build time (key → its stems, space-separated),
+ * so a cold `pat search` does not take the family of some two thousand stems for its first query. A
+ * family that is only its own key (most stems) is left out: `formsIn` knows it from the vocabulary.
+ */
+export function familyTable (vocabulary: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const [k, list] of familyMap(vocabulary)) if (!(list.length === 1 && list[0] === k)) out[k] = list.join(' ')
+  return out
+}
+
+/** `formsOf` from the index's family table (`known`: the vocabulary as a set). */
+export function formsIn (stem: string, table: Readonly<Record<string, string>>, known: ReadonlySet<string>): string[] {
+  const k = family(stem)
+  const list = Object.hasOwn(table, k) ? table[k]!.split(' ') : known.has(k) && /^[a-z]{4,}$/.test(k) && family(k) === k ? [k] : []
+  return list.filter(v => v !== stem)
 }

@@ -6,6 +6,7 @@
  * indexed along with it and marked local; its index is cached in `<home>/kb-index.json` the same way.
  */
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { isAscii } from 'node:buffer'
 import { basename, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { KbIndex, Section } from './types.js'
@@ -30,14 +31,28 @@ export async function readSections (files: readonly string[], local = false): Pr
   return files.flatMap(f => splitSections({ markdown: readFileSync(f, 'utf8'), fallbackId: (local ? 'local/' : '') + basename(f, '.md'), local }))
 }
 
+/**
+ * The index as JSON in ASCII only (other characters as \\u escapes, which JSON.parse reads back the same):
+ * read back as Latin-1, a cold start skips decoding some 600 KB of UTF-8.
+ */
+export function indexJson (idx: KbIndex): string {
+  return JSON.stringify(idx).replace(/[\u0080-\uffff]/g, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+}
+
+/** An index file's text: Latin-1 when it is all ASCII (as `indexJson` writes it), else UTF-8 (an older file). */
+function readIndexText (path: string): string {
+  const bytes = readFileSync(path)
+  return bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8')
+}
+
 async function cached (path: string, fp: string, sections: () => Promise<Section[]>): Promise<KbIndex> {
   try {
-    const idx = JSON.parse(readFileSync(path, 'utf8')) as KbIndex
+    const idx = JSON.parse(readIndexText(path)) as KbIndex
     if (idx.version === 3 && idx.fingerprint === fp) return idx
   } catch { /* missing or unreadable: rebuild */ }
   const { buildIndex } = await import('./build-index.js')
   const idx = buildIndex(await sections(), fp)
-  try { writeFileSync(path, JSON.stringify(idx)) } catch { /* read-only install: keep it in memory */ }
+  try { writeFileSync(path, indexJson(idx)) } catch { /* read-only install: keep it in memory */ }
   return idx
 }
 

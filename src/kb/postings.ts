@@ -6,6 +6,9 @@
  */
 import type { Field, KbIndex } from './types.js'
 
+/** The fields a section is indexed by. (Here, not in build-index.ts, so a search need not load the builder.) */
+export const FIELDS: Field[] = ['title', 'trail', 'terms', 'text']
+
 export type PostingList = Array<[number, number]>
 
 export function encodePostings (list: PostingList): string {
@@ -33,5 +36,21 @@ export function postingList (idx: KbIndex, field: Field, term: string): PostingL
   return list
 }
 
-/** How many sections hold the term in their text (its document frequency). */
-export const textFrequency = (idx: KbIndex, term: string): number => postingList(idx, 'text', term)?.length ?? 0
+const frequencies = new WeakMap<KbIndex, Map<string, number>>()
+
+/**
+ * How many sections hold the term in their text (its document frequency): counted in the encoded list, not
+ * decoded — a query asks it of every form and correction of its words, most never scored.
+ */
+export function textFrequency (idx: KbIndex, term: string): number {
+  let m = frequencies.get(idx)
+  if (!m) { m = new Map(); frequencies.set(idx, m) }
+  let n = m.get(term)
+  if (n === undefined) {
+    const encoded = Object.hasOwn(idx.postings.text, term) ? idx.postings.text[term] : undefined
+    n = 0
+    if (encoded) { n = 1; for (let at = encoded.indexOf(' '); at >= 0; at = encoded.indexOf(' ', at + 1)) n++ }
+    m.set(term, n)
+  }
+  return n
+}

@@ -15,6 +15,12 @@ const anyCase = (p: string): string => p.replace(/(?<!\\)[a-z]/g, c => `[${c}${c
 /** A word as a pattern matching its other forms: its stem, then any letters ("assessments", "informed"). */
 const loose = (w: string): string => `${term(w).replace(/[^a-z0-9]/g, '').slice(0, Math.max(3, term(w).length - 1))}\\w*`
 
+/**
+ * Words opening a clause, not a run-in heading: "If a Compliance Assessment is near completion" mentions
+ * the subject (capitalised as a term) without defining it.
+ */
+const CLAUSE_OPENERS = '(?:If|When|Whenever|Unless|Once|Before|After|Where|While|Although|Though|Because|Since|Until|Whether|As|Should|Upon)'
+
 export interface Defining { subject: string[], sentence: RegExp, title: RegExp }
 
 /** For a question asking what something is, the patterns of a sentence or title defining it. */
@@ -28,7 +34,7 @@ export function definingSentence (query: string): Defining | undefined {
     // The subject opens the sentence ("A compliance assessment is …", perhaps after a run-in heading:
     // "Compliance Assessments A compliance assessment is …"); "… when a compliance assessment is scheduled"
     // mentions it without defining it. Case-sensitive, so a run-in heading is told from a lower-case clause.
-    sentence: new RegExp(`(?:^|[.!?:])\\s*(?:[A-Z][A-Za-z-]*\\s+){0,4}?(?:(?:[Aa]n?|[Tt]he)\\s+)?${anyCase(phrase)}(?:\\s*\\([^)]*\\))?\\s+(?:is|are|means|refers to|consists of|(?:is|are) defined as)\\b`, 'm'),
+    sentence: new RegExp(`(?:^|[.!?:])\\s*(?:(?!${CLAUSE_OPENERS}\\s)[A-Z][A-Za-z-]*\\s+){0,4}?(?:(?:[Aa]n?|[Tt]he)\\s+)?${anyCase(phrase)}(?:\\s*\\([^)]*\\))?\\s+(?:is|are|means|refers to|consists of|(?:is|are) defined as)\\b`, 'm'),
     title: new RegExp(`^(?:(?:[ivxlc]+|[a-z]|\\d+)\\.\\s+)?(?:definition of\\s+(?:the\\s+)?)?${phrase}\\s*(?:\\([^)]*\\))?$`, 'i')
   }
 }

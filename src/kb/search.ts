@@ -5,14 +5,13 @@
  * scans whole passages: the postings narrow thousands of sections to a few dozen first.
  */
 import Fuse from 'fuse.js'
-import { FIELDS } from './build-index.js'
-import { postingList, textFrequency } from './postings.js'
+import { FIELDS, postingList, textFrequency } from './postings.js'
 import { plain, sentences } from './text.js'
 import { isStopWord, term, terms, words } from './tokens.js'
 import { definingSentence, roleTerms, type Defining } from './question.js'
-import { QUESTION_WORDS, synonymsOf } from './thesaurus.js'
+import { PHRASES, QUESTION_WORDS, synonymsOf } from './thesaurus.js'
 import { corrections } from './typos.js'
-import { baseWord, formsOf } from './forms.js'
+import { baseWord, formsIn, formsOf } from './forms.js'
 import type { Definition, Field, Hit, KbIndex, Section } from './types.js'
 import { WEIGHTS, type Weights } from './weights.js'
 
@@ -46,6 +45,8 @@ function stemmed (idx: KbIndex, i: number): string {
   return t
 }
 const vocab = new WeakMap<KbIndex, Set<string>>()
+/** Per index, the sections where a spelled-out form's words stand together (only the index decides it). */
+const phraseHolders = new WeakMap<KbIndex, Map<string, Set<number>>>()
 
 function averages (idx: KbIndex): Record<Field, number> {
   let a = avg.get(idx)
@@ -56,11 +57,25 @@ function averages (idx: KbIndex): Record<Field, number> {
   return a
 }
 
+/** Acronyms spelled like everyday words; a stop word (IT: "it") is one as well. */
+const EVERYDAY = new Set(['am', 'cat', 'ace', 'us', 'it'])
+
+/** A query's everyday phrases ("take part") and its other words: a phrase is looked up as the documents' words for it. */
+function phrasesOf (all: string[]): { qWords: string[], phrases: Array<{ first: string, terms: readonly string[] }> } {
+  const phrases: Array<{ first: string, terms: readonly string[] }> = []
+  const inPhrase = new Set<number>()
+  for (let k = 0; k + 1 < all.length; k++) {
+    const expansion = PHRASES[`${all[k]} ${all[k + 1]}`]
+    if (expansion && !inPhrase.has(k)) { phrases.push({ first: all[k]!, terms: expansion }); inPhrase.add(k); inPhrase.add(k + 1) }
+  }
+  return { qWords: inPhrase.size ? all.filter((_, k) => !inPhrase.has(k)) : all, phrases }
+}
+
 /** The query's terms, widened by acronyms and typo corrections. */
 export function queryTerms (idx: KbIndex, query: string, w: Weights = WEIGHTS): QueryTerm[] {
   let known = vocab.get(idx)
   if (!known) { known = new Set(idx.vocabulary); vocab.set(idx, known) }
-  const qWords = words(query)
+  const { qWords, phrases } = phrasesOf(words(query))
   const out = new Map<string, QueryTerm>()
   const add = (t: string, weight: number, word: string, group?: string[], soft = false) => {
     const prev = out.get(t)
@@ -78,7 +93,7 @@ export function queryTerms (idx: KbIndex, query: string, w: Weights = WEIGHTS): 
     // The word's other forms in the documents ("notify" → notification) count as the word itself — those
     // the documents use at least as often: a common word's rarer forms ("compliance" → compliant) add noise.
     const df = known.has(t) ? textFrequency(idx, t) : 0
-    const forms = formsOf(t, idx.vocabulary).filter(f => textFrequency(idx, f) >= df)
+    const forms = (idx.families ? formsIn(t, idx.families, known) : formsOf(t, idx.vocabulary)).filter(f => textFrequency(idx, f) >= df)
     if (known.has(t)) add(t, 1, word)
     for (const f of forms) add(f, w.form, word)
     // Short words are not corrected: "long" is not a typo of "log", nor "pick" of "pack".
@@ -87,6 +102,7 @@ export function queryTerms (idx: KbIndex, query: string, w: Weights = WEIGHTS): 
       found.forEach((c, rank) => add(c.term, (c.distance === 1 ? w.typo1 : w.typo2) * (rank === 0 ? 1 : 0.5), word))
     }
   }
+  for (const p of phrases) for (const t of p.terms.map(term)) if (known.has(t)) add(t, w.standIn, p.first)
   const direct = out.size
   // Everyday words look for the documents' words for the same idea; question words for how such questions are answered.
   for (const word of qWords) {
@@ -114,7 +130,9 @@ export function queryTerms (idx: KbIndex, query: string, w: Weights = WEIGHTS): 
     const acr = a.acronym.toLowerCase().replace(/#$/, '#')
     const expTerms = terms(a.expansion)
     // The spelled-out form as a whole weighs about as much as two words, however many words it has.
-    if (qWords.includes(acr) || qWords.includes(acr + 's')) {
+    // An acronym that is also an everyday word ("it", "am") counts only typed in capitals: "can we give it".
+    const named = (qWords.includes(acr) || qWords.includes(acr + 's')) && (!(EVERYDAY.has(acr) || isStopWord(acr)) || new RegExp(`\\b${a.acronym}s?\\b`).test(query))
+    if (named) {
       for (const t of expTerms) add(t, widen * Math.min(1, 2 / expTerms.length), acr, expTerms)
       if (actors) for (const t of [term(acr), ...expTerms]) actorTerms.add(t)
     } else if (expTerms.length > 1 && ` ${qTerms} `.includes(` ${expTerms.join(' ')} `)) add(term(acr), widen, expTerms[0]!)
@@ -135,21 +153,32 @@ export function search (idx: KbIndex, query: string, opts: { limit?: number, wei
   if (qts.length === 0) return []
   const scores = bm25(idx, qts, w)
   const definition = asksDefinition(idx, query)
-  const ranked: Array<[number, number]> = []
+  // The `keep` best-scoring sections, found without sorting them all: the keep-th best score is the bar.
+  const keep = Math.max(w.rerankSentences, limit * 2)
+  let count = 0
+  const positive = new Float64Array(scores.length)
   for (let i = 0; i < scores.length; i++) {
     // A glossary entry only defines its term: it answers only a question asking what the term means.
-    if (scores[i]! > 0 && (definition || !idx.sections[i]!.glossary)) ranked.push([i, scores[i]!])
+    if (scores[i]! > 0 && !definition && idx.sections[i]!.glossary) scores[i] = 0
+    if (scores[i]! > 0) positive[count++] = scores[i]!
   }
+  const bar = count > keep ? positive.subarray(0, count).sort()[count - keep]! : 0
+  const ranked: Array<[number, number]> = []
+  for (let i = 0; i < scores.length; i++) if (scores[i]! > 0 && scores[i]! >= bar) ranked.push([i, scores[i]!])
   ranked.sort((a, b) => b[1] - a[1])
-  const keep = Math.max(w.rerankSentences, limit * 2)
   const defining = definingSentence(query)
   // A passage defining what the question asks about stays a candidate however little else it matches.
   // (the pattern is tried only on sections whose text holds the subject's first word: it is slow on long texts)
   const first = defining?.subject.find(w => !isStopWord(w))
-  const holders = new Set(first ? (postingList(idx, 'text', term(first)) ?? []).map(([j]) => j) : [])
-  const definers = defining ? ranked.slice(keep).filter(([i]) => holders.has(i) && defining.sentence.test(idx.sections[i]!.text)) : []
+  const inRanked = new Set(ranked.slice(0, keep).map(([i]) => i))
+  const definers: Array<[number, number]> = []
+  if (defining && first) {
+    for (const [j] of postingList(idx, 'text', term(first)) ?? []) {
+      if (scores[j]! > 0 && !inRanked.has(j) && defining.sentence.test(idx.sections[j]!.text)) definers.push([j, scores[j]!])
+    }
+  }
   ranked.length = Math.min(ranked.length, keep)
-  ranked.push(...definers.filter(([i]) => !ranked.some(([j]) => j === i)))
+  ranked.push(...definers.sort((a, b) => b[1] - a[1] || a[0] - b[0]))
   const reranked = rerank(idx, qts, bySentence(idx, query, qts, ranked, w, defining), w)
   return groupParts(idx, reranked).slice(0, limit).map(([i, score]) => toHit(idx, i, score, qts))
 }
@@ -165,7 +194,8 @@ function bm25 (idx: KbIndex, qts: QueryTerm[], wt: Weights): Float64Array {
   for (const q of qts) if (!q.soft && !wordBit.has(q.words[0]!) && wordBit.size < 32) wordBit.set(q.words[0]!, 1 << wordBit.size)
   // A spelled-out form counts where its words stand together ("Primary Focus Industries"), checked on
   // the stemmed text of the few sections that hold all of them.
-  const withAll = new Map<string, Set<number>>()
+  let withAll = phraseHolders.get(idx)
+  if (!withAll) { withAll = new Map(); phraseHolders.set(idx, withAll) }
   const hasAll = (i: number, group: string[]) => {
     const key = group.join(' ')
     let set = withAll.get(key)
@@ -173,7 +203,7 @@ function bm25 (idx: KbIndex, qts: QueryTerm[], wt: Weights): Float64Array {
       // Sections holding every word of the group (in any field), then those where they stand together.
       const holding = group.map(t => new Set(FIELDS.flatMap(f => (postingList(idx, f, t) ?? []).map(([j]) => j))))
       set = new Set([...holding[0]!].filter(j => holding.every(h => h.has(j)) && stemmed(idx, j).includes(` ${key} `)))
-      withAll.set(key, set)
+      withAll!.set(key, set)
     }
     return set.has(i)
   }
@@ -288,25 +318,33 @@ interface Sentences {
   pairs: Array<Set<string>>
   /** The terms of the title and the headings above it: they stand behind every sentence of the section. */
   heading?: Set<string>
+  /** Every term of the section's sentences: a query term outside it is skipped for every sentence at once. */
+  all?: Set<string>
+  /** Per sentence, its words' spans and terms (built when an excerpt first marks the sentence). */
+  marks?: Array<WordSpans | undefined>
 }
 
-const headingKey = (t: string): string => t.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()
-const childCache = new WeakMap<KbIndex, Map<string, Set<string>>>()
+/** A sentence's words: where each starts and ends, and its index term (for marking matches). */
+interface WordSpans { starts: number[], ends: number[], terms: string[] }
 
-/** Each section's sub-sections' titles (normalised), by the section's id. */
-function childTitles (idx: KbIndex): Map<string, Set<string>> {
-  let m = childCache.get(idx)
-  if (!m) {
-    m = new Map()
-    for (const s of idx.sections) {
-      const id = baseId(s.id)
-      const parent = id.slice(0, id.lastIndexOf('/'))
-      if (!m.has(parent)) m.set(parent, new Set())
-      m.get(parent)!.add(headingKey(s.title))
-    }
-    childCache.set(idx, m)
+const headingKey = (t: string): string => t.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()
+
+/**
+ * A section's sub-sections' titles (normalised). Sections are in document order, so its sub-sections follow
+ * it (after its own other parts): only those are read, not the whole index, at the first query of a process.
+ */
+function childTitles (idx: KbIndex, i: number): Set<string> {
+  const base = baseId(idx.sections[i]!.id)
+  const out = new Set<string>()
+  let j = i
+  while (j > 0 && baseId(idx.sections[j - 1]!.id) === base) j--
+  for (j++; j < idx.sections.length; j++) {
+    const id = baseId(idx.sections[j]!.id)
+    if (id === base) continue
+    if (!id.startsWith(`${base}/`)) break
+    if (id.lastIndexOf('/') === base.length) out.add(headingKey(idx.sections[j]!.title))
   }
-  return m
+  return out
 }
 const sentenceCache = new WeakMap<KbIndex, Map<number, Sentences>>()
 
@@ -318,16 +356,17 @@ function sentenceData (idx: KbIndex, i: number): Sentences {
     const s = idx.sections[i]!
     const texts = sentences(plain(s.text))
     // A line that only names a sub-section (a list of the parts to come) answers nothing: the sub-section does.
-    const children = childTitles(idx).get(baseId(s.id))
+    const children = childTitles(idx, i)
     // The sentences' terms were stemmed when the index was built; an index without them is stemmed here.
     const built = idx.sentenceTerms?.[i]?.split('\n')
     const stemmedSentence = (t: string, k: number): string[] => (built && built.length === texts.length ? (built[k]! ? built[k]!.split(' ') : []) : terms(t))
-    const seqs = [terms(s.title), ...texts.map((t, k) => (children?.has(headingKey(t)) ? [] : stemmedSentence(t, k)))]
+    const seqs = [terms(s.title), ...texts.map((t, k) => (children.size > 0 && children.has(headingKey(t)) ? [] : stemmedSentence(t, k)))]
     out = {
       texts,
       sets: seqs.map(q => new Set(q)),
       pairs: seqs.map(q => new Set(q.slice(1).map((t, k) => `${q[k]} ${t}`))),
-      heading: new Set(terms(`${s.title} ${s.trail.join(' ')}`))
+      heading: new Set(terms(`${s.title} ${s.trail.join(' ')}`)),
+      all: new Set(seqs.slice(1).flat())
     }
     m.set(i, out)
   }
@@ -335,6 +374,28 @@ function sentenceData (idx: KbIndex, i: number): Sentences {
 }
 
 const sentencesOf = (idx: KbIndex, i: number): Array<Set<string>> => sentenceData(idx, i).sets
+
+/** Sums, over the terms added since `start()`, the best weight of each term group (a word's terms count once). */
+class GroupSum {
+  sum = 0
+  private stamp = 0
+  private readonly seen: Int32Array
+  private readonly best: Float64Array
+  constructor (groups: number, private readonly groupOf: readonly number[], private readonly weights: readonly number[]) {
+    this.seen = new Int32Array(groups)
+    this.best = new Float64Array(groups)
+  }
+
+  start (): void { this.stamp++; this.sum = 0 }
+
+  add (k: number): void {
+    const g = this.groupOf[k]!
+    // A stamp per sum marks a group's slot as fresh: no clearing between sentences.
+    if (this.seen[g] !== this.stamp) { this.seen[g] = this.stamp; this.best[g] = 0 }
+    const v = this.weights[k]!
+    if (v > this.best[g]!) { this.sum += v - this.best[g]!; this.best[g] = v }
+  }
+}
 
 /** How much of the query (by term weight × rarity) the best single sentence of each candidate holds. */
 function bySentence (idx: KbIndex, query: string, qts: QueryTerm[], ranked: Array<[number, number]>, w: Weights, defining?: Defining): Array<[number, number]> {
@@ -346,42 +407,103 @@ function bySentence (idx: KbIndex, query: string, qts: QueryTerm[], ranked: Arra
   // A query word's terms (its forms, typo corrections) count once: the best of them a sentence holds.
   const groupOf = wordGroups(qts)
   const groups = Math.max(0, ...groupOf) + 1
-  const bestOf = new Float64Array(groups)
-  for (let k = 0; k < qts.length; k++) if (!qts[k]!.soft) bestOf[groupOf[k]!] = Math.max(bestOf[groupOf[k]!]!, weights[k]!)
-  const total = bestOf.reduce((x, y) => x + y, 0) || 1
-  const seen = new Int32Array(groups)
-  let stamp = 0
-  // Neighbouring words of the query that stand together in a sentence ("purpose of account management").
-  const own = qts.map((q, k) => [q, k] as const).filter(([q]) => !q.soft && !q.group)
-  const byWord = new Map(own.map(([q, k]) => [q.words[0]!, k]))
-  const seq = words(query).filter(w => byWord.has(w))
-  const pairs = seq.slice(1).map((w, j) => [byWord.get(seq[j]!)!, byWord.get(w)!] as const).filter(([a, b]) => a !== b)
+  const own = new Float64Array(groups)
+  const most = new Float64Array(groups)
+  for (let k = 0; k < qts.length; k++) {
+    const g = groupOf[k]!
+    if (!qts[k]!.soft) own[g] = Math.max(own[g]!, weights[k]!)
+    most[g] = Math.max(most[g]!, weights[k]!)
+  }
+  const total = own.reduce((x, y) => x + y, 0) || 1
+  // The most two sentences can hold together (every term group, soft ones too): past it a window cannot win.
+  const ceiling = most.reduce((x, y) => x + y, 0)
+  const one = new GroupSum(groups, groupOf, weights)
+  const two = new GroupSum(groups, groupOf, weights)
+  const { pairs, pairKeys } = queryPairs(query, qts)
+  const spelled = spelledForms(qts)
   return ranked.map(([i, s]) => {
     let best = 0
     const { texts, sets, pairs: sentencePairs, heading } = sentenceData(idx, i)
     const title = heading ?? sets[0]!
-    const inTitle = qts.map(q => title.has(q.term))
-    // A question asking what something is: the sentence (or the title) defining it answers.
-    // (a title that is the bare term counts half: the section is about it, not necessarily defining it).
-    const title0 = idx.sections[i]!.title
-    const byTitle = defining?.title.test(title0) ? (/\bdefinition\b/i.test(title0) ? 1 : 0.5) : 0
-    const defines = !defining ? 0 : Math.max(byTitle, texts.some(t => defining.sentence.test(t)) ? 1 : 0)
+    const { live, inTitle, livePairs } = liveTerms(sentenceData(idx, i), title, qts, pairs)
+    let cur = new Uint8Array(live.length)
+    let prev = new Uint8Array(live.length)
     for (let j = 1; j < sets.length; j++) {
       const sentence = sets[j]!
-      // The best term of each group: a stamp per sentence marks a group's slot as fresh (no clearing per sentence).
-      stamp++
-      let v = 0
-      for (let k = 0; k < qts.length; k++) {
-        if (!inTitle[k] && !sentence.has(qts[k]!.term)) continue
-        const g = groupOf[k]!
-        if (seen[g] !== stamp) { seen[g] = stamp; bestOf[g] = 0 }
-        if (weights[k]! > bestOf[g]!) { v += weights[k]! - bestOf[g]!; bestOf[g] = weights[k]! }
+      one.start()
+      for (let m = 0; m < live.length; m++) {
+        cur[m] = inTitle[m] || sentence.has(qts[live[m]!]!.term) ? 1 : 0
+        if (cur[m]) one.add(live[m]!)
       }
-      for (const [a, b] of pairs) if (sentencePairs[j]!.has(`${qts[a]!.term} ${qts[b]!.term}`)) v += w.phrase * (weights[a]! + weights[b]!) / 2
+      for (const sp of spelled) if (sp.keys.every(key => sentencePairs[j]!.has(key)) || sp.terms.every(t => title.has(t))) one.add(sp.k)
+      let v = one.sum
+      for (const p of livePairs) {
+        if (sentencePairs[j]!.has(pairKeys[p]!)) { const [a, b] = pairs[p]!; v += w.phrase * (weights[a]! + weights[b]!) / 2 }
+      }
       if (v > best) best = v
+      // Two neighbouring sentences read as one, at `window` of their worth: an answer often takes two
+      // ("The NASC selects the account. It then tells the port.").
+      if (w.window > 0 && j > 1 && w.window * ceiling > best) {
+        two.start()
+        for (let m = 0; m < live.length; m++) if (cur[m] || prev[m]) two.add(live[m]!)
+        if (w.window * two.sum > best) best = w.window * two.sum
+      }
+      [cur, prev] = [prev, cur]
     }
+    const defines = defining ? definesBy(idx.sections[i]!.title, texts, defining) : 0
     return [i, s * Math.pow(w.sentenceBase + Math.min(w.sentenceCap, best / total) + defines * w.defines, w.sentencePower)] as [number, number]
   }).sort((a, b) => b[1] - a[1])
+}
+
+/** The query terms (and neighbouring pairs) a candidate holds in a sentence or its headings: the rest are skipped for every sentence. */
+function liveTerms ({ all }: Sentences, title: Set<string>, qts: QueryTerm[], pairs: ReadonlyArray<readonly [number, number]>): { live: number[], inTitle: boolean[], livePairs: number[] } {
+  const live: number[] = []
+  const inTitle: boolean[] = []
+  for (let k = 0; k < qts.length; k++) {
+    const t = qts[k]!.term
+    const heading = title.has(t)
+    if (heading || !all || all.has(t)) { live.push(k); inTitle.push(heading) }
+  }
+  const livePairs: number[] = []
+  for (let p = 0; p < pairs.length; p++) {
+    const [a, b] = pairs[p]!
+    if (!all || (all.has(qts[a]!.term) && all.has(qts[b]!.term))) livePairs.push(p)
+  }
+  return { live, inTitle, livePairs }
+}
+
+/**
+ * For a question asking what something is, how far a section defines it: 1 when a sentence (or a title
+ * "Definition of …") does, ½ when its title is the bare term (it is about it, not necessarily defining it).
+ */
+function definesBy (title: string, texts: string[], defining: Defining): number {
+  const byTitle = defining.title.test(title) ? (/\bdefinition\b/i.test(title) ? 1 : 0.5) : 0
+  return byTitle === 1 || texts.some(t => defining.sentence.test(t)) ? 1 : byTitle
+}
+
+/** Neighbouring words of the query (as query-term indices and as a sentence's pair key) that may stand together in a sentence ("purpose of account management"). */
+function queryPairs (query: string, qts: QueryTerm[]): { pairs: Array<readonly [number, number]>, pairKeys: string[] } {
+  const own = qts.map((q, k) => [q, k] as const).filter(([q]) => !q.soft && !q.group)
+  const byWord = new Map(own.map(([q, k]) => [q.words[0]!, k]))
+  const seq = words(query).filter(w => byWord.has(w))
+  const pairs = seq.slice(1).map((w, j) => [byWord.get(seq[j]!)!, byWord.get(w)!] as const).filter(([a, b]) => a !== b)
+  return { pairs, pairKeys: pairs.map(([a, b]) => `${qts[a]!.term} ${qts[b]!.term}`) }
+}
+
+/**
+ * The acronyms the query names with their spelled-out forms: a form standing whole in a sentence ("monitor
+ * the Compliance Improvement Plan") holds the acronym (CIP) as much as the acronym would. `k` is the
+ * acronym's own query term; `keys` the form's neighbouring pairs of terms.
+ */
+function spelledForms (qts: QueryTerm[]): Array<{ k: number, terms: string[], keys: string[] }> {
+  const out: Array<{ k: number, terms: string[], keys: string[] }> = []
+  for (let k = 0; k < qts.length; k++) {
+    const q = qts[k]!
+    if (q.soft || q.group || q.term !== term(q.words[0]!)) continue
+    const exp = qts.find(x => x.group && x.words[0] === q.words[0])?.group
+    if (exp && exp.length > 1) out.push({ k, terms: exp, keys: exp.slice(1).map((t, j) => `${exp[j]} ${t}`) })
+  }
+  return out
 }
 
 /** Each query term's group: the terms standing for one query word share one; every soft term has its own. */
@@ -467,26 +589,56 @@ export function excerpt (text: string, wanted: ReadonlySet<string>, maxLines = 3
   return excerptOf({ texts, sets: ['', ...texts].map(t => new Set(terms(t))), pairs: [] }, wanted, maxLines, width)
 }
 
+const WORD_SPAN = /[A-Za-z0-9]+(?:#s?)?/g
+
+/** A sentence's words with their spans and index terms. */
+function wordSpans (line: string): WordSpans {
+  const out: WordSpans = { starts: [], ends: [], terms: [] }
+  for (const m of line.matchAll(WORD_SPAN)) { out.starts.push(m.index); out.ends.push(m.index + m[0].length); out.terms.push(term(m[0].toLowerCase())) }
+  return out
+}
+
+/** The words of line[from, to) whose terms are wanted, marked **like this**. */
+function markSpans (line: string, spans: WordSpans, wanted: ReadonlySet<string>, from = 0, to = line.length): string {
+  let out = ''
+  let at = from
+  for (let k = 0; k < spans.terms.length; k++) {
+    if (spans.starts[k]! < from || spans.ends[k]! > to || !wanted.has(spans.terms[k]!)) continue
+    out += `${line.slice(at, spans.starts[k])}**${line.slice(spans.starts[k], spans.ends[k])}**`
+    at = spans.ends[k]!
+  }
+  return out + line.slice(at, to)
+}
+
 /** `excerpt` over a section's sentences already split and stemmed (sets[0] is the title's). */
-function excerptOf ({ texts: all, sets }: Sentences, wanted: ReadonlySet<string>, maxLines = 3, width = 220): string {
-  const mark = (line: string) => line.replace(/[A-Za-z0-9]+(?:#s?)?/g, w => (wanted.has(term(w.toLowerCase())) ? `**${w}**` : w))
+function excerptOf (data: Sentences, wanted: ReadonlySet<string>, maxLines = 3, width = 220): string {
+  const { texts: all, sets } = data
   if (all.length === 0) return ''
   let best = 0
   let bestCount = -1
-  all.forEach((_, k) => {
+  for (let k = 0; k < all.length; k++) {
     let c = 0
     for (const t of wanted) if (sets[k + 1]!.has(t)) c++
     if (c > bestCount) { best = k; bestCount = c }
-  })
+  }
   // The answer, then the sentence after it, then the one before, while they fit.
   const picked = [best]
   for (const k of [best + 1, best - 1]) if (k >= 0 && k < all.length && picked.length < maxLines) picked.push(k)
-  return picked.sort((a, b) => a - b).map(k => all[k]!).map(l => {
-    if (l.length <= width) return mark(l)
-    const re = new RegExp(`\\b(?:${[...wanted].map(t => t.replace(/[^a-z0-9#]/g, '')).filter(Boolean).join('|') || '$^'})`, 'i')
-    const at = Math.max(0, l.search(re) - 60)
-    const cut = l.slice(at, at + width).replace(/\s+\S*$/, '')
-    return (at > 0 ? '…' : '') + mark(at > 0 ? cut.replace(/^\S*\s+/, '') : cut) + '…'
+  // A sentence's words are split and stemmed once per section, then only looked up.
+  const marks = (data.marks ??= [])
+  return picked.sort((a, b) => a - b).map(k => {
+    const l = all[k]!
+    const spans = (marks[k] ??= wordSpans(l))
+    if (l.length <= width) return markSpans(l, spans, wanted)
+    // A long line (a table row) is cut around its first match: from a word start a little before it, to the
+    // last whole word that fits.
+    const first = spans.terms.findIndex(t => wanted.has(t))
+    let j = Math.max(0, first)
+    while (j > 0 && spans.starts[j - 1]! >= spans.starts[first]! - 60) j--
+    const from = j === 0 ? 0 : spans.starts[j]!
+    const cut = l.slice(from, from + width)
+    const to = from + (from + width >= l.length ? cut.length : cut.replace(/\s+\S*$/, '').length)
+    return (from > 0 ? '…' : '') + markSpans(l, spans, wanted, from, to) + (to < l.length ? '…' : '')
   }).join('\n')
 }
 

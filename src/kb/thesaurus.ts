@@ -152,7 +152,40 @@ export const THESAURUS: Readonly<Record<string, readonly string[]>> = {
   refund: ['drawback'],
   computer: ['automated', 'system'],
   quit: ['voluntary', 'withdraw'],
-  drop: ['remove', 'removed']
+  drop: ['remove', 'removed'],
+  know: ['knowledge', 'familiar'],
+  mod: ['modernization']
+}
+
+/**
+ * Everyday phrases whose words mean little apart ("take part", "set up", "sign off") → the documents' words
+ * for the phrase. A phrase found in a query stands for its words: they are not looked up one by one ("part"
+ * would meet "part of", "up" every "set up"), and the words listed here stand in for the phrase, counted as
+ * one query word. Keys are lower-case words with single spaces; values plain words (stemmed at use).
+ */
+export const PHRASES: Readonly<Record<string, readonly string[]>> = {
+  'take part': ['participate', 'participation'],
+  'taking part': ['participate', 'participation'],
+  'follow up': ['follow', 'monitor'],
+  'set up': ['establish'],
+  'sign off': ['approve', 'concurrence'],
+  'signs off': ['approve', 'concurrence'],
+  'find out': ['determine', 'identify'],
+  'hear back': ['notified', 'response'],
+  'kick off': ['initial', 'introductory'],
+  'in charge': ['responsible', 'lead'],
+  'point person': ['poc', 'contact'],
+  'turn down': ['reluctant', 'decline'],
+  'opt out': ['voluntary', 'withdraw'],
+  'mod act': ['modernization', 'act'],
+  'red flag': ['risk', 'indicators'],
+  'red flags': ['risk', 'indicators'],
+  'spot check': ['random', 'examination'],
+  'spot checks': ['random', 'examinations'],
+  'paper trail': ['documentation', 'records'],
+  'on time': ['timely'],
+  'go with': ['accompany', 'attached', 'supporting'],
+  'goes with': ['accompany', 'attached', 'supporting']
 }
 
 /** Question phrases → the words the documents answer them with. Matched on the query's leading words. */

@@ -35,6 +35,18 @@ export function terms (text: string): string[] {
   return words(text).filter(w => !STOP.has(w) && w.length > 1).map(term)
 }
 
+/**
+ * Words a question is phrased with that say nothing of its subject: light verbs ("what do traders get"),
+ * fillers ("just", "ever", "about"), contractions with their apostrophe dropped ("there's" → theres) and
+ * the words naming a part of a document ("the background section of the plan": the subject is the background).
+ * Left out of a query's terms, though the documents' own uses of them stay indexed: "get" must not match
+ * "Get Concurrence" because a question asks what someone gets.
+ */
+const FILLER = new Set(('about ever just get gets got getting go goes going gone being been theres thats whats ' +
+  'heres dont doesnt didnt isnt arent wasnt cant couldnt wont wouldnt shouldnt else really very actually ' +
+  'basically anything something someone anyone everything section sections chapter paragraph').split(' '))
+
+/** A word a query's terms leave out: a stop word of the index, or a question's filler word. */
 export function isStopWord (word: string): boolean {
-  return STOP.has(word)
+  return STOP.has(word) || FILLER.has(word)
 }

@@ -39,6 +39,8 @@ export interface KbIndex {
   acronyms: Acronym[]
   /** Per section: its sentences' terms (space-separated, one sentence a line), so a query stems only its own words. */
   sentenceTerms?: string[]
+  /** Word families of the vocabulary (`forms.ts` familyTable): key → its stems, space-separated. */
+  families?: Record<string, string>
 }
 
 export interface Hit {

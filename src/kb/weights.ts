@@ -43,6 +43,8 @@ export interface Weights {
   sentencePower: number
   /** The share of the query a sentence can hold (phrase bonuses can take it above 1). */
   sentenceCap: number
+  /** Two neighbouring sentences read as one count at this share of what they hold together (0: single sentences only). */
+  window: number
   /** Two neighbouring query words side by side in a sentence, against the two words alone. */
   phrase: number
   /** Added to the sentence factor of a passage defining what a "what is …" question asks about. */
@@ -73,6 +75,7 @@ export const WEIGHTS: Weights = {
   sentenceBase: 0.1,
   sentencePower: 3,
   sentenceCap: 2,
+  window: 0.9,
   phrase: 1,
   defines: 2,
   title: 0.1,

@@ -7,7 +7,8 @@ import { decodePostings, encodePostings, postingList } from '../../src/kb/postin
 import { definingSentence } from '../../src/kb/question.js'
 import { queryTerms, search } from '../../src/kb/search.js'
 import { splitSections } from '../../src/kb/sections.js'
-import { synonymsOf } from '../../src/kb/thesaurus.js'
+import { PHRASES, synonymsOf } from '../../src/kb/thesaurus.js'
+import { WEIGHTS } from '../../src/kb/weights.js'
 import { term } from '../../src/kb/tokens.js'
 
 const DOC = `---
@@ -94,6 +95,10 @@ describe('"what is" questions', () => {
     expect(d.sentence.test('The compliance team assessed it.')).toBe(false)
     expect(d.title.test('II. Definition of Compliance Assessment')).toBe(true)
     expect(d.title.test('Compliance Assessment Team Leaders')).toBe(false)
+    // A clause opener is no run-in heading: the sentence mentions the subject without defining it.
+    expect(d.sentence.test('If a Compliance Assessment is near completion, the plan can wait.')).toBe(false)
+    expect(d.sentence.test('When the compliance assessment is scheduled, tell the team.')).toBe(false)
+    expect(d.sentence.test('Compliance Assessments A compliance assessment is the first phase of a Customs audit.')).toBe(true)
     expect(definingSentence('how often is the plan reviewed')).toBeUndefined()
   })
 
@@ -105,5 +110,53 @@ describe('"what is" questions', () => {
 describe('a parent listing its sub-sections', () => {
   it('does not answer for them: the sub-section named does', () => {
     expect(search(idx, 'is a table of contents required in the plan', { limit: 1 })[0]!.title).toBe('Table of Contents')
+  })
+})
+
+describe('the words of a question', () => {
+  it('leave out light verbs, fillers and contractions ("what do traders get", "there\'s")', () => {
+    const ts = queryTerms(idx, "what do importers get if there's just one plan").map(q => q.term)
+    expect(ts).toContain('plan')
+    for (const filler of ['get', 'theres', 'just', 'three']) expect(ts).not.toContain(filler)
+    // A word naming a part of a document is no subject: "the background section of the plan".
+    expect(queryTerms(idx, 'what goes in the background section of the plan').map(q => q.term)).not.toContain('section')
+  })
+
+  it('read an acronym spelled like an everyday word only in capitals ("give it" is not IT)', () => {
+    const acronyms = [{ acronym: 'IT', expansion: 'information technology' }]
+    const withIt = { ...idx, acronyms }
+    expect(queryTerms(withIt, 'can we give it to the importer').map(q => q.term)).not.toContain('technolog')
+    expect(queryTerms(withIt, 'who runs IT for the importer').map(q => q.term)).toContain('technolog')
+  })
+
+  it('look a phrase up as the documents\' words for it, not word by word ("take part" → participate)', () => {
+    const phraseIdx = buildIndex(splitSections({ markdown: '# D\n\n## Joining\n\nThe company may participate in the program.\n\n## Parts\n\nEach part of the plan has a cover sheet.\n', fallbackId: 'd' }), 'test')
+    const ts = queryTerms(phraseIdx, 'can the company take part').map(q => q.term)
+    expect(ts).toContain('particip')
+    expect(ts).not.toContain('part')
+    expect(search(phraseIdx, 'can the company take part', { limit: 1 })[0]!.title).toBe('Joining')
+    expect(synonymsOf('go', term)).toEqual([])
+    expect(PHRASES['go with']).toContain('supporting')
+  })
+
+  it('count an acronym\'s spelled-out form standing whole in a sentence as the acronym', () => {
+    const md = '# D\n\n## CIP Purpose\n\nThe CIP exhibit explains the CIP format. Accounts track many things, and the CIP too.\n\n' +
+      '## Follow-up\n\nStaff track the Compliance Improvement Plan each quarter.\n\n## Other\n\nA CIP lists the steps.\n\n' +
+      '## More\n\nThe Compliance Improvement Plan (CIP) is written by the account.\n'
+    const cipIdx = buildIndex(splitSections({ markdown: md, fallbackId: 'd' }), 'test')
+    expect(search(cipIdx, 'how do we track the CIP', { limit: 1 })[0]!.title).toBe('Follow-up')
+  })
+})
+
+describe('two neighbouring sentences', () => {
+  it('read as one answer lift a passage whose answer takes two sentences, not one holding the words in one', () => {
+    const md = '# D\n\n## Reviews\n\nThe team completes a valuation review every year, with care. Its findings then go to the director of the field office.\n\n' +
+      '## Filing\n\nThe valuation review findings are filed in the office.\n\n## Other\n\nNothing about it.\n'
+    const twoIdx = buildIndex(splitSections({ markdown: md, fallbackId: 'd' }), 'test')
+    const query = 'valuation review findings to the director'
+    const score = (weights: typeof WEIGHTS, title: string) => search(twoIdx, query, { weights }).find(h => h.title === title)!.score
+    const single = { ...WEIGHTS, window: 0 }
+    expect(score(WEIGHTS, 'Reviews')).toBeGreaterThan(score(single, 'Reviews'))
+    expect(score(WEIGHTS, 'Filing')).toBe(score(single, 'Filing'))
   })
 })

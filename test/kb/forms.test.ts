@@ -2,7 +2,7 @@
 // "chose" finds "choose", without merging unrelated words that only share letters.
 import { describe, expect, it } from 'vitest'
 import { buildIndex } from '../../src/kb/build-index.js'
-import { baseWord, family, formsOf } from '../../src/kb/forms.js'
+import { baseWord, family, familyTable, formsIn, formsOf } from '../../src/kb/forms.js'
 import { queryTerms, search } from '../../src/kb/search.js'
 import { splitSections } from '../../src/kb/sections.js'
 import { term } from '../../src/kb/tokens.js'
@@ -44,6 +44,16 @@ describe('word families', () => {
     expect(formsOf(term('auditors'), vocabulary)).toEqual(['audit'])
     expect(formsOf('port', vocabulary)).toEqual([])
     expect(formsOf('verifi', vocabulary)).toEqual([])
+  })
+
+  it('finds the same forms from the family table the index stores (built once, not per start)', () => {
+    const vocabulary = ['audit', 'auditor', 'decid', 'decis', 'notif', 'port', 'portion', 'review']
+    const table = familyTable(vocabulary)
+    expect(Object.keys(table).length).toBeLessThan(vocabulary.length) // families of one stem, their own key, are left out
+    const known = new Set(vocabulary)
+    for (const stem of [...vocabulary, 'notifi', 'notification', term('auditors'), 'decision', 'verifi', 'xyz']) {
+      expect(formsIn(stem, table, known)).toEqual(formsOf(stem, vocabulary))
+    }
   })
 })
 

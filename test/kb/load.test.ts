@@ -22,4 +22,21 @@ describe('loading the index', () => {
     expect(search(second, 'south terminal')[0]!.text).toContain('south terminal')
     expect(second.sections.some(s => s.id.startsWith('sop/'))).toBe(true) // the shipped documents stay in
   })
+
+  it('writes the index in ASCII (read back as Latin-1) and reads non-ASCII text back the same, old UTF-8 files too', async () => {
+    const home = await tempDir()
+    const kb = join(home, 'kb')
+    await mkdir(kb)
+    await writeFile(join(kb, 'notes.md'), '# Notes\n\n## Boxes\n\n☐ Check the “reefer” list — it’s due.\n')
+    const first = await loadIndex(kb)
+    const bytes = await readFile(join(home, 'kb-index.json'))
+    expect(bytes.every(b => b < 128)).toBe(true)
+    expect(first.sections.find(s => s.id === 'local/notes/boxes')!.text).toBe('☐ Check the “reefer” list — it’s due.')
+    const again = await loadIndex(kb)
+    expect(again.sections.find(s => s.id === 'local/notes/boxes')!.text).toBe('☐ Check the “reefer” list — it’s due.')
+    // An index written before (plain UTF-8 JSON) still loads.
+    await writeFile(join(home, 'kb-index.json'), JSON.stringify(again))
+    const old = await loadIndex(kb)
+    expect(old.sections.find(s => s.id === 'local/notes/boxes')!.text).toBe('☐ Check the “reefer” list — it’s due.')
+  })
 })

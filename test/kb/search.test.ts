@@ -99,6 +99,19 @@ describe('search', () => {
     expect(excerpt('| A. | Classification | ☐ |\n| --- | --- | --- |', new Set(['classif']))).toBe('A. · **Classification**')
   })
 
+  it('cuts a long line around its first match at word boundaries, marking only whole words, and keeps a line end that fits', () => {
+    const filler = Array.from({ length: 40 }, (_, k) => `word${k}`).join(' ')
+    // The match near the end: the cut starts at a whole word before it and runs to the line's own end.
+    const tail = excerpt(`${filler} then the reviews close the guidelines.`, new Set(['review']))
+    expect(tail).toMatch(/^…word\d+ /)
+    expect(tail.endsWith('the **reviews** close the guidelines.')).toBe(true)
+    // The match near the start: the line is cut at the last whole word that fits, then …
+    const head = excerpt(`Reviews open ${filler} ${filler}`, new Set(['review']))
+    expect(head.startsWith('**Reviews** open word0')).toBe(true)
+    expect(head).toMatch(/ word\d+…$/)
+    expect(head.length).toBeLessThanOrEqual(220 + 5)
+  })
+
   it('keeps a glossary entry out of the results unless the question asks what the term means', () => {
     expect(search(idx, 'port account teams employees').map(h => h.id)).not.toContain('sop/glossary/port-account-teams-pat')
     expect(search(idx, 'what is a PAT')[0]!.id).toBe('sop/glossary/port-account-teams-pat')
