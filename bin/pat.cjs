@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// The `pat` command (package.json's bin; bin/pat.js runs this file too). CommonJS: node starts a CommonJS
-// entry ~10 ms sooner than an ES module one, on every command. `npm run build` (run by `npm ci` via `prepare`) compiles the TypeScript sources to dist/
-// and bundles the command (scripts/bundle.js), which then starts fast: docs/startup.md.
+// The `pat` command (package.json's bin; bin/pat.js runs this file too). CommonJS, as node reaches a CommonJS
+// entry ~10 ms sooner than an ES module one, on every command. `npm run build` (run by `npm ci` via
+// `prepare`) compiles the TypeScript sources to dist/ and bundles the command (scripts/bundle.js), which then
+// starts fast: docs/startup.md.
 // - The everyday account commands and `pat search` (first word in ENTRIES) run from their own bundle,
 //   one CommonJS file, dist/bundle/lite.cjs (src/cli/lite.ts) or kb.cjs (src/cli/kb-fast.ts), compiled with
 //   V8's code cache kept beside it (lite.cache, kb.cache): a start deserializes the functions it needs

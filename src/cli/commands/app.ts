@@ -54,16 +54,16 @@ async function runWithControl (store: Store, firstRun: boolean): Promise<void> {
   const after = new Promise<void>(resolve => { live = resolve })
   // What this start compiled is then what the next one needs (src/cli/app-start.ts).
   void after.then(saveCodeCache)
-  // Ink draws nothing but the last frame when it believes it runs in CI (any CI=… in the environment), and
-  // chalk (supports-color) then drops every style, inverse included, so the selected row and the cursor
-  // vanish — it looks only for the name, not its value. On a real terminal the app must draw, so both
-  // beliefs are removed before Ink and chalk load.
-  for (const name of ['CI', 'CONTINUOUS_INTEGRATION']) delete process.env[name]
-  // React's development build checks every element and keeps debugging data per fiber: with 10,000
-  // accounts that doubles the work of a keystroke. It is chosen when React loads, from NODE_ENV.
-  process.env.NODE_ENV ??= 'production'
   const host = await hostWorkspace(store, { holder: 'app', sync: { host: DEFAULT_SYNC_HOST, port: DEFAULT_SYNC_PORT, portGiven: false, peers: [], mdns: true, log, after } })
   try {
+    // Ink draws nothing but the last frame when it believes it runs in CI (any CI=… in the environment), and
+    // chalk (supports-color) then drops every style, inverse included, so the selected row and the cursor
+    // vanish — it looks only for the name, not its value. On a real terminal the app must draw, so both
+    // beliefs are removed before Ink and chalk load.
+    for (const name of ['CI', 'CONTINUOUS_INTEGRATION']) delete process.env[name]
+    // React's development build checks every element and keeps debugging data per fiber: with 10,000
+    // accounts that doubles the work of a keystroke. It is chosen when React loads, from NODE_ENV.
+    process.env.NODE_ENV ??= 'production'
     // Ink loads once its layout engine is there (app-start.ts).
     await beforeUi()
     const { runApp } = await import('../../ui/index.js')
