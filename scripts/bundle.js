@@ -8,7 +8,8 @@
 // dist/bundle/ is two levels below the project root like dist/kb/, so the sources' `new URL('../../…',
 // import.meta.url)` (content/, templates/, package.json, dist/kb-index.json) resolve the same in the bundle.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { dirname } from 'node:path'
+import { createRequire } from 'node:module'
+import { dirname, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 
@@ -25,6 +26,42 @@ const nativeAddon = {
   setup (b) {
     b.onResolve({ filter: /^\.\/binding(\.js)?$/ }, args =>
       /[\\/]node_modules[\\/]classic-level[\\/]/.test(args.importer) ? { path: 'classic-level/binding.js', external: true } : undefined)
+  }
+}
+
+/**
+ * In the CommonJS entries (read commands, the app) the addon is opened directly, from the path node-gyp-build
+ * chooses for this machine, found here at build time (`npm ci` builds on the machine that runs it): finding it
+ * at run time costs node-gyp-build's directory scans and node's package.json lookups, 5 ms of every start
+ * that opens the workspace against 0.7 ms for the `dlopen` alone (measured in a bare node, docs/startup.md).
+ * If that file is gone or will not load (node_modules reinstalled for another platform), the entry falls
+ * back to node-gyp-build.
+ */
+function directAddon () {
+  let rel
+  try {
+    const classic = `${root}node_modules/classic-level/`
+    rel = relative(outdir, createRequire(`${classic}package.json`)('node-gyp-build').path(classic))
+  } catch {
+    return nativeAddon
+  }
+  return {
+    name: 'native-addon-direct',
+    setup (b) {
+      b.onResolve({ filter: /^\.\/binding(\.js)?$/ }, args =>
+        /[\\/]node_modules[\\/]classic-level[\\/]/.test(args.importer) ? { path: 'binding', namespace: 'native-addon-direct' } : undefined)
+      b.onResolve({ filter: /^classic-level\/binding\.js$/, namespace: 'native-addon-direct' }, args => ({ path: args.path, external: true }))
+      b.onLoad({ filter: /.*/, namespace: 'native-addon-direct' }, () => ({
+        contents: `const m = { exports: {} }
+try {
+  process.dlopen(m, require('node:path').join(__dirname, ${JSON.stringify(rel)}))
+} catch {
+  m.exports = require('classic-level/binding.js')
+}
+module.exports = m.exports`,
+        loader: 'js'
+      }))
+    }
   }
 }
 
@@ -138,7 +175,8 @@ const cjsEntry = (name, entry, plugins, external = []) => build({
   banner: { js: "const __patUrl = require('node:url').pathToFileURL(__filename).href;" },
   plugins
 })
-const lite = await cjsEntry('lite', 'src/cli/lite.ts', [nativeAddon, liteDeclined, icalDefault])
+const addon = directAddon()
+const lite = await cjsEntry('lite', 'src/cli/lite.ts', [addon, liteDeclined, icalDefault])
 // `pat search` (src/cli/kb-fast.ts): the knowledge base alone, no store. `pat show` renders Markdown for the
 // terminal (marked-terminal, highlight.js: 1.7 MB), so bin/pat.cjs sends it to the full bundle; here the
 // renderer is a module that says so.
@@ -242,7 +280,7 @@ const graphemesWithoutIcu = {
     }
   }
 }
-const app = await cjsEntry('app', 'src/cli/app-fast.ts', [nativeAddon, yogaWithoutFetch, reactProduction, withoutTopLevelAwait, graphemesWithoutIcu, icalDefault], appLater)
+const app = await cjsEntry('app', 'src/cli/app-fast.ts', [addon, yogaWithoutFetch, reactProduction, withoutTopLevelAwait, graphemesWithoutIcu, icalDefault], appLater)
 Object.assign(result.metafile.outputs, app.metafile.outputs)
 for (const [path] of GRAPHEME_PATCHES) {
   if (!patched.has(path)) throw new Error(`no file of the app matched ${path}: review the graphemes-without-icu step of scripts/bundle.js`)
@@ -263,12 +301,18 @@ Object.assign(result.metafile.outputs, lite.metafile.outputs)
  * than 5 for app.cjs, and V8 then scans twice the bytes. esbuild escapes such characters in strings but
  * leaves them in regular expressions (the sources' /[’']/): here they become \u escapes, which mean the
  * same in a string, a template, a regular expression (with or without the u flag) and an identifier.
+ *
+ * Each file is also written already wrapped in the function node gives a CommonJS module (bin/pat.cjs runs
+ * it with `vm`): joining the wrapper to the source at run time made V8 copy the whole source once more into
+ * a flat string before compiling it, and on this project's machine every megabyte of fresh memory costs
+ * ~3 ms of page faults (docs/startup.md). Only bin/pat.cjs runs these files.
  */
+const ENTRY_HEAD = '(function (exports, require, module, __filename, __dirname) {'
 for (const name of ['lite', 'kb', 'app']) {
   const file = `${outdir}/${name}.cjs`
   const source = readFileSync(file, 'utf8')
   const ascii = source.replace(/[^ -~\n\r\t]/g, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
-  if (ascii !== source) writeFileSync(file, ascii)
+  writeFileSync(file, `${ENTRY_HEAD}${ascii}\n})\n`)
 }
 // What went into which file, for esbuild's analyser (`PAT_BUNDLE_META=meta.json npm run build`).
 if (process.env.PAT_BUNDLE_META) writeFileSync(process.env.PAT_BUNDLE_META, JSON.stringify(result.metafile))

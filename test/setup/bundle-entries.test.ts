@@ -1,14 +1,67 @@
-// bin/pat.cjs reads the CommonJS entries of the bundle as Latin-1 (one byte per character, no decoding): that
-// is right only while scripts/bundle.js leaves nothing beyond ASCII in them. `npm test` builds first.
-import { readFileSync } from 'node:fs'
+// bin/pat.cjs reads the CommonJS entries of the bundle as Latin-1 (one byte per character, no decoding) and
+// compiles each as the function node wraps a module in: that is right only while scripts/bundle.js leaves
+// nothing beyond ASCII in them and writes them wrapped. The read commands and the app open LevelDB's addon
+// from the path found at build time, and fall back to node-gyp-build when it is not there. `npm test` builds
+// first.
+import { spawn } from 'node:child_process'
+import { copyFileSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { patJson } from '../helpers/cli.js'
+import { initHome, tempDir } from '../helpers/home.js'
+
+const bundle = (name: string) => fileURLToPath(new URL(`../../dist/bundle/${name}`, import.meta.url))
+const root = fileURLToPath(new URL('../../', import.meta.url))
+
+function run (bin: string, args: string[]): Promise<{ code: number, stdout: string, stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, NO_COLOR: '1' } })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', d => { stdout += d })
+    child.stderr.on('data', d => { stderr += d })
+    child.on('error', reject)
+    child.on('close', code => resolve({ code: code ?? -1, stdout, stderr }))
+  })
+}
 
 describe('the bundle\'s CommonJS entries', () => {
   for (const name of ['lite', 'kb', 'app']) {
-    it(`${name}.cjs is ASCII only, so Latin-1 reads it as written`, () => {
-      const bytes = readFileSync(new URL(`../../dist/bundle/${name}.cjs`, import.meta.url))
+    it(`${name}.cjs is ASCII only and already wrapped as a module function`, () => {
+      const bytes = readFileSync(bundle(`${name}.cjs`))
       expect(bytes.length).toBeGreaterThan(10_000)
       expect(bytes.findIndex(b => b > 0x7e)).toBe(-1)
+      const text = bytes.toString('latin1')
+      expect(text.startsWith('(function (exports, require, module, __filename, __dirname) {')).toBe(true)
+      expect(text.trimEnd().endsWith('})')).toBe(true)
     })
   }
+
+  for (const name of ['lite', 'app']) {
+    it(`${name}.cjs opens LevelDB's addon from a file that exists`, () => {
+      const text = readFileSync(bundle(`${name}.cjs`), 'latin1')
+      const rel = /process\.dlopen\(\w+,require\("node:path"\)\.join\(__dirname,("[^"]+")\)\)/.exec(text)?.[1]
+      expect(rel).toBeDefined()
+      expect(readFileSync(join(bundle(''), JSON.parse(rel!) as string)).length).toBeGreaterThan(10_000)
+    })
+  }
+
+  it('a read command still opens the workspace when the addon is not where the build found it', async () => {
+    const home = await initHome('Ana Lima', { accounts: ['Acme Imports'] })
+    // A copy of the program one level deeper: the build's relative path to the addon misses, and
+    // node-gyp-build finds it through node_modules from there.
+    const copy = await tempDir()
+    symlinkSync(join(root, 'node_modules'), join(copy, 'node_modules'))
+    const deep = join(copy, 'deeper')
+    mkdirSync(join(deep, 'bin'), { recursive: true })
+    mkdirSync(join(deep, 'dist', 'bundle'), { recursive: true })
+    copyFileSync(join(root, 'bin', 'pat.cjs'), join(deep, 'bin', 'pat.cjs'))
+    copyFileSync(join(root, 'package.json'), join(deep, 'package.json'))
+    copyFileSync(bundle('lite.cjs'), join(deep, 'dist', 'bundle', 'lite.cjs'))
+    const r = await run(join(deep, 'bin', 'pat.cjs'), ['--home', home, 'account', 'list', '--json'])
+    expect(r.stderr).toBe('')
+    expect(r.code).toBe(0)
+    expect(JSON.parse(r.stdout)).toEqual(await patJson(home, ['account', 'list']))
+  })
 })
