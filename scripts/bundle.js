@@ -280,7 +280,34 @@ const graphemesWithoutIcu = {
     }
   }
 }
-const app = await cjsEntry('app', 'src/cli/app-fast.ts', [addon, yogaWithoutFetch, reactProduction, withoutTopLevelAwait, graphemesWithoutIcu, icalDefault], appLater)
+/**
+ * Ink's output diffs the styles of every two neighbouring characters of every line (src/ui/styled-line.ts);
+ * in the app's bundle the diff is skipped when both carry the same codes (it is empty then). The build fails
+ * if the package's code changes, rather than silently losing this.
+ */
+const styledLine = fileURLToPath(new URL('../src/ui/styled-line.ts', import.meta.url))
+const SAME_STYLES_PATCHES = [
+  ['        else {\n            ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));\n        }',
+    '        else if (!__patSameStyles(chars[i - 1].styles, char.styles)) {\n            ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));\n        }'],
+  ['        if (i === chars.length - 1) {', '        if (i === chars.length - 1 && char.styles.length > 0) {']
+]
+let sameStylesPatched = false
+const sameStylesNotDiffed = {
+  name: 'same-styles-not-diffed',
+  setup (b) {
+    b.onLoad({ filter: at('node_modules/@alcalzone/ansi-tokenize/build/styledChars.js') }, args => {
+      let source = readFileSync(args.path, 'utf8')
+      for (const [from, to] of SAME_STYLES_PATCHES) {
+        if (source.split(from).length !== 2) throw new Error(`${args.path} changed: review the same-styles-not-diffed step of scripts/bundle.js`)
+        source = source.replace(from, to)
+      }
+      sameStylesPatched = true
+      return { contents: `import { sameStyles as __patSameStyles } from ${JSON.stringify(styledLine)};\n${source}`, loader: 'js' }
+    })
+  }
+}
+const app = await cjsEntry('app', 'src/cli/app-fast.ts', [addon, yogaWithoutFetch, reactProduction, withoutTopLevelAwait, graphemesWithoutIcu, sameStylesNotDiffed, icalDefault], appLater)
+if (!sameStylesPatched) throw new Error('no file of the app matched @alcalzone/ansi-tokenize/build/styledChars.js: review the same-styles-not-diffed step of scripts/bundle.js')
 Object.assign(result.metafile.outputs, app.metafile.outputs)
 for (const [path] of GRAPHEME_PATCHES) {
   if (!patched.has(path)) throw new Error(`no file of the app matched ${path}: review the graphemes-without-icu step of scripts/bundle.js`)
