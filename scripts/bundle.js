@@ -282,8 +282,11 @@ const graphemesWithoutIcu = {
 }
 /**
  * Ink's output diffs the styles of every two neighbouring characters of every line (src/ui/styled-line.ts);
- * in the app's bundle the diff is skipped when both carry the same codes (it is empty then). The build fails
- * if the package's code changes, rather than silently losing this.
+ * in the app's bundle the diff is skipped when both carry the same codes (it is empty then). Ink also fills
+ * each frame's grid with a new blank cell (an object and an empty style list) for every one of its 1,920
+ * cells before writing the text over it; nothing changes a cell once placed (each is replaced whole), so
+ * they share one frozen blank cell here. The build fails if either package's code changes, rather than
+ * silently losing this.
  */
 const styledLine = fileURLToPath(new URL('../src/ui/styled-line.ts', import.meta.url))
 const SAME_STYLES_PATCHES = [
@@ -291,23 +294,36 @@ const SAME_STYLES_PATCHES = [
     '        else if (!__patSameStyles(chars[i - 1].styles, char.styles)) {\n            ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));\n        }'],
   ['        if (i === chars.length - 1) {', '        if (i === chars.length - 1 && char.styles.length > 0) {']
 ]
-let sameStylesPatched = false
-const sameStylesNotDiffed = {
-  name: 'same-styles-not-diffed',
+const BLANK_CELL_PATCHES = [
+  ["                row.push({\n                    type: 'char',\n                    value: ' ',\n                    fullWidth: false,\n                    styles: [],\n                });",
+    '                row.push(__patBlankCell);']
+]
+const BLANK_CELL = "const __patBlankCell = Object.freeze({ type: 'char', value: ' ', fullWidth: false, styles: Object.freeze([]) });"
+const outputPatched = new Set()
+/** Applies `patches` (each text found exactly once) to the installed file, with `head` put before it. */
+const patchFile = (path, patches, head) => args => {
+  let source = readFileSync(args.path, 'utf8')
+  for (const [from, to] of patches) {
+    if (source.split(from).length !== 2) throw new Error(`${args.path} changed: review the output-patches step of scripts/bundle.js`)
+    source = source.replace(from, to)
+  }
+  outputPatched.add(path)
+  return { contents: `${head}\n${source}`, loader: 'js' }
+}
+const OUTPUT_PATCHES = [
+  ['node_modules/@alcalzone/ansi-tokenize/build/styledChars.js', SAME_STYLES_PATCHES, `import { sameStyles as __patSameStyles } from ${JSON.stringify(styledLine)};`],
+  ['node_modules/ink/build/output.js', BLANK_CELL_PATCHES, BLANK_CELL]
+]
+const outputPatches = {
+  name: 'output-patches',
   setup (b) {
-    b.onLoad({ filter: at('node_modules/@alcalzone/ansi-tokenize/build/styledChars.js') }, args => {
-      let source = readFileSync(args.path, 'utf8')
-      for (const [from, to] of SAME_STYLES_PATCHES) {
-        if (source.split(from).length !== 2) throw new Error(`${args.path} changed: review the same-styles-not-diffed step of scripts/bundle.js`)
-        source = source.replace(from, to)
-      }
-      sameStylesPatched = true
-      return { contents: `import { sameStyles as __patSameStyles } from ${JSON.stringify(styledLine)};\n${source}`, loader: 'js' }
-    })
+    for (const [path, patches, head] of OUTPUT_PATCHES) b.onLoad({ filter: at(path) }, patchFile(path, patches, head))
   }
 }
-const app = await cjsEntry('app', 'src/cli/app-fast.ts', [addon, yogaWithoutFetch, reactProduction, withoutTopLevelAwait, graphemesWithoutIcu, sameStylesNotDiffed, icalDefault], appLater)
-if (!sameStylesPatched) throw new Error('no file of the app matched @alcalzone/ansi-tokenize/build/styledChars.js: review the same-styles-not-diffed step of scripts/bundle.js')
+const app = await cjsEntry('app', 'src/cli/app-fast.ts', [addon, yogaWithoutFetch, reactProduction, withoutTopLevelAwait, graphemesWithoutIcu, outputPatches, icalDefault], appLater)
+for (const [path] of OUTPUT_PATCHES) {
+  if (!outputPatched.has(path)) throw new Error(`no file of the app matched ${path}: review the output-patches step of scripts/bundle.js`)
+}
 Object.assign(result.metafile.outputs, app.metafile.outputs)
 for (const [path] of GRAPHEME_PATCHES) {
   if (!patched.has(path)) throw new Error(`no file of the app matched ${path}: review the graphemes-without-icu step of scripts/bundle.js`)

@@ -4,7 +4,7 @@
  * four arrays per character, for the 1,920 cells of an 80×24 frame (Ink fills blank cells with characters of
  * their own), 18 ms of the app's first frames before V8 has optimised it. Between two characters carrying the
  * same codes that diff is always empty, and nearly all neighbours do: the app's bundle skips it then
- * (scripts/bundle.js, `sameStylesNotDiffed`), and this is the test it asks.
+ * (scripts/bundle.js, `outputPatches`), and this is the test it asks.
  */
 
 /** An ANSI code as the tokenizer gives it: what starts the style and what ends it. */

@@ -1,5 +1,5 @@
 // The app's bundle skips Ink's style diff between two neighbouring characters when sameStyles says they carry
-// the same codes (scripts/bundle.js, same-styles-not-diffed): that is right only if the diff is then always
+// the same codes (scripts/bundle.js, output-patches): that is right only if the diff is then always
 // empty. Checked against @alcalzone/ansi-tokenize itself (the package Ink uses) on lines styled the ways a
 // frame is: colours, inverse, bold and dim together, resets, hyperlinks.
 import { ansiCodesToString, diffAnsiCodes, styledCharsFromTokens, tokenize } from '@alcalzone/ansi-tokenize'
