@@ -21,6 +21,7 @@ const { createRequire } = require('node:module')
 const { dirname, join } = require('node:path')
 const vm = require('node:vm')
 
+const ENTRY_HEAD = '(function (exports, require, module, __filename, __dirname) {'
 const LITE = new Set(['account', 'due', 'checklist', 'plan', 'log', 'status'])
 const ENTRIES = { ...Object.fromEntries([...LITE].map(w => [w, 'lite'])), search: 'kb' }
 
@@ -69,7 +70,9 @@ async function runEntry (name, argv) {
   const file = join(__dirname, '..', 'dist', 'bundle', `${name}.cjs`)
   const cacheFile = file.replace(/\.cjs$/, '.cache')
   const { source, cachedData } = readEntry(file, cacheFile)
-  // The file is the function node wraps a CommonJS module in (scripts/bundle.js wrote it so).
+  // The file is the function node wraps a CommonJS module in (scripts/bundle.js writes it so); one that is not
+  // was built by an older version of this file (a checkout updated without `npm run build`).
+  if (!source.startsWith(ENTRY_HEAD)) throw Object.assign(new Error(`${file} is from an older build`), { code: 'PAT_OLD_BUILD' })
   const script = new vm.Script(source, {
     // The packages it imports on demand (csv-stringify, ical-generator, docx) resolve from here as from it.
     filename: file, cachedData, importModuleDynamically: specifier => import(specifier)
@@ -108,8 +111,11 @@ async function run () {
     }
     process.exitCode = code
   } catch (err) {
-    if (!notInstalled(err)) throw err
-    process.stderr.write(`error: PAT Desk is not installed in ${dirname(__dirname)} yet: run \`npm ci\` there (it installs the dependencies and builds), then try again\n`)
+    if (err?.code === 'PAT_OLD_BUILD') {
+      process.stderr.write(`error: the build in ${dirname(__dirname)} is older than its bin/pat.cjs: run \`npm run build\` there, then try again\n`)
+    } else if (notInstalled(err)) {
+      process.stderr.write(`error: PAT Desk is not installed in ${dirname(__dirname)} yet: run \`npm ci\` there (it installs the dependencies and builds), then try again\n`)
+    } else throw err
     process.exitCode = 1
   }
 }

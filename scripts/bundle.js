@@ -350,6 +350,7 @@ Object.assign(result.metafile.outputs, lite.metafile.outputs)
  * a flat string before compiling it, and on this project's machine every megabyte of fresh memory costs
  * ~3 ms of page faults (docs/startup.md). Only bin/pat.cjs runs these files.
  */
+// bin/pat.cjs checks a file starts so (one built before it did not: it asks for `npm run build`).
 const ENTRY_HEAD = '(function (exports, require, module, __filename, __dirname) {'
 for (const name of ['lite', 'kb', 'app']) {
   const file = `${outdir}/${name}.cjs`

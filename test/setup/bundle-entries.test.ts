@@ -4,7 +4,7 @@
 // from the path found at build time, and fall back to node-gyp-build when it is not there. `npm test` builds
 // first.
 import { spawn } from 'node:child_process'
-import { copyFileSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs'
+import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
@@ -47,10 +47,8 @@ describe('the bundle\'s CommonJS entries', () => {
     })
   }
 
-  it('a read command still opens the workspace when the addon is not where the build found it', async () => {
-    const home = await initHome('Ana Lima', { accounts: ['Acme Imports'] })
-    // A copy of the program one level deeper: the build's relative path to the addon misses, and
-    // node-gyp-build finds it through node_modules from there.
+  /** A copy of the program one level deeper than the project, with the entry `lite.cjs` as `edit` leaves it. */
+  async function deeperCopy (edit: (source: string) => string = s => s): Promise<string> {
     const copy = await tempDir()
     symlinkSync(join(root, 'node_modules'), join(copy, 'node_modules'))
     const deep = join(copy, 'deeper')
@@ -58,10 +56,25 @@ describe('the bundle\'s CommonJS entries', () => {
     mkdirSync(join(deep, 'dist', 'bundle'), { recursive: true })
     copyFileSync(join(root, 'bin', 'pat.cjs'), join(deep, 'bin', 'pat.cjs'))
     copyFileSync(join(root, 'package.json'), join(deep, 'package.json'))
-    copyFileSync(bundle('lite.cjs'), join(deep, 'dist', 'bundle', 'lite.cjs'))
-    const r = await run(join(deep, 'bin', 'pat.cjs'), ['--home', home, 'account', 'list', '--json'])
+    writeFileSync(join(deep, 'dist', 'bundle', 'lite.cjs'), edit(readFileSync(bundle('lite.cjs'), 'latin1')), 'latin1')
+    return join(deep, 'bin', 'pat.cjs')
+  }
+
+  it('a read command still opens the workspace when the addon is not where the build found it', async () => {
+    const home = await initHome('Ana Lima', { accounts: ['Acme Imports'] })
+    // One level deeper the build's relative path to the addon misses, and node-gyp-build finds it through
+    // node_modules from there.
+    const r = await run(await deeperCopy(), ['--home', home, 'account', 'list', '--json'])
     expect(r.stderr).toBe('')
     expect(r.code).toBe(0)
     expect(JSON.parse(r.stdout)).toEqual(await patJson(home, ['account', 'list']))
+  })
+
+  it('an entry built before the files were written wrapped gets one line asking for a build', async () => {
+    const home = await initHome('Ana Lima')
+    const unwrapped = (s: string) => s.slice(s.indexOf('{') + 1, s.lastIndexOf('}'))
+    const r = await run(await deeperCopy(unwrapped), ['--home', home, 'account', 'list'])
+    expect(r.code).toBe(1)
+    expect(r.stderr).toMatch(/^error: the build in .*deeper is older than its bin\/pat\.cjs: run `npm run build` there, then try again\n$/)
   })
 })
