@@ -6,9 +6,10 @@ export const PAT = fileURLToPath(new URL('../../bin/pat.cjs', import.meta.url))
 
 export interface Run { code: number, stdout: string, stderr: string }
 
-export function pat (home: string, args: string[], env: Record<string, string> = {}): Promise<Run> {
+/** Runs a node script with `args` (NO_COLOR set, `env` on top of the test's environment) and collects its output. */
+export function runNode (script: string, args: string[], env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [PAT, '--home', home, ...args], { env: { ...process.env, NO_COLOR: '1', ...env } })
+    const child = spawn(process.execPath, [script, ...args], { env: { ...process.env, NO_COLOR: '1', ...env } })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', d => { stdout += d })
@@ -16,6 +17,10 @@ export function pat (home: string, args: string[], env: Record<string, string> =
     child.on('error', reject)
     child.on('close', code => resolve({ code: code ?? -1, stdout, stderr }))
   })
+}
+
+export function pat (home: string, args: string[], env: Record<string, string> = {}): Promise<Run> {
+  return runNode(PAT, ['--home', home, ...args], env)
 }
 
 /** Runs pat and parses its JSON output, failing with its stderr when it did not succeed. */

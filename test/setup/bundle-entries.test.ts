@@ -3,28 +3,15 @@
 // nothing beyond ASCII in them and writes them wrapped. The read commands and the app open LevelDB's addon
 // from the path found at build time, and fall back to node-gyp-build when it is not there. `npm test` builds
 // first.
-import { spawn } from 'node:child_process'
 import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { patJson } from '../helpers/cli.js'
+import { patJson, runNode as run } from '../helpers/cli.js'
 import { initHome, tempDir } from '../helpers/home.js'
 
 const bundle = (name: string) => fileURLToPath(new URL(`../../dist/bundle/${name}`, import.meta.url))
 const root = fileURLToPath(new URL('../../', import.meta.url))
-
-function run (bin: string, args: string[]): Promise<{ code: number, stdout: string, stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, NO_COLOR: '1' } })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', d => { stdout += d })
-    child.stderr.on('data', d => { stderr += d })
-    child.on('error', reject)
-    child.on('close', code => resolve({ code: code ?? -1, stdout, stderr }))
-  })
-}
 
 describe('the bundle\'s CommonJS entries', () => {
   for (const name of ['lite', 'kb', 'app']) {
