@@ -25,8 +25,13 @@ const LOCK_WAIT_MS = Number(process.env.PAT_LOCK_WAIT_MS ?? 10_000)
 export const READS_ACCOUNTS = { accountsOnly: true } as const
 
 /** Runs `fn` on the store, opened with `opts` (READS_ACCOUNTS, or as usual). */
-export async function withStore<T> (ctx: CliContext, fn: (store: Store) => Promise<T>, opts: Pick<WorkspaceOptions, 'accountsOnly'> = {}): Promise<T> {
-  if (ctx.shared) return fn(ctx.shared)
+export async function withStore<T> (ctx: CliContext, fn: (store: Store) => Promise<T>, opts: Pick<WorkspaceOptions, 'accountsOnly' | 'deferWorkspace'> = {}): Promise<T> {
+  if (ctx.shared) {
+    // Routed into the app, which loads its workspace document after its first screen (store/workspace.ts
+    // deferWorkspace): a command that may need it waits for it.
+    if (!opts.accountsOnly) await ctx.shared.ws.workspaceDoc()
+    return fn(ctx.shared)
+  }
   const store = await openOrForward(ctx, opts)
   try {
     return await fn(store)

@@ -33,12 +33,15 @@ export class AccountDirectory {
 
   private constructor (private readonly source: HeaderSource, private sorted?: readonly AccountHeader[]) {}
 
-  /** The directory of the workspace document's `accounts` map, following its changes. */
-  static live (accounts: Y.Map<Y.Map<unknown>>): AccountDirectory {
+  /**
+   * The directory of the workspace document's `accounts` map, following its changes; `sorted`, when given,
+   * is that map's list as it is now (a current snapshot's), so the first list does not read every account.
+   */
+  static live (accounts: Y.Map<Y.Map<unknown>>, sorted?: readonly AccountHeader[]): AccountDirectory {
     const dir = new AccountDirectory({
       ids: () => [...accounts.keys()],
       read: id => { const map = accounts.get(id); return map && readHeader(id, map) }
-    })
+    }, sorted)
     accounts.observeDeep(events => {
       for (const e of events) {
         for (const id of e.target === accounts ? e.keys.keys() : [String(e.path[0])]) dir.invalidate(id)

@@ -40,6 +40,15 @@ export class Roster {
     return workspaceRoots(this.ws.wsDoc).members.get(id)
   }
 
+  /**
+   * A member's name for display. In a workspace whose document is not loaded yet (the app's first moments,
+   * store/workspace.ts deferWorkspace) only this member's own is known: undefined for the others.
+   */
+  nameOf (id: string): string | undefined {
+    if (!this.ws.hasWorkspaceDoc) return id === this.ws.member.id ? this.ws.member.name : undefined
+    return this.get(id)?.name
+  }
+
   /** The member's record while they belong to the team (not removed). */
   active (id: string): MemberRecord | undefined {
     const m = this.get(id)
@@ -65,11 +74,13 @@ export class Roster {
 
   /** Adds (or re-adds) a member; `by` must be an owner's signer. */
   async add (member: Pick<MemberRecord, 'id' | 'name' | 'role' | 'publicKey'>, by: Signer): Promise<MemberRecord> {
+    await this.ws.workspaceDoc()
     this.requireOwner(by.id)
     return this.write({ ...member, addedAt: new Date().toISOString(), addedBy: by.id }, by)
   }
 
   async remove (ref: string, by: Signer): Promise<MemberRecord> {
+    await this.ws.workspaceDoc()
     this.requireOwner(by.id)
     const m = this.resolve(ref)
     if (m.removed) throw new InputError(`${m.name} was already removed from the team`)
@@ -78,6 +89,7 @@ export class Roster {
   }
 
   async setRole (ref: string, role: Role, by: Signer): Promise<MemberRecord> {
+    await this.ws.workspaceDoc()
     this.requireOwner(by.id)
     const m = this.resolve(ref)
     if (m.removed) throw new InputError(`${m.name} was removed from the team; invite them again instead`)
@@ -90,6 +102,7 @@ export class Roster {
    * every peer take it from any member). Returns the entry, or undefined when the name was already that.
    */
   async renameSelf (name: string, by: Signer): Promise<MemberRecord | undefined> {
+    await this.ws.workspaceDoc()
     const clean = displayName(name, 'your name')
     const me = this.active(by.id)
     if (!me) throw new InputError('you are not in this team\'s roster: an owner has to add you again')
@@ -99,11 +112,12 @@ export class Roster {
     return record
   }
 
-  /** The team's name. */
-  teamName (): string { return teamName(workspaceRoots(this.ws.wsDoc).team) }
+  /** The team's name (before a deferred workspace document is loaded: the name workspace.json keeps of it). */
+  teamName (): string { return this.ws.hasWorkspaceDoc ? teamName(workspaceRoots(this.ws.wsDoc).team) : this.ws.config.team.name }
 
   /** Renames the team (owners only), signed so the rename travels through editors and hubs too. */
   async renameTeam (name: string, by: Signer): Promise<boolean> {
+    await this.ws.workspaceDoc()
     this.requireOwner(by.id)
     const clean = displayName(name, 'the team\'s name')
     if (this.teamName() === clean) return false

@@ -109,22 +109,18 @@ export class SummaryCache {
    */
   get (ids: readonly string[]): Promise<Map<string, AccountSummary>> { return this.read(this.summary, ids) }
 
+  /** The same for these accounts only, read key by key: a screenful, where `get` reads every account's range. */
+  getSome (ids: readonly string[]): Promise<Map<string, AccountSummary>> { return this.read(this.summary, ids, { only: true }) }
+
   /** What `pat due` reads of the given accounts (DueInput), the same way as `get`. */
   dueInputs (ids: readonly string[]): Promise<Map<string, DueInput>> { return this.read(this.due, ids) }
 
-  private async read<T> (kind: Kind<T>, ids: readonly string[]): Promise<Map<string, T>> {
-    const out = new Map<string, T>()
-    // The key range ['pat', prefix, …]: y-leveldb's encoding orders arrays element by element.
-    const end = kind.prefix.slice(0, -1) + String.fromCharCode(kind.prefix.charCodeAt(kind.prefix.length - 1) + 1)
-    const stored = await this.database.read(db => db.iterator({ gte: ['pat', kind.prefix], lt: ['pat', end] } as never).all()) as Array<[unknown[], Uint8Array]>
-    for (const [k, v] of stored) {
-      const value = decode(kind, v)
-      if (value !== undefined) out.set(String(k[2]), value)
-    }
+  private async read<T> (kind: Kind<T>, ids: readonly string[], opts: { only?: boolean } = {}): Promise<Map<string, T>> {
+    const out = opts.only ? await this.storedOf(kind, ids) : await this.storedAll(kind)
     for (const name of this.docs.unsaved()) {
       const id = accountIdOf(name)
       const doc = this.docs.loaded(name)
-      if (id && doc) out.set(id, kind.compute(doc))
+      if (id && doc && (!opts.only || ids.includes(id))) out.set(id, kind.compute(doc))
     }
     for (const id of ids.filter(id => !out.has(id))) {
       const value = kind.compute(await this.docs.get(accountDocName(id)))
@@ -134,6 +130,30 @@ export class SummaryCache {
     }
     // The list is right either way; a value that cannot be written now (a full disk) is kept for the next flush.
     await this.flush().catch(setAside('writing the account summaries'))
+    return out
+  }
+
+  /** Every stored value of a kind: its key range ['pat', prefix, …] (y-leveldb's encoding orders arrays element by element). */
+  private async storedAll<T> (kind: Kind<T>): Promise<Map<string, T>> {
+    const out = new Map<string, T>()
+    const end = kind.prefix.slice(0, -1) + String.fromCharCode(kind.prefix.charCodeAt(kind.prefix.length - 1) + 1)
+    const stored = await this.database.read(db => db.iterator({ gte: ['pat', kind.prefix], lt: ['pat', end] } as never).all()) as Array<[unknown[], Uint8Array]>
+    for (const [k, v] of stored) {
+      const value = decode(kind, v)
+      if (value !== undefined) out.set(String(k[2]), value)
+    }
+    return out
+  }
+
+  /** The stored values of a kind for `ids` only. */
+  private async storedOf<T> (kind: Kind<T>, ids: readonly string[]): Promise<Map<string, T>> {
+    const out = new Map<string, T>()
+    const values = await this.database.read(db => db.getMany(ids.map(id => keyOf(kind, id))) as Promise<Array<Uint8Array | undefined>>)
+    ids.forEach((id, i) => {
+      const v = values[i]
+      const value = v === undefined ? undefined : decode(kind, v)
+      if (value !== undefined) out.set(id, value)
+    })
     return out
   }
 }

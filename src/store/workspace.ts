@@ -10,6 +10,13 @@
  * Opened `accountsOnly` (commands that only read accounts), the account directory comes from its stored
  * snapshot when that is current (store/directory-snapshot.ts), and the workspace document is not loaded at
  * all; otherwise it is loaded as usual. Whoever had it loaded refreshes the snapshot on closing.
+ *
+ * Opened `deferWorkspace` (the app), the directory comes from a current snapshot the same way, and the
+ * workspace document is loaded later: by `workspaceDoc()`, which the app calls once it is live and idle, and
+ * which every edit and roster change awaits first. At 10,000 accounts decoding that document is ~0.6 s of a
+ * start that need not wait for it: the first screen and every read come from the snapshot, which is the
+ * document's directory as long as it is current — and nothing can change the document before it is loaded
+ * (this process holds the database; sync and routed commands wait for the load).
  */
 import { mkdir, rm, stat } from 'node:fs/promises'
 import * as Y from 'yjs'
@@ -47,6 +54,11 @@ export interface WorkspaceOptions {
    * document is then loaded only if the directory snapshot is out of date.
    */
   accountsOnly?: boolean
+  /**
+   * The directory comes from a current snapshot and the workspace document is loaded later, by
+   * `workspaceDoc()` (an edit or a roster change loads it first). Reads work at once.
+   */
+  deferWorkspace?: boolean
 }
 
 export interface EditResult<T> { result: T, summary: string | undefined }
@@ -64,7 +76,9 @@ export class Workspace {
   readonly undoStack = new UndoStack()
   readonly ownClients: OwnClients
   readonly summaries: SummaryCache
-  private readonly directory: AccountDirectory
+  private directory: AccountDirectory
+  /** The load of a workspace document opened deferred (`workspaceDoc()`), once started. */
+  private loading: Promise<Y.Doc> | undefined
   private readonly clock: () => Date
   /** The member's or the team's name changed in the document since workspace.json was written. */
   private namesChanged = false
@@ -74,8 +88,8 @@ export class Workspace {
     readonly config: WorkspaceConfig,
     readonly database: Database,
     readonly docs: DocSet,
-    /** Undefined when opened accountsOnly with a current directory snapshot. */
-    private readonly loadedWsDoc: Y.Doc | undefined,
+    /** Undefined when opened accountsOnly or deferWorkspace with a current directory snapshot (until loaded). */
+    private loadedWsDoc: Y.Doc | undefined,
     /** The directory snapshot as it was at open (store/directory-snapshot.ts). */
     private readonly snapshot: DirectorySnapshot,
     opts: WorkspaceOptions
@@ -86,17 +100,45 @@ export class Workspace {
     docs.onChange((_name, doc, origin) => { if (!isRemote(origin)) this.ownClients.note(doc.clientID) })
     // Conflicts are recorded as a peer's update is merged, while the values it replaced are still in memory.
     docs.onOpen((name, doc) => { if (accountIdOf(name)) watchConflicts(doc) })
-    // The workspace document is loaded before the workspace is made (or not at all, for reading accounts only).
-    if (loadedWsDoc) watchDirectoryConflicts(loadedWsDoc, (id, found) => this.recordDirectoryConflicts(id, found))
+    // The workspace document is loaded before the workspace is made, or later (deferWorkspace), or not at
+    // all (reading accounts only).
     this.directory = loadedWsDoc ? AccountDirectory.live(workspaceRoots(loadedWsDoc).accounts) : AccountDirectory.fixed(snapshot.headers!)
     this.clock = opts.now ?? (() => new Date())
-    if (loadedWsDoc) {
-      this.undoStack.track(loadedWsDoc, [workspaceRoots(loadedWsDoc).accounts as Y.AbstractType<unknown>])
-      // The names are the team's (a rename here, or from a peer since the last open): the config follows
-      // at open and after a rename here, so activity entries and the status bar show the new name. (Not on
-      // every update: a listener there slowed the app's form under a stream of remote updates.)
-      this.followNames()
-    }
+    if (loadedWsDoc) this.follow(loadedWsDoc)
+  }
+
+  /** What follows the workspace document once it is loaded: directory conflicts, undo, the names. */
+  private follow (wsDoc: Y.Doc): void {
+    watchDirectoryConflicts(wsDoc, (id, found) => this.recordDirectoryConflicts(id, found))
+    this.undoStack.track(wsDoc, [workspaceRoots(wsDoc).accounts as Y.AbstractType<unknown>])
+    // The names are the team's (a rename here, or from a peer since the last open): the config follows
+    // at open and after a rename here, so activity entries and the status bar show the new name. (Not on
+    // every update: a listener there slowed the app's form under a stream of remote updates.)
+    this.followNames()
+  }
+
+  /** Whether the workspace document is loaded (it is not yet in a workspace opened deferred). */
+  get hasWorkspaceDoc (): boolean { return this.loadedWsDoc !== undefined }
+
+  /** The workspace document, loading it first in a workspace opened without it. */
+  workspaceDoc (): Promise<Y.Doc> {
+    if (this.loadedWsDoc) return Promise.resolve(this.loadedWsDoc)
+    this.loading ??= this.load()
+    return this.loading
+  }
+
+  private async load (): Promise<Y.Doc> {
+    // Nothing writes the workspace document before it is loaded, so a snapshot current at open is current
+    // now; checked all the same, as the live directory starts from its list.
+    const current = this.snapshot.headers !== undefined && this.snapshot.stamp === await this.database.storedClock(WORKSPACE_DOC)
+    const doc = await this.docs.get(WORKSPACE_DOC)
+    if (!workspaceRoots(doc).team.has('id')) throw noWorkspaceDoc(this.paths)
+    // Reads so far came from the snapshot's list; the live directory starts from it rather than sorting
+    // 10,000 accounts again.
+    this.directory = AccountDirectory.live(workspaceRoots(doc).accounts, current ? this.snapshot.headers : undefined)
+    this.loadedWsDoc = doc
+    this.follow(doc)
+    return doc
   }
 
   private followNames (): void {
@@ -116,6 +158,7 @@ export class Workspace {
 
   /** Writes workspace.json again if the names in it are behind the document's. */
   async saveNames (): Promise<void> {
+    if (!this.loadedWsDoc) return // the names cannot have changed before the document is loaded
     this.followNames()
     if (!this.namesChanged) return
     this.namesChanged = false
@@ -124,7 +167,7 @@ export class Workspace {
 
   /** The workspace document (team, roster, account directory). */
   get wsDoc (): Y.Doc {
-    if (!this.loadedWsDoc) throw new Error('this workspace was opened to read accounts only; its workspace document is not loaded')
+    if (!this.loadedWsDoc) throw new Error('the workspace document is not loaded (opened to read accounts only, or deferred): await workspaceDoc() first')
     return this.loadedWsDoc
   }
 
@@ -215,12 +258,10 @@ export class Workspace {
     const database = await openDatabase(paths.db, { createIfMissing: true, beforeChange: () => rm(paths.firstFrame, { force: true }) })
     try {
       const docs = new DocSet(database)
-      const snapshot = await readDirectorySnapshot(database, Boolean(opts.accountsOnly))
+      const snapshot = await readDirectorySnapshot(database, Boolean(opts.accountsOnly || opts.deferWorkspace))
       if (snapshot.headers) return new Workspace(paths, config, database, docs, undefined, snapshot, opts)
       const wsDoc = await docs.get(WORKSPACE_DOC)
-      if (!create && !workspaceRoots(wsDoc).team.has('id')) {
-        throw new StoreError('damaged', `the workspace database ${paths.db} has no workspace document; run \`pat doctor\` or \`pat restore FILE\``)
-      }
+      if (!create && !workspaceRoots(wsDoc).team.has('id')) throw noWorkspaceDoc(paths)
       return new Workspace(paths, config, database, docs, wsDoc, snapshot, opts)
     } catch (err) {
       await database.close()
@@ -298,10 +339,11 @@ export class Workspace {
    * makes many edits (an import) and flushes them together, in one write batch.
    */
   async edit<T> (accountId: string, action: string, change: (acc: Y.Doc, ws: Y.Doc) => EditResult<T>, opts: { flush?: boolean } = {}): Promise<T> {
+    const wsDoc = await this.workspaceDoc()
     const acc = await this.accountDoc(accountId)
-    const before = this.undoStack.mark([acc, this.wsDoc])
+    const before = this.undoStack.mark([acc, wsDoc])
     let out!: EditResult<T>
-    const { changes } = recordFieldChanges(() => this.wsDoc.transact(() => acc.transact(() => { out = change(acc, this.wsDoc) }, LOCAL), LOCAL))
+    const { changes } = recordFieldChanges(() => wsDoc.transact(() => acc.transact(() => { out = change(acc, wsDoc) }, LOCAL), LOCAL))
     if (out.summary !== undefined) {
       this.undoStack.record(before, out.summary, accountId)
       appendActivity(acc, { ...this.activity(action, out.summary), ...(changes.length ? { fields: changes } : {}) })
@@ -384,6 +426,7 @@ export class Workspace {
 
   async close (): Promise<void> {
     try {
+      await this.loading?.catch(setAside('closing: the workspace document\'s load')) // said when it was awaited
       await this.flush()
       await this.saveNames().catch(setAside('closing: saving the names cache')) // a cache of the document's names: it catches up at the next open
       if (this.loadedWsDoc) {
@@ -400,6 +443,9 @@ export class Workspace {
     }
   }
 }
+
+const noWorkspaceDoc = (paths: HomePaths) =>
+  new StoreError('damaged', `the workspace database ${paths.db} has no workspace document; run \`pat doctor\` or \`pat restore FILE\``)
 
 /**
  * A database that holds a team's workspace document but has no workspace.json beside it (the file was

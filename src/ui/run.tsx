@@ -63,7 +63,7 @@ export async function runApp (store: Store, opts: RunAppOptions = {}): Promise<{
   const ignore = () => undefined
   stdout.on('error', ignore)
   const write = (s: string) => { try { stdout.write(s) } catch { /* the terminal is gone */ } }
-  const accounts = await preloadAccounts(store)
+  const accounts = await preloadAccounts(store, { first: true })
   // Over a painted frame, the live one is drawn from the top of a cleared screen, in the same write burst.
   write(opts.painted ? CLEAR : ALT_SCREEN_ON)
   // What waits for the app to be live — the knowledge base, sync — loads once its warm-up is over.

@@ -11,6 +11,7 @@ import type { KbIndex } from '../../src/kb/types.js'
 import type { Store } from '../../src/store/index.js'
 import type { SyncIndicator } from '../../src/sync/indicator.js'
 import { App } from '../../src/ui/app.js'
+import type { Preload } from '../../src/ui/contexts/app-context.js'
 import type { Theme } from '../../src/ui/theme/theme.js'
 import { tempDir } from './home.js'
 import { newStore } from './store.js'
@@ -65,13 +66,15 @@ export interface RenderOptions {
   exportDir?: string | false
   /** The status bar's sync source (default: the fixed "sync off"). */
   sync?: SyncIndicator
+  /** Data read before the first frame, as the app's start gives it (ui/run.tsx). */
+  preload?: Preload
 }
 
 export async function renderApp (opts: RenderOptions = {}): Promise<Ui> {
   const store = opts.store ?? await newStore(opts.name)
   if (opts.demo) await addDemoAccounts(store)
   const exportDir = opts.exportDir === false ? join(store.ws.paths.root, 'exports') : opts.exportDir ?? await tempDir('pat-export-')
-  const r = render(<App store={store} loadKb={sharedKb} {...(opts.exportDir === false ? {} : { exportDir })} {...(opts.theme ? { theme: opts.theme } : {})} {...(opts.offerDemo ? { offerDemo: opts.offerDemo } : {})} {...(opts.sync ? { sync: opts.sync } : {})} />)
+  const r = render(<App store={store} loadKb={sharedKb} {...(opts.exportDir === false ? {} : { exportDir })} {...(opts.theme ? { theme: opts.theme } : {})} {...(opts.offerDemo ? { offerDemo: opts.offerDemo } : {})} {...(opts.sync ? { sync: opts.sync } : {})} {...(opts.preload ? { preload: opts.preload } : {})} />)
   const size = { columns: opts.columns ?? 80, rows: opts.rows ?? 24 }
   Object.defineProperty(r.stdout, 'columns', { get: () => size.columns, configurable: true })
   Object.defineProperty(r.stdout, 'rows', { get: () => size.rows, configurable: true })

@@ -18,6 +18,7 @@ import { addDemoAccounts } from '../demo.js'
 import { initDefaultWorkspace } from '../setup.js'
 import { isTerminal, takePainted, unpaint } from '../terminal.js'
 import { beforeUi, saveCodeCache } from '../app-start.js'
+import { loadWhenPaused } from '../app-load.js'
 
 export function registerApp (program: Command, ctx: CliContext): void {
   program.command('app').description('open the terminal app (what `pat` with no command does in a terminal)')
@@ -41,7 +42,8 @@ export async function launchApp (ctx: CliContext): Promise<void> {
   // the summary there, `pat app` says the app is already open. (A cached frame is never painted then:
   // the holder removed it when it opened the workspace.)
   try {
-    await withStore(ctx, store => runWithControl(store, firstRun))
+    // Opened on the directory snapshot; the workspace document loads once the app is live (app-load.ts).
+    await withStore(ctx, store => runWithControl(store, firstRun), { deferWorkspace: !firstRun })
   } finally {
     unpaint()
   }
@@ -49,12 +51,15 @@ export async function launchApp (ctx: CliContext): Promise<void> {
 
 async function runWithControl (store: Store, firstRun: boolean): Promise<void> {
   const log = (line: string) => { appendFile(store.ws.paths.syncLog, `${new Date().toISOString()} ${line}\n`).catch(setAside('writing the sync log')) }
-  // Sync starts once the app is live and its warm-up is over (runApp's onLive), or as it ends.
+  // The workspace document loads once the app is live and its warm-up is over (runApp's onLive), or as it
+  // ends, when that is not long (app-load.ts); sync starts after it.
   let live = () => {}
-  const after = new Promise<void>(resolve => { live = resolve })
+  const isLive = new Promise<void>(resolve => { live = resolve })
+  const ended = new AbortController()
+  const loaded = isLive.then(() => loadWhenPaused(store, process.stdin, ended.signal))
   // What this start compiled is then what the next one needs (src/cli/app-start.ts).
-  void after.then(saveCodeCache)
-  const host = await hostWorkspace(store, { holder: 'app', sync: { host: DEFAULT_SYNC_HOST, port: DEFAULT_SYNC_PORT, portGiven: false, peers: [], mdns: true, log, after } })
+  void isLive.then(saveCodeCache)
+  const host = await hostWorkspace(store, { holder: 'app', sync: { host: DEFAULT_SYNC_HOST, port: DEFAULT_SYNC_PORT, portGiven: false, peers: [], mdns: true, log, after: loaded } })
   try {
     // Ink draws nothing but the last frame when it believes it runs in CI (any CI=… in the environment), and
     // chalk (supports-color) then drops every style, inverse included, so the selected row and the cursor
@@ -69,6 +74,7 @@ async function runWithControl (store: Store, firstRun: boolean): Promise<void> {
     const { runApp } = await import('../../ui/index.js')
     await runApp(store, { offerDemo: firstRun ? addDemoAccounts : undefined, painted: takePainted(), onLive: live, ...(host.indicator ? { sync: host.indicator } : {}) })
   } finally {
+    ended.abort()
     live()
     await host.close()
   }

@@ -7,7 +7,8 @@ import { STAGES, STAGE_LABELS, compareDates, type AccountHeader } from '../../do
 import type { Cell, ColumnSpec } from './cells.js'
 
 /** `unseen`: teammates' changes this member has not seen; `conflicts`: open conflicts (marked after the name). */
-export interface AccountRow extends AccountHeader { openItems: number, nextDue?: string, unseen?: number, conflicts?: number }
+/** `pending`: the row's summary is still being read (the app's first screen at 10,000 accounts): its counts are not known yet. */
+export interface AccountRow extends AccountHeader { openItems: number, nextDue?: string, unseen?: number, conflicts?: number, pending?: true }
 
 /** " •3 !": the unseen count and a conflict mark, as words (they must read without colour). */
 export function newMarks (r: AccountRow): string {
@@ -82,6 +83,8 @@ export function overdueMark (date: string): string {
   return `!${date}`
 }
 
+const PENDING: Cell = { text: '…', tone: 'secondary' }
+
 export function accountCells (r: AccountRow, today: string): Record<string, Cell> {
   const overdue = r.nextDue !== undefined && compareDates(r.nextDue, today) < 0
   return {
@@ -89,9 +92,9 @@ export function accountCells (r: AccountRow, today: string): Record<string, Cell
     ior: { text: r.iors.length ? r.iors[0]! + (r.iors.length > 1 ? ` +${r.iors.length - 1}` : '') : '' },
     leadPort: { text: r.leadPort },
     stage: { text: STAGE_LABELS[r.stage] },
-    openItems: { text: String(r.openItems) },
+    openItems: r.pending ? PENDING : { text: String(r.openItems) },
     // The "!" shows overdue where there is no colour (NO_COLOR: the warning tone is only bold).
-    nextDue: overdue ? { text: overdueMark(r.nextDue!), tone: 'warning' } : { text: r.nextDue ?? '' }
+    nextDue: r.pending ? PENDING : overdue ? { text: overdueMark(r.nextDue!), tone: 'warning' } : { text: r.nextDue ?? '' }
   }
 }
 

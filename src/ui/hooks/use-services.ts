@@ -39,7 +39,6 @@ function undoer (store: Store, notify: ServiceInputs['notify']) {
 
 export function useServices ({ store, today, preload, exportDir, kb, notify, clearMessage, push, openKnowledge, exit }: ServiceInputs): AppServices {
   return useMemo<AppServices>(() => {
-    const names = new Map(store.ws.members().map(m => [m.id, m.name]))
     const undo = undoer(store, notify)
     return {
       store,
@@ -50,7 +49,8 @@ export function useServices ({ store, today, preload, exportDir, kb, notify, cle
       notify,
       clearMessage,
       kb,
-      memberName: id => (id ? names.get(id) ?? id.slice(0, 8) : 'someone'),
+      // Read when shown: the roster changes, and is not loaded in the app's first moments (store nameOf).
+      memberName: id => (id ? store.roster.nameOf(id) ?? id.slice(0, 8) : 'someone'),
       openKnowledge,
       openReader: (sectionId, find) => push({ kind: 'reader', sectionId, ...(find ? { find } : {}) }),
       globals: {
