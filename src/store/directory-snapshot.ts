@@ -25,6 +25,7 @@ import type { AccountHeader } from '../domain/index.js'
 import type { Database } from './database.js'
 import type { AccountDirectory } from './directory.js'
 import { WORKSPACE_DOC } from './schema.js'
+import { parseStored } from './stored-json.js'
 
 /** Raised whenever AccountHeader (store/snapshot.ts readHeader) changes shape: older snapshots are then ignored. */
 const FORMAT = 1
@@ -40,7 +41,7 @@ export interface DirectorySnapshot {
 
 const parse = (value: Uint8Array | undefined): unknown => {
   try {
-    return value === undefined ? undefined : JSON.parse(Buffer.from(value).toString('utf8'))
+    return value === undefined ? undefined : parseStored(value)
   } catch {
     return undefined
   }

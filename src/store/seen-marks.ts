@@ -13,6 +13,7 @@
 import { Buffer } from 'node:buffer'
 import * as Y from 'yjs'
 import type { Database } from './database.js'
+import { parseStored } from './stored-json.js'
 
 export interface Mark { at: string, sv: string, edits: Record<string, number> }
 
@@ -21,7 +22,7 @@ const key = (id: string) => ['pat', 'seen', id]
 const parse = (v: Uint8Array | undefined): Record<string, Mark> => {
   if (v === undefined) return {}
   try {
-    const parsed = JSON.parse(Buffer.from(v).toString('utf8')) as unknown
+    const parsed = parseStored(v)
     return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed as Record<string, Mark> : {}
   } catch {
     return {}

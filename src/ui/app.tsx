@@ -39,8 +39,11 @@ export interface AppProps {
   offerDemo?: OfferDemo | undefined
   /** Loads the knowledge base (default: the shipped documents plus the workspace's own kb/). */
   loadKb?: () => Promise<KbIndex>
-  /** The knowledge base loads once this settles (default: after the first frame). */
-  kbAfter?: Promise<unknown>
+  /**
+   * What the first frames do not need — the knowledge base, the IR# warning — loads once this settles (the
+   * app is live; default: after the first frame).
+   */
+  liveAfter?: Promise<unknown>
   /** Fixes "today" (tests); default: the machine's date. */
   today?: string
   /** Data read before the first frame (the accounts list), so it draws complete. */
@@ -55,7 +58,7 @@ export interface AppProps {
 
 const NO_PRELOAD: Preload = {}
 
-export function App ({ store, theme = colorTheme, offerDemo, loadKb, kbAfter, today, preload = NO_PRELOAD, size: fixedSize, exportDir: exportDirProp, sync = 'sync off' }: AppProps) {
+export function App ({ store, theme = colorTheme, offerDemo, loadKb, liveAfter, today, preload = NO_PRELOAD, size: fixedSize, exportDir: exportDirProp, sync = 'sync off' }: AppProps) {
   const exportDir = exportDirProp ?? defaultExportDir(store.ws.paths.root)
   const { exit } = useApp()
   const terminal = useTerminalSize()
@@ -64,11 +67,11 @@ export function App ({ store, theme = colorTheme, offerDemo, loadKb, kbAfter, to
   const { overlays, push, pop, openKnowledge } = useOverlays()
   const { message, notify, clearMessage } = useMessage()
   const welcome = useWelcome(store, offerDemo, notify)
-  const kb = useKb(store, loadKb, kbAfter)
+  const kb = useKb(store, loadKb, liveAfter)
   const services = useServices({ store, today, preload, exportDir, kb, notify, clearMessage, push, openKnowledge, exit })
 
   const syncLine = useSyncLine(sync, route.name === 'account' ? route.id : undefined)
-  const iorWarning = useIorWarning(store)
+  const iorWarning = useIorWarning(store, liveAfter)
   const names = useNames(store)
   const frameHeight = Math.max(8, rows - 1)
   // A long message (a whole file path) wraps onto up to three lines, taken from the screen above it.

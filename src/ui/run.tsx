@@ -69,7 +69,7 @@ export async function runApp (store: Store, opts: RunAppOptions = {}): Promise<{
   // What waits for the app to be live — the knowledge base, sync — loads once its warm-up is over.
   let goLive = () => {}
   const live = new Promise<void>(resolve => { goLive = resolve })
-  const instance = render(<App store={store} theme={theme} offerDemo={opts.offerDemo} preload={{ accounts }} kbAfter={live} {...(opts.sync ? { sync: opts.sync } : {})} />, { ...INK, stdout, stdin })
+  const instance = render(<App store={store} theme={theme} offerDemo={opts.offerDemo} preload={{ accounts }} liveAfter={live} {...(opts.sync ? { sync: opts.sync } : {})} />, { ...INK, stdout, stdin })
   // The welcome screen of a first run is not the accounts table the warm-up draws.
   const warmUp = opts.offerDemo ? undefined : warmUpAccounts(store, theme, accounts.data, stdout, stdin)
   void (warmUp?.done ?? Promise.resolve()).then(() => { goLive(); opts.onLive?.() })

@@ -1,4 +1,4 @@
-// The app loads the knowledge base once it is live (runApp passes `kbAfter`: its warm-up is over), so a first
+// The app loads the knowledge base once it is live (runApp passes `liveAfter`: its warm-up is over), so a first
 // key is not kept waiting behind the load, nor behind the frame its arrival redraws; search still works then.
 import { render } from 'ink-testing-library'
 import { stripVTControlCharacters } from 'node:util'
@@ -11,13 +11,13 @@ import { newStore } from '../helpers/store.js'
 import { waitFor } from '../helpers/wait.mjs'
 
 describe('the knowledge base waits for the app to be live', () => {
-  it('is not loaded before kbAfter settles, is loaded once after, and search then answers', async () => {
+  it('is not loaded before liveAfter settles, is loaded once after, and search then answers', async () => {
     const store = await newStore()
     let loads = 0
     const loadKb = (): Promise<KbIndex> => { loads++; return loadIndex() }
     let live = () => {}
-    const kbAfter = new Promise<void>(resolve => { live = resolve })
-    const r = render(<App store={store} loadKb={loadKb} kbAfter={kbAfter} />)
+    const liveAfter = new Promise<void>(resolve => { live = resolve })
+    const r = render(<App store={store} loadKb={loadKb} liveAfter={liveAfter} />)
     const frame = () => stripVTControlCharacters(r.lastFrame() ?? '')
     try {
       await waitFor(() => frame().includes('NEXT DUE'))

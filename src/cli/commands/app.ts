@@ -4,7 +4,8 @@
  * While the app runs it holds the workspace and serves the control socket exactly like `pat serve`, so
  * other `pat` commands keep working from other terminals (and their changes appear in the app at once),
  * and it runs the same peer sync and hub link (defaults of `pat serve`; its log goes to sync.log in the home, as the
- * terminal belongs to the app). Sync starts after the first frame and never stops the app from opening.
+ * terminal belongs to the app). Sync starts once the workspace document has loaded behind the first frame
+ * (app-load.ts) and never stops the app from opening.
  * Without a terminal it refuses in one line; `pat` alone then prints the status summary instead.
  */
 import type { Command } from 'commander'
