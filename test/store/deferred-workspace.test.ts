@@ -22,11 +22,20 @@ async function sample () {
 
 const decoded = (s: Store) => s.ws.docs.loaded(WORKSPACE_DOC) !== undefined
 
+/** Opens `home` deferred, runs `fn` on it and closes it, whatever `fn` does. */
+async function inDeferred<T> (home: string, fn: (s: Store) => Promise<T>): Promise<T> {
+  const s = await Store.open(home, { deferWorkspace: true })
+  try {
+    return await fn(s)
+  } finally {
+    await s.close()
+  }
+}
+
 describe('a workspace opened deferred', () => {
   it('reads accounts from the snapshot without the workspace document, as a full open does', async () => {
     const { home, harbor, full } = await sample()
-    const s = await Store.open(home, { deferWorkspace: true })
-    try {
+    await inDeferred(home, async s => {
       expect(s.ws.hasWorkspaceDoc).toBe(false)
       expect(await s.accounts.list({ unseen: true })).toEqual(full.list)
       expect(await s.accounts.show(harbor.id)).toEqual(full.show)
@@ -38,9 +47,7 @@ describe('a workspace opened deferred', () => {
       expect(s.roster.nameOf(s.ws.member.id)).toBe('Dana Ruiz')
       expect(s.roster.nameOf('someone-else')).toBeUndefined()
       expect(decoded(s)).toBe(false)
-    } finally {
-      await s.close()
-    }
+    })
   })
 
   it('loads the document before an edit, which then lands, undoes and is listed as a full open lists it', async () => {
@@ -61,53 +68,41 @@ describe('a workspace opened deferred', () => {
       await again.close()
     }
     // The closing process kept the snapshot current: a deferred open lists the edit without decoding.
-    const deferred = await Store.open(home, { deferWorkspace: true })
-    try {
+    await inDeferred(home, async deferred => {
       expect((await deferred.accounts.list({})).map(r => r.name)).toEqual(['Acme Textiles', 'Zephyr Imports'])
       expect(decoded(deferred)).toBe(false)
-    } finally {
-      await deferred.close()
-    }
+    })
   })
 
   it('loads the document once, however many ask at once, and starts its directory from the snapshot', async () => {
     const { home, full } = await sample()
-    const s = await Store.open(home, { deferWorkspace: true })
-    try {
+    await inDeferred(home, async s => {
       const [a, b] = await Promise.all([s.ws.workspaceDoc(), s.ws.workspaceDoc()])
       expect(a).toBe(b)
       expect(s.ws.wsDoc).toBe(a)
       expect(s.roster.nameOf(s.ws.member.id)).toBe('Dana Ruiz')
       expect(await s.accounts.list({ unseen: true })).toEqual(full.list)
-    } finally {
-      await s.close()
-    }
+    })
   })
 
   it('loads the document before a roster change', async () => {
     const { home } = await sample()
-    const s = await Store.open(home, { deferWorkspace: true })
-    try {
+    await inDeferred(home, async s => {
       const signer = await loadSigner(s.ws.paths.identityKey)
       expect(await s.roster.renameTeam('Port of Miami PAT', signer)).toBe(true)
       expect(s.roster.teamName()).toBe('Port of Miami PAT')
       expect(s.ws.config.team.name).toBe('Port of Miami PAT')
-    } finally {
-      await s.close()
-    }
+    })
   })
 
   it('closes without ever loading the document, leaving the workspace as it was', async () => {
     const { home, full } = await sample()
     const s = await Store.open(home, { deferWorkspace: true })
     await s.close()
-    const again = await Store.open(home, { deferWorkspace: true })
-    try {
+    await inDeferred(home, async again => {
       expect(decoded(again)).toBe(false)
       expect(await again.accounts.list({ unseen: true })).toEqual(full.list)
-    } finally {
-      await again.close()
-    }
+    })
   })
 
   it('loads the document at open when the snapshot is out of date', async () => {
@@ -117,13 +112,10 @@ describe('a workspace opened deferred', () => {
     // Stop as a killed process would: the edit is stored, the snapshot is not refreshed.
     await s.ws.docs.idle()
     await s.ws.database.close()
-    const deferred = await Store.open(home, { deferWorkspace: true })
-    try {
+    await inDeferred(home, async deferred => {
       expect(deferred.ws.hasWorkspaceDoc).toBe(true)
       expect(deferred.ws.header(harbor.id).name).toBe('Renamed, never closed')
-    } finally {
-      await deferred.close()
-    }
+    })
   })
 })
 
@@ -156,17 +148,13 @@ describe('when the app loads its workspace document', () => {
   it('loads a small workspace at once, a large one only after the pause', async () => {
     expect(PAUSE_MS).toBeGreaterThanOrEqual(500)
     const { home } = await sample()
-    const s = await Store.open(home, { deferWorkspace: true })
-    try {
+    await inDeferred(home, async s => {
       const ended = new AbortController()
       await loadWhenPaused(s, input(), ended.signal)
       expect(s.ws.hasWorkspaceDoc).toBe(true)
-    } finally {
-      await s.close()
-    }
+    })
     // A large one: the same workspace, seen as holding LARGE_WORKSPACE accounts.
-    const large = await Store.open(home, { deferWorkspace: true })
-    try {
+    await inDeferred(home, async large => {
       large.ws.accountIds = () => Array.from({ length: LARGE_WORKSPACE }, (_, i) => `a${i}`)
       const ended = new AbortController()
       const loading = loadWhenPaused(large, input(), ended.signal)
@@ -174,8 +162,6 @@ describe('when the app loads its workspace document', () => {
       expect(large.ws.hasWorkspaceDoc).toBe(false)
       await loading
       expect(large.ws.hasWorkspaceDoc).toBe(true)
-    } finally {
-      await large.close()
-    }
+    })
   })
 })
