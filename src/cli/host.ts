@@ -81,7 +81,6 @@ export async function hostWorkspace (store: Store, opts: { holder: Holder, sync?
     const presence = new Presence({ member: store.ws.member.id, name: store.ws.member.name })
     stopPresence = () => presence.destroy()
     const link = hub = hostedHub(store, sync.log)
-    indicator = syncIndicator(presence, () => peer, () => problem, link)
     // A hub set in hub.json is used from the start; a damaged file is said and skipped (pat hub set mends it).
     const after = sync.after ?? Promise.resolve()
     after.then(() => readHubConfig(paths.hub)).then(cfg => link.use(cfg)).catch((err: Error) => { sync.log(`hub not used: ${err.message}`) })
@@ -89,6 +88,8 @@ export async function hostWorkspace (store: Store, opts: { holder: Holder, sync?
       node => { if (closed) return node.stop(); peer = node },
       (err: Error) => { problem = 'sync off'; sync.log(`sync could not start: ${err.message}`); throw err })
     ready.catch(() => undefined) // already said in the sync log above; whoever awaits `ready` gets the error
+    // The status bar says "sync starting" until the node is there or has failed, then reads it at once.
+    indicator = syncIndicator(presence, () => peer, () => problem, link, ready)
   }
   const host: Host = {
     holder: opts.holder,

@@ -21,11 +21,16 @@ export interface SyncIndicator {
   subscribe (listener: () => void): () => void
 }
 
-export function syncIndicator (presence: Presence, node: () => PeerNode | undefined, problem: () => string | undefined, hub?: HubState): SyncIndicator {
+/**
+ * `started` settles when the node has started or failed to (`node()` and `problem()` then say which): the
+ * summary changes then, with no other event to tell the status bar so.
+ */
+export function syncIndicator (presence: Presence, node: () => PeerNode | undefined, problem: () => string | undefined, hub?: HubState, started?: Promise<unknown>): SyncIndicator {
   const listeners = new Set<() => void>()
   const notify = () => { for (const l of listeners) l() }
   presence.onChange(notify)
   hub?.onChange(notify)
+  started?.then(notify, notify)
   let watched: PeerNode | undefined
   const watch = () => {
     const n = node()

@@ -52,6 +52,33 @@ describe('presence', () => {
     await waitFor(() => onC.summary().startsWith('1 peer online · synced'), 5000, 'Cy\'s status line to count one peer')
   })
 
+  it('the status line tells the status bar when the node has started, or failed to', async () => {
+    const store = await newStore('Ana Lima')
+    keep(store)
+    const presence = new Presence({ member: store.ws.member.id, name: store.ws.member.name })
+    keep({ close: async () => presence.destroy() })
+    let started = () => {}
+    const { node } = await startNode(store, { presence, listen: false })
+    keep({ close: () => node.stop() })
+    const shown: { node?: typeof node } = {}
+    const line = syncIndicator(presence, () => shown.node, () => undefined, undefined, new Promise<void>(resolve => { started = resolve }))
+    let told = 0
+    line.subscribe(() => { told++ })
+    expect(line.summary()).toBe('sync starting')
+    shown.node = node
+    started()
+    await waitFor(() => told > 0, 2000, 'the status bar to be told')
+    expect(line.summary()).toBe('no peers online')
+    // A node that could not start: told too, and the problem is what shows.
+    let failed = () => {}
+    const broken = syncIndicator(presence, () => undefined, () => 'sync off', undefined, new Promise<void>((_resolve, reject) => { failed = () => reject(new Error('port in use')) }))
+    let toldBroken = 0
+    broken.subscribe(() => { toldBroken++ })
+    failed()
+    await waitFor(() => toldBroken > 0, 2000, 'the status bar to be told of the failure')
+    expect(broken.summary()).toBe('sync off')
+  })
+
   it('ignores malformed states and refuses a flood of them', () => {
     const p = new Presence({ member: 'AAAA', name: 'Ana' })
     const q = new Presence({ member: 'BBBB', name: '' }) // an empty name is not shown
