@@ -3,12 +3,16 @@
  * into its cells (first IR# plus how many more, stage label, open items, next due date — overdue ones in
  * the warning tone).
  */
-import { STAGES, STAGE_LABELS, compareDates, type AccountHeader } from '../../domain/index.js'
+import { STAGES, STAGE_LABELS, compareDates } from '../../domain/index.js'
+import type { AccountListRow } from '../../store/index.js'
 import type { Cell, ColumnSpec } from './cells.js'
 
-/** `unseen`: teammates' changes this member has not seen; `conflicts`: open conflicts (marked after the name). */
-/** `pending`: the row's summary is still being read (the app's first screen at 10,000 accounts): its counts are not known yet. */
-export interface AccountRow extends AccountHeader { openItems: number, nextDue?: string, unseen?: number, conflicts?: number, pending?: true }
+/**
+ * A row as the store lists it (one type for the CLI and the app): `unseen`, teammates' changes this member has
+ * not seen, and `conflicts`, open conflicts, are marked after the name; `pending` rows (the app's first screen
+ * at 10,000 accounts) show "…" until their summaries are read.
+ */
+export type AccountRow = AccountListRow
 
 /** " •3 !": the unseen count and a conflict mark, as words (they must read without colour). */
 export function newMarks (r: AccountRow): string {
