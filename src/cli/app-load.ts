@@ -7,25 +7,12 @@
  * roster change, a command routed into the app — loads it then. Sync starts after it is loaded.
  */
 import type { Store } from '../store/index.js'
+import { afterPause } from '../ui/pause.js'
 
 /** From this many accounts, the document waits for a pause in the keys (below, it loads in ~70 ms or less). */
 export const LARGE_WORKSPACE = 1000
 /** How long without a key counts as a pause. */
 export const PAUSE_MS = 1000
-
-/** Resolves once `input` has had no key for `ms` (timed from the call), or never if `signal` aborts first. */
-export function afterPause (input: NodeJS.EventEmitter, ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise(resolve => {
-    let timer: NodeJS.Timeout | undefined
-    const stop = () => { clearTimeout(timer); input.off('readable', onKey); signal.removeEventListener('abort', stop) }
-    const arm = () => { clearTimeout(timer); timer = setTimeout(() => { stop(); resolve() }, ms) }
-    const onKey = () => arm()
-    if (signal.aborted) return
-    input.on('readable', onKey)
-    signal.addEventListener('abort', stop)
-    arm()
-  })
-}
 
 /**
  * Loads the workspace document of the app's store when its time comes (above); resolves once it is loaded.

@@ -16,6 +16,7 @@ import { EventEmitter } from 'node:events'
 import { Writable } from 'node:stream'
 import { render, type RenderOptions } from 'ink'
 import type { ReactElement } from 'react'
+import { afterPause } from './pause.js'
 
 /** How long the app must have had no key before the warm-up starts. */
 export const IDLE_MS = 75
@@ -66,7 +67,7 @@ export function warmUpWhenIdle (element: ReactElement, opts: WarmUpOptions): War
   const keys = opts.keys ?? WARM_UP_KEYS
   let played = 0
   let stopped = false
-  let timer: NodeJS.Timeout | undefined
+  const idle = new AbortController()
   let unmount: (() => void) | undefined
   let finish!: (r: { played: number }) => void
   const done = new Promise<{ played: number }>(resolve => { finish = resolve })
@@ -74,23 +75,11 @@ export function warmUpWhenIdle (element: ReactElement, opts: WarmUpOptions): War
   const stop = () => {
     if (stopped) return
     stopped = true
-    clearTimeout(timer)
-    clearImmediate(pending)
-    opts.input.off('readable', onKey)
+    idle.abort()
+    opts.input.off('readable', stop)
     unsubscribe?.()
     unmount?.()
     finish({ played })
-  }
-  // Before the warm-up starts a key only puts it off; once it runs, a key ends it.
-  const onKey = () => { if (unmount) stop(); else arm() }
-  // The idle timer can fire in the same turn as the app's first frame, before the terminal's input has been
-  // polled at all: a key typed during the start (the usual `?` at launch) would then wait behind the
-  // off-screen first frame. So the warm-up starts a turn later, after a poll for input, unless a key came.
-  let pending: NodeJS.Immediate | undefined
-  const arm = () => {
-    clearTimeout(timer)
-    clearImmediate(pending)
-    timer = setTimeout(() => { pending = setImmediate(start) }, opts.idleMs ?? IDLE_MS)
   }
   const unsubscribe = opts.subscribe?.(stop)
 
@@ -125,7 +114,12 @@ export function warmUpWhenIdle (element: ReactElement, opts: WarmUpOptions): War
     setImmediate(next)
   }
 
-  opts.input.prependListener('readable', onKey)
-  arm()
+  // Before the warm-up starts a key only puts it off (pause.ts: a pause ends after a poll for input, so the
+  // usual `?` typed at launch never waits behind the off-screen first frame); once it runs, a key ends it.
+  void afterPause(opts.input, opts.idleMs ?? IDLE_MS, idle.signal).then(() => {
+    if (stopped) return
+    opts.input.prependListener('readable', stop)
+    start()
+  })
   return { done, stop, get played () { return played } }
 }

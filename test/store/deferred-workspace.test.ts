@@ -3,7 +3,8 @@
 // roster change — after which the workspace is the one a full open gives.
 import { EventEmitter } from 'node:events'
 import { describe, expect, it } from 'vitest'
-import { afterPause, LARGE_WORKSPACE, loadWhenPaused, PAUSE_MS } from '../../src/cli/app-load.js'
+import { LARGE_WORKSPACE, loadWhenPaused, PAUSE_MS } from '../../src/cli/app-load.js'
+import { afterPause } from '../../src/ui/pause.js'
 import { loadSigner } from '../../src/sync/identity.js'
 import { Store } from '../../src/store/index.js'
 import { WORKSPACE_DOC } from '../../src/store/schema.js'
