@@ -80,7 +80,7 @@ async function isWorkspaceFile (paths: HomePaths, target: string): Promise<boole
   const inHome = (p: string) => join(root, relative(paths.root, p))
   const files = [paths.config, paths.manifest, paths.invites, paths.peers, paths.hub, paths.syncLog, paths.lockInfo,
     paths.socket, paths.firstFrame, paths.ownClients].map(inHome)
-  const folders = [paths.db, dirname(paths.identityKey), paths.setAside].map(inHome)
+  const folders = [paths.db, dirname(paths.identityKey), paths.setAside, paths.aggregates].map(inHome)
   return files.includes(full) || folders.some(d => full === d || full.startsWith(d + sep))
 }
 

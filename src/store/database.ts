@@ -5,6 +5,7 @@
  *   ['v1', doc, 'update', clock]  one stored Yjs update; clocks increase per document (not from 0 after a compaction)
  *   ['v1_sv', doc]                varUint clock + varUint8Array state vector (how y-leveldb lists documents)
  *   ['pat', …]                    our own local keys (store/summary-cache.ts, store/directory-snapshot.ts)
+ *   ['pat', 'generation', name]   a token new with every batch that writes its part (store/generations.ts)
  *
  * We read and append updates ourselves rather than through y-leveldb's `getYDoc`/`storeUpdate`, for three
  * reasons: several documents' updates go to disk in one atomic LevelDB batch (one write for a burst of edits
@@ -28,6 +29,7 @@ import { LeveldbPersistence } from 'y-leveldb'
 import * as Y from 'yjs'
 import * as encoding from 'lib0/encoding'
 import { classifyIoError } from './errors.js'
+import { generationKey, newToken, tokenText, touchedGenerations, type GenerationName } from './generations.js'
 
 type Db = Level<unknown, unknown>
 export type Key = Array<string | number>
@@ -58,15 +60,18 @@ export interface Database {
   /** Whether a document has ever been written (one key lookup, remembered). */
   hasDoc (doc: string): Promise<boolean>
   /**
-   * The clock of a document's last stored update (-1: none). Every write of the document stores an update
-   * under a higher clock — an append, a compaction, y-leveldb's own methods — so it names the stored state.
+   * Reads with a generation (store/generations.ts) as it is at that moment, in one step of the queue: no
+   * write comes between the two. A database without a token for it yet gets one written now ('' if that
+   * fails: a full disk; '' equals no stamp).
    */
-  storedClock (doc: string): Promise<number>
+  readAtGeneration<T> (name: GenerationName, f: (db: Db, generation: string) => Promise<T>): Promise<T>
+  /** A generation as it is now (see readAtGeneration). */
+  generation (name: GenerationName): Promise<string>
   /**
-   * Writes the local keys `build` makes from a document's stored clock, in one step of the queue: nothing
-   * is written between reading the clock and writing the keys.
+   * Runs `f` in one step of the queue if the generation is still `expected` (no write of its part can come
+   * while it runs); resolves whether it ran. For writing what was derived at that generation.
    */
-  stampedBatch (doc: string, build: (clock: number) => ReadonlyArray<{ key: Key, value: Uint8Array }>): Promise<void>
+  atGeneration (name: GenerationName, expected: string, f: (db: Db) => Promise<void>): Promise<boolean>
   /**
    * Appends one update per entry — several documents, or several updates of one — and puts the given local
    * keys, in one atomic write.
@@ -109,6 +114,8 @@ export async function openDatabase (path: string, opts: OpenOptions = {}): Promi
   const db = captured!
   /** Each document's last stored clock (-1: none), as far as we know it. */
   const clocks = new Map<string, number>()
+  /** The generations read or written so far (forgotten when the database is reopened). */
+  const generations = new Map<GenerationName, string>()
   let queue: Promise<unknown> = Promise.resolve()
   // After a failed write LevelDB refuses every later one (the state of its log is unknown until it is
   // reopened), so the next operation reopens it first: once space is freed, writing works again.
@@ -122,6 +129,7 @@ export async function openDatabase (path: string, opts: OpenOptions = {}): Promi
         await db.close()
         await db.open()
         clocks.clear()
+        generations.clear()
         reopen = false
       }
       try {
@@ -146,6 +154,36 @@ export async function openDatabase (path: string, opts: OpenOptions = {}): Promi
     return clock
   }
 
+  const currentGeneration = async (name: GenerationName): Promise<string> => {
+    let token = generations.get(name)
+    if (token === undefined) {
+      const [value] = await db.getMany([generationKey(name)] as never) as Array<Uint8Array | undefined>
+      if (value) token = tokenText(value)
+      else {
+        const fresh = newToken()
+        token = await db.batch([{ type: 'put', key: generationKey(name), value: fresh }] as never).then(() => tokenText(fresh), () => {
+          reopen = true // LevelDB refuses every write after a failed one until it is reopened (see transact)
+          return ''
+        })
+      }
+      if (token) generations.set(name, token)
+    }
+    return token
+  }
+  /**
+   * Writes `ops` in one LevelDB batch, with a new token for each generation whose part they write: the two
+   * land together or not at all, so a kill cannot leave one without the other.
+   */
+  const write = async (ops: ReadonlyArray<Op | { type: 'put' | 'del', key: Key, value?: Uint8Array }>): Promise<void> => {
+    const touched = touchedGenerations(ops)
+    if (touched.length === 0) { await db.batch(ops as never); return }
+    const tokens = touched.map(name => [name, newToken()] as const)
+    // Unknown until the batch is known to have landed (a failed one may or may not have): read again then.
+    for (const [name] of tokens) generations.delete(name)
+    await db.batch([...ops, ...tokens.map(([name, token]) => ({ type: 'put', key: generationKey(name), value: token }))] as never)
+    for (const [name, token] of tokens) generations.set(name, tokenText(token))
+  }
+
   try {
     await db.open()
   } catch (err) {
@@ -161,10 +199,12 @@ export async function openDatabase (path: string, opts: OpenOptions = {}): Promi
       return { updates: entries.map(([, v]) => v), bytes: entries.reduce((n, [, v]) => n + v.length, 0) }
     }),
     hasDoc: doc => transact(async () => await lastClock(doc) >= 0),
-    storedClock: doc => transact(() => lastClock(doc)),
-    stampedBatch: (doc, build) => transact(async () => {
-      const ops = build(await lastClock(doc))
-      if (ops.length) await db.batch(puts(ops) as never)
+    readAtGeneration: (name, f) => transact(async db => f(db, await currentGeneration(name))),
+    generation: name => transact(() => currentGeneration(name)),
+    atGeneration: (name, expected, f) => transact(async db => {
+      if (expected === '' || await currentGeneration(name) !== expected) return false
+      await f(db)
+      return true
     }, 'derived'),
     storeUpdates: (entries, local = []) => transact(async () => {
       const next = new Map<string, number>()
@@ -176,20 +216,20 @@ export async function openDatabase (path: string, opts: OpenOptions = {}): Promi
         ops.push({ type: 'put', key: updateKey(doc, clock + 1), value: Buffer.from(update) })
         next.set(doc, clock + 1)
       }
-      await db.batch(ops as never)
+      await write(ops)
       for (const [doc, clock] of next) clocks.set(doc, clock)
     }, true),
     replaceUpdates: (doc, state, stateVector) => transact(async () => {
       const keys = await db.keys(updateRange(doc) as never).all() as Key[]
       const clock = keys.length ? keys[keys.length - 1]![3] as number : -1
-      await db.batch([
+      await write([
         ...keys.map(key => ({ type: 'del' as const, key })),
         { type: 'put', key: updateKey(doc, clock + 1), value: Buffer.from(state) },
         { type: 'put', key: svKey(doc), value: stateVectorValue(clock + 1, stateVector) }
-      ] as never)
+      ])
       clocks.set(doc, clock + 1)
     }, true),
-    batch: (ops, o) => transact(db => db.batch(ops as never), o?.derived ? 'derived' : true),
+    batch: (ops, o) => transact(() => write(ops), o?.derived ? 'derived' : true),
     read: f => transact(f),
     close: async () => { await queue; await db.close() }
   }

@@ -4,70 +4,106 @@
  * accounts is 4 MB and some 120,000 Yjs items: most of such a command's time, with the garbage collection
  * it causes.
  *
- * Derived data, kept only on this machine (never synced), and never read when out of date: it is stamped
- * with the workspace document's stored clock (database.ts), and every write of that document — an edit, a
- * peer's update, a merging restore, a compaction, y-leveldb's own methods — stores an update under a higher
- * clock, so a snapshot is used only while its stamp is the current clock. A replacing restore or a doctor
- * salvage starts a new database, without one. A process that had the workspace document open writes a
- * fresh snapshot as it closes, once all its changes are stored (memory and disk agree), stamped with the
- * clock it was made at and written only if that is still the stored clock (checked in the same queue step
- * as the write); if the snapshot was current when it opened, the new one is that one with the accounts
- * changed since put in (AccountDirectory.listFrom), so an edit does not pay for reading every account. A
- * process killed before closing leaves the old stamp, and the next reader decodes the document and writes
- * the snapshot again. A snapshot that does not parse, or has another format, is ignored the same way.
+ * Derived data, kept only on this machine (never synced), in a file beside the database rather than in it:
+ * LevelDB reads a value in one block, so a value of megabytes (2.8 MB at 10,000 accounts) is read and
+ * decompressed whole by every seek that lands beside it, which made the first seek of every command slow.
+ * Never read when out of date: it is stamped with the database's `workspace` generation (store/generations.ts),
+ * a random token that every batch writing the workspace document's updates replaces in that same batch (an
+ * edit, a peer's update, a merging restore, a compaction), and a replaced database (a restore, a salvage)
+ * never shows again. So a snapshot is used only while its stamp is the current token. A process that had
+ * the workspace document open writes a fresh snapshot as it closes, once all its changes are stored (memory
+ * and disk agree), stamped with the token it was made at and written only if that is still the token (in
+ * the same queue step as the check); if the snapshot was current when it opened, the new one is that one
+ * with the accounts changed since put in (AccountDirectory.listFrom), so an edit does not pay for reading
+ * every account. A process killed before closing leaves the old stamp, and the next reader decodes the
+ * document and writes the snapshot again. A snapshot that does not parse, or has another format, is
+ * ignored the same way.
  *
- * Keys (y-leveldb's key encoding), written in one batch:
- *   ['pat', 'directory', 'stamp']    JSON { format, clock }
- *   ['pat', 'directory', 'headers']  JSON AccountHeader[], ordered as AccountDirectory.list()
+ * File `aggregates/directory.json` in the member's home, written atomically (store/files.ts): one line of
+ * JSON `{"format":2,"generation":"<hex>"}`, a newline, then the JSON array of AccountHeader, ordered as
+ * AccountDirectory.list(). (Format 1 kept it in the database, under ['pat', 'directory', 'stamp' |
+ * 'headers']: those keys are deleted when a snapshot is next written.)
  */
 import { Buffer } from 'node:buffer'
+import { mkdir, open, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import type { AccountHeader } from '../domain/index.js'
-import type { Database } from './database.js'
+import type { Database, Key } from './database.js'
 import type { AccountDirectory } from './directory.js'
-import { WORKSPACE_DOC } from './schema.js'
+import { DERIVED_FILE, writeFileAtomic } from './files.js'
 import { parseStored } from './stored-json.js'
 
 /** Raised whenever AccountHeader (store/snapshot.ts readHeader) changes shape: older snapshots are then ignored. */
-const FORMAT = 1
-const STAMP = ['pat', 'directory', 'stamp']
-const HEADERS = ['pat', 'directory', 'headers']
+const FORMAT = 2
+const NEWLINE = 0x0a
+/** Longer than any head line (format and a 16-digit token). */
+const HEAD_BYTES = 256
+/** Where format 1 kept the snapshot, in the database. */
+const OLD_KEYS: Key[] = [['pat', 'directory', 'stamp'], ['pat', 'directory', 'headers']]
 
 export interface DirectorySnapshot {
-  /** The clock of the stored snapshot, if it is usable and current (undefined: none, out of date, damaged, other format). */
-  stamp?: number
+  /** The generation the stored snapshot is stamped with, if it is usable and current (undefined: none, out of date, damaged, other format). */
+  stamp?: string
   /** Its headers, when asked for. */
   headers?: AccountHeader[]
 }
 
-const parse = (value: Uint8Array | undefined): unknown => {
-  try {
-    return value === undefined ? undefined : parseStored(value)
-  } catch {
-    return undefined
-  }
-}
+export const directoryFile = (dir: string): string => join(dir, 'directory.json')
 
 const isHeader = (h: unknown): h is AccountHeader =>
   typeof h === 'object' && h !== null && typeof (h as AccountHeader).id === 'string' && typeof (h as AccountHeader).name === 'string' &&
   Array.isArray((h as AccountHeader).iors)
 
-/** A local key's value, undefined if absent (abstract-level 1's `get` throws for a missing key; `getMany` does not). */
-const readKey = (database: Database, key: string[]) =>
-  database.read(db => db.getMany([key]) as Promise<Array<Uint8Array | undefined>>).then(([value]) => value)
+/** The head line's stamp, if `bytes` starts with one of this format. */
+function stampOf (bytes: Uint8Array): { stamp: string, newline: number } | undefined {
+  const newline = bytes.indexOf(NEWLINE)
+  if (newline < 0) return undefined
+  try {
+    const head = parseStored(bytes.subarray(0, newline)) as { format?: unknown, generation?: unknown } | null
+    return head?.format === FORMAT && typeof head.generation === 'string' && head.generation !== '' ? { stamp: head.generation, newline } : undefined
+  } catch {
+    return undefined
+  }
+}
 
-async function readHeaders (database: Database): Promise<AccountHeader[] | undefined> {
-  const headers = parse(await readKey(database, HEADERS))
-  return Array.isArray(headers) && headers.every(isHeader) ? headers : undefined
+/** The file's start, enough for its head line (empty if it cannot be read). */
+async function readHead (file: string): Promise<Uint8Array> {
+  const fh = await open(file, 'r').catch(() => undefined)
+  if (!fh) return new Uint8Array()
+  try {
+    const buf = Buffer.alloc(HEAD_BYTES)
+    const { bytesRead } = await fh.read(buf, 0, HEAD_BYTES, 0)
+    return buf.subarray(0, bytesRead)
+  } catch {
+    return new Uint8Array()
+  } finally {
+    await fh.close()
+  }
+}
+
+/** The snapshot's headers if the file holds a readable one stamped `generation`. */
+async function readHeaders (file: string, generation: string): Promise<AccountHeader[] | undefined> {
+  const bytes = await readFile(file).catch(() => undefined)
+  const head = bytes && stampOf(bytes)
+  if (!bytes || head?.stamp !== generation) return undefined
+  try {
+    const headers = parseStored(bytes.subarray(head.newline + 1))
+    return Array.isArray(headers) && headers.every(isHeader) ? headers : undefined
+  } catch {
+    return undefined
+  }
 }
 
 /** The stored snapshot if it is current, with its headers if `withHeaders`. */
-export async function readDirectorySnapshot (database: Database, withHeaders: boolean): Promise<DirectorySnapshot> {
-  const stamp = parse(await readKey(database, STAMP)) as { format?: unknown, clock?: unknown } | undefined
-  if (stamp?.format !== FORMAT || typeof stamp.clock !== 'number' || stamp.clock !== await database.storedClock(WORKSPACE_DOC)) return {}
-  if (!withHeaders) return { stamp: stamp.clock }
-  const headers = await readHeaders(database)
-  // A stamp without readable headers is no snapshot: the workspace builds a new one.
-  return headers ? { stamp: stamp.clock, headers } : {}
+export function readDirectorySnapshot (database: Database, dir: string, withHeaders: boolean): Promise<DirectorySnapshot> {
+  const file = directoryFile(dir)
+  return database.readAtGeneration('workspace', async (_db, generation): Promise<DirectorySnapshot> => {
+    if (generation === '') return {}
+    if (!withHeaders) return stampOf(await readHead(file))?.stamp === generation ? { stamp: generation } : {}
+    const headers = await readHeaders(file, generation)
+    // A stamp without readable headers is no snapshot: the workspace builds a new one.
+    return headers ? { stamp: generation, headers } : {}
+  })
 }
 
 /**
@@ -77,13 +113,18 @@ export async function readDirectorySnapshot (database: Database, withHeaders: bo
  * written if the document changed meanwhile or `current()` says it has changes not yet stored: the next
  * reader rebuilds it.
  */
-export async function writeDirectorySnapshot (database: Database, opened: DirectorySnapshot, directory: AccountDirectory, current: () => boolean): Promise<void> {
-  const clock = await database.storedClock(WORKSPACE_DOC)
-  if (clock === opened.stamp || clock < 0) return
-  const before = opened.stamp === undefined ? undefined : opened.headers ?? await readHeaders(database)
+export async function writeDirectorySnapshot (database: Database, dir: string, opened: DirectorySnapshot, directory: AccountDirectory, current: () => boolean): Promise<void> {
+  const file = directoryFile(dir)
+  const generation = await database.generation('workspace')
+  if (generation === '' || generation === opened.stamp) return
+  const before = opened.stamp === undefined ? undefined : opened.headers ?? await readHeaders(file, opened.stamp)
   const headers = before ? directory.listFrom(before) : directory.list()
-  const value = Buffer.from(JSON.stringify(headers))
-  await database.stampedBatch(WORKSPACE_DOC, now => now !== clock || !current()
-    ? []
-    : [{ key: HEADERS, value }, { key: STAMP, value: Buffer.from(JSON.stringify({ format: FORMAT, clock })) }])
+  const bytes = Buffer.from(JSON.stringify({ format: FORMAT, generation }) + '\n' + JSON.stringify(headers))
+  await database.atGeneration('workspace', generation, async db => {
+    if (!current()) return
+    await mkdir(dir, { recursive: true, mode: 0o700 })
+    await writeFileAtomic(file, bytes, 0o600, DERIVED_FILE)
+    const old = await db.getMany(OLD_KEYS as never) as Array<Uint8Array | undefined>
+    if (old.some(v => v !== undefined)) await db.batch(OLD_KEYS.map(key => ({ type: 'del', key })) as never)
+  })
 }

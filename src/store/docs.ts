@@ -83,6 +83,9 @@ export class DocSet {
   /** Names of the documents with changes not yet on disk. */
   unsaved (): Set<string> { return new Set([...this.pending.keys(), ...this.writing]) }
 
+  /** Names of the documents loaded in this process. */
+  loadedNames (): string[] { return [...this.loadedDocs.keys()] }
+
   /** An open document (undefined if it was never loaded in this process). */
   loaded (name: string): Y.Doc | undefined { return this.loadedDocs.get(name) }
 

@@ -31,13 +31,18 @@ export async function readJsonFile<T> (path: string, what: string, fix: string, 
  * With `overwrite: false` an existing file at `path` is never replaced, not even one that appears while
  * writing: the finished temporary file is hard-linked into place (which fails if the name is taken), so
  * the check and the write are one step. The error then has code EEXIST.
+ * `sync: false` skips the fsync, for derived files whose reader checks them whole (a file that a power cut
+ * left short or zeroed does not parse, and is made again): store/range-aggregate.ts, store/directory-snapshot.ts.
  */
-export async function writeFileAtomic (path: string, data: string | Uint8Array, mode = 0o644, opts: { overwrite?: boolean } = {}): Promise<void> {
+/** writeFileAtomic's options for a derived file (see above). */
+export const DERIVED_FILE = { sync: false } as const
+
+export async function writeFileAtomic (path: string, data: string | Uint8Array, mode = 0o644, opts: { overwrite?: boolean, sync?: boolean } = {}): Promise<void> {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`)
   const fh = await open(tmp, 'w', mode)
   try {
     await fh.writeFile(data)
-    await fh.sync()
+    if (opts.sync ?? true) await fh.sync()
   } catch (err) {
     await fh.close()
     await rm(tmp, { force: true })

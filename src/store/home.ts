@@ -34,6 +34,8 @@ export interface HomePaths {
   setAside: string
   /** The Yjs client ids this member wrote with (store/set-aside.ts). */
   ownClients: string
+  /** Derived files read instead of whole key ranges of the database (store/range-aggregate.ts). */
+  aggregates: string
 }
 
 export function resolveHome (flag?: string, env: NodeJS.ProcessEnv = process.env): string {
@@ -62,7 +64,8 @@ export function homePaths (root: string): HomePaths {
     templates: join(root, 'templates'),
     firstFrame: join(root, 'first-frame.json'),
     setAside: join(root, 'set-aside'),
-    ownClients: join(root, 'own-clients')
+    ownClients: join(root, 'own-clients'),
+    aggregates: join(root, 'aggregates')
   }
 }
 

@@ -94,7 +94,7 @@ export class Workspace {
     private readonly snapshot: DirectorySnapshot,
     opts: WorkspaceOptions
   ) {
-    this.summaries = new SummaryCache(database, docs)
+    this.summaries = new SummaryCache(database, docs, paths.aggregates)
     // Which Yjs clients are this member's own: a viewer's own changes are set aside rather than sent (sync-target.ts).
     this.ownClients = new OwnClients(paths.ownClients)
     docs.onChange((_name, doc, origin) => { if (!isRemote(origin)) this.ownClients.note(doc.clientID) })
@@ -130,7 +130,7 @@ export class Workspace {
   private async load (): Promise<Y.Doc> {
     // Nothing writes the workspace document before it is loaded, so a snapshot current at open is current
     // now; checked all the same, as the live directory starts from its list.
-    const current = this.snapshot.headers !== undefined && this.snapshot.stamp === await this.database.storedClock(WORKSPACE_DOC)
+    const current = this.snapshot.headers !== undefined && this.snapshot.stamp === await this.database.generation('workspace')
     const doc = await this.docs.get(WORKSPACE_DOC)
     if (!workspaceRoots(doc).team.has('id')) throw noWorkspaceDoc(this.paths)
     // Reads so far came from the snapshot's list; the live directory starts from it rather than sorting
@@ -258,7 +258,7 @@ export class Workspace {
     const database = await openDatabase(paths.db, { createIfMissing: true, beforeChange: () => rm(paths.firstFrame, { force: true }) })
     try {
       const docs = new DocSet(database)
-      const snapshot = await readDirectorySnapshot(database, Boolean(opts.accountsOnly || opts.deferWorkspace))
+      const snapshot = await readDirectorySnapshot(database, paths.aggregates, Boolean(opts.accountsOnly || opts.deferWorkspace))
       if (snapshot.headers) return new Workspace(paths, config, database, docs, undefined, snapshot, opts)
       const wsDoc = await docs.get(WORKSPACE_DOC)
       if (!create && !workspaceRoots(wsDoc).team.has('id')) throw noWorkspaceDoc(paths)
@@ -417,9 +417,11 @@ export class Workspace {
   /** The state vectors of the documents this process opened, into the manifest doctor measures against. */
   private async recordManifest (): Promise<void> {
     const svs = new Map<string, Uint8Array>()
-    for (const name of await this.docs.storedNames()) {
+    // Those of the opened documents that are stored (one opened and never written is not in the database):
+    // looked up one by one, not by listing every stored name, which at 10,000 accounts took ~60 ms of a close.
+    for (const name of this.docs.loadedNames()) {
       const doc = this.docs.loaded(name)
-      if (doc) svs.set(name, Y.encodeStateVector(doc))
+      if (doc && await this.database.hasDoc(name)) svs.set(name, Y.encodeStateVector(doc))
     }
     if (svs.size) await recordManifest(this.paths.manifest, svs)
   }
@@ -430,11 +432,13 @@ export class Workspace {
       await this.flush()
       await this.saveNames().catch(setAside('closing: saving the names cache')) // a cache of the document's names: it catches up at the next open
       if (this.loadedWsDoc) {
-        await this.docs.idle() // a compaction after the last write moves the clock the snapshot is stamped with
+        await this.docs.idle() // a compaction after the last write moves the generation the snapshot is stamped with
         // Derived data: if it cannot be written now, the next reader decodes the document instead.
-        await writeDirectorySnapshot(this.database, this.snapshot, this.directory, () => this.docs.unsaved().size === 0)
+        await writeDirectorySnapshot(this.database, this.paths.aggregates, this.snapshot, this.directory, () => this.docs.unsaved().size === 0)
           .catch(setAside('closing: writing the directory snapshot'))
       }
+      // Derived data too: a range not stored as its aggregate now is read key by key next time.
+      await this.summaries.saveAggregates().catch(setAside('closing: writing the account summaries\' aggregate'))
       if (this.docs.unsaved().size === 0) await this.recordManifest().catch(setAside('closing: recording the database manifest')) // doctor's check; the next close records it
     } finally {
       this.undoStack.destroy()

@@ -40,7 +40,7 @@ describe('backup', () => {
     await symlink(h, link)
     // Through the link, the backup replaced workspace.json and was then itself replaced by the config (which
     // records the last backup's path): "backed up … to …/workspace.json", and no backup anywhere.
-    for (const file of [join(link, 'workspace.json'), join(h, 'invites.json'), join(h, 'db-manifest.json'), join(h, 'own-clients'), join(link, 'set-aside', 'x.json')]) {
+    for (const file of [join(link, 'workspace.json'), join(h, 'invites.json'), join(h, 'db-manifest.json'), join(h, 'own-clients'), join(link, 'set-aside', 'x.json'), join(h, 'aggregates', 'summary.json')]) {
       const r = await pat(h, ['backup', file, '--force'])
       expect(r.code, file).toBe(1)
       expect(stderrLines(r), file).toEqual([expect.stringMatching(/is part of the workspace itself: write the backup somewhere outside/)])

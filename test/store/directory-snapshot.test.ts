@@ -1,8 +1,9 @@
-import { cp, readdir, writeFile } from 'node:fs/promises'
+import { cp, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { restoreBackup, writeBackup } from '../../src/store/backup.js'
+import { directoryFile } from '../../src/store/directory-snapshot.js'
 import { runDoctor } from '../../src/store/doctor.js'
 import { Store } from '../../src/store/index.js'
 import { WORKSPACE_DOC } from '../../src/store/schema.js'
@@ -163,17 +164,32 @@ describe('the account directory snapshot', () => {
     const { s, home } = await sample()
     const expected = await s.accounts.list({})
     await s.close()
-    const damage = async (key: string, value: string) => {
-      const raw = await Store.open(home)
-      await raw.ws.database.batch([{ type: 'put', key: ['pat', 'directory', key], value: Buffer.from(value) }])
-      await raw.ws.database.close() // not raw.close(): that would write the snapshot again
-    }
-    for (const [key, value] of [['headers', '[{"id": 1}'], ['headers', '{"not": "a list"}'], ['stamp', 'garbage'], ['stamp', '{"format": 999, "clock": 0}']]) {
-      expect((await readAccounts(home)).decoded, `before damaging ${key} with ${value}`).toBe(false)
-      await damage(key!, value!)
-      expect(await readAccounts(home), `${key}: ${value}`).toEqual({ rows: expected, decoded: true })
+    const file = directoryFile(join(home, 'aggregates'))
+    const good = await readFile(file, 'utf8')
+    const [headLine, body] = [good.slice(0, good.indexOf('\n')), good.slice(good.indexOf('\n') + 1)]
+    const head = JSON.parse(headLine)
+    const damaged = ['', 'garbage', headLine, `${headLine}\n[{"id": 1}`, `${headLine}\n{"not": "a list"}`, `${headLine}\n[{"id": 1}]`,
+      `${JSON.stringify({ ...head, format: 999 })}\n${body}`, `${JSON.stringify({ ...head, generation: '0123456789abcdef' })}\n${body}`]
+    for (const text of damaged) {
+      expect((await readAccounts(home)).decoded, `before writing ${text.slice(0, 40)}`).toBe(false)
+      await writeFile(file, text)
+      expect(await readAccounts(home), text.slice(0, 60)).toEqual({ rows: expected, decoded: true })
     }
     expect(await readAccounts(home)).toEqual({ rows: expected, decoded: false })
+  })
+
+  it('moves out of the database: the snapshot a former version kept there is deleted when the file is written', async () => {
+    const { s, home, harbor } = await sample()
+    await s.close()
+    const old = [['pat', 'directory', 'stamp'], ['pat', 'directory', 'headers']]
+    const raw = await Store.open(home)
+    await raw.ws.database.read(db => db.batch(old.map(key => ({ type: 'put', key, value: Buffer.from('{"format":1,"clock":0}') })) as never))
+    await raw.accounts.set(harbor.id, { leadPort: 'Savannah' }) // a change, so the closing process writes a snapshot
+    await raw.close()
+    const check = await Store.open(home)
+    expect(await check.ws.database.read(db => db.getMany(old as never) as Promise<unknown[]>)).toEqual([undefined, undefined])
+    await check.close()
+    expect((await readAccounts(home)).rows.find(r => r.id === harbor.id)!.leadPort).toBe('Savannah')
   })
 
   it('is never stale after SIGKILL while the workspace document is being written', async () => {

@@ -1,0 +1,32 @@
+// The terminal guard of src/cli/io.ts: JSON output skips the second scan (`json: true`) only because
+// jsonText leaves nothing in it for that scan to change. This holds it for every character the guard acts on.
+import { describe, expect, it } from 'vitest'
+import { jsonText, terminalText } from '../../src/cli/io.js'
+import { printable } from '../../src/domain/printable.js'
+
+/** Every UTF-16 code unit the guard may act on, and the line endings it treats apart. */
+const RISKY = [
+  ...Array.from({ length: 0x20 }, (_, i) => String.fromCharCode(i)),
+  ...Array.from({ length: 0xa0 - 0x7f }, (_, i) => String.fromCharCode(0x7f + i)),
+  '\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069', '\u2028', '\u2029',
+  '\r\n', '\ud800', '\udfff', '\x1b[31m', '\x1b]0;title\x07'
+]
+
+describe('jsonText', () => {
+  it('leaves nothing for the terminal guard to change, in values and in keys', () => {
+    for (const c of RISKY) {
+      const text = jsonText({ [`k${c}`]: `a${c}b`, list: [c, { nested: c }] })
+      expect(printable(text), JSON.stringify(c)).toBe(text)
+      expect(terminalText(text, { json: true })).toBe(terminalText(text))
+    }
+  })
+
+  it('keeps the data exact: what a program parses back is what was printed', () => {
+    const value = { name: RISKY.join(''), n: 1 }
+    expect(JSON.parse(terminalText(jsonText(value), { json: true }))).toEqual(value)
+  })
+
+  it('ends the text with one newline', () => {
+    expect(terminalText(jsonText([1]), { json: true })).toBe('[\n  1\n]\n')
+  })
+})
