@@ -1,6 +1,6 @@
 // The summaries' and due inputs' aggregate files (store/range-aggregate.ts): what a reader of every account
 // reads instead of 10,000 keys, and never when out of date.
-import { readFile, writeFile } from 'node:fs/promises'
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
@@ -98,6 +98,14 @@ describe('the aggregates of the summaries and due inputs', () => {
       expect(await read(home), JSON.stringify(text.slice(0, 60))).toEqual(expected)
       expect(await readFile(file, 'utf8')).toBe(good) // the reader wrote it again, the same
     }
+  })
+
+  it('can be deleted, the directory snapshot with them: the next reader reads the database and writes them again', async () => {
+    const { home, dir } = await sample()
+    const expected = await read(home)
+    await rm(dir, { recursive: true })
+    expect(await read(home)).toEqual(expected)
+    expect((await readdir(dir)).sort()).toEqual(['directory.json', 'due.json', 'summary.json'])
   })
 
   it('never match a replaced database (a restore), even one at the same update clocks', async () => {
