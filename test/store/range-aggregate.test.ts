@@ -108,6 +108,18 @@ describe('the aggregates of the summaries and due inputs', () => {
     expect((await readdir(dir)).sort()).toEqual(['directory.json', 'due.json', 'summary.json'])
   })
 
+  it('that cannot be written (a full disk, a read-only folder) cost a slower next read, never a failed command', async () => {
+    const { home, dir } = await sample()
+    const expected = await read(home)
+    await rm(dir, { recursive: true })
+    await writeFile(dir, 'not a folder') // mkdir and every write in it fail, as on a full or read-only disk
+    expect(await read(home)).toEqual(expected)
+    expect(await read(home)).toEqual(expected)
+    await rm(dir)
+    expect(await read(home)).toEqual(expected)
+    expect((await readdir(dir)).sort()).toEqual(['directory.json', 'due.json', 'summary.json'])
+  })
+
   it('never match a replaced database (a restore), even one at the same update clocks', async () => {
     const { home, harbor, dir } = await sample()
     const backup = join(await tempDir(), 'before.patbackup')
