@@ -1,7 +1,8 @@
 // @ts-check
 // The store at scale, on the generated workspace of 10,000 accounts with a year of history each
 // (generate-workspace.js; the same one bench/app.js uses):
-// - `pat account list --json` and `pat account show ID --json` as new processes (median of several runs;
+// - `pat account list --json`, `pat account show ID --json` and the other read commands of issue 21 (`due`,
+//   `checklist show`, `log`, `status`) as new processes (median of several runs;
 //   the OS file cache is warm, the process is cold: it opens the workspace and reads what it prints). The
 //   account directory comes from its local snapshot (store/directory-snapshot.ts), which the open before
 //   them wrote; a list with that snapshot out of date (the first after a restore, or after a process that
@@ -52,19 +53,8 @@ export async function run () {
   try {
     const ids = await listIds(home)
     const env = { ...process.env, NO_COLOR: '1' }
-    // Bare node, list, show and due in turn, round after round: the ratios compare medians of one run (issue 21).
-    /** @type {Record<'node' | 'list' | 'show' | 'due', number[]>} */
-    const rounds = { node: [], list: [], show: [], due: [] }
-    // `pat due` reads each account's due input kept beside the summaries; a workspace made before those were
-    // kept computes them once, from every document, on its first `pat due` (not timed).
-    medianProcessMs(process.execPath, [PAT, '--home', home, 'due', '--json'], 1, env)
-    for (let i = 0; i < RUNS; i++) {
-      rounds.node.push(medianProcessMs(process.execPath, ['-e', ''], 1, env))
-      rounds.list.push(medianProcessMs(process.execPath, [PAT, '--home', home, 'account', 'list', '--json'], 1, env))
-      rounds.show.push(medianProcessMs(process.execPath, [PAT, '--home', home, 'account', 'show', String(ids[i % ids.length]), '--json'], 1, env))
-      rounds.due.push(medianProcessMs(process.execPath, [PAT, '--home', home, 'due', '--json'], 1, env))
-    }
-    const [nodeMs, listMs, showMs, dueMs] = [rounds.node, rounds.list, rounds.show, rounds.due].map(medianOf)
+    const reads = readRounds(home, ids, env)
+    const [nodeMs, listMs, showMs, dueMs] = [reads.node, reads.list, reads.show, reads.due]
     const staleListMs = await listWithStaleSnapshot(home, env)
     const memory = await appMemory(home, ids.length)
     const edits = await editLatency(home, scratch, ids)
@@ -80,6 +70,10 @@ export async function run () {
         figure('pat account list ÷ bare node', listMs / nodeMs, '×', { value: 3, text: '≤ 3×' }),
         figure('pat account show ÷ bare node', showMs / nodeMs, '×', { value: 3, text: '≤ 3×' }),
         figure('pat due ÷ bare node', dueMs / nodeMs, '×', { value: 3, text: '≤ 3×' }),
+        ...(/** @type {const} */ (['checklist', 'log', 'status'])).flatMap(name => [
+          figure(`pat ${READS[name].label} --json, cold (median)`, reads[name], 'ms'),
+          figure(`pat ${READS[name].label} ÷ bare node`, reads[name] / nodeMs, '×', { value: 3, text: '≤ 3×' })
+        ]),
         figure('pat account list --json, cold, directory snapshot out of date (median)', staleListMs, 'ms'),
         figure('app peak RSS (table, account tabs)', memory.peakMiB, 'MiB', { value: 300, text: '≤ 300 MB' }),
         figure('edit made durable, p50', edits.p50, 'ms'),
@@ -94,7 +88,7 @@ export async function run () {
         figure(`tombstones: growth of that, rounds ${TOMBSTONE_ROUNDS / 2}–${TOMBSTONE_ROUNDS}`, tombstones.heldGrowth, 'items', { value: 0, text: 'none' }),
         figure('tombstones: heap growth per round, second half (incl. 80 log entries)', tombstones.heapKiBPerRound, 'KiB')
       ],
-      raw: { nodeMs, listMs, showMs, dueMs, staleListMs, memory, edits, disk, tombstones }
+      raw: { reads, staleListMs, memory, edits, disk, tombstones }
     }
   } finally {
     await rm(scratch, { recursive: true, force: true })
@@ -102,6 +96,41 @@ export async function run () {
 }
 
 const medianOf = xs => percentile(xs, 50)
+
+/**
+ * The read commands issue 21 names, each a new process with its arguments (`id`: an account, a different
+ * one each round); `label` names it in the figures.
+ * @type {Record<'list' | 'show' | 'due' | 'checklist' | 'log' | 'status', { label: string, args: (id: string) => string[] }>}
+ */
+const READS = {
+  list: { label: 'account list', args: () => ['account', 'list', '--json'] },
+  show: { label: 'account show', args: id => ['account', 'show', id, '--json'] },
+  due: { label: 'due', args: () => ['due', '--json'] },
+  checklist: { label: 'checklist show ID', args: id => ['checklist', 'show', id, '--json'] },
+  log: { label: 'log ID', args: id => ['log', id, '--json'] },
+  status: { label: 'status', args: () => ['status', '--json'] }
+}
+
+/**
+ * Bare node and each read command in turn, round after round, so the ratios compare medians of one run
+ * (issue 21); medians in ms by name (`node` for the bare start).
+ * @param {string} home @param {string[]} ids @param {NodeJS.ProcessEnv} env
+ */
+function readRounds (home, ids, env) {
+  /** @type {Map<string, number[]>} */
+  const rounds = new Map([['node', []], ...Object.keys(READS).map(k => /** @type {[string, number[]]} */ ([k, []]))])
+  const add = (/** @type {string} */ name, /** @type {number} */ ms) => rounds.get(name)?.push(ms)
+  // `pat due` reads each account's due input kept beside the summaries; a workspace made before those were
+  // kept computes them once, from every document, on its first `pat due` (not timed).
+  medianProcessMs(process.execPath, [PAT, '--home', home, 'due', '--json'], 1, env)
+  for (let i = 0; i < RUNS; i++) {
+    add('node', medianProcessMs(process.execPath, ['-e', ''], 1, env))
+    for (const [name, read] of Object.entries(READS)) {
+      add(name, medianProcessMs(process.execPath, [PAT, '--home', home, ...read.args(String(ids[i % ids.length]))], 1, env))
+    }
+  }
+  return /** @type {Record<'node' | keyof typeof READS, number>} */ (Object.fromEntries([...rounds].map(([k, xs]) => [k, medianOf(xs)])))
+}
 
 /** A copy of a workspace to edit (its database and config; not a running app's socket or pid file). */
 const copyWorkspace = (from, to) => cp(from, to, { recursive: true, filter: src => !/pat\.(sock|pid)$/.test(src) })

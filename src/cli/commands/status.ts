@@ -7,7 +7,7 @@
 import type { Command } from 'commander'
 import { STAGES, STAGE_LABELS } from '../../domain/index.js'
 import { type Store, readConfig, homePaths } from '../../store/index.js'
-import { withStore, type CliContext } from '../context.js'
+import { READS_ACCOUNTS, withStore, type CliContext } from '../context.js'
 import { printJson } from '../io.js'
 import { isBareInvocation, isTerminal } from '../terminal.js'
 
@@ -25,7 +25,10 @@ export function registerStatus (program: Command, ctx: CliContext): void {
         await (await import('../setup.js')).initDefaultWorkspace(ctx.home())
         if (!opts.json) ctx.io.out(`Created a new workspace in ${ctx.home()}.`)
       }
-      const summary = await withStore(ctx, summarize)
+      // The directory snapshot and the summaries are all it reads: at 10,000 accounts decoding the workspace
+      // document took most of a second. The team's name is then workspace.json's, which every process that
+      // loads the document brings up to date (a rename here or from a peer) as it closes.
+      const summary = await withStore(ctx, summarize, READS_ACCOUNTS)
       if (opts.json) { printJson(ctx.io, summary); return }
       ctx.io.out([
         `PAT Desk — ${summary.team} (${summary.home})`,
