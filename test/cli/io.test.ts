@@ -1,7 +1,7 @@
 // The terminal guard of src/cli/io.ts: JSON output skips the second scan (`json: true`) only because
 // jsonText leaves nothing in it for that scan to change. This holds it for every character the guard acts on.
 import { describe, expect, it } from 'vitest'
-import { jsonText, terminalText } from '../../src/cli/io.js'
+import { jsonText, terminalText, writeSliced } from '../../src/cli/io.js'
 import { printable } from '../../src/domain/printable.js'
 
 /** Every UTF-16 code unit the guard may act on, and the line endings it treats apart. */
@@ -28,5 +28,31 @@ describe('jsonText', () => {
 
   it('ends the text with one newline', () => {
     expect(terminalText(jsonText([1]), { json: true })).toBe('[\n  1\n]\n')
+  })
+})
+
+describe('writeSliced', () => {
+  const written = (text: string) => {
+    const chunks: string[] = []
+    writeSliced({ write: (c: string) => { chunks.push(c); return true } } as never, text)
+    return chunks
+  }
+
+  it('writes a short text in one piece, and nothing for an empty one', () => {
+    expect(written('abc')).toEqual(['abc'])
+    expect(written('')).toEqual([])
+  })
+
+  it('writes a large text in slices that join to it exactly, never splitting a surrogate pair', () => {
+    const SLICE = 256 * 1024
+    // A pair straddling each slice boundary, among one-unit characters.
+    const text = 'a'.repeat(SLICE - 1) + '😀' + 'b'.repeat(SLICE - 2) + '𝄞' + 'é'.repeat(10) + 'c'.repeat(SLICE * 2 + 3)
+    const chunks = written(text)
+    expect(chunks.length).toBeGreaterThan(3)
+    expect(chunks.join('')).toBe(text)
+    for (const c of chunks) {
+      expect(c.charCodeAt(c.length - 1) >= 0xd800 && c.charCodeAt(c.length - 1) <= 0xdbff).toBe(false)
+      expect(Buffer.from(c, 'utf8').toString('utf8')).toBe(c) // each slice encodes on its own, no U+FFFD
+    }
   })
 })
