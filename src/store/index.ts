@@ -1,8 +1,10 @@
 /**
  * The store layer: the Yjs schema (schema.ts — the only code that knows the documents' Y.Map/Y.Array
  * shapes), persistence in y-leveldb with its errors surfaced (database.ts, docs.ts), the append-only
- * activity log, undo of one's own edits, the local summary cache, backup/restore and repair. Callers get
- * a `Store` of named actions and plain snapshots; nothing outside this folder imports Yjs documents.
+ * activity log, undo of one's own edits, the local summary cache and the derived files read in place of
+ * whole parts of the database (generations.ts, range-aggregate.ts, directory-snapshot.ts), backup/restore
+ * and repair. Callers get a `Store` of named actions and plain snapshots; nothing outside this folder
+ * imports Yjs documents.
  */
 export { Store, type StoreChange } from './store.js'
 export { Workspace, iorDuplicateLine, refuseOrphanDatabase, type IorDuplicate, type Member, type WorkspaceOptions } from './workspace.js'
