@@ -142,6 +142,8 @@ export async function openDatabase (path: string, opts: OpenOptions = {}): Promi
     queue = run.catch(() => undefined) // not swallowed: the caller gets `run`; the queue goes on after a failure
     return run
   }
+  // The store calls y-leveldb's own methods only to read (getAllDocNames: doctor, the document list). One that
+  // writes would bypass `write` below, so it would move no generation (store/generations.ts): keep it so.
   persistence._transact = f => { clocks.clear(); return transact(f) }
 
   const lastClock = async (doc: string): Promise<number> => {
