@@ -19,25 +19,18 @@
  * document and writes the snapshot again. A snapshot that does not parse, or has another format, is
  * ignored the same way.
  *
- * File `aggregates/directory.json` in the member's home, written atomically (store/files.ts): one line of
- * JSON `{"format":2,"generation":"<hex>"}`, a newline, then the JSON array of AccountHeader, ordered as
- * AccountDirectory.list(). (Format 1 kept it in the database, under ['pat', 'directory', 'stamp' |
+ * File `aggregates/directory.json` in the member's home: the stamp line of store/stamped-file.ts (format 2),
+ * then the JSON array of AccountHeader, ordered as AccountDirectory.list(). (Format 1 kept it in the database, under ['pat', 'directory', 'stamp' |
  * 'headers']: those keys are deleted when a snapshot is next written.)
  */
-import { Buffer } from 'node:buffer'
-import { mkdir, open, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { AccountHeader } from '../domain/index.js'
 import type { Database, Key } from './database.js'
 import type { AccountDirectory } from './directory.js'
-import { DERIVED_FILE, writeFileAtomic } from './files.js'
-import { parseStored } from './stored-json.js'
+import { isStamped, readStamped, writeStamped } from './stamped-file.js'
 
 /** Raised whenever AccountHeader (store/snapshot.ts readHeader) changes shape: older snapshots are then ignored. */
 const FORMAT = 2
-const NEWLINE = 0x0a
-/** Longer than any head line (format and a 16-digit token). */
-const HEAD_BYTES = 256
 /** Where format 1 kept the snapshot, in the database. */
 const OLD_KEYS: Key[] = [['pat', 'directory', 'stamp'], ['pat', 'directory', 'headers']]
 
@@ -54,52 +47,17 @@ const isHeader = (h: unknown): h is AccountHeader =>
   typeof h === 'object' && h !== null && typeof (h as AccountHeader).id === 'string' && typeof (h as AccountHeader).name === 'string' &&
   Array.isArray((h as AccountHeader).iors)
 
-/** The head line's stamp, if `bytes` starts with one of this format. */
-function stampOf (bytes: Uint8Array): { stamp: string, newline: number } | undefined {
-  const newline = bytes.indexOf(NEWLINE)
-  if (newline < 0) return undefined
-  try {
-    const head = parseStored(bytes.subarray(0, newline)) as { format?: unknown, generation?: unknown } | null
-    return head?.format === FORMAT && typeof head.generation === 'string' && head.generation !== '' ? { stamp: head.generation, newline } : undefined
-  } catch {
-    return undefined
-  }
-}
-
-/** The file's start, enough for its head line (empty if it cannot be read). */
-async function readHead (file: string): Promise<Uint8Array> {
-  const fh = await open(file, 'r').catch(() => undefined)
-  if (!fh) return new Uint8Array()
-  try {
-    const buf = Buffer.alloc(HEAD_BYTES)
-    const { bytesRead } = await fh.read(buf, 0, HEAD_BYTES, 0)
-    return buf.subarray(0, bytesRead)
-  } catch {
-    return new Uint8Array()
-  } finally {
-    await fh.close()
-  }
-}
-
 /** The snapshot's headers if the file holds a readable one stamped `generation`. */
 async function readHeaders (file: string, generation: string): Promise<AccountHeader[] | undefined> {
-  const bytes = await readFile(file).catch(() => undefined)
-  const head = bytes && stampOf(bytes)
-  if (!bytes || head?.stamp !== generation) return undefined
-  try {
-    const headers = parseStored(bytes.subarray(head.newline + 1))
-    return Array.isArray(headers) && headers.every(isHeader) ? headers : undefined
-  } catch {
-    return undefined
-  }
+  const headers = await readStamped(file, FORMAT, generation)
+  return Array.isArray(headers) && headers.every(isHeader) ? headers : undefined
 }
 
 /** The stored snapshot if it is current, with its headers if `withHeaders`. */
 export function readDirectorySnapshot (database: Database, dir: string, withHeaders: boolean): Promise<DirectorySnapshot> {
   const file = directoryFile(dir)
   return database.readAtGeneration('workspace', async (_db, generation): Promise<DirectorySnapshot> => {
-    if (generation === '') return {}
-    if (!withHeaders) return stampOf(await readHead(file))?.stamp === generation ? { stamp: generation } : {}
+    if (!withHeaders) return await isStamped(file, FORMAT, generation) ? { stamp: generation } : {}
     const headers = await readHeaders(file, generation)
     // A stamp without readable headers is no snapshot: the workspace builds a new one.
     return headers ? { stamp: generation, headers } : {}
@@ -119,11 +77,10 @@ export async function writeDirectorySnapshot (database: Database, dir: string, o
   if (generation === '' || generation === opened.stamp) return
   const before = opened.stamp === undefined ? undefined : opened.headers ?? await readHeaders(file, opened.stamp)
   const headers = before ? directory.listFrom(before) : directory.list()
-  const bytes = Buffer.from(JSON.stringify({ format: FORMAT, generation }) + '\n' + JSON.stringify(headers))
+  const body = JSON.stringify(headers)
   await database.atGeneration('workspace', generation, async db => {
     if (!current()) return
-    await mkdir(dir, { recursive: true, mode: 0o700 })
-    await writeFileAtomic(file, bytes, 0o600, DERIVED_FILE)
+    await writeStamped(file, FORMAT, generation, [body])
     const old = await db.getMany(OLD_KEYS as never) as Array<Uint8Array | undefined>
     if (old.some(v => v !== undefined)) await db.batch(OLD_KEYS.map(key => ({ type: 'del', key })) as never)
   })
