@@ -32,15 +32,9 @@ export interface Io {
   cwd: string
 }
 
-/** Text as it may reach a terminal, without the final newline `terminalText` adds. */
+/** Text as it may reach a terminal (the final newline apart). */
 function printableText (text: string, opts: WriteOptions): string {
   return opts.json ? text : printable(text, { keepStyle: Boolean(opts.styled) })
-}
-
-/** Text as it may reach a terminal: printable, and ending in a newline. */
-export function terminalText (text: string, opts: WriteOptions = {}): string {
-  const safe = printableText(text, opts)
-  return safe.endsWith('\n') ? safe : safe + '\n'
 }
 
 /**
@@ -61,8 +55,11 @@ export function writeSliced (stream: Pick<NodeJS.WritableStream, 'write'>, text:
   }
 }
 
-/** Writes text as terminalText makes it, the newline apart (appending it would copy a large text first). */
-function writeTerminal (stream: NodeJS.WritableStream, text: string, opts: WriteOptions = {}): void {
+/**
+ * Writes text as it may reach a terminal: printable, and ending in a newline — written apart, as appending it
+ * would copy a large text first.
+ */
+export function writeTerminal (stream: Pick<NodeJS.WritableStream, 'write'>, text: string, opts: WriteOptions = {}): void {
   const safe = printableText(text, opts)
   writeSliced(stream, safe)
   if (!safe.endsWith('\n')) stream.write('\n')

@@ -1,7 +1,7 @@
 // The terminal guard of src/cli/io.ts: JSON output skips the second scan (`json: true`) only because
 // jsonText leaves nothing in it for that scan to change. This holds it for every character the guard acts on.
 import { describe, expect, it } from 'vitest'
-import { jsonText, terminalText, writeSliced } from '../../src/cli/io.js'
+import { jsonText, writeSliced, writeTerminal, type WriteOptions } from '../../src/cli/io.js'
 import { printable } from '../../src/domain/printable.js'
 
 /** Every UTF-16 code unit the guard may act on, and the line endings it treats apart. */
@@ -11,6 +11,13 @@ const RISKY = [
   '\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069', '\u2028', '\u2029',
   '\r\n', '\ud800', '\udfff', '\x1b[31m', '\x1b]0;title\x07'
 ]
+
+/** What writeTerminal sends to a stream, joined. */
+function terminalText (text: string, opts?: WriteOptions): string {
+  let out = ''
+  writeTerminal({ write: (chunk: string) => { out += chunk; return true } } as never, text, opts)
+  return out
+}
 
 describe('jsonText', () => {
   it('leaves nothing for the terminal guard to change, in values and in keys', () => {
@@ -28,6 +35,8 @@ describe('jsonText', () => {
 
   it('ends the text with one newline', () => {
     expect(terminalText(jsonText([1]), { json: true })).toBe('[\n  1\n]\n')
+    expect(terminalText('done\n')).toBe('done\n')
+    expect(terminalText('')).toBe('\n')
   })
 })
 
