@@ -282,10 +282,11 @@ const graphemesWithoutIcu = {
 }
 /**
  * Ink's output diffs the styles of every two neighbouring characters of every line (src/ui/styled-line.ts);
- * in the app's bundle the diff is skipped when both carry the same codes (it is empty then). Ink also fills
- * each frame's grid with a new blank cell (an object and an empty style list) for every one of its 1,920
- * cells before writing the text over it; nothing changes a cell once placed (each is replaced whole), so
- * they share one frozen blank cell here. The build fails if either package's code changes, rather than
+ * in the app's bundle the diff is skipped when both carry the same codes (it is empty then), and the
+ * characters of a line share their lists of codes instead of each copying its own (`styledChars`). Ink
+ * also fills each frame's grid with a new blank cell (an object and an empty style list) for every one of
+ * its 1,920 cells before writing the text over it; nothing changes a cell once placed (each is replaced
+ * whole), so they share one frozen blank cell here. The build fails if either package's code changes, rather than
  * silently losing this.
  */
 const styledLine = fileURLToPath(new URL('../src/ui/styled-line.ts', import.meta.url))
@@ -293,6 +294,10 @@ const SAME_STYLES_PATCHES = [
   ['        else {\n            ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));\n        }',
     '        else if (!__patSameStyles(chars[i - 1].styles, char.styles)) {\n            ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));\n        }'],
   ['        if (i === chars.length - 1) {', '        if (i === chars.length - 1 && char.styles.length > 0) {']
+]
+const STYLED_CHARS_PATCHES = [
+  ['export function styledCharsFromTokens(tokens) {\n    let codes = [];\n    const ret = [];\n    for (const token of tokens) {\n        if (token.type === "ansi") {\n            codes = reduceAnsiCodesIncremental(codes, [token]);\n        }\n        else if (token.type === "char") {\n            ret.push({\n                ...token,\n                styles: [...codes],\n            });\n        }\n    }\n    return ret;\n}',
+    'export function styledCharsFromTokens(tokens) {\n    return __patStyledChars(tokens, reduceAnsiCodesIncremental);\n}']
 ]
 const BLANK_CELL_PATCHES = [
   ["                row.push({\n                    type: 'char',\n                    value: ' ',\n                    fullWidth: false,\n                    styles: [],\n                });",
@@ -311,7 +316,7 @@ const patchFile = (path, patches, head) => args => {
   return { contents: `${head}\n${source}`, loader: 'js' }
 }
 const OUTPUT_PATCHES = [
-  ['node_modules/@alcalzone/ansi-tokenize/build/styledChars.js', SAME_STYLES_PATCHES, `import { sameStyles as __patSameStyles } from ${JSON.stringify(styledLine)};`],
+  ['node_modules/@alcalzone/ansi-tokenize/build/styledChars.js', [...STYLED_CHARS_PATCHES, ...SAME_STYLES_PATCHES], `import { sameStyles as __patSameStyles, styledChars as __patStyledChars } from ${JSON.stringify(styledLine)};`],
   ['node_modules/ink/build/output.js', BLANK_CELL_PATCHES, BLANK_CELL]
 ]
 const outputPatches = {
