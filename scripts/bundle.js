@@ -12,6 +12,7 @@ import { createRequire } from 'node:module'
 import { dirname, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
+import { withMemoizedToEsm } from './esm-interop.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const outdir = `${root}dist/bundle`
@@ -354,12 +355,14 @@ Object.assign(result.metafile.outputs, lite.metafile.outputs)
  * it with `vm`): joining the wrapper to the source at run time made V8 copy the whole source once more into
  * a flat string before compiling it, and on this project's machine every megabyte of fresh memory costs
  * ~3 ms of page faults (docs/startup.md). Only bin/pat.cjs runs these files.
+ *
+ * And an import of a CommonJS module gets one wrapper per module, not one per import (scripts/esm-interop.js).
  */
 // bin/pat.cjs checks a file starts so (one built before it did not: it asks for `npm run build`).
 const ENTRY_HEAD = '(function (exports, require, module, __filename, __dirname) {'
 for (const name of ['lite', 'kb', 'app']) {
   const file = `${outdir}/${name}.cjs`
-  const source = readFileSync(file, 'utf8')
+  const source = withMemoizedToEsm(readFileSync(file, 'utf8'), file)
   const ascii = source.replace(/[^ -~\n\r\t]/g, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
   writeFileSync(file, `${ENTRY_HEAD}${ascii}\n})\n`)
 }
