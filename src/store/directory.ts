@@ -12,8 +12,12 @@ import type * as Y from 'yjs'
 import type { AccountHeader } from '../domain/index.js'
 import { readHeader } from './snapshot.js'
 
-const collator = new Intl.Collator() // what String#localeCompare uses, without building it per comparison
-const byName = (a: AccountHeader, b: AccountHeader) => collator.compare(a.name, b.name) || collator.compare(a.id, b.id)
+// What String#localeCompare uses, without building it per comparison; made when first needed, as building
+// ICU's collation data takes ~8 ms, which a directory read from a stored sorted list never needs.
+let collator: Intl.Collator | undefined
+const compareText = (a: string, b: string) => (collator ??= new Intl.Collator()).compare(a, b)
+/** The order of `list()`, by name then id: what the app's accounts screen shows by default (ui/format/accounts.ts). */
+const byName = (a: AccountHeader, b: AccountHeader) => compareText(a.name, b.name) || compareText(a.id, b.id)
 /** Above this many changed accounts, `listFrom` reads and sorts the whole list instead of patching. */
 const PATCH_LIMIT = 1000
 

@@ -3,6 +3,7 @@ import type { DueEntry, PlanItem } from '../../../src/domain/index.js'
 import { accountCells, filterAccounts, orderedAccounts, sortAccounts, type AccountRow } from '../../../src/ui/format/accounts.js'
 import { dueCells, dueTab, dueWhen, withinWindow } from '../../../src/ui/format/due.js'
 import { planCells, planSummary } from '../../../src/ui/format/plan.js'
+import { newStore, reopen } from '../../helpers/store.js'
 
 const TODAY = '2026-11-23'
 const account = (over: Partial<AccountRow>): AccountRow => ({
@@ -37,6 +38,27 @@ describe('accounts table', () => {
   it('hides archived accounts unless asked', () => {
     expect(orderedAccounts(rows, { sort: 'name', reverse: false, archived: false }).map(r => r.name)).not.toContain('Old Co')
     expect(orderedAccounts(rows, { sort: 'name', reverse: false, archived: true }).map(r => r.name)).toContain('Old Co')
+  })
+
+  // The default sort keeps the store's order (no collation in the app's first frame): right only while
+  // the store lists accounts exactly as sortAccounts orders names — live, and read back from its snapshot.
+  it('keeps the store\'s list as it comes for the name sort: that is the name order, either way', async () => {
+    let store = await newStore()
+    try {
+      for (const name of ['Zeta Foods', 'éclair Imports', 'apple Co', 'Apple Co', 'Émile & Fils', 'a-b Trading', 'A B Trading', '10 Ports', '9 Ports', 'Øster Ltd', 'Acme', 'acme']) {
+        await store.accounts.add({ name })
+      }
+      for (let round = 0; round < 2; round++) {
+        const listed = (await store.accounts.list({ unseen: true })) as AccountRow[]
+        for (const reverse of [false, true]) {
+          expect(orderedAccounts(listed, { sort: 'name', reverse, archived: true }).map(r => r.id))
+            .toEqual(sortAccounts([...listed].reverse(), 'name', reverse).map(r => r.id))
+        }
+        store = await reopen(store)
+      }
+    } finally {
+      await store.close()
+    }
   })
 
   it('filters the sorted list to the rows and order of sorting the filtered one', () => {
