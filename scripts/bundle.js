@@ -13,9 +13,16 @@ import { dirname, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 import { withMemoizedToEsm } from './esm-interop.js'
+import { lazyModule } from './lazy-builtin.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const outdir = `${root}dist/bundle`
+/**
+ * A filter for this file of the installed tree: its path ends so, and a nested copy of the package (one more
+ * node_modules/ in its path, as cli-table3's own string-width) is left alone (`nested` below).
+ */
+const at = path => new RegExp(`[\\\\/]${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replaceAll('/', '[\\\\/]')}$`)
+const nodeModulesIn = path => path.split(/[\\/]node_modules[\\/]/).length - 1
 
 /**
  * LevelDB's native addon is found by node-gyp-build from its own package directory (`__dirname`), so the
@@ -176,8 +183,44 @@ const cjsEntry = (name, entry, plugins, external = []) => build({
   banner: { js: "const __patUrl = require('node:url').pathToFileURL(__filename).href;" },
   plugins
 })
+/**
+ * Node's own modules that cost a start the most to load and that a start seldom uses: node:crypto (8.4 ms of
+ * a CPU profile of `pat account list`; store/home.ts, ids, generations… and Yjs's lib0 import it at the top,
+ * for random ids and hashes made only when writing) and node:child_process (3.6 ms; commander imports it at
+ * the top, for subcommands run as separate programs, which pat has none of). The CommonJS entries require
+ * instead a stand-in written beside them, `lazy-<name>.cjs`, which loads the real module on the first use of
+ * any of its names (scripts/lazy-builtin.cjs; test/setup/lazy-builtin.test.ts). It is a file of its own, not
+ * bundled: esbuild hands a bundled CommonJS module to its importers through __toESM, which lists (so loads)
+ * every name at once; an external one it requires as it is.
+ */
+const LAZY_BUILTINS = ['crypto', 'child_process']
+// Yjs's lib0 reads node:crypto's webcrypto as its module loads, for the random client ids of documents: here it
+// reads it when it first makes one (a read command with a current snapshot makes none).
+const LIB0_WEBCRYPTO = 'node_modules/lib0/webcrypto.node.js'
+const LIB0_WEBCRYPTO_SOURCE = `import { webcrypto } from 'node:crypto'
+
+export const subtle = /** @type {any} */ (webcrypto).subtle
+export const getRandomValues = /** @type {any} */ (webcrypto).getRandomValues.bind(webcrypto)
+`
+const LIB0_WEBCRYPTO_LAZY = `import { webcrypto } from 'node:crypto'
+
+export const subtle = new Proxy({}, { get: (_, name) => { const s = webcrypto.subtle; const v = s[name]; return typeof v === 'function' ? v.bind(s) : v } })
+export const getRandomValues = buffer => webcrypto.getRandomValues(buffer)
+`
+const lazyBuiltins = {
+  name: 'lazy-builtins',
+  setup (b) {
+    b.onResolve({ filter: new RegExp(`^(node:)?(${LAZY_BUILTINS.join('|')})$`) }, args =>
+      ({ path: `./lazy-${args.path.replace(/^node:/, '')}.cjs`, external: true }))
+    b.onLoad({ filter: at(LIB0_WEBCRYPTO) }, args => {
+      if (nodeModulesIn(args.path) !== nodeModulesIn(`/${LIB0_WEBCRYPTO}`)) return undefined // nested
+      if (readFileSync(args.path, 'utf8') !== LIB0_WEBCRYPTO_SOURCE) throw new Error(`${args.path} changed: review the lazy-builtins step of scripts/bundle.js`)
+      return { contents: LIB0_WEBCRYPTO_LAZY, loader: 'js' }
+    })
+  }
+}
 const addon = directAddon()
-const lite = await cjsEntry('lite', 'src/cli/lite.ts', [addon, liteDeclined, icalDefault])
+const lite = await cjsEntry('lite', 'src/cli/lite.ts', [addon, liteDeclined, icalDefault, lazyBuiltins])
 // `pat search` (src/cli/kb-fast.ts): the knowledge base alone, no store. `pat show` renders Markdown for the
 // terminal (marked-terminal, highlight.js: 1.7 MB), so bin/pat.cjs sends it to the full bundle; here the
 // renderer is a module that says so.
@@ -234,12 +277,6 @@ const appLater = ['@peculiar/x509', 'ws', 'multicast-dns', 'highlight.js', 'pars
  * rest on first need. The build fails if a package's code changes, rather than silently losing this.
  */
 const narrowText = fileURLToPath(new URL('../src/ui/narrow-text.ts', import.meta.url))
-/**
- * A filter for this file of the installed tree: its path ends so, and a nested copy of the package (one more
- * node_modules/ in its path, as cli-table3's own string-width) is left alone (`nested` below).
- */
-const at = path => new RegExp(`[\\\\/]${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replaceAll('/', '[\\\\/]')}$`)
-const nodeModulesIn = path => path.split(/[\\/]node_modules[\\/]/).length - 1
 const segmenterLazily = ['const segmenter = new Intl.Segmenter();', 'const segmenter = { segment: __patGraphemes };']
 // Each package's expected count of regular expressions of Unicode properties, built on first use instead.
 const GRAPHEME_PATCHES = [
@@ -326,7 +363,7 @@ const outputPatches = {
     for (const [path, patches, head] of OUTPUT_PATCHES) b.onLoad({ filter: at(path) }, patchFile(path, patches, head))
   }
 }
-const app = await cjsEntry('app', 'src/cli/app-fast.ts', [addon, yogaWithoutFetch, reactProduction, withoutTopLevelAwait, graphemesWithoutIcu, outputPatches, icalDefault], appLater)
+const app = await cjsEntry('app', 'src/cli/app-fast.ts', [addon, yogaWithoutFetch, reactProduction, withoutTopLevelAwait, graphemesWithoutIcu, outputPatches, icalDefault, lazyBuiltins], appLater)
 for (const [path] of OUTPUT_PATCHES) {
   if (!outputPatched.has(path)) throw new Error(`no file of the app matched ${path}: review the output-patches step of scripts/bundle.js`)
 }
@@ -334,7 +371,7 @@ Object.assign(result.metafile.outputs, app.metafile.outputs)
 for (const [path] of GRAPHEME_PATCHES) {
   if (!patched.has(path)) throw new Error(`no file of the app matched ${path}: review the graphemes-without-icu step of scripts/bundle.js`)
 }
-const kb = await cjsEntry('kb', 'src/cli/kb-fast.ts', [kbWithoutRender])
+const kb = await cjsEntry('kb', 'src/cli/kb-fast.ts', [kbWithoutRender, lazyBuiltins])
 for (const input of Object.keys(kb.metafile.inputs)) {
   if (/yjs|classic-level|commander|highlight\.js/.test(input)) throw new Error(`dist/bundle/kb.cjs would include ${input}: see src/cli/kb-fast.ts`)
 }
@@ -365,6 +402,9 @@ for (const name of ['lite', 'kb', 'app']) {
   const source = withMemoizedToEsm(readFileSync(file, 'utf8'), file)
   const ascii = source.replace(/[^ -~\n\r\t]/g, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
   writeFileSync(file, `${ENTRY_HEAD}${ascii}\n})\n`)
+}
+for (const name of LAZY_BUILTINS) {
+  writeFileSync(`${outdir}/lazy-${name}.cjs`, `'use strict'\n// node:${name}, loaded on first use: scripts/bundle.js (lazy-builtins)\nmodule.exports = (${lazyModule.toString()})(() => require('node:${name}'))\n`)
 }
 // What went into which file, for esbuild's analyser (`PAT_BUNDLE_META=meta.json npm run build`).
 if (process.env.PAT_BUNDLE_META) writeFileSync(process.env.PAT_BUNDLE_META, JSON.stringify(result.metafile))

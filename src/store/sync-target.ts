@@ -126,7 +126,7 @@ export function workspaceSyncTarget (ws: Workspace, role: () => Role | undefined
         if (part.client !== undefined && own.has(part.client) && keep(name, part, 'here', ws.member.name, why)) kept++
       }
       if (kept > 0) source.log?.(`${name}: ${kept} change${kept === 1 ? '' : 's'} of yours set aside, not sent: ${why} (pat sync set-aside list)`)
-      return NOTHING
+      return nothing()
     }
   }
 }
@@ -167,8 +167,12 @@ function vouchedParts (ws: Workspace, opts: VouchedOptions, accept: WorkspaceSyn
   }
 }
 
-/** An update that changes nothing. */
-const NOTHING = Y.encodeStateAsUpdate(new Y.Doc())
+/**
+ * An update that changes nothing, made when first needed: a document draws a random client id, and the first
+ * random number loads node:crypto (~8 ms of every read command's start, when this module made it as it loaded).
+ */
+let empty: Uint8Array | undefined
+const nothing = () => (empty ??= Y.encodeStateAsUpdate(new Y.Doc()))
 
 /** Why this member may not send changes (a viewer, removed), or undefined when they may. */
 function unshared (ws: Workspace): string | undefined {

@@ -44,6 +44,7 @@ describe('the bundle\'s CommonJS entries', () => {
     copyFileSync(join(root, 'bin', 'pat.cjs'), join(deep, 'bin', 'pat.cjs'))
     copyFileSync(join(root, 'package.json'), join(deep, 'package.json'))
     writeFileSync(join(deep, 'dist', 'bundle', 'lite.cjs'), edit(readFileSync(bundle('lite.cjs'), 'latin1')), 'latin1')
+    for (const name of ['crypto', 'child_process']) copyFileSync(bundle(`lazy-${name}.cjs`), join(deep, 'dist', 'bundle', `lazy-${name}.cjs`))
     return join(deep, 'bin', 'pat.cjs')
   }
 
@@ -63,5 +64,28 @@ describe('the bundle\'s CommonJS entries', () => {
     const r = await run(await deeperCopy(unwrapped), ['--home', home, 'account', 'list'])
     expect(r.code).toBe(1)
     expect(r.stderr).toMatch(/^error: the build in .*deeper is older than its bin\/pat\.cjs: run `npm run build` there, then try again\n$/)
+  })
+
+  // node:crypto and node:child_process cost a start ~9-12 ms to load; the CommonJS entries load them on first
+  // use (scripts/bundle.js, lazy-builtins), which a read command on a current snapshot never comes to, while a
+  // command that needs them still gets the real modules.
+  it('a read command loads neither node:crypto nor node:child_process; a write still works', async () => {
+    const home = await initHome('Ana Lima', { accounts: ['Acme Imports'] })
+    const dir = await tempDir()
+    const hook = join(dir, 'hook.cjs')
+    writeFileSync(hook, `const M = require('node:module'); const load = M._load; const seen = new Set()
+M._load = function (request, ...rest) { if (/^(node:)?(crypto|child_process)$/.test(request)) seen.add(request.replace('node:', '')); return load.call(this, request, ...rest) }
+process.on('exit', () => process.stderr.write('builtins:' + [...seen].sort().join(',') + '\\n'))`)
+    const env = { NODE_OPTIONS: `--require ${hook}` }
+    await run(bundle('../../bin/pat.cjs'), ['--home', home, 'account', 'list'], env) // leaves the snapshot current
+    for (const args of [['account', 'list', '--json'], ['due', '--json'], ['status']]) {
+      const r = await run(bundle('../../bin/pat.cjs'), ['--home', home, ...args], env)
+      expect(r.code).toBe(0)
+      expect(r.stderr).toBe('builtins:\n')
+    }
+    const added = await run(bundle('../../bin/pat.cjs'), ['--home', home, 'plan', 'add', 'acme', '--title', 'Classification review', '--priority', 'high', '--json'], env)
+    expect(added.stderr).toBe('builtins:crypto\n')
+    expect(added.code).toBe(0)
+    expect(JSON.parse(added.stdout)).toMatchObject({ title: 'Classification review' })
   })
 })
