@@ -26,8 +26,8 @@ export function memoizeToEsm (toEsm) {
   }
 }
 
-// esbuild's minified __toESM: `var A=(t,e,n)=>(n=t!=null?B(C(t)):{},D(e||!t||!t.__esModule?E(n,"default",{value:t,enumerable:!0}):n,t))`
-const TO_ESM = /var (\w+)=(\((\w+),(\w+),(\w+)\)=>\(\5=\3!=null\?\w+\(\w+\(\3\)\):\{\},\w+\(\4\|\|!\3\|\|!\3\.__esModule\?\w+\(\5,"default",\{value:\3,enumerable:!0\}\):\5,\3\)\))/g
+// esbuild's minified __toESM (a minified name may hold a $): `var A=(t,e,n)=>(n=t!=null?B(C(t)):{},D(e||!t||!t.__esModule?E(n,"default",{value:t,enumerable:!0}):n,t))`
+const TO_ESM = /var ([\w$]+)=(\(([\w$]+),([\w$]+),([\w$]+)\)=>\(\5=\3!=null\?[\w$]+\([\w$]+\(\3\)\):\{\},[\w$]+\(\4\|\|!\3\|\|!\3\.__esModule\?[\w$]+\(\5,"default",\{value:\3,enumerable:!0\}\):\5,\3\)\))/g
 
 /** The bundle's source with its __toESM memoized (see above). */
 export function withMemoizedToEsm (source, file) {

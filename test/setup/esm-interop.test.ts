@@ -43,6 +43,12 @@ describe('withMemoizedToEsm', () => {
     expect(kept.two.answer).toBe(7)
   })
 
+  it('finds the helper whatever names the minifier gave it, $ included', () => {
+    const helper = 'var $F=($,e$,n)=>(n=$!=null?a$(b(c$)):{},d$(e$||!$||!$.__esModule?f(n,"default",{value:$,enumerable:!0}):n,$));'
+    const out = rewrite(helper.replace('c$', '$'), 'names.cjs')
+    expect(out.startsWith('var $F=(function memoizeToEsm')).toBe(true)
+  })
+
   it('refuses a bundle without the helper, or with it twice', async () => {
     expect(() => rewrite('var x=1', 'some.cjs')).toThrow(/some\.cjs: esbuild's __toESM found 0 times/)
     const source = await bundleText()
