@@ -16,26 +16,38 @@ const NEVER_SPELLED_OUT: Acronym[] = [
 const MINOR = new Set(['of', 'and', 'the', 'for', 'to', 'on', 'in', '&', 'a'])
 const CANDIDATE = /((?:[A-Za-z][\w/&-]*\s+){1,8})\(([A-Z][A-Za-z]{1,6}?)(?:s)?\)/g
 
-/** If the words before the parenthesis spell the acronym, the spelled-out form; else undefined. */
+/**
+ * If the words before the parenthesis spell the acronym, the spelled-out form; else undefined. A final S is
+ * first read as a letter of the acronym ("Computer Audit Specialists (CAS)"), then as a plural.
+ */
 export function expansionFor (before: string, acronym: string): string | undefined {
+  const upper = acronym.toUpperCase()
+  return spelledOut(before, upper) ?? (upper.endsWith('S') ? spelledOut(before, upper.slice(0, -1)) : undefined)
+}
+
+function spelledOut (before: string, acronym: string): string | undefined {
   const ws = before.trim().split(/\s+/)
-  const letters = acronym.toUpperCase().replace(/S$/, '').split('')
+  const letters = acronym.split('')
   let li = letters.length - 1
   let start = ws.length
+  let first = ''
   for (let wi = ws.length - 1; wi >= 0 && li >= 0; wi--) {
     const w = ws[wi]!
     if (MINOR.has(w.toLowerCase()) && li < letters.length - 1) continue
     // a hyphenated or slashed word may carry two letters (Cargo Selectivity, Trade-Compliance)
-    const parts = w.split(/[-/]/).filter(Boolean).reverse()
-    let matched = false
-    for (const part of parts) {
-      if (li >= 0 && part[0]?.toUpperCase() === letters[li]) { li--; matched = true }
+    const parts = w.split(/([-/])/)
+    let from = parts.length
+    for (let pi = parts.length - 1; pi >= 0; pi -= 2) {
+      if (li >= 0 && parts[pi]?.[0]?.toUpperCase() === letters[li]) { li--; from = pi }
     }
-    if (!matched) return undefined
+    if (from === parts.length) return undefined
     start = wi
+    // The first word's parts before the one spelling the first letter are not part of the name
+    // ("Specialist Division/National Import Specialists (NIS)").
+    first = parts.slice(from).join('')
   }
   if (li >= 0) return undefined
-  return ws.slice(start).join(' ')
+  return [first, ...ws.slice(start + 1)].join(' ')
 }
 
 export function extractAcronyms (sections: readonly Section[]): Acronym[] {

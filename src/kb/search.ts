@@ -126,12 +126,18 @@ export function queryTerms (idx: KbIndex, query: string, w: Weights = WEIGHTS): 
   // heading names it (the office's own description). Unless the question asks what the acronym means.
   const actors = direct > 1 && !definingSentence(query)
   const actorTerms = new Set<string>()
+  // A word that is an acronym itself is another's plural only typed so: "CAS" (Computer Audit Specialists)
+  // or "cas" is not "CAs" (Compliance Assessments).
+  const acronymWords = new Set(idx.acronyms.map(a => a.acronym.toLowerCase()))
+  const typedPlurals = new Set([...query.matchAll(/\b([A-Z][A-Z#]*)s\b/g)].map(m => m[1]!.toLowerCase()).filter(a => acronymWords.has(a)).map(a => `${a}s`))
+  const plural = (acr: string) => qWords.includes(acr + 's') && (!acronymWords.has(acr + 's') || typedPlurals.has(acr + 's'))
+  const own = (acr: string) => qWords.includes(acr) && !typedPlurals.has(acr)
   for (const a of idx.acronyms) {
     const acr = a.acronym.toLowerCase().replace(/#$/, '#')
     const expTerms = terms(a.expansion)
     // The spelled-out form as a whole weighs about as much as two words, however many words it has.
     // An acronym that is also an everyday word ("it", "am") counts only typed in capitals: "can we give it".
-    const named = (qWords.includes(acr) || qWords.includes(acr + 's')) && (!(EVERYDAY.has(acr) || isStopWord(acr)) || new RegExp(`\\b${a.acronym}s?\\b`).test(query))
+    const named = (own(acr) || plural(acr)) && (!(EVERYDAY.has(acr) || isStopWord(acr)) || new RegExp(`\\b${a.acronym}s?\\b`).test(query))
     if (named) {
       for (const t of expTerms) add(t, widen * Math.min(1, 2 / expTerms.length), acr, expTerms)
       if (actors) for (const t of [term(acr), ...expTerms]) actorTerms.add(t)

@@ -129,6 +129,16 @@ describe('the words of a question', () => {
     expect(queryTerms(withIt, 'who runs IT for the importer').map(q => q.term)).toContain('technolog')
   })
 
+  it('read an acronym that ends in S as itself, and as another\'s plural only typed so ("CAS" is not "CAs")', () => {
+    const acronyms = [{ acronym: 'CA', expansion: 'Compliance Assessment' }, { acronym: 'CAS', expansion: 'Computer Audit Specialists' }]
+    const withCas = { ...idx, acronyms }
+    const expanded = (q: string) => queryTerms(withCas, q).map(t => t.term)
+    expect(expanded('what does CAS stand for')).toContain('specialist')
+    expect(expanded('what does CAS stand for')).not.toContain('assess')
+    expect(expanded('when are CAs scheduled')).toContain('assess')
+    expect(expanded('when are CAs scheduled')).not.toContain('specialist')
+  })
+
   it('look a phrase up as the documents\' words for it, not word by word ("take part" → participate)', () => {
     const phraseIdx = buildIndex(splitSections({ markdown: '# D\n\n## Joining\n\nThe company may participate in the program.\n\n## Parts\n\nEach part of the plan has a cover sheet.\n', fallbackId: 'd' }), 'test')
     const ts = queryTerms(phraseIdx, 'can the company take part').map(q => q.term)

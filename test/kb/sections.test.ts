@@ -98,7 +98,12 @@ describe('acronyms from the content', () => {
     ['inclusion in a Primary Focus Industry', 'PFI', 'Primary Focus Industry'],
     ['The Cargo Selectivity Management Team', 'CSMT', 'Cargo Selectivity Management Team'],
     ['National Account Services Center', 'NASC', 'National Account Services Center'],
-    ['checked by the team', 'CIP', undefined]
+    ['checked by the team', 'CIP', undefined],
+    // A final S is a letter of the acronym first, then a plural.
+    ['Computer Audit Specialists', 'CAS', 'Computer Audit Specialists'],
+    ['two Compliance Assessments', 'CAS', 'Compliance Assessments'],
+    ['the Cargo-Selectivity Management Team', 'CSMT', 'Cargo-Selectivity Management Team'],
+    ['National Commodity Specialist Division/National Import Specialists', 'NIS', 'National Import Specialists']
   ])('%s (%s)', (before, acronym, expansion) => {
     expect(expansionFor(before, acronym)).toBe(expansion)
   })
