@@ -189,7 +189,7 @@ const cjsEntry = (name, entry, plugins, external = []) => build({
  * for random ids and hashes made only when writing) and node:child_process (3.6 ms; commander imports it at
  * the top, for subcommands run as separate programs, which pat has none of). The CommonJS entries require
  * instead a stand-in written beside them, `lazy-<name>.cjs`, which loads the real module on the first use of
- * any of its names (scripts/lazy-builtin.cjs; test/setup/lazy-builtin.test.ts). It is a file of its own, not
+ * any of its names (scripts/lazy-builtin.js; test/setup/lazy-builtin.test.ts). It is a file of its own, not
  * bundled: esbuild hands a bundled CommonJS module to its importers through __toESM, which lists (so loads)
  * every name at once; an external one it requires as it is.
  */
