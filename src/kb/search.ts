@@ -71,13 +71,16 @@ function phrasesOf (all: string[]): { qWords: string[], phrases: Array<{ first: 
   return { qWords: inPhrase.size ? all.filter((_, k) => !inPhrase.has(k)) : all, phrases }
 }
 
+/** Adds a term for a query word, or raises one already added (its best weight, every word it stands for). */
+type AddTerm = (t: string, weight: number, word: string, group?: string[], soft?: boolean) => void
+
 /** The query's terms, widened by acronyms and typo corrections. */
 export function queryTerms (idx: KbIndex, query: string, w: Weights = WEIGHTS): QueryTerm[] {
   let known = vocab.get(idx)
   if (!known) { known = new Set(idx.vocabulary); vocab.set(idx, known) }
   const { qWords, phrases } = phrasesOf(words(query))
   const out = new Map<string, QueryTerm>()
-  const add = (t: string, weight: number, word: string, group?: string[], soft = false) => {
+  const add: AddTerm = (t, weight, word, group, soft = false) => {
     const prev = out.get(t)
     if (!prev) out.set(t, { term: t, weight, words: [word], ...(group ? { group } : {}), ...(soft ? { soft } : {}) })
     else {
@@ -86,6 +89,16 @@ export function queryTerms (idx: KbIndex, query: string, w: Weights = WEIGHTS): 
       if (!prev.words.includes(word)) prev.words.push(word)
     }
   }
+  addWordTerms(idx, known, qWords, w, add)
+  for (const p of phrases) for (const t of p.terms.map(term)) if (known.has(t)) add(t, w.standIn, p.first)
+  const direct = out.size
+  addEverydayTerms(idx, known, qWords, w, add)
+  for (const t of addAcronymTerms(idx, query, qWords, direct, w, add)) { const q = out.get(t); if (q) q.actor = true }
+  return [...out.values()]
+}
+
+/** Each query word as the documents write it: its term (or base word's), its other forms, its typo corrections. */
+function addWordTerms (idx: KbIndex, known: ReadonlySet<string>, qWords: readonly string[], w: Weights, add: AddTerm): void {
   for (const word of qWords) {
     if (isStopWord(word) || word.length < 2) continue
     // An irregular form the documents do not use is looked up as its base word ("chose" → choose).
@@ -102,9 +115,10 @@ export function queryTerms (idx: KbIndex, query: string, w: Weights = WEIGHTS): 
       found.forEach((c, rank) => add(c.term, (c.distance === 1 ? w.typo1 : w.typo2) * (rank === 0 ? 1 : 0.5), word))
     }
   }
-  for (const p of phrases) for (const t of p.terms.map(term)) if (known.has(t)) add(t, w.standIn, p.first)
-  const direct = out.size
-  // Everyday words look for the documents' words for the same idea; question words for how such questions are answered.
+}
+
+/** Everyday words as the documents' words for the same idea; question words as how such questions are answered. */
+function addEverydayTerms (idx: KbIndex, known: ReadonlySet<string>, qWords: readonly string[], w: Weights, add: AddTerm): void {
   for (const word of qWords) {
     // A word the documents never use is matched only through their words for it: those stand in for it.
     const absent = !isStopWord(word) && !known.has(term(word))
@@ -119,6 +133,13 @@ export function queryTerms (idx: KbIndex, query: string, w: Weights = WEIGHTS): 
   }
   // "Who …" is answered by a role: the documents' names for their offices, teams and people.
   if (w.role > 0 && /^\s*who\b|\bwho (?:is|are|does|do|should|must|can|will)\b/.test(q)) for (const t of roleTerms(idx, v => textFrequency(idx, v))) add(t, w.role, t, undefined, true)
+}
+
+/**
+ * The acronyms the query names, looked up as their spelled-out forms (and a spelled-out form as its acronym);
+ * returns the terms of those that act in the question (`direct`: how many terms the query's own words gave).
+ */
+function addAcronymTerms (idx: KbIndex, query: string, qWords: readonly string[], direct: number, w: Weights, add: AddTerm): Set<string> {
   // An acronym alone is looked up as its spelled-out form; beside other words it only nudges.
   const qTerms = terms(query).join(' ')
   const widen = direct <= 1 ? w.acronymAlone : w.acronymBeside
@@ -143,8 +164,7 @@ export function queryTerms (idx: KbIndex, query: string, w: Weights = WEIGHTS): 
       if (actors) for (const t of [term(acr), ...expTerms]) actorTerms.add(t)
     } else if (expTerms.length > 1 && ` ${qTerms} `.includes(` ${expTerms.join(' ')} `)) add(term(acr), widen, expTerms[0]!)
   }
-  for (const t of actorTerms) { const q = out.get(t); if (q) q.actor = true }
-  return [...out.values()]
+  return actorTerms
 }
 
 /**
