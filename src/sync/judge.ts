@@ -13,7 +13,7 @@
  * to `setAside` (kept, reported once: store/set-aside.ts); parts still waiting once nothing more applies
  * build on a refused part or on changes this side lacks, and are WAIT (held, or offered again next time).
  *
- * A document this side lacks is judged as ABSENT (an empty stand-in, never changed): the caller creates
+ * A document this side lacks is judged as `absent()` (an empty stand-in, never changed): the caller creates
  * the document only when that verdict lets something of the update in, and judges it again against the
  * real one.
  */
@@ -35,20 +35,25 @@ export type Hold = (name: string, part: UpdatePart, reason: string) => string | 
 
 const isHeld = (v: Verdict): v is { held: string } => typeof v === 'object' && 'held' in v
 
-/** Stands for a document this side does not have (judged against, answered from; never changed). */
-export const ABSENT = new Y.Doc()
+let absentDoc: Y.Doc | undefined
+/**
+ * Stands for a document this side does not have (judged against, answered from; never changed). Made when
+ * first needed: a document draws a random client id, and the first random number loads node:crypto, which
+ * the app's first frame otherwise does without.
+ */
+export const absent = (): Y.Doc => (absentDoc ??= new Y.Doc())
 
 /**
  * Judges what `update` brings to `doc` and applies it — whole, or the parts the rules allow — with the
- * origin `origin(doc)` gives just before, unless `doc` is ABSENT. Returns undefined when something was
- * applied (for ABSENT: would be), the refusal when every part was refused (each set aside), WAIT when
+ * origin `origin(doc)` gives just before, unless `doc` is `absent()`. Returns undefined when something was
+ * applied (for `absent()`: would be), the refusal when every part was refused (each set aside), WAIT when
  * parts wait, or the whole update's SKIP. Throws what Yjs throws on an update that does not decode or
  * apply (the caller names it as the protocol's error).
  */
 export function judgeAndApply (name: string, doc: Y.Doc, update: Uint8Array, accept: Accept | undefined, origin: (doc: Y.Doc) => unknown, setAside?: SetAside, hold?: Hold): Verdict {
   const fresh = news(doc, update)
   const verdict = accept?.(name, doc, fresh)
-  if (verdict === undefined && doc !== ABSENT) Y.applyUpdate(doc, fresh, origin(doc))
+  if (verdict === undefined && doc !== absent()) Y.applyUpdate(doc, fresh, origin(doc))
   if (typeof verdict !== 'string' && (verdict === undefined || !isHeld(verdict))) return verdict
   const whole = typeof verdict === 'string' ? verdict : verdict.held
   const parts = splitUpdate(fresh)
@@ -70,7 +75,7 @@ function unapplied (name: string, parts: UpdatePart[], verdict: string | { held:
 // the scratch copy and the lists of accepted, refused and held parts.
 function judgeParts (name: string, doc: Y.Doc, parts: UpdatePart[], whole: string, accept: Accept, origin: (doc: Y.Doc) => unknown, setAside?: SetAside, hold?: Hold): Verdict {
   // Which parts the rules let in, one by one, on a scratch copy (a part may build on another).
-  const trial = doc === ABSENT ? ABSENT : copyOf(doc)
+  const trial = doc === absent() ? absent() : copyOf(doc)
   let pending = parts
   const accepted: UpdatePart[] = []
   const refused: Array<[UpdatePart, string]> = []
@@ -81,7 +86,7 @@ function judgeParts (name: string, doc: Y.Doc, parts: UpdatePart[], whole: strin
     for (const part of pending) {
       const v = accept(name, trial, news(trial, part.update))
       if (v === undefined) {
-        if (doc === ABSENT) return undefined // something gets in: the caller opens the document and judges again
+        if (doc === absent()) return undefined // something gets in: the caller opens the document and judges again
         Y.applyUpdate(trial, news(trial, part.update))
         accepted.push(part)
         progress = true
@@ -96,7 +101,7 @@ function judgeParts (name: string, doc: Y.Doc, parts: UpdatePart[], whole: strin
     const v = accept(name, trial, news(trial, part.update))
     if (v !== undefined && isHeld(v)) held.push([part, v.held])
   }
-  if (trial !== ABSENT) trial.destroy()
+  if (trial !== absent()) trial.destroy()
   // The parts let in must also hold together, judged as one update against the document as it is: one part
   // alone can pass where the whole could not (changes signed by an owner whom another part removes).
   let chosen = accepted
@@ -117,7 +122,7 @@ function judgeParts (name: string, doc: Y.Doc, parts: UpdatePart[], whole: strin
 
 /** What `update` brings that `doc` lacks. */
 function news (doc: Y.Doc, update: Uint8Array): Uint8Array {
-  return doc === ABSENT ? update : Y.diffUpdate(update, Y.encodeStateVector(doc))
+  return doc === absent() ? update : Y.diffUpdate(update, Y.encodeStateVector(doc))
 }
 
 /** Parts merged into one update, of what `doc` lacks. */

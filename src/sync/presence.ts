@@ -38,23 +38,44 @@ const ACCOUNT_ID = /^[a-z0-9-]{1,64}$/
 type Changes = { added: number[], updated: number[], removed: number[] }
 
 export class Presence {
-  private readonly awareness: Awareness
-  private readonly doc = new Y.Doc()
+  /**
+   * Made when first needed — a connection joining (`link`), or a state to keep beside others' — not when the
+   * app starts: its document draws a random client id, and the first random number loads node:crypto
+   * (~8 ms before the app's first key, docs/startup.md). Until then this member's state is `local`.
+   */
+  private made: { awareness: Awareness, doc: Y.Doc } | undefined
+  private local: PresenceState
+  private readonly listeners = new Set<() => void>()
   private checkedAt = 0
+  private closed = false
 
   constructor (private readonly self: { member: string, name: string }) {
-    this.awareness = new Awareness(this.doc)
-    this.awareness.setLocalState({ member: self.member, name: self.name })
+    this.local = { member: self.member, name: self.name }
+  }
+
+  private get awareness (): Awareness {
+    if (!this.made) {
+      const doc = new Y.Doc()
+      const awareness = new Awareness(doc)
+      awareness.setLocalState({ ...this.local })
+      for (const l of this.listeners) awareness.on('change', l)
+      this.made = { awareness, doc }
+      // Asked for after destroy (a connection closing late): an awareness that runs no timer, as before.
+      if (this.closed) { awareness.destroy(); doc.destroy() }
+    }
+    return this.made.awareness
   }
 
   /** Says which account this member has open (undefined: none). */
   view (account: string | undefined): void {
-    if (this.awareness.getLocalState()?.account === account) return
-    this.awareness.setLocalState({ member: this.self.member, name: this.self.name, ...(account ? { account } : {}) })
+    if (this.local.account === account) return
+    this.local = { member: this.self.member, name: this.self.name, ...(account ? { account } : {}) }
+    this.made?.awareness.setLocalState({ ...this.local })
   }
 
   /** The other members present, one entry per member (their latest state). */
   others (): PresenceState[] {
+    if (!this.made) return []
     const seen = new Map<string, PresenceState>()
     for (const [client, state] of this.awareness.getStates()) {
       if (client === this.awareness.clientID) continue
@@ -66,8 +87,9 @@ export class Presence {
 
   onChange (listener: () => void): () => void {
     const l = () => listener()
-    this.awareness.on('change', l)
-    return () => this.awareness.off('change', l)
+    this.listeners.add(l)
+    this.made?.awareness.on('change', l)
+    return () => { this.listeners.delete(l); this.made?.awareness.off('change', l) }
   }
 
   /** Joins a connection: sends what is known now and every change not from this connection. */
@@ -120,9 +142,13 @@ export class Presence {
   }
 
   destroy (): void {
-    removeAwarenessStates(this.awareness, [this.awareness.clientID], 'destroy')
-    this.awareness.destroy()
-    this.doc.destroy()
+    this.closed = true
+    this.listeners.clear()
+    if (!this.made) return
+    const { awareness, doc } = this.made
+    removeAwarenessStates(awareness, [awareness.clientID], 'destroy')
+    awareness.destroy()
+    doc.destroy()
   }
 }
 

@@ -33,7 +33,7 @@ import * as Y from 'yjs'
 import { FRAME, ProtocolError, readFrame, writeError, writeSignal, writeSyncFrame } from './frames.js'
 import { setAside } from '../store/debug.js'
 import type { UpdatePart } from '../store/update-parts.js'
-import { ABSENT, judgeAndApply, type Verdict } from './judge.js'
+import { absent, judgeAndApply, type Verdict } from './judge.js'
 
 export type { Verdict } from './judge.js'
 
@@ -187,7 +187,7 @@ export class SyncSession {
       type = decoding.readVarUint(decoder)
       if (type === syncProtocol.messageYjsSyncStep1) {
         // y-protocols' readSyncStep1, with what is sent passed through the target's `share`
-        const lacking = this.share(name, Y.encodeStateAsUpdate(doc ?? ABSENT, decoding.readVarUint8Array(decoder)), doc)
+        const lacking = this.share(name, Y.encodeStateAsUpdate(doc ?? absent(), decoding.readVarUint8Array(decoder)), doc)
         this.send(writeSyncFrame(name, enc => { encoding.writeVarUint(enc, syncProtocol.messageYjsSyncStep2); encoding.writeVarUint8Array(enc, lacking) }))
         return
       }
@@ -208,7 +208,7 @@ export class SyncSession {
    */
   private async judgeAndApply (name: string, update: Uint8Array): Promise<Verdict> {
     const doc = await this.docs.get(name)
-    const verdict = this.judgeAndApplyTo(name, doc ?? ABSENT, update)
+    const verdict = this.judgeAndApplyTo(name, doc ?? absent(), update)
     return verdict === undefined && doc === undefined ? this.judgeAndApplyTo(name, await this.open(name), update) : verdict
   }
 
@@ -265,7 +265,7 @@ export class SyncSession {
     if (!present) this.lacking.add(name)
     this.awaitingStep2.add(name)
     const doc = await opening
-    this.send(writeSyncFrame(name, enc => syncProtocol.writeSyncStep1(enc, doc ?? ABSENT)))
+    this.send(writeSyncFrame(name, enc => syncProtocol.writeSyncStep1(enc, doc ?? absent())))
   }
 
   /**

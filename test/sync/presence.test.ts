@@ -27,6 +27,32 @@ async function member (store: Store, listen = true) {
 }
 
 describe('presence', () => {
+  // Presence makes its document (a random client id, so node:crypto) only when a connection joins: the app
+  // starts without it. What was said and listened to before then must still count.
+  it('keeps what is viewed and listened to before any connection, and sends it when one joins', () => {
+    const a = new Presence({ member: 'AAAA-BBBB', name: 'Ana Lima' })
+    const b = new Presence({ member: 'CCCC-DDDD', name: 'Bo Chen' })
+    keep({ close: async () => { a.destroy(); b.destroy() } })
+    a.view('harbor-co')
+    let heard = 0
+    b.onChange(() => heard++)
+    expect(a.others()).toEqual([])
+    const toA: Uint8Array[] = []
+    const toB: Uint8Array[] = []
+    const linkA = a.link(u => toB.push(u))
+    const linkB = b.link(u => toA.push(u))
+    for (let round = 0; round < 3; round++) {
+      for (const u of toB.splice(0)) linkB.receive(u)
+      for (const u of toA.splice(0)) linkA.receive(u)
+    }
+    expect(b.others()).toEqual([{ member: 'AAAA-BBBB', name: 'Ana Lima', account: 'harbor-co' }])
+    expect(a.others()).toEqual([{ member: 'CCCC-DDDD', name: 'Bo Chen' }])
+    expect(heard).toBeGreaterThan(0)
+    a.view(undefined)
+    for (const u of toB.splice(0)) linkB.receive(u)
+    expect(b.others()).toEqual([{ member: 'AAAA-BBBB', name: 'Ana Lima' }])
+  })
+
   it('shows who has which account open, through a middle peer, and forgets them when they leave', async () => {
     const ana = await newStore('Ana Lima')
     const bo = await joinedStore(ana, 'Bo Chen', 'editor')

@@ -44,7 +44,7 @@ import type { InputError } from '../../domain/index.js'
 import { WAIT, type WorkspaceSyncTarget } from '../../store/index.js'
 import { ProtocolError } from '../frames.js'
 import { step1, type SyncMessage } from './protocol.js'
-import { ABSENT, judgeAndApply } from '../judge.js'
+import { absent, judgeAndApply } from '../judge.js'
 
 export interface RoomOutcome {
   /** The document's name (`workspace`, `account/<id>`). */
@@ -125,7 +125,7 @@ export class HubRoom {
     this.opts.onOpen?.(this)
     this.run(async () => {
       if (await this.opts.target.has(this.name)) this.forward(await this.opts.target.doc(this.name))
-      this.send(step1(this.doc ?? ABSENT))
+      this.send(step1(this.doc ?? absent()))
       this.step1Sent++
     })
   }
@@ -171,7 +171,7 @@ export class HubRoom {
           const whole = this.opts.target.share(this.name, Y.encodeStateAsUpdate(doc))
           if (hasContent(whole)) this.send({ type: 'update', update: whole })
         }
-        this.send(step1(doc ?? ABSENT))
+        this.send(step1(doc ?? absent()))
         this.answers.set(++this.step1Sent, resolve)
       })
       void this.synced.then(() => { if (this.done) resolve() }) // ended meanwhile
@@ -214,7 +214,7 @@ export class HubRoom {
       case 'step1': {
         let lacking: Uint8Array
         try {
-          lacking = Y.encodeStateAsUpdate(this.doc ?? ABSENT, message.stateVector)
+          lacking = Y.encodeStateAsUpdate(this.doc ?? absent(), message.stateVector)
         } catch (err) {
           throw new ProtocolError(`bad state vector: ${(err as Error).message}`)
         }
@@ -225,7 +225,7 @@ export class HubRoom {
         this.outcome.sent ||= hasContent(lacking)
         this.send({ type: 'step2', update: lacking })
         if (this.probe === Infinity) {
-          this.send(step1(this.doc ?? ABSENT))
+          this.send(step1(this.doc ?? absent()))
           this.probe = ++this.step1Sent
         }
         return
@@ -255,7 +255,7 @@ export class HubRoom {
         throw new ProtocolError(`bad update: ${(err as Error).message}`)
       }
     }
-    let verdict = judge(this.doc ?? ABSENT)
+    let verdict = judge(this.doc ?? absent())
     if (verdict === undefined && !this.doc) verdict = judge(this.forward(await target.doc(this.name))) // judged again against the document as it is now
     if (typeof verdict === 'string') this.outcome.refused ??= verdict // set aside by the target; the room goes on
     if (verdict === WAIT || (typeof verdict === 'object' && 'wait' in verdict)) {
