@@ -62,12 +62,21 @@ export function writeSliced (stream: Pick<NodeJS.WritableStream, 'write'>, text:
 
 /**
  * Writes text as it may reach a terminal: printable, and ending in a newline — written apart, as appending it
- * would copy a large text first.
+ * would copy a large text first. Parts are made printable one by one, so a part must not end inside an escape
+ * sequence the next one finishes; printJson's parts are jsonText's, which the guard leaves as they are.
  */
+export function writeTerminalParts (stream: Pick<NodeJS.WritableStream, 'write'>, parts: Iterable<string>, opts: WriteOptions = {}): void {
+  let last = ''
+  for (const part of parts) {
+    const safe = printableText(part, opts)
+    writeSliced(stream, safe)
+    if (safe !== '') last = safe
+  }
+  if (!last.endsWith('\n')) stream.write('\n')
+}
+
 export function writeTerminal (stream: Pick<NodeJS.WritableStream, 'write'>, text: string, opts: WriteOptions = {}): void {
-  const safe = printableText(text, opts)
-  writeSliced(stream, safe)
-  if (!safe.endsWith('\n')) stream.write('\n')
+  writeTerminalParts(stream, [text], opts)
 }
 
 /**
@@ -85,17 +94,6 @@ function endQuietlyOnClosedPipe (): void {
       throw err
     })
   }
-}
-
-/** Writes the parts as `writeTerminal` writes them joined (each made printable on its own, then one final newline). */
-export function writeTerminalParts (stream: Pick<NodeJS.WritableStream, 'write'>, parts: Iterable<string>, opts: WriteOptions = {}): void {
-  let last = ''
-  for (const part of parts) {
-    const safe = printableText(part, opts)
-    writeSliced(stream, safe)
-    if (safe !== '') last = safe
-  }
-  if (!last.endsWith('\n')) stream.write('\n')
 }
 
 export function processIo (): Io {
