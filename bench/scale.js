@@ -54,7 +54,7 @@ export async function run () {
     const ids = await listIds(home)
     const env = { ...process.env, NO_COLOR: '1' }
     const reads = readRounds(home, ids, env)
-    const [nodeMs, listMs, showMs, dueMs] = [reads.node, reads.list, reads.show, reads.due]
+    const { node: nodeMs, list: listMs, show: showMs, due: dueMs } = reads
     const staleListMs = await listWithStaleSnapshot(home, env)
     const memory = await appMemory(home, ids.length)
     const edits = await editLatency(home, scratch, ids)

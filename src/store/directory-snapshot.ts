@@ -20,8 +20,9 @@
  * ignored the same way.
  *
  * File `aggregates/directory.json` in the member's home: the stamp line of store/stamped-file.ts (format 2),
- * then the JSON array of AccountHeader, ordered as AccountDirectory.list(). (Format 1 kept it in the database, under ['pat', 'directory', 'stamp' |
- * 'headers']: those keys are deleted when a snapshot is next written.)
+ * then the JSON array of AccountHeader, ordered as AccountDirectory.list(). (Format 1 kept it in the
+ * database, under ['pat', 'directory', 'stamp' | 'headers']: those keys are deleted when a snapshot is next
+ * written.)
  */
 import { join } from 'node:path'
 import type { AccountHeader } from '../domain/index.js'
