@@ -12,6 +12,13 @@ export default defineConfig({
     // project's 2-core machine on 2026-12-07: the whole suite took 420 s one file at a time (a CI rehearsal),
     // 294 s two at a time.
     maxWorkers: Math.max(2, availableParallelism() - 1),
+    // The test files of a worker share one module graph: Ink, React, Yjs and the sources are loaded once per
+    // worker, not once per file (the suite 221 s against 294 s with a graph per file, 2026-12-07). So a helper
+    // registers what to undo through test/helpers/cleanup.ts, not with hooks of its own (setupFiles runs those
+    // hooks before every file), and a test file that mocks a module resets the graph first and after
+    // (test/store/account-ids.test.ts).
+    isolate: false,
+    setupFiles: ['test/helpers/setup.ts'],
     reporters: ['default', './test/helpers/summary-reporter.ts']
   }
 })

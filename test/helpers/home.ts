@@ -2,11 +2,11 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll } from 'vitest'
+import { everyFile } from './cleanup.js'
 import { pat } from './cli.js'
 
 const made: string[] = []
-afterAll(async () => { await Promise.all(made.map(d => rm(d, { recursive: true, force: true }))) })
+everyFile(async () => { await Promise.all(made.splice(0).map(d => rm(d, { recursive: true, force: true }))) })
 
 export async function tempDir (prefix = 'pat-test-'): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), prefix))

@@ -4,7 +4,6 @@
 import { join } from 'node:path'
 import { stripVTControlCharacters } from 'node:util'
 import { render } from 'ink-testing-library'
-import { afterEach } from 'vitest'
 import { addDemoAccounts } from '../../src/cli/demo.js'
 import { loadIndex } from '../../src/kb/load.js'
 import type { KbIndex } from '../../src/kb/types.js'
@@ -13,6 +12,7 @@ import type { SyncIndicator } from '../../src/sync/indicator.js'
 import { App } from '../../src/ui/app.js'
 import type { Preload } from '../../src/ui/contexts/app-context.js'
 import type { Theme } from '../../src/ui/theme/theme.js'
+import { everyTest } from './cleanup.js'
 import { tempDir } from './home.js'
 import { newStore } from './store.js'
 
@@ -52,7 +52,7 @@ let kb: Promise<KbIndex> | undefined
 const sharedKb = () => (kb ??= loadIndex())
 
 const open: Ui[] = []
-afterEach(async () => { for (const ui of open.splice(0)) await ui.close() })
+everyTest(async () => { for (const ui of open.splice(0)) await ui.close() })
 
 export interface RenderOptions {
   store?: Store

@@ -1,6 +1,6 @@
 // The CommonJS bundles keep one ES module wrapper per CommonJS module (scripts/esm-interop.js): checked on a
 // bundle esbuild makes here, minified as scripts/bundle.js makes them, and on the helper's own rules.
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runInThisContext } from 'node:vm'
@@ -15,12 +15,16 @@ const rewrite = withMemoizedToEsm as (source: string, file: string) => string
 /** esbuild's output for two ES modules importing one CommonJS module, as a CommonJS bundle. */
 async function bundleText (): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'pat-interop-'))
-  writeFileSync(join(dir, 'lib.cjs'), 'exports.answer = 42; exports.ask = () => exports.answer')
-  writeFileSync(join(dir, 'one.js'), "import lib, * as ns from './lib.cjs'\nexport const one = ns\nexport const oneDefault = lib")
-  writeFileSync(join(dir, 'two.js'), "import * as ns from './lib.cjs'\nexport const two = ns")
-  writeFileSync(join(dir, 'entry.js'), "export * from './one.js'\nexport * from './two.js'\nexport { default as lib } from './lib.cjs'")
-  const out = await build({ entryPoints: [join(dir, 'entry.js')], bundle: true, write: false, format: 'cjs', platform: 'node', minifyWhitespace: true, minifySyntax: true, minifyIdentifiers: true })
-  return out.outputFiles[0]!.text
+  try {
+    writeFileSync(join(dir, 'lib.cjs'), 'exports.answer = 42; exports.ask = () => exports.answer')
+    writeFileSync(join(dir, 'one.js'), "import lib, * as ns from './lib.cjs'\nexport const one = ns\nexport const oneDefault = lib")
+    writeFileSync(join(dir, 'two.js'), "import * as ns from './lib.cjs'\nexport const two = ns")
+    writeFileSync(join(dir, 'entry.js'), "export * from './one.js'\nexport * from './two.js'\nexport { default as lib } from './lib.cjs'")
+    const out = await build({ entryPoints: [join(dir, 'entry.js')], bundle: true, write: false, format: 'cjs', platform: 'node', minifyWhitespace: true, minifySyntax: true, minifyIdentifiers: true })
+    return out.outputFiles[0]!.text
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
 }
 
 /** The bundle's source, with `edit` applied, run: its exports. */
