@@ -13,7 +13,7 @@ export default defineConfig({
     // 294 s two at a time.
     maxWorkers: Math.max(2, availableParallelism() - 1),
     // The test files of a worker share one module graph: Ink, React, Yjs and the sources are loaded once per
-    // worker, not once per file (the suite 221 s against 294 s with a graph per file, 2026-12-07). So a helper
+    // worker, not once per file (the suite 221–256 s against 294 s with a graph per file, 2026-12-07). So a helper
     // registers what to undo through test/helpers/cleanup.ts, not with hooks of its own (setupFiles runs those
     // hooks before every file), and a test file that mocks a module resets the graph first and after
     // (test/store/account-ids.test.ts).

@@ -1,4 +1,4 @@
-// What the helpers leave to undo after a test (apps rendered, stores opened) or a test file (temporary folders).
+// What the helpers leave to undo after a test (the apps they rendered) or a test file (temporary folders).
 // Helpers register it here instead of calling afterEach/afterAll themselves: vitest runs the test files of a
 // worker in one module graph (vitest.config.ts, `isolate: false`), so a helper module is evaluated once per
 // worker and a hook it registered at its top level would run for the first file that imported it only.
