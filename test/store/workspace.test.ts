@@ -81,6 +81,21 @@ describe('a workspace on disk', () => {
     await s.close()
   })
 
+  it('counts the active accounts for pat status: by stage, their open items and earliest due date; archived apart', async () => {
+    const s = await newStore()
+    const a = await s.accounts.add({ name: 'Harbor Imports', stage: 'select' })
+    const b = await s.accounts.add({ name: 'Delta Tools', stage: 'select' })
+    const c = await s.accounts.add({ name: 'Old Account', stage: 'select' })
+    await s.accounts.set(b.id, { stage: 'establish' })
+    await s.plan.items.add(a.id, { title: 'Classification review', priority: 'high', due: '2027-03-15' })
+    await s.plan.items.add(b.id, { title: 'Valuation review', priority: 'low', due: '2027-02-01' })
+    await s.plan.items.add(b.id, { title: 'Broker visit', priority: 'low' })
+    await s.plan.items.add(c.id, { title: 'Long gone', priority: 'low', due: '2026-01-01' })
+    await s.accounts.archive(c.id)
+    expect(await s.accounts.totals()).toEqual({ active: 2, archived: 1, byStage: { select: 1, establish: 1 }, openItems: 3, nextDue: '2027-02-01' })
+    await s.close()
+  })
+
   it('removes entries but keeps their content in the log', async () => {
     const s = await newStore()
     const acc = await s.accounts.add({ name: 'Harbor Imports' })

@@ -43,19 +43,16 @@ export function registerStatus (program: Command, ctx: CliContext): void {
 }
 
 async function summarize (s: Store) {
-  const rows = await s.accounts.list({})
-  const active = rows.filter(r => !r.archived)
-  const byStage: Record<string, number> = {}
-  for (const r of active) byStage[r.stage] = (byStage[r.stage] ?? 0) + 1
+  const totals = await s.accounts.totals()
   return {
     home: s.ws.paths.root,
     team: s.roster.teamName(),
     teamId: s.ws.config.team.id,
     member: s.ws.member.name,
-    accounts: active.length,
-    archived: rows.length - active.length,
-    byStage,
-    openItems: active.reduce((n, r) => n + r.openItems, 0),
-    nextDue: active.map(r => r.nextDue).filter(Boolean).sort()[0]
+    accounts: totals.active,
+    archived: totals.archived,
+    byStage: totals.byStage,
+    openItems: totals.openItems,
+    nextDue: totals.nextDue
   }
 }

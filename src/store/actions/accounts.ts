@@ -5,7 +5,7 @@
 import * as Y from 'yjs'
 import {
   ACCOUNT_FIELDS, ACCOUNT_HEADER_FIELDS, ACCOUNT_PROFILE_FIELDS, PLAN_FIELDS, checkIorsUnique, parseFields, parseIors,
-  type AccountHeader, type FieldInput, type FieldValue
+  type AccountHeader, type FieldInput, type FieldValue, type Stage
 } from '../../domain/index.js'
 import { definitionBefore, definitionChanges, recordDefinitionChange } from '../definition-change.js'
 import { initContainers, writeFields } from '../fields.js'
@@ -22,6 +22,17 @@ export type AccountListRow = AccountHeader & {
   unseen?: number
   /** Its summary was not read (a list of `first` rows only): openItems, nextDue and the counts are not known yet. */
   pending?: true
+}
+
+/** The workspace in numbers, as `pat status` gives it: counts of the active accounts, and of the archived. */
+export interface AccountTotals {
+  active: number
+  archived: number
+  /** Active accounts per SOP stage (stages with none are left out). */
+  byStage: Partial<Record<Stage, number>>
+  /** Open plan items of the active accounts, and the earliest next due date among them. */
+  openItems: number
+  nextDue?: string
 }
 
 const pick = (values: Record<string, FieldValue>, keys: readonly { key: string }[]) =>
@@ -53,6 +64,24 @@ export class AccountActions {
       if (marks) row.unseen = s ? unseenCount(s.edits, marks.get(h.id), me) : 0
       return row
     })
+  }
+
+  /**
+   * The workspace in numbers, from the directory and the summaries as `list` reads them, without making a row
+   * per account (at 10,000 accounts the rows were ~10 ms of `pat status`).
+   */
+  async totals (): Promise<AccountTotals> {
+    const all = this.ws.headers()
+    const active = all.filter(h => !h.archived)
+    const summaries = await this.ws.summaries.get(active.map(h => h.id))
+    const totals: AccountTotals = { active: active.length, archived: all.length - active.length, byStage: {}, openItems: 0 }
+    for (const h of active) {
+      totals.byStage[h.stage] = (totals.byStage[h.stage] ?? 0) + 1
+      const s = summaries.get(h.id)
+      totals.openItems += s?.openItems ?? 0
+      if (s?.nextDue && (totals.nextDue === undefined || s.nextDue < totals.nextDue)) totals.nextDue = s.nextDue
+    }
+    return totals
   }
 
   /** The account as it is now; `markSeen` also records that this member has seen it (its changes are no longer unseen). */
