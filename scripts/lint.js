@@ -20,7 +20,7 @@ const JOBS = [
   { name: 'eslint', steps: [[eslint, '--max-warnings', '0', '.']] },
   {
     name: 'tsc',
-    steps: [['test/tsconfig.json'], ['bench/tsconfig.json'], ['hub/tsconfig.json']].map(([project]) => [tsc, '-p', String(project)])
+    steps: ['test', 'bench', 'hub'].map(dir => [tsc, '-p', `${dir}/tsconfig.json`])
   }
 ]
 
