@@ -18,9 +18,20 @@ async function send (from: Store, to: Store, accountId: string): Promise<void> {
   await to.ws.flush()
 }
 
+/**
+ * A clock the team shares, one second later at every reading. Two members' concurrent edits made in the same
+ * millisecond sort by author id (domain sortActivity) — the members' random ids — so a test that reads the
+ * history of concurrent edits in the order they were made needs them stamped apart.
+ */
+function teamClock (): () => Date {
+  let t = Date.parse('2026-12-01T09:00:00Z')
+  return () => new Date(t += 1000)
+}
+
 async function team (n: number) {
   const names = ['Ana Lima', 'Bo Chen', 'Cy Diaz']
-  const stores = await Promise.all(names.slice(0, n).map(name => newStore(name)))
+  const now = teamClock()
+  const stores = await Promise.all(names.slice(0, n).map(name => newStore(name, { now })))
   const acc = await stores[0]!.accounts.add({ name: 'Shared Harbor Co', iors: ['11-2223334'] })
   for (const s of stores.slice(1)) await syncStores(stores[0]!, s)
   return { stores, id: acc.id }
