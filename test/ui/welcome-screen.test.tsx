@@ -40,6 +40,20 @@ describe('welcome screen: your name', () => {
     expect(f).not.toContain(`${before}'s team`)
   })
 
+  it('wraps its prose at words at 60 columns: no line starts with the space the line before ended on; a key choice wraps under its text', async () => {
+    const ui = await renderApp({ offerDemo: addDemoAccounts, columns: 60, rows: 20 })
+    await ui.waitFor('Name: ')
+    await ui.press(KEY.enter)
+    const f = await ui.waitFor(/d\s+add three clearly fictional demo/)
+    const lines = f.split('\n')
+    expect(lines.every(l => [...l].length <= 60)).toBe(true)
+    const prose = lines.filter(l => l.trim() && !/^\s{2}\S/.test(l) && !/^\s{8}\S/.test(l))
+    expect(prose.filter(l => l.startsWith(' ') && !l.startsWith(' PAT Desk'))).toEqual([])
+    const d = lines.findIndex(l => /^ {2}d {5}add/.test(l))
+    expect(d).toBeGreaterThan(0)
+    expect(lines[d + 1]).toMatch(/^ {8}\S/) // the rest of "… to look around", under the text
+  })
+
   it('refuses an empty name beside the field and keeps asking', async () => {
     const ui = await renderApp({ offerDemo: addDemoAccounts })
     const before = ui.store.ws.member.name

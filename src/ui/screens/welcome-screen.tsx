@@ -9,6 +9,7 @@ import { Box } from 'ink'
 import { Text } from '../components/text.js'
 import { nameDefaultWorkspace } from '../../sync/naming.js'
 import { TitleLine } from '../components/chrome.js'
+import { KeyChoice, Paragraph } from '../components/paragraph.js'
 import { TextInput } from '../components/text-input.js'
 import { useAppServices } from '../contexts/app-context.js'
 import { useTextLine } from '../hooks/use-text-line.js'
@@ -38,23 +39,23 @@ export function WelcomeScreen ({ home, member, height, width, busy, onDemo, onEm
     <Box flexDirection='column' width={width} height={height}>
       <TitleLine title='Welcome to PAT Desk' right='? keys' width={width} />
       <Text> </Text>
-      <Text wrap='wrap'>A new workspace was created in {home}{asking ? '.' : ` for ${named}.`}</Text>
+      <Paragraph text={`A new workspace was created in ${home}${asking ? '.' : ` for ${named}.`}`} width={width} />
       <Text> </Text>
       {asking
         ? (
           <>
-            <Text wrap='wrap'>Your name, as teammates will see it in the team and in every account's activity log (Enter keeps it):</Text>
+            <Paragraph text={'Your name, as teammates will see it in the team and in every account\'s activity log (Enter keeps it):'} width={width} />
             <Box><Text {...theme.text.accent}>Name: </Text><TextInput state={name.state} width={width - 7} /></Box>
             {problem ? <Text {...theme.status.error}>✗ {problem}</Text> : <Text> </Text>}
           </>
           )
         : (
           <>
-            <Text wrap='wrap'>PAT Desk keeps your team's accounts — profile, contacts, the Action Plan checklist and project list, CIPs — on this machine, saving every edit at once.</Text>
+            <Paragraph text={'PAT Desk keeps your team\'s accounts — profile, contacts, the Action Plan checklist and project list, CIPs — on this machine, saving every edit at once.'} width={width} />
             <Text> </Text>
-            <Text><Text {...theme.text.key}>  d     </Text>add three clearly fictional demo accounts to look around</Text>
-            <Text><Text {...theme.text.key}>  Enter </Text>start with an empty workspace</Text>
-            <Text><Text {...theme.text.key}>  q     </Text>quit</Text>
+            <KeyChoice keyLabel='d' text='add three clearly fictional demo accounts to look around' width={width} />
+            <KeyChoice keyLabel='Enter' text='start with an empty workspace' width={width} />
+            <KeyChoice keyLabel='q' text='quit' width={width} />
             <Text> </Text>
             {busy ? <Text {...theme.text.secondary}>adding the demo accounts…</Text> : null}
           </>
