@@ -14,6 +14,16 @@ describe('knowledge overlay and reader', () => {
     expect(f).toContain('Account Profile: A document that contains data')
   })
 
+  it('at 60×20, where the excerpt does not fit whole, the preview still shows the sentence that answers', async () => {
+    const ui = await renderApp({ demo: true, columns: 60, rows: 20 })
+    await ui.waitFor('Northwind')
+    await ui.press(KEY.ctrlF)
+    await ui.waitFor('Type a question or a term')
+    await ui.press('how often review the profile')
+    const f = await ui.waitFor(f => f.includes('› 1. Create or Obtain an Accoun'))
+    expect(f.replace(/\s+/g, ' ')).toContain('Review account profile at least every 2 years')
+  })
+
   it('tells parts apart and reads on into the next part with ] and [', async () => {
     const ui = await renderApp({ demo: true })
     await ui.waitFor('Northwind')

@@ -29,6 +29,23 @@ export function wrapText (text: string, width: number): string[] {
   return out
 }
 
+/**
+ * A search excerpt (one sentence per line, in reading order: the answering sentence and its neighbours)
+ * wrapped into at most `room` lines. When it all fits, all of it; otherwise from the answering sentence —
+ * the one with the most **marked** words, the first of equals, as the search picked it — on, with the
+ * sentence before it only if it fits whole as well: a preview that showed the sentence before the answer
+ * and cut the answer off ("how often review the profile") showed nothing that answers.
+ */
+export function excerptPreview (excerpt: string, width: number, room: number): string[] {
+  const sentences = excerpt.split('\n')
+  const wrapped = sentences.map(s => wrapText(s, width))
+  if (wrapped.reduce((n, w) => n + w.length, 0) <= room) return wrapped.flat()
+  const marks = sentences.map(s => s.split('**').length >> 1)
+  const answer = marks.indexOf(Math.max(...marks))
+  const from = answer > 0 && wrapped.slice(answer - 1).reduce((n, w) => n + w.length, 0) <= room ? answer - 1 : answer
+  return wrapped.slice(from).flat().slice(0, room)
+}
+
 export interface Segment { text: string, match: boolean }
 
 /** "the **review** of" → [{the , false}, {review, true}, { of, false}] */

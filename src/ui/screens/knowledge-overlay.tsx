@@ -9,7 +9,7 @@ import { definitionFor } from '../../kb/search.js'
 import { TitleLine } from '../components/chrome.js'
 import { TextInput } from '../components/text-input.js'
 import { truncate } from '../format/cells.js'
-import { markSegments, wrapText } from '../format/text.js'
+import { excerptPreview, markSegments } from '../format/text.js'
 import { useAppServices } from '../contexts/app-context.js'
 import { useKnowledge } from '../hooks/use-knowledge.js'
 import { useCommands } from '../keys/use-commands.js'
@@ -54,7 +54,7 @@ export function KnowledgeOverlay ({ query, height, width, onClose, onOpen }: Kno
         : !k.query.state.value.trim()
             ? 'Type a question or a term: "how often review the profile", PFI, clasification…'
             : k.hits.length ? '' : 'Nothing found: try other words (typos and acronyms are fine).'
-  const excerpt = k.hit ? wrapText(k.hit.excerpt, width - 2).slice(0, EXCERPT_LINES - 1) : []
+  const excerpt = k.hit ? excerptPreview(k.hit.excerpt, width - 2, EXCERPT_LINES - 1) : []
   return (
     <Box flexDirection='column' width={width} height={height}>
       <TitleLine title='Knowledge base — SOP guidance' right='↑↓ choose · Enter read · Esc close' width={width} />

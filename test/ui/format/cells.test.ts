@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { layoutColumns, oneLine, pad, renderLine, renderRuns, textWidth, truncate, type ColumnSpec } from '../../../src/ui/format/cells.js'
 import { clampIndex, firstVisible, scrollInfo, scrollTop } from '../../../src/ui/format/window.js'
-import { markSegments, wrapText } from '../../../src/ui/format/text.js'
+import { excerptPreview, markSegments, wrapText } from '../../../src/ui/format/text.js'
 
 describe('cells', () => {
   it.each([
@@ -89,6 +89,21 @@ describe('text', () => {
     expect(wrapText('abcdefghij', 4)).toEqual(['abcd', 'efgh', 'ij'])
     expect(wrapText('  indented words here', 12)).toEqual(['  indented', '  words here'])
     expect(wrapText('a\n\nb', 5)).toEqual(['a', '', 'b'])
+  })
+
+  it('previews an excerpt from its answering sentence when it does not fit whole', () => {
+    const before = 'The **profile** includes a compendium of data on the import activities of the account.'
+    const answer = '**Review** account **profile** at least every 2 years.'
+    const after = 'Update as necessary.'
+    // It fits: every line, in reading order.
+    expect(excerptPreview([before, answer].join('\n'), 100, 4)).toEqual([before, answer])
+    // It does not: the answer first, then what follows it; the sentence before only if it fits whole too.
+    const narrow = excerptPreview([before, answer, after].join('\n'), 30, 3)
+    expect(narrow).toEqual(['**Review** account **profile**', 'at least every 2 years.', 'Update as necessary.'])
+    expect(excerptPreview([before, answer].join('\n'), 30, 2)).toEqual(['**Review** account **profile**', 'at least every 2 years.'])
+    expect(excerptPreview(['Short one.', answer].join('\n'), 60, 2)).toEqual(['Short one.', answer])
+    // Equal marks: the first such sentence, as the search picks it.
+    expect(excerptPreview(['one **a**', 'two **b**', 'three **c**'].join('\n'), 9, 1)).toEqual(['one **a**'])
   })
 
   it('splits **marked** matches out of an excerpt', () => {
