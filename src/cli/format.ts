@@ -1,7 +1,8 @@
 /**
  * Pure presentation: turning rows into aligned text columns that fit the terminal width. The widest
- * flexible column gives way first, and cells cut short end in "…". Cells are made printable before they are
- * measured (domain/printable.ts keeps each character one wide), so a hostile name cannot break the columns.
+ * flexible column gives way first, then the columns that may be left out; cells cut short end in "…", and no
+ * line is wider than the terminal. Cells are made printable before they are measured (domain/printable.ts
+ * keeps each character one wide), so a hostile name cannot break the columns.
  */
 import { printableLine } from '../domain/printable.js'
 export interface Column<T> {
@@ -12,35 +13,60 @@ export interface Column<T> {
   align?: 'left' | 'right'
   /** The narrowest a flexible column may become (default: its title, at least 8). */
   min?: number
+  /**
+   * May be left out when the table does not fit even with its flexible columns at their narrowest: the
+   * lowest first. A narrow terminal then shows fewer columns whole rather than every row wrapped in two.
+   */
+  drop?: number
 }
 
 export function truncate (text: string, width: number): string {
   if (width <= 0) return ''
-  return text.length <= width ? text : text.slice(0, Math.max(0, width - 1)) + '…'
+  // "Harborview…", not "Harborview …": a cut that lands after a space drops it.
+  return text.length <= width ? text : text.slice(0, Math.max(0, width - 1)).trimEnd() + '…'
 }
 
 export function formatTable<T> (rows: readonly T[], columns: readonly Column<T>[], width = 80): string {
   const cells = rows.map(r => columns.map(c => printableLine(c.get(r))))
-  const widths = columns.map((c, i) => Math.max(c.title.length, ...cells.map(row => row[i]!.length)))
+  // Columns that may be left out go, lowest `drop` first, while the rest cannot fit even at their narrowest.
+  let shown = columns.map((_, i) => i)
+  let fit = fitWidths(columns, cells, shown, width)
+  for (const i of columns.map((c, i) => ({ i, drop: c.drop })).filter(c => c.drop !== undefined).sort((a, b) => a.drop! - b.drop!).map(c => c.i)) {
+    if (fit.total <= width) break
+    shown = shown.filter(k => k !== i)
+    fit = fitWidths(columns, cells, shown, width)
+  }
+  const { widths, gap } = fit
+  const line = (vals: string[]) => {
+    const text = shown.map((c, k) => {
+      const w = widths[k]!
+      const t = truncate(vals[c]!, w)
+      return columns[c]!.align === 'right' ? t.padStart(w) : (k === shown.length - 1 ? t : t.padEnd(w))
+    }).join(' '.repeat(gap)).trimEnd()
+    // Never wider than the terminal (it would wrap every row onto two lines): the last resort cuts the line.
+    return truncate(text, width)
+  }
+  return [line(columns.map(c => c.title)), ...cells.map(line)].join('\n')
+}
+
+/** The widths of the `shown` columns (flexible ones narrowed, the widest first, down to their minimum) and the gap. */
+function fitWidths<T> (columns: readonly Column<T>[], cells: readonly string[][], shown: readonly number[], width: number): { widths: number[], gap: number, total: number } {
+  const widths = shown.map(c => Math.max(columns[c]!.title.length, ...cells.map(row => row[c]!.length)))
   const natural = widths.reduce((a, b) => a + b, 0)
   // Two spaces between columns when they fit, one when the terminal is narrow.
-  const gap = natural + 2 * (columns.length - 1) <= width ? 2 : 1
-  let total = natural + gap * (columns.length - 1)
-  const flexible = columns.map((c, i) => (c.flex ?? i === 0) ? i : -1).filter(i => i >= 0)
+  const gap = natural + 2 * (shown.length - 1) <= width ? 2 : 1
+  let total = natural + gap * (shown.length - 1)
+  const flexible = shown.map((c, k) => (columns[c]!.flex ?? c === 0) ? k : -1).filter(k => k >= 0)
   while (total > width && flexible.length) {
     const widest = flexible.reduce((a, b) => (widths[a]! >= widths[b]! ? a : b))
-    const min = columns[widest]!.min ?? Math.max(columns[widest]!.title.length, 8)
+    const col = columns[shown[widest]!]!
+    const min = col.min ?? Math.max(col.title.length, 8)
     if (widths[widest]! <= min) { flexible.splice(flexible.indexOf(widest), 1); continue }
     const cut = Math.min(total - width, widths[widest]! - min)
     widths[widest] = widths[widest]! - cut
     total -= cut
   }
-  const line = (vals: string[]) => vals.map((v, i) => {
-    const w = widths[i]!
-    const t = truncate(v, w)
-    return columns[i]!.align === 'right' ? t.padStart(w) : (i === vals.length - 1 ? t : t.padEnd(w))
-  }).join(' '.repeat(gap)).trimEnd()
-  return [line(columns.map(c => c.title)), ...cells.map(line)].join('\n')
+  return { widths, gap, total }
 }
 
 /** "Label: value" lines with labels aligned; empty values are left out. */

@@ -12,10 +12,11 @@ import { formatFields, formatTable } from './format.js'
 export function accountsTable (rows: readonly AccountListRow[], width: number): string {
   if (rows.length === 0) return 'No accounts yet. Add one with `pat account add --name NAME --ior NN-NNNNNNN`, or run `pat demo` for samples.'
   return formatTable(rows, [
-    { title: 'NAME', get: r => r.name + (r.archived ? ' (archived)' : ''), min: 14 },
+    { title: 'NAME', get: r => r.name + (r.archived ? ' (archived)' : ''), min: 12 },
     { title: 'ID', get: r => r.id },
-    { title: 'IR#', get: r => r.iors[0] ? r.iors[0] + (r.iors.length > 1 ? ` +${r.iors.length - 1}` : '') : '' },
-    { title: 'LEAD PORT', get: r => r.leadPort, flex: true, min: 9 },
+    // On a narrow terminal the lead port, then the IR#, give way; the id (to name the account) stays.
+    { title: 'IR#', get: r => r.iors[0] ? r.iors[0] + (r.iors.length > 1 ? ` +${r.iors.length - 1}` : '') : '', drop: 2 },
+    { title: 'LEAD PORT', get: r => r.leadPort, flex: true, min: 9, drop: 1 },
     { title: 'STAGE', get: r => STAGE_LABELS[r.stage as Stage] ?? r.stage },
     { title: 'OPEN', get: r => String(r.openItems), align: 'right' },
     { title: 'NEXT DUE', get: r => r.nextDue ?? '' },
@@ -33,7 +34,8 @@ export function planItemsTable (items: readonly PlanItem[], today: string, width
     { title: 'OWNER', get: r => r.it.owner ?? '', flex: true },
     { title: 'DUE', get: r => (r.it.due ?? '') + (isOverdue(r.it, today) ? ' OVERDUE' : '') },
     { title: 'STATUS', get: r => r.it.status },
-    { title: 'ID', get: r => r.it.id }
+    // `#` names an item as well as its id does: the id goes first when the terminal is narrow.
+    { title: 'ID', get: r => r.it.id, drop: 1 }
   ], width)
 }
 
@@ -59,7 +61,7 @@ export function entitiesTable (entities: readonly Entity[], specs: readonly Fiel
   return formatTable(entities.map((e, i) => ({ e, n: i + 1 })), [
     { title: '#', get: r => String(r.n), align: 'right' },
     ...shown.map((s, i) => ({ title: s.label.toUpperCase(), get: (r: { e: Entity }) => formatField(s, r.e[s.key] as FieldValue), flex: i === 0 || s.kind === 'text' })),
-    { title: 'ID', get: r => r.e.id }
+    { title: 'ID', get: r => r.e.id, drop: 1 }
   ], width)
 }
 

@@ -17,6 +17,25 @@ describe('formatTable', () => {
     expect(out[1]).toBe(second)
   })
 
+  it('leaves out the columns that may go, lowest drop first, when the rest cannot fit; never a line wider than the width', () => {
+    const wide = [{ a: 'Harborview Sample Electronics', b: 'blue-heron-d-a23u', c: '99-1000001 +1', d: 'Long Beach' }]
+    type R = typeof wide[0]
+    const columns = [
+      { title: 'NAME', get: (r: R) => r.a, min: 12 },
+      { title: 'ID', get: (r: R) => r.b },
+      { title: 'IR#', get: (r: R) => r.c, drop: 2 },
+      { title: 'LEAD PORT', get: (r: R) => r.d, flex: true, min: 9, drop: 1 }
+    ]
+    const at = (width: number) => formatTable(wide, columns, width).split('\n')
+    expect(at(80)).toEqual(['NAME                           ID                 IR#            LEAD PORT', 'Harborview Sample Electronics  blue-heron-d-a23u  99-1000001 +1  Long Beach'])
+    // 12 + 17 + 13 + 9 and three gaps: 54. At 50 the lead port goes, and the name gets its room back.
+    expect(at(54)[1]).toBe('Harborview…  blue-heron-d-a23u 99-1000001 +1 Long Bea…')
+    expect(at(50)).toEqual(['NAME               ID                IR#', 'Harborview Sample… blue-heron-d-a23u 99-1000001 +1'])
+    expect(at(36)).toEqual(['NAME               ID', 'Harborview Sample… blue-heron-d-a23u'])
+    // Nothing left to drop or narrow: the line itself is cut.
+    for (const width of [80, 54, 50, 36, 20, 5]) for (const line of at(width)) expect(line.length).toBeLessThanOrEqual(width)
+  })
+
   it('truncates with an ellipsis', () => {
     expect(truncate('abcdef', 4)).toBe('abc…')
     expect(truncate('abc', 4)).toBe('abc')
