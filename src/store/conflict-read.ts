@@ -33,11 +33,14 @@ export function displayValue (path: string, key: string, value: unknown): string
   return spec ? formatField(spec, value as never) : String(value as string)
 }
 
+/** A conflict, and the later of its two writes' places in the log (where the log's line about it goes). */
+interface ConflictRead { conflict: Conflict, order: string }
+
 /**
  * One record as a conflict. `kept` is the key's value now (what resolving replaces); with `atConflict`,
  * the value that won when the two writes met (what the log line tells), whatever came after.
  */
-function readOne (doc: Y.Doc, accountId: string, id: string, r: ValueRecord, writers: WriterLookup, resolution: Resolution | undefined, atConflict = false): Conflict | undefined {
+function readOne (doc: Y.Doc, accountId: string, id: string, r: ValueRecord, writers: WriterLookup, resolution: Resolution | undefined, atConflict = false): ConflictRead | undefined {
   if (r.path === 'directory') return readDirectory(doc, accountId, id, r, resolution)
   const map = mapAt(doc, r.path)
   const current = map?._map.get(r.key)
@@ -46,13 +49,13 @@ function readOne (doc: Y.Doc, accountId: string, id: string, r: ValueRecord, wri
   if (!map || !current || !lost) return undefined
   const kept = atConflict ? conflictWinner(current, lost) ?? current : current
   const field = fieldName(r.path, r.key)
-  const { fields: keptFields, ...keptBy } = writers(kept.id.client, kept.id.clock) ?? {}
-  const { fields: _, ...replacedBy } = writers(r.client, r.clock) ?? {}
+  const { fields: keptFields, order: keptOrder, ...keptBy } = writers(kept.id.client, kept.id.clock) ?? {}
+  const { fields: _, order: replacedOrder, ...replacedBy } = writers(r.client, r.clock) ?? {}
   // A value overwritten since has lost its content (Yjs drops it); its edit's log entry still says it.
   const gone = kept.content instanceof Y.ContentDeleted
   const keptValue = kept.deleted && (kept === current || gone) ? undefined : kept.content.getContent()[0] as unknown
   const keptText = gone && kept !== current ? keptFields?.find(f => f.field === field)?.to ?? '?' : displayValue(r.path, r.key, keptValue)
-  return {
+  const conflict: Conflict = {
     id,
     accountId,
     field,
@@ -62,6 +65,7 @@ function readOne (doc: Y.Doc, accountId: string, id: string, r: ValueRecord, wri
     open: resolution === undefined && !overwrittenKnowingly(r, current),
     ...(resolution ? { resolved: resolution } : {})
   }
+  return { conflict, order: later(keptOrder, replacedOrder) }
 }
 
 /**
@@ -85,24 +89,24 @@ function readOne (doc: Y.Doc, accountId: string, id: string, r: ValueRecord, wri
  * The log cannot stand in for it: an entry's Yjs origin is the last entry its writer's log held, and with
  * concurrent appends that does not prove its writer had seen both values (see textActivity's limit).
  */
-function readDirectory (doc: Y.Doc, accountId: string, id: string, r: ValueRecord, resolution: Resolution | undefined): Conflict {
+function readDirectory (doc: Y.Doc, accountId: string, id: string, r: ValueRecord, resolution: Resolution | undefined): ConflictRead {
   const keptText = displayValue(r.path, r.key, r.kept)
   const replacedText = displayValue(r.path, r.key, r.value)
   const entries = accountRoots(doc).log.toArray() as ActivityEntry[]
-  const writerOf = (text: string): Partial<Writer> => {
-    const e = entries.findLast(x => x.fields?.some(f => f.field === r.key && f.to === text))
-    return e ? { by: e.by, byName: e.byName, at: e.at } : {}
-  }
-  return {
+  const writerOf = (text: string) => entries.findLast(x => x.fields?.some(f => f.field === r.key && f.to === text))
+  const by = (e: ActivityEntry | undefined): Partial<Writer> => (e ? { by: e.by, byName: e.byName, at: e.at } : {})
+  const [keptBy, replacedBy] = [writerOf(keptText), writerOf(replacedText)]
+  const conflict: Conflict = {
     id,
     accountId,
     field: r.key,
     label: fieldLabel(doc, r.path, r.key),
-    kept: { value: r.kept, text: keptText, ...writerOf(keptText) },
-    replaced: { value: r.value, text: replacedText, ...writerOf(replacedText) },
+    kept: { value: r.kept, text: keptText, ...by(keptBy) },
+    replaced: { value: r.value, text: replacedText, ...by(replacedBy) },
     open: resolution === undefined,
     ...(resolution ? { resolved: resolution } : {})
   }
+  return { conflict, order: later(keptBy?.order ?? keptBy?.at, replacedBy?.order ?? replacedBy?.at) }
 }
 
 /** The account's value conflicts (open ones only unless `all`), oldest write first. */
@@ -113,7 +117,7 @@ export function readConflicts (doc: Y.Doc, accountId: string, opts: { all?: bool
   const out: Conflict[] = []
   for (const [id, r] of records.entries()) {
     if (r.kind !== 'value') continue
-    const c = readOne(doc, accountId, id, r, writers, resolutions.get(id))
+    const c = readOne(doc, accountId, id, r, writers, resolutions.get(id))?.conflict
     if (c && (opts.all || c.open)) out.push(c)
   }
   return out.sort((a, b) => String(a.replaced.at ?? '').localeCompare(String(b.replaced.at ?? '')) || a.id.localeCompare(b.id))
@@ -142,12 +146,14 @@ export function conflictActivity (doc: Y.Doc): ActivityEntry[] {
 }
 
 function valueLine (doc: Y.Doc, id: string, r: ValueRecord, writers: WriterLookup): ActivityEntry | undefined {
-  const c = readOne(doc, '', id, r, writers, undefined, true)
-  if (!c) return undefined
-  const at = later(c.kept.at, c.replaced.at)
+  const read = readOne(doc, '', id, r, writers, undefined, true)
+  if (!read) return undefined
+  const c = read.conflict
+  // The line goes where the later of the two edits stands in the log (its `order`, which may be later
+  // than its author's clock said): never before an edit it reports.
   return {
-    at,
-    order: at,
+    at: later(c.kept.at, c.replaced.at),
+    order: read.order,
     by: c.kept.by ?? '',
     byName: c.kept.byName ?? '?',
     action: 'conflict',

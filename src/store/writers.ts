@@ -9,8 +9,11 @@ import { accountRoots } from './schema.js'
 
 export interface Writer { by: string, byName: string, at: string }
 
-/** A writer, with the fields their edit changed (where a replaced value's text can still be read). */
-export interface WriterEntry extends Writer { fields?: ActivityEntry['fields'] }
+/**
+ * A writer, with the fields their edit changed (where a replaced value's text can still be read) and their
+ * entry's place in the log (`order`, or `at` in entries older than it), where a line about the edit belongs.
+ */
+export interface WriterEntry extends Writer { fields?: ActivityEntry['fields'], order: string }
 
 export type WriterLookup = (client: number, clock?: number) => WriterEntry | undefined
 
@@ -26,6 +29,6 @@ export function writerIndex (doc: Y.Doc): WriterLookup {
   for (const list of byClient.values()) list.sort((a, b) => a.clock - b.clock)
   return (client, clock = -1) => {
     const hit = byClient.get(client)?.find(e => e.clock > clock)?.entry
-    return hit ? { by: hit.by, byName: hit.byName, at: hit.at, ...(hit.fields ? { fields: hit.fields } : {}) } : undefined
+    return hit ? { by: hit.by, byName: hit.byName, at: hit.at, order: hit.order ?? hit.at, ...(hit.fields ? { fields: hit.fields } : {}) } : undefined
   }
 }

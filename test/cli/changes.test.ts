@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { Store } from '../../src/store/index.js'
 import { pat, patJson } from '../helpers/cli.js'
-import { sharedAccount, syncStores } from '../helpers/store.js'
+import { sharedAccount, syncStores, teamClock } from '../helpers/store.js'
 
 /** Two members who set one field apart and synced; returns their homes (closed) and the account. */
 async function apart () {
-  const { ana: a, bo: b, account: acc } = await sharedAccount()
+  // Stamped apart: the history below reads Ana's edit before Bo's, and edits in one millisecond sort by random member ids.
+  const { ana: a, bo: b, account: acc } = await sharedAccount({ now: teamClock() })
   await a.accounts.show(acc.id, { markSeen: true })
   await b.accounts.show(acc.id, { markSeen: true })
   await a.accounts.set(acc.id, { address: '1 Ana Street' })

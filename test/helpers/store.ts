@@ -34,10 +34,23 @@ export async function syncStores (a: Store, b: Store): Promise<void> {
   await b.ws.flush()
 }
 
-/** Ana and Bo, two fresh replicas (not one team) that both hold Shared Harbor Co (IR# 11-2223334), synced once. */
-export async function sharedAccount (): Promise<{ ana: Store, bo: Store, account: AccountRecord }> {
-  const ana = await newStore('Ana Lima')
-  const bo = await newStore('Bo Chen')
+/**
+ * A clock several stores share, one second later at every reading. Two members' concurrent edits made in
+ * the same millisecond sort by author id (domain sortActivity), and members' ids are random: a test that
+ * reads concurrent edits in the order they were made needs them stamped apart, as two people's are.
+ */
+export function teamClock (start = '2026-12-01T09:00:00Z'): () => Date {
+  let t = Date.parse(start)
+  return () => new Date(t += 1000)
+}
+
+/**
+ * Ana and Bo, two fresh replicas (not one team) that both hold Shared Harbor Co (IR# 11-2223334), synced
+ * once. `now`: the clock both stamp their edits with (teamClock), else the system's.
+ */
+export async function sharedAccount (opts: { now?: () => Date } = {}): Promise<{ ana: Store, bo: Store, account: AccountRecord }> {
+  const ana = await newStore('Ana Lima', opts)
+  const bo = await newStore('Bo Chen', opts)
   const account = await ana.accounts.add({ name: 'Shared Harbor Co', iors: ['11-2223334'] })
   await syncStores(ana, bo)
   return { ana, bo, account }

@@ -3,7 +3,7 @@ import * as Y from 'yjs'
 import { Store } from '../../src/store/index.js'
 import { REMOTE } from '../../src/store/origins.js'
 import { accountDocName } from '../../src/store/schema.js'
-import { newStore, syncStores } from '../helpers/store.js'
+import { newStore, syncStores, teamClock } from '../helpers/store.js'
 
 /** Gives each replica's copy of the account document a fixed Yjs client id (so which write wins is fixed). */
 async function fixClients (accountId: string, stores: Array<[Store, number]>): Promise<void> {
@@ -18,18 +18,9 @@ async function send (from: Store, to: Store, accountId: string): Promise<void> {
   await to.ws.flush()
 }
 
-/**
- * A clock the team shares, one second later at every reading. Two members' concurrent edits made in the same
- * millisecond sort by author id (domain sortActivity) — the members' random ids — so a test that reads the
- * history of concurrent edits in the order they were made needs them stamped apart.
- */
-function teamClock (): () => Date {
-  let t = Date.parse('2026-12-01T09:00:00Z')
-  return () => new Date(t += 1000)
-}
-
 async function team (n: number) {
   const names = ['Ana Lima', 'Bo Chen', 'Cy Diaz']
+  // Edits stamped apart, in the order they are made: concurrent ones in one millisecond would sort by random member ids.
   const now = teamClock()
   const stores = await Promise.all(names.slice(0, n).map(name => newStore(name, { now })))
   const acc = await stores[0]!.accounts.add({ name: 'Shared Harbor Co', iors: ['11-2223334'] })
@@ -114,6 +105,27 @@ describe('conflicts from concurrent writes', () => {
     expect(history.map(h => [h.byName, h.to])).toEqual([['Ana Lima', 'Compliance'], ['Bo Chen', 'Logistics']])
     expect(history[0]!.label).toBe('Responsible department')
     await a!.close(); await b!.close()
+  })
+
+  it('puts the conflict line after the edits it reports when both were stamped in the same millisecond', async () => {
+    const instant = new Date('2026-12-01T09:00:00.000Z')
+    const now = () => new Date(instant)
+    const [a, b] = await Promise.all([newStore('Ana Lima', { now }), newStore('Bo Chen', { now })])
+    const { id } = await a.accounts.add({ name: 'Shared Harbor Co', iors: ['11-2223334'] })
+    await syncStores(a, b)
+    await fixClients(id, [[a, 60], [b, 61]])
+    // Each edit's place in the log is moved 1 ms past the entries its author had seen (the clock stands still).
+    await a.accounts.set(id, { address: '1 Ana Street' })
+    await b.accounts.set(id, { address: '2 Bo Avenue' })
+    await syncStores(a, b)
+    for (const s of [a, b]) {
+      const actions = (await s.ws.log(id)).map(e => e.action)
+      expect(actions.at(-1)).toBe('conflict')
+      const steps = (await s.changes.history(id, 'address')).map(h => h.to ?? 'conflict')
+      expect(steps.at(-1)).toBe('conflict')
+      expect(steps.slice(0, 2).sort()).toEqual(['1 Ana Street', '2 Bo Avenue'])
+    }
+    await a.close(); await b.close()
   })
 
   it('finds a directory field (lead port) in conflict, and resolving it on one member closes it on both', async () => {
