@@ -69,6 +69,24 @@ function fitWidths<T> (columns: readonly Column<T>[], cells: readonly string[][]
   return { widths, gap, total }
 }
 
+/**
+ * Words wrapped to the width, every line indented by `indent` (the first by `first`: a hanging indent).
+ * Match marks (**…**) take no room when they will be turned into bold (`marksShown` false); in plain output
+ * they are printed and counted. At an infinite width (output to a file or a pipe) nothing wraps.
+ */
+export function wrapWords (text: string, width: number, indent = '', marksShown = true, first = indent): string[] {
+  const visible = (s: string) => (marksShown ? s : s.replace(/\*\*/g, '')).length
+  const out: string[] = []
+  let cur = ''
+  const lead = () => (out.length ? indent : first)
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const room = Math.max(20, width - lead().length)
+    if (cur && visible(cur) + 1 + visible(word) > room) { out.push(lead() + cur); cur = word } else cur = cur ? `${cur} ${word}` : word
+  }
+  if (cur) out.push(lead() + cur)
+  return out
+}
+
 /** "Label: value" lines with labels aligned; empty values are left out. */
 export function formatFields (pairs: ReadonlyArray<[string, string]>): string {
   const shown = pairs.filter(([, v]) => v !== '')

@@ -8,23 +8,8 @@ import { findSection, nearestIds } from '../kb/lookup.js'
 import { definitionFor, search, suggestTerms } from '../kb/search.js'
 import type { Hit } from '../kb/types.js'
 import { printJson, STYLED, type Io } from './io.js'
+import { wrapWords } from './format.js'
 import { parseLimit } from './limit.js'
-
-/**
- * Words wrapped to the width, every line indented by `indent`. Match marks (**…**) take no room when they
- * will be turned into bold (`marksShown` false); in plain output they are printed and counted.
- */
-export function wrapWords (text: string, width: number, indent = '', marksShown = true): string[] {
-  const room = Math.max(20, width - indent.length)
-  const visible = (s: string) => (marksShown ? s : s.replace(/\*\*/g, '')).length
-  const out: string[] = []
-  let cur = ''
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (cur && visible(cur) + 1 + visible(word) > room) { out.push(indent + cur); cur = word } else cur = cur ? `${cur} ${word}` : word
-  }
-  if (cur) out.push(indent + cur)
-  return out
-}
 
 export const partLabel = (h: Pick<Hit, 'part' | 'partOf'>): string => (h.part && h.partOf ? `  (part ${h.part} of ${h.partOf})` : '')
 

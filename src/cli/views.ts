@@ -12,7 +12,7 @@ import { formatFields, formatTable } from './format.js'
 export function accountsTable (rows: readonly AccountListRow[], width: number): string {
   if (rows.length === 0) return 'No accounts yet. Add one with `pat account add --name NAME --ior NN-NNNNNNN`, or run `pat demo` for samples.'
   return formatTable(rows, [
-    { title: 'NAME', get: r => r.name + (r.archived ? ' (archived)' : ''), min: 12 },
+    { title: 'NAME', get: r => r.name + (r.archived ? ' (archived)' : ''), min: 14 },
     { title: 'ID', get: r => r.id },
     // On a narrow terminal the lead port, then the IR#, give way; the id (to name the account) stays.
     { title: 'IR#', get: r => r.iors[0] ? r.iors[0] + (r.iors.length > 1 ? ` +${r.iors.length - 1}` : '') : '', drop: 2 },

@@ -56,6 +56,34 @@ describe('tables', () => {
     expect(rows[0]).toMatch(/^Transpacific \S*…/)
     for (const line of s.split('\n')) expect([...line].length).toBeLessThanOrEqual(80)
   })
+
+  it.each([80, 60])('fit a %i-column terminal with one line per account: no row wraps', async columns => {
+    const home = await tempDir()
+    await pat(home, ['demo'])
+    const term = await startApp(home, { columns, rows: 24, args: ['account', 'list'] })
+    apps.push(term)
+    const s = await term.waitFor('PAT-EXITED 0')
+    const printed = s.slice(0, s.indexOf('PAT-EXITED')).split('\n').filter(l => l.trim())
+    // A row one character too wide would show as two lines here (the terminal wraps it).
+    expect(printed).toHaveLength(4)
+    expect(printed[0]).toMatch(/^NAME +ID +/)
+    for (const [i, name] of ['Blue Heron', 'Harborview', 'Northwind'].entries()) expect(printed[i + 1]).toMatch(new RegExp(`^${name}`))
+  })
+
+  it('pat due in a 60-column terminal: entries cut to the width, the rules wrapped at words under their name', async () => {
+    const home = await tempDir()
+    await pat(home, ['demo'])
+    const term = await startApp(home, { columns: 60, rows: 40, args: ['due', '--within', '30d'] })
+    apps.push(term)
+    const s = await term.waitFor('PAT-EXITED 0')
+    const lines = s.slice(0, s.indexOf('PAT-EXITED')).split('\n')
+    const legend = lines.slice(lines.findIndex(l => / as of .*Rules:$/.test(l)) + 1).filter(l => l.trim())
+    expect(legend.length).toBeGreaterThan(2)
+    // A rule starts at two spaces; what does not fit continues at four, never in the middle of a word.
+    for (const l of legend) expect(l).toMatch(/^ {2}[a-z-]+: \S|^ {4}\S/)
+    expect(legend.some(l => l.startsWith('    '))).toBe(true)
+    for (const l of lines) expect([...l].length).toBeLessThanOrEqual(60)
+  })
 })
 
 describe('`pat` while the app is open', () => {

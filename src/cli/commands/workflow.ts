@@ -10,7 +10,7 @@ import {
 } from '../../domain/index.js'
 import { iorDuplicateLine } from '../../store/index.js'
 import { READS_ACCOUNTS, withStore, type CliContext } from '../context.js'
-import { truncate } from '../format.js'
+import { truncate, wrapWords } from '../format.js'
 import { printJson, STYLED, tableWidth } from '../io.js'
 import { printableLine } from '../../domain/printable.js'
 import { dueAs, listFormat } from '../table-formats.js'
@@ -69,9 +69,10 @@ function dueTable (entries: readonly DueEntry[], now: string, width: number, col
   if (entries.length === 0) return within ? `Nothing falls due within ${within}.` : 'Nothing falls due: no dates recorded yet.'
   const when = (e: DueEntry) => e.overdue ? `OVERDUE ${-e.daysLeft}d` : e.daysLeft === 0 ? 'today' : `in ${e.daysLeft}d`
   const indent = ' '.repeat(12)
+  const ruleWidth = Math.max(...entries.map(e => e.rule.length))
   const body = entries.flatMap(e => {
     const lines = [
-      truncate(printableLine(`${e.date}  ${when(e).padEnd(12)} ${e.rule.padEnd(22)} ${e.accountName ?? '(whole workspace)'}`), width),
+      truncate(printableLine(`${e.date}  ${when(e).padEnd(12)} ${e.rule.padEnd(ruleWidth)}  ${e.accountName ?? '(whole workspace)'}`), width),
       truncate(printableLine(`${indent}${e.title}${e.note ? ` — ${e.note}` : ''}`), width)
     ]
     return color && e.overdue ? lines.map(RED) : lines
@@ -82,7 +83,7 @@ function dueTable (entries: readonly DueEntry[], now: string, width: number, col
     ...body,
     '',
     `${entries.length} entr${entries.length === 1 ? 'y' : 'ies'} as of ${now}${overdue ? `, ${overdue} overdue` : ''}${within ? `, within ${within}` : ''}. Rules:`,
-    ...rules.map(r => `  ${r}: ${DUE_RULE_INFO[r].text}`)
+    ...rules.flatMap(r => wrapWords(`${r}: ${DUE_RULE_INFO[r].text}`, width, '    ', true, '  '))
   ].join('\n')
 }
 
