@@ -91,6 +91,26 @@ export interface ColumnMatch {
   unknown: string[]
 }
 
+/** Fields whose values are numbers or identifiers: a header naming one may add a word for "number". */
+const NUMBERED = new Set(['iors', 'accountIor', 'phone', 'nationalRank'])
+
+/**
+ * A header's field: as spelled; else with its trailing word for "number" ("IOR Number", "IR No.", "Importer
+ * Nbr", "IOR #s") read as "number" ("Importer Nbr" is "Importer Number": the IR#, not the name "Importer"
+ * is), or left off when that names a numbered field — spreadsheets add such a word to an identifier's
+ * column as often as not, and a spelling list cannot hold every pairing.
+ */
+function fieldOf (vocab: ReadonlyMap<string, string>, n: string): string | undefined {
+  const hit = vocab.get(n)
+  if (hit !== undefined) return hit
+  const bare = n.replace(/(?:numbers|number|nos|nbrs|nbr|num|no)$/, '')
+  if (!bare || bare === n) return undefined
+  const spelled = vocab.get(`${bare}number`)
+  if (spelled !== undefined) return spelled
+  const field = vocab.get(bare)
+  return field !== undefined && NUMBERED.has(field) ? field : undefined
+}
+
 /** Matches a header row to fields; two columns for one field is an error (which one would win?). */
 export function matchHeaders (headers: readonly string[], shape: ImportShape, mappings = new Map<string, string | null>()): ColumnMatch {
   const vocab = vocabulary(shape)
@@ -100,7 +120,7 @@ export function matchHeaders (headers: readonly string[], shape: ImportShape, ma
   headers.forEach(raw => {
     const header = raw.trim()
     const n = normaliseHeader(header)
-    const key = mappings.has(n) ? mappings.get(n)! : vocab.get(n) ?? null
+    const key = mappings.has(n) ? mappings.get(n)! : fieldOf(vocab, n) ?? null
     if (key === null && !mappings.has(n) && header !== '') unknown.push(header)
     if (key !== null && seen.has(key)) {
       throw new InputError(`columns "${seen.get(key)}" and "${header}" both hold ${key}: drop one with --map "${header}=ignore"`, 'map')

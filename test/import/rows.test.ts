@@ -31,6 +31,18 @@ describe('header matching', () => {
     expect(() => matchHeaders(['Name', 'Account Name'], 'accounts')).toThrow(/both hold name/)
   })
 
+  it('matches an identifier\'s header with a "number" word added to a known spelling; other headers stay unknown', () => {
+    const m = matchHeaders(['Company Name', 'IOR Number', 'Lead Port', 'SOP Stage', 'Account Manager'], 'accounts')
+    expect(m.fields).toEqual(['name', 'iors', 'leadPort', 'stage', null])
+    expect(m.unknown).toEqual(['Account Manager'])
+    for (const h of ['IR No.', 'IOR #s', 'Importer Nbr', 'importer of record num', 'IR Numbers']) expect(matchHeaders([h], 'accounts').fields).toEqual(['iors'])
+    // Not a word for "number" on its own, nor a part of a longer word.
+    expect(matchHeaders(['Number'], 'accounts').fields).toEqual([null])
+    // "Company No" is no company name: the word for "number" is left off only where that names a numbered field.
+    expect(matchHeaders(['Company No'], 'accounts').fields).toEqual([null])
+    expect(matchHeaders(['Contact', 'Phone No'], 'contacts').fields).toEqual(['name', 'phone'])
+  })
+
   it('reduces headers to letters and digits, # to "no"', () => {
     expect(normaliseHeader(' IR # ')).toBe('irno')
     expect(normaliseHeader('Lead-Port')).toBe('leadport')
