@@ -25,10 +25,13 @@ export async function buildProgram (ctx: CliContext, pick: PickGroups): Promise<
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: t => ctx.io.out(t.replace(/\n$/, '')), writeErr: t => ctx.io.err(t.replace(/\n$/, '')) })
+    // Commander stops wrapping an option's description when under 40 columns are left for it, and the
+    // terminal then cuts it in mid-word: in a 60-column terminal, every long option of `pat import`.
+    .configureHelp({ minWidthToWrap: 20 })
   ctx.home = () => resolveHome(program.opts<{ home?: string }>().home)
   for (const register of await pick(commandWord(ctx.argv), ctx.argv)) register(program, ctx)
   // Subcommands share the program's output settings and error handling.
-  const inherit = (cmd: Command) => { for (const sub of cmd.commands) { sub.exitOverride().configureOutput(program.configureOutput()); inherit(sub) } }
+  const inherit = (cmd: Command) => { for (const sub of cmd.commands) { sub.exitOverride().configureOutput(program.configureOutput()).configureHelp(program.configureHelp()); inherit(sub) } }
   inherit(program)
   return program
 }

@@ -70,6 +70,25 @@ describe('tables', () => {
     for (const [i, name] of ['Blue Heron', 'Harborview', 'Northwind'].entries()) expect(printed[i + 1]).toMatch(new RegExp(`^${name}`))
   })
 
+  it('help in a 60-column terminal wraps at words, options and the text after them alike', async () => {
+    const home = await tempDir()
+    for (const [args, phrases] of [
+      [['import', '--help'], ['Importing the same file again changes nothing.', 'its account (IR# or account name), the contact\'s name and side (account|customs|agency)']],
+      [['due', '--help'], ['Project list item due (Account Action Plan, Project List)', 'Review the Account Action Plan with the account at least annually (SOP, Improve, step 6)']]
+    ] as const) {
+      const term = await startApp(home, { columns: 60, rows: 60, args: [...args] })
+      apps.push(term)
+      const s = await term.waitFor('PAT-EXITED 0')
+      const lines = s.slice(0, s.indexOf('PAT-EXITED')).split('\n')
+      for (const l of lines) expect([...l].length).toBeLessThanOrEqual(60)
+      // A line the terminal cut in mid-word would read "Impor ting" here.
+      const text = lines.map(l => l.trim()).join(' ')
+      for (const p of phrases) expect(text).toContain(p)
+    }
+    // Into a pipe, 80 columns, as commander's own help.
+    for (const l of (await pat(home, ['import', '--help'])).stdout.split('\n')) expect(l.length).toBeLessThanOrEqual(80)
+  })
+
   it('pat due in a 60-column terminal: entries cut to the width, the rules wrapped at words under their name', async () => {
     const home = await tempDir()
     await pat(home, ['demo'])

@@ -11,6 +11,7 @@ import { homePaths } from '../../store/index.js'
 import { READS_ACCOUNTS, withStore, type CliContext } from '../context.js'
 import { BUILTIN_TEMPLATES, defaultFileName, renderDocument, writeFileAtomic, type ExportFormat } from '../../docs/index.js'
 import { printJson } from '../io.js'
+import { helpAfter } from '../help-text.js'
 
 interface ExportOpts { template: string, format?: string, out?: string, json?: boolean }
 
@@ -21,13 +22,10 @@ export function registerExport (program: Command, ctx: CliContext): void {
     .option('-f, --format <format>', 'md, html or docx (default: md, or what --out ends in); docx without --out is written to a file named after the account')
     .option('-o, --out <file>', 'write the document to FILE instead of printing it')
     .option('--json', 'print JSON: {account, template, source, format, out?, document?, warnings[]}')
-    .addHelpText('after', [
-      '',
-      'Gaps (unanswered checklist items, No/NA without a reason, items without an owner or due date, …) are',
-      'marked "⚠" in the document and listed on stderr; the document is written all the same.',
-      'Your own templates: <home>/templates/NAME.md.eta adds or overrides a template for the workspace;',
-      '<home>/templates/NAME.ACCOUNT-ID.md.eta customises it for one account (e.g. its questionnaire).'
-    ].join('\n'))
+    .addHelpText('after', helpAfter([
+      'Gaps (unanswered checklist items, No/NA without a reason, items without an owner or due date, …) are marked "⚠" in the document and listed on stderr; the document is written all the same.',
+      'Your own templates: <home>/templates/NAME.md.eta adds or overrides a template for the workspace; <home>/templates/NAME.ACCOUNT-ID.md.eta customises it for one account (e.g. its questionnaire).'
+    ]))
     .action(async (ref: string, opts: ExportOpts) => {
       const format = parseFormat(opts.format, opts.out)
       if (format === 'docx') return exportDocx(ctx, ref, opts)

@@ -9,6 +9,7 @@ import { withStore, type CliContext } from '../context.js'
 import { collect } from '../field-options.js'
 import { EXIT, Forwarded } from '../errors.js'
 import { printJson } from '../io.js'
+import { helpAfter } from '../help-text.js'
 
 interface ImportOpts { contacts?: boolean, map?: string[], sheet?: string, dryRun?: boolean, json?: boolean }
 
@@ -20,14 +21,10 @@ export function registerImport (program: Command, ctx: CliContext): void {
     .option('--sheet <name>', 'the worksheet of an .xlsx file to read (default: the first)')
     .option('-n, --dry-run', 'show what would be created, updated and refused, and change nothing')
     .option('--json', 'print JSON: {created, updated, unchanged, refused: [{row, column?, reason}], unknownColumns: [], changes: [...]}')
-    .addHelpText('after', [
-      '',
-      'Columns are matched by header, ignoring case and spacing: Name/Account Name, IR #/IR#s/Importer of record (several',
-      'IR#s in one cell separated by ; or ,), Kind, Lead Port, Stage, Import Value, Duties, National Rank, PFI Share, PFIs,',
-      'Partner Ports, Categories, Address, Notes, … Columns that match nothing are listed and ignored.',
-      'Every value is checked as `pat account set` checks it; a refused row changes nothing. Empty cells never clear a',
-      'recorded value, and lists (IR#s, ports, PFIs) only gain values. Importing the same file again changes nothing.'
-    ].join('\n'))
+    .addHelpText('after', helpAfter([
+      'Columns are matched by header, ignoring case and spacing: Name/Account Name, IR #/IR#s/Importer of record (several IR#s in one cell separated by ; or ,), Kind, Lead Port, Stage, Import Value, Duties, National Rank, PFI Share, PFIs, Partner Ports, Categories, Address, Notes, … Columns that match nothing are listed and ignored.',
+      'Every value is checked as `pat account set` checks it; a refused row changes nothing. Empty cells never clear a recorded value, and lists (IR#s, ports, PFIs) only gain values. Importing the same file again changes nothing.'
+    ]))
     .action(async (file: string, opts: ImportOpts) => {
       const { runImport, importSummary } = await import('../../import/index.js')
       const tty = !ctx.shared && Boolean(process.stderr.isTTY) && !opts.json

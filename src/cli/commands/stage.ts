@@ -13,6 +13,7 @@ import {
 import type { AccountRecord } from '../../store/index.js'
 import { READS_ACCOUNTS, withStore, type CliContext } from '../context.js'
 import { printJson } from '../io.js'
+import { helpAfter } from '../help-text.js'
 
 interface StageOpts { json?: boolean, all?: boolean, note?: string, force?: boolean }
 
@@ -27,13 +28,10 @@ export function registerStage (program: Command, ctx: CliContext): void {
     .option('--note <text>', 'with done: a note kept with the mark')
     .option('--force', 'with set/next: leave Select before OI clearance is recorded (logged as forced)')
     .option('--json', 'print JSON')
-    .addHelpText('after', [
-      '',
-      'Tasks shown done by the recorded data (IR#s, structure, locations, contacts, interviews…) need no mark;',
-      'the others (e.g. establish.iors-confirmed, evaluate.questionnaire-sent) are marked with `done`.',
-      'Moving on with `set` or `next` warns about the tasks still open; leaving Select before OI clearance',
-      '(select.clearance) is refused unless --force, as the SOP says to wait for it before beginning work.'
-    ].join('\n'))
+    .addHelpText('after', helpAfter([
+      'Tasks shown done by the recorded data (IR#s, structure, locations, contacts, interviews…) need no mark; the others (e.g. establish.iors-confirmed, evaluate.questionnaire-sent) are marked with `done`.',
+      'Moving on with `set` or `next` warns about the tasks still open; leaving Select before OI clearance (select.clearance) is refused unless --force, as the SOP says to wait for it before beginning work.'
+    ]))
     .action(async (ref: string, action: string | undefined, arg: string | undefined, opts: StageOpts) => {
       const verb = (action ?? 'show').toLowerCase()
       if (!ACTIONS.includes(verb)) throw new InputError(`unknown stage action "${action}": use ${ACTIONS.join(', ')} (see pat stage --help)`)

@@ -11,6 +11,7 @@ import {
 import { iorDuplicateLine } from '../../store/index.js'
 import { READS_ACCOUNTS, withStore, type CliContext } from '../context.js'
 import { truncate, wrapWords } from '../format.js'
+import { helpAfter } from '../help-text.js'
 import { printJson, STYLED, tableWidth } from '../io.js'
 import { printableLine } from '../../domain/printable.js'
 import { dueAs, listFormat } from '../table-formats.js'
@@ -26,7 +27,7 @@ export function registerWorkflow (program: Command, ctx: CliContext): void {
     .option('--json', 'print JSON: [{date, accountId, accountName, rule, ruleText, kind, title, overdue, daysLeft, since?, ref?, note?}]')
     .option('-f, --format <format>', 'text (default), csv (the --json columns), or ics (a calendar: one all-day event per entry, stable UIDs)')
     .option('-o, --out <file>', 'write the csv or ics to FILE instead of printing it')
-    .addHelpText('after', '\nRules:\n' + Object.entries(DUE_RULE_INFO).map(([id, r]) => `  ${id.padEnd(23)} ${r.text}`).join('\n'))
+    .addHelpText('after', helpAfter([], { title: 'Rules:', rows: Object.entries(DUE_RULE_INFO).map(([id, r]) => [id, r.text] as const) }))
     .action(async (opts: { within?: string, account?: string, asOf?: string, json?: boolean, format?: string, out?: string }) => {
       const format = listFormat(opts.format, ['text', 'csv', 'ics'])
       const now = opts.asOf ? parseDate(opts.asOf, '--as-of date') : today()
