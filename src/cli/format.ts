@@ -4,6 +4,7 @@
  * line is wider than the terminal. Cells are made printable before they are measured (domain/printable.ts
  * keeps each character one wide), so a hostile name cannot break the columns.
  */
+import { formatActivity, type ActivityEntry } from '../domain/activity.js'
 import { printableLine } from '../domain/printable.js'
 export interface Column<T> {
   title: string
@@ -85,6 +86,17 @@ export function wrapWords (text: string, width: number, indent = '', marksShown 
   }
   if (cur) out.push(lead() + cur)
   return out
+}
+
+/**
+ * An activity line (`2026-11-22 14:05  Dana Ruiz  set …`), in a terminal narrower than it wrapped at words
+ * with the summary continuing under the time's width; at an infinite width (a pipe) exactly formatActivity's.
+ */
+export function activityLines (e: ActivityEntry, width: number, indent = ''): string[] {
+  const whole = printableLine(indent + formatActivity(e))
+  if (whole.length <= width) return [whole]
+  const head = printableLine(indent + formatActivity({ ...e, summary: '' }))
+  return wrapWords(printableLine(e.summary), width, ' '.repeat(indent.length + 18), true, head)
 }
 
 /** "Label: value" lines with labels aligned; empty values are left out. */

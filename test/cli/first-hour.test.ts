@@ -89,6 +89,25 @@ describe('tables', () => {
     for (const l of (await pat(home, ['import', '--help'])).stdout.split('\n')) expect(l.length).toBeLessThanOrEqual(80)
   })
 
+  it('pat log in a 60-column terminal: an entry wraps at words under its summary, a pipe keeps one line each', async () => {
+    const home = await tempDir()
+    await pat(home, ['demo'])
+    const term = await startApp(home, { columns: 60, rows: 200, args: ['log', 'Harborview'] })
+    apps.push(term)
+    const s = await term.waitFor('PAT-EXITED 0')
+    const lines = s.slice(0, s.indexOf('PAT-EXITED')).split('\n').filter(l => l.trim())
+    expect(lines.some(l => l.startsWith(' '.repeat(18)))).toBe(true)
+    for (const l of lines) {
+      expect([...l].length).toBeLessThanOrEqual(60)
+      expect(l).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d {2}\S| {18}\S/)
+    }
+    const piped = (await pat(home, ['log', 'Harborview'])).stdout.trim().split('\n')
+    expect(piped.every(l => /^\d{4}-\d\d-\d\d \d\d:\d\d {2}\S/.test(l))).toBe(true)
+    // The same entries: each wrapped one read back as its single line.
+    const joined = lines.reduce<string[]>((out, l) => (l.startsWith(' ') ? [...out.slice(0, -1), `${out.at(-1)!} ${l.trim()}`] : [...out, l]), [])
+    expect(joined).toEqual(piped)
+  })
+
   it('pat due in a 60-column terminal: entries cut to the width, the rules wrapped at words under their name', async () => {
     const home = await tempDir()
     await pat(home, ['demo'])

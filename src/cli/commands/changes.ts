@@ -7,7 +7,8 @@ import { formatActivity } from '../../domain/index.js'
 import { clip, printableLine, quote } from '../../domain/printable.js'
 import { parseKeep, type AccountChanges, type Conflict, type ConflictSide, type HistoryEntry } from '../../store/index.js'
 import { READS_ACCOUNTS, withStore, type CliContext } from '../context.js'
-import { printJson } from '../io.js'
+import { activityLines } from '../format.js'
+import { printJson, tableWidth } from '../io.js'
 
 const when = (at?: string) => at ? formatActivity({ at, by: '', byName: '', action: '', summary: '' }).trim() : 'when unknown'
 const side = (s: ConflictSide) => `${quote(s.text)}  (${printableLine(s.byName ?? 'unknown member')}, ${when(s.at)})`
@@ -31,27 +32,27 @@ function conflictsText (groups: Array<{ accountName: string, conflicts: Conflict
   ].join('\n')
 }
 
-function changesText (groups: AccountChanges[]): string {
+function changesText (groups: AccountChanges[], width: number): string {
   const shown = groups.filter(g => g.changes.length)
   if (!shown.length) return 'Nothing new from your teammates.'
   return [
     ...shown.flatMap(g => [
       `${printableLine(g.accountName)} [${g.accountId}] — ${g.changes.length} change${g.changes.length === 1 ? '' : 's'}`,
-      ...g.changes.map(c => `  ${printableLine(formatActivity({ ...c, action: c.kind }))}`)
+      ...g.changes.flatMap(c => activityLines({ ...c, action: c.kind }, width, '  '))
     ]),
     '',
     'Mark them seen: pat changes --seen [ACCOUNT] (opening an account does too)'
   ].join('\n')
 }
 
-function historyText (entries: HistoryEntry[]): string {
+function historyText (entries: HistoryEntry[], width: number): string {
   if (!entries.length) return 'No history for that field.'
   return entries.map(e => {
     const what = e.label !== undefined
       ? `${e.label}: ${e.from !== undefined ? `${clip(e.from)} → ` : ''}${e.to !== undefined ? clip(e.to) : e.from !== undefined ? '(cleared)' : 'edited'}`
       : e.summary
-    return printableLine(formatActivity({ ...e, action: '', summary: what }))
-  }).join('\n')
+    return activityLines({ ...e, action: '', summary: what }, width)
+  }).flat().join('\n')
 }
 
 export function registerChanges (program: Command, ctx: CliContext): void {
@@ -86,7 +87,7 @@ export function registerChanges (program: Command, ctx: CliContext): void {
       }
       const groups = await withStore(ctx, s => s.changes.list(ref, opts.since !== undefined ? { since: opts.since } : {}), READS_ACCOUNTS)
       if (opts.json) printJson(ctx.io, groups)
-      else ctx.io.out(changesText(groups))
+      else ctx.io.out(changesText(groups, tableWidth(ctx.io)))
     })
 
   program.command('history').argument('<account>', 'account id, id prefix or name').argument('[field]', 'a field (address, stage, plan.scope, checklist.compliance.B…) or its label; an entry (items.ID) for all its fields')
@@ -95,6 +96,6 @@ export function registerChanges (program: Command, ctx: CliContext): void {
     .action(async (ref: string, field: string | undefined, opts: { json?: boolean }) => {
       const entries = await withStore(ctx, s => s.changes.history(ref, field), READS_ACCOUNTS)
       if (opts.json) printJson(ctx.io, entries)
-      else ctx.io.out(historyText(entries))
+      else ctx.io.out(historyText(entries, tableWidth(ctx.io)))
     })
 }

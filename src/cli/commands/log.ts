@@ -2,10 +2,10 @@
  * `pat log ACCOUNT`: the account's activity log — who changed what, when.
  */
 import type { Command } from 'commander'
-import { formatActivity } from '../../domain/index.js'
 import { READS_ACCOUNTS, withStore, type CliContext } from '../context.js'
 import { parseLimit } from '../limit.js'
-import { printJson } from '../io.js'
+import { activityLines } from '../format.js'
+import { printJson, tableWidth } from '../io.js'
 
 export function registerLog (program: Command, ctx: CliContext): void {
   program.command('log').argument('<account>', 'account id or name').description('the account\'s activity log, oldest first')
@@ -15,6 +15,6 @@ export function registerLog (program: Command, ctx: CliContext): void {
       const n = opts.limit === undefined ? entries.length : parseLimit(opts.limit)
       const shown = entries.slice(entries.length - n)
       if (opts.json) printJson(ctx.io, shown)
-      else ctx.io.out(shown.length ? shown.map(e => formatActivity(e)).join('\n') : 'No activity yet.')
+      else ctx.io.out(shown.length ? shown.flatMap(e => activityLines(e, tableWidth(ctx.io))).join('\n') : 'No activity yet.')
     })
 }
