@@ -99,8 +99,11 @@ export function queryTerms (idx: KbIndex, query: string, w: Weights = WEIGHTS): 
 
 /** Each query word as the documents write it: its term (or base word's), its other forms, its typo corrections. */
 function addWordTerms (idx: KbIndex, known: ReadonlySet<string>, qWords: readonly string[], w: Weights, add: AddTerm): void {
-  for (const word of qWords) {
+  for (const [k, word] of qWords.entries()) {
     if (isStopWord(word) || word.length < 2) continue
+    // "How often" asks for a cadence (QUESTION_WORDS answers it with the documents' cadence words): the
+    // word itself would only meet "often-encountered" and "more often than not".
+    if (qWords[k - 1] === 'how' && (word === 'often' || word === 'frequently')) continue
     // An irregular form the documents do not use is looked up as its base word ("chose" → choose).
     const t = known.has(term(word)) ? term(word) : term(baseWord(word))
     // The word's other forms in the documents ("notify" → notification) count as the word itself — those

@@ -122,6 +122,16 @@ describe('the words of a question', () => {
     expect(queryTerms(idx, 'what goes in the background section of the plan').map(q => q.term)).not.toContain('section')
   })
 
+  it('read "how often" as a question for a cadence, not the word "often" ("often-encountered")', () => {
+    const doc = '---\nid: d\ntitle: D\n---\n# D\n\n## Sharing\n\nThe often-encountered tendency not to share the profile must be addressed.\n\n## Review\n\nReview the account profile annually.\n'
+    const small = buildIndex(splitSections({ markdown: doc, fallbackId: 'd' }), 'test')
+    const ts = (q: string) => queryTerms(small, q).map(t => t.term)
+    expect(ts('how often review the profile')).not.toContain('often')
+    expect(ts('how often review the profile')).toContain('annual')
+    expect(ts('is the profile often late')).toContain('often')
+    expect(search(small, 'how often is the profile reviewed', { limit: 2 })[0]!.title).toBe('Review')
+  })
+
   it('read an acronym spelled like an everyday word only in capitals ("give it" is not IT)', () => {
     const acronyms = [{ acronym: 'IT', expansion: 'information technology' }]
     const withIt = { ...idx, acronyms }
