@@ -7,6 +7,7 @@
 //
 // dist/bundle/ is two levels below the project root like dist/kb/, so the sources' `new URL('../../…',
 // import.meta.url)` (content/, templates/, package.json, dist/kb-index.json) resolve the same in the bundle.
+import { randomBytes } from 'node:crypto'
 import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, relative } from 'node:path'
@@ -139,8 +140,13 @@ const icalDefault = {
   }
 }
 
+// A new value in every build (src/cli/build-id.ts): what a build kept of its own answers
+// (store/output-cache.ts) is never printed by another build, whose output may differ.
+const BUILD_ID = randomBytes(8).toString('hex')
+
 const common = {
   absWorkingDir: root,
+  define: { __PAT_BUILD__: JSON.stringify(BUILD_ID) },
   outdir,
   bundle: true,
   format: 'esm',
@@ -179,7 +185,7 @@ const cjsEntry = (name, entry, plugins, external = []) => build({
   // loads on demand (each ships a CommonJS build) are require()d instead.
   supported: { 'dynamic-import': false },
   // The sources find content/ and package.json from import.meta.url; in CommonJS that is the file's URL.
-  define: { 'import.meta.url': '__patUrl' },
+  define: { ...common.define, 'import.meta.url': '__patUrl' },
   banner: { js: "const __patUrl = require('node:url').pathToFileURL(__filename).href;" },
   plugins
 })

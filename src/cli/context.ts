@@ -5,7 +5,7 @@
  * short command), it waits briefly and tries again, and only then reports the lock in plain words.
  */
 import { readFile } from 'node:fs/promises'
-import type { Store, WorkspaceOptions } from '../store/index.js'
+import type { ChunkWriter, OutputKey, Store, WorkspaceOptions } from '../store/index.js'
 import { Forwarded } from './errors.js'
 import type { Io } from './io.js'
 
@@ -40,7 +40,13 @@ export async function withStore<T> (ctx: CliContext, fn: (store: Store) => Promi
   }
 }
 
-async function openOrForward (ctx: CliContext, opts: WorkspaceOptions): Promise<Store> {
+/** A kept answer to print instead of opening the store, when it is current (store/output-cache.ts). */
+export interface Replay { key: OutputKey, write: ChunkWriter }
+
+/** Opens the store, or forwards the command to the process holding it; with `replay`, undefined once that answer was printed. */
+export async function openOrForward (ctx: CliContext, opts: WorkspaceOptions, replay: Replay): Promise<Store | undefined>
+export async function openOrForward (ctx: CliContext, opts: WorkspaceOptions): Promise<Store>
+export async function openOrForward (ctx: CliContext, opts: WorkspaceOptions, replay?: Replay): Promise<Store | undefined> {
   const { Store, StoreError, homePaths } = await import('../store/index.js')
   const { forward } = await import('./control.js')
   const home = ctx.home()
@@ -48,7 +54,7 @@ async function openOrForward (ctx: CliContext, opts: WorkspaceOptions): Promise<
   const deadline = Date.now() + LOCK_WAIT_MS
   for (let delay = 25; ; delay = Math.min(delay * 2, 400)) {
     try {
-      return await Store.open(home, opts)
+      return await (replay ? Store.openOrReplay(home, opts, replay.key, replay.write) : Store.open(home, opts))
     } catch (err) {
       if (!(err instanceof StoreError) || err.kind !== 'locked') throw err
       const code = await forward(paths.socket, { argv: ctx.argv, cwd: ctx.io.cwd, columns: ctx.io.columns, color: ctx.io.color, terminal: Boolean(ctx.io.terminal) }, ctx.io)

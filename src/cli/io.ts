@@ -27,6 +27,11 @@ export interface Io {
    * large JSON answer is then never one string (`printJson`).
    */
   outParts? (parts: Iterable<string>, opts?: WriteOptions): void
+  /**
+   * Writes bytes as they are: a kept JSON answer (store/output-cache.ts), text this program printed before
+   * through `out`. Resolves once `chunk` may be written over: a pipe queues what its reader has not taken yet.
+   */
+  outBytes? (chunk: Uint8Array): Promise<void> | undefined
   err (text: string): void
   /** Terminal width for wrapping, and whether colour is wanted (NO_COLOR, not a TTY). */
   columns: number
@@ -101,6 +106,8 @@ export function processIo (): Io {
   return {
     out: (t, opts) => writeTerminal(process.stdout, t, opts),
     outParts: (parts, opts) => writeTerminalParts(process.stdout, parts, opts),
+    // Resolved by the write's callback, once the chunk is handed to the system (a stream that fails is the pipe guard's).
+    outBytes: chunk => new Promise(resolve => { process.stdout.write(chunk, () => resolve()) }),
     err: t => writeTerminal(process.stderr, t),
     columns: process.stdout.columns || Number(process.env.COLUMNS) || 80,
     color: Boolean(process.stdout.isTTY) && !('NO_COLOR' in process.env),

@@ -1,6 +1,6 @@
 /**
  * Generations: a name for the stored state of a part of the database, so that a value derived from that
- * part and kept outside it (store/range-aggregate.ts, store/directory-snapshot.ts) can say which state it
+ * part and kept outside it (store/range-aggregate.ts, store/directory-snapshot.ts, store/output-cache.ts) can say which state it
  * was derived from, and is read only while that is still the state.
  *
  * A generation is a random token, replaced with a new one by every batch that writes a key of its part, in
@@ -13,17 +13,19 @@
  * Keys (y-leveldb's key encoding): ['pat', 'generation', name] → 8 random bytes.
  *   summaries  the per-account summaries and due inputs (['pat', 'summary' | 'due', …], store/summary-cache.ts)
  *   workspace  the workspace document's stored updates (['v1', 'workspace', …] and ['v1_sv', 'workspace'])
+ *   seen       this machine's "last seen" marks (['pat', 'seen', …], store/seen-marks.ts): the list's unseen counts
  */
 import { Buffer } from 'node:buffer'
 import { randomBytes } from 'node:crypto'
 import type { Key } from './database.js'
 import { WORKSPACE_DOC } from './schema.js'
 
-export type GenerationName = 'summaries' | 'workspace'
+export type GenerationName = 'summaries' | 'workspace' | 'seen'
 
 const PARTS: Readonly<Record<GenerationName, (key: Key) => boolean>> = {
   summaries: key => key[0] === 'pat' && (key[1] === 'summary' || key[1] === 'due'),
-  workspace: key => (key[0] === 'v1' || key[0] === 'v1_sv') && key[1] === WORKSPACE_DOC
+  workspace: key => (key[0] === 'v1' || key[0] === 'v1_sv') && key[1] === WORKSPACE_DOC,
+  seen: key => key[0] === 'pat' && key[1] === 'seen'
 }
 
 export const GENERATION_NAMES = Object.keys(PARTS) as GenerationName[]

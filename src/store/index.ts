@@ -7,12 +7,14 @@
  * imports Yjs documents.
  */
 export { Store, type StoreChange } from './store.js'
+export type { ChunkWriter, OutputKey } from './output-cache.js'
 export { Workspace, iorDuplicateLine, refuseOrphanDatabase, type IorDuplicate, type Member, type WorkspaceOptions } from './workspace.js'
 export { StoreError, type StoreErrorKind } from './errors.js'
 export { resolveHome, homePaths, type HomePaths } from './home.js'
 export { readConfig, writeConfig, type WorkspaceConfig } from './config.js'
 export type { AccountRecord, Entity } from './snapshot.js'
 export type { AccountListRow } from './actions/accounts.js'
+export type { DueQuery } from './actions/workflow.js'
 export { IMPORT_BATCH, type AccountWrite, type ContactWrite, type ApplyOptions } from './actions/import.js'
 export type { MemberRecord, Role } from './schema.js'
 export { Roster, ROLES, parseRole } from './roster.js'

@@ -20,6 +20,9 @@ import { readContacts, readLocations, readPorts } from './snapshot.js'
 import { isRemote } from './origins.js'
 import { accountIdOf } from './schema.js'
 import { Workspace, type WorkspaceOptions } from './workspace.js'
+import { readConfig } from './config.js'
+import { homePaths } from './home.js'
+import { OutputRecorder, outputStamp, replayOutput, type ChunkWriter, type OutputKey } from './output-cache.js'
 import { Roster } from './roster.js'
 import { InviteBook } from './invites.js'
 
@@ -114,6 +117,38 @@ export class Store {
 
   static async open (home: string, opts: WorkspaceOptions = {}): Promise<Store> {
     return new Store(await Workspace.open(home, opts))
+  }
+
+  /**
+   * Store.open, unless the answer `key` names is kept and current (store/output-cache.ts): then it is written
+   * through `write`, without reading the directory or the summaries, and the result is undefined.
+   */
+  static async openOrReplay (home: string, opts: WorkspaceOptions, key: OutputKey, write: ChunkWriter): Promise<Store | undefined> {
+    const paths = homePaths(home)
+    const config = await readConfig(paths.config)
+    if (!config) return Store.open(home, opts) // says there is no workspace, as usual
+    const database = await Workspace.openDatabase(paths)
+    let attached = false
+    try {
+      if (await replayOutput(paths.aggregates, key, await outputStamp(database, config.member.id, key), write)) return undefined
+      const store = new Store(await Workspace.attachOpen(paths, config, database, opts))
+      attached = true
+      return store
+    } finally {
+      if (!attached) await database.close()
+    }
+  }
+
+  /** Records the answer `key` names as it is printed; `keep()` once it was printed whole (store/output-cache.ts). */
+  async recordOutput (key: OutputKey): Promise<{ tee: (parts: Iterable<string>) => Iterable<string>, keep: () => Promise<void>, discard: () => void }> {
+    const recorder = await OutputRecorder.start(this.ws.paths.aggregates, key)
+    return {
+      tee: parts => recorder.tee(parts),
+      keep: async () => {
+        recorder.keep(await outputStamp(this.ws.database, this.ws.member.id, key).catch(() => undefined))
+      },
+      discard: () => recorder.discard()
+    }
   }
 
   close (): Promise<void> { return this.ws.close() }

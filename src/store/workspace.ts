@@ -251,11 +251,21 @@ export class Workspace {
     await rm(this.paths.db, { recursive: true, force: true })
   }
 
-  private static async attach (paths: HomePaths, config: WorkspaceConfig, create: boolean, opts: WorkspaceOptions): Promise<Workspace> {
+  /** The workspace's database, opened as a workspace opens it; for `attach`, or a read that may need no more (Store.openOrReplay). */
+  static openDatabase (paths: HomePaths): Promise<Database> {
     // The app's picture of its accounts screen (ui/frame-cache.ts) is true until the workspace changes:
     // whoever first changes it (an edit, a peer's update, a seen mark; not a read, nor the derived snapshot
     // and summaries a read may write) removes the picture before writing; the app draws a new one as it quits.
-    const database = await openDatabase(paths.db, { createIfMissing: true, beforeChange: () => rm(paths.firstFrame, { force: true }) })
+    return openDatabase(paths.db, { createIfMissing: true, beforeChange: () => rm(paths.firstFrame, { force: true }) })
+  }
+
+  /** Opens the workspace of a home whose config is `config` on its database, already open (Workspace.openDatabase). */
+  static async attachOpen (paths: HomePaths, config: WorkspaceConfig, database: Database, opts: WorkspaceOptions = {}): Promise<Workspace> {
+    return Workspace.attach(paths, config, false, opts, database)
+  }
+
+  private static async attach (paths: HomePaths, config: WorkspaceConfig, create: boolean, opts: WorkspaceOptions, open?: Database): Promise<Workspace> {
+    const database = open ?? await Workspace.openDatabase(paths)
     try {
       const docs = new DocSet(database)
       const snapshot = await readDirectorySnapshot(database, paths.aggregates, Boolean(opts.accountsOnly || opts.deferWorkspace))

@@ -70,6 +70,20 @@ describe('tables', () => {
     for (const [i, name] of ['Blue Heron', 'Harborview', 'Northwind'].entries()) expect(printed[i + 1]).toMatch(new RegExp(`^${name}`))
   })
 
+  it('the same workspace listed at 80 then 60 columns fits each: a table kept for one width is not printed at another', async () => {
+    const home = await tempDir()
+    await pat(home, ['demo'])
+    for (const columns of [80, 60, 80]) {
+      const term = await startApp(home, { columns, rows: 24, args: ['account', 'list'] })
+      apps.push(term)
+      const s = await term.waitFor('PAT-EXITED 0')
+      const printed = s.slice(0, s.indexOf('PAT-EXITED')).split('\n').filter(l => l.trim())
+      expect(printed).toHaveLength(4)
+      for (const line of printed) expect([...line].length).toBeLessThanOrEqual(columns)
+      expect(Math.max(...printed.map(l => [...l].length)), `${columns} columns`).toBeGreaterThan(columns - 12)
+    }
+  })
+
   it('help in a 60-column terminal wraps at words, options and the text after them alike', async () => {
     const home = await tempDir()
     for (const [args, phrases] of [

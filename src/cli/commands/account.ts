@@ -3,9 +3,11 @@
  */
 import type { Command } from 'commander'
 import { ACCOUNT_FIELDS, InputError, parseStage, stageBlockMessage, stageMoveBlock, today } from '../../domain/index.js'
+import type { Store } from '../../store/index.js'
 import { READS_ACCOUNTS, withStore, type CliContext } from '../context.js'
 import { addFieldOptions, collect, fieldInput } from '../field-options.js'
 import { printJson, tableWidth } from '../io.js'
+import { jsonAnswer, printKept, textAnswer } from '../kept-output.js'
 import { accountsAs, listFormat } from '../table-formats.js'
 import { accountView, accountsTable } from '../views.js'
 
@@ -22,16 +24,7 @@ export function registerAccount (program: Command, ctx: CliContext): void {
       else ctx.io.out(`added account ${created.name} [${created.id}]`)
     })
 
-  account.command('list').description('list accounts (archived ones only with --archived or --all)')
-    .option('--archived', 'only archived accounts').option('--all', 'active and archived accounts').option('--json', 'print JSON')
-    .option('-f, --format <format>', 'text (default) or csv (the --json columns, one row per account)').option('-o, --out <file>', 'write the csv to FILE')
-    .action(async (opts: { archived?: boolean, all?: boolean, json?: boolean, format?: string, out?: string }) => {
-      const format = listFormat(opts.format, ['text', 'csv'])
-      const rows = await withStore(ctx, s => s.accounts.list({ ...(opts.all ? {} : { archived: Boolean(opts.archived) }), unseen: true }), READS_ACCOUNTS)
-      if (format === 'csv') await accountsAs(ctx, rows, opts.out)
-      else if (opts.json) printJson(ctx.io, rows)
-      else ctx.io.out(accountsTable(rows, tableWidth(ctx.io)))
-    })
+  registerList(account, ctx)
 
   account.command('show').argument('<account>', 'account id, id prefix or name').description('show everything recorded for an account (and mark its changes as seen)')
     .option('--json', 'print JSON')
@@ -75,4 +68,24 @@ export function registerAccount (program: Command, ctx: CliContext): void {
         else ctx.io.out(`${archived ? 'archived' : 'restored'} account ${header.name} [${header.id}]`)
       })
   }
+}
+
+/** `pat account list`: its answer is kept and printed again while the workspace is unchanged (cli/kept-output.ts). */
+function registerList (account: Command, ctx: CliContext): void {
+  account.command('list').description('list accounts (archived ones only with --archived or --all)')
+    .option('--archived', 'only archived accounts').option('--all', 'active and archived accounts').option('--json', 'print JSON')
+    .option('-f, --format <format>', 'text (default) or csv (the --json columns, one row per account)').option('-o, --out <file>', 'write the csv to FILE')
+    .action(async (opts: { archived?: boolean, all?: boolean, json?: boolean, format?: string, out?: string }) => {
+      const format = listFormat(opts.format, ['text', 'csv'])
+      const list = (s: Store) => s.accounts.list({ ...(opts.all ? {} : { archived: Boolean(opts.archived) }), unseen: true })
+      if (format === 'csv') { await accountsAs(ctx, await withStore(ctx, list, READS_ACCOUNTS), opts.out); return }
+      // The list depends on the directory, the summaries and this member's seen marks (its unseen counts);
+      // the table on the terminal's width.
+      const width = tableWidth(ctx.io)
+      const variant = JSON.stringify([opts.all ? 'all' : opts.archived ? 'archived' : 'active', opts.json ? 'json' : width])
+      await printKept(ctx, { name: 'account-list', variant, parts: ['workspace', 'summaries', 'seen'] }, READS_ACCOUNTS, async s => {
+        const rows = await list(s)
+        return opts.json ? jsonAnswer(rows) : textAnswer(accountsTable(rows, width))
+      })
+    })
 }

@@ -7,8 +7,8 @@
 import type { Command } from 'commander'
 import { STAGES, STAGE_LABELS } from '../../domain/index.js'
 import { type Store, readConfig, homePaths } from '../../store/index.js'
-import { READS_ACCOUNTS, withStore, type CliContext } from '../context.js'
-import { printJson } from '../io.js'
+import { READS_ACCOUNTS, type CliContext } from '../context.js'
+import { jsonAnswer, printKept, textAnswer } from '../kept-output.js'
 import { isBareInvocation, isTerminal } from '../terminal.js'
 
 export function registerStatus (program: Command, ctx: CliContext): void {
@@ -21,25 +21,32 @@ export function registerStatus (program: Command, ctx: CliContext): void {
       // so a script reading the summary gets only the summary).
       const holder = ctx.shared && isBareInvocation(ctx.argv) ? (await import('../host.js')).hostOf(ctx.shared)?.holder : undefined
       if (holder) ctx.io.err(holder === 'app' ? 'the app is already open on this workspace in another terminal; its summary:' : '`pat serve` holds this workspace, so the app cannot open here; its summary:')
-      if (!ctx.shared && !(await readConfig(homePaths(ctx.home()).config))) {
+      const readHomeConfig = () => readConfig(homePaths(ctx.home()).config)
+      let config = ctx.shared ? ctx.shared.ws.config : await readHomeConfig()
+      if (!config) {
         await (await import('../setup.js')).initDefaultWorkspace(ctx.home())
         if (!opts.json) ctx.io.out(`Created a new workspace in ${ctx.home()}.`)
+        config = await readHomeConfig()
       }
-      // The directory snapshot and the summaries are all it reads: at 10,000 accounts decoding the workspace
-      // document took most of a second. The team's name is then workspace.json's, which every process that
-      // loads the document brings up to date (a rename here or from a peer) as it closes.
-      const summary = await withStore(ctx, summarize, READS_ACCOUNTS)
-      if (opts.json) { printJson(ctx.io, summary); return }
-      ctx.io.out([
-        `PAT Desk — ${summary.team} (${summary.home})`,
-        `Team id: ${summary.teamId} (a team hub's tokens name it)`,
-        `Member: ${summary.member}`,
-        `Accounts: ${summary.accounts} active, ${summary.archived} archived`,
-        ...STAGES.filter(s => summary.byStage[s]).map(s => `  ${STAGE_LABELS[s].padEnd(10)} ${summary.byStage[s]}`),
-        `Open plan items: ${summary.openItems}${summary.nextDue ? `, next due ${summary.nextDue}` : ''}`,
-        summary.accounts ? 'See `pat account list`, `pat --help`.' : 'No accounts yet: `pat demo` adds sample accounts; `pat account add --name NAME` adds yours.'
-      ].join('\n'))
+      // The summary counts the directory and the summaries; the names come from workspace.json (this config).
+      const variant = JSON.stringify([opts.json ? 'json' : 'text', ctx.home(), config?.team.name, config?.member.name])
+      await printKept(ctx, { name: 'status', variant, parts: ['workspace', 'summaries'] }, READS_ACCOUNTS, async s => {
+        const summary = await summarize(s)
+        return opts.json ? jsonAnswer(summary) : textAnswer(statusText(summary))
+      })
     })
+}
+
+function statusText (summary: Awaited<ReturnType<typeof summarize>>): string {
+  return [
+    `PAT Desk — ${summary.team} (${summary.home})`,
+    `Team id: ${summary.teamId} (a team hub's tokens name it)`,
+    `Member: ${summary.member}`,
+    `Accounts: ${summary.accounts} active, ${summary.archived} archived`,
+    ...STAGES.filter(s => summary.byStage[s]).map(s => `  ${STAGE_LABELS[s].padEnd(10)} ${summary.byStage[s]}`),
+    `Open plan items: ${summary.openItems}${summary.nextDue ? `, next due ${summary.nextDue}` : ''}`,
+    summary.accounts ? 'See `pat account list`, `pat --help`.' : 'No accounts yet: `pat demo` adds sample accounts; `pat account add --name NAME` adds yours.'
+  ].join('\n')
 }
 
 async function summarize (s: Store) {

@@ -8,11 +8,12 @@ import {
   DUE_RULE_INFO, InputError, checkEligibility, parseDate, parsePeriod, today,
   type CriterionResult, type DueEntry, type SelectionBasis
 } from '../../domain/index.js'
-import { iorDuplicateLine } from '../../store/index.js'
+import { iorDuplicateLine, type DueQuery } from '../../store/index.js'
 import { READS_ACCOUNTS, withStore, type CliContext } from '../context.js'
 import { truncate, wrapWords } from '../format.js'
 import { helpAfter } from '../help-text.js'
-import { printJson, STYLED, tableWidth } from '../io.js'
+import { printJson, tableWidth } from '../io.js'
+import { jsonAnswer, printKept, textAnswer } from '../kept-output.js'
 import { printableLine } from '../../domain/printable.js'
 import { dueAs, listFormat } from '../table-formats.js'
 
@@ -32,12 +33,16 @@ export function registerWorkflow (program: Command, ctx: CliContext): void {
       const format = listFormat(opts.format, ['text', 'csv', 'ics'])
       const now = opts.asOf ? parseDate(opts.asOf, '--as-of date') : today()
       const withinDays = opts.within === undefined ? undefined : parsePeriod(opts.within, now)
-      const entries = await withStore(ctx, s => s.workflow.due({
-        today: now, ...(withinDays !== undefined ? { withinDays } : {}), ...(opts.account ? { account: opts.account } : {})
-      }), READS_ACCOUNTS)
-      if (format !== 'text') await dueAs(ctx, entries, format, opts.out)
-      else if (opts.json) printJson(ctx.io, entries)
-      else ctx.io.out(dueTable(entries, now, tableWidth(ctx.io), ctx.io.color, opts.within), STYLED)
+      const query: DueQuery = { today: now, ...(withinDays !== undefined ? { withinDays } : {}), ...(opts.account ? { account: opts.account } : {}) }
+      if (format !== 'text') { await dueAs(ctx, await withStore(ctx, s => s.workflow.due(query), READS_ACCOUNTS), format, opts.out); return }
+      // What falls due depends on the directory, the stored due inputs and the day (and the options); the
+      // table on the terminal's width and colour.
+      const width = tableWidth(ctx.io)
+      const variant = JSON.stringify([query, opts.json ? 'json' : [width, ctx.io.color, opts.within]])
+      await printKept(ctx, { name: 'due', variant, parts: ['workspace', 'summaries'] }, READS_ACCOUNTS, async s => {
+        const entries = await s.workflow.due(query)
+        return opts.json ? jsonAnswer(entries) : textAnswer(dueTable(entries, now, width, ctx.io.color, opts.within), true)
+      })
     })
 
   const account = program.commands.find(c => c.name() === 'account') ?? program.command('account')
