@@ -24,6 +24,7 @@ import { closeSync, fstatSync, openSync, readSync, renameSync, rmSync, writeSync
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Database } from './database.js'
+import { StoreError } from './errors.js'
 import type { GenerationName } from './generations.js'
 import { parseStored } from './stored-json.js'
 
@@ -94,6 +95,7 @@ async function readChunks (fd: number, buf: Buffer, position: number, end: numbe
  */
 export async function replayOutput (dir: string, key: OutputKey, stamp: string | undefined, write: ChunkWriter): Promise<boolean> {
   if (stamp === undefined) return false
+  let writing = false
   let fd: number
   try {
     fd = openSync(fileOf(dir, key), 'r')
@@ -107,8 +109,16 @@ export async function replayOutput (dir: string, key: OutputKey, stamp: string |
     const end = HEAD_BYTES + head.bytes
     // First pass: the file is whole (no NUL a power cut could have left); it is in the page cache after.
     if (!await readChunks(fd, buf, HEAD_BYTES, end, chunk => !chunk.includes(0))) return false
-    return await readChunks(fd, buf, HEAD_BYTES, end, write)
-  } catch {
+    writing = true
+    if (!await readChunks(fd, buf, HEAD_BYTES, end, write)) throw new Error('the file ended early')
+    return true
+  } catch (err) {
+    // Once part of it is written, making the answer again would print it twice: this run fails instead.
+    // The file is removed, so that the next run makes the answer again.
+    if (writing) {
+      try { rmSync(fileOf(dir, key), { force: true }) } catch {}
+      throw new StoreError('io', `cannot read the kept answer ${fileOf(dir, key)} (${(err as Error).message}): run the command again`, err)
+    }
     return false
   } finally {
     closeSync(fd)

@@ -1,6 +1,7 @@
 // A read command's kept answer (store/output-cache.ts): printed again whole and only while its stamp holds,
 // never in part, and recording it never fails the command.
 import { spawn } from 'node:child_process'
+import { existsSync, truncateSync } from 'node:fs'
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -76,6 +77,19 @@ describe('kept answers', () => {
       await writeFile(file, bytes)
       expect(await replayed(dir, 's')).toBeUndefined()
     }
+  })
+
+  it('that end early once written in part fail the run (never printed twice) and are removed for the next', async () => {
+    const dir = await tempDir()
+    const file = join(dir, 'output-account-list')
+    await record(dir, answer(20_000), 's')
+    let first = true
+    await expect(replayOutput(dir, KEY, 's', () => {
+      if (first) truncateSync(file, 300_000) // cut while it is being written out
+      first = false
+      return undefined
+    })).rejects.toThrow(/cannot read the kept answer .*: run the command again/)
+    expect(existsSync(file)).toBe(false)
   })
 
   it('are not kept when the stamp cannot be read, nor when the file cannot be written; nothing is left behind', async () => {
