@@ -155,8 +155,13 @@ export function * jsonParts (value: unknown): Generator<string> {
 }
 
 export function printJson (io: Io, value: unknown): void {
-  if (io.outParts) io.outParts(jsonParts(value), JSON_TEXT)
-  else io.out(jsonText(value), JSON_TEXT)
+  outAll(io, jsonParts(value), JSON_TEXT)
+}
+
+/** Writes the parts through `io.outParts` where the output has it, else joined through `io.out`. */
+export function outAll (io: Io, parts: Iterable<string>, opts: WriteOptions): void {
+  if (io.outParts) io.outParts(parts, opts)
+  else io.out([...parts].join(''), opts)
 }
 
 const JSON_TEXT: WriteOptions = { json: true }

@@ -8,7 +8,7 @@ import { printable } from '../domain/printable.js'
 import type { OutputKey, Store, WorkspaceOptions } from '../store/index.js'
 import { BUILD_ID } from './build-id.js'
 import { openOrForward, withStore, type CliContext } from './context.js'
-import { jsonParts, type WriteOptions } from './io.js'
+import { jsonParts, outAll, type WriteOptions } from './io.js'
 
 /**
  * Parts already safe for a terminal — JSON text (cli/io.ts jsonText) or text made printable — written as they
@@ -23,9 +23,7 @@ const SAFE: WriteOptions = { json: true }
 export async function printKept (ctx: CliContext, key: OutputKey, opts: WorkspaceOptions, make: (store: Store) => Promise<Iterable<string>>): Promise<void> {
   const { outBytes, outParts } = ctx.io
   if (ctx.shared || !outBytes || !outParts) {
-    const parts = await withStore(ctx, make, opts)
-    if (ctx.io.outParts) ctx.io.outParts(parts, SAFE)
-    else ctx.io.out([...parts].join(''), SAFE)
+    outAll(ctx.io, await withStore(ctx, make, opts), SAFE)
     return
   }
   const built = { ...key, variant: `${BUILD_ID} ${key.variant}` }
