@@ -160,8 +160,8 @@ export class OutputRecorder {
     }
   }
 
-  /** The answer ends with this (the newline an output adds to what does not end in one). */
-  append (text: string): void {
+  /** Writes a part to the file; on any failure the recording is dropped. */
+  private append (text: string): void {
     if (this.fd === undefined) return
     try {
       // Written as a string: node encodes it into memory it reuses, where Buffer.from would fault in fresh pages.
