@@ -8,7 +8,7 @@ import Fuse from 'fuse.js'
 import { FIELDS, postingList, textFrequency } from './postings.js'
 import { plain, sentences } from './text.js'
 import { isStopWord, term, terms, words } from './tokens.js'
-import { definingSentence, roleTerms, type Defining } from './question.js'
+import { askedCount, definingSentence, listItems, roleTerms, type Defining } from './question.js'
 import { PHRASES, QUESTION_WORDS, synonymsOf } from './thesaurus.js'
 import { corrections } from './typos.js'
 import { baseWord, formsIn, formsOf } from './forms.js'
@@ -208,7 +208,10 @@ export function search (idx: KbIndex, query: string, opts: { limit?: number, wei
   }
   ranked.length = Math.min(ranked.length, keep)
   ranked.push(...definers.sort((a, b) => b[1] - a[1] || a[0] - b[0]))
-  const reranked = rerank(idx, qts, bySentence(idx, query, qts, ranked, w, defining), w)
+  // "What are the 5 steps of …": a passage listing that many things stays a candidate too.
+  const list = listAsked(query, qts)
+  if (list) for (let j = 0; j < scores.length; j++) if (scores[j]! > 0 && !inRanked.has(j) && lists(idx, j, list)) ranked.push([j, scores[j]!])
+  const reranked = rerank(idx, qts, bySentence(idx, query, qts, ranked, w, { defining, list }), w)
   return groupParts(idx, reranked).slice(0, limit).map(([i, score]) => toHit(idx, i, score, qts))
 }
 
@@ -247,11 +250,12 @@ function bm25 (idx: KbIndex, qts: QueryTerm[], wt: Weights): Float64Array {
   const slot = new Map(multi.map((g, j) => [g, j]))
   const best = new Float64Array(multi.length * n)
   const one = new Float64Array(n)
+  const concepts = acronymConcepts(qts, k => slot.has(groupOf[k]!), n)
   for (let k = 0; k < qts.length; k++) {
     const q = qts[k]!
     const bit = q.soft ? 0 : wordBit.get(q.words[0]!) ?? 0
     const j = slot.get(groupOf[k]!)
-    const into = j === undefined ? scores : one
+    const into = concepts.into.get(k) ?? (j === undefined ? scores : one)
     if (j !== undefined) one.fill(0)
     for (const f of FIELDS) {
       const list = postingList(idx, f, q.term)
@@ -270,9 +274,32 @@ function bm25 (idx: KbIndex, qts: QueryTerm[], wt: Weights): Float64Array {
     if (j !== undefined) for (let i = 0; i < n; i++) if (one[i]! > best[j * n + i]!) best[j * n + i] = one[i]!
   }
   for (let j = 0; j < multi.length; j++) for (let i = 0; i < n; i++) scores[i]! += best[j * n + i]!
+  for (const { acronym, spelled } of concepts.pairs) for (let i = 0; i < n; i++) scores[i]! += Math.max(acronym[i]!, spelled[i]!)
   const distinctWords = Math.max(1, wordBit.size)
   for (let i = 0; i < n; i++) if (scores[i]! > 0) scores[i] = scores[i]! * (wt.coverageBase + popcount(matched[i]!) / distinctWords)
   return scores
+}
+
+/**
+ * An acronym named in the query and its spelled-out form are one idea: a section holding both ("Compliance
+ * Improvement Plan (CIP)", a form's heading) counts the better of the two, not their sum. Routes the terms
+ * of each such pair (`into`: query-term index → its buffer) into per-section sums, added as their maximum.
+ * A term that also stands for other words (`shared`: typo corrections, forms) keeps its own counting.
+ */
+function acronymConcepts (qts: QueryTerm[], shared: (k: number) => boolean, n: number): { into: Map<number, Float64Array>, pairs: Array<{ acronym: Float64Array, spelled: Float64Array }> } {
+  const into = new Map<number, Float64Array>()
+  const pairs: Array<{ acronym: Float64Array, spelled: Float64Array }> = []
+  for (let k = 0; k < qts.length; k++) {
+    const q = qts[k]!
+    if (q.soft || q.group || q.term !== term(q.words[0]!) || shared(k)) continue
+    const spelledTerms = qts.flatMap((x, m) => (x.group && x.words[0] === q.words[0] && !shared(m) ? [m] : []))
+    if (spelledTerms.length === 0) continue
+    const pair = { acronym: new Float64Array(n), spelled: new Float64Array(n) }
+    into.set(k, pair.acronym)
+    for (const m of spelledTerms) into.set(m, pair.spelled)
+    pairs.push(pair)
+  }
+  return { into, pairs }
 }
 
 function popcount (x: number): number {
@@ -427,9 +454,12 @@ class GroupSum {
 }
 
 /** How much of the query (by term weight × rarity) the best single sentence of each candidate holds. */
-function bySentence (idx: KbIndex, query: string, qts: QueryTerm[], ranked: Array<[number, number]>, w: Weights, defining?: Defining): Array<[number, number]> {
+function bySentence (idx: KbIndex, query: string, qts: QueryTerm[], ranked: Array<[number, number]>, w: Weights, { defining, list }: Asked = {}): Array<[number, number]> {
   const n = idx.sections.length
+  // The words of an acronym's spelled-out form count only standing whole, as the acronym (`spelledForms`):
+  // one of them alone ("compliance" of Compliance Improvement Plan) says nothing of the acronym.
   const weights = qts.map(q => {
+    if (q.group) return 0
     const df = textFrequency(idx, q.term)
     return q.weight * Math.log(1 + (n - df + 0.5) / (df + 0.5))
   })
@@ -450,6 +480,10 @@ function bySentence (idx: KbIndex, query: string, qts: QueryTerm[], ranked: Arra
   const two = new GroupSum(groups, groupOf, weights)
   const { pairs, pairKeys } = queryPairs(query, qts)
   const spelled = spelledForms(qts)
+  // "How much / how many" is answered by a figure ("At least 50% of the account's imports"): a sentence
+  // (or two neighbours) holding a number counts `quantity` more. A factor, not an added share: a share
+  // added to every sentence with a figure flattens the differences between what the sentences hold.
+  const figure = asksQuantity(query) ? 1 + w.quantity : 1
   return ranked.map(([i, s]) => {
     let best = 0
     const { texts, sets, pairs: sentencePairs, heading } = sentenceData(idx, i)
@@ -457,6 +491,7 @@ function bySentence (idx: KbIndex, query: string, qts: QueryTerm[], ranked: Arra
     const { live, inTitle, livePairs } = liveTerms(sentenceData(idx, i), title, qts, pairs)
     let cur = new Uint8Array(live.length)
     let prev = new Uint8Array(live.length)
+    let prevFigure = false
     for (let j = 1; j < sets.length; j++) {
       const sentence = sets[j]!
       one.start()
@@ -465,23 +500,65 @@ function bySentence (idx: KbIndex, query: string, qts: QueryTerm[], ranked: Arra
         if (cur[m]) one.add(live[m]!)
       }
       for (const sp of spelled) if (sp.keys.every(key => sentencePairs[j]!.has(key)) || sp.terms.every(t => title.has(t))) one.add(sp.k)
-      let v = one.sum
+      const withFigure = figure > 1 && hasFigure(sentence)
+      let v = withFigure ? one.sum * figure : one.sum
       for (const p of livePairs) {
         if (sentencePairs[j]!.has(pairKeys[p]!)) { const [a, b] = pairs[p]!; v += w.phrase * (weights[a]! + weights[b]!) / 2 }
       }
       if (v > best) best = v
       // Two neighbouring sentences read as one, at `window` of their worth: an answer often takes two
       // ("The NASC selects the account. It then tells the port.").
-      if (w.window > 0 && j > 1 && w.window * ceiling > best) {
+      if (w.window > 0 && j > 1 && w.window * ceiling * figure > best) {
         two.start()
         for (let m = 0; m < live.length; m++) if (cur[m] || prev[m]) two.add(live[m]!)
-        if (w.window * two.sum > best) best = w.window * two.sum
+        const both = w.window * two.sum * (withFigure || prevFigure ? figure : 1)
+        if (both > best) best = both
       }
       [cur, prev] = [prev, cur]
+      prevFigure = withFigure
     }
     const defines = defining ? definesBy(idx.sections[i]!.title, texts, defining) : 0
-    return [i, s * Math.pow(w.sentenceBase + Math.min(w.sentenceCap, best / total) + defines * w.defines, w.sentencePower)] as [number, number]
+    const listing = list && lists(idx, i, list) ? w.lists : 0
+    return [i, s * Math.pow(w.sentenceBase + Math.min(w.sentenceCap, best / total) + defines * w.defines + listing, w.sentencePower)] as [number, number]
   }).sort((a, b) => b[1] - a[1])
+}
+
+const QUANTITY = /\bhow (?:much|many)\b|\bwhat (?:percent(?:age)?|share|proportion|amount|number)\b/i
+
+/** A question asking for a quantity: a figure answers it. */
+const asksQuantity = (query: string): boolean => QUANTITY.test(query)
+
+/** A sentence (as its terms) holding a figure: a number or an amount. */
+function hasFigure (sentence: ReadonlySet<string>): boolean {
+  for (const t of sentence) if (t.charCodeAt(0) >= 48 && t.charCodeAt(0) <= 57) return true
+  return false
+}
+
+/** A list a question asks for: how many things, and the terms naming what they are of ("account management"). */
+interface ListAsked { count: number, subject: string[], says: RegExp }
+
+/** What the question's form asks for: the definition of a subject, or a list of so many things. */
+interface Asked { defining?: Defining | undefined, list?: ListAsked | undefined }
+
+/** "What are the 5 steps of account management": 5, and the query's own terms other than "5 steps". */
+function listAsked (query: string, qts: QueryTerm[]): ListAsked | undefined {
+  const asked = askedCount(query)
+  if (!asked) return undefined
+  const asking = new Set(asked.words.map(term))
+  // (the words' own terms: not the acronym of a spelled-out form, "AM" for "account management")
+  return { count: asked.count, says: asked.says, subject: [...new Set(qts.filter(q => !q.soft && !q.group && q.term === term(q.words[0]!) && !asking.has(q.term)).map(q => q.term))] }
+}
+
+/**
+ * A section listing as many things as asked (its sub-sections, else its top-level list items) or saying so
+ * ("four major types"), and naming every subject term.
+ */
+function lists (idx: KbIndex, i: number, list: ListAsked): boolean {
+  const children = childTitles(idx, i).size
+  const text = idx.sections[i]!.text
+  if ((children > 0 ? children : listItems(text)) !== list.count && !list.says.test(text)) return false
+  const { all, heading } = sentenceData(idx, i)
+  return list.subject.every(t => all?.has(t) || heading?.has(t))
 }
 
 /** The query terms (and neighbouring pairs) a candidate holds in a sentence or its headings: the rest are skipped for every sentence. */
@@ -579,13 +656,17 @@ function labelsOf (idx: KbIndex, i: number): string[][] {
 function rerank (idx: KbIndex, qts: QueryTerm[], ranked: Array<[number, number]>, w: Weights): Array<[number, number]> {
   if (ranked.length < 2) return ranked
   const top = ranked[0]![1]
-  const own = new Set(qts.filter(q => !q.soft).map(q => q.term))
+  // An acronym's spelled-out words count only standing whole in the title: "Compliance" alone is no title
+  // near "the CIP", "Compliance Improvement Plan" is.
+  const spelled = spelledForms(qts)
+  const own = new Set(qts.filter(q => !q.soft && !q.group).map(q => q.term))
   // Typo corrections give one word several terms: a label must cover the words, not every candidate term.
-  const ownWords = new Set(qts.filter(q => !q.soft).map(q => q.words[0])).size
+  const ownWords = new Set(qts.filter(q => !q.soft && !q.group).map(q => q.words[0])).size
   return ranked.map(([i, s]) => {
     const title = sentencesOf(idx, i)[0]!
     let hit = 0
     for (const t of title) if (own.has(t)) hit++
+    for (const sp of spelled) if (sp.terms.every(t => title.has(t))) hit += sp.terms.length
     const byTitle = title.size ? (hit / title.size) * Math.min(1, hit / Math.max(1, own.size) * 2) : 0
     // A query that names one of the section's labels whole (a checklist item, a form field) is as near as a title.
     const byLabel = labelsOf(idx, i).some(l => l.length > 0 && l.length >= ownWords && l.every(t => own.has(t))) ? w.label : 0

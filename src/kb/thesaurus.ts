@@ -194,6 +194,7 @@ export const QUESTION_WORDS: ReadonlyArray<{ pattern: RegExp, terms: readonly st
   { pattern: /\bhow (long|soon|fast)\b/, terms: ['months', 'days', 'period', 'timeframe', 'within'] },
   { pattern: /\bwhen\b/, terms: ['date', 'dates', 'before', 'after', 'once'] },
   { pattern: /\bwho\b/, terms: ['responsible', 'approved', 'signed'] },
+  { pattern: /\bwho (?:gets|get|receives|receive|is sent|should get|needs)\b|\bto whom\b/, terms: ['forwarded', 'sent', 'copy', 'distribution', 'provided'] },
   { pattern: /\b(can|may) (we|i|they|the)\b|\bare we allowed\b/, terms: ['may', 'allowed', 'permission', 'option'] },
   { pattern: /\bwhat (happens|if)\b|\bwhat now\b/, terms: ['action', 'referred', 'appropriate'] },
   { pattern: /\bhow (many|much)\b/, terms: ['number', 'percent', 'least', 'more'] }

@@ -28,6 +28,8 @@ export interface Weights {
   form: number
   /** Words a question form is answered with ("how often" → annually, every…). */
   question: number
+  /** A sentence holding a figure counts this much more for a "how much / how many" question (× 1 + quantity). */
+  quantity: number
   /** The documents' role names, for a "who …" question. */
   role: number
   /** An acronym alone in the query looks up its spelled-out form at this weight; beside other words at `acronymBeside`. */
@@ -49,6 +51,8 @@ export interface Weights {
   phrase: number
   /** Added to the sentence factor of a passage defining what a "what is …" question asks about. */
   defines: number
+  /** Added to the sentence factor of a passage listing as many things as "what are the 5 steps of …" asks for. */
+  lists: number
   /** A query close to a section's title lifts it by up to this share of the top score. */
   title: number
   /** A query naming one of a section's labels whole (a checklist item, a form field) lifts it by this share. */
@@ -66,6 +70,7 @@ export const WEIGHTS: Weights = {
   standIn: 0.9,
   form: 0.8,
   question: 0.2,
+  quantity: 0.5,
   role: 0.1,
   acronymAlone: 0.8,
   acronymBeside: 0.3,
@@ -78,6 +83,7 @@ export const WEIGHTS: Weights = {
   window: 0.9,
   phrase: 1,
   defines: 2,
+  lists: 1,
   title: 0.1,
   label: 0.35
 }

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import { buildIndex } from '../../src/kb/build-index.js'
 import { decodePostings, encodePostings, postingList } from '../../src/kb/postings.js'
-import { definingSentence } from '../../src/kb/question.js'
+import { askedCount, definingSentence } from '../../src/kb/question.js'
 import { queryTerms, search } from '../../src/kb/search.js'
 import { splitSections } from '../../src/kb/sections.js'
 import { PHRASES, synonymsOf } from '../../src/kb/thesaurus.js'
@@ -160,7 +160,7 @@ describe('the words of a question', () => {
   })
 
   it('count an acronym\'s spelled-out form standing whole in a sentence as the acronym', () => {
-    const md = '# D\n\n## CIP Purpose\n\nThe CIP exhibit explains the CIP format. Accounts track many things, and the CIP too.\n\n' +
+    const md = '# D\n\n## Purpose\n\nThe CIP exhibit explains the CIP format. It has a cover page. Accounts track many things.\n\n' +
       '## Follow-up\n\nStaff track the Compliance Improvement Plan each quarter.\n\n## Other\n\nA CIP lists the steps.\n\n' +
       '## More\n\nThe Compliance Improvement Plan (CIP) is written by the account.\n'
     const cipIdx = buildIndex(splitSections({ markdown: md, fallbackId: 'd' }), 'test')
@@ -178,5 +178,95 @@ describe('two neighbouring sentences', () => {
     const single = { ...WEIGHTS, window: 0 }
     expect(score(WEIGHTS, 'Reviews')).toBeGreaterThan(score(single, 'Reviews'))
     expect(score(WEIGHTS, 'Filing')).toBe(score(single, 'Filing'))
+  })
+})
+
+describe('a question asking how much or how many', () => {
+  // (no sentence holds more than the query's words: past `sentenceCap` a factor would change nothing)
+  const md = '# D\n\n## Criteria\n\nThe office counts 50% of the imports within a PFI each year.\n\n' +
+    '## Ranking\n\nImports within a PFI are ranked by the office.\n\n' +
+    '## Limits\n\nThe imports are counted by value. A PFI takes 20 of them.\n'
+  const qIdx = buildIndex(splitSections({ markdown: md, fallbackId: 'd' }), 'test')
+  const score = (query: string, weights: typeof WEIGHTS, title: string) => search(qIdx, query, { weights }).find(h => h.title === title)!.score
+  const without = { ...WEIGHTS, quantity: 0 }
+
+  it('is answered by the passage whose sentence holds a figure', () => {
+    const query = 'how much of the imports must be within a PFI'
+    expect(search(qIdx, query, { weights: without })[0]!.title).toBe('Ranking')
+    expect(search(qIdx, query)[0]!.title).toBe('Criteria')
+    expect(score(query, WEIGHTS, 'Criteria')).toBeGreaterThan(score(query, without, 'Criteria'))
+    expect(score(query, WEIGHTS, 'Ranking')).toBe(score(query, without, 'Ranking'))
+  })
+
+  it('counts a figure in the neighbouring sentence of a two-sentence answer', () => {
+    const query = 'what percentage of imports by value in a PFI'
+    expect(score(query, WEIGHTS, 'Limits')).toBeGreaterThan(score(query, without, 'Limits'))
+  })
+
+  it('leaves other questions as they were', () => {
+    const query = 'must the imports be within a PFI'
+    for (const title of ['Criteria', 'Ranking', 'Limits']) expect(score(query, WEIGHTS, title)).toBe(score(query, without, title))
+  })
+})
+
+describe('a question asking who gets something', () => {
+  it('is answered by the passage saying where it is sent', () => {
+    const md = '# D\n\n## Distribution\n\nThe completed report shall be forwarded to the team.\n\n' +
+      '## Reasons\n\nThe reasons for the exam report must be written down before the exam.\n\n## Other\n\nNothing here.\n'
+    const qIdx = buildIndex(splitSections({ markdown: md, fallbackId: 'd' }), 'test')
+    expect(search(qIdx, 'who gets the completed exam report')[0]!.title).toBe('Distribution')
+    expect(queryTerms(qIdx, 'who receives the report').some(q => q.term === term('forwarded') && q.soft)).toBe(true)
+    expect(queryTerms(qIdx, 'who writes the report').some(q => q.term === term('forwarded'))).toBe(false)
+  })
+})
+
+describe('an acronym and its spelled-out form', () => {
+  const md = '# D\n\n## Format\n\nCompany Name · Compliance Improvement Plan · CIP Contents\n\n' +
+    '## Responsible Official\n\nThe CIP should name the person assigned to coordinate the CIP process. That person should be an officer of the company.\n\n' +
+    '## Compliance\n\nCompliance is measured at the company every year, and compliance rates are reported.\n\n## Other\n\nNothing here.\n'
+  const qIdx = buildIndex(splitSections({ markdown: md, fallbackId: 'd' }), 'test')
+
+  it('count once where a section holds both: the passage on what the question asks ranks first', () => {
+    expect(search(qIdx, 'who coordinates the CIP at the company')[0]!.title).toBe('Responsible Official')
+  })
+
+  it('do not credit a sentence with one word of the spelled-out form standing alone', () => {
+    const alike = '# D\n\n## Compliance\n\nCompliance is tracked every quarter.\n\n## Quality\n\nQuality is tracked every quarter.\n\n' +
+      '## Plan\n\nThe Compliance Improvement Plan (CIP) is written by the account.\n\n## Other\n\nNothing here.\n'
+    const hits = search(buildIndex(splitSections({ markdown: alike, fallbackId: 'd' }), 'test'), 'how do we track the CIP')
+    expect(hits.find(h => h.title === 'Compliance')!.score).toBe(hits.find(h => h.title === 'Quality')!.score)
+  })
+})
+
+describe('a question asking for so many steps or types', () => {
+  const md = '# D\n\n## The Process\n\nThis is the overview of the account management process.\n\n' +
+    '### 1. Select\n\nPick one.\n\n### 2. Establish\n\nSet it up.\n\n### 3. Manage\n\nKeep it.\n\n' +
+    '## Relationships\n\nThe companies related to the account fall into two major types:\n\n**Type One.** Brokers.\n\n**Type Two.** Agents.\n\n' +
+    '## Risk Steps\n\n- Management of risk takes steps.\n- A second step.\n\n## Team Steps\n\nThe steps of account management are written down by the team.\n'
+  const qIdx = buildIndex(splitSections({ markdown: md, fallbackId: 'd' }), 'test')
+
+  it('is answered by the passage listing that many things as its sub-sections', () => {
+    expect(search(qIdx, 'what are the 3 steps of account management', { weights: { ...WEIGHTS, lists: 0 } })[0]!.title).toBe('Team Steps')
+    expect(search(qIdx, 'what are the 3 steps of account management')[0]!.title).toBe('The Process')
+    expect(search(qIdx, 'what are the three steps of account management')[0]!.title).toBe('The Process')
+  })
+
+  it('is answered by a passage saying how many in words ("two major types")', () => {
+    const query = 'the two types of related companies'
+    const score = (weights: typeof WEIGHTS) => search(qIdx, query, { weights }).find(h => h.title === 'Relationships')!.score
+    expect(search(qIdx, query)[0]!.title).toBe('Relationships')
+    expect(score(WEIGHTS)).toBeGreaterThan(score({ ...WEIGHTS, lists: 0 }))
+  })
+
+  it('needs the passage to name what the things are of, not only to list that many', () => {
+    const hits = search(qIdx, 'what are the 2 steps of account management')
+    expect(hits[0]!.title).not.toBe('Risk Steps')
+  })
+
+  it('reads the count and the words asking it', () => {
+    expect(askedCount('what are the 5 steps of account management')).toMatchObject({ count: 5, words: ['5', 'steps'] })
+    expect(askedCount('the four main types of companies')?.count).toBe(4)
+    expect(askedCount('the top 5 ports')).toBeUndefined()
+    expect(askedCount('one step')).toBeUndefined()
   })
 })
