@@ -84,3 +84,22 @@ export function askedCount (query: string): { count: number, words: string[], sa
 export function listItems (text: string): number {
   return text.split('\n').filter(l => /^(?:[-*+]|\d{1,2}[.)])\s+\S/.test(l)).length
 }
+
+/** The form of sentence a question's form asks for: a figure for "how much / how many", a condition for "what if". */
+export type AnswerForm = 'figure' | 'condition'
+
+const QUANTITY = /\bhow (?:much|many)\b|\bwhat (?:percent(?:age)?|share|proportion|amount|number)\b/i
+const CONDITIONAL = /\bwhat if\b|\bwhat happens (?:if|when)\b/i
+/** "If" or "unless" anywhere ("…, and if there is a CA, coordinate…"); "when" or "once" opening a clause. */
+const CONDITION = /\b(?:if|unless|in case)\b|(?:^|[,;:]\s*)(?:when|once)\b/i
+
+export function answerForm (query: string): AnswerForm | undefined {
+  return QUANTITY.test(query) ? 'figure' : CONDITIONAL.test(query) ? 'condition' : undefined
+}
+
+/** Whether a sentence (its terms and its text) has the form: holds a number, or states a condition. */
+export function hasForm (form: AnswerForm, terms: ReadonlySet<string>, text: string): boolean {
+  if (form === 'condition') return CONDITION.test(text)
+  for (const t of terms) if (t.charCodeAt(0) >= 48 && t.charCodeAt(0) <= 57) return true
+  return false
+}

@@ -8,7 +8,7 @@ import Fuse from 'fuse.js'
 import { FIELDS, postingList, textFrequency } from './postings.js'
 import { plain, sentences } from './text.js'
 import { isStopWord, term, terms, words } from './tokens.js'
-import { askedCount, definingSentence, listItems, roleTerms, type Defining } from './question.js'
+import { answerForm, askedCount, definingSentence, hasForm, listItems, roleTerms, type Defining } from './question.js'
 import { PHRASES, QUESTION_WORDS, synonymsOf } from './thesaurus.js'
 import { corrections } from './typos.js'
 import { baseWord, formsIn, formsOf } from './forms.js'
@@ -480,10 +480,12 @@ function bySentence (idx: KbIndex, query: string, qts: QueryTerm[], ranked: Arra
   const two = new GroupSum(groups, groupOf, weights)
   const { pairs, pairKeys } = queryPairs(query, qts)
   const spelled = spelledForms(qts)
-  // "How much / how many" is answered by a figure ("At least 50% of the account's imports"): a sentence
-  // (or two neighbours) holding a number counts `quantity` more. A factor, not an added share: a share
-  // added to every sentence with a figure flattens the differences between what the sentences hold.
-  const figure = asksQuantity(query) ? 1 + w.quantity : 1
+  // "How much" is answered by a figure ("At least 50% of the account's imports"), "what if" by a condition
+  // ("If your account is on the CA list, …"): a sentence of that form (or two neighbours, one of which is)
+  // counts `quantity` / `condition` times more. A factor, not an added share: a share added to every such
+  // sentence flattens the differences between what the sentences hold.
+  const form = answerForm(query)
+  const lift = form === 'figure' ? 1 + w.quantity : form === 'condition' ? 1 + w.condition : 1
   return ranked.map(([i, s]) => {
     let best = 0
     const { texts, sets, pairs: sentencePairs, heading } = sentenceData(idx, i)
@@ -491,7 +493,7 @@ function bySentence (idx: KbIndex, query: string, qts: QueryTerm[], ranked: Arra
     const { live, inTitle, livePairs } = liveTerms(sentenceData(idx, i), title, qts, pairs)
     let cur = new Uint8Array(live.length)
     let prev = new Uint8Array(live.length)
-    let prevFigure = false
+    let prevOfForm = false
     for (let j = 1; j < sets.length; j++) {
       const sentence = sets[j]!
       one.start()
@@ -500,38 +502,27 @@ function bySentence (idx: KbIndex, query: string, qts: QueryTerm[], ranked: Arra
         if (cur[m]) one.add(live[m]!)
       }
       for (const sp of spelled) if (sp.keys.every(key => sentencePairs[j]!.has(key)) || sp.terms.every(t => title.has(t))) one.add(sp.k)
-      const withFigure = figure > 1 && hasFigure(sentence)
-      let v = withFigure ? one.sum * figure : one.sum
+      const ofForm = form !== undefined && hasForm(form, sentence, texts[j - 1]!)
+      let v = ofForm ? one.sum * lift : one.sum
       for (const p of livePairs) {
         if (sentencePairs[j]!.has(pairKeys[p]!)) { const [a, b] = pairs[p]!; v += w.phrase * (weights[a]! + weights[b]!) / 2 }
       }
       if (v > best) best = v
       // Two neighbouring sentences read as one, at `window` of their worth: an answer often takes two
       // ("The NASC selects the account. It then tells the port.").
-      if (w.window > 0 && j > 1 && w.window * ceiling * figure > best) {
+      if (w.window > 0 && j > 1 && w.window * ceiling * lift > best) {
         two.start()
         for (let m = 0; m < live.length; m++) if (cur[m] || prev[m]) two.add(live[m]!)
-        const both = w.window * two.sum * (withFigure || prevFigure ? figure : 1)
+        const both = w.window * two.sum * (ofForm || prevOfForm ? lift : 1)
         if (both > best) best = both
       }
       [cur, prev] = [prev, cur]
-      prevFigure = withFigure
+      prevOfForm = ofForm
     }
     const defines = defining ? definesBy(idx.sections[i]!.title, texts, defining) : 0
     const listing = list && lists(idx, i, list) ? w.lists : 0
     return [i, s * Math.pow(w.sentenceBase + Math.min(w.sentenceCap, best / total) + defines * w.defines + listing, w.sentencePower)] as [number, number]
   }).sort((a, b) => b[1] - a[1])
-}
-
-const QUANTITY = /\bhow (?:much|many)\b|\bwhat (?:percent(?:age)?|share|proportion|amount|number)\b/i
-
-/** A question asking for a quantity: a figure answers it. */
-const asksQuantity = (query: string): boolean => QUANTITY.test(query)
-
-/** A sentence (as its terms) holding a figure: a number or an amount. */
-function hasFigure (sentence: ReadonlySet<string>): boolean {
-  for (const t of sentence) if (t.charCodeAt(0) >= 48 && t.charCodeAt(0) <= 57) return true
-  return false
 }
 
 /** A list a question asks for: how many things, and the terms naming what they are of ("account management"). */

@@ -30,6 +30,8 @@ export interface Weights {
   question: number
   /** A sentence holding a figure counts this much more for a "how much / how many" question (× 1 + quantity). */
   quantity: number
+  /** A sentence stating a condition ("If your account is on the CA list, …") counts this much more for "what if …". */
+  condition: number
   /** The documents' role names, for a "who …" question. */
   role: number
   /** An acronym alone in the query looks up its spelled-out form at this weight; beside other words at `acronymBeside`. */
@@ -71,6 +73,7 @@ export const WEIGHTS: Weights = {
   form: 0.8,
   question: 0.2,
   quantity: 0.5,
+  condition: 0.5,
   role: 0.1,
   acronymAlone: 0.8,
   acronymBeside: 0.3,

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import { buildIndex } from '../../src/kb/build-index.js'
 import { decodePostings, encodePostings, postingList } from '../../src/kb/postings.js'
-import { askedCount, definingSentence } from '../../src/kb/question.js'
+import { answerForm, askedCount, definingSentence, hasForm } from '../../src/kb/question.js'
 import { queryTerms, search } from '../../src/kb/search.js'
 import { splitSections } from '../../src/kb/sections.js'
 import { PHRASES, synonymsOf } from '../../src/kb/thesaurus.js'
@@ -268,5 +268,29 @@ describe('a question asking for so many steps or types', () => {
     expect(askedCount('the four main types of companies')?.count).toBe(4)
     expect(askedCount('the top 5 ports')).toBeUndefined()
     expect(askedCount('one step')).toBeUndefined()
+  })
+})
+
+describe('a question asking what if', () => {
+  it('is answered by the sentence stating that condition', () => {
+    const md = '# D\n\n## Reviews\n\nAn account audit goes on the schedule; audits and schedules are kept.\n\n' +
+      '## Meetings\n\nCheck the list first, and if your account has an audit on the schedule, coordinate the meetings with the team.\n\n## Other\n\nNothing here.\n'
+    const qIdx = buildIndex(splitSections({ markdown: md, fallbackId: 'd' }), 'test')
+    const query = 'what if the account is on the audit schedule'
+    expect(search(qIdx, query, { weights: { ...WEIGHTS, condition: 0 } })[0]!.title).toBe('Reviews')
+    expect(search(qIdx, query)[0]!.title).toBe('Meetings')
+  })
+
+  it('tells the forms of answer apart by the question\'s words', () => {
+    expect(answerForm('how many importers make up half of import value')).toBe('figure')
+    expect(answerForm('what percentage of imports')).toBe('figure')
+    expect(answerForm('what if a checklist item does not apply')).toBe('condition')
+    expect(answerForm('what happens when the plan is late')).toBe('condition')
+    expect(answerForm('who signs the plan')).toBeUndefined()
+    expect(hasForm('condition', new Set(), 'Check the list, and if it is late, call.')).toBe(true)
+    expect(hasForm('condition', new Set(), 'Send it when ready.')).toBe(false)
+    expect(hasForm('condition', new Set(), 'Once approved, send it.')).toBe(true)
+    expect(hasForm('figure', new Set(['least', '50', 'import']), '')).toBe(true)
+    expect(hasForm('figure', new Set(['import']), '')).toBe(false)
   })
 })
