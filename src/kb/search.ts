@@ -7,7 +7,7 @@
 import Fuse from 'fuse.js'
 import { FIELDS, postingList, textFrequency } from './postings.js'
 import { plain, sentences } from './text.js'
-import { isStopWord, term, terms, words } from './tokens.js'
+import { isStopWord, queryWords, term, terms, words } from './tokens.js'
 import { answerForm, askedCount, definingSentence, hasForm, listItems, roleTerms, type Defining } from './question.js'
 import { PHRASES, QUESTION_WORDS, synonymsOf } from './thesaurus.js'
 import { corrections } from './typos.js'
@@ -78,7 +78,7 @@ type AddTerm = (t: string, weight: number, word: string, group?: string[], soft?
 export function queryTerms (idx: KbIndex, query: string, w: Weights = WEIGHTS): QueryTerm[] {
   let known = vocab.get(idx)
   if (!known) { known = new Set(idx.vocabulary); vocab.set(idx, known) }
-  const { qWords, phrases } = phrasesOf(words(query))
+  const { qWords, phrases } = phrasesOf(queryWords(query))
   const out = new Map<string, QueryTerm>()
   const add: AddTerm = (t, weight, word, group, soft = false) => {
     const prev = out.get(t)
@@ -582,7 +582,7 @@ function definesBy (title: string, texts: string[], defining: Defining): number 
 function queryPairs (query: string, qts: QueryTerm[]): { pairs: Array<readonly [number, number]>, pairKeys: string[] } {
   const own = qts.map((q, k) => [q, k] as const).filter(([q]) => !q.soft && !q.group)
   const byWord = new Map(own.map(([q, k]) => [q.words[0]!, k]))
-  const seq = words(query).filter(w => byWord.has(w))
+  const seq = queryWords(query).filter(w => byWord.has(w))
   const pairs = seq.slice(1).map((w, j) => [byWord.get(seq[j]!)!, byWord.get(w)!] as const).filter(([a, b]) => a !== b)
   return { pairs, pairKeys: pairs.map(([a, b]) => `${qts[a]!.term} ${qts[b]!.term}`) }
 }

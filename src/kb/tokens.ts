@@ -10,8 +10,23 @@ const STOP = new Set(('a an and are as at be by can do does for from has have ho
 
 const WORD = /[a-z0-9]+(?:#s?)?/g
 
+/**
+ * A prefix written with and without its hyphen ("non-compliance", "noncompliance"). In the documents the
+ * hyphenated form gives its parts and the joined word, so either spelling finds the other and "compliance"
+ * still finds both; a query's hyphenated word is read as the joined word only (its parts as well would
+ * count the one word three times).
+ */
+const PREFIXED = /\b(non|pre|post|co|re|sub|multi|inter)-([a-z]+)/g
+
+const lower = (text: string): string => text.toLowerCase().replace(/[’']/g, '')
+
 export function words (text: string): string[] {
-  return text.toLowerCase().replace(/[’']/g, '').match(WORD) ?? []
+  return lower(text).replace(PREFIXED, '$1-$2 $1$2').match(WORD) ?? []
+}
+
+/** A query's words: as `words`, a hyphenated prefix joined to its word. */
+export function queryWords (query: string): string[] {
+  return lower(query).replace(PREFIXED, '$1$2').match(WORD) ?? []
 }
 
 // Stemming is the hot spot of excerpts and queries; the documents' words repeat, so results are cached

@@ -3,7 +3,7 @@ import { buildIndex } from '../../src/kb/build-index.js'
 import { excerpt, queryTerms, search, suggestTerms } from '../../src/kb/search.js'
 import { splitSections } from '../../src/kb/sections.js'
 import { boundedDistance, corrections } from '../../src/kb/typos.js'
-import { terms } from '../../src/kb/tokens.js'
+import { queryWords, terms, words } from '../../src/kb/tokens.js'
 
 const DOC = `---
 id: sop
@@ -38,6 +38,21 @@ describe('terms', () => {
   it('stems, drops stop words and keeps IR#', () => {
     expect(terms('How often should we review the profiles?')).toEqual(['often', 'review', 'profil'])
     expect(terms('IR#s and IR#')).toEqual(['ir#', 'ir#'])
+  })
+
+  it('reads a hyphenated prefix as its parts and the joined word in the documents, as the joined word in a query', () => {
+    expect(words('any non-compliance found')).toEqual(['any', 'non', 'compliance', 'noncompliance', 'found'])
+    expect(queryWords('the non-compliance found')).toEqual(['the', 'noncompliance', 'found'])
+    expect(queryWords('the noncompliance found')).toEqual(['the', 'noncompliance', 'found'])
+    expect(words('a well-known fact')).toEqual(['a', 'well', 'known', 'fact'])
+  })
+
+  it('finds either spelling of a prefixed word with the other, and the word without its prefix', () => {
+    const md = '# D\n\n## Cause\n\nThe leader finds the cause of any non-compliance.\n\n## Rates\n\nCompliance rates are measured.\n\n## Other\n\nNothing.\n'
+    const pIdx = buildIndex(splitSections({ markdown: md, fallbackId: 'd' }), 'test')
+    expect(search(pIdx, 'noncompliance')[0]!.title).toBe('Cause')
+    expect(search(pIdx, 'non-compliance')[0]!.title).toBe('Cause')
+    expect(search(pIdx, 'compliance').map(h => h.title).sort()).toEqual(['Cause', 'Rates'])
   })
 })
 
