@@ -20,13 +20,16 @@ const PREFIXED = /\b(non|pre|post|co|re|sub|multi|inter)-([a-z]+)/g
 
 const lower = (text: string): string => text.toLowerCase().replace(/[’']/g, '')
 
+// (the prefix pattern runs only on text holding a hyphen: words() is on every query's hot path)
 export function words (text: string): string[] {
-  return lower(text).replace(PREFIXED, '$1-$2 $1$2').match(WORD) ?? []
+  const t = lower(text)
+  return (t.includes('-') ? t.replace(PREFIXED, '$1-$2 $1$2') : t).match(WORD) ?? []
 }
 
 /** A query's words: as `words`, a hyphenated prefix joined to its word. */
 export function queryWords (query: string): string[] {
-  return lower(query).replace(PREFIXED, '$1$2').match(WORD) ?? []
+  const t = lower(query)
+  return (t.includes('-') ? t.replace(PREFIXED, '$1$2') : t).match(WORD) ?? []
 }
 
 // Stemming is the hot spot of excerpts and queries; the documents' words repeat, so results are cached
