@@ -5,6 +5,7 @@
 import { InputError } from '../domain/errors.js'
 import { loadIndex } from '../kb/load.js'
 import { findSection, nearestIds } from '../kb/lookup.js'
+import { subSections } from '../kb/outline.js'
 import { definitionFor, search, suggestTerms } from '../kb/search.js'
 import type { Hit } from '../kb/types.js'
 import { printJson, STYLED, type Io } from './io.js'
@@ -53,10 +54,14 @@ export async function runShow (io: Io, localDir: string, id: string | undefined,
       throw new InputError(`unknown section "${id}"${near.length ? `; nearest: ${near.join(', ')}` : '; find one with `pat search`'}`)
     }
   }
-  if (opts.json) { printJson(io, section); return }
+  const subs = subSections(idx, section)
+  if (opts.json) { printJson(io, { ...section, subSections: subs.map(s => ({ id: s.id, title: s.title })) }); return }
   // marked-terminal brings a syntax highlighter: loaded only when a section is shown.
   const { renderSection } = await import('../kb/render.js')
-  io.out(renderSection(section, { width: io.columns, color: io.color, raw: Boolean(opts.raw) }), STYLED)
+  const list = subs.length === 0 || opts.raw
+    ? []
+    : ['', 'In this section:', ...subs.flatMap(s => [...wrapWords(`- ${s.title}`, io.columns, '    ', true, '  '), `    pat show ${s.id}`])]
+  io.out([renderSection(section, { width: io.columns, color: io.color, raw: Boolean(opts.raw) }), ...list].join('\n'), STYLED)
 }
 
 /** A task, checklist item or due rule named the way the other commands take them (`evaluate.profile`, `compliance B`, `Valuation`, `plan-review`). */

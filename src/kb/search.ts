@@ -12,6 +12,7 @@ import { answerForm, askedCount, definingSentence, hasForm, listItems, roleTerms
 import { PHRASES, QUESTION_WORDS, synonymsOf } from './thesaurus.js'
 import { corrections } from './typos.js'
 import { baseWord, formsIn, formsOf } from './forms.js'
+import { baseId, subSectionIndices } from './outline.js'
 import type { Definition, Field, Hit, KbIndex, Section } from './types.js'
 import { WEIGHTS, type Weights } from './weights.js'
 
@@ -385,22 +386,9 @@ interface WordSpans { starts: number[], ends: number[], terms: string[] }
 
 const headingKey = (t: string): string => t.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()
 
-/**
- * A section's sub-sections' titles (normalised). Sections are in document order, so its sub-sections follow
- * it (after its own other parts): only those are read, not the whole index, at the first query of a process.
- */
+/** A section's sub-sections' titles (normalised): a line naming one answers nothing, the sub-section does. */
 function childTitles (idx: KbIndex, i: number): Set<string> {
-  const base = baseId(idx.sections[i]!.id)
-  const out = new Set<string>()
-  let j = i
-  while (j > 0 && baseId(idx.sections[j - 1]!.id) === base) j--
-  for (j++; j < idx.sections.length; j++) {
-    const id = baseId(idx.sections[j]!.id)
-    if (id === base) continue
-    if (!id.startsWith(`${base}/`)) break
-    if (id.lastIndexOf('/') === base.length) out.add(headingKey(idx.sections[j]!.title))
-  }
-  return out
+  return new Set(subSectionIndices(idx, i).map(j => headingKey(idx.sections[j]!.title)))
 }
 const sentenceCache = new WeakMap<KbIndex, Map<number, Sentences>>()
 
@@ -545,7 +533,7 @@ function listAsked (query: string, qts: QueryTerm[]): ListAsked | undefined {
  * ("four major types"), and naming every subject term.
  */
 function lists (idx: KbIndex, i: number, list: ListAsked): boolean {
-  const children = childTitles(idx, i).size
+  const children = subSectionIndices(idx, i).length
   const text = idx.sections[i]!.text
   if ((children > 0 ? children : listItems(text)) !== list.count && !list.says.test(text)) return false
   const { all, heading } = sentenceData(idx, i)
@@ -626,8 +614,6 @@ function groupParts (idx: KbIndex, ranked: Array<[number, number]>): Array<[numb
     return true
   })
 }
-
-export const baseId = (id: string): string => id.replace(/\/part-\d+$/, '')
 
 const labelCache = new WeakMap<KbIndex, Map<number, string[][]>>()
 

@@ -67,6 +67,27 @@ describe('pat search and pat show', () => {
     expect(raw.stdout.startsWith(`# ${first.title}`)).toBe(true)
   })
 
+  it('lists a section\'s sub-sections with the command that shows each, and in --json', async () => {
+    const H = await tempDir()
+    const [first] = await patJson(H, ['search', 'what are the 5 steps of account management'])
+    expect(first.id).toBe('sop/introduction/the-process')
+    const shown = await pat(H, ['show', first.id], { COLUMNS: '60' })
+    expect(shown.code).toBe(0)
+    const list = shown.stdout.slice(shown.stdout.indexOf('In this section:'))
+    expect(list.split('\n').filter(l => l.startsWith('  - ')).map(l => l.slice(4))).toEqual([
+      '1. Select an importer for AM participation', '2. Establish the Account', '3. Evaluate the Account',
+      '4. Improve Account Compliance', '5. Manage the Account'
+    ])
+    expect(list).toContain('    pat show sop/introduction/the-process/establish-the-account')
+    const json = await patJson(H, ['show', first.id])
+    expect(json.subSections.map((s: { id: string }) => s.id)).toContain('sop/introduction/the-process/manage-the-account')
+    // A section without sub-sections says nothing of them; --raw stays the Markdown alone.
+    const leaf = await pat(H, ['show', 'sop/introduction/the-process/manage-the-account'])
+    expect(leaf.stdout).not.toContain('In this section')
+    expect((await patJson(H, ['show', 'sop/introduction/the-process/manage-the-account'])).subSections).toEqual([])
+    expect((await pat(H, ['show', first.id, '--raw'])).stdout).not.toContain('In this section')
+  })
+
   it('names the nearest ids for an unknown one, and suggests terms when nothing is found', async () => {
     const H = await tempDir()
     const unknown = await pat(H, ['show', 'sop/no-such-section'])

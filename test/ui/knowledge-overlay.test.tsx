@@ -43,6 +43,29 @@ describe('knowledge overlay and reader', () => {
     await ui.waitFor(f => f.split('\n')[0]!.includes('part 2 of 3'))
   })
 
+  it('lists a section\'s sub-sections; a number opens one and q comes back to the parent, then to the results', async () => {
+    const ui = await renderApp({ demo: true, columns: 60, rows: 20 })
+    await ui.waitFor('Northwind')
+    await ui.press(KEY.ctrlF)
+    await ui.waitFor('Type a question or a term')
+    await ui.press('what are the five steps of account management')
+    await ui.waitFor(f => f.includes('Search: what are the five steps of account management') && selectedLine(f)?.startsWith('› The Process') === true)
+    await ui.press(KEY.enter)
+    const f = await ui.waitFor(f => f.split('\n')[0]!.startsWith('The Process') && f.includes('In this section (1–5 open one):'))
+    // Titles numbered already keep their own number, not a second one.
+    expect(f).toContain('  1. Select an importer for AM participation')
+    expect(f).toContain('  5. Manage the Account')
+    expect(f).not.toContain('1. 1.')
+    await ui.press('3')
+    // (rendered: until the Markdown renderer has loaded, the reader shows the section's own text, no trail)
+    await ui.waitFor(f => f.split('\n')[0]!.startsWith('3. Evaluate the Account') && f.replace(/\s+/g, ' ').includes('Introduction › The Process'))
+    await ui.press('9') // no ninth sub-section: nothing happens
+    await ui.press('q')
+    await ui.waitFor(f => f.split('\n')[0]!.startsWith('The Process'))
+    await ui.press('q')
+    await ui.waitFor('Search: what are the five steps of account management')
+  })
+
   it('searches as you type from the accounts screen (Ctrl-F), Enter reads, q back, Esc closes', async () => {
     const ui = await renderApp({ demo: true })
     await ui.waitFor('Northwind')

@@ -109,6 +109,7 @@ const TABLE = [
   { id: 'knowledge.close', keys: ['escape'], label: 'Close the search', screens: ['knowledge'] },
   { id: 'reader.nextPart', keys: [']'], label: 'Next part of a long section (also past the end of a part)', screens: ['reader'] },
   { id: 'reader.prevPart', keys: ['['], label: 'Previous part of a long section', screens: ['reader'] },
+  { id: 'reader.openSub', keys: ['1', '2', '3', '4', '5', '6', '7', '8', '9'], label: 'Open sub-section 1–9 ("In this section"); q comes back', screens: ['reader'] },
 
   { id: 'help.close', keys: ['?', 'q', 'escape'], label: 'Close the help', screens: ['help'] },
 

@@ -1,7 +1,9 @@
 /**
  * The reader: one section of the knowledge base, rendered for the terminal and scrolled with j/k, ↑/↓,
  * Space/PgDn and PgUp. A long section split into parts reads on: `]`/`[` move to the next/previous part,
- * and scrolling on past the end of a part opens the next. `q`/Esc goes back to the results; `/` searches again.
+ * and scrolling on past the end of a part opens the next. A section's sub-sections are listed under its
+ * last part; 1–9 open one, and `q`/Esc comes back to the parent. `q`/Esc on the section first opened goes
+ * back to the results; `/` searches again.
  */
 import { useEffect, useState } from 'react'
 import { Box } from 'ink'
@@ -11,6 +13,7 @@ import { scrollInfo } from '../format/window.js'
 import { useAppServices } from '../contexts/app-context.js'
 import { partOf, useSectionLines } from '../hooks/use-reader.js'
 import type { Section } from '../../kb/types.js'
+import { subSections } from '../../kb/outline.js'
 import { useCommands } from '../keys/use-commands.js'
 import { useTheme } from '../theme/context.js'
 
@@ -36,6 +39,21 @@ export function Reader ({ sectionId, height, width, onClose, find }: ReaderProps
   const next = kb.index && doc.section ? partOf(kb.index, doc.section, 1) : undefined
   const prev = kb.index && doc.section ? partOf(kb.index, doc.section, -1) : undefined
   const open = (s: Section | undefined, where: 'top' | 'end') => { if (s) { setId(s.id); setTop(where === 'top' ? 0 : Number.MAX_SAFE_INTEGER) } }
+  // A sub-section opened from its parent's list: q/Esc comes back to the parent where it was.
+  const [back, setBack] = useState<Array<{ id: string, top: number }>>([])
+  const openSub = (key: string) => {
+    const sub = kb.index && doc.section ? subSections(kb.index, doc.section)[Number(key) - 1] : undefined
+    if (!sub) return
+    setBack([...back, { id, top: at }])
+    open(sub, 'top')
+  }
+  const close = () => {
+    const last = back.at(-1)
+    if (!last) { onClose(); return }
+    setBack(back.slice(0, -1))
+    setId(last.id)
+    setTop(last.top)
+  }
   // Past the end of a part, the next part; above the start of one, the end of the previous.
   const down = (by: number) => (at >= max && next ? open(next, 'top') : go(at + by))
   const up = (by: number) => (at <= 0 && prev ? open(prev, 'end') : go(at - by))
@@ -48,7 +66,8 @@ export function Reader ({ sectionId, height, width, onClose, find }: ReaderProps
     'reader.prevPart': () => open(prev, 'top'),
     'nav.top': () => go(0),
     'nav.bottom': () => go(max),
-    'app.back': onClose
+    'reader.openSub': openSub,
+    'app.back': close
   })
   const info = scrollInfo(at, view, doc.lines.length)
   const part = doc.section?.parts ? `part ${doc.section.part} of ${doc.section.parts}${next ? ' · ] next' : ''}${prev ? ' · [ prev' : ''} · ` : ''
