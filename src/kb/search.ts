@@ -8,7 +8,7 @@ import Fuse from 'fuse.js'
 import { FIELDS, postingList, textFrequency } from './postings.js'
 import { plain, sentences } from './text.js'
 import { isStopWord, queryWords, term, terms, words } from './tokens.js'
-import { answerForm, askedCount, definingSentence, hasForm, listItems, roleTerms, type Defining } from './question.js'
+import { answerForm, askedCount, definingSentence, hasForm, listItems, roleTerms, type AnswerForm, type Defining } from './question.js'
 import { PHRASES, QUESTION_WORDS, synonymsOf } from './thesaurus.js'
 import { corrections } from './typos.js'
 import { baseWord, formsIn, formsOf } from './forms.js'
@@ -441,6 +441,24 @@ class GroupSum {
   }
 }
 
+/** What a sentence is scored against: the query's terms and pairs, weighed once per query. */
+interface SentenceQuery {
+  qts: QueryTerm[]
+  w: Weights
+  /** Per query term, its weight × rarity (0 for an acronym's spelled-out words: they count whole, as the acronym). */
+  weights: number[]
+  one: GroupSum
+  two: GroupSum
+  pairs: Array<readonly [number, number]>
+  pairKeys: string[]
+  spelled: Array<{ k: number, terms: string[], keys: string[] }>
+  /** The form of sentence the question asks for, and the factor a sentence of that form counts. */
+  form: AnswerForm | undefined
+  lift: number
+  /** The most two sentences can hold together (every term group, soft ones too): past it a window cannot win. */
+  ceiling: number
+}
+
 /** How much of the query (by term weight × rarity) the best single sentence of each candidate holds. */
 function bySentence (idx: KbIndex, query: string, qts: QueryTerm[], ranked: Array<[number, number]>, w: Weights, { defining, list }: Asked = {}): Array<[number, number]> {
   const n = idx.sections.length
@@ -462,55 +480,66 @@ function bySentence (idx: KbIndex, query: string, qts: QueryTerm[], ranked: Arra
     most[g] = Math.max(most[g]!, weights[k]!)
   }
   const total = own.reduce((x, y) => x + y, 0) || 1
-  // The most two sentences can hold together (every term group, soft ones too): past it a window cannot win.
-  const ceiling = most.reduce((x, y) => x + y, 0)
-  const one = new GroupSum(groups, groupOf, weights)
-  const two = new GroupSum(groups, groupOf, weights)
-  const { pairs, pairKeys } = queryPairs(query, qts)
-  const spelled = spelledForms(qts)
   // "How much" is answered by a figure ("At least 50% of the account's imports"), "what if" by a condition
   // ("If your account is on the CA list, …"): a sentence of that form (or two neighbours, one of which is)
   // counts `quantity` / `condition` times more. A factor, not an added share: a share added to every such
   // sentence flattens the differences between what the sentences hold.
   const form = answerForm(query)
-  const lift = form === 'figure' ? 1 + w.quantity : form === 'condition' ? 1 + w.condition : 1
+  const sq: SentenceQuery = {
+    qts,
+    w,
+    weights,
+    one: new GroupSum(groups, groupOf, weights),
+    two: new GroupSum(groups, groupOf, weights),
+    ...queryPairs(query, qts),
+    spelled: spelledForms(qts),
+    form,
+    lift: form === 'figure' ? 1 + w.quantity : form === 'condition' ? 1 + w.condition : 1,
+    ceiling: most.reduce((x, y) => x + y, 0)
+  }
   return ranked.map(([i, s]) => {
-    let best = 0
-    const { texts, sets, pairs: sentencePairs, heading } = sentenceData(idx, i)
-    const title = heading ?? sets[0]!
-    const { live, inTitle, livePairs } = liveTerms(sentenceData(idx, i), title, qts, pairs)
-    let cur = new Uint8Array(live.length)
-    let prev = new Uint8Array(live.length)
-    let prevOfForm = false
-    for (let j = 1; j < sets.length; j++) {
-      const sentence = sets[j]!
-      one.start()
-      for (let m = 0; m < live.length; m++) {
-        cur[m] = inTitle[m] || sentence.has(qts[live[m]!]!.term) ? 1 : 0
-        if (cur[m]) one.add(live[m]!)
-      }
-      for (const sp of spelled) if (sp.keys.every(key => sentencePairs[j]!.has(key)) || sp.terms.every(t => title.has(t))) one.add(sp.k)
-      const ofForm = form !== undefined && hasForm(form, sentence, texts[j - 1]!)
-      let v = ofForm ? one.sum * lift : one.sum
-      for (const p of livePairs) {
-        if (sentencePairs[j]!.has(pairKeys[p]!)) { const [a, b] = pairs[p]!; v += w.phrase * (weights[a]! + weights[b]!) / 2 }
-      }
-      if (v > best) best = v
-      // Two neighbouring sentences read as one, at `window` of their worth: an answer often takes two
-      // ("The NASC selects the account. It then tells the port.").
-      if (w.window > 0 && j > 1 && w.window * ceiling * lift > best) {
-        two.start()
-        for (let m = 0; m < live.length; m++) if (cur[m] || prev[m]) two.add(live[m]!)
-        const both = w.window * two.sum * (ofForm || prevOfForm ? lift : 1)
-        if (both > best) best = both
-      }
-      [cur, prev] = [prev, cur]
-      prevOfForm = ofForm
-    }
-    const defines = defining ? definesBy(idx.sections[i]!.title, texts, defining) : 0
+    const best = bestSentence(sentenceData(idx, i), sq)
+    const defines = defining ? definesBy(idx.sections[i]!.title, sentenceData(idx, i).texts, defining) : 0
     const listing = list && lists(idx, i, list) ? w.lists : 0
     return [i, s * Math.pow(w.sentenceBase + Math.min(w.sentenceCap, best / total) + defines * w.defines + listing, w.sentencePower)] as [number, number]
   }).sort((a, b) => b[1] - a[1])
+}
+
+/** What the best sentence of a section — or two neighbouring ones, at `window` of their worth — holds of the query. */
+function bestSentence (data: Sentences, { qts, w, weights, one, two, pairs, pairKeys, spelled, form, lift, ceiling }: SentenceQuery): number {
+  const { texts, sets, pairs: sentencePairs, heading } = data
+  const title = heading ?? sets[0]!
+  const { live, inTitle, livePairs } = liveTerms(data, title, qts, pairs)
+  let best = 0
+  let cur = new Uint8Array(live.length)
+  let prev = new Uint8Array(live.length)
+  let prevOfForm = false
+  for (let j = 1; j < sets.length; j++) {
+    const sentence = sets[j]!
+    one.start()
+    for (let m = 0; m < live.length; m++) {
+      cur[m] = inTitle[m] || sentence.has(qts[live[m]!]!.term) ? 1 : 0
+      if (cur[m]) one.add(live[m]!)
+    }
+    for (const sp of spelled) if (sp.keys.every(key => sentencePairs[j]!.has(key)) || sp.terms.every(t => title.has(t))) one.add(sp.k)
+    const ofForm = form !== undefined && hasForm(form, sentence, texts[j - 1]!)
+    let v = ofForm ? one.sum * lift : one.sum
+    for (const p of livePairs) {
+      if (sentencePairs[j]!.has(pairKeys[p]!)) { const [a, b] = pairs[p]!; v += w.phrase * (weights[a]! + weights[b]!) / 2 }
+    }
+    if (v > best) best = v
+    // Two neighbouring sentences read as one, at `window` of their worth: an answer often takes two
+    // ("The NASC selects the account. It then tells the port.").
+    if (w.window > 0 && j > 1 && w.window * ceiling * lift > best) {
+      two.start()
+      for (let m = 0; m < live.length; m++) if (cur[m] || prev[m]) two.add(live[m]!)
+      const both = w.window * two.sum * (ofForm || prevOfForm ? lift : 1)
+      if (both > best) best = both
+    }
+    [cur, prev] = [prev, cur]
+    prevOfForm = ofForm
+  }
+  return best
 }
 
 /** A list a question asks for: how many things, and the terms naming what they are of ("account management"). */
