@@ -7,7 +7,7 @@
 import Fuse from 'fuse.js'
 import { FIELDS, postingList, textFrequency } from './postings.js'
 import { plain, sentences } from './text.js'
-import { isStopWord, queryWords, term, terms, words } from './tokens.js'
+import { isStopWord, PREFIXES, queryWords, term, terms, words } from './tokens.js'
 import { answerForm, askedCount, definingSentence, hasForm, listItems, roleTerms, type AnswerForm, type Defining } from './question.js'
 import { PHRASES, QUESTION_WORDS, synonymsOf } from './thesaurus.js'
 import { corrections } from './typos.js'
@@ -382,7 +382,7 @@ interface Sentences {
 }
 
 /** A sentence's words: where each starts and ends, and its index term (for marking matches). */
-interface WordSpans { starts: number[], ends: number[], terms: string[] }
+interface WordSpans { starts: number[], ends: number[], terms: string[], /** a hyphenated prefix's two spans: their joined word's term */ joined: Array<string | undefined> }
 
 const headingKey = (t: string): string => t.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()
 
@@ -709,8 +709,15 @@ const WORD_SPAN = /[A-Za-z0-9]+(?:#s?)?/g
 
 /** A sentence's words with their spans and index terms. */
 function wordSpans (line: string): WordSpans {
-  const out: WordSpans = { starts: [], ends: [], terms: [] }
+  const out: WordSpans = { starts: [], ends: [], terms: [], joined: [] }
   for (const m of line.matchAll(WORD_SPAN)) { out.starts.push(m.index); out.ends.push(m.index + m[0].length); out.terms.push(term(m[0].toLowerCase())) }
+  // "non-compliance" is marked for "noncompliance" too: the index holds the joined word (tokens.ts).
+  for (let k = 0; k + 1 < out.starts.length; k++) {
+    const prefix = line.slice(out.starts[k], out.ends[k]).toLowerCase()
+    if (line[out.ends[k]!] === '-' && out.starts[k + 1] === out.ends[k]! + 1 && PREFIXES.has(prefix)) {
+      out.joined[k] = out.joined[k + 1] = term(prefix + line.slice(out.starts[k + 1], out.ends[k + 1]).toLowerCase())
+    }
+  }
   return out
 }
 
@@ -719,7 +726,8 @@ function markSpans (line: string, spans: WordSpans, wanted: ReadonlySet<string>,
   let out = ''
   let at = from
   for (let k = 0; k < spans.terms.length; k++) {
-    if (spans.starts[k]! < from || spans.ends[k]! > to || !wanted.has(spans.terms[k]!)) continue
+    const joined = spans.joined[k]
+    if (spans.starts[k]! < from || spans.ends[k]! > to || !(wanted.has(spans.terms[k]!) || (joined !== undefined && wanted.has(joined)))) continue
     out += `${line.slice(at, spans.starts[k])}**${line.slice(spans.starts[k], spans.ends[k])}**`
     at = spans.ends[k]!
   }

@@ -16,7 +16,8 @@ const WORD = /[a-z0-9]+(?:#s?)?/g
  * still finds both; a query's hyphenated word is read as the joined word only (its parts as well would
  * count the one word three times).
  */
-const PREFIXED = /\b(non|pre|post|co|re|sub|multi|inter)-([a-z]+)/g
+export const PREFIXES: ReadonlySet<string> = new Set(['non', 'pre', 'post', 'co', 're', 'sub', 'multi', 'inter'])
+const PREFIXED = new RegExp(`\\b(${[...PREFIXES].join('|')})-([a-z]+)`, 'g')
 
 const lower = (text: string): string => text.toLowerCase().replace(/[’']/g, '')
 

@@ -3,7 +3,7 @@ import { buildIndex } from '../../src/kb/build-index.js'
 import { excerpt, queryTerms, search, suggestTerms } from '../../src/kb/search.js'
 import { splitSections } from '../../src/kb/sections.js'
 import { boundedDistance, corrections } from '../../src/kb/typos.js'
-import { queryWords, terms, words } from '../../src/kb/tokens.js'
+import { queryWords, term, terms, words } from '../../src/kb/tokens.js'
 
 const DOC = `---
 id: sop
@@ -53,6 +53,9 @@ describe('terms', () => {
     expect(search(pIdx, 'noncompliance')[0]!.title).toBe('Cause')
     expect(search(pIdx, 'non-compliance')[0]!.title).toBe('Cause')
     expect(search(pIdx, 'compliance').map(h => h.title).sort()).toEqual(['Cause', 'Rates'])
+    // The excerpt marks the hyphenated spelling for the joined word, and its word alone for the word.
+    expect(search(pIdx, 'noncompliance')[0]!.excerpt).toContain('**non**-**compliance**')
+    expect(excerpt('Measure non-compliance and compliance.', new Set([term('compliance')]))).toBe('Measure non-**compliance** and **compliance**.')
   })
 })
 
