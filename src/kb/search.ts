@@ -1,22 +1,23 @@
 /**
- * Search: BM25 over per-field postings (titles and glossary terms weigh most), with the query widened by
- * acronyms (PFI ⇄ Primary Focus Industry) and typo corrections, then the best candidates re-ranked with
- * fuse.js against their titles, trails and terms — so a query that is nearly a heading wins. Fuse never
- * scans whole passages: the postings narrow thousands of sections to a few dozen first.
+ * Search: the query's words read as the documents write them (forms, typo corrections, acronyms and their
+ * spelled-out forms, the thesaurus, what a question's form asks for), BM25 over per-field postings to narrow
+ * the sections to a few candidates, then each candidate re-scored by its best sentence (or two neighbouring
+ * ones) and lifted a little when the query is nearly its heading. docs/search.md explains each step and the
+ * measurements behind it. Sentences live in passage.ts, excerpts in excerpt.ts, the glossary in definitions.ts.
  */
 import Fuse from 'fuse.js'
-import { FIELDS, postingList, textFrequency } from './postings.js'
-import { plain, sentences } from './text.js'
-import { isStopWord, PREFIXES, queryWords, term, terms, words } from './tokens.js'
-import { answerForm, askedCount, definingSentence, hasForm, listItems, roleTerms, type AnswerForm, type Defining } from './question.js'
-import { PHRASES, QUESTION_WORDS, synonymsOf } from './thesaurus.js'
-import { corrections } from './typos.js'
+import { asksDefinition } from './definitions.js'
+import { excerptOf } from './excerpt.js'
 import { baseWord, formsIn, formsOf } from './forms.js'
 import { baseId, subSectionIndices } from './outline.js'
-import type { Definition, Field, Hit, KbIndex, Section } from './types.js'
+import { sentenceData, sentencesOf, type Sentences } from './passage.js'
+import { FIELDS, postingList, textFrequency } from './postings.js'
+import { answerForm, askedCount, definingSentence, hasForm, listItems, roleTerms, type AnswerForm, type Defining } from './question.js'
+import { PHRASES, QUESTION_WORDS, synonymsOf } from './thesaurus.js'
+import { isStopWord, queryWords, term, terms } from './tokens.js'
+import { corrections } from './typos.js'
+import type { Field, Hit, KbIndex } from './types.js'
 import { WEIGHTS, type Weights } from './weights.js'
-
-export { plain, sentences } from './text.js'
 
 interface QueryTerm {
   term: string
@@ -309,116 +310,6 @@ function popcount (x: number): number {
   return c
 }
 
-/** "what is X", "what are X", "what's X", "who is X", "define X", "meaning of X"; "what does X mean / stand for". */
-const QUESTION_FORM = /^\s*(?:(?:what|who)\s+(?:is|are)\b|what'?s\b|define\b|definition\b|meaning\b)|\b(?:mean|means|stand for|stands for)\s*\??\s*$/i
-const DEFINING_WORDS = new Set(['what', 'whats', 'who', 'is', 'are', 'a', 'an', 'the', 'does', 'do', 'define', 'definition', 'meaning', 'mean', 'means', 'of', 'stand', 'stands', 'for', 'by', 'term', 'word', 'acronym'])
-
-/**
- * The glossary entry a question asks the meaning of: "what is a PAT", "define account profile", "what does
- * CAS stand for". Asked in that form, and every other word of it names the entry (its title or acronym).
- */
-export function asksDefinition (idx: KbIndex, query: string): Section | undefined {
-  if (!QUESTION_FORM.test(query)) return undefined
-  const rest = words(query).filter(w => !DEFINING_WORDS.has(w))
-  if (rest.length === 0) return undefined
-  return definitionEntry(idx, rest, true)
-}
-
-interface GlossaryName { section: Section, names: Set<string>, title: string[], acronyms: string[] }
-const glossaryCache = new WeakMap<KbIndex, GlossaryName[]>()
-
-/** The glossary entries with the terms that name them, computed once per index. */
-function glossaryNames (idx: KbIndex): GlossaryName[] {
-  let g = glossaryCache.get(idx)
-  if (!g) {
-    g = idx.sections.filter(s => s.glossary).map(s => ({
-      section: s,
-      names: new Set([...terms(s.title), ...s.terms.flatMap(t => terms(t))]),
-      title: terms(s.title.replace(/\([^)]*\)/g, '')),
-      acronyms: s.terms.filter(t => /^[A-Z][A-Z#]+$/.test(t)).map(t => term(t.toLowerCase()))
-    }))
-    glossaryCache.set(idx, g)
-  }
-  return g
-}
-
-/** The glossary entry whose title (or acronym) the words name: all of them (`whole`), or all of its title's words among them. */
-function definitionEntry (idx: KbIndex, qWords: string[], whole: boolean): Section | undefined {
-  const qTerms = new Set(qWords.filter(w => !isStopWord(w)).map(term))
-  let best: Section | undefined
-  let bestSize = 0
-  for (const g of glossaryNames(idx)) {
-    const ok = whole
-      ? [...qTerms].every(t => g.names.has(t))
-      : (g.title.length > 1 && g.title.every(t => qTerms.has(t))) || g.acronyms.some(a => qTerms.has(a))
-    if (ok && g.title.length > bestSize) { best = g.section; bestSize = g.title.length }
-  }
-  return best
-}
-
-/**
- * The definition card shown above the results: the glossary entry for a term the query names, when the
- * query is not itself asking for that definition (then the entry is a result). Its first sentence.
- */
-export function definitionFor (idx: KbIndex, query: string): Definition | undefined {
-  if (asksDefinition(idx, query)) return undefined
-  const s = definitionEntry(idx, words(query), false)
-  if (!s) return undefined
-  const first = plain(s.text).split(/(?<=[.!?])\s+/)[0]!.trim()
-  return { term: s.title, text: first, id: s.id }
-}
-
-/** Each section's title and then its sentences as sets of stemmed terms, built the first time the section is re-ranked. */
-interface Sentences {
-  texts: string[]
-  sets: Array<Set<string>>
-  pairs: Array<Set<string>>
-  /** The terms of the title and the headings above it: they stand behind every sentence of the section. */
-  heading?: Set<string>
-  /** Every term of the section's sentences: a query term outside it is skipped for every sentence at once. */
-  all?: Set<string>
-  /** Per sentence, its words' spans and terms (built when an excerpt first marks the sentence). */
-  marks?: Array<WordSpans | undefined>
-}
-
-/** A sentence's words: where each starts and ends, and its index term (for marking matches). */
-interface WordSpans { starts: number[], ends: number[], terms: string[], /** a hyphenated prefix's two spans: their joined word's term */ joined: Array<string | undefined> }
-
-const headingKey = (t: string): string => t.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()
-
-/** A section's sub-sections' titles (normalised): a line naming one answers nothing, the sub-section does. */
-function childTitles (idx: KbIndex, i: number): Set<string> {
-  return new Set(subSectionIndices(idx, i).map(j => headingKey(idx.sections[j]!.title)))
-}
-const sentenceCache = new WeakMap<KbIndex, Map<number, Sentences>>()
-
-function sentenceData (idx: KbIndex, i: number): Sentences {
-  let m = sentenceCache.get(idx)
-  if (!m) { m = new Map(); sentenceCache.set(idx, m) }
-  let out = m.get(i)
-  if (!out) {
-    const s = idx.sections[i]!
-    const texts = sentences(plain(s.text))
-    // A line that only names a sub-section (a list of the parts to come) answers nothing: the sub-section does.
-    const children = childTitles(idx, i)
-    // The sentences' terms were stemmed when the index was built; an index without them is stemmed here.
-    const built = idx.sentenceTerms?.[i]?.split('\n')
-    const stemmedSentence = (t: string, k: number): string[] => (built && built.length === texts.length ? (built[k]! ? built[k]!.split(' ') : []) : terms(t))
-    const seqs = [terms(s.title), ...texts.map((t, k) => (children.size > 0 && children.has(headingKey(t)) ? [] : stemmedSentence(t, k)))]
-    out = {
-      texts,
-      sets: seqs.map(q => new Set(q)),
-      pairs: seqs.map(q => new Set(q.slice(1).map((t, k) => `${q[k]} ${t}`))),
-      heading: new Set(terms(`${s.title} ${s.trail.join(' ')}`)),
-      all: new Set(seqs.slice(1).flat())
-    }
-    m.set(i, out)
-  }
-  return out
-}
-
-const sentencesOf = (idx: KbIndex, i: number): Array<Set<string>> => sentenceData(idx, i).sets
-
 /** Sums, over the terms added since `start()`, the best weight of each term group (a word's terms count once). */
 class GroupSum {
   sum = 0
@@ -693,77 +584,6 @@ function toHit (idx: KbIndex, i: number, score: number, qts: QueryTerm[]): Hit {
     ...(s.parts ? { part: s.part, partOf: s.parts } : {}),
     ...(s.local ? { local: true } : {})
   }
-}
-
-/**
- * The sentence that answers: the one holding the most query terms, with its neighbours when they fit,
- * matches marked **like this**, at most `maxLines` lines of at most `width` characters (longer ones are cut
- * around the match, with …).
- */
-export function excerpt (text: string, wanted: ReadonlySet<string>, maxLines = 3, width = 220): string {
-  const texts = sentences(plain(text))
-  return excerptOf({ texts, sets: ['', ...texts].map(t => new Set(terms(t))), pairs: [] }, wanted, maxLines, width)
-}
-
-const WORD_SPAN = /[A-Za-z0-9]+(?:#s?)?/g
-
-/** A sentence's words with their spans and index terms. */
-function wordSpans (line: string): WordSpans {
-  const out: WordSpans = { starts: [], ends: [], terms: [], joined: [] }
-  for (const m of line.matchAll(WORD_SPAN)) { out.starts.push(m.index); out.ends.push(m.index + m[0].length); out.terms.push(term(m[0].toLowerCase())) }
-  // "non-compliance" is marked for "noncompliance" too: the index holds the joined word (tokens.ts).
-  for (let k = 0; k + 1 < out.starts.length; k++) {
-    const prefix = line.slice(out.starts[k], out.ends[k]).toLowerCase()
-    if (line[out.ends[k]!] === '-' && out.starts[k + 1] === out.ends[k]! + 1 && PREFIXES.has(prefix)) {
-      out.joined[k] = out.joined[k + 1] = term(prefix + line.slice(out.starts[k + 1], out.ends[k + 1]).toLowerCase())
-    }
-  }
-  return out
-}
-
-/** The words of line[from, to) whose terms are wanted, marked **like this**. */
-function markSpans (line: string, spans: WordSpans, wanted: ReadonlySet<string>, from = 0, to = line.length): string {
-  let out = ''
-  let at = from
-  for (let k = 0; k < spans.terms.length; k++) {
-    const joined = spans.joined[k]
-    if (spans.starts[k]! < from || spans.ends[k]! > to || !(wanted.has(spans.terms[k]!) || (joined !== undefined && wanted.has(joined)))) continue
-    out += `${line.slice(at, spans.starts[k])}**${line.slice(spans.starts[k], spans.ends[k])}**`
-    at = spans.ends[k]!
-  }
-  return out + line.slice(at, to)
-}
-
-/** `excerpt` over a section's sentences already split and stemmed (sets[0] is the title's). */
-function excerptOf (data: Sentences, wanted: ReadonlySet<string>, maxLines = 3, width = 220): string {
-  const { texts: all, sets } = data
-  if (all.length === 0) return ''
-  let best = 0
-  let bestCount = -1
-  for (let k = 0; k < all.length; k++) {
-    let c = 0
-    for (const t of wanted) if (sets[k + 1]!.has(t)) c++
-    if (c > bestCount) { best = k; bestCount = c }
-  }
-  // The answer, then the sentence after it, then the one before, while they fit.
-  const picked = [best]
-  for (const k of [best + 1, best - 1]) if (k >= 0 && k < all.length && picked.length < maxLines) picked.push(k)
-  // A sentence's words are split and stemmed once per section, then only looked up.
-  const marks = (data.marks ??= [])
-  return picked.sort((a, b) => a - b).map(k => {
-    const l = all[k]!
-    const spans = (marks[k] ??= wordSpans(l))
-    if (l.length <= width) return markSpans(l, spans, wanted)
-    // A long line (a table row) is cut around its first match: from a word start a little before it, to the
-    // last whole word that fits.
-    const first = spans.terms.findIndex(t => wanted.has(t))
-    let j = Math.max(0, first)
-    while (j > 0 && spans.starts[j - 1]! >= spans.starts[first]! - 60) j--
-    const from = j === 0 ? 0 : spans.starts[j]!
-    const cut = l.slice(from, from + width)
-    const to = from + (from + width >= l.length ? cut.length : cut.replace(/\s+\S*$/, '').length)
-    return (from > 0 ? '…' : '') + markSpans(l, spans, wanted, from, to) + (to < l.length ? '…' : '')
-  }).join('\n')
 }
 
 /** Glossary terms and acronyms closest to a query that found nothing. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { buildIndex } from '../../src/kb/build-index.js'
-import { excerpt, queryTerms, search, suggestTerms } from '../../src/kb/search.js'
+import { excerpt } from '../../src/kb/excerpt.js'
+import { queryTerms, search, suggestTerms } from '../../src/kb/search.js'
 import { splitSections } from '../../src/kb/sections.js'
 import { boundedDistance, corrections } from '../../src/kb/typos.js'
 import { queryWords, term, terms, words } from '../../src/kb/tokens.js'

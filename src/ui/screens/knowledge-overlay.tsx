@@ -5,7 +5,7 @@
 import { useMemo } from 'react'
 import { Box } from 'ink'
 import { Text } from '../components/text.js'
-import { definitionFor } from '../../kb/search.js'
+import { definitionFor } from '../../kb/definitions.js'
 import { TitleLine } from '../components/chrome.js'
 import { TextInput } from '../components/text-input.js'
 import { truncate } from '../format/cells.js'
