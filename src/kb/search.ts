@@ -16,7 +16,7 @@ import { answerForm, askedCount, definingSentence, hasForm, listItems, roleTerms
 import { PHRASES, QUESTION_WORDS, synonymsOf } from './thesaurus.js'
 import { isStopWord, queryWords, term, terms } from './tokens.js'
 import { corrections } from './typos.js'
-import type { Field, Hit, KbIndex } from './types.js'
+import type { Acronym, Field, Hit, KbIndex } from './types.js'
 import { WEIGHTS, type Weights } from './weights.js'
 
 interface QueryTerm {
@@ -140,6 +140,22 @@ function addEverydayTerms (idx: KbIndex, known: ReadonlySet<string>, qWords: rea
   if (w.role > 0 && /^\s*who\b|\bwho (?:is|are|does|do|should|must|can|will)\b/.test(q)) for (const t of roleTerms(idx, v => textFrequency(idx, v))) add(t, w.role, t, undefined, true)
 }
 
+interface AcronymTable { acronymWords: Set<string>, entries: Array<{ a: Acronym, acr: string, expTerms: string[] }> }
+const acronymCache = new WeakMap<KbIndex, AcronymTable>()
+
+/** The index's acronyms, lower-cased, with their spelled-out forms' terms: stemmed once per index, not per query. */
+function acronymTable (idx: KbIndex): AcronymTable {
+  let t = acronymCache.get(idx)
+  if (!t) {
+    t = {
+      acronymWords: new Set(idx.acronyms.map(a => a.acronym.toLowerCase())),
+      entries: idx.acronyms.map(a => ({ a, acr: a.acronym.toLowerCase(), expTerms: terms(a.expansion) }))
+    }
+    acronymCache.set(idx, t)
+  }
+  return t
+}
+
 /**
  * The acronyms the query names, looked up as their spelled-out forms (and a spelled-out form as its acronym);
  * returns the terms of those that act in the question (`direct`: how many terms the query's own words gave).
@@ -154,13 +170,11 @@ function addAcronymTerms (idx: KbIndex, query: string, qWords: readonly string[]
   const actorTerms = new Set<string>()
   // A word that is an acronym itself is another's plural only typed so: "CAS" (Computer Audit Specialists)
   // or "cas" is not "CAs" (Compliance Assessments).
-  const acronymWords = new Set(idx.acronyms.map(a => a.acronym.toLowerCase()))
+  const { acronymWords, entries } = acronymTable(idx)
   const typedPlurals = new Set([...query.matchAll(/\b([A-Z][A-Z#]*)s\b/g)].map(m => m[1]!.toLowerCase()).filter(a => acronymWords.has(a)).map(a => `${a}s`))
   const plural = (acr: string) => qWords.includes(acr + 's') && (!acronymWords.has(acr + 's') || typedPlurals.has(acr + 's'))
   const own = (acr: string) => qWords.includes(acr) && !typedPlurals.has(acr)
-  for (const a of idx.acronyms) {
-    const acr = a.acronym.toLowerCase().replace(/#$/, '#')
-    const expTerms = terms(a.expansion)
+  for (const { a, acr, expTerms } of entries) {
     // The spelled-out form as a whole weighs about as much as two words, however many words it has.
     // An acronym that is also an everyday word ("it", "am") counts only typed in capitals: "can we give it".
     const named = (own(acr) || plural(acr)) && (!(EVERYDAY.has(acr) || isStopWord(acr)) || new RegExp(`\\b${a.acronym}s?\\b`).test(query))
