@@ -59,7 +59,7 @@ export function roleTerms (idx: KbIndex, documentFrequency: (t: string) => numbe
   return out
 }
 
-const NUMBERS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, eighteen: 18, twenty: 20 }
+const NUMBERS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20 }
 /** The things a question may ask for so many of, and the words that may stand between ("the 5 main steps"). */
 const COUNTED = new Set(['steps', 'stages', 'phases', 'parts', 'types', 'kinds', 'elements', 'components', 'criteria', 'categories', 'principles', 'activities', 'functions', 'objectives', 'goals', 'strategies'])
 const BETWEEN = new Set(['main', 'key', 'basic', 'major'])

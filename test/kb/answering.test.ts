@@ -266,6 +266,7 @@ describe('a question asking for so many steps or types', () => {
   it('reads the count and the words asking it', () => {
     expect(askedCount('what are the 5 steps of account management')).toMatchObject({ count: 5, words: ['5', 'steps'] })
     expect(askedCount('the four main types of companies')?.count).toBe(4)
+    expect(askedCount('the nineteen steps of risk management')?.count).toBe(19)
     expect(askedCount('the top 5 ports')).toBeUndefined()
     expect(askedCount('one step')).toBeUndefined()
   })
