@@ -224,10 +224,12 @@ export function search (idx: KbIndex, query: string, opts: { limit?: number, wei
   }
   ranked.length = Math.min(ranked.length, keep)
   ranked.push(...definers.sort((a, b) => b[1] - a[1] || a[0] - b[0]))
-  // "What are the 5 steps of …": a passage listing that many things stays a candidate too.
-  const list = listAsked(query, qts)
-  if (list) for (let j = 0; j < scores.length; j++) if (scores[j]! > 0 && !inRanked.has(j) && lists(idx, j, list)) ranked.push([j, scores[j]!])
-  const reranked = rerank(idx, qts, bySentence(idx, query, qts, ranked, w, { defining, list }), w)
+  // "What are the 5 steps of …": a passage listing that many things stays a candidate too. Which sections
+  // list them is found once, here, for the candidates and the rest alike.
+  const listing = listingSections(idx, query, qts, scores)
+  const candidates = new Set(ranked.map(([i]) => i))
+  for (const j of listing) if (!candidates.has(j)) ranked.push([j, scores[j]!])
+  const reranked = rerank(idx, qts, bySentence(idx, query, qts, ranked, w, { defining, listing }), w)
   return groupParts(idx, reranked).slice(0, limit).map(([i, score]) => toHit(idx, i, score, qts))
 }
 
@@ -365,7 +367,7 @@ interface SentenceQuery {
 }
 
 /** How much of the query (by term weight × rarity) the best single sentence of each candidate holds. */
-function bySentence (idx: KbIndex, query: string, qts: QueryTerm[], ranked: Array<[number, number]>, w: Weights, { defining, list }: Asked = {}): Array<[number, number]> {
+function bySentence (idx: KbIndex, query: string, qts: QueryTerm[], ranked: Array<[number, number]>, w: Weights, { defining, listing }: Asked = {}): Array<[number, number]> {
   const n = idx.sections.length
   // The words of an acronym's spelled-out form count only standing whole, as the acronym (`spelledForms`):
   // one of them alone ("compliance" of Compliance Improvement Plan) says nothing of the acronym.
@@ -405,8 +407,8 @@ function bySentence (idx: KbIndex, query: string, qts: QueryTerm[], ranked: Arra
   return ranked.map(([i, s]) => {
     const best = bestSentence(sentenceData(idx, i), sq)
     const defines = defining ? definesBy(idx.sections[i]!.title, sentenceData(idx, i).texts, defining) : 0
-    const listing = list && lists(idx, i, list) ? w.lists : 0
-    return [i, s * Math.pow(w.sentenceBase + Math.min(w.sentenceCap, best / total) + defines * w.defines + listing, w.sentencePower)] as [number, number]
+    const lists = listing?.has(i) ? w.lists : 0
+    return [i, s * Math.pow(w.sentenceBase + Math.min(w.sentenceCap, best / total) + defines * w.defines + lists, w.sentencePower)] as [number, number]
   }).sort((a, b) => b[1] - a[1])
 }
 
@@ -450,8 +452,8 @@ function bestSentence (data: Sentences, { qts, w, weights, one, two, pairs, pair
 /** A list a question asks for: how many things, and the terms naming what they are of ("account management"). */
 interface ListAsked { count: number, subject: string[], says: RegExp }
 
-/** What the question's form asks for: the definition of a subject, or a list of so many things. */
-interface Asked { defining?: Defining | undefined, list?: ListAsked | undefined }
+/** What the question's form asks for: the definition of a subject, or a list of so many things (the sections listing them). */
+interface Asked { defining?: Defining | undefined, listing?: ReadonlySet<number> }
 
 /** "What are the 5 steps of account management": 5, and the query's own terms other than "5 steps". */
 function listAsked (query: string, qts: QueryTerm[]): ListAsked | undefined {
@@ -460,6 +462,14 @@ function listAsked (query: string, qts: QueryTerm[]): ListAsked | undefined {
   const asking = new Set(asked.words.map(term))
   // (the words' own terms: not the acronym of a spelled-out form, "AM" for "account management")
   return { count: asked.count, says: asked.says, subject: [...new Set(qts.filter(q => !q.soft && !q.group && q.term === term(q.words[0]!) && !asking.has(q.term)).map(q => q.term))] }
+}
+
+/** The sections (of those the query matched) listing as many things as it asks for, when it asks for a list. */
+function listingSections (idx: KbIndex, query: string, qts: QueryTerm[], scores: Float64Array): Set<number> {
+  const out = new Set<number>()
+  const list = listAsked(query, qts)
+  if (list) for (let j = 0; j < scores.length; j++) if (scores[j]! > 0 && lists(idx, j, list)) out.add(j)
+  return out
 }
 
 /**
