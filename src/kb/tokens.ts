@@ -19,19 +19,18 @@ const WORD = /[a-z0-9]+(?:#s?)?/g
 export const PREFIXES: ReadonlySet<string> = new Set(['non', 'pre', 'post', 'co', 're', 'sub', 'multi', 'inter'])
 const PREFIXED = new RegExp(`\\b(${[...PREFIXES].join('|')})-([a-z]+)`, 'g')
 
-const lower = (text: string): string => text.toLowerCase().replace(/[’']/g, '')
-
-// (the prefix pattern runs only on text holding a hyphen: words() is on every query's hot path)
-export function words (text: string): string[] {
-  const t = lower(text)
-  return (t.includes('-') ? t.replace(PREFIXED, '$1-$2 $1$2') : t).match(WORD) ?? []
+/** Lower-cased words, a hyphenated prefix rewritten as `prefixed` says ($1 the prefix, $2 its word). */
+function split (text: string, prefixed: string): string[] {
+  const t = text.toLowerCase().replace(/[’']/g, '')
+  // (the prefix pattern runs only on text holding a hyphen: this is on every query's hot path)
+  return (t.includes('-') ? t.replace(PREFIXED, prefixed) : t).match(WORD) ?? []
 }
+
+/** A text's words; a hyphenated prefix gives its parts and the joined word. */
+export const words = (text: string): string[] => split(text, '$1-$2 $1$2')
 
 /** A query's words: as `words`, a hyphenated prefix joined to its word. */
-export function queryWords (query: string): string[] {
-  const t = lower(query)
-  return (t.includes('-') ? t.replace(PREFIXED, '$1$2') : t).match(WORD) ?? []
-}
+export const queryWords = (query: string): string[] => split(query, '$1$2')
 
 // Stemming is the hot spot of excerpts and queries; the documents' words repeat, so results are cached
 // (bounded: the cache is dropped when it grows past what the documents' vocabulary needs).
