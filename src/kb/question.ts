@@ -91,21 +91,31 @@ export function listItems (text: string): number {
   return text.split('\n').filter(l => /^(?:[-*+]|\d{1,2}[.)])\s+\S/.test(l)).length
 }
 
-/** The form of sentence a question's form asks for: a figure for "how much / how many", a condition for "what if". */
-export type AnswerForm = 'figure' | 'condition'
+/**
+ * The form of sentence a question's form asks for: a figure for "how much / how many", a condition for
+ * "what if", an extent for "how long / how detailed should the plan be" (how brief or full a document is).
+ */
+export type AnswerForm = 'figure' | 'condition' | 'extent'
 
 const QUANTITY = /\bhow (?:much|many)\b|\bwhat (?:percent(?:age)?|share|proportion|amount|number)\b/i
 const CONDITIONAL = /\bwhat if\b|\bwhat happens (?:if|when)\b/i
 /** "If" or "unless" anywhere ("…, and if there is a CA, coordinate…"); "when" or "once" opening a clause. */
 const CONDITION = /\b(?:if|unless|in case)\b|(?:^|[,;:]\s*)(?:when|once)\b/i
 
+/** "How long should the action plan be": a question ending in "be" asks for a thing's extent, not a time. */
+const EXTENT_ASKED = /\bhow (?:long|short|detailed|specific|brief|big)\b.*\bbe\s*\??\s*$/i
+const EXTENT = /\b(?:brief(?:ly)?|concise|detailed|full(?!-time)|step-by-step|outlines?|length|short|pages?|paragraphs?)\b/i
+
 export function answerForm (query: string): AnswerForm | undefined {
-  return QUANTITY.test(query) ? 'figure' : CONDITIONAL.test(query) ? 'condition' : undefined
+  if (QUANTITY.test(query)) return 'figure'
+  if (CONDITIONAL.test(query)) return 'condition'
+  return EXTENT_ASKED.test(query) ? 'extent' : undefined
 }
 
-/** Whether a sentence (its terms and its text) has the form: holds a number, or states a condition. */
+/** Whether a sentence (its terms and its text) has the form: holds a number, states a condition, or says how brief or full. */
 export function hasForm (form: AnswerForm, terms: ReadonlySet<string>, text: string): boolean {
   if (form === 'condition') return CONDITION.test(text)
+  if (form === 'extent') return EXTENT.test(text)
   for (const t of terms) if (t.charCodeAt(0) >= 48 && t.charCodeAt(0) <= 57) return true
   return false
 }

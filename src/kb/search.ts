@@ -366,6 +366,9 @@ interface SentenceQuery {
   ceiling: number
 }
 
+/** The weight of each answer form's lift. */
+const FORM_WEIGHT: Record<AnswerForm, 'quantity' | 'condition' | 'extent'> = { figure: 'quantity', condition: 'condition', extent: 'extent' }
+
 /** How much of the query (by term weight × rarity) the best single sentence of each candidate holds. */
 function bySentence (idx: KbIndex, query: string, qts: QueryTerm[], ranked: Array<[number, number]>, w: Weights, { defining, listing }: Asked = {}): Array<[number, number]> {
   const n = idx.sections.length
@@ -401,7 +404,7 @@ function bySentence (idx: KbIndex, query: string, qts: QueryTerm[], ranked: Arra
     ...queryPairs(query, qts),
     spelled: spelledForms(qts),
     form,
-    lift: form === 'figure' ? 1 + w.quantity : form === 'condition' ? 1 + w.condition : 1,
+    lift: 1 + (form === undefined ? 0 : w[FORM_WEIGHT[form]]),
     ceiling: most.reduce((x, y) => x + y, 0)
   }
   return ranked.map(([i, s]) => {

@@ -124,7 +124,7 @@ export const THESAURUS: Readonly<Record<string, readonly string[]>> = {
   mandatory: ['required', 'voluntary'],
   optional: ['voluntary'],
   permission: ['consent', 'approval'],
-  allowed: ['permission', 'may'],
+  allowed: ['permission', 'may', 'authorized', 'authority'],
   private: ['confidential', 'proprietary', 'release'],
   secret: ['confidential', 'proprietary'],
   // data and findings
@@ -153,6 +153,7 @@ export const THESAURUS: Readonly<Record<string, readonly string[]>> = {
   computer: ['automated', 'system'],
   quit: ['voluntary', 'withdraw'],
   drop: ['remove', 'removed'],
+  move: ['shift', 'transition'],
   know: ['knowledge', 'familiar'],
   mod: ['modernization']
 }
@@ -191,7 +192,9 @@ export const PHRASES: Readonly<Record<string, readonly string[]>> = {
 /** Question phrases → the words the documents answer them with. Matched on the query's leading words. */
 export const QUESTION_WORDS: ReadonlyArray<{ pattern: RegExp, terms: readonly string[] }> = [
   { pattern: /\bhow (often|frequently)\b|\bevery how\b/, terms: ['annually', 'quarterly', 'every', 'years', 'periodically', 'least'] },
-  { pattern: /\bhow (long|soon|fast)\b/, terms: ['months', 'days', 'period', 'timeframe', 'within'] },
+  // "How long should the plan be" asks for its extent, not a time: answered by how brief or full it is.
+  { pattern: /\bhow (long|soon|fast)\b(?!.*\bbe $)/, terms: ['months', 'days', 'period', 'timeframe', 'within'] },
+  { pattern: /\bhow (long|short|detailed|big|specific)\b.*\bbe $/, terms: ['brief', 'full', 'detailed', 'outline', 'concise', 'length'] },
   { pattern: /\bwhen\b/, terms: ['date', 'dates', 'before', 'after', 'once'] },
   { pattern: /\bwho\b/, terms: ['responsible', 'approved', 'signed'] },
   { pattern: /\bwho (?:gets|get|receives|receive|is sent|should get|needs)\b|\bto whom\b/, terms: ['forwarded', 'sent', 'copy', 'distribution', 'provided'] },

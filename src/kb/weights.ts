@@ -32,6 +32,8 @@ export interface Weights {
   quantity: number
   /** A sentence stating a condition ("If your account is on the CA list, …") counts this much more for "what if …". */
   condition: number
+  /** A sentence saying how brief or full a thing is counts this much more for "how long should the plan be". */
+  extent: number
   /** The documents' role names, for a "who …" question. */
   role: number
   /** An acronym alone in the query looks up its spelled-out form at this weight; beside other words at `acronymBeside`. */
@@ -74,6 +76,7 @@ export const WEIGHTS: Weights = {
   question: 0.2,
   quantity: 0.5,
   condition: 0.5,
+  extent: 0.5,
   role: 0.1,
   acronymAlone: 0.8,
   acronymBeside: 0.3,

@@ -80,6 +80,11 @@ describe('the thesaurus', () => {
     expect(search(idx, 'who picks the account', { limit: 1 })[0]!.title).toBe('Analyze Pool')
   })
 
+  it('reads "allowed" as the documents\' "authorized" and "moving" as "shifting"', () => {
+    expect(synonymsOf('allowed', term)).toContain('authorized')
+    expect(synonymsOf('moving', term)).toContain('shift')
+  })
+
   it('only nudges for a word the documents use themselves', () => {
     const account = queryTerms(idx, 'company name').find(q => q.term === 'account')
     expect(account).toMatchObject({ soft: true, words: ['company'] })
@@ -293,5 +298,23 @@ describe('a question asking what if', () => {
     expect(hasForm('condition', new Set(), 'Once approved, send it.')).toBe(true)
     expect(hasForm('figure', new Set(['least', '50', 'import']), '')).toBe(true)
     expect(hasForm('figure', new Set(['import']), '')).toBe(false)
+    expect(answerForm('how long should the action plan be')).toBe('extent')
+    expect(answerForm('how detailed must the CIP steps be?')).toBe('extent')
+    expect(answerForm('how long is the CIP conditional period')).toBeUndefined()
+    expect(answerForm('how long will it be before we hear back')).toBeUndefined()
+    expect(hasForm('extent', new Set(), 'The Plan should be brief yet clearly outline action items.')).toBe(true)
+    expect(hasForm('extent', new Set(), 'For full-time Account Managers, the Plan is approved by the account.')).toBe(false)
+  })
+})
+
+describe('a question asking how long a document should be', () => {
+  it('is answered by the sentence saying how brief or full it is, not by time limits', () => {
+    const md = '# D\n\n## Timeline\n\nThe review plan is due within 30 days; plan reviews take two months.\n\n' +
+      '## Writing\n\nKeep the review plan brief: a short outline of the items.\n\n## Other\n\nNothing here.\n'
+    const qIdx = buildIndex(splitSections({ markdown: md, fallbackId: 'd' }), 'test')
+    const query = 'how long should the review plan be'
+    expect(search(qIdx, query)[0]!.title).toBe('Writing')
+    // Asked about time, the same words look for the time limit.
+    expect(search(qIdx, 'how long does the review plan take')[0]!.title).toBe('Timeline')
   })
 })
