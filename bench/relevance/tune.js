@@ -11,8 +11,9 @@ import { fileURLToPath } from 'node:url'
 import { loadIndex } from '#dist/kb/load.js'
 import { search } from '#dist/kb/search.js'
 import { WEIGHTS } from '#dist/kb/weights.js'
+import { relevanceSet } from './set.js'
 
-const SET = JSON.parse(readFileSync(new URL('./relevance-set.json', import.meta.url), 'utf8'))
+const SET = relevanceSet()
 const tuning = SET.filter(q => q.half === 'tuning')
 const baseId = id => id.replace(/\/part-\d+$/, '')
 const idx = await loadIndex()
