@@ -12,6 +12,8 @@ describe('knowledge overlay and reader', () => {
     expect(f).not.toMatch(/\*\*/)
     // The glossary's definition is a line above the results, not a result.
     expect(f).toContain('Account Profile: A document that contains data')
+    // Each result says where it stands, its headings before the document's long title.
+    expect(selectedLine(f)).toMatch(/Account Profile\s+Evaluate the Account › The Process/)
   })
 
   it('at 60×20, where the excerpt does not fit whole, the preview still shows the sentence that answers', async () => {

@@ -65,3 +65,12 @@ export function messageLines (text: string, width: number, max: number): string[
   shown[max - 1] = truncate(lines.slice(max - 1).join(' '), width)
   return shown
 }
+
+/**
+ * Where a search result stands, for a line cut at the screen's edge: its headings first ("Improve Account
+ * Compliance - The Account Action Plan › The Process"), then its document. Five sections are called
+ * "Overview" and most results come from the SOP, so the document's long title first hid what tells them apart.
+ */
+export function hitPlace (h: { source: string, trail: readonly string[] }): string {
+  return h.trail.length ? `${h.trail.join(' › ')} — ${h.source}` : h.source
+}

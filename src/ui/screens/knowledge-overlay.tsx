@@ -9,7 +9,7 @@ import { definitionFor } from '../../kb/definitions.js'
 import { TitleLine } from '../components/chrome.js'
 import { TextInput } from '../components/text-input.js'
 import { truncate } from '../format/cells.js'
-import { excerptPreview, markSegments } from '../format/text.js'
+import { excerptPreview, hitPlace, markSegments } from '../format/text.js'
 import { useAppServices } from '../contexts/app-context.js'
 import { useKnowledge } from '../hooks/use-knowledge.js'
 import { useCommands } from '../keys/use-commands.js'
@@ -64,7 +64,7 @@ export function KnowledgeOverlay ({ query, height, width, onClose, onOpen }: Kno
       {k.hits.slice(Math.max(0, top), Math.max(0, top) + listHeight).map((h, i) => {
         const n = Math.max(0, top) + i
         const sel = n === k.selected
-        const where = [h.source, ...h.trail].join(' › ')
+        const where = hitPlace(h)
         return (
           <Text key={h.id} wrap='truncate' {...(sel ? theme.selection : {})}>
             {sel ? '› ' : '  '}{truncate(h.title, Math.floor(width / 2))}{partLabel(h)}<Text {...(sel ? {} : theme.text.secondary)}>{'  ' + where}{h.local ? ' (local)' : ''}</Text>

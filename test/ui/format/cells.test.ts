@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { layoutColumns, oneLine, pad, renderLine, renderRuns, textWidth, truncate, type ColumnSpec } from '../../../src/ui/format/cells.js'
 import { clampIndex, firstVisible, scrollInfo, scrollTop } from '../../../src/ui/format/window.js'
-import { excerptPreview, markSegments, wrapText } from '../../../src/ui/format/text.js'
+import { excerptPreview, hitPlace, markSegments, wrapText } from '../../../src/ui/format/text.js'
 
 describe('cells', () => {
   it.each([
@@ -110,5 +110,15 @@ describe('text', () => {
     expect(markSegments('the **review** of **profile**')).toEqual([
       { text: 'the ', match: false }, { text: 'review', match: true }, { text: ' of ', match: false }, { text: 'profile', match: true }
     ])
+  })
+})
+
+describe('where a search result stands', () => {
+  it.each([
+    [{ source: 'SOP', trail: ['Improve Account Compliance', 'The Process'] }, 'Improve Account Compliance › The Process — SOP'],
+    [{ source: 'SOP', trail: ['Select an Account'] }, 'Select an Account — SOP'],
+    [{ source: 'CIP Framework', trail: [] }, 'CIP Framework']
+  ])('puts the headings before the document: %o', (hit, place) => {
+    expect(hitPlace(hit)).toBe(place)
   })
 })
