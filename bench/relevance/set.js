@@ -19,3 +19,11 @@ export function relevanceSet ({ written = false } = {}) {
   for (const j of read('judgments.json').judgments) if (j.answers) judged.set(j.query, [...(judged.get(j.query) ?? []), j.id])
   return set.map(q => ({ ...q, expect: [...new Set([...q.expect, ...(judged.get(q.query) ?? [])])] }))
 }
+
+/**
+ * The (question, passage) pairs the pooled judgments looked at, as "query|id": a passage a later change
+ * brings into the first three without a judgment counts as not answering until it is judged.
+ */
+export function judgedPairs () {
+  return new Set(read('judgments.json').judgments.map(j => `${j.query}|${j.id}`))
+}
