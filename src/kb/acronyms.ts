@@ -3,7 +3,32 @@
  * words' initials spell the acronym (skipping little words like "of" and "and"), and every glossary
  * heading of that form. A few acronyms the documents use but never spell out are added by hand below.
  */
+import { isStopWord, queryWords } from './tokens.js'
 import type { Acronym, Section } from './types.js'
+
+/** Acronyms spelled like everyday words ("am", "it"); a stop word is one as well: they count typed in capitals. */
+const EVERYDAY = new Set(['am', 'cat', 'ace', 'us', 'it'])
+
+/**
+ * The acronyms (lower-case, as the table spells them) a query names, each with the word it is typed as:
+ * the acronym or its plural ("CAs" → ca: "cas"). An acronym that is itself another's plural counts as
+ * typed: "CAS" (Computer Audit Specialists) is not "CAs" (Compliance Assessments), and "cas" in lower case
+ * is CAS. One spelled like an everyday word ("AM", "IT") counts only in capitals: "can we give it".
+ * Acronyms are compared unstemmed — the stemmer makes "CAS" and "CA" one term.
+ */
+export function namedAcronyms (query: string, acronyms: readonly string[]): Map<string, string> {
+  const qWords = new Set(queryWords(query))
+  const known = new Set(acronyms.map(a => a.toLowerCase()))
+  const typedPlurals = new Set([...query.matchAll(/\b([A-Z][A-Z#]*)s\b/g)].map(m => m[1]!.toLowerCase()).filter(a => known.has(a)).map(a => `${a}s`))
+  const out = new Map<string, string>()
+  for (const a of acronyms) {
+    const acr = a.toLowerCase()
+    const own = qWords.has(acr) && !typedPlurals.has(acr)
+    const plural = qWords.has(`${acr}s`) && (!known.has(`${acr}s`) || typedPlurals.has(`${acr}s`))
+    if ((own || plural) && (!(EVERYDAY.has(acr) || isStopWord(acr)) || new RegExp(`\\b${a}s?\\b`).test(query))) out.set(acr, own ? acr : `${acr}s`)
+  }
+  return out
+}
 
 /** Used in the documents without being spelled out there. */
 const NEVER_SPELLED_OUT: Acronym[] = [

@@ -3,6 +3,7 @@
  * ("what is a PAT", "define account profile", "what does CAS stand for"); otherwise the entry of a term the
  * query names is a one-line definition card above the results (CLI and app).
  */
+import { namedAcronyms } from './acronyms.js'
 import { plain } from './text.js'
 import { isStopWord, term, terms, words } from './tokens.js'
 import type { Definition, KbIndex, Section } from './types.js'
@@ -19,36 +20,53 @@ export function asksDefinition (idx: KbIndex, query: string): Section | undefine
   if (!QUESTION_FORM.test(query)) return undefined
   const rest = words(query).filter(w => !DEFINING_WORDS.has(w))
   if (rest.length === 0) return undefined
-  return definitionEntry(idx, rest, true)
+  return definitionEntry(idx, query, rest, true)
 }
 
-interface GlossaryName { section: Section, names: Set<string>, title: string[], acronyms: string[] }
+interface GlossaryName { section: Section, names: Set<string>, title: string[], acronyms: string[], /** as typed: "ITM" */ typed: string[] }
 const glossaryCache = new WeakMap<KbIndex, GlossaryName[]>()
+const ACRONYM = /^[A-Z][A-Z#]+$/
 
-/** The glossary entries with the terms that name them, computed once per index. */
+/**
+ * The glossary entries with the terms that name them, computed once per index: the stemmed words of the
+ * title and spelled-out forms, and apart from them the acronyms, lower-case and unstemmed ("cas" is not "ca").
+ */
 function glossaryNames (idx: KbIndex): GlossaryName[] {
   let g = glossaryCache.get(idx)
   if (!g) {
-    g = idx.sections.filter(s => s.glossary).map(s => ({
-      section: s,
-      names: new Set([...terms(s.title), ...s.terms.flatMap(t => terms(t))]),
-      title: terms(s.title.replace(/\([^)]*\)/g, '')),
-      acronyms: s.terms.filter(t => /^[A-Z][A-Z#]+$/.test(t)).map(t => term(t.toLowerCase()))
-    }))
+    g = idx.sections.filter(s => s.glossary).map(s => {
+      const title = terms(s.title.replace(/\([^)]*\)/g, ''))
+      const inTitle = [...s.title.matchAll(/\(([^)]*)\)/g)].flatMap(m => m[1]!.split('/')).filter(t => ACRONYM.test(t))
+      return {
+        section: s,
+        names: new Set([...title, ...s.terms.filter(t => !ACRONYM.test(t)).flatMap(t => terms(t.replace(/\([^)]*\)/g, '')))]),
+        title,
+        acronyms: [...new Set([...s.terms.filter(t => ACRONYM.test(t)), ...inTitle].map(t => t.toLowerCase()))],
+        typed: inTitle
+      }
+    })
     glossaryCache.set(idx, g)
   }
   return g
 }
 
-/** The glossary entry whose title (or acronym) the words name: all of them (`whole`), or all of its title's words among them. */
-function definitionEntry (idx: KbIndex, qWords: string[], whole: boolean): Section | undefined {
-  const qTerms = new Set(qWords.filter(w => !isStopWord(w)).map(term))
+/**
+ * The glossary entry whose title (or acronym) the words name: all of them (`whole`), or all of its title's
+ * words among them. A word naming an acronym (`namedAcronyms`: "CAs" is CA's plural, "CAS" is CAS) names
+ * only that acronym's entry.
+ */
+function definitionEntry (idx: KbIndex, query: string, qWords: string[], whole: boolean): Section | undefined {
+  const glossary = glossaryNames(idx)
+  const named = namedAcronyms(query, [...idx.acronyms.map(a => a.acronym), ...glossary.flatMap(g => g.typed)])
+  const acronymOf = (w: string): string | undefined => [...named].find(([, typed]) => typed === w)?.[0]
+  const content = qWords.filter(w => !isStopWord(w))
+  const qTerms = new Set(content.filter(w => acronymOf(w) === undefined).map(term))
   let best: Section | undefined
   let bestSize = 0
-  for (const g of glossaryNames(idx)) {
+  for (const g of glossary) {
     const ok = whole
-      ? [...qTerms].every(t => g.names.has(t))
-      : (g.title.length > 1 && g.title.every(t => qTerms.has(t))) || g.acronyms.some(a => qTerms.has(a))
+      ? content.every(w => { const a = acronymOf(w); return a !== undefined ? g.acronyms.includes(a) : g.names.has(term(w)) })
+      : (g.title.length > 1 && g.title.every(t => qTerms.has(t))) || g.acronyms.some(a => named.has(a))
     if (ok && g.title.length > bestSize) { best = g.section; bestSize = g.title.length }
   }
   return best
@@ -60,7 +78,7 @@ function definitionEntry (idx: KbIndex, qWords: string[], whole: boolean): Secti
  */
 export function definitionFor (idx: KbIndex, query: string): Definition | undefined {
   if (asksDefinition(idx, query)) return undefined
-  const s = definitionEntry(idx, words(query), false)
+  const s = definitionEntry(idx, query, words(query), false)
   if (!s) return undefined
   const first = plain(s.text).split(/(?<=[.!?])\s+/)[0]!.trim()
   return { term: s.title, text: first, id: s.id }

@@ -6,6 +6,7 @@
  * measurements behind it. Sentences live in passage.ts, excerpts in excerpt.ts, the glossary in definitions.ts.
  */
 import Fuse from 'fuse.js'
+import { namedAcronyms } from './acronyms.js'
 import { asksDefinition } from './definitions.js'
 import { excerptOf } from './excerpt.js'
 import { baseWord, formsIn, formsOf } from './forms.js'
@@ -59,9 +60,6 @@ function averages (idx: KbIndex): Record<Field, number> {
   return a
 }
 
-/** Acronyms spelled like everyday words; a stop word (IT: "it") is one as well. */
-const EVERYDAY = new Set(['am', 'cat', 'ace', 'us', 'it'])
-
 /** A query's everyday phrases ("take part") and its other words: a phrase is looked up as the documents' words for it. */
 function phrasesOf (all: string[]): { qWords: string[], phrases: Array<{ first: string, terms: readonly string[] }> } {
   const phrases: Array<{ first: string, terms: readonly string[] }> = []
@@ -95,7 +93,7 @@ export function queryTerms (idx: KbIndex, query: string, w: Weights = WEIGHTS): 
   for (const p of phrases) for (const t of p.terms.map(term)) if (known.has(t)) add(t, w.standIn, p.first)
   const direct = out.size
   addEverydayTerms(idx, known, qWords, w, add)
-  for (const t of addAcronymTerms(idx, query, qWords, direct, w, add)) { const q = out.get(t); if (q) q.actor = true }
+  for (const t of addAcronymTerms(idx, query, direct, w, add)) { const q = out.get(t); if (q) q.actor = true }
   return [...out.values()]
 }
 
@@ -140,7 +138,7 @@ function addEverydayTerms (idx: KbIndex, known: ReadonlySet<string>, qWords: rea
   if (w.role > 0 && /^\s*who\b|\bwho (?:is|are|does|do|should|must|can|will)\b/.test(q)) for (const t of roleTerms(idx, v => textFrequency(idx, v))) add(t, w.role, t, undefined, true)
 }
 
-interface AcronymTable { acronymWords: Set<string>, entries: Array<{ a: Acronym, acr: string, expTerms: string[] }> }
+interface AcronymTable { acronyms: string[], entries: Array<{ a: Acronym, acr: string, expTerms: string[] }> }
 const acronymCache = new WeakMap<KbIndex, AcronymTable>()
 
 /** The index's acronyms, lower-cased, with their spelled-out forms' terms: stemmed once per index, not per query. */
@@ -148,7 +146,7 @@ function acronymTable (idx: KbIndex): AcronymTable {
   let t = acronymCache.get(idx)
   if (!t) {
     t = {
-      acronymWords: new Set(idx.acronyms.map(a => a.acronym.toLowerCase())),
+      acronyms: idx.acronyms.map(a => a.acronym),
       entries: idx.acronyms.map(a => ({ a, acr: a.acronym.toLowerCase(), expTerms: terms(a.expansion) }))
     }
     acronymCache.set(idx, t)
@@ -157,10 +155,26 @@ function acronymTable (idx: KbIndex): AcronymTable {
 }
 
 /**
+ * The query with the acronyms it names written out ("what is a CA" → "what is a Compliance Assessment"): the
+ * documents define a thing under its spelled-out name ("A compliance assessment is …").
+ */
+function spelledOut (idx: KbIndex, query: string): string {
+  const { acronyms } = acronymTable(idx)
+  const named = namedAcronyms(query, acronyms)
+  if (named.size === 0) return query
+  const expansion = new Map(idx.acronyms.map(a => [a.acronym.toLowerCase(), a.expansion]))
+  return query.replace(/\b[A-Za-z][A-Za-z#]*\b/g, w => {
+    const lw = w.toLowerCase()
+    const acr = [...named].find(([, typed]) => typed === lw)?.[0]
+    return (acr && expansion.get(acr)) ?? w
+  })
+}
+
+/**
  * The acronyms the query names, looked up as their spelled-out forms (and a spelled-out form as its acronym);
  * returns the terms of those that act in the question (`direct`: how many terms the query's own words gave).
  */
-function addAcronymTerms (idx: KbIndex, query: string, qWords: readonly string[], direct: number, w: Weights, add: AddTerm): Set<string> {
+function addAcronymTerms (idx: KbIndex, query: string, direct: number, w: Weights, add: AddTerm): Set<string> {
   // An acronym alone is looked up as its spelled-out form; beside other words it only nudges.
   const qTerms = terms(query).join(' ')
   const widen = direct <= 1 ? w.acronymAlone : w.acronymBeside
@@ -168,18 +182,14 @@ function addAcronymTerms (idx: KbIndex, query: string, qWords: readonly string[]
   // heading names it (the office's own description). Unless the question asks what the acronym means.
   const actors = direct > 1 && !definingSentence(query)
   const actorTerms = new Set<string>()
-  // A word that is an acronym itself is another's plural only typed so: "CAS" (Computer Audit Specialists)
-  // or "cas" is not "CAs" (Compliance Assessments).
-  const { acronymWords, entries } = acronymTable(idx)
-  const typedPlurals = new Set([...query.matchAll(/\b([A-Z][A-Z#]*)s\b/g)].map(m => m[1]!.toLowerCase()).filter(a => acronymWords.has(a)).map(a => `${a}s`))
-  const plural = (acr: string) => qWords.includes(acr + 's') && (!acronymWords.has(acr + 's') || typedPlurals.has(acr + 's'))
-  const own = (acr: string) => qWords.includes(acr) && !typedPlurals.has(acr)
-  for (const { a, acr, expTerms } of entries) {
+  const { acronyms, entries } = acronymTable(idx)
+  const named = namedAcronyms(query, acronyms)
+  for (const { acr, expTerms } of entries) {
     // The spelled-out form as a whole weighs about as much as two words, however many words it has.
-    // An acronym that is also an everyday word ("it", "am") counts only typed in capitals: "can we give it".
-    const named = (own(acr) || plural(acr)) && (!(EVERYDAY.has(acr) || isStopWord(acr)) || new RegExp(`\\b${a.acronym}s?\\b`).test(query))
-    if (named) {
-      for (const t of expTerms) add(t, widen * Math.min(1, 2 / expTerms.length), acr, expTerms)
+    const word = named.get(acr)
+    if (word !== undefined) {
+      // (under the word as typed — "CAs" — so the form and the acronym's own term count as one idea)
+      for (const t of expTerms) add(t, widen * Math.min(1, 2 / expTerms.length), word, expTerms)
       if (actors) for (const t of [term(acr), ...expTerms]) actorTerms.add(t)
     } else if (expTerms.length > 1 && ` ${qTerms} `.includes(` ${expTerms.join(' ')} `)) add(term(acr), widen, expTerms[0]!)
   }
@@ -195,9 +205,10 @@ export function search (idx: KbIndex, query: string, opts: { limit?: number, wei
   const limit = opts.limit ?? 10
   const w = opts.weights ?? WEIGHTS
   const qts = queryTerms(idx, query, w)
-  if (qts.length === 0) return []
-  const scores = bm25(idx, qts, w)
   const definition = asksDefinition(idx, query)
+  // "What is an ITS": every word a stop word but the glossary entry it asks for.
+  if (qts.length === 0) return definition ? [toHit(idx, idx.sections.indexOf(definition), 1, qts)] : []
+  const scores = bm25(idx, qts, w)
   // The `keep` best-scoring sections, found without sorting them all: the keep-th best score is the bar.
   const keep = Math.max(w.rerankSentences, limit * 2)
   let count = 0
@@ -211,7 +222,7 @@ export function search (idx: KbIndex, query: string, opts: { limit?: number, wei
   const ranked: Array<[number, number]> = []
   for (let i = 0; i < scores.length; i++) if (scores[i]! > 0 && scores[i]! >= bar) ranked.push([i, scores[i]!])
   ranked.sort((a, b) => b[1] - a[1])
-  const defining = definingSentence(query)
+  const defining = definingSentence(spelledOut(idx, query))
   // A passage defining what the question asks about stays a candidate however little else it matches.
   // (the pattern is tried only on sections whose text holds the subject's first word: it is slow on long texts)
   const first = defining?.subject.find(w => !isStopWord(w))

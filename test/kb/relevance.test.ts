@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { loadIndex } from '../../src/kb/load.js'
+import { definitionFor } from '../../src/kb/definitions.js'
 import { search } from '../../src/kb/search.js'
 import { terms } from '../../src/kb/tokens.js'
 
@@ -69,6 +70,25 @@ describe('search relevance on the shipped documents', () => {
     expect(hits[0]!.id).toBe('sop/evaluate-the-account/the-process/create-or-obtain-an-account-profile')
     expect(hits.some(h => h.id.startsWith('sop/glossary/'))).toBe(false)
     expect(search(idx, 'what is a CIP conditional period', { limit: 3 }).map(h => h.id)).toContain('cip/timeframes')
+  })
+
+  it('tells CA from CAS, which the stemmer makes one term: the card, the glossary slot and the definition', async () => {
+    const idx = await loadIndex()
+    expect(definitionFor(idx, 'is the CA finished')).toBeUndefined()
+    expect(definitionFor(idx, 'the CAS on the team')?.term).toBe('Computer Audit Specialists (CAS)')
+    expect(search(idx, 'what does CAS stand for', { limit: 1 })[0]!.id).toBe('sop/glossary/computer-audit-specialists-cas')
+    // "What is a CA" is answered by the sentence defining a compliance assessment, under its spelled-out name.
+    for (const q of ['what is a CA', 'what are CAs']) {
+      const hits = search(idx, q, { limit: 3 })
+      expect(hits[0]!.excerpt, q).toMatch(/A \*\*compliance\*\* \*\*assessment\*\* is the first phase/)
+      expect(hits.some(h => h.id.includes('computer-audit')), q).toBe(false)
+    }
+  })
+
+  it('knows the acronyms of a glossary heading ("ITM/ITS"), even one spelled like a stop word', async () => {
+    const idx = await loadIndex()
+    expect(definitionFor(idx, 'ask the ITM about steel')?.term).toMatch(/\(ITM\/ITS\)$/)
+    expect(search(idx, 'what is an ITS', { limit: 3 }).map(h => h.id)).toEqual(['sop/glossary/international-trade-manager-international-trade'])
   })
 
   it('gives the glossary entry a slot when the question asks what a term means', async () => {

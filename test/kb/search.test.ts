@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { namedAcronyms } from '../../src/kb/acronyms.js'
 import { buildIndex } from '../../src/kb/build-index.js'
 import { excerpt } from '../../src/kb/excerpt.js'
 import { queryTerms, search, suggestTerms } from '../../src/kb/search.js'
@@ -164,5 +165,20 @@ The NASC analyzes all accounts by volume, value and compliance rate before it se
 
   it('still answers what the acronym stands for with the office itself', () => {
     expect(search(idx, 'what is the NASC')[0]!.title).toBe('National Account Services Center (NASC)')
+  })
+})
+
+describe('the acronyms a query names', () => {
+  const table = ['CA', 'CAS', 'PAT', 'IR#', 'AM', 'IT']
+  it.each([
+    ['is the CA finished', [['ca', 'ca']]],
+    ['when are CAs scheduled', [['ca', 'cas']]],
+    ['what does CAS stand for', [['cas', 'cas']]],
+    ['the cas on the team', [['cas', 'cas']]],
+    ['two PATs and the IR#s', [['pat', 'pats'], ['ir#', 'ir#s']]],
+    ['what am I to do with it', []],
+    ['the AM and IT staff', [['am', 'am'], ['it', 'it']]]
+  ])('%s', (query, named) => {
+    expect([...namedAcronyms(query, table)]).toEqual(named)
   })
 })
