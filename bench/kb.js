@@ -8,12 +8,13 @@ import { fileURLToPath } from 'node:url'
 import MiniSearch from 'minisearch'
 import { loadIndex } from '#dist/kb/load.js'
 import { search } from '#dist/kb/search.js'
-import { judgedPairs, relevanceSet } from './relevance/set.js'
+import { freshSet, judgedPairs, relevanceSet } from './relevance/set.js'
 import { figure, medianProcessMs, percentile, round } from './stats.js'
 
 const PAT = fileURLToPath(new URL('../bin/pat.cjs', import.meta.url))
 const SET = relevanceSet()
 const WRITTEN = relevanceSet({ written: true })
+const FRESH = freshSet()
 const baseId = id => id.replace(/\/part-\d+$/, '')
 
 /** hit@1, hit@3 and MRR (over the top 10) of a ranking function on some questions; parts count as their section. */
@@ -69,7 +70,10 @@ export async function run () {
   // The same on the set's own answers only (before the pooled judgments added the other passages that answer).
   // Passages now in our first three that the pooled judgments never saw: when this grows, judge them (docs/search.md).
   const judged = judgedPairs()
-  const unjudged = SET.reduce((n, q) => n + [...new Set(ours(q.query).map(baseId))].slice(0, 3).filter(id => !judged.has(`${q.query}|${id}`)).length, 0)
+  const unjudged = [...SET, ...FRESH].reduce((n, q) => n + [...new Set(ours(q.query).map(baseId))].slice(0, 3).filter(id => !judged.has(`${q.query}|${id}`)).length, 0)
+  // The fresh questions: written after the ranking's last change, read by no decision (docs/search.md).
+  const oursFresh = relevance(ours, FRESH)
+  const miniFresh = relevance(miniRank, FRESH)
   const writtenHeld = WRITTEN.filter(q => q.half === 'heldout')
   const oursWritten = relevance(ours, writtenHeld)
   const miniWritten = relevance(miniRank, writtenHeld)
@@ -81,6 +85,7 @@ export async function run () {
   return {
     sections: idx.sections.length,
     questions: SET.length,
+    fresh: FRESH.length,
     tuning: tuning.length,
     heldOut: heldout.length,
     figures: [
@@ -96,7 +101,16 @@ export async function run () {
       figure('hit@1 (held-out half, the set\'s own answers only)', pct(oursWritten.hitAt1), '%'),
       figure('hit@3 (held-out half, the set\'s own answers only)', pct(oursWritten.hitAt3), '%'),
       figure('MRR (held-out half, the set\'s own answers only)', oursWritten.mrr, ''),
-      figure('passages in our first three not judged (both halves)', unjudged, ''),
+      ...(FRESH.length
+        ? [
+            figure('hit@1 (fresh questions)', pct(oursFresh.hitAt1), '%'),
+            figure('hit@3 (fresh questions)', pct(oursFresh.hitAt3), '%'),
+            figure('MRR (fresh questions)', oursFresh.mrr, ''),
+            figure('MiniSearch hit@1 (fresh questions)', pct(miniFresh.hitAt1), '%'),
+            figure('MiniSearch hit@3 (fresh questions)', pct(miniFresh.hitAt3), '%')
+          ]
+        : []),
+      figure('passages in our first three not judged (all questions)', unjudged, ''),
       figure('hit@1 (tuning half)', pct(oursTune.hitAt1), '%'),
       figure('hit@3 (tuning half)', pct(oursTune.hitAt3), '%'),
       figure('MRR (tuning half)', oursTune.mrr, ''),
@@ -115,6 +129,6 @@ export async function run () {
       figure('speed-up over MiniSearch (p50)', miniLat.p50 / oursLat.p50, '×'),
       figure('hit@1 gain over MiniSearch (held-out)', pct(oursHeld.hitAt1 - miniHeld.hitAt1), 'points')
     ],
-    raw: { loadMs: round(loadMs), ours: { ...oursLat, tuning: oursTune, heldOut: oursHeld, heldOutWritten: oursWritten }, miniSearch: { ...miniLat, tuning: miniTune, heldOut: miniHeld, heldOutWritten: miniWritten }, nodeMs, searchMs }
+    raw: { loadMs: round(loadMs), ours: { ...oursLat, tuning: oursTune, heldOut: oursHeld, heldOutWritten: oursWritten, fresh: oursFresh }, miniSearch: { ...miniLat, tuning: miniTune, heldOut: miniHeld, heldOutWritten: miniWritten, fresh: miniFresh }, nodeMs, searchMs }
   }
 }

@@ -5,6 +5,9 @@
 // comes from, and assigns the question once to the tuning or the held-out half (every other question, in
 // file order, so both halves cover every document). Run once after editing questions.tsv:
 //   node bench/relevance/build-set.js
+// `node bench/relevance/build-set.js fresh` builds fresh-set.json from fresh-questions.tsv the same way, every
+// question in the "fresh" half: questions written after the ranking's last change, for a check no decision
+// has seen (docs/search.md).
 // A phrase found in no section or no seed, or in sections of more than one heading, stops the build.
 import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
@@ -19,10 +22,12 @@ const baseId = id => id.replace(/\/part-\d+$/, '')
 
 const idx = await loadIndex()
 const seeds = readdirSync(seedsDir).filter(f => f.endsWith('.txt')).map(f => ({ file: f, text: clean(readFileSync(join(seedsDir, f), 'utf8')) }))
-const previous = existsSync(join(here, 'relevance-set.json')) ? JSON.parse(readFileSync(join(here, 'relevance-set.json'), 'utf8')) : []
+const fresh = process.argv[2] === 'fresh'
+const [input, output] = fresh ? ['fresh-questions.tsv', 'fresh-set.json'] : ['questions.tsv', 'relevance-set.json']
+const previous = existsSync(join(here, output)) ? JSON.parse(readFileSync(join(here, output), 'utf8')) : []
 const halfOf = new Map(previous.map(q => [q.query, q.half]))
 
-const lines = readFileSync(join(here, 'questions.tsv'), 'utf8').split('\n').filter(l => l.trim() && !l.startsWith('#'))
+const lines = readFileSync(join(here, input), 'utf8').split('\n').filter(l => l.trim() && !l.startsWith('#'))
 const out = []
 const problems = []
 lines.forEach((line, n) => {
@@ -44,8 +49,8 @@ lines.forEach((line, n) => {
     break
   }
   if (!seed) { problems.push(`${n + 1}: "${phrase}" is in no seed document`); return }
-  out.push({ query, expect, seed, half: halfOf.get(query) ?? (out.length % 2 === 0 ? 'tuning' : 'heldout') })
+  out.push({ query, expect, seed, half: fresh ? 'fresh' : halfOf.get(query) ?? (out.length % 2 === 0 ? 'tuning' : 'heldout') })
 })
 if (problems.length) { console.error(problems.join('\n')); process.exit(1) }
-writeFileSync(join(here, 'relevance-set.json'), JSON.stringify(out, null, 1) + '\n')
-console.log(`${out.length} questions: ${out.filter(q => q.half === 'tuning').length} tuning, ${out.filter(q => q.half === 'heldout').length} held out`)
+writeFileSync(join(here, output), JSON.stringify(out, null, 1) + '\n')
+console.log(`${out.length} questions: ${out.filter(q => q.half === 'tuning').length} tuning, ${out.filter(q => q.half === 'heldout').length} held out, ${out.filter(q => q.half === 'fresh').length} fresh`)

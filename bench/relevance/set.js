@@ -1,23 +1,34 @@
 // @ts-check
-// The relevance set as the bench and the tuner read it: the questions of relevance-set.json (each with the
-// passage holding its seed phrase) and, beside those answers, every passage the pooled judgments
-// (judgments.json; docs/search.md "Pooled judgments") found to answer the question as well. `written: true`
-// gives the set's own answers only, for the figures reported both ways.
-import { readFileSync } from 'node:fs'
+// The relevance sets as the bench and the tuner read them: the questions of relevance-set.json (tuning and
+// held-out halves) or of fresh-set.json (written after the ranking's last change, read by no decision), each
+// with the passage holding its seed phrase and, beside it, every passage the pooled judgments
+// (judgments.json; docs/search.md "Pooled judgments") found to answer the question as well.
+// `written: true` gives the sets' own answers only, for the figures reported both ways.
+import { existsSync, readFileSync } from 'node:fs'
 
 const read = name => JSON.parse(readFileSync(new URL(`./${name}`, import.meta.url), 'utf8'))
 
 /**
- * @param {{ written?: boolean }} [opts]
- * @returns {Array<{ query: string, expect: string[], seed: { file: string, sentence: string }, half: 'tuning' | 'heldout' }>}
+ * @typedef {{ query: string, expect: string[], seed: { file: string, sentence: string }, half: 'tuning' | 'heldout' | 'fresh' }} Question
  */
-export function relevanceSet ({ written = false } = {}) {
-  const set = read('relevance-set.json')
+
+/** @param {Question[]} set @param {boolean} written @returns {Question[]} */
+function withJudged (set, written) {
   if (written) return set
   /** @type {Map<string, string[]>} */
   const judged = new Map()
   for (const j of read('judgments.json').judgments) if (j.answers) judged.set(j.query, [...(judged.get(j.query) ?? []), j.id])
   return set.map(q => ({ ...q, expect: [...new Set([...q.expect, ...(judged.get(q.query) ?? [])])] }))
+}
+
+/** The tuning and held-out halves. @param {{ written?: boolean }} [opts] */
+export function relevanceSet ({ written = false } = {}) {
+  return withJudged(read('relevance-set.json'), written)
+}
+
+/** The fresh questions (none before fresh-set.json is built). @param {{ written?: boolean }} [opts] */
+export function freshSet ({ written = false } = {}) {
+  return existsSync(new URL('./fresh-set.json', import.meta.url)) ? withJudged(read('fresh-set.json'), written) : []
 }
 
 /**

@@ -198,8 +198,8 @@ function addAcronymTerms (idx: KbIndex, query: string, direct: number, w: Weight
 
 /**
  * BM25 narrows the sections to `rerankSentences` candidates; each candidate's score is then its BM25 score
- * times (sentenceBase + the share of the query its best sentence holds)^sentencePower: the passage whose one
- * sentence answers beats one that mentions the words apart. `weights` is for the tuner; callers leave it out.
+ * (to the power bm25Power) times (sentenceBase + the share of the query its best sentence holds)^sentencePower:
+ * the passage whose one sentence answers beats one that mentions the words apart. `weights` is for the tuner; callers leave it out.
  */
 export function search (idx: KbIndex, query: string, opts: { limit?: number, weights?: Weights } = {}): Hit[] {
   const limit = opts.limit ?? 10
@@ -422,7 +422,7 @@ function bySentence (idx: KbIndex, query: string, qts: QueryTerm[], ranked: Arra
     const best = bestSentence(sentenceData(idx, i), sq)
     const defines = defining ? definesBy(idx.sections[i]!.title, sentenceData(idx, i).texts, defining) : 0
     const lists = listing?.has(i) ? w.lists : 0
-    return [i, s * Math.pow(w.sentenceBase + Math.min(w.sentenceCap, best / total) + defines * w.defines + lists, w.sentencePower)] as [number, number]
+    return [i, Math.pow(s, w.bm25Power) * Math.pow(w.sentenceBase + Math.min(w.sentenceCap, best / total) + defines * w.defines + lists, w.sentencePower)] as [number, number]
   }).sort((a, b) => b[1] - a[1])
 }
 

@@ -44,7 +44,12 @@ export interface Weights {
   typo2: number
   /** How many BM25 candidates are re-scored by their best sentence. */
   rerankSentences: number
-  /** A candidate's score is BM25 × (sentenceBase + the share of the query its best sentence holds)^sentencePower. */
+  /**
+   * A candidate's score is BM25^bm25Power × (sentenceBase + the share of the query its best sentence
+   * holds)^sentencePower: below 1, a long section's larger BM25 counts for less against one sentence
+   * holding the question.
+   */
+  bm25Power: number
   sentenceBase: number
   sentencePower: number
   /** The share of the query a sentence can hold (phrase bonuses can take it above 1). */
@@ -83,6 +88,7 @@ export const WEIGHTS: Weights = {
   typo1: 0.85,
   typo2: 0.6,
   rerankSentences: 16,
+  bm25Power: 0.85,
   sentenceBase: 0.1,
   sentencePower: 3,
   sentenceCap: 2,
