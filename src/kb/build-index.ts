@@ -1,5 +1,6 @@
 /**
- * Building the search index from sections: per-field postings (title, trail, glossary terms, text) with
+ * Building the search index from sections: per-field postings (title, trail, glossary terms, text, the
+ * phrases team members ask for it with) with
  * term frequencies and field lengths for BM25 scoring, the vocabulary for typo-tolerant lookup, and the
  * acronym table. The result is plain JSON, written at build time (npm run build) and loaded by `pat search`.
  */
@@ -18,6 +19,7 @@ function fieldText (s: Section, f: Field): string {
     case 'trail': return s.trail.join(' ')
     case 'terms': return s.terms.join(' ')
     case 'text': return s.text
+    case 'asked': return (s.asked ?? []).join('\n')
   }
 }
 
@@ -45,5 +47,8 @@ export function buildIndex (sections: Section[], fingerprint: string): KbIndex {
   })
   const postings = Object.fromEntries(FIELDS.map(f => [f, Object.fromEntries(Object.entries(lists[f]).map(([t, l]) => [t, encodePostings(l)]))])) as Record<Field, Postings>
   const sorted = [...vocabulary].sort()
-  return { version: 3, fingerprint, sections, postings, lengths, vocabulary: sorted, acronyms, sentenceTerms: sections.map(s => sentenceTerms(s.text)), families: familyTable(sorted) }
+  // The phrases are only indexed: searching reads their postings, so the sections are kept without them
+  // (some 70 KB less for every cold `pat search` to parse).
+  const stored = sections.map(({ asked: _asked, ...rest }) => rest)
+  return { version: 4, fingerprint, sections: stored, postings, lengths, vocabulary: sorted, acronyms, sentenceTerms: sections.map(s => sentenceTerms(s.text)), families: familyTable(sorted) }
 }

@@ -5,7 +5,7 @@
  * file is writable), so edited content is searchable at once. A team's own Markdown in `<home>/kb/` is
  * indexed along with it and marked local; its index is cached in `<home>/kb-index.json` the same way.
  */
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { isAscii } from 'node:buffer'
 import { basename, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -48,7 +48,7 @@ function readIndexText (path: string): string {
 async function cached (path: string, fp: string, sections: () => Promise<Section[]>): Promise<KbIndex> {
   try {
     const idx = JSON.parse(readIndexText(path)) as KbIndex
-    if (idx.version === 3 && idx.fingerprint === fp) return idx
+    if (idx.version === 4 && idx.fingerprint === fp) return idx
   } catch { /* missing or unreadable: rebuild */ }
   const { buildIndex } = await import('./build-index.js')
   const idx = buildIndex(await sections(), fp)
@@ -56,11 +56,27 @@ async function cached (path: string, fp: string, sections: () => Promise<Section
   return idx
 }
 
+/** content/asked.json: per section id, the phrases team members ask for it with (docs/search.md). */
+const askedPath = (): string => join(contentDir(), 'asked.json')
+
+/** The shipped documents' sections, each with the phrases it is asked for with (every part of a long one). */
+async function shippedSections (files: readonly string[]): Promise<Section[]> {
+  const sections = await readSections(files)
+  let asked: Record<string, string[]> = {}
+  try { asked = JSON.parse(readFileSync(askedPath(), 'utf8')) as Record<string, string[]> } catch { /* none shipped */ }
+  for (const s of sections) {
+    const phrases = asked[s.id.replace(/\/part-\d+$/, '')]
+    if (phrases?.length) s.asked = phrases
+  }
+  return sections
+}
+
 /** The index of the shipped documents, plus the team's own documents in `localDir` when given. */
 export async function loadIndex (localDir?: string): Promise<KbIndex> {
   const shippedFiles = markdownFiles(contentDir())
   const localFiles = localDir ? markdownFiles(localDir) : []
-  if (localFiles.length === 0) return cached(builtIndexPath(), fingerprint(shippedFiles), () => readSections(shippedFiles))
-  return cached(join(localDir!, '..', 'kb-index.json'), fingerprint([...shippedFiles, ...localFiles]),
-    async () => [...await readSections(shippedFiles), ...await readSections(localFiles, true)])
+  const stamped = [...shippedFiles, ...(existsSync(askedPath()) ? [askedPath()] : [])]
+  if (localFiles.length === 0) return cached(builtIndexPath(), fingerprint(stamped), () => shippedSections(shippedFiles))
+  return cached(join(localDir!, '..', 'kb-index.json'), fingerprint([...stamped, ...localFiles]),
+    async () => [...await shippedSections(shippedFiles), ...await readSections(localFiles, true)])
 }

@@ -7,7 +7,7 @@
 import type { Field, KbIndex } from './types.js'
 
 /** The fields a section is indexed by. (Here, not in build-index.ts, so a search need not load the builder.) */
-export const FIELDS: Field[] = ['title', 'trail', 'terms', 'text']
+export const FIELDS: Field[] = ['title', 'trail', 'terms', 'text', 'asked']
 
 export type PostingList = Array<[number, number]>
 

@@ -287,7 +287,7 @@ function bm25 (idx: KbIndex, qts: QueryTerm[], wt: Weights): Float64Array {
     const into = concepts.into.get(k) ?? (j === undefined ? scores : one)
     if (j !== undefined) one.fill(0)
     for (const f of FIELDS) {
-      const list = postingList(idx, f, q.term)
+      const list = wt.field[f] > 0 ? postingList(idx, f, q.term) : undefined
       if (!list) continue
       const idf = Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5))
       const w = q.weight * wt.field[f] * idf * (wt.k1 + 1) * (q.actor && (f === 'title' || f === 'terms') ? wt.actorHeading : 1)

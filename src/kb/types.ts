@@ -14,6 +14,8 @@ export interface Section {
   text: string
   /** Glossary terms and acronyms this section defines. */
   terms: string[]
+  /** How team members ask for what the section says, in their words (content/asked.json; shipped sections only). */
+  asked?: string[]
   /** A glossary entry (it only defines its title): it takes a result slot only when a question asks what the term means. */
   glossary?: boolean
   /** Of a long section split into passages: this passage's number (1-based) and how many there are. */
@@ -22,14 +24,14 @@ export interface Section {
   local?: boolean
 }
 
-export type Field = 'title' | 'trail' | 'terms' | 'text'
+export type Field = 'title' | 'trail' | 'terms' | 'text' | 'asked'
 /** term → its [record index, term frequency] pairs, encoded as one string (`postings.ts`). */
 export type Postings = Record<string, string>
 
 export interface Acronym { acronym: string, expansion: string }
 
 export interface KbIndex {
-  version: 3
+  version: 4
   /** Fingerprint of the content files the index was built from (names, sizes, modification times). */
   fingerprint: string
   sections: Section[]

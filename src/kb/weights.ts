@@ -70,9 +70,9 @@ export interface Weights {
 
 // tuned:begin (written by bench/relevance/tune.js)
 export const WEIGHTS: Weights = {
-  field: { title: 2.5, trail: 1, terms: 1, text: 1 },
+  field: { title: 2.5, trail: 1, terms: 1, text: 1, asked: 2 },
   k1: 1.2,
-  b: { title: 0.5, trail: 0.5, terms: 0.2, text: 0.75 },
+  b: { title: 0.5, trail: 0.5, terms: 0.2, text: 0.75, asked: 0.75 },
   coverageBase: 0.5,
   actorHeading: 0.3,
   thesaurus: 0.6,

@@ -39,4 +39,16 @@ describe('loading the index', () => {
     const old = await loadIndex(kb)
     expect(old.sections.find(s => s.id === 'local/notes/boxes')!.text).toBe('☐ Check the “reefer” list — it’s due.')
   })
+
+  it('indexes how team members ask for each shipped section (content/asked.json) without storing the phrases', async () => {
+    const asked = JSON.parse(await readFile(new URL('../../content/asked.json', import.meta.url), 'utf8')) as Record<string, string[]>
+    const idx = await loadIndex()
+    const ids = new Set(idx.sections.map(s => s.id.replace(/\/part-\d+$/, '')))
+    // Every section has its phrases, and every phrase names a section that exists.
+    expect(new Set(Object.keys(asked))).toEqual(ids)
+    for (const phrases of Object.values(asked)) expect(phrases.length).toBeGreaterThanOrEqual(2)
+    expect(idx.fingerprint).toContain('asked.json')
+    expect(idx.sections.every(s => s.asked === undefined)).toBe(true)
+    expect(Object.keys(idx.postings.asked).length).toBeGreaterThan(500)
+  })
 })

@@ -5,6 +5,7 @@ import { excerpt } from '../../src/kb/excerpt.js'
 import { queryTerms, search, suggestTerms } from '../../src/kb/search.js'
 import { splitSections } from '../../src/kb/sections.js'
 import { boundedDistance, corrections } from '../../src/kb/typos.js'
+import { WEIGHTS } from '../../src/kb/weights.js'
 import { queryWords, term, terms, words } from '../../src/kb/tokens.js'
 
 const DOC = `---
@@ -180,5 +181,16 @@ describe('the acronyms a query names', () => {
     ['the AM and IT staff', [['am', 'am'], ['it', 'it']]]
   ])('%s', (query, named) => {
     expect([...namedAcronyms(query, table)]).toEqual(named)
+  })
+})
+
+describe('how team members ask for a section', () => {
+  it('finds a section by the words people ask for it with, though its text never uses them', () => {
+    const sections = splitSections({ markdown: '# D\n\n## Approval\n\nThe director approves the plan.\n\n## Filing\n\nFile the plan with the port.\n', fallbackId: 'd' })
+    sections.find(s => s.title === 'Approval')!.asked = ['who gives the green light']
+    const idx = buildIndex(sections, 'test')
+    expect(search(idx, 'green light')[0]!.title).toBe('Approval')
+    expect(search(idx, 'green light', { weights: { ...WEIGHTS, field: { ...WEIGHTS.field, asked: 0 } } }).map(h => h.title)).not.toContain('Approval')
+    expect(idx.sections.every(s => s.asked === undefined)).toBe(true)
   })
 })
