@@ -9,6 +9,9 @@ import type { Acronym, Section } from './types.js'
 /** Acronyms spelled like everyday words ("am", "it"); a stop word is one as well: they count typed in capitals. */
 const EVERYDAY = new Set(['am', 'cat', 'ace', 'us', 'it'])
 
+/** Per acronym list (the index's table, the glossary's), its acronyms lower-cased. */
+const knownCache = new WeakMap<readonly string[], Set<string>>()
+
 /**
  * The acronyms (lower-case, as the table spells them) a query names, each with the word it is typed as:
  * the acronym or its plural ("CAs" → ca: "cas"). An acronym that is itself another's plural counts as
@@ -17,8 +20,13 @@ const EVERYDAY = new Set(['am', 'cat', 'ace', 'us', 'it'])
  * Acronyms are compared unstemmed — the stemmer makes "CAS" and "CA" one term.
  */
 export function namedAcronyms (query: string, acronyms: readonly string[]): Map<string, string> {
+  let known = knownCache.get(acronyms)
+  if (!known) { known = new Set(acronyms.map(a => a.toLowerCase())); knownCache.set(acronyms, known) }
   const qWords = new Set(queryWords(query))
-  const known = new Set(acronyms.map(a => a.toLowerCase()))
+  // Most queries name no acronym: one pass over their words says so.
+  let any = false
+  for (const w of qWords) if (known.has(w) || (w.endsWith('s') && known.has(w.slice(0, -1)))) { any = true; break }
+  if (!any) return new Map()
   const typedPlurals = new Set([...query.matchAll(/\b([A-Z][A-Z#]*)s\b/g)].map(m => m[1]!.toLowerCase()).filter(a => known.has(a)).map(a => `${a}s`))
   const out = new Map<string, string>()
   for (const a of acronyms) {

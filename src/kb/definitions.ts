@@ -50,6 +50,15 @@ function glossaryNames (idx: KbIndex): GlossaryName[] {
   return g
 }
 
+const acronymCache = new WeakMap<KbIndex, string[]>()
+
+/** The index's acronyms and those of glossary headings ("ITM/ITS"), as typed; one list per index. */
+function acronymsOf (idx: KbIndex, glossary: GlossaryName[]): string[] {
+  let list = acronymCache.get(idx)
+  if (!list) { list = [...idx.acronyms.map(a => a.acronym), ...glossary.flatMap(g => g.typed)]; acronymCache.set(idx, list) }
+  return list
+}
+
 /**
  * The glossary entry whose title (or acronym) the words name: all of them (`whole`), or all of its title's
  * words among them. A word naming an acronym (`namedAcronyms`: "CAs" is CA's plural, "CAS" is CAS) names
@@ -57,7 +66,7 @@ function glossaryNames (idx: KbIndex): GlossaryName[] {
  */
 function definitionEntry (idx: KbIndex, query: string, qWords: string[], whole: boolean): Section | undefined {
   const glossary = glossaryNames(idx)
-  const named = namedAcronyms(query, [...idx.acronyms.map(a => a.acronym), ...glossary.flatMap(g => g.typed)])
+  const named = namedAcronyms(query, acronymsOf(idx, glossary))
   const acronymOf = (w: string): string | undefined => [...named].find(([, typed]) => typed === w)?.[0]
   const content = qWords.filter(w => !isStopWord(w))
   const qTerms = new Set(content.filter(w => acronymOf(w) === undefined).map(term))
