@@ -38,6 +38,12 @@ export function namedAcronyms (query: string, acronyms: readonly string[]): Map<
   return out
 }
 
+/** The acronym a query word is typed for, from `namedAcronyms`' answer ("cas" → ca when typed "CAs"). */
+export function acronymTypedAs (named: ReadonlyMap<string, string>, word: string): string | undefined {
+  for (const [acr, typed] of named) if (typed === word) return acr
+  return undefined
+}
+
 /** Used in the documents without being spelled out there. */
 const NEVER_SPELLED_OUT: Acronym[] = [
   { acronym: 'TCPO', expansion: 'Trade Compliance Process Owner' },

@@ -3,7 +3,7 @@
  * ("what is a PAT", "define account profile", "what does CAS stand for"); otherwise the entry of a term the
  * query names is a one-line definition card above the results (CLI and app).
  */
-import { namedAcronyms } from './acronyms.js'
+import { acronymTypedAs, namedAcronyms } from './acronyms.js'
 import { plain } from './text.js'
 import { isStopWord, term, terms, words } from './tokens.js'
 import type { Definition, KbIndex, Section } from './types.js'
@@ -67,14 +67,13 @@ function acronymsOf (idx: KbIndex, glossary: GlossaryName[]): string[] {
 function definitionEntry (idx: KbIndex, query: string, qWords: string[], whole: boolean): Section | undefined {
   const glossary = glossaryNames(idx)
   const named = namedAcronyms(query, acronymsOf(idx, glossary))
-  const acronymOf = (w: string): string | undefined => [...named].find(([, typed]) => typed === w)?.[0]
   const content = qWords.filter(w => !isStopWord(w))
-  const qTerms = new Set(content.filter(w => acronymOf(w) === undefined).map(term))
+  const qTerms = new Set(content.filter(w => acronymTypedAs(named, w) === undefined).map(term))
   let best: Section | undefined
   let bestSize = 0
   for (const g of glossary) {
     const ok = whole
-      ? content.every(w => { const a = acronymOf(w); return a !== undefined ? g.acronyms.includes(a) : g.names.has(term(w)) })
+      ? content.every(w => { const a = acronymTypedAs(named, w); return a !== undefined ? g.acronyms.includes(a) : g.names.has(term(w)) })
       : (g.title.length > 1 && g.title.every(t => qTerms.has(t))) || g.acronyms.some(a => named.has(a))
     if (ok && g.title.length > bestSize) { best = g.section; bestSize = g.title.length }
   }

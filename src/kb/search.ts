@@ -6,7 +6,7 @@
  * measurements behind it. Sentences live in passage.ts, excerpts in excerpt.ts, the glossary in definitions.ts.
  */
 import Fuse from 'fuse.js'
-import { namedAcronyms } from './acronyms.js'
+import { acronymTypedAs, namedAcronyms } from './acronyms.js'
 import { asksDefinition } from './definitions.js'
 import { excerptOf } from './excerpt.js'
 import { baseWord, formsIn, formsOf } from './forms.js'
@@ -17,7 +17,7 @@ import { answerForm, askedCount, definingSentence, hasForm, listItems, roleTerms
 import { PHRASES, QUESTION_WORDS, synonymsOf } from './thesaurus.js'
 import { isStopWord, queryWords, term, terms } from './tokens.js'
 import { corrections } from './typos.js'
-import type { Acronym, Field, Hit, KbIndex } from './types.js'
+import type { Field, Hit, KbIndex } from './types.js'
 import { WEIGHTS, type Weights } from './weights.js'
 
 interface QueryTerm {
@@ -138,7 +138,7 @@ function addEverydayTerms (idx: KbIndex, known: ReadonlySet<string>, qWords: rea
   if (w.role > 0 && /^\s*who\b|\bwho (?:is|are|does|do|should|must|can|will)\b/.test(q)) for (const t of roleTerms(idx, v => textFrequency(idx, v))) add(t, w.role, t, undefined, true)
 }
 
-interface AcronymTable { acronyms: string[], entries: Array<{ a: Acronym, acr: string, expTerms: string[] }> }
+interface AcronymTable { acronyms: string[], expansions: Map<string, string>, entries: Array<{ acr: string, expTerms: string[] }> }
 const acronymCache = new WeakMap<KbIndex, AcronymTable>()
 
 /** The index's acronyms, lower-cased, with their spelled-out forms' terms: stemmed once per index, not per query. */
@@ -147,7 +147,8 @@ function acronymTable (idx: KbIndex): AcronymTable {
   if (!t) {
     t = {
       acronyms: idx.acronyms.map(a => a.acronym),
-      entries: idx.acronyms.map(a => ({ a, acr: a.acronym.toLowerCase(), expTerms: terms(a.expansion) }))
+      expansions: new Map(idx.acronyms.map(a => [a.acronym.toLowerCase(), a.expansion])),
+      entries: idx.acronyms.map(a => ({ acr: a.acronym.toLowerCase(), expTerms: terms(a.expansion) }))
     }
     acronymCache.set(idx, t)
   }
@@ -159,14 +160,12 @@ function acronymTable (idx: KbIndex): AcronymTable {
  * documents define a thing under its spelled-out name ("A compliance assessment is …").
  */
 function spelledOut (idx: KbIndex, query: string): string {
-  const { acronyms } = acronymTable(idx)
+  const { acronyms, expansions } = acronymTable(idx)
   const named = namedAcronyms(query, acronyms)
   if (named.size === 0) return query
-  const expansion = new Map(idx.acronyms.map(a => [a.acronym.toLowerCase(), a.expansion]))
   return query.replace(/\b[A-Za-z][A-Za-z#]*\b/g, w => {
-    const lw = w.toLowerCase()
-    const acr = [...named].find(([, typed]) => typed === lw)?.[0]
-    return (acr && expansion.get(acr)) ?? w
+    const acr = acronymTypedAs(named, w.toLowerCase())
+    return (acr && expansions.get(acr)) ?? w
   })
 }
 
