@@ -209,7 +209,9 @@ export function search (idx: KbIndex, query: string, opts: { limit?: number, wei
   if (qts.length === 0) return definition ? [toHit(idx, idx.sections.indexOf(definition), 1, qts)] : []
   const scores = bm25(idx, qts, w)
   // The `keep` best-scoring sections, found without sorting them all: the keep-th best score is the bar.
-  const keep = Math.max(w.rerankSentences, limit * 2)
+  // The same number whatever the limit, so `pat search -n 5`, the app's 20 and the bench's 10 agree on
+  // their first results; a limit past them is filled in BM25's order below (`moreByBm25`).
+  const keep = w.rerankSentences
   let count = 0
   const positive = new Float64Array(scores.length)
   for (let i = 0; i < scores.length; i++) {
@@ -239,8 +241,31 @@ export function search (idx: KbIndex, query: string, opts: { limit?: number, wei
   const listing = listingSections(idx, query, qts, scores)
   const candidates = new Set(ranked.map(([i]) => i))
   for (const j of listing) if (!candidates.has(j)) ranked.push([j, scores[j]!])
-  const reranked = rerank(idx, qts, bySentence(idx, query, qts, ranked, w, { defining, listing }), w)
-  return groupParts(idx, reranked).slice(0, limit).map(([i, score]) => toHit(idx, i, score, qts))
+  const reranked = groupParts(idx, rerank(idx, qts, bySentence(idx, query, qts, ranked, w, { defining, listing }), w))
+  if (reranked.length < limit) reranked.push(...moreByBm25(idx, scores, candidates, reranked, limit - reranked.length))
+  return reranked.slice(0, limit).map(([i, score]) => toHit(idx, i, score, qts))
+}
+
+/**
+ * Past the re-scored candidates, the other matching sections in BM25's order (a long section once), each
+ * scored below the last re-scored result so the list stays in order.
+ */
+function moreByBm25 (idx: KbIndex, scores: Float64Array, taken: ReadonlySet<number>, shown: Array<[number, number]>, need: number): Array<[number, number]> {
+  const rest: Array<[number, number]> = []
+  for (let i = 0; i < scores.length; i++) if (scores[i]! > 0 && !taken.has(i)) rest.push([i, scores[i]!])
+  rest.sort((a, b) => b[1] - a[1])
+  const floor = (shown.at(-1)?.[1] ?? 1) * 0.99
+  const top = rest[0]?.[1] ?? 1
+  const bases = new Set(shown.map(([i]) => baseId(idx.sections[i]!.id)))
+  const out: Array<[number, number]> = []
+  for (const [i, s] of rest) {
+    if (out.length >= need) break
+    const base = baseId(idx.sections[i]!.id)
+    if (bases.has(base)) continue
+    bases.add(base)
+    out.push([i, floor * s / top])
+  }
+  return out
 }
 
 /** BM25 per field, times how many of the query's own words (not its expansions) a section matched. */

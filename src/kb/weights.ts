@@ -87,7 +87,7 @@ export const WEIGHTS: Weights = {
   acronymBeside: 0.3,
   typo1: 0.85,
   typo2: 0.6,
-  rerankSentences: 16,
+  rerankSentences: 20,
   bm25Power: 0.85,
   sentenceBase: 0.1,
   sentencePower: 3,

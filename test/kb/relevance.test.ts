@@ -111,6 +111,18 @@ describe('search relevance on the shipped documents', () => {
     expect(search(idx, 'define account profile', { limit: 1 })[0]!.id).toBe('sop/glossary/account-profile')
   })
 
+  it('ranks the same first results whatever the limit (CLI 5, the app 20), and fills a long limit in order', async () => {
+    const idx = await loadIndex()
+    for (const q of SET.slice(0, 60)) {
+      const short = search(idx, q.query, { limit: 3 }).map(h => h.id)
+      const long = search(idx, q.query, { limit: 40 })
+      expect(long.slice(0, 3).map(h => h.id), q.query).toEqual(short)
+      expect(new Set(long.map(h => baseId(h.id))).size, q.query).toBe(long.length)
+      for (let k = 1; k < long.length; k++) expect(long[k]!.score, q.query).toBeLessThanOrEqual(long[k - 1]!.score)
+    }
+    expect(search(idx, 'account', { limit: 40 })).toHaveLength(40)
+  })
+
   it('lists parts of one section once, best part first, labelled', async () => {
     const idx = await loadIndex()
     const hits = search(idx, 'recordkeeping requirements policy statement', { limit: 8 })
