@@ -67,13 +67,13 @@ export async function run () {
   const oursHeld = relevance(ours, heldout)
   const miniHeld = relevance(miniRank, heldout)
   const miniTune = relevance(miniRank, tuning)
-  // The same on the set's own answers only (before the pooled judgments added the other passages that answer).
   // Passages now in our first three that the pooled judgments never saw: when this grows, judge them (docs/search.md).
   const judged = judgedPairs()
   const unjudged = [...SET, ...FRESH].reduce((n, q) => n + [...new Set(ours(q.query).map(baseId))].slice(0, 3).filter(id => !judged.has(`${q.query}|${id}`)).length, 0)
   // The fresh questions: written after the ranking's last change, read by no decision (docs/search.md).
   const oursFresh = relevance(ours, FRESH)
   const miniFresh = relevance(miniRank, FRESH)
+  // The held-out half on the set's own answers only (before the pooled judgments added the other passages that answer).
   const writtenHeld = WRITTEN.filter(q => q.half === 'heldout')
   const oursWritten = relevance(ours, writtenHeld)
   const miniWritten = relevance(miniRank, writtenHeld)
