@@ -9,6 +9,7 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from '
 import { isAscii } from 'node:buffer'
 import { basename, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { baseId } from './outline.js'
 import type { KbIndex, Section } from './types.js'
 
 export const contentDir = (): string => fileURLToPath(new URL('../../content/', import.meta.url))
@@ -65,7 +66,7 @@ async function shippedSections (files: readonly string[]): Promise<Section[]> {
   let asked: Record<string, string[]> = {}
   try { asked = JSON.parse(readFileSync(askedPath(), 'utf8')) as Record<string, string[]> } catch { /* none shipped */ }
   for (const s of sections) {
-    const phrases = asked[s.id.replace(/\/part-\d+$/, '')]
+    const phrases = asked[baseId(s.id)]
     if (phrases?.length) s.asked = phrases
   }
   return sections
