@@ -60,13 +60,21 @@ function averages (idx: KbIndex): Record<Field, number> {
   return a
 }
 
+const PRONOUNS: ReadonlySet<string> = new Set(['us', 'them', 'him', 'her', 'me', 'you', 'it'])
+
 /** A query's everyday phrases ("take part") and its other words: a phrase is looked up as the documents' words for it. */
 function phrasesOf (all: string[]): { qWords: string[], phrases: Array<{ first: string, terms: readonly string[] }> } {
   const phrases: Array<{ first: string, terms: readonly string[] }> = []
   const inPhrase = new Set<number>()
   for (let k = 0; k + 1 < all.length; k++) {
-    const expansion = PHRASES[`${all[k]} ${all[k + 1]}`]
-    if (expansion && !inPhrase.has(k)) { phrases.push({ first: all[k]!, terms: expansion }); inPhrase.add(k); inPhrase.add(k + 1) }
+    if (inPhrase.has(k)) continue
+    // (the two words side by side, or a pronoun between them: "let them know")
+    const gap = PRONOUNS.has(all[k + 1]!) && PHRASES[`${all[k]} ${all[k + 2]}`] ? 1 : 0
+    const expansion = PHRASES[`${all[k]} ${all[k + 1 + gap]}`]
+    if (expansion) {
+      phrases.push({ first: all[k]!, terms: expansion })
+      for (let j = k; j <= k + 1 + gap; j++) inPhrase.add(j)
+    }
   }
   return { qWords: inPhrase.size ? all.filter((_, k) => !inPhrase.has(k)) : all, phrases }
 }
@@ -104,6 +112,8 @@ function addWordTerms (idx: KbIndex, known: ReadonlySet<string>, qWords: readonl
     // "How often" asks for a cadence (QUESTION_WORDS answers it with the documents' cadence words): the
     // word itself would only meet "often-encountered" and "more often than not".
     if (qWords[k - 1] === 'how' && (word === 'often' || word === 'frequently')) continue
+    // "keeps stonewalling", "keeps turning up": it goes on happening; record-keeping is another matter.
+    if ((word === 'keep' || word === 'keeps') && qWords[k + 1]?.endsWith('ing')) continue
     // An irregular form the documents do not use is looked up as its base word ("chose" → choose).
     const t = known.has(term(word)) ? term(word) : term(baseWord(word))
     // The word's other forms in the documents ("notify" → notification) count as the word itself — those

@@ -44,7 +44,7 @@ export const THESAURUS: Readonly<Record<string, readonly string[]>> = {
   okay: ['approve'],
   approve: ['approved', 'concurrence'],
   agree: ['concurrence', 'consensus'],
-  escalate: ['raise', 'raised', 'resolve'],
+  escalate: ['raise', 'raised', 'resolve', 'refer'],
   disagree: ['conflict', 'dispute', 'disagreements'],
   fix: ['correct', 'corrective', 'remedies'],
   fixing: ['correct', 'remedies', 'resolve'],
@@ -56,6 +56,12 @@ export const THESAURUS: Readonly<Record<string, readonly string[]>> = {
   refuse: ['reluctant', 'voluntary'],
   refuses: ['reluctant', 'voluntary'],
   decline: ['reluctant'],
+  stonewall: ['resistance', 'reluctant'],
+  stonewalling: ['resistance', 'reluctant'],
+  uncooperative: ['resistance', 'reluctant'],
+  pushback: ['resistance', 'reluctant'],
+  ok: ['approve', 'clearance', 'decision'],
+  okd: ['approved', 'clearance', 'decision'],
   give: ['release', 'released', 'provide'],
   share: ['release', 'information'],
   send: ['forward', 'submit', 'mail'],
@@ -155,14 +161,25 @@ export const THESAURUS: Readonly<Record<string, readonly string[]>> = {
   drop: ['remove', 'removed'],
   move: ['shift', 'transition'],
   know: ['knowledge', 'familiar'],
-  mod: ['modernization']
+  mod: ['modernization'],
+  hole: ['gaps', 'weakness'],
+  holes: ['gaps', 'weaknesses'],
+  // the abbreviations people type
+  acct: ['account'],
+  accts: ['accounts'],
+  mgr: ['manager'],
+  info: ['information'],
+  dept: ['department'],
+  govt: ['government'],
+  docs: ['documents', 'documentation']
 }
 
 /**
  * Everyday phrases whose words mean little apart ("take part", "set up", "sign off") → the documents' words
  * for the phrase. A phrase found in a query stands for its words: they are not looked up one by one ("part"
  * would meet "part of", "up" every "set up"), and the words listed here stand in for the phrase, counted as
- * one query word. Keys are lower-case words with single spaces; values plain words (stemmed at use).
+ * one query word. A pronoun may stand between the two words ("let them know"). Keys are lower-case words
+ * with single spaces; values plain words (stemmed at use).
  */
 export const PHRASES: Readonly<Record<string, readonly string[]>> = {
   'take part': ['participate', 'participation'],
@@ -176,6 +193,7 @@ export const PHRASES: Readonly<Record<string, readonly string[]>> = {
   'kick off': ['initial', 'introductory'],
   'in charge': ['responsible', 'lead'],
   'point person': ['poc', 'contact'],
+  'lead person': ['leader', 'poc', 'primary'],
   'turn down': ['reluctant', 'decline'],
   'opt out': ['voluntary', 'withdraw'],
   'mod act': ['modernization', 'act'],
@@ -185,6 +203,8 @@ export const PHRASES: Readonly<Record<string, readonly string[]>> = {
   'spot checks': ['random', 'examinations'],
   'paper trail': ['documentation', 'records'],
   'on time': ['timely'],
+  'let know': ['notify', 'inform', 'contact', 'report'],
+  'keep posted': ['notify', 'inform', 'report'],
   'go with': ['accompany', 'attached', 'supporting'],
   'goes with': ['accompany', 'attached', 'supporting']
 }

@@ -62,7 +62,7 @@ export function terms (text: string): string[] {
  */
 const FILLER = new Set(('about ever just get gets got getting go goes going gone being been theres thats whats ' +
   'heres dont doesnt didnt isnt arent wasnt cant couldnt wont wouldnt shouldnt else really very actually ' +
-  'basically anything something someone anyone everything section sections chapter paragraph').split(' '))
+  'basically anything nothing something someone anyone everything too section sections chapter paragraph').split(' '))
 
 /** A word a query's terms leave out: a stop word of the index, or a question's filler word. */
 export function isStopWord (word: string): boolean {

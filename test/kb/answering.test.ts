@@ -164,6 +164,31 @@ describe('the words of a question', () => {
     expect(PHRASES['go with']).toContain('supporting')
   })
 
+  it('read a phrase with a pronoun between its words ("let them know") as the phrase', () => {
+    const md = '# D\n\n## Progress\n\nOnce the account has resolved an item, contact your network to report the status.\n\n' +
+      '## Knowledge\n\nTeam members let the account know they know the rules.\n'
+    const small = buildIndex(splitSections({ markdown: md, fallbackId: 'd' }), 'test')
+    for (const q of ['who do we let know when the item is resolved', 'do we let them know when the item is resolved']) {
+      const ts = queryTerms(small, q).map(t => t.term)
+      expect(ts, q).toContain('report')
+      expect(ts, q).not.toContain('let')
+      expect(ts, q).not.toContain('know')
+      expect(search(small, q, { limit: 1 })[0]!.title, q).toBe('Progress')
+    }
+    // Any other word between them is no phrase: "let the team know" keeps its words.
+    expect(queryTerms(small, 'let the team know').map(t => t.term)).toContain('know')
+  })
+
+  it('read "keeps …ing" as something going on, not as keeping records; abbreviations as their words', () => {
+    const md = '# D\n\n## Record-keeping\n\nKeep records for five years.\n\n## Resistance\n\nIf there is undue resistance from the account, refer the conflict to the NASC. A note.\n'
+    const small = buildIndex(splitSections({ markdown: md, fallbackId: 'd' }), 'test')
+    expect(queryTerms(small, 'importer keeps stonewalling us').map(t => t.term)).not.toContain('keep')
+    expect(queryTerms(small, 'how long do we keep records').map(t => t.term)).toContain('keep')
+    expect(search(small, 'importer keeps stonewalling us', { limit: 1 })[0]!.title).toBe('Resistance')
+    expect(queryTerms(small, 'acct has nothing open').map(t => t.term)).toContain('account')
+    expect(queryTerms(small, 'acct has nothing open').map(t => t.term)).not.toContain('noth')
+  })
+
   it('count an acronym\'s spelled-out form standing whole in a sentence as the acronym', () => {
     const md = '# D\n\n## Purpose\n\nThe CIP exhibit explains the CIP format. It has a cover page. Accounts track many things.\n\n' +
       '## Follow-up\n\nStaff track the Compliance Improvement Plan each quarter.\n\n## Other\n\nA CIP lists the steps.\n\n' +
