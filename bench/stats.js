@@ -22,6 +22,18 @@ export function medianProcessMs (cmd, args, runs, env = process.env) {
 }
 
 /**
+ * Median wall times (ms) of several commands run in turn, `runs` rounds of each: a slow spell of the machine
+ * falls on all of them alike, so their ratio holds better than two series run one after the other.
+ * @param {Array<[string, string[]]>} commands @param {number} runs
+ */
+export function interleavedMedians (commands, runs, env = process.env) {
+  /** @type {number[][]} */
+  const times = commands.map(() => [])
+  for (let i = 0; i < runs; i++) commands.forEach(([cmd, args], k) => { times[k]?.push(medianProcessMs(cmd, args, 1, env)) })
+  return times.map(t => percentile(t, 50))
+}
+
+/**
  * A figure of the report: value with unit, and the goal it is measured against. A goal of an issue still
  * open (`goal.open: '#18'`) is reported as a target — `target`, `targetText`, `issue`, `reached` — not as a
  * `met` goal: it says how far the work has come, and becomes a goal (`met`) when the issue is resolved.
