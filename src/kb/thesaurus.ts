@@ -8,6 +8,7 @@
  * Written from the seeds' vocabulary, not from any test question: each entry is a way of naming a concept of
  * the documents. Keep entries general (a concept, not a sentence).
  */
+import { EVERYDAY, EVERYDAY_PHRASES } from './everyday.js'
 
 /** everyday word → the documents' words for it. Keys and values are plain lower-case words (stemmed at use). */
 export const THESAURUS: Readonly<Record<string, readonly string[]>> = {
@@ -181,7 +182,7 @@ export const THESAURUS: Readonly<Record<string, readonly string[]>> = {
  * one query word. A pronoun may stand between the two words ("let them know"). Keys are lower-case words
  * with single spaces; values plain words (stemmed at use).
  */
-export const PHRASES: Readonly<Record<string, readonly string[]>> = {
+const OWN_PHRASES: Readonly<Record<string, readonly string[]>> = {
   'take part': ['participate', 'participation'],
   'taking part': ['participate', 'participation'],
   'follow up': ['follow', 'monitor'],
@@ -209,6 +210,9 @@ export const PHRASES: Readonly<Record<string, readonly string[]>> = {
   'goes with': ['accompany', 'attached', 'supporting']
 }
 
+/** The everyday phrases: ours and everyday.ts's. */
+export const PHRASES: Readonly<Record<string, readonly string[]>> = { ...EVERYDAY_PHRASES, ...OWN_PHRASES }
+
 /** Question phrases → the words the documents answer them with. Matched on the query's leading words. */
 export const QUESTION_WORDS: ReadonlyArray<{ pattern: RegExp, terms: readonly string[] }> = [
   { pattern: /\bhow (often|frequently)\b|\bevery how\b/, terms: ['annually', 'quarterly', 'every', 'years', 'periodically', 'least'] },
@@ -227,11 +231,11 @@ let byTerm: Map<string, readonly string[]> | undefined
 
 /** The documents' words for a query word: looked up as typed, else by its stem ("picks", "picking" → pick). */
 export function synonymsOf (word: string, stem: (w: string) => string): readonly string[] {
-  const direct = THESAURUS[word]
+  const direct = THESAURUS[word] ?? EVERYDAY[word]
   if (direct) return direct
   if (!byTerm) {
     byTerm = new Map()
-    for (const [k, v] of Object.entries(THESAURUS)) byTerm.set(stem(k), [...new Set([...(byTerm.get(stem(k)) ?? []), ...v])])
+    for (const [k, v] of Object.entries({ ...EVERYDAY, ...THESAURUS })) byTerm.set(stem(k), [...new Set([...(byTerm.get(stem(k)) ?? []), ...v])])
   }
   return byTerm.get(stem(word)) ?? []
 }
