@@ -7,7 +7,8 @@
 //   node bench/relevance/build-set.js
 // `node bench/relevance/build-set.js fresh` builds fresh-set.json from fresh-questions.tsv the same way, every
 // question in the "fresh" half: questions written after the ranking's last change, for a check no decision
-// has seen (docs/search.md).
+// has seen (docs/search.md); `fresh2` builds fresh2-set.json, the second such set, written once the first had
+// been read.
 // A phrase found in no section or no seed, or in sections of more than one heading, stops the build.
 import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
@@ -22,8 +23,10 @@ const baseId = id => id.replace(/\/part-\d+$/, '')
 
 const idx = await loadIndex()
 const seeds = readdirSync(seedsDir).filter(f => f.endsWith('.txt')).map(f => ({ file: f, text: clean(readFileSync(join(seedsDir, f), 'utf8')) }))
-const fresh = process.argv[2] === 'fresh'
-const [input, output] = fresh ? ['fresh-questions.tsv', 'fresh-set.json'] : ['questions.tsv', 'relevance-set.json']
+// `fresh` (the first fresh questions) or `fresh2` (the second): the name of the set and of its half.
+const freshName = ['fresh', 'fresh2'].includes(process.argv[2] ?? '') ? process.argv[2] : undefined
+const fresh = freshName !== undefined
+const [input, output] = fresh ? [`${freshName}-questions.tsv`, `${freshName}-set.json`] : ['questions.tsv', 'relevance-set.json']
 const previous = existsSync(join(here, output)) ? JSON.parse(readFileSync(join(here, output), 'utf8')) : []
 const halfOf = new Map(previous.map(q => [q.query, q.half]))
 
@@ -49,8 +52,8 @@ lines.forEach((line, n) => {
     break
   }
   if (!seed) { problems.push(`${n + 1}: "${phrase}" is in no seed document`); return }
-  out.push({ query, expect, seed, half: fresh ? 'fresh' : halfOf.get(query) ?? (out.length % 2 === 0 ? 'tuning' : 'heldout') })
+  out.push({ query, expect, seed, half: freshName ?? halfOf.get(query) ?? (out.length % 2 === 0 ? 'tuning' : 'heldout') })
 })
 if (problems.length) { console.error(problems.join('\n')); process.exit(1) }
 writeFileSync(join(here, output), JSON.stringify(out, null, 1) + '\n')
-console.log(`${out.length} questions: ${out.filter(q => q.half === 'tuning').length} tuning, ${out.filter(q => q.half === 'heldout').length} held out, ${out.filter(q => q.half === 'fresh').length} fresh`)
+console.log(`${out.length} questions: ${out.filter(q => q.half === 'tuning').length} tuning, ${out.filter(q => q.half === 'heldout').length} held out, ${out.filter(q => q.half === freshName).length} ${freshName ?? 'fresh'}`)

@@ -1,6 +1,6 @@
 // @ts-check
 // The relevance sets as the bench and the tuner read them: the questions of relevance-set.json (tuning and
-// held-out halves) or of fresh-set.json (written after the ranking's last change, read by no decision), each
+// held-out halves) or of the fresh sets (written after a ranking change, for a check no decision has read), each
 // with the passage holding its seed phrase and, beside it, every passage the pooled judgments
 // (judgments.json; docs/search.md "Pooled judgments") found to answer the question as well.
 // `written: true` gives the sets' own answers only, for the figures reported both ways.
@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs'
 const read = name => JSON.parse(readFileSync(new URL(`./${name}`, import.meta.url), 'utf8'))
 
 /**
- * @typedef {{ query: string, expect: string[], seed: { file: string, sentence: string }, half: 'tuning' | 'heldout' | 'fresh' }} Question
+ * @typedef {{ query: string, expect: string[], seed: { file: string, sentence: string }, half: 'tuning' | 'heldout' | 'fresh' | 'fresh2' }} Question
  */
 
 /** @param {Question[]} set @param {boolean} written @returns {Question[]} */
@@ -26,9 +26,14 @@ export function relevanceSet ({ written = false } = {}) {
   return withJudged(read('relevance-set.json'), written)
 }
 
-/** The fresh questions (none before fresh-set.json is built). @param {{ written?: boolean }} [opts] */
-export function freshSet ({ written = false } = {}) {
-  return existsSync(new URL('./fresh-set.json', import.meta.url)) ? withJudged(read('fresh-set.json'), written) : []
+/**
+ * Fresh questions (none before their file is built): round 1, fresh-set.json, read by the decisions of
+ * 2026-12-07 18:1x UTC on (a tuning set since); round 2, fresh2-set.json, written then and read by no decision.
+ * @param {{ written?: boolean, round?: 1 | 2 }} [opts]
+ */
+export function freshSet ({ written = false, round = 1 } = {}) {
+  const name = round === 1 ? 'fresh-set.json' : 'fresh2-set.json'
+  return existsSync(new URL(`./${name}`, import.meta.url)) ? withJudged(read(name), written) : []
 }
 
 /**
