@@ -225,8 +225,10 @@ export function search (idx: KbIndex, query: string, opts: { limit?: number, wei
   let count = 0
   const positive = new Float64Array(scores.length)
   for (let i = 0; i < scores.length; i++) {
-    // A glossary entry only defines its term: it answers only a question asking what the term means.
-    if (scores[i]! > 0 && !definition && idx.sections[i]!.glossary) scores[i] = 0
+    // A glossary entry's first sentence only defines its term: it answers only a question asking what the
+    // term means. Otherwise an entry takes a slot only by what it says past it ("For large PFI accounts,
+    // Compliance Assessment will be the account evaluation"), and competes by that alone (`glossaryAdds`).
+    if (scores[i]! > 0 && !definition && idx.sections[i]!.glossary && !saysMore(sentenceData(idx, i), qts)) scores[i] = 0
     if (scores[i]! > 0) positive[count++] = scores[i]!
   }
   const bar = count > keep ? positive.subarray(0, count).sort()[count - keep]! : 0
@@ -251,9 +253,16 @@ export function search (idx: KbIndex, query: string, opts: { limit?: number, wei
   const listing = listingSections(idx, query, qts, scores)
   const candidates = new Set(ranked.map(([i]) => i))
   for (const j of listing) if (!candidates.has(j)) ranked.push([j, scores[j]!])
-  const reranked = groupParts(idx, rerank(idx, qts, bySentence(idx, query, qts, ranked, w, { defining, listing }), w))
+  const reranked = groupParts(idx, rerank(idx, qts, bySentence(idx, query, qts, ranked, w, { defining, listing, glossaryAdds: !definition }), w))
   if (reranked.length < limit) reranked.push(...moreByBm25(idx, scores, candidates, reranked, limit - reranked.length))
   return reranked.slice(0, limit).map(([i, score]) => toHit(idx, i, score, qts))
+}
+
+/** Whether a sentence past a glossary entry's definition holds a word of the query other than the entry's own term. */
+function saysMore ({ sets }: Sentences, qts: QueryTerm[]): boolean {
+  const term = sets[0]!
+  for (let j = 2; j < sets.length; j++) if (qts.some(q => !q.soft && !q.group && !term.has(q.term) && sets[j]!.has(q.term))) return true
+  return false
 }
 
 /**
@@ -415,7 +424,7 @@ interface SentenceQuery {
 const FORM_WEIGHT: Record<AnswerForm, 'quantity' | 'condition' | 'extent'> = { figure: 'quantity', condition: 'condition', extent: 'extent' }
 
 /** How much of the query (by term weight × rarity) the best single sentence of each candidate holds. */
-function bySentence (idx: KbIndex, query: string, qts: QueryTerm[], ranked: Array<[number, number]>, w: Weights, { defining, listing }: Asked = {}): Array<[number, number]> {
+function bySentence (idx: KbIndex, query: string, qts: QueryTerm[], ranked: Array<[number, number]>, w: Weights, { defining, listing, glossaryAdds }: Asked = {}): Array<[number, number]> {
   const n = idx.sections.length
   // The words of an acronym's spelled-out form count only standing whole, as the acronym (`spelledForms`):
   // one of them alone ("compliance" of Compliance Improvement Plan) says nothing of the acronym.
@@ -453,15 +462,18 @@ function bySentence (idx: KbIndex, query: string, qts: QueryTerm[], ranked: Arra
     ceiling: most.reduce((x, y) => x + y, 0)
   }
   return ranked.map(([i, s]) => {
-    const best = bestSentence(sentenceData(idx, i), sq)
+    const best = bestSentence(sentenceData(idx, i), sq, glossaryAdds && idx.sections[i]!.glossary ? 2 : 1)
     const defines = defining ? definesBy(idx.sections[i]!.title, sentenceData(idx, i).texts, defining) : 0
     const lists = listing?.has(i) ? w.lists : 0
     return [i, Math.pow(s, w.bm25Power) * Math.pow(w.sentenceBase + Math.min(w.sentenceCap, best / total) + defines * w.defines + lists, w.sentencePower)] as [number, number]
   }).sort((a, b) => b[1] - a[1])
 }
 
-/** What the best sentence of a section — or two neighbouring ones, at `window` of their worth — holds of the query. */
-function bestSentence (data: Sentences, { qts, w, weights, one, two, pairs, pairKeys, spelled, form, lift, ceiling }: SentenceQuery): number {
+/**
+ * What the best sentence of a section — or two neighbouring ones, at `window` of their worth — holds of the
+ * query, from its sentence `from` on (1, the first; 2 skips a glossary entry's definition).
+ */
+function bestSentence (data: Sentences, { qts, w, weights, one, two, pairs, pairKeys, spelled, form, lift, ceiling }: SentenceQuery, from = 1): number {
   const { texts, sets, pairs: sentencePairs, heading } = data
   const title = heading ?? sets[0]!
   const { live, inTitle, livePairs } = liveTerms(data, title, qts, pairs)
@@ -469,7 +481,7 @@ function bestSentence (data: Sentences, { qts, w, weights, one, two, pairs, pair
   let cur = new Uint8Array(live.length)
   let prev = new Uint8Array(live.length)
   let prevOfForm = false
-  for (let j = 1; j < sets.length; j++) {
+  for (let j = from; j < sets.length; j++) {
     const sentence = sets[j]!
     one.start()
     for (let m = 0; m < live.length; m++) {
@@ -485,7 +497,7 @@ function bestSentence (data: Sentences, { qts, w, weights, one, two, pairs, pair
     if (v > best) best = v
     // Two neighbouring sentences read as one, at `window` of their worth: an answer often takes two
     // ("The NASC selects the account. It then tells the port.").
-    if (w.window > 0 && j > 1 && w.window * ceiling * lift > best) {
+    if (w.window > 0 && j > from && w.window * ceiling * lift > best) {
       two.start()
       for (let m = 0; m < live.length; m++) if (cur[m] || prev[m]) two.add(live[m]!)
       const both = w.window * two.sum * (ofForm || prevOfForm ? lift : 1)
@@ -500,8 +512,11 @@ function bestSentence (data: Sentences, { qts, w, weights, one, two, pairs, pair
 /** A list a question asks for: how many things, and the terms naming what they are of ("account management"). */
 interface ListAsked { count: number, subject: string[], says: RegExp }
 
-/** What the question's form asks for: the definition of a subject, or a list of so many things (the sections listing them). */
-interface Asked { defining?: Defining | undefined, listing?: ReadonlySet<number> }
+/**
+ * What the question's form asks for: the definition of a subject, or a list of so many things (the sections
+ * listing them); `glossaryAdds`: no definition, so a glossary entry counts only what it says past its first sentence.
+ */
+interface Asked { defining?: Defining | undefined, listing?: ReadonlySet<number>, glossaryAdds?: boolean }
 
 /** "What are the 5 steps of account management": 5, and the query's own terms other than "5 steps". */
 function listAsked (query: string, qts: QueryTerm[]): ListAsked | undefined {

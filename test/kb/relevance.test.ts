@@ -84,8 +84,17 @@ describe('search relevance on the shipped documents', () => {
     const idx = await loadIndex()
     const hits = search(idx, 'how often must the account profile be reviewed', { limit: 3 })
     expect(hits[0]!.id).toBe('sop/evaluate-the-account/the-process/create-or-obtain-an-account-profile')
-    expect(hits.some(h => h.id.startsWith('sop/glossary/'))).toBe(false)
+    expect(hits.map(h => h.id)).not.toContain('sop/glossary/account-profile')
     expect(search(idx, 'what is a CIP conditional period', { limit: 3 }).map(h => h.id)).toContain('cip/timeframes')
+  })
+
+  it('gives a glossary entry a slot by what it says past its definition, and only by that', async () => {
+    const idx = await loadIndex()
+    // "For large PFI accounts, Compliance Assessment will be the account evaluation" is the entry's second sentence.
+    expect(search(idx, 'for big PFI importers what counts as the evaluation', { limit: 1 })[0]!.id).toBe('sop/glossary/account-evaluation')
+    expect(search(idx, 'does the profile pull in public record stuff like dun and bradstreet', { limit: 1 })[0]!.id).toBe('sop/glossary/account-profile')
+    // Its definition alone does not: "employees responsible for managing an account" is the PAT entry's first sentence.
+    expect(search(idx, 'port account teams employees').map(h => h.id)).not.toContain('sop/glossary/port-account-teams-pat')
   })
 
   it('tells CA from CAS, which the stemmer makes one term: the card, the glossary slot and the definition', async () => {
