@@ -14,8 +14,11 @@ import { figure, interleavedMedians, medianProcessMs, percentile, round } from '
 const PAT = fileURLToPath(new URL('../bin/pat.cjs', import.meta.url))
 const SET = relevanceSet()
 const WRITTEN = relevanceSet({ written: true })
-const FRESH = freshSet()
-const FRESH2 = freshSet({ round: 2 })
+// Fresh questions (docs/search.md), each set written once the one before had been read: the last, read by
+// no decision, is the check of a question nobody tuned for; the others are tuning sets since.
+const FRESH_ROUNDS = /** @type {const} */ ([[3, 'third fresh questions, read by no decision'], [2, 'second fresh questions, tuned on since'], [1, 'first fresh questions, tuned on since']])
+  .map(([round, label]) => ({ round, label, set: freshSet({ round }) })).filter(r => r.set.length > 0)
+const FRESH = FRESH_ROUNDS.flatMap(r => r.set)
 const baseId = id => id.replace(/\/part-\d+$/, '')
 
 /** hit@1, hit@3 and MRR (over the top 10) of a ranking function on some questions; parts count as their section. */
@@ -70,13 +73,8 @@ export async function run () {
   const miniTune = relevance(miniRank, tuning)
   // Passages now in our first three that the pooled judgments never saw: when this grows, judge them (docs/search.md).
   const judged = judgedPairs()
-  const unjudged = [...SET, ...FRESH, ...FRESH2].reduce((n, q) => n + [...new Set(ours(q.query).map(baseId))].slice(0, 3).filter(id => !judged.has(`${q.query}|${id}`)).length, 0)
-  // Fresh questions (docs/search.md): the first set, written after a ranking change and read by the
-  // decisions since (a tuning set now); the second, written once the first had been read, read by none.
-  const oursFresh = relevance(ours, FRESH)
-  const miniFresh = relevance(miniRank, FRESH)
-  const oursFresh2 = relevance(ours, FRESH2)
-  const miniFresh2 = relevance(miniRank, FRESH2)
+  const unjudged = [...SET, ...FRESH].reduce((n, q) => n + [...new Set(ours(q.query).map(baseId))].slice(0, 3).filter(id => !judged.has(`${q.query}|${id}`)).length, 0)
+  const fresh = FRESH_ROUNDS.map(r => ({ ...r, ours: relevance(ours, r.set), mini: relevance(miniRank, r.set) }))
   // The held-out half on the set's own answers only (before the pooled judgments added the other passages that answer).
   const writtenHeld = WRITTEN.filter(q => q.half === 'heldout')
   const oursWritten = relevance(ours, writtenHeld)
@@ -90,8 +88,7 @@ export async function run () {
   return {
     sections: idx.sections.length,
     questions: SET.length,
-    fresh: FRESH.length,
-    fresh2: FRESH2.length,
+    fresh: Object.fromEntries(fresh.map(r => [`round${r.round}`, r.set.length])),
     tuning: tuning.length,
     heldOut: heldout.length,
     figures: [
@@ -107,24 +104,13 @@ export async function run () {
       figure('hit@1 (held-out half, the set\'s own answers only)', pct(oursWritten.hitAt1), '%'),
       figure('hit@3 (held-out half, the set\'s own answers only)', pct(oursWritten.hitAt3), '%'),
       figure('MRR (held-out half, the set\'s own answers only)', oursWritten.mrr, ''),
-      ...(FRESH2.length
-        ? [
-            figure('hit@1 (second fresh questions, read by no decision)', pct(oursFresh2.hitAt1), '%'),
-            figure('hit@3 (second fresh questions, read by no decision)', pct(oursFresh2.hitAt3), '%'),
-            figure('MRR (second fresh questions, read by no decision)', oursFresh2.mrr, ''),
-            figure('MiniSearch hit@1 (second fresh questions)', pct(miniFresh2.hitAt1), '%'),
-            figure('MiniSearch hit@3 (second fresh questions)', pct(miniFresh2.hitAt3), '%')
-          ]
-        : []),
-      ...(FRESH.length
-        ? [
-            figure('hit@1 (first fresh questions, tuned on since)', pct(oursFresh.hitAt1), '%'),
-            figure('hit@3 (first fresh questions, tuned on since)', pct(oursFresh.hitAt3), '%'),
-            figure('MRR (first fresh questions, tuned on since)', oursFresh.mrr, ''),
-            figure('MiniSearch hit@1 (first fresh questions)', pct(miniFresh.hitAt1), '%'),
-            figure('MiniSearch hit@3 (first fresh questions)', pct(miniFresh.hitAt3), '%')
-          ]
-        : []),
+      ...fresh.flatMap(({ label, ours: o, mini: m }) => [
+        figure(`hit@1 (${label})`, pct(o.hitAt1), '%'),
+        figure(`hit@3 (${label})`, pct(o.hitAt3), '%'),
+        figure(`MRR (${label})`, o.mrr, ''),
+        figure(`MiniSearch hit@1 (${label.split(',')[0]})`, pct(m.hitAt1), '%'),
+        figure(`MiniSearch hit@3 (${label.split(',')[0]})`, pct(m.hitAt3), '%')
+      ]),
       figure('passages in our first three not judged (all questions)', unjudged, ''),
       figure('hit@1 (tuning half)', pct(oursTune.hitAt1), '%'),
       figure('hit@3 (tuning half)', pct(oursTune.hitAt3), '%'),
@@ -144,6 +130,6 @@ export async function run () {
       figure('speed-up over MiniSearch (p50)', miniLat.p50 / oursLat.p50, '×'),
       figure('hit@1 gain over MiniSearch (held-out)', pct(oursHeld.hitAt1 - miniHeld.hitAt1), 'points')
     ],
-    raw: { loadMs: round(loadMs), ours: { ...oursLat, tuning: oursTune, heldOut: oursHeld, heldOutWritten: oursWritten, fresh: oursFresh, fresh2: oursFresh2 }, miniSearch: { ...miniLat, tuning: miniTune, heldOut: miniHeld, heldOutWritten: miniWritten, fresh: miniFresh, fresh2: miniFresh2 }, nodeMs, searchMs }
+    raw: { loadMs: round(loadMs), ours: { ...oursLat, tuning: oursTune, heldOut: oursHeld, heldOutWritten: oursWritten, fresh: Object.fromEntries(fresh.map(r => [`round${r.round}`, r.ours])) }, miniSearch: { ...miniLat, tuning: miniTune, heldOut: miniHeld, heldOutWritten: miniWritten, fresh: Object.fromEntries(fresh.map(r => [`round${r.round}`, r.mini])) }, nodeMs, searchMs }
   }
 }

@@ -68,12 +68,13 @@ function phrasesOf (all: string[]): { qWords: string[], phrases: Array<{ first: 
   const inPhrase = new Set<number>()
   for (let k = 0; k + 1 < all.length; k++) {
     if (inPhrase.has(k)) continue
-    // (the two words side by side, or a pronoun between them: "let them know")
-    const gap = PRONOUNS.has(all[k + 1]!) && PHRASES[`${all[k]} ${all[k + 2]}`] ? 1 : 0
-    const expansion = PHRASES[`${all[k]} ${all[k + 1 + gap]}`]
+    // Three words ("on the hook"), else two side by side or with a pronoun between them ("let them know").
+    const three = k + 2 < all.length ? PHRASES[`${all[k]} ${all[k + 1]} ${all[k + 2]}`] : undefined
+    const gap = !three && PRONOUNS.has(all[k + 1]!) && PHRASES[`${all[k]} ${all[k + 2]}`] ? 1 : 0
+    const expansion = three ?? PHRASES[`${all[k]} ${all[k + 1 + gap]}`]
     if (expansion) {
       phrases.push({ first: all[k]!, terms: expansion })
-      for (let j = k; j <= k + 1 + gap; j++) inPhrase.add(j)
+      for (let j = k; j <= k + (three ? 2 : 1 + gap); j++) inPhrase.add(j)
     }
   }
   return { qWords: inPhrase.size ? all.filter((_, k) => !inPhrase.has(k)) : all, phrases }

@@ -141,6 +141,7 @@ export const THESAURUS: Readonly<Record<string, readonly string[]>> = {
   look: ['review', 'examine'],
   // goods and trade
   products: ['merchandise', 'commodities'],
+  goods: ['merchandise'],
   shipment: ['entry', 'cargo', 'shipments'],
   shipments: ['entries', 'cargo'],
   agent: ['broker'],
@@ -179,8 +180,8 @@ export const THESAURUS: Readonly<Record<string, readonly string[]>> = {
  * Everyday phrases whose words mean little apart ("take part", "set up", "sign off") → the documents' words
  * for the phrase. A phrase found in a query stands for its words: they are not looked up one by one ("part"
  * would meet "part of", "up" every "set up"), and the words listed here stand in for the phrase, counted as
- * one query word. A pronoun may stand between the two words ("let them know"). Keys are lower-case words
- * with single spaces; values plain words (stemmed at use).
+ * one query word. A phrase has two or three words; a pronoun may stand between two ("let them know"). Keys
+ * are lower-case words with single spaces; values plain words (stemmed at use).
  */
 const OWN_PHRASES: Readonly<Record<string, readonly string[]>> = {
   'take part': ['participate', 'participation'],
