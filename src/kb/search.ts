@@ -124,7 +124,7 @@ function addWordTerms (idx: KbIndex, known: ReadonlySet<string>, qWords: readonl
     if (known.has(t)) add(t, 1, word)
     for (const f of forms) add(f, w.form, word)
     // Short words are not corrected: "long" is not a typo of "log", nor "pick" of "pack".
-    if (!known.has(t) && forms.length === 0 && synonymsOf(word, term).length === 0 && word.length >= 5) {
+    if (!known.has(t) && forms.length === 0 && synonymsOf(word, term, true).length === 0 && word.length >= 5) {
       const found = corrections(t, idx.vocabulary, v => textFrequency(idx, v))
       found.forEach((c, rank) => add(c.term, (c.distance === 1 ? w.typo1 : w.typo2) * (rank === 0 ? 1 : 0.5), word))
     }
@@ -136,7 +136,7 @@ function addEverydayTerms (idx: KbIndex, known: ReadonlySet<string>, qWords: rea
   for (const word of qWords) {
     // A word the documents never use is matched only through their words for it: those stand in for it.
     const absent = !isStopWord(word) && !known.has(term(word))
-    for (const syn of synonymsOf(word, term)) {
+    for (const syn of synonymsOf(word, term, absent)) {
       const t = term(syn)
       if (known.has(t) && t !== term(word)) add(t, absent ? w.standIn : w.thesaurus, word, undefined, !absent)
     }

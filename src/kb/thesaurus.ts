@@ -228,15 +228,28 @@ export const QUESTION_WORDS: ReadonlyArray<{ pattern: RegExp, terms: readonly st
   { pattern: /\bhow (many|much)\b/, terms: ['number', 'percent', 'least', 'more'] }
 ]
 
-let byTerm: Map<string, readonly string[]> | undefined
+const byStem = new Map<Readonly<Record<string, readonly string[]>>, Map<string, readonly string[]>>()
 
-/** The documents' words for a query word: looked up as typed, else by its stem ("picks", "picking" → pick). */
-export function synonymsOf (word: string, stem: (w: string) => string): readonly string[] {
+/** A table's entries by their keys' stems (keys meeting at one stem pool their words). */
+function stemmed (table: Readonly<Record<string, readonly string[]>>, stem: (w: string) => string): Map<string, readonly string[]> {
+  let m = byStem.get(table)
+  if (!m) {
+    m = new Map()
+    for (const [k, v] of Object.entries(table)) m.set(stem(k), [...new Set([...(m.get(stem(k)) ?? []), ...v])])
+    byStem.set(table, m)
+  }
+  return m
+}
+
+/**
+ * The documents' words for a query word: looked up as typed, else by its stem ("picks", "picking" → pick).
+ * An everyday word (everyday.ts) is looked up by stem only for a word the documents never use (`absent`):
+ * "informant" and the documents' "informed" meet at one stem, and must not lend it informants' words.
+ */
+export function synonymsOf (word: string, stem: (w: string) => string, absent = true): readonly string[] {
   const direct = THESAURUS[word] ?? EVERYDAY[word]
   if (direct) return direct
-  if (!byTerm) {
-    byTerm = new Map()
-    for (const [k, v] of Object.entries({ ...EVERYDAY, ...THESAURUS })) byTerm.set(stem(k), [...new Set([...(byTerm.get(stem(k)) ?? []), ...v])])
-  }
-  return byTerm.get(stem(word)) ?? []
+  const own = stemmed(THESAURUS, stem).get(stem(word))
+  const everyday = absent ? stemmed(EVERYDAY, stem).get(stem(word)) : undefined
+  return own && everyday ? [...new Set([...own, ...everyday])] : own ?? everyday ?? []
 }

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { EVERYDAY, EVERYDAY_PHRASES } from '../../src/kb/everyday.js'
 import { loadIndex } from '../../src/kb/load.js'
-import { search } from '../../src/kb/search.js'
+import { queryTerms, search } from '../../src/kb/search.js'
 import { PHRASES, THESAURUS, synonymsOf } from '../../src/kb/thesaurus.js'
 import { term, words } from '../../src/kb/tokens.js'
 
@@ -21,16 +21,26 @@ describe('the everyday words', () => {
       for (const w of docWords) expect(used.has(w), `${word} → ${w}: not a word of the documents`).toBe(true)
     }
     for (const [phrase, docWords] of Object.entries(EVERYDAY_PHRASES)) {
-      expect(phrase).toMatch(/^[a-z]+ [a-z]+$/)
+      expect(phrase).toMatch(/^[a-z]+ [a-z]+( [a-z]+)?$/)
       for (const w of docWords) expect(used.has(w), `${phrase} → ${w}`).toBe(true)
       expect(PHRASES[phrase]).toBeDefined()
     }
   })
 
-  it('are looked up as typed and by their stem, beside the thesaurus', () => {
+  it('are looked up as typed and by their stem, beside the thesaurus, but lend nothing to a word of the documents', () => {
     const [word, docWords] = Object.entries(EVERYDAY)[0]!
     expect(synonymsOf(word, term)).toEqual(docWords)
     expect(synonymsOf('pick', term)).toContain('select')
+    expect(synonymsOf('informants', term, true)).toEqual(EVERYDAY.informant)
+    // "informed" is the documents' word, and meets "informant" at one stem: it gets no informant's words.
+    expect(synonymsOf('informed', term, false)).toEqual([])
+  })
+
+  it('read a three-word expression as the documents\' words for it ("on the hook" → accountability)', async () => {
+    const idx = await loadIndex()
+    const ts = queryTerms(idx, 'who is on the hook for decisions').map(q => q.term)
+    expect(ts).toContain(term(EVERYDAY_PHRASES['on the hook']![0]!))
+    expect(ts).not.toContain('hook')
   })
 
   it('find what the documents\' word finds: "who greenlights the CIP" as "who approves the CIP"', async () => {
