@@ -251,6 +251,14 @@ export const EVERYDAY: Readonly<Record<string, readonly string[]>> = {
   reminder: ['notification', 'notice'],
   align: ['coordinate', 'consistent', 'uniformity'],
   cooperate: ['cooperation', 'cooperative'],
+  // units of time as people abbreviate them ("the 6 mo clock")
+  mo: ['months', 'month'],
+  mos: ['months'],
+  yr: ['year', 'years'],
+  yrs: ['years'],
+  wk: ['week'],
+  wks: ['week'],
+  qtr: ['quarter', 'quarterly'],
   // second round: casual domain words
   bonding: ['sureties', 'bond'],
   inspector: ['inspectors', 'officers'],

@@ -141,7 +141,8 @@ function addEverydayTerms (idx: KbIndex, known: ReadonlySet<string>, qWords: rea
       if (known.has(t) && t !== term(word)) add(t, absent ? w.standIn : w.thesaurus, word, undefined, !absent)
     }
   }
-  const q = ` ${qWords.join(' ')} `
+  // ("who's" loses its apostrophe with the other contractions: it still asks who)
+  const q = ` ${qWords.join(' ')} `.replaceAll(' whos ', ' who is ')
   for (const { pattern, terms: answers } of QUESTION_WORDS) {
     if (pattern.test(q)) for (const a of answers) { const t = term(a); if (known.has(t)) add(t, w.question, a, undefined, true) }
   }

@@ -36,6 +36,13 @@ describe('the everyday words', () => {
     expect(synonymsOf('informed', term, false)).toEqual([])
   })
 
+  it('read "who\'s" as "who is" and "6 mo" as six months', async () => {
+    const idx = await loadIndex()
+    const terms = (q: string) => queryTerms(idx, q).map(t => t.term).sort()
+    expect(terms('who\'s responsible for the CIP')).toEqual(terms('who is responsible for the CIP'))
+    expect(terms('when does the 6 mo clock start')).toContain('month')
+  })
+
   it('read a three-word expression as the documents\' words for it ("on the hook" → accountability)', async () => {
     const idx = await loadIndex()
     const ts = queryTerms(idx, 'who is on the hook for decisions').map(q => q.term)
