@@ -10,7 +10,7 @@ import type { Definition, KbIndex, Section } from './types.js'
 
 /** "what is X", "what are X", "what's X", "who is X", "define X", "meaning of X"; "what does X mean / stand for". */
 const QUESTION_FORM = /^\s*(?:(?:what|who)\s+(?:is|are)\b|what'?s\b|define\b|definition\b|meaning\b)|\b(?:mean|means|stand for|stands for)\s*\??\s*$/i
-const DEFINING_WORDS = new Set(['what', 'whats', 'who', 'is', 'are', 'a', 'an', 'the', 'does', 'do', 'define', 'definition', 'meaning', 'mean', 'means', 'of', 'stand', 'stands', 'for', 'by', 'term', 'word', 'acronym'])
+const DEFINING_WORDS = new Set(['what', 'whats', 'who', 'is', 'are', 'a', 'an', 'the', 'does', 'do', 'define', 'definition', 'meaning', 'mean', 'means', 'meant', 'of', 'stand', 'stands', 'for', 'by', 'term', 'word', 'acronym'])
 
 /**
  * The glossary entry a question asks the meaning of: "what is a PAT", "define account profile", "what does

@@ -7,7 +7,7 @@ import { isStopWord, term, terms, words } from './tokens.js'
 import type { KbIndex } from './types.js'
 
 const ASKS_MEANING = /^\s*(?:what|whats|what's)\s+(?:is|are|was|were|does|do)?\b|^\s*(?:define|definition|meaning)\b|\b(?:mean|means|stand for|stands for)\s*\??\s*$/i
-const FRAME = new Set(['what', 'whats', 'is', 'are', 'was', 'were', 'does', 'do', 'define', 'definition', 'meaning', 'mean', 'means', 'stand', 'stands', 'for', 'of', 'a', 'an', 'the', 'exactly', 'term', 'word'])
+const FRAME = new Set(['what', 'whats', 'is', 'are', 'was', 'were', 'does', 'do', 'define', 'definition', 'meaning', 'mean', 'means', 'meant', 'by', 'stand', 'stands', 'for', 'of', 'a', 'an', 'the', 'exactly', 'term', 'word'])
 const JOIN = '(?:\\s+(?:of|the|a|an|and|for|to|in|on))*\\s+'
 /** A lower-case pattern matching either case of its letters (escapes such as \\w and \\s left alone). */
 const anyCase = (p: string): string => p.replace(/(?<!\\)[a-z]/g, c => `[${c}${c.toUpperCase()}]`)

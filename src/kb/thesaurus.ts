@@ -225,7 +225,9 @@ export const QUESTION_WORDS: ReadonlyArray<{ pattern: RegExp, terms: readonly st
   { pattern: /\bwho (?:gets|get|receives|receive|is sent|should get|needs)\b|\bto whom\b/, terms: ['forwarded', 'sent', 'copy', 'distribution', 'provided'] },
   { pattern: /\b(can|may) (we|i|they|the)\b|\bare we allowed\b/, terms: ['may', 'allowed', 'permission', 'option'] },
   { pattern: /\bwhat (happens|if)\b|\bwhat now\b/, terms: ['action', 'referred', 'appropriate'] },
-  { pattern: /\bhow (many|much)\b/, terms: ['number', 'percent', 'least', 'more'] }
+  { pattern: /\bhow (many|much)\b/, terms: ['number', 'percent', 'least', 'more'] },
+  // "Why …", "what's it for": a cause or a purpose.
+  { pattern: /\bwhy\b|\bwhat(?:s| is)? (?:it|that|this|they) (?:used )?for\b/, terms: ['because', 'reason', 'cause', 'due', 'purpose'] }
 ]
 
 type Table = Readonly<Record<string, readonly string[]>>

@@ -105,6 +105,16 @@ describe('"what is" questions', () => {
     expect(d.sentence.test('When the compliance assessment is scheduled, tell the team.')).toBe(false)
     expect(d.sentence.test('Compliance Assessments A compliance assessment is the first phase of a Customs audit.')).toBe(true)
     expect(definingSentence('how often is the plan reviewed')).toBeUndefined()
+    // "What's meant by X" asks what X means, as "what is X" does.
+    expect(definingSentence("what's meant by corporate structure")!.subject).toEqual(['corporate', 'structure'])
+  })
+
+  it('read "why" as asking for a cause or a purpose', () => {
+    const md = '# D\n\n## Numbers\n\nA company may have several IR numbers because of its divisions.\n\n## Other\n\nEach IR number is listed. The reason is purpose and cause due.\n'
+    const small = buildIndex(splitSections({ markdown: md, fallbackId: 'd' }), 'test')
+    expect(queryTerms(small, 'why several IR numbers').map(t => t.term)).toContain('becaus')
+    expect(queryTerms(small, 'several IR numbers').map(t => t.term)).not.toContain('becaus')
+    expect(search(small, 'why does a company have several IR numbers', { limit: 1 })[0]!.title).toBe('Numbers')
   })
 
   it('rank the passage defining the term first, even where the term is mentioned less', () => {
