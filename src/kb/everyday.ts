@@ -549,7 +549,6 @@ export const EVERYDAY_PHRASES: Readonly<Record<string, readonly string[]>> = {
   'lunch and learn': ['seminars', 'outreach', 'training'],
   'hand holding': ['assistance', 'guidance', 'counseling'],
   'up to speed': ['familiar', 'knowledge', 'training'],
-  'need to know': ['sensitive', 'permission'],
   'by the book': ['compliant', 'compliance', 'procedures'],
   'good standing': ['compliant', 'compliance'],
   'clean record': ['compliant', 'history'],
