@@ -251,6 +251,15 @@ export const EVERYDAY: Readonly<Record<string, readonly string[]>> = {
   reminder: ['notification', 'notice'],
   align: ['coordinate', 'consistent', 'uniformity'],
   cooperate: ['cooperation', 'cooperative'],
+  // who does what
+  run: ['lead', 'led', 'manage'],
+  runs: ['lead', 'led', 'manages'],
+  owns: ['responsible', 'owner'],
+  gripe: ['concerns'],
+  gripes: ['concerns'],
+  verbal: ['written'],
+  touches: ['involved', 'affected'],
+  lc: ['letters', 'credit'],
   // units of time as people abbreviate them ("the 6 mo clock")
   mo: ['months', 'month'],
   mos: ['months'],
@@ -534,7 +543,7 @@ export const EVERYDAY_PHRASES: Readonly<Record<string, readonly string[]>> = {
   'ramp up': ['increase'],
   'scale back': ['reduce', 'reduction'],
   'get rid of': ['eliminate', 'removal'],
-  'sit down': ['meeting', 'face'],
+  'sit down': ['meeting', 'interview', 'face'],
   'face time': ['face', 'meeting'],
   'get together': ['meeting', 'meet'],
   'meet and greet': ['introductory', 'meeting', 'initial'],
@@ -617,5 +626,6 @@ export const EVERYDAY_PHRASES: Readonly<Record<string, readonly string[]>> = {
   'mom and pop': ['small', 'low'],
   'big fish': ['largest', 'high'],
   'heavy hitters': ['largest', 'top'],
-  'weak spot': ['weaknesses', 'vulnerabilities']
+  'weak spot': ['weaknesses', 'vulnerabilities'],
+  'on paper': ['written', 'writing']
 }
