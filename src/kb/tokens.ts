@@ -60,8 +60,9 @@ export function terms (text: string): string[] {
  * Left out of a query's terms, though the documents' own uses of them stay indexed: "get" must not match
  * "Get Concurrence" because a question asks what someone gets.
  */
-const FILLER = new Set(('about ever just get gets got getting go goes going gone being been theres thats whats ' +
-  'heres dont doesnt didnt isnt arent wasnt cant couldnt wont wouldnt shouldnt else really very actually ' +
+const FILLER = new Set(('about ever just get gets got getting go goes going gone being been theres thats whats whos hows wheres ' +
+  'heres dont doesnt didnt isnt arent wasnt cant couldnt wont wouldnt shouldnt theyre youre im ive weve theyve ' +
+  'lets else really very actually ' +
   'basically anything nothing something someone anyone everything too section sections chapter paragraph').split(' '))
 
 /** A word a query's terms leave out: a stop word of the index, or a question's filler word. */

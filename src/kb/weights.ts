@@ -70,7 +70,7 @@ export interface Weights {
 
 // tuned:begin (written by bench/relevance/tune.js)
 export const WEIGHTS: Weights = {
-  field: { title: 2.5, trail: 1, terms: 1, text: 1, asked: 2 },
+  field: { title: 2.5, trail: 1, terms: 1, text: 1, asked: 3 },
   k1: 1.2,
   b: { title: 0.5, trail: 0.5, terms: 0.2, text: 0.75, asked: 0.75 },
   coverageBase: 0.5,
@@ -87,7 +87,7 @@ export const WEIGHTS: Weights = {
   acronymBeside: 0.3,
   typo1: 0.85,
   typo2: 0.6,
-  rerankSentences: 20,
+  rerankSentences: 10,
   bm25Power: 0.85,
   sentenceBase: 0.1,
   sentencePower: 3,
