@@ -16,7 +16,7 @@ const SET = relevanceSet()
 const WRITTEN = relevanceSet({ written: true })
 // Fresh questions (docs/search.md), each set written once the one before had been read: the last, read by
 // no decision, is the check of a question nobody tuned for; the others are tuning sets since.
-const FRESH_ROUNDS = /** @type {const} */ ([[4, 'fourth fresh questions, read by no decision'], [3, 'third fresh questions, tuned on since'], [2, 'second fresh questions, tuned on since'], [1, 'first fresh questions, tuned on since']])
+const FRESH_ROUNDS = /** @type {const} */ ([[5, 'fifth fresh questions, read by no decision'], [4, 'fourth fresh questions, tuned on since'], [3, 'third fresh questions, tuned on since'], [2, 'second fresh questions, tuned on since'], [1, 'first fresh questions, tuned on since']])
   .map(([round, label]) => ({ round, label, set: freshSet({ round }) })).filter(r => r.set.length > 0)
 const FRESH = FRESH_ROUNDS.flatMap(r => r.set)
 const baseId = id => id.replace(/\/part-\d+$/, '')

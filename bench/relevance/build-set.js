@@ -7,7 +7,7 @@
 //   node bench/relevance/build-set.js
 // `node bench/relevance/build-set.js fresh` builds fresh-set.json from fresh-questions.tsv the same way, every
 // question in the "fresh" half: questions written after the ranking's last change, for a check no decision
-// has seen (docs/search.md); `fresh2` to `fresh4` build the later such sets, each written once the
+// has seen (docs/search.md); `fresh2` to `fresh5` build the later such sets, each written once the
 // one before had been read.
 // A phrase found in no section or no seed, or in sections of more than one heading, stops the build.
 import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs'
@@ -23,8 +23,8 @@ const baseId = id => id.replace(/\/part-\d+$/, '')
 
 const idx = await loadIndex()
 const seeds = readdirSync(seedsDir).filter(f => f.endsWith('.txt')).map(f => ({ file: f, text: clean(readFileSync(join(seedsDir, f), 'utf8')) }))
-// `fresh`, `fresh2`, `fresh3`, `fresh4` (the first to fourth fresh questions): the name of the set and of its half.
-const freshName = ['fresh', 'fresh2', 'fresh3', 'fresh4'].includes(process.argv[2] ?? '') ? process.argv[2] : undefined
+// `fresh` to `fresh5` (the first to fifth fresh questions): the name of the set and of its half.
+const freshName = ['fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5'].includes(process.argv[2] ?? '') ? process.argv[2] : undefined
 const fresh = freshName !== undefined
 const [input, output] = fresh ? [`${freshName}-questions.tsv`, `${freshName}-set.json`] : ['questions.tsv', 'relevance-set.json']
 const previous = existsSync(join(here, output)) ? JSON.parse(readFileSync(join(here, output), 'utf8')) : []

@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs'
 const read = name => JSON.parse(readFileSync(new URL(`./${name}`, import.meta.url), 'utf8'))
 
 /**
- * @typedef {{ query: string, expect: string[], seed: { file: string, sentence: string }, half: 'tuning' | 'heldout' | 'fresh' | 'fresh2' | 'fresh3' | 'fresh4' }} Question
+ * @typedef {{ query: string, expect: string[], seed: { file: string, sentence: string }, half: 'tuning' | 'heldout' | 'fresh' | 'fresh2' | 'fresh3' | 'fresh4' | 'fresh5' }} Question
  */
 
 /** @param {Question[]} set @param {boolean} written @returns {Question[]} */
@@ -28,9 +28,9 @@ export function relevanceSet ({ written = false } = {}) {
 
 /**
  * Fresh questions (none before their file is built), each set written once the one before had been read:
- * round 1, fresh-set.json; rounds 2 and 3, fresh2-set.json and fresh3-set.json (all three read by the
- * decisions of 2026-12-07, tuning sets since); round 4, fresh4-set.json, read by no decision.
- * @param {{ written?: boolean, round?: 1 | 2 | 3 | 4 }} [opts]
+ * round 1, fresh-set.json; rounds 2 to 4, fresh2-set.json to fresh4-set.json (all read by the decisions of
+ * 2026-12-07, tuning sets since); round 5, fresh5-set.json, read by no decision.
+ * @param {{ written?: boolean, round?: 1 | 2 | 3 | 4 | 5 }} [opts]
  */
 export function freshSet ({ written = false, round = 1 } = {}) {
   const name = round === 1 ? 'fresh-set.json' : `fresh${round}-set.json`

@@ -19,13 +19,15 @@ const FRESH2 = read<Array<Omit<Question, 'half'> & { half: 'fresh2' }>>('fresh2-
 const FRESH3 = read<Array<Omit<Question, 'half'> & { half: 'fresh3' }>>('fresh3-set.json')
 /** The fourth, written once the third had been read. */
 const FRESH4 = read<Array<Omit<Question, 'half'> & { half: 'fresh4' }>>('fresh4-set.json')
+/** The fifth, written once the fourth had been read. */
+const FRESH5 = read<Array<Omit<Question, 'half'> & { half: 'fresh5' }>>('fresh5-set.json')
 const JUDGED = read<{ protocol: string, judgments: Judgment[] }>('judgments.json')
 const baseId = (id: string) => id.replace(/\/part-\d+$/, '')
 /** Quotes compared as text: markdown emphasis and table bars dropped, quotes and spaces evened out. */
 const plain = (s: string) => s.replace(/[*_`\\|]/g, '').replace(/[“”]/g, '"').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim()
 
 describe('search relevance on the shipped documents', () => {
-  it.each([['fresh', FRESH], ['fresh2', FRESH2], ['fresh3', FRESH3], ['fresh4', FRESH4]] as const)('has %s questions apart from the two halves, each with its answer and seed sentence', async (half, set) => {
+  it.each([['fresh', FRESH], ['fresh2', FRESH2], ['fresh3', FRESH3], ['fresh4', FRESH4], ['fresh5', FRESH5]] as const)('has %s questions apart from the two halves, each with its answer and seed sentence', async (half, set) => {
     const idx = await loadIndex()
     const ids = new Set(idx.sections.map(s => baseId(s.id)))
     expect(set.length).toBeGreaterThanOrEqual(50)
@@ -52,7 +54,7 @@ describe('search relevance on the shipped documents', () => {
     const idx = await loadIndex()
     const textOf = new Map<string, string>()
     for (const s of idx.sections) textOf.set(baseId(s.id), plain(`${textOf.get(baseId(s.id)) ?? ''} ${s.title} ${s.text}`))
-    const fresh = [...FRESH, ...FRESH2, ...FRESH3, ...FRESH4]
+    const fresh = [...FRESH, ...FRESH2, ...FRESH3, ...FRESH4, ...FRESH5]
     const queries = new Set([...SET, ...fresh].map(q => q.query))
     expect(queries.size).toBe(SET.length + fresh.length)
     expect(new Set(JUDGED.judgments.map(j => j.query))).toEqual(queries)
