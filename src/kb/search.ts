@@ -262,8 +262,8 @@ export function search (idx: KbIndex, query: string, opts: { limit?: number, wei
 
 /** Whether a sentence past a glossary entry's definition holds a word of the query other than the entry's own term. */
 function saysMore ({ sets }: Sentences, qts: QueryTerm[]): boolean {
-  const term = sets[0]!
-  for (let j = 2; j < sets.length; j++) if (qts.some(q => !q.soft && !q.group && !term.has(q.term) && sets[j]!.has(q.term))) return true
+  const ownTerm = sets[0]!
+  for (let j = 2; j < sets.length; j++) if (qts.some(q => !q.soft && !q.group && !ownTerm.has(q.term) && sets[j]!.has(q.term))) return true
   return false
 }
 

