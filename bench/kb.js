@@ -8,16 +8,18 @@ import { fileURLToPath } from 'node:url'
 import MiniSearch from 'minisearch'
 import { loadIndex } from '#dist/kb/load.js'
 import { search } from '#dist/kb/search.js'
-import { freshSet, judgedPairs, relevanceSet } from './relevance/set.js'
+import { FRESH_SETS, freshSet, judgedPairs, relevanceSet } from './relevance/set.js'
 import { figure, interleavedMedians, medianProcessMs, percentile, round } from './stats.js'
 
 const PAT = fileURLToPath(new URL('../bin/pat.cjs', import.meta.url))
 const SET = relevanceSet()
 const WRITTEN = relevanceSet({ written: true })
 // Fresh questions (docs/search.md), each set written once the one before had been read: the last, read by
-// no decision, is the check of a question nobody tuned for; the others are tuning sets since.
-const FRESH_ROUNDS = /** @type {const} */ ([[5, 'fifth fresh questions, read by no decision'], [4, 'fourth fresh questions, tuned on since'], [3, 'third fresh questions, tuned on since'], [2, 'second fresh questions, tuned on since'], [1, 'first fresh questions, tuned on since']])
-  .map(([round, label]) => ({ round, label, set: freshSet({ round }) })).filter(r => r.set.length > 0)
+// no decision, is the check of a question nobody tuned for (reported first); the others are tuning sets since.
+const ORDINAL = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth']
+const FRESH_ROUNDS = FRESH_SETS.map((_, k) => ({ round: k + 1, set: freshSet({ round: k + 1 }) })).filter(r => r.set.length > 0)
+  .map((r, k, all) => ({ ...r, label: `${ORDINAL[r.round - 1] ?? `round ${r.round}`} fresh questions, ${k === all.length - 1 ? 'read by no decision' : 'tuned on since'}` }))
+  .reverse()
 const FRESH = FRESH_ROUNDS.flatMap(r => r.set)
 const baseId = id => id.replace(/\/part-\d+$/, '')
 

@@ -7,13 +7,13 @@
 //   node bench/relevance/build-set.js
 // `node bench/relevance/build-set.js fresh` builds fresh-set.json from fresh-questions.tsv the same way, every
 // question in the "fresh" half: questions written after the ranking's last change, for a check no decision
-// has seen (docs/search.md); `fresh2` to `fresh5` build the later such sets, each written once the
-// one before had been read.
+// has seen (docs/search.md); the later fresh sets (set.js FRESH_SETS) are built the same way by their names.
 // A phrase found in no section or no seed, or in sections of more than one heading, stops the build.
 import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { loadIndex } from '#dist/kb/load.js'
+import { FRESH_SETS } from './set.js'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
 const seedsDir = process.env.SEEDS_DIR ?? '/work/shared/seeds'
@@ -23,8 +23,8 @@ const baseId = id => id.replace(/\/part-\d+$/, '')
 
 const idx = await loadIndex()
 const seeds = readdirSync(seedsDir).filter(f => f.endsWith('.txt')).map(f => ({ file: f, text: clean(readFileSync(join(seedsDir, f), 'utf8')) }))
-// `fresh` to `fresh5` (the first to fifth fresh questions): the name of the set and of its half.
-const freshName = ['fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5'].includes(process.argv[2] ?? '') ? process.argv[2] : undefined
+// A fresh set's name (set.js FRESH_SETS): the name of its files and of its half.
+const freshName = FRESH_SETS.find(name => name === process.argv[2])
 const fresh = freshName !== undefined
 const [input, output] = fresh ? [`${freshName}-questions.tsv`, `${freshName}-set.json`] : ['questions.tsv', 'relevance-set.json']
 const previous = existsSync(join(here, output)) ? JSON.parse(readFileSync(join(here, output), 'utf8')) : []

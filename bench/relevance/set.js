@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs'
 const read = name => JSON.parse(readFileSync(new URL(`./${name}`, import.meta.url), 'utf8'))
 
 /**
- * @typedef {{ query: string, expect: string[], seed: { file: string, sentence: string }, half: 'tuning' | 'heldout' | 'fresh' | 'fresh2' | 'fresh3' | 'fresh4' | 'fresh5' }} Question
+ * @typedef {{ query: string, expect: string[], seed: { file: string, sentence: string }, half: 'tuning' | 'heldout' | typeof FRESH_SETS[number] }} Question
  */
 
 /** @param {Question[]} set @param {boolean} written @returns {Question[]} */
@@ -27,14 +27,20 @@ export function relevanceSet ({ written = false } = {}) {
 }
 
 /**
- * Fresh questions (none before their file is built), each set written once the one before had been read:
- * round 1, fresh-set.json; rounds 2 to 4, fresh2-set.json to fresh4-set.json (all read by the decisions of
- * 2026-12-07, tuning sets since); round 5, fresh5-set.json, read by no decision.
- * @param {{ written?: boolean, round?: 1 | 2 | 3 | 4 | 5 }} [opts]
+ * The fresh sets, in the order they were written, each once the one before had been read: the name of its
+ * files (NAME-questions.tsv → NAME-set.json, `node bench/relevance/build-set.js NAME`) and of its half. The
+ * last is read by no decision; the others were read by the decisions of 2026-12-07 and are tuning sets since.
+ * A new round is one more name here.
+ */
+export const FRESH_SETS = /** @type {const} */ (['fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5'])
+
+/**
+ * A round of fresh questions (1 = the first; none before its file is built).
+ * @param {{ written?: boolean, round?: number }} [opts]
  */
 export function freshSet ({ written = false, round = 1 } = {}) {
-  const name = round === 1 ? 'fresh-set.json' : `fresh${round}-set.json`
-  return existsSync(new URL(`./${name}`, import.meta.url)) ? withJudged(read(name), written) : []
+  const name = `${FRESH_SETS[round - 1]}-set.json`
+  return round >= 1 && round <= FRESH_SETS.length && existsSync(new URL(`./${name}`, import.meta.url)) ? withJudged(read(name), written) : []
 }
 
 /**

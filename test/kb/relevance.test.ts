@@ -11,23 +11,20 @@ interface Question { query: string, expect: string[], seed: { file: string, sent
 interface Judgment { query: string, id: string, answers: boolean, sentence?: string }
 const read = <T>(name: string): T => JSON.parse(readFileSync(new URL(`../../bench/relevance/${name}`, import.meta.url), 'utf8')) as T
 const SET = read<Question[]>('relevance-set.json')
-/** Questions written after the ranking's last change, for a check no decision has seen (never tuned on). */
-const FRESH = read<Array<Omit<Question, 'half'> & { half: 'fresh' }>>('fresh-set.json')
-/** The second fresh questions, written once the first had been read (docs/search.md). */
-const FRESH2 = read<Array<Omit<Question, 'half'> & { half: 'fresh2' }>>('fresh2-set.json')
-/** The third, written once the second had been read. */
-const FRESH3 = read<Array<Omit<Question, 'half'> & { half: 'fresh3' }>>('fresh3-set.json')
-/** The fourth, written once the third had been read. */
-const FRESH4 = read<Array<Omit<Question, 'half'> & { half: 'fresh4' }>>('fresh4-set.json')
-/** The fifth, written once the fourth had been read. */
-const FRESH5 = read<Array<Omit<Question, 'half'> & { half: 'fresh5' }>>('fresh5-set.json')
+/**
+ * The fresh sets (docs/search.md), in the order they were written, each once the one before had been read;
+ * the last is read by no decision. Each file's questions are in the half of its name.
+ */
+const FRESH_SETS = (['fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5'] as const)
+  .map(half => [half, read<Array<Omit<Question, 'half'> & { half: string }>>(`${half}-set.json`)] as const)
+const FRESH = FRESH_SETS.flatMap(([, set]) => set)
 const JUDGED = read<{ protocol: string, judgments: Judgment[] }>('judgments.json')
 const baseId = (id: string) => id.replace(/\/part-\d+$/, '')
 /** Quotes compared as text: markdown emphasis and table bars dropped, quotes and spaces evened out. */
 const plain = (s: string) => s.replace(/[*_`\\|]/g, '').replace(/[“”]/g, '"').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim()
 
 describe('search relevance on the shipped documents', () => {
-  it.each([['fresh', FRESH], ['fresh2', FRESH2], ['fresh3', FRESH3], ['fresh4', FRESH4], ['fresh5', FRESH5]] as const)('has %s questions apart from the two halves, each with its answer and seed sentence', async (half, set) => {
+  it.each(FRESH_SETS)('has %s questions apart from the two halves, each with its answer and seed sentence', async (half, set) => {
     const idx = await loadIndex()
     const ids = new Set(idx.sections.map(s => baseId(s.id)))
     expect(set.length).toBeGreaterThanOrEqual(50)
@@ -54,9 +51,8 @@ describe('search relevance on the shipped documents', () => {
     const idx = await loadIndex()
     const textOf = new Map<string, string>()
     for (const s of idx.sections) textOf.set(baseId(s.id), plain(`${textOf.get(baseId(s.id)) ?? ''} ${s.title} ${s.text}`))
-    const fresh = [...FRESH, ...FRESH2, ...FRESH3, ...FRESH4, ...FRESH5]
-    const queries = new Set([...SET, ...fresh].map(q => q.query))
-    expect(queries.size).toBe(SET.length + fresh.length)
+    const queries = new Set([...SET, ...FRESH].map(q => q.query))
+    expect(queries.size).toBe(SET.length + FRESH.length)
     expect(new Set(JUDGED.judgments.map(j => j.query))).toEqual(queries)
     const seen = new Set<string>()
     for (const j of JUDGED.judgments) {
@@ -66,7 +62,7 @@ describe('search relevance on the shipped documents', () => {
       if (j.answers) expect(textOf.get(j.id), `${j.query}: ${j.id}`).toContain(plain(j.sentence ?? '').slice(0, 120))
     }
     // Each question's own answer was in its pool (the judges' agreement with the set is reported in docs/search.md).
-    for (const q of [...SET, ...fresh]) expect(q.expect.some(id => seen.has(`${q.query}|${id}`)), q.query).toBe(true)
+    for (const q of [...SET, ...FRESH]) expect(q.expect.some(id => seen.has(`${q.query}|${id}`)), q.query).toBe(true)
   })
 
   // The goals (hit@1 ≥ 90%, hit@3 ≥ 97% held out) are measured by `npm run bench -- --only kb`; this test
