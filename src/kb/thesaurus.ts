@@ -243,7 +243,11 @@ function byStem (table: Table, word: string, stem: (w: string) => string): reado
   let groups = byStart.get(table)
   if (!groups) {
     groups = new Map()
-    for (const k of Object.keys(table)) groups.set(k.slice(0, 2), [...(groups.get(k.slice(0, 2)) ?? []), k])
+    for (const k of Object.keys(table)) {
+      const group = groups.get(k.slice(0, 2))
+      if (group) group.push(k)
+      else groups.set(k.slice(0, 2), [k])
+    }
     byStart.set(table, groups)
   }
   const s = stem(word)
