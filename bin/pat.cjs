@@ -70,6 +70,10 @@ async function runEntry (name, argv) {
   const file = join(__dirname, '..', 'dist', 'bundle', `${name}.cjs`)
   const cacheFile = file.replace(/\.cjs$/, '.cache')
   const { source, cachedData } = readEntry(file, cacheFile)
+  // A search is over in some 50 ms: V8's optimizing compiler would only spend a thread and a few megabytes
+  // compiling its loops (fresh memory costs ~3 ms a megabyte here: docs/startup.md). Set before the script
+  // is compiled, as the code cache is checked against the flags.
+  if (name === 'kb') require('node:v8').setFlagsFromString('--no-opt')
   // The file is the function node wraps a CommonJS module in (scripts/bundle.js writes it so); one that is not
   // was built by an older version of this file (a checkout updated without `npm run build`).
   if (!source.startsWith(ENTRY_HEAD)) throw Object.assign(new Error(`${file} is from an older build`), { code: 'PAT_OLD_BUILD' })
@@ -110,6 +114,9 @@ async function run () {
       code = await (await import('../dist/bundle/pat.js')).main(argv)
     }
     process.exitCode = code
+    // `pat search` is done once its answer is written: leaving at once skips node's tidying up, where a garbage
+    // collection the search left scheduled would run (5 ms and a few fresh megabytes of heap: docs/search.md).
+    if (ENTRIES[word] === 'kb' && code !== undefined) process.stdout.write('', () => process.stderr.write('', () => process.exit()))
   } catch (err) {
     if (err?.code === 'PAT_OLD_BUILD') {
       process.stderr.write(`error: the build in ${dirname(__dirname)} is older than its bin/pat.cjs: run \`npm run build\` there, then try again\n`)

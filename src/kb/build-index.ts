@@ -6,6 +6,8 @@
  */
 import { extractAcronyms } from './acronyms.js'
 import { familyTable } from './forms.js'
+import { SLOTS } from './nearest-asked.js'
+import { baseId } from './outline.js'
 import { encodePostings, FIELDS, type PostingList } from './postings.js'
 import { sentenceTerms } from './text.js'
 import { terms } from './tokens.js'
@@ -36,19 +38,54 @@ export function buildIndex (sections: Section[], fingerprint: string): KbIndex {
   const lists = Object.fromEntries(FIELDS.map(f => [f, {} as Record<string, PostingList>])) as Record<Field, Record<string, PostingList>>
   const lengths = Object.fromEntries(FIELDS.map(f => [f, [] as number[]])) as Record<Field, number[]>
   const vocabulary = new Set<string>()
+  // Per asked term, beside each of its postings: which of the passage's phrases hold it (first parts only).
+  const heldBy: Record<string, Array<number[] | undefined>> = {}
+  const { firstParts, phrases } = askedPassages(sections)
   sections.forEach((s, i) => {
     for (const f of FIELDS) {
       const ts = terms(fieldText(s, f))
       lengths[f].push(ts.length)
       const tf = new Map<string, number>()
       for (const t of ts) { tf.set(t, (tf.get(t) ?? 0) + 1); vocabulary.add(t) }
-      for (const [t, n] of tf) (lists[f][t] ??= []).push([i, n])
+      const held = f === 'asked' && firstParts.has(i) ? phrasesHolding(s.asked ?? []) : undefined
+      for (const [t, n] of tf) {
+        (lists[f][t] ??= []).push([i, n])
+        if (f === 'asked') (heldBy[t] ??= []).push(held?.get(t))
+      }
     }
   })
-  const postings = Object.fromEntries(FIELDS.map(f => [f, Object.fromEntries(Object.entries(lists[f]).map(([t, l]) => [t, encodePostings(l)]))])) as Record<Field, Postings>
+  const postings = Object.fromEntries(FIELDS.map(f => [f, Object.fromEntries(Object.entries(lists[f]).map(([t, l]) => [t, encodePostings(l, f === 'asked' ? heldBy[t] : undefined)]))])) as Record<Field, Postings>
   const sorted = [...vocabulary].sort()
   // The phrases are only indexed: searching reads their postings, so the sections are kept without them
   // (some 70 KB less for every cold `pat search` to parse).
   const stored = sections.map(({ asked: _asked, ...rest }) => rest)
-  return { version: 4, fingerprint, sections: stored, postings, lengths, vocabulary: sorted, acronyms, sentenceTerms: sections.map(s => sentenceTerms(s.text)), families: familyTable(sorted) }
+  return { version: 5, fingerprint, sections: stored, postings, lengths, vocabulary: sorted, acronyms, sentenceTerms: sections.map(s => sentenceTerms(s.text)), families: familyTable(sorted), phrases }
+}
+
+/** The sections that are a passage's first part (every part carries the passage's phrases), and how many phrases those hold. */
+function askedPassages (sections: Section[]): { firstParts: Set<number>, phrases: number } {
+  const firstParts = new Set<number>()
+  const seen = new Set<string>()
+  let phrases = 0
+  sections.forEach((s, i) => {
+    const base = baseId(s.id)
+    if (seen.has(base)) return
+    seen.add(base)
+    firstParts.add(i)
+    phrases += Math.min(SLOTS - 1, s.asked?.length ?? 0)
+  })
+  return { firstParts, phrases }
+}
+
+/** Each term of a passage's asked phrases → the numbers of the phrases holding it (the first SLOTS − 1 phrases). */
+function phrasesHolding (asked: readonly string[]): Map<string, number[]> {
+  const out = new Map<string, number[]>()
+  asked.slice(0, SLOTS - 1).forEach((phrase, n) => {
+    for (const t of new Set(terms(phrase))) {
+      const list = out.get(t)
+      if (list) list.push(n)
+      else out.set(t, [n])
+    }
+  })
+  return out
 }

@@ -49,7 +49,7 @@ function readIndexText (path: string): string {
 async function cached (path: string, fp: string, sections: () => Promise<Section[]>): Promise<KbIndex> {
   try {
     const idx = JSON.parse(readIndexText(path)) as KbIndex
-    if (idx.version === 4 && idx.fingerprint === fp) return idx
+    if (idx.version === 5 && idx.fingerprint === fp) return idx
   } catch { /* missing or unreadable: rebuild */ }
   const { buildIndex } = await import('./build-index.js')
   const idx = buildIndex(await sections(), fp)

@@ -9,6 +9,24 @@ import type { KbIndex, Section } from './types.js'
 /** A section's id without its `/part-N`: the id of the section its passages belong to. */
 export const baseId = (id: string): string => id.replace(/\/part-\d+$/, '')
 
+const firstPartCache = new WeakMap<KbIndex, Int32Array>()
+
+/** Per section, the index of its passage's first part (a passage's parts stand together, in order). */
+export function firstParts (idx: KbIndex): Int32Array {
+  let first = firstPartCache.get(idx)
+  if (!first) {
+    first = new Int32Array(idx.sections.length)
+    let base = ''
+    idx.sections.forEach((s, i) => {
+      const b = baseId(s.id)
+      first![i] = b === base ? first![i - 1]! : i
+      base = b
+    })
+    firstPartCache.set(idx, first)
+  }
+  return first
+}
+
 /** The positions in the index of a section's direct sub-sections (the first passage of each), in document order. */
 export function subSectionIndices (idx: KbIndex, i: number): number[] {
   const base = baseId(idx.sections[i]!.id)

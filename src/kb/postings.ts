@@ -3,6 +3,10 @@
  * string ("3 1b:2 2f", base 36, `:tf` only when above 1) and decoded the first time a query asks for that
  * term. Parsing some twenty thousand little arrays at every cold `pat search` (and the garbage collector
  * then copying them) cost more than the search itself; a query needs a handful of terms.
+ *
+ * The asked field's entries also say which of the passage's asked phrases hold the term ("3.4.a": section 3,
+ * its phrases 4 and 10), on a passage's first part only; a term's frequency there is then the number of
+ * phrases unless `:tf` says otherwise. `nearest-asked.ts` reads them.
  */
 import type { Field, KbIndex } from './types.js'
 
@@ -11,15 +15,30 @@ export const FIELDS: Field[] = ['title', 'trail', 'terms', 'text', 'asked']
 
 export type PostingList = Array<[number, number]>
 
-export function encodePostings (list: PostingList): string {
-  return list.map(([i, tf]) => (tf === 1 ? i.toString(36) : `${i.toString(36)}:${tf.toString(36)}`)).join(' ')
+/** `phrases[k]`: the numbers of the phrases holding the term, for the k-th entry of `list` (asked field only). */
+export function encodePostings (list: PostingList, phrases?: ReadonlyArray<readonly number[] | undefined>): string {
+  return list.map(([i, tf], k) => {
+    const held = phrases?.[k] ?? []
+    const plain = held.length === 0 ? tf === 1 : tf === held.length
+    return `${i.toString(36)}${plain ? '' : `:${tf.toString(36)}`}${held.map(n => `.${n.toString(36)}`).join('')}`
+  }).join(' ')
 }
 
 export function decodePostings (encoded: string): PostingList {
   return encoded.split(' ').map(p => {
-    const at = p.indexOf(':')
-    return at < 0 ? [parseInt(p, 36), 1] : [parseInt(p.slice(0, at), 36), parseInt(p.slice(at + 1), 36)]
+    const dot = p.indexOf('.')
+    const head = dot < 0 ? p : p.slice(0, dot)
+    const at = head.indexOf(':')
+    if (at >= 0) return [parseInt(head.slice(0, at), 36), parseInt(head.slice(at + 1), 36)]
+    return [parseInt(head, 36), dot < 0 ? 1 : phrasesNamed(p, dot)]
   })
+}
+
+/** How many phrase numbers an asked entry names from its first dot on. */
+function phrasesNamed (entry: string, dot: number): number {
+  let n = 0
+  for (let k = dot; k >= 0; k = entry.indexOf('.', k + 1)) n++
+  return n
 }
 
 const decoded = new WeakMap<KbIndex, Map<string, PostingList | undefined>>()

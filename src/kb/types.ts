@@ -31,7 +31,7 @@ export type Postings = Record<string, string>
 export interface Acronym { acronym: string, expansion: string }
 
 export interface KbIndex {
-  version: 4
+  version: 5
   /** Fingerprint of the content files the index was built from (names, sizes, modification times). */
   fingerprint: string
   sections: Section[]
@@ -43,6 +43,8 @@ export interface KbIndex {
   sentenceTerms?: string[]
   /** Word families of the vocabulary (`forms.ts` familyTable): key → its stems, space-separated. */
   families?: Record<string, string>
+  /** How many asked phrases the shipped passages have (content/asked.json): the asked field's postings number them. */
+  phrases?: number
 }
 
 export interface Hit {

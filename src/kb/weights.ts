@@ -66,6 +66,11 @@ export interface Weights {
   title: number
   /** A query naming one of a section's labels whole (a checklist item, a form field) lifts it by this share. */
   label: number
+  /**
+   * The nearest asked phrase (`nearest-asked.ts`): a candidate's score, as a share of the best candidate's,
+   * plus this × the share of the query one phrase asked for it holds.
+   */
+  nearest: number
 }
 
 // tuned:begin (written by bench/relevance/tune.js)
@@ -97,6 +102,7 @@ export const WEIGHTS: Weights = {
   defines: 2,
   lists: 1,
   title: 0.1,
-  label: 0.35
+  label: 0.35,
+  nearest: 2.5
 }
 // tuned:end

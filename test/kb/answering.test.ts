@@ -57,6 +57,14 @@ describe('postings', () => {
     expect(decodePostings(encodePostings(list))).toEqual(list)
   })
 
+  it('carry, in the asked field, which phrases hold the term, and still give its frequency', () => {
+    const list: Array<[number, number]> = [[3, 2], [47, 1], [48, 3], [50, 1]]
+    // Section 3: phrases 4 and 10; 47: phrase 0; 48: the term three times in phrase 2; 50: a later part, no numbers.
+    const encoded = encodePostings(list, [[4, 10], [0], [2], undefined])
+    expect(encoded).toBe('3.4.a 1b.0 1c:3.2 1e')
+    expect(decodePostings(encoded)).toEqual(list)
+  })
+
   it('are decoded only for the terms asked for, and absent terms give undefined', () => {
     expect(typeof idx.postings.text.nasc).toBe('string')
     const at = idx.sections.findIndex(s => s.title === 'Analyze Pool')

@@ -190,7 +190,8 @@ describe('how team members ask for a section', () => {
     sections.find(s => s.title === 'Approval')!.asked = ['who gives the nod']
     const idx = buildIndex(sections, 'test')
     expect(search(idx, 'gives the nod')[0]!.title).toBe('Approval')
-    expect(search(idx, 'gives the nod', { weights: { ...WEIGHTS, field: { ...WEIGHTS.field, asked: 0 } } }).map(h => h.title)).not.toContain('Approval')
+    // Found by either of the two ways the phrases are read: the asked field of BM25, the nearest asked phrase.
+    expect(search(idx, 'gives the nod', { weights: { ...WEIGHTS, field: { ...WEIGHTS.field, asked: 0 }, nearest: 0 } }).map(h => h.title)).not.toContain('Approval')
     expect(idx.sections.every(s => s.asked === undefined)).toBe(true)
   })
 })

@@ -1,0 +1,174 @@
+/**
+ * The nearest asked phrase: for each passage, how much of the query one of the phrases team members ask for it
+ * with (content/asked.json) holds. BM25's asked field pools a passage's phrases into one bag of words, where
+ * words of different questions add up; this asks instead whether one question asked for the passage reads
+ * like this one — the way a help desk matches a caller's question to the questions it has answered before.
+ * A shipped passage's heading counts as one more of its phrases: the phrases were written in other words than
+ * the section's own, so a query that is nearly a heading would otherwise find no phrase near it.
+ *
+ * A query word counts once (the best of its terms: its forms, corrections, thesaurus words), weighted by its
+ * term's weight and by how rare the term is among the phrases (log(1 + phrases / phrases holding it)). A
+ * phrase's score is the share of the query's weight it holds; a passage's, its best phrase's. The phrases'
+ * numbers come from the asked field's postings (`postings.ts`), on each passage's first part.
+ */
+import { firstParts } from './outline.js'
+import { postingList } from './postings.js'
+import type { KbIndex } from './types.js'
+
+/** A query term as search reads it: the term, its weight, and the query words it stands for. */
+export interface WeightedTerm {
+  term: string
+  weight: number
+  words: readonly string[]
+}
+
+/** Phrase slots per passage (its first part's index × SLOTS + the phrase's number); the last is its heading. */
+export const SLOTS = 128
+const SLOT_BITS = 7
+const HEADING = SLOTS - 1
+/** A bit per query term in each phrase's slot: the first 32 terms (a query's own words come first). */
+const MAX_TERMS = 32
+
+/**
+ * What a search marks phrases in, kept per index and cleared after each use: a cold `pat search` runs this
+ * once, and every array it allocates on the way brings the garbage collector nearer (docs/search.md).
+ */
+interface Work {
+  /** Per phrase slot, the bits of the query terms it holds. */
+  held: Uint32Array
+  /** The slots marked so far (the first `count`). */
+  touched: Int32Array
+  count: number
+}
+
+const workCache = new WeakMap<KbIndex, Work>()
+
+function workFor (idx: KbIndex, phrases: number): Work {
+  let work = workCache.get(idx)
+  if (!work) {
+    work = { held: new Uint32Array(idx.sections.length * SLOTS), touched: new Int32Array(phrases + idx.sections.length + 1), count: 0 }
+    workCache.set(idx, work)
+  }
+  return work
+}
+
+/**
+ * Per section, the share of the query (0–1) the nearest asked phrase of its passage holds: set on a passage's
+ * first part, 0 elsewhere and where no phrase holds a word of the query.
+ */
+export function nearestAsked (idx: KbIndex, qts: readonly WeightedTerm[]): Float64Array {
+  const out = new Float64Array(idx.sections.length)
+  const phrases = idx.phrases ?? 0
+  if (phrases === 0 || qts.length === 0) return out
+  const work = workFor(idx, phrases)
+  const first = firstParts(idx)
+  const terms = qts.slice(0, MAX_TERMS)
+  const holding = terms.map((q, k) => {
+    let n = Object.hasOwn(idx.postings.asked, q.term) ? markPhrases(idx.postings.asked[q.term]!, 1 << k, work) : 0
+    for (const [i] of postingList(idx, 'title', q.term) ?? []) {
+      if (first[i] === i && !idx.sections[i]!.local) { mark(work, (i << SLOT_BITS) + HEADING, 1 << k); n++ }
+    }
+    return n
+  })
+  const all = phrases + headings(idx)
+  const value = terms.map((q, k) => q.weight * Math.log(1 + all / (holding[k] || 0.5)))
+  // The query's words, numbered; each term stands for one or more of them, and a word counts its best term.
+  const wordNumber = new Map<string, number>()
+  const wordsOf = terms.map(q => q.words.map(word => {
+    let w = wordNumber.get(word)
+    if (w === undefined) { w = wordNumber.size; wordNumber.set(word, w) }
+    return w
+  }))
+  const worth = new Float64Array(wordNumber.size)
+  terms.forEach((_, k) => { for (const w of wordsOf[k]!) worth[w] = Math.max(worth[w]!, value[k]!) })
+  const total = worth.reduce((sum, v) => sum + v, 0)
+  bestShares(work, wordsOf, value, worth.length, out)
+  if (total > 0) for (let i = 0; i < out.length; i++) out[i] = out[i]! / total
+  return out
+}
+
+function mark (work: Work, key: number, bit: number): void {
+  if (work.held[key] === 0) work.touched[work.count++] = key
+  work.held[key] = work.held[key]! | bit
+}
+
+/**
+ * Into `out`, per section, what its best phrase holds of the query (before dividing by the query's worth);
+ * clears the slots it reads. Plain loops over typed arrays: a cold search runs this before the JIT has
+ * compiled it, and most phrases hold a single term of the query (a fast path).
+ */
+function bestShares (work: Work, wordsOf: ReadonlyArray<readonly number[]>, value: readonly number[], words: number, out: Float64Array): void {
+  const { held, touched } = work
+  const best = new Float64Array(words)
+  const seen = new Uint8Array(words)
+  const used = new Int32Array(words)
+  for (let t = 0; t < work.count; t++) {
+    const key = touched[t]!
+    let bits = held[key]!
+    held[key] = 0
+    let got = 0
+    const only = (bits & (bits - 1)) === 0 ? 31 - Math.clz32(bits) : -1
+    if (only >= 0 && wordsOf[only]!.length === 1) got = value[only]!
+    else {
+      // Each word counts the best of its terms the phrase holds.
+      let n = 0
+      while (bits !== 0) {
+        const low = bits & -bits
+        const k = 31 - Math.clz32(low)
+        bits ^= low
+        const ws = wordsOf[k]!
+        for (let j = 0; j < ws.length; j++) {
+          const w = ws[j]!
+          if (seen[w] === 0) { seen[w] = 1; used[n++] = w }
+          if (value[k]! > best[w]!) best[w] = value[k]!
+        }
+      }
+      for (let j = 0; j < n; j++) { const w = used[j]!; got += best[w]!; best[w] = 0; seen[w] = 0 }
+    }
+    const section = key >>> SLOT_BITS
+    if (got > out[section]!) out[section] = got
+  }
+  work.count = 0
+}
+
+/**
+ * Sets `bit` in the slot of every phrase an asked posting list names ("3.4.a 1b:2.0": section 3's phrases 4
+ * and 10, section 47's phrase 0) and returns how many it names. One loop over the characters, no calls on
+ * the way: a cold search runs it before the JIT has compiled it.
+ */
+function markPhrases (encoded: string, bit: number, work: Work): number {
+  const { held, touched } = work
+  let n = 0
+  let section = 0
+  let value = 0
+  // What the digits being read are: 0 a section, 1 its term frequency, 2 a phrase number.
+  let reading = 0
+  const length = encoded.length
+  for (let k = 0; k <= length; k++) {
+    const c = k === length ? 32 : encoded.charCodeAt(k)
+    if (c > 46 && c !== 58) { value = value * 36 + (c <= 57 ? c - 48 : c - 87); continue }
+    if (reading === 0) section = value
+    else if (reading === 2 && value < HEADING) {
+      const key = (section << SLOT_BITS) + value
+      if (held[key] === 0) touched[work.count++] = key
+      held[key] = held[key]! | bit
+      n++
+    }
+    value = 0
+    reading = c === 32 ? 0 : c === 58 ? 1 : 2
+  }
+  return n
+}
+
+const headingCache = new WeakMap<KbIndex, number>()
+
+/** How many shipped passages there are: each heading counts as one phrase. */
+function headings (idx: KbIndex): number {
+  let n = headingCache.get(idx)
+  if (n === undefined) {
+    const first = firstParts(idx)
+    n = idx.sections.filter((s, i) => first[i] === i && !s.local).length
+    headingCache.set(idx, n)
+  }
+  return n
+}
