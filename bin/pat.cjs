@@ -70,10 +70,6 @@ async function runEntry (name, argv) {
   const file = join(__dirname, '..', 'dist', 'bundle', `${name}.cjs`)
   const cacheFile = file.replace(/\.cjs$/, '.cache')
   const { source, cachedData } = readEntry(file, cacheFile)
-  // A search is over in some 50 ms: V8's optimizing compiler would only spend a thread and a few megabytes
-  // compiling its loops (fresh memory costs ~3 ms a megabyte here: docs/startup.md). Set before the script
-  // is compiled, as the code cache is checked against the flags.
-  if (name === 'kb') require('node:v8').setFlagsFromString('--no-opt')
   // The file is the function node wraps a CommonJS module in (scripts/bundle.js writes it so); one that is not
   // was built by an older version of this file (a checkout updated without `npm run build`).
   if (!source.startsWith(ENTRY_HEAD)) throw Object.assign(new Error(`${file} is from an older build`), { code: 'PAT_OLD_BUILD' })

@@ -39,6 +39,8 @@ interface Work {
   /** The slots marked so far (the first `count`). */
   touched: Int32Array
   count: number
+  /** Room to read one term's slots into. */
+  scratch: Int32Array
 }
 
 const workCache = new WeakMap<KbIndex, Work>()
@@ -46,7 +48,8 @@ const workCache = new WeakMap<KbIndex, Work>()
 function workFor (idx: KbIndex, phrases: number): Work {
   let work = workCache.get(idx)
   if (!work) {
-    work = { held: new Uint32Array(idx.sections.length * SLOTS), touched: new Int32Array(phrases + idx.sections.length + 1), count: 0 }
+    const room = phrases + idx.sections.length + 1
+    work = { held: new Uint32Array(idx.sections.length * SLOTS), touched: new Int32Array(room), count: 0, scratch: new Int32Array(room) }
     workCache.set(idx, work)
   }
   return work
@@ -61,14 +64,17 @@ export function nearestAsked (idx: KbIndex, qts: readonly WeightedTerm[]): Float
   const phrases = idx.phrases ?? 0
   if (phrases === 0 || qts.length === 0) return out
   const work = workFor(idx, phrases)
-  const first = firstParts(idx)
   const terms = qts.slice(0, MAX_TERMS)
   const holding = terms.map((q, k) => {
-    let n = Object.hasOwn(idx.postings.asked, q.term) ? markPhrases(idx.postings.asked[q.term]!, 1 << k, work) : 0
-    for (const [i] of postingList(idx, 'title', q.term) ?? []) {
-      if (first[i] === i && !idx.sections[i]!.local) { mark(work, (i << SLOT_BITS) + HEADING, 1 << k); n++ }
+    const keys = phraseKeys(idx, q.term, work)
+    const bit = 1 << k
+    const { held, touched } = work
+    for (let j = 0; j < keys.length; j++) {
+      const key = keys[j]!
+      if (held[key] === 0) touched[work.count++] = key
+      held[key] = held[key]! | bit
     }
-    return n
+    return keys.length
   })
   const all = phrases + headings(idx)
   const value = terms.map((q, k) => q.weight * Math.log(1 + all / (holding[k] || 0.5)))
@@ -85,11 +91,6 @@ export function nearestAsked (idx: KbIndex, qts: readonly WeightedTerm[]): Float
   bestShares(work, wordsOf, value, worth.length, out)
   if (total > 0) for (let i = 0; i < out.length; i++) out[i] = out[i]! / total
   return out
-}
-
-function mark (work: Work, key: number, bit: number): void {
-  if (work.held[key] === 0) work.touched[work.count++] = key
-  work.held[key] = work.held[key]! | bit
 }
 
 /**
@@ -131,13 +132,35 @@ function bestShares (work: Work, wordsOf: ReadonlyArray<readonly number[]>, valu
   work.count = 0
 }
 
+const keyCache = new WeakMap<KbIndex, Map<string, Int32Array>>()
+
 /**
- * Sets `bit` in the slot of every phrase an asked posting list names ("3.4.a 1b:2.0": section 3's phrases 4
- * and 10, section 47's phrase 0) and returns how many it names. One loop over the characters, no calls on
- * the way: a cold search runs it before the JIT has compiled it.
+ * The slots of the phrases holding a term — those its asked posting list names, and the headings holding it
+ * — read once per term and kept (a query asks again for the words of the last).
  */
-function markPhrases (encoded: string, bit: number, work: Work): number {
-  const { held, touched } = work
+function phraseKeys (idx: KbIndex, term: string, work: Work): Int32Array {
+  let m = keyCache.get(idx)
+  if (!m) { m = new Map(); keyCache.set(idx, m) }
+  let keys = m.get(term)
+  if (!keys) {
+    const room = work.scratch
+    let n = Object.hasOwn(idx.postings.asked, term) ? readPhrases(idx.postings.asked[term]!, room) : 0
+    const first = firstParts(idx)
+    for (const [i] of postingList(idx, 'title', term) ?? []) {
+      if (first[i] === i && !idx.sections[i]!.local) room[n++] = (i << SLOT_BITS) + HEADING
+    }
+    keys = room.slice(0, n)
+    m.set(term, keys)
+  }
+  return keys
+}
+
+/**
+ * Writes into `out` the slot of every phrase an asked posting list names ("3.4.a 1b:2.0": section 3's phrases
+ * 4 and 10, section 47's phrase 0) and returns how many. One loop over the characters, no calls, nothing
+ * allocated: a cold search runs it before the JIT has compiled it.
+ */
+function readPhrases (encoded: string, out: Int32Array): number {
   let n = 0
   let section = 0
   let value = 0
@@ -148,12 +171,7 @@ function markPhrases (encoded: string, bit: number, work: Work): number {
     const c = k === length ? 32 : encoded.charCodeAt(k)
     if (c > 46 && c !== 58) { value = value * 36 + (c <= 57 ? c - 48 : c - 87); continue }
     if (reading === 0) section = value
-    else if (reading === 2 && value < HEADING) {
-      const key = (section << SLOT_BITS) + value
-      if (held[key] === 0) touched[work.count++] = key
-      held[key] = held[key]! | bit
-      n++
-    }
+    else if (reading === 2 && value < HEADING) out[n++] = (section << SLOT_BITS) + value
     value = 0
     reading = c === 32 ? 0 : c === 58 ? 1 : 2
   }
