@@ -9,7 +9,8 @@
  * A query word counts once (the best of its terms: its forms, corrections, thesaurus words), weighted by its
  * term's weight and by how rare the term is among the phrases (log(1 + phrases / phrases holding it)). A
  * phrase's score is the share of the query's weight it holds; a passage's, its best phrase's. The phrases'
- * numbers come from the asked field's postings (`postings.ts`), on each passage's first part.
+ * numbers come from the asked field's postings (`postings.ts`), on each passage's first part. `withNearest`
+ * moves search's candidates by it (docs/search.md, step 8).
  */
 import { firstParts } from './outline.js'
 import { postingList } from './postings.js'
@@ -189,4 +190,49 @@ function headings (idx: KbIndex): number {
     headingCache.set(idx, n)
   }
   return n
+}
+
+/** How many passages whose asked phrases come nearest the query may join the candidates. */
+const NEAREST_JOIN = 5
+
+/**
+ * Search's candidates re-ranked with the nearest asked phrase: each scores its share of the best candidate's
+ * score plus `weight` (weights.ts `nearest`) × the share of the query one phrase asked for it holds. The
+ * passages whose phrases come nearest join the candidates even when BM25 ranked them lower (their
+ * best-scoring part; a glossary entry only as `admit` lets it). Ties keep the candidates' order.
+ */
+export function withNearest (idx: KbIndex, ranked: Array<[number, number]>, nearest: Float64Array, scores: Float64Array, weight: number, admit: (i: number) => boolean): Array<[number, number]> {
+  const top = Math.max(0, ...ranked.map(([, s]) => s))
+  const first = firstParts(idx)
+  // A team's own passages have no asked phrases: their share of the best score stands in for a phrase's.
+  const out = ranked.map(([i, s]): [number, number] => {
+    const share = top > 0 ? s / top : 0
+    return [i, share + weight * (idx.sections[i]!.local ? share : nearest[first[i]!]!)]
+  })
+  const shown = new Set(ranked.map(([i]) => first[i]!))
+  for (const f of nearestFirst(nearest, NEAREST_JOIN)) {
+    if (shown.has(f)) continue
+    const part = bestPart(first, f, scores)
+    if (admit(part)) out.push([part, weight * nearest[f]!])
+  }
+  return out.sort((a, b) => b[1] - a[1])
+}
+
+/** The `n` sections of highest share, best first (the lower index on a tie); none at 0. */
+function nearestFirst (nearest: Float64Array, n: number): number[] {
+  const top: number[] = []
+  for (let i = 0; i < nearest.length; i++) {
+    if (nearest[i]! <= 0) continue
+    let at = top.length
+    while (at > 0 && nearest[top[at - 1]!]! < nearest[i]!) at--
+    if (at < n) { top.splice(at, 0, i); if (top.length > n) top.pop() }
+  }
+  return top
+}
+
+/** The part of a passage (given by its first part) BM25 scored highest; the first on a tie. */
+function bestPart (first: Int32Array, f: number, scores: Float64Array): number {
+  let best = f
+  for (let j = f + 1; j < first.length && first[j] === f; j++) if (scores[j]! > scores[best]!) best = j
+  return best
 }

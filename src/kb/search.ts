@@ -2,7 +2,8 @@
  * Search: the query's words read as the documents write them (forms, typo corrections, acronyms and their
  * spelled-out forms, the thesaurus, what a question's form asks for), BM25 over per-field postings to narrow
  * the sections to a few candidates, then each candidate re-scored by its best sentence (or two neighbouring
- * ones) and lifted a little when the query is nearly its heading. docs/search.md explains each step and the
+ * ones), lifted a little when the query is nearly its heading, and by how near one of the questions team members
+ * ask for it comes to the query (nearest-asked.ts). docs/search.md explains each step and the
  * measurements behind it. Sentences live in passage.ts, excerpts in excerpt.ts, the glossary in definitions.ts.
  */
 import Fuse from 'fuse.js'
@@ -10,8 +11,8 @@ import { acronymTypedAs, namedAcronyms } from './acronyms.js'
 import { asksDefinition } from './definitions.js'
 import { excerptOf } from './excerpt.js'
 import { baseWord, formsIn, formsOf } from './forms.js'
-import { nearestAsked } from './nearest-asked.js'
-import { baseId, firstParts, subSectionIndices } from './outline.js'
+import { nearestAsked, withNearest } from './nearest-asked.js'
+import { baseId, subSectionIndices } from './outline.js'
 import { sentenceData, sentencesOf, type Sentences } from './passage.js'
 import { FIELDS, postingList, textFrequency } from './postings.js'
 import { answerForm, askedCount, definingSentence, hasForm, listItems, roleTerms, type AnswerForm, type Defining } from './question.js'
@@ -259,55 +260,9 @@ export function search (idx: KbIndex, query: string, opts: { limit?: number, wei
   const grouped = groupParts(idx, rerank(idx, qts, bySentence(idx, query, qts, ranked, w, { defining, listing, glossaryAdds: !definition }), w))
   const admit = (i: number) => Boolean(definition) || !idx.sections[i]!.glossary || saysMore(sentenceData(idx, i), qts)
   // (an index without asked phrases — a test's, say — keeps BM25 and the sentences' scores as they are)
-  const reranked = w.nearest > 0 && (idx.phrases ?? 0) > 0 ? withNearest(idx, grouped, nearestAsked(idx, qts), scores, w, admit) : grouped
+  const reranked = w.nearest > 0 && (idx.phrases ?? 0) > 0 ? withNearest(idx, grouped, nearestAsked(idx, qts), scores, w.nearest, admit) : grouped
   if (reranked.length < limit) reranked.push(...moreByBm25(idx, scores, candidates, reranked, limit - reranked.length))
   return reranked.slice(0, limit).map(([i, score]) => toHit(idx, i, score, qts))
-}
-
-/** How many passages whose asked phrases come nearest the query may join the candidates. */
-const NEAREST_JOIN = 5
-
-/**
- * The candidates re-ranked with the nearest asked phrase (`nearest-asked.ts`): each scores its share of the
- * best candidate's score plus `w.nearest` × the share of the query one phrase asked for it holds. The passages
- * whose phrases come nearest join the candidates even when BM25 ranked them lower (their best-scoring part;
- * a glossary entry only as `admit` lets it). Ties keep the candidates' order.
- */
-function withNearest (idx: KbIndex, ranked: Array<[number, number]>, nearest: Float64Array, scores: Float64Array, w: Weights, admit: (i: number) => boolean): Array<[number, number]> {
-  const top = Math.max(0, ...ranked.map(([, s]) => s))
-  const first = firstParts(idx)
-  // A team's own passages have no asked phrases: their share of the best score stands in for a phrase's.
-  const out = ranked.map(([i, s]): [number, number] => {
-    const share = top > 0 ? s / top : 0
-    return [i, share + w.nearest * (idx.sections[i]!.local ? share : nearest[first[i]!]!)]
-  })
-  const shown = new Set(ranked.map(([i]) => first[i]!))
-  for (const f of nearestFirst(nearest, NEAREST_JOIN)) {
-    if (shown.has(f)) continue
-    const part = bestPart(idx, f, scores)
-    if (admit(part)) out.push([part, w.nearest * nearest[f]!])
-  }
-  return out.sort((a, b) => b[1] - a[1])
-}
-
-/** The `n` sections of highest share, best first (the lower index on a tie); none at 0. */
-function nearestFirst (nearest: Float64Array, n: number): number[] {
-  const top: number[] = []
-  for (let i = 0; i < nearest.length; i++) {
-    if (nearest[i]! <= 0) continue
-    let at = top.length
-    while (at > 0 && nearest[top[at - 1]!]! < nearest[i]!) at--
-    if (at < n) { top.splice(at, 0, i); if (top.length > n) top.pop() }
-  }
-  return top
-}
-
-/** The part of a passage (given by its first part) BM25 scored highest; the first on a tie. */
-function bestPart (idx: KbIndex, first: number, scores: Float64Array): number {
-  const base = baseId(idx.sections[first]!.id)
-  let best = first
-  for (let j = first + 1; j < idx.sections.length && baseId(idx.sections[j]!.id) === base; j++) if (scores[j]! > scores[best]!) best = j
-  return best
 }
 
 /** Whether a sentence past a glossary entry's definition holds a word of the query other than the entry's own term. */
