@@ -7,7 +7,7 @@
 import { extractAcronyms } from './acronyms.js'
 import { familyTable } from './forms.js'
 import { SLOTS } from './nearest-asked.js'
-import { baseId } from './outline.js'
+import { firstPartsOf } from './outline.js'
 import { encodePostings, FIELDS, type PostingList } from './postings.js'
 import { sentenceTerms } from './text.js'
 import { terms } from './tokens.js'
@@ -64,13 +64,11 @@ export function buildIndex (sections: Section[], fingerprint: string): KbIndex {
 
 /** The sections that are a passage's first part (every part carries the passage's phrases), and how many phrases those hold. */
 function askedPassages (sections: Section[]): { firstParts: Set<number>, phrases: number } {
+  const first = firstPartsOf(sections)
   const firstParts = new Set<number>()
-  const seen = new Set<string>()
   let phrases = 0
   sections.forEach((s, i) => {
-    const base = baseId(s.id)
-    if (seen.has(base)) return
-    seen.add(base)
+    if (first[i] !== i) return
     firstParts.add(i)
     phrases += Math.min(SLOTS - 1, s.asked?.length ?? 0)
   })

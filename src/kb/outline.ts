@@ -9,21 +9,24 @@ import type { KbIndex, Section } from './types.js'
 /** A section's id without its `/part-N`: the id of the section its passages belong to. */
 export const baseId = (id: string): string => id.replace(/\/part-\d+$/, '')
 
+/** Per section, the index of its passage's first part (a passage's parts stand together, in order). */
+export function firstPartsOf (sections: ReadonlyArray<Pick<Section, 'id'>>): Int32Array {
+  const first = new Int32Array(sections.length)
+  let base = ''
+  sections.forEach((s, i) => {
+    const b = baseId(s.id)
+    first[i] = b === base ? first[i - 1]! : i
+    base = b
+  })
+  return first
+}
+
 const firstPartCache = new WeakMap<KbIndex, Int32Array>()
 
-/** Per section, the index of its passage's first part (a passage's parts stand together, in order). */
+/** `firstPartsOf` the index's sections, worked out once per index. */
 export function firstParts (idx: KbIndex): Int32Array {
   let first = firstPartCache.get(idx)
-  if (!first) {
-    first = new Int32Array(idx.sections.length)
-    let base = ''
-    idx.sections.forEach((s, i) => {
-      const b = baseId(s.id)
-      first![i] = b === base ? first![i - 1]! : i
-      base = b
-    })
-    firstPartCache.set(idx, first)
-  }
+  if (!first) { first = firstPartsOf(idx.sections); firstPartCache.set(idx, first) }
   return first
 }
 
