@@ -146,10 +146,7 @@ function phraseKeys (idx: KbIndex, term: string, work: Work): Int32Array {
   if (!keys) {
     const room = work.scratch
     let n = Object.hasOwn(idx.postings.asked, term) ? readPhrases(idx.postings.asked[term]!, room) : 0
-    const first = firstParts(idx)
-    for (const [i] of postingList(idx, 'title', term) ?? []) {
-      if (first[i] === i && !idx.sections[i]!.local) room[n++] = (i << SLOT_BITS) + HEADING
-    }
+    for (const [i] of postingList(idx, 'title', term) ?? []) if (headsShipped(idx, i)) room[n++] = (i << SLOT_BITS) + HEADING
     keys = room.slice(0, n)
     m.set(term, keys)
   }
@@ -179,14 +176,18 @@ function readPhrases (encoded: string, out: Int32Array): number {
   return n
 }
 
+/** Whether section `i` is a shipped passage's first part: the one whose heading counts as a phrase. */
+function headsShipped (idx: KbIndex, i: number): boolean {
+  return firstParts(idx)[i] === i && !idx.sections[i]!.local
+}
+
 const headingCache = new WeakMap<KbIndex, number>()
 
 /** How many shipped passages there are: each heading counts as one phrase. */
 function headings (idx: KbIndex): number {
   let n = headingCache.get(idx)
   if (n === undefined) {
-    const first = firstParts(idx)
-    n = idx.sections.filter((s, i) => first[i] === i && !s.local).length
+    n = idx.sections.filter((_, i) => headsShipped(idx, i)).length
     headingCache.set(idx, n)
   }
   return n

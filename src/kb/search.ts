@@ -12,7 +12,7 @@ import { asksDefinition } from './definitions.js'
 import { excerptOf } from './excerpt.js'
 import { baseWord, formsIn, formsOf } from './forms.js'
 import { nearestAsked, withNearest } from './nearest-asked.js'
-import { baseId, subSectionIndices } from './outline.js'
+import { firstParts, subSectionIndices } from './outline.js'
 import { sentenceData, sentencesOf, type Sentences } from './passage.js'
 import { FIELDS, postingList, textFrequency } from './postings.js'
 import { answerForm, askedCount, definingSentence, hasForm, listItems, roleTerms, type AnswerForm, type Defining } from './question.js'
@@ -282,13 +282,13 @@ function moreByBm25 (idx: KbIndex, scores: Float64Array, taken: ReadonlySet<numb
   rest.sort((a, b) => b[1] - a[1])
   const floor = (shown.at(-1)?.[1] ?? 1) * 0.99
   const top = rest[0]?.[1] ?? 1
-  const bases = new Set(shown.map(([i]) => baseId(idx.sections[i]!.id)))
+  const first = firstParts(idx)
+  const passages = new Set(shown.map(([i]) => first[i]!))
   const out: Array<[number, number]> = []
   for (const [i, s] of rest) {
     if (out.length >= need) break
-    const base = baseId(idx.sections[i]!.id)
-    if (bases.has(base)) continue
-    bases.add(base)
+    if (passages.has(first[i]!)) continue
+    passages.add(first[i]!)
     out.push([i, floor * s / top])
   }
   return out
@@ -620,11 +620,11 @@ function wordGroups (qts: QueryTerm[]): number[] {
 
 /** Parts of one long section count as one result: the best part stands for them, the others give way. */
 function groupParts (idx: KbIndex, ranked: Array<[number, number]>): Array<[number, number]> {
-  const seen = new Set<string>()
+  const first = firstParts(idx)
+  const seen = new Set<number>()
   return ranked.filter(([i]) => {
-    const base = baseId(idx.sections[i]!.id)
-    if (seen.has(base)) return false
-    seen.add(base)
+    if (seen.has(first[i]!)) return false
+    seen.add(first[i]!)
     return true
   })
 }
