@@ -15,6 +15,8 @@ import type { KbIndex, Section } from './types.js'
 export const contentDir = (): string => fileURLToPath(new URL('../../content/', import.meta.url))
 // Two levels up is the package root from both src/kb (tests) and dist/kb (the built CLI).
 export const builtIndexPath = (): string => fileURLToPath(new URL('../../dist/kb-index.json', import.meta.url))
+/** The shipped passages' meaning vectors (passage-vectors.ts), built beside the index. */
+export const builtVectorsPath = (): string => fileURLToPath(new URL('../../dist/kb-vectors.bin', import.meta.url))
 
 function markdownFiles (dir: string): string[] {
   try {
@@ -60,11 +62,15 @@ async function cached (path: string, fp: string, sections: () => Promise<Section
 /** content/asked.json: per section id, the phrases team members ask for it with (docs/search.md). */
 const askedPath = (): string => join(contentDir(), 'asked.json')
 
+/** The shipped phrases per section id (content/asked.json); none when it is missing or unreadable. */
+export function askedPhrases (): Record<string, string[]> {
+  try { return JSON.parse(readFileSync(askedPath(), 'utf8')) as Record<string, string[]> } catch { return {} }
+}
+
 /** The shipped documents' sections, each with the phrases it is asked for with (every part of a long one). */
 async function shippedSections (files: readonly string[]): Promise<Section[]> {
   const sections = await readSections(files)
-  let asked: Record<string, string[]> = {}
-  try { asked = JSON.parse(readFileSync(askedPath(), 'utf8')) as Record<string, string[]> } catch { /* none shipped */ }
+  const asked = askedPhrases()
   for (const s of sections) {
     const phrases = asked[baseId(s.id)]
     if (phrases?.length) s.asked = phrases

@@ -71,6 +71,8 @@ export interface Weights {
    * plus this × the share of the query one phrase asked for it holds.
    */
   nearest: number
+  /** Nearness in meaning (`meaning.ts`): a candidate's share of the best score plus this × (1 + cosine). */
+  meaning: number
 }
 
 // tuned:begin (written by bench/relevance/tune.js)
@@ -103,6 +105,7 @@ export const WEIGHTS: Weights = {
   lists: 1,
   title: 0.1,
   label: 0.35,
-  nearest: 2.5
+  nearest: 2.5,
+  meaning: 1
 }
 // tuned:end
