@@ -54,8 +54,11 @@ function printableText (text: string, opts: WriteOptions): string {
  */
 const SLICE = 256 * 1024
 
+/** Where text is written: a node stream (process.stdout) or a file descriptor (fd-io.ts). */
+export interface Sink { write: (text: string) => unknown }
+
 /** Writes `text` to `stream` in slices, never between the two halves of a surrogate pair. */
-export function writeSliced (stream: Pick<NodeJS.WritableStream, 'write'>, text: string): void {
+export function writeSliced (stream: Sink, text: string): void {
   for (let start = 0; start < text.length;) {
     let end = Math.min(start + SLICE, text.length)
     const last = text.charCodeAt(end - 1)
@@ -70,7 +73,7 @@ export function writeSliced (stream: Pick<NodeJS.WritableStream, 'write'>, text:
  * would copy a large text first. Parts are made printable one by one, so a part must not end inside an escape
  * sequence the next one finishes; printJson's parts are jsonText's, which the guard leaves as they are.
  */
-export function writeTerminalParts (stream: Pick<NodeJS.WritableStream, 'write'>, parts: Iterable<string>, opts: WriteOptions = {}): void {
+export function writeTerminalParts (stream: Sink, parts: Iterable<string>, opts: WriteOptions = {}): void {
   let last = ''
   for (const part of parts) {
     const safe = printableText(part, opts)
@@ -80,7 +83,7 @@ export function writeTerminalParts (stream: Pick<NodeJS.WritableStream, 'write'>
   if (!last.endsWith('\n')) stream.write('\n')
 }
 
-export function writeTerminal (stream: Pick<NodeJS.WritableStream, 'write'>, text: string, opts: WriteOptions = {}): void {
+export function writeTerminal (stream: Sink, text: string, opts: WriteOptions = {}): void {
   writeTerminalParts(stream, [text], opts)
 }
 

@@ -5,7 +5,8 @@
  */
 import { resolveHome } from '../store/home.js'
 import { EXIT, reportError } from './errors.js'
-import { processIo, type Io } from './io.js'
+import { fdIoOrProcessIo } from './fd-io.js'
+import { type Io } from './io.js'
 
 /**
  * `pat search` and `pat show` take a fast path: parsed with node's own parseArgs and run without loading
@@ -41,7 +42,19 @@ export async function fastKb (argv: string[], io: Io): Promise<number | undefine
   }
 }
 
-/** The entry of dist/bundle/kb.cjs: runs the command line, or undefined when the full program must. */
-export async function main (argv: string[]): Promise<number | undefined> {
-  return fastKb(argv, processIo())
+/**
+ * The entry of dist/bundle/kb.cjs: runs the command line, or undefined when the full program must. Output
+ * that is no terminal was written synchronously (fd-io.ts), so the process ends here at once: nothing is
+ * left to flush, and node's tidying up would run a garbage collection the search left scheduled; bin/pat.cjs's
+ * code cache, when it had none, is written first.
+ */
+export async function main (argv: string[], hooks: { writeCodeCache?: () => void } = {}): Promise<number | undefined> {
+  const { io, direct } = fdIoOrProcessIo()
+  const code = await fastKb(argv, io)
+  if (direct && code !== undefined) {
+    // (bin/pat.cjs writes the V8 code cache after main returns, when it had none: here, before leaving)
+    hooks.writeCodeCache?.()
+    process.exit(code)
+  }
+  return code
 }
