@@ -8,9 +8,10 @@ import { extractAcronyms } from './acronyms.js'
 import { familyTable } from './forms.js'
 import { SLOTS } from './nearest-asked.js'
 import { firstPartsOf } from './outline.js'
-import { encodePostings, FIELDS, type PostingList } from './postings.js'
+import { encodePostings, FIELDS, postingsText, type PostingList } from './postings.js'
 import { sentenceTerms } from './text.js'
 import { terms } from './tokens.js'
+import { vocabularyText } from './vocabulary.js'
 import type { Field, KbIndex, Postings, Section } from './types.js'
 
 export { FIELDS }
@@ -54,12 +55,12 @@ export function buildIndex (sections: Section[], fingerprint: string): KbIndex {
       }
     }
   })
-  const postings = Object.fromEntries(FIELDS.map(f => [f, Object.fromEntries(Object.entries(lists[f]).map(([t, l]) => [t, encodePostings(l, f === 'asked' ? heldBy[t] : undefined)]))])) as Record<Field, Postings>
+  const postings = Object.fromEntries(FIELDS.map(f => [f, postingsText(Object.entries(lists[f]).map(([t, l]) => [t, encodePostings(l, f === 'asked' ? heldBy[t] : undefined)]))])) as Record<Field, Postings>
   const sorted = [...vocabulary].sort()
   // The phrases are only indexed: searching reads their postings, so the sections are kept without them
   // (some 70 KB less for every cold `pat search` to parse).
   const stored = sections.map(({ asked: _asked, ...rest }) => rest)
-  return { version: 5, fingerprint, sections: stored, postings, lengths, vocabulary: sorted, acronyms, sentenceTerms: sections.map(s => sentenceTerms(s.text)), families: familyTable(sorted), phrases }
+  return { version: 6, fingerprint, sections: stored, postings, lengths, vocabulary: vocabularyText(sorted), acronyms, sentenceTerms: sections.map(s => sentenceTerms(s.text)), families: familyTable(sorted), phrases }
 }
 
 /** The sections that are a passage's first part (every part carries the passage's phrases), and how many phrases those hold. */

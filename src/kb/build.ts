@@ -7,12 +7,13 @@ import { rmSync, writeFileSync } from 'node:fs'
 import { askedPhrases, builtIndexPath, builtVectorsPath, loadIndex } from './load.js'
 import { wordVectorsPath } from './meaning.js'
 import { buildPassageVectors } from './passage-vectors.js'
+import { vocabularyList } from './vocabulary.js'
 import { readWordVectors } from './word-vectors.js'
 
 rmSync(builtIndexPath(), { force: true })
 rmSync(builtVectorsPath(), { force: true })
 const idx = await loadIndex()
-console.log(`kb: indexed ${idx.sections.length} sections, ${idx.vocabulary.length} terms, ${idx.acronyms.length} acronyms → ${builtIndexPath()}`)
+console.log(`kb: indexed ${idx.sections.length} sections, ${vocabularyList(idx).length} terms, ${idx.acronyms.length} acronyms → ${builtIndexPath()}`)
 const table = readWordVectors(wordVectorsPath())
 if (table) {
   const bytes = buildPassageVectors(idx, askedPhrases(), table)

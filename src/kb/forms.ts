@@ -106,7 +106,7 @@ export function familyTable (vocabulary: readonly string[]): Record<string, stri
 }
 
 /** `formsOf` from the index's family table (`known`: the vocabulary as a set). */
-export function formsIn (stem: string, table: Readonly<Record<string, string>>, known: ReadonlySet<string>): string[] {
+export function formsIn (stem: string, table: Readonly<Record<string, string>>, known: { has: (term: string) => boolean }): string[] {
   const k = family(stem)
   const list = Object.hasOwn(table, k) ? table[k]!.split(' ') : known.has(k) && /^[a-z]{4,}$/.test(k) && family(k) === k ? [k] : []
   return list.filter(v => v !== stem)

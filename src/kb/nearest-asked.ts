@@ -13,7 +13,7 @@
  * moves search's candidates by it (docs/search.md, step 8).
  */
 import { firstParts } from './outline.js'
-import { postingList } from './postings.js'
+import { encodedPostings, postingList } from './postings.js'
 import type { KbIndex } from './types.js'
 
 /** A query term as search reads it: the term, its weight, and the query words it stands for. */
@@ -145,7 +145,8 @@ function phraseKeys (idx: KbIndex, term: string, work: Work): Int32Array {
   let keys = m.get(term)
   if (!keys) {
     const room = work.scratch
-    let n = Object.hasOwn(idx.postings.asked, term) ? readPhrases(idx.postings.asked[term]!, room) : 0
+    const asked = encodedPostings(idx, 'asked', term)
+    let n = asked ? readPhrases(asked, room) : 0
     for (const [i] of postingList(idx, 'title', term) ?? []) if (headsShipped(idx, i)) room[n++] = (i << SLOT_BITS) + HEADING
     keys = room.slice(0, n)
     m.set(term, keys)

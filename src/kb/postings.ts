@@ -7,8 +7,12 @@
  * The asked field's entries also say which of the passage's asked phrases hold the term ("3.4.a": section 3,
  * its phrases 4 and 10), on a passage's first part only; a term's frequency there is then the number of
  * phrases unless `:tf` says otherwise. `nearest-asked.ts` reads them.
+ *
+ * A field's lists are one string of "term⇥list" lines sorted by term (`sorted-text.ts`): found by halving,
+ * not parsed whole.
  */
-import type { Field, KbIndex } from './types.js'
+import { lookupSorted, sortedText } from './sorted-text.js'
+import type { Field, KbIndex, Postings } from './types.js'
 
 /** The fields a section is indexed by. (Here, not in build-index.ts, so a search need not load the builder.) */
 export const FIELDS: Field[] = ['title', 'trail', 'terms', 'text', 'asked']
@@ -41,6 +45,23 @@ function phrasesNamed (entry: string, dot: number): number {
   return n
 }
 
+/** A field's stored postings: each term's encoded list, one line each. */
+export const postingsText = (lists: Iterable<readonly [string, string]>): Postings => sortedText(lists, '\n', '\t')
+
+const encodedCache = new WeakMap<KbIndex, Map<string, string | undefined>>()
+
+/** A term's encoded list in one field; undefined when no section holds it there. */
+export function encodedPostings (idx: KbIndex, field: Field, term: string): string | undefined {
+  let m = encodedCache.get(idx)
+  if (!m) { m = new Map(); encodedCache.set(idx, m) }
+  const key = `${field} ${term}`
+  if (m.has(key)) return m.get(key)
+  const found = term === '' || /[\t\n]/.test(term) ? undefined : lookupSorted(idx.postings[field], term, '\n', '\t')
+  const list = found || undefined
+  m.set(key, list)
+  return list
+}
+
 const decoded = new WeakMap<KbIndex, Map<string, PostingList | undefined>>()
 
 /** The sections holding a term in one field, with the term's frequency there; undefined when none do. */
@@ -49,7 +70,7 @@ export function postingList (idx: KbIndex, field: Field, term: string): PostingL
   if (!m) { m = new Map(); decoded.set(idx, m) }
   const key = `${field} ${term}`
   if (m.has(key)) return m.get(key)
-  const encoded = Object.hasOwn(idx.postings[field], term) ? idx.postings[field][term] : undefined
+  const encoded = encodedPostings(idx, field, term)
   const list = encoded ? decodePostings(encoded) : undefined
   m.set(key, list)
   return list
@@ -66,7 +87,7 @@ export function textFrequency (idx: KbIndex, term: string): number {
   if (!m) { m = new Map(); frequencies.set(idx, m) }
   let n = m.get(term)
   if (n === undefined) {
-    const encoded = Object.hasOwn(idx.postings.text, term) ? idx.postings.text[term] : undefined
+    const encoded = encodedPostings(idx, 'text', term)
     n = 0
     if (encoded) { n = 1; for (let at = encoded.indexOf(' '); at >= 0; at = encoded.indexOf(' ', at + 1)) n++ }
     m.set(term, n)

@@ -21,6 +21,7 @@ import { PHRASES, QUESTION_WORDS, synonymsOf } from './thesaurus.js'
 import { isStopWord, queryWords, term, terms } from './tokens.js'
 import { corrections } from './typos.js'
 import type { Field, Hit, KbIndex } from './types.js'
+import { knownTerms, vocabularyList, type Known } from './vocabulary.js'
 import { WEIGHTS, type Weights } from './weights.js'
 
 interface QueryTerm {
@@ -50,7 +51,6 @@ function stemmed (idx: KbIndex, i: number): string {
   }
   return t
 }
-const vocab = new WeakMap<KbIndex, Set<string>>()
 /** Per index, the sections where a spelled-out form's words stand together (only the index decides it). */
 const phraseHolders = new WeakMap<KbIndex, Map<string, Set<number>>>()
 
@@ -88,8 +88,7 @@ type AddTerm = (t: string, weight: number, word: string, group?: string[], soft?
 
 /** The query's terms, widened by acronyms and typo corrections. */
 export function queryTerms (idx: KbIndex, query: string, w: Weights = WEIGHTS): QueryTerm[] {
-  let known = vocab.get(idx)
-  if (!known) { known = new Set(idx.vocabulary); vocab.set(idx, known) }
+  const known = knownTerms(idx)
   const { qWords, phrases } = phrasesOf(queryWords(query))
   const out = new Map<string, QueryTerm>()
   const add: AddTerm = (t, weight, word, group, soft = false) => {
@@ -110,7 +109,7 @@ export function queryTerms (idx: KbIndex, query: string, w: Weights = WEIGHTS): 
 }
 
 /** Each query word as the documents write it: its term (or base word's), its other forms, its typo corrections. */
-function addWordTerms (idx: KbIndex, known: ReadonlySet<string>, qWords: readonly string[], w: Weights, add: AddTerm): void {
+function addWordTerms (idx: KbIndex, known: Known, qWords: readonly string[], w: Weights, add: AddTerm): void {
   for (const [k, word] of qWords.entries()) {
     if (isStopWord(word) || word.length < 2) continue
     // "How often" asks for a cadence (QUESTION_WORDS answers it with the documents' cadence words): the
@@ -123,19 +122,19 @@ function addWordTerms (idx: KbIndex, known: ReadonlySet<string>, qWords: readonl
     // The word's other forms in the documents ("notify" → notification) count as the word itself — those
     // the documents use at least as often: a common word's rarer forms ("compliance" → compliant) add noise.
     const df = known.has(t) ? textFrequency(idx, t) : 0
-    const forms = (idx.families ? formsIn(t, idx.families, known) : formsOf(t, idx.vocabulary)).filter(f => textFrequency(idx, f) >= df)
+    const forms = (idx.families ? formsIn(t, idx.families, known) : formsOf(t, vocabularyList(idx))).filter(f => textFrequency(idx, f) >= df)
     if (known.has(t)) add(t, 1, word)
     for (const f of forms) add(f, w.form, word)
     // Short words are not corrected: "long" is not a typo of "log", nor "pick" of "pack".
     if (!known.has(t) && forms.length === 0 && synonymsOf(word, term, true).length === 0 && word.length >= 5) {
-      const found = corrections(t, idx.vocabulary, v => textFrequency(idx, v))
+      const found = corrections(t, vocabularyList(idx), v => textFrequency(idx, v))
       found.forEach((c, rank) => add(c.term, (c.distance === 1 ? w.typo1 : w.typo2) * (rank === 0 ? 1 : 0.5), word))
     }
   }
 }
 
 /** Everyday words as the documents' words for the same idea; question words as how such questions are answered. */
-function addEverydayTerms (idx: KbIndex, known: ReadonlySet<string>, qWords: readonly string[], w: Weights, add: AddTerm): void {
+function addEverydayTerms (idx: KbIndex, known: Known, qWords: readonly string[], w: Weights, add: AddTerm): void {
   for (const word of qWords) {
     // A word the documents never use is matched only through their words for it: those stand in for it.
     const absent = !isStopWord(word) && !known.has(term(word))

@@ -25,19 +25,23 @@ export interface Section {
 }
 
 export type Field = 'title' | 'trail' | 'terms' | 'text' | 'asked'
-/** term → its [record index, term frequency] pairs, encoded as one string (`postings.ts`). */
-export type Postings = Record<string, string>
+/**
+ * A field's postings: per term, its [record index, term frequency] pairs encoded as one string (`postings.ts`),
+ * stored as "term⇥encoded" lines sorted by term and looked up by halving (`sorted-text.ts`).
+ */
+export type Postings = string
 
 export interface Acronym { acronym: string, expansion: string }
 
 export interface KbIndex {
-  version: 5
+  version: 6
   /** Fingerprint of the content files the index was built from (names, sizes, modification times). */
   fingerprint: string
   sections: Section[]
   postings: Record<Field, Postings>
   lengths: Record<Field, number[]>
-  vocabulary: string[]
+  /** Every term, sorted, joined by spaces (`vocabulary.ts`). */
+  vocabulary: string
   acronyms: Acronym[]
   /** Per section: its sentences' terms (space-separated, one sentence a line), so a query stems only its own words. */
   sentenceTerms?: string[]
