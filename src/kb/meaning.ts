@@ -7,7 +7,7 @@
  */
 import { join } from 'node:path'
 import { builtVectorsPath, contentDir } from './load.js'
-import { centred, meaningWords, textVector } from './meaning-words.js'
+import { centred, textVector } from './meaning-words.js'
 import { readPassageVectors, type PassageVectors } from './passage-vectors.js'
 import type { KbIndex } from './types.js'
 import { readWordVectors, type WordVectors } from './word-vectors.js'
@@ -42,9 +42,9 @@ export function meaningTables (idx: KbIndex): MeaningTables | undefined {
  * the query to their nearest unit). A section without vectors (a team's own) counts the candidates' mean
  * cosine: neither lifted nor pushed down.
  */
-export function byMeaning (ranked: ReadonlyArray<[number, number]>, query: string, weight: number, tables: MeaningTables | undefined): Array<[number, number]> {
+export function byMeaning (ranked: ReadonlyArray<[number, number]>, words: readonly string[], weight: number, tables: MeaningTables | undefined): Array<[number, number]> {
   if (!tables || ranked.length < 2 || weight <= 0) return [...ranked]
-  const q = textVector(meaningWords(query), tables.words)
+  const q = textVector(words, tables.words)
   if (!q) return [...ranked]
   centred(q, tables.passages.mean)
   const cos = ranked.map(([i]) => tables.passages.nearest(i, q))

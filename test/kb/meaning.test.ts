@@ -105,18 +105,18 @@ describe('the passages’ vectors', () => {
     const tables = { words: table, passages: pv }
     const ranked: Array<[number, number]> = [[at('Staffing'), 1], [at('Reviews'), 0.9], [at('Delays'), 0.8]]
     // Equal words, different meaning: only the money-and-freight passage is near.
-    const out = byMeaning(ranked, 'does it save shippers money on freight', 1, tables)
+    const out = byMeaning(ranked, meaningWords('does it save shippers money on freight'), 1, tables)
     expect(idx.sections[out[0]![0]]!.title).toBe('Delays')
     // A query of words the table does not hold leaves the order as it was.
-    expect(byMeaning(ranked, 'zzz qqq', 1, tables)).toEqual(ranked)
-    expect(byMeaning(ranked, 'save money', 0, tables)).toEqual(ranked)
-    expect(byMeaning(ranked, 'save money', 1, undefined)).toEqual(ranked)
+    expect(byMeaning(ranked, meaningWords('zzz qqq'), 1, tables)).toEqual(ranked)
+    expect(byMeaning(ranked, meaningWords('save money'), 0, tables)).toEqual(ranked)
+    expect(byMeaning(ranked, meaningWords('save money'), 1, undefined)).toEqual(ranked)
   })
 
   it('counts a section it has no vectors for (a team’s own) at the candidates’ mean, neither first nor last by meaning', () => {
     const pv = readPassageVectors(path)!
     const local = idx.sections.length + 3
-    const out = byMeaning([[at('Staffing'), 1], [local, 1], [at('Delays'), 1]], 'save money on freight', 1, { words: table, passages: pv })
+    const out = byMeaning([[at('Staffing'), 1], [local, 1], [at('Delays'), 1]], meaningWords('save money on freight'), 1, { words: table, passages: pv })
     expect(out.map(([i]) => i)).toEqual([at('Delays'), local, at('Staffing')])
   })
 

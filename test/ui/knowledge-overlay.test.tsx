@@ -103,7 +103,7 @@ describe('knowledge overlay and reader', () => {
     await ui.press(KEY.escape, 's')
     await ui.waitFor('Type a question or a term')
     await ui.press('PFI')
-    f = await ui.waitFor(f => f.includes('Search: PFI') && /Primary Focus Industr/i.test(f))
+    f = await ui.waitFor(f => f.includes('Search: PFI') && /Primary Focus"? Industr/i.test(f))
     await ui.press(KEY.escape)
     await ui.waitFor('1 Profile')
   })
