@@ -112,12 +112,16 @@ export function readPassageVectors (path: string): PassageVectors | undefined {
     const mean = new Float32Array(dims)
     for (let d = 0; d < dims; d++) mean[d] = rest.readFloatLE(fpLength + 4 * d)
     const table = (k: number): number => rest.readUInt32LE(tableAt - HEAD + 4 * k)
+    const read = new Map<number, Buffer>()
     const nearest = (i: number, query: Float32Array): number | undefined => {
       if (i >= sections || query.length !== dims) return undefined
       const count = table(sections + i)
       // (a range past the units, from a damaged file, counts as none)
       if (count === 0 || table(i) + count > units) return undefined
-      return maxDot(query, readAt(fd, unitsAt + table(i) * (4 + dims), count * (4 + dims)), count)
+      // (a passage's units are read once and kept: in the app a query after the first reads no file)
+      let block = read.get(i)
+      if (!block) { block = readAt(fd, unitsAt + table(i) * (4 + dims), count * (4 + dims)); read.set(i, block) }
+      return maxDot(query, block, count)
     }
     return { dims, sections, fingerprint, mean, nearest, close: () => { try { closeSync(fd) } catch { /* already closed */ } } }
   } catch {
