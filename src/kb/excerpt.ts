@@ -13,7 +13,7 @@ import { PREFIXES, term, terms } from './tokens.js'
  */
 export function excerpt (text: string, wanted: ReadonlySet<string>, maxLines = 3, width = 220): string {
   const texts = sentences(plain(text))
-  return excerptOf({ texts, sets: ['', ...texts].map(t => new Set(terms(t))), pairs: [] }, wanted, maxLines, width)
+  return excerptOf({ texts, sets: ['', ...texts].map(t => new Set(terms(t))), pairs: [] }, wanted, { maxLines, width })
 }
 
 const WORD_SPAN = /[A-Za-z0-9]+(?:#s?)?/g
@@ -45,16 +45,23 @@ function markSpans (line: string, spans: WordSpans, wanted: ReadonlySet<string>,
   return out + line.slice(at, to)
 }
 
-/** `excerpt` over a section's sentences already split and stemmed (sets[0] is the title's). */
-export function excerptOf (data: Sentences, wanted: ReadonlySet<string>, maxLines = 3, width = 220): string {
+/**
+ * `excerpt` over a section's sentences already split and stemmed (sets[0] is the title's). `at`: the sentence
+ * that answers, when the ranking has scored them (search.ts bestSentence: rarer words, phrases and the
+ * question's form weigh); else the one holding the most wanted terms.
+ */
+export function excerptOf (data: Sentences, wanted: ReadonlySet<string>, { maxLines = 3, width = 220, at }: { maxLines?: number, width?: number, at?: number | undefined } = {}): string {
   const { texts: all, sets } = data
   if (all.length === 0) return ''
   let best = 0
   let bestCount = -1
-  for (let k = 0; k < all.length; k++) {
-    let c = 0
-    for (const t of wanted) if (sets[k + 1]!.has(t)) c++
-    if (c > bestCount) { best = k; bestCount = c }
+  if (at !== undefined && at >= 0 && at < all.length) best = at
+  else {
+    for (let k = 0; k < all.length; k++) {
+      let c = 0
+      for (const t of wanted) if (sets[k + 1]!.has(t)) c++
+      if (c > bestCount) { best = k; bestCount = c }
+    }
   }
   // The answer, then the sentence after it, then the one before, while they fit.
   const picked = [best]

@@ -258,13 +258,15 @@ export function search (idx: KbIndex, query: string, opts: { limit?: number, wei
   const listing = listingSections(idx, query, qts, scores)
   const candidates = new Set(ranked.map(([i]) => i))
   for (const j of listing) if (!candidates.has(j)) ranked.push([j, scores[j]!])
-  const grouped = groupParts(idx, rerank(idx, qts, bySentence(idx, query, qts, ranked, w, { defining, listing, glossaryAdds: !definition }), w))
+  // Per re-scored section, the sentence that scored best: the excerpt shows it.
+  const answerAt = new Map<number, number>()
+  const grouped = groupParts(idx, rerank(idx, qts, bySentence(idx, query, qts, ranked, w, { defining, listing, glossaryAdds: !definition }, answerAt), w))
   const admit = (i: number) => Boolean(definition) || !idx.sections[i]!.glossary || saysMore(sentenceData(idx, i), qts)
   // (an index without asked phrases — a test's, say — keeps BM25 and the sentences' scores as they are)
   const nearest = w.nearest > 0 && (idx.phrases ?? 0) > 0 ? withNearest(idx, grouped, nearestAsked(idx, qts), scores, w.nearest, admit) : grouped
   const reranked = w.meaning > 0 ? byMeaning(nearest, meaningWords(query), w.meaning, meaningTables(idx)) : nearest
   if (reranked.length < limit) reranked.push(...moreByBm25(idx, scores, candidates, reranked, limit - reranked.length))
-  return reranked.slice(0, limit).map(([i, score]) => toHit(idx, i, score, qts))
+  return reranked.slice(0, limit).map(([i, score]) => toHit(idx, i, score, qts, answerAt.get(i)))
 }
 
 /** Whether a sentence past a glossary entry's definition holds a word of the query other than the entry's own term. */
@@ -433,7 +435,7 @@ interface SentenceQuery {
 const FORM_WEIGHT: Record<AnswerForm, 'quantity' | 'condition' | 'extent'> = { figure: 'quantity', condition: 'condition', extent: 'extent' }
 
 /** How much of the query (by term weight × rarity) the best single sentence of each candidate holds. */
-function bySentence (idx: KbIndex, query: string, qts: QueryTerm[], ranked: Array<[number, number]>, w: Weights, { defining, listing, glossaryAdds }: Asked = {}): Array<[number, number]> {
+function bySentence (idx: KbIndex, query: string, qts: QueryTerm[], ranked: Array<[number, number]>, w: Weights, { defining, listing, glossaryAdds }: Asked = {}, answerAt?: Map<number, number>): Array<[number, number]> {
   const n = idx.sections.length
   // The words of an acronym's spelled-out form count only standing whole, as the acronym (`spelledForms`):
   // one of them alone ("compliance" of Compliance Improvement Plan) says nothing of the acronym.
@@ -471,7 +473,8 @@ function bySentence (idx: KbIndex, query: string, qts: QueryTerm[], ranked: Arra
     ceiling: most.reduce((x, y) => x + y, 0)
   }
   return ranked.map(([i, s]) => {
-    const best = bestSentence(sentenceData(idx, i), sq, glossaryAdds && idx.sections[i]!.glossary ? 2 : 1)
+    const { best, at } = bestSentence(sentenceData(idx, i), sq, glossaryAdds && idx.sections[i]!.glossary ? 2 : 1)
+    if (at !== undefined) answerAt?.set(i, at)
     const defines = defining ? definesBy(idx.sections[i]!.title, sentenceData(idx, i).texts, defining) : 0
     const lists = listing?.has(i) ? w.lists : 0
     return [i, Math.pow(s, w.bm25Power) * Math.pow(w.sentenceBase + Math.min(w.sentenceCap, best / total) + defines * w.defines + lists, w.sentencePower)] as [number, number]
@@ -482,11 +485,13 @@ function bySentence (idx: KbIndex, query: string, qts: QueryTerm[], ranked: Arra
  * What the best sentence of a section — or two neighbouring ones, at `window` of their worth — holds of the
  * query, from its sentence `from` on (1, the first; 2 skips a glossary entry's definition).
  */
-function bestSentence (data: Sentences, { qts, w, weights, one, two, pairs, pairKeys, spelled, form, lift, ceiling }: SentenceQuery, from = 1): number {
+function bestSentence (data: Sentences, { qts, w, weights, one, two, pairs, pairKeys, spelled, form, lift, ceiling }: SentenceQuery, from = 1): { best: number, at: number | undefined } {
   const { texts, sets, pairs: sentencePairs, heading } = data
   const title = heading ?? sets[0]!
   const { live, inTitle, livePairs } = liveTerms(data, title, qts, pairs)
   let best = 0
+  // Which sentence scored best (an index of `texts`): the excerpt shows it; of two read as one, the first.
+  let at: number | undefined
   let cur = new Uint8Array(live.length)
   let prev = new Uint8Array(live.length)
   let prevOfForm = false
@@ -503,19 +508,19 @@ function bestSentence (data: Sentences, { qts, w, weights, one, two, pairs, pair
     for (const p of livePairs) {
       if (sentencePairs[j]!.has(pairKeys[p]!)) { const [a, b] = pairs[p]!; v += w.phrase * (weights[a]! + weights[b]!) / 2 }
     }
-    if (v > best) best = v
+    if (v > best) { best = v; at = j - 1 }
     // Two neighbouring sentences read as one, at `window` of their worth: an answer often takes two
     // ("The NASC selects the account. It then tells the port.").
     if (w.window > 0 && j > from && w.window * ceiling * lift > best) {
       two.start()
       for (let m = 0; m < live.length; m++) if (cur[m] || prev[m]) two.add(live[m]!)
       const both = w.window * two.sum * (ofForm || prevOfForm ? lift : 1)
-      if (both > best) best = both
+      if (both > best) { best = both; at = j - 2 }
     }
     [cur, prev] = [prev, cur]
     prevOfForm = ofForm
   }
-  return best
+  return { best, at }
 }
 
 /** A list a question asks for: how many things, and the terms naming what they are of ("account management"). */
@@ -667,7 +672,7 @@ function rerank (idx: KbIndex, qts: QueryTerm[], ranked: Array<[number, number]>
   }).sort((a, b) => b[1] - a[1])
 }
 
-function toHit (idx: KbIndex, i: number, score: number, qts: QueryTerm[]): Hit {
+function toHit (idx: KbIndex, i: number, score: number, qts: QueryTerm[], answerAt?: number): Hit {
   const s = idx.sections[i]!
   return {
     id: s.id,
@@ -675,7 +680,7 @@ function toHit (idx: KbIndex, i: number, score: number, qts: QueryTerm[]): Hit {
     title: s.title,
     trail: s.trail,
     score: Math.round(score * 1000) / 1000,
-    excerpt: excerptOf(sentenceData(idx, i), new Set(qts.filter(q => !q.soft).map(q => q.term))),
+    excerpt: excerptOf(sentenceData(idx, i), new Set(qts.filter(q => !q.soft).map(q => q.term)), { at: answerAt }),
     text: s.text,
     ...(s.parts ? { part: s.part, partOf: s.parts } : {}),
     ...(s.local ? { local: true } : {})
