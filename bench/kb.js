@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url'
 import MiniSearch from 'minisearch'
 import { loadIndex } from '#dist/kb/load.js'
 import { search } from '#dist/kb/search.js'
-import { FRESH_SETS, freshSet, judgedPairs, relevanceSet } from './relevance/set.js'
+import { FRESH_SETS, freshSet, judgedPairs, judgedSentences, relevanceSet } from './relevance/set.js'
 import { figure, interleavedMedians, medianProcessMs, percentile, round } from './stats.js'
 
 const PAT = fileURLToPath(new URL('../bin/pat.cjs', import.meta.url))
@@ -35,6 +35,31 @@ export function relevance (rank, questions) {
   }
   const n = questions.length || 1
   return { hitAt1: at1 / n, hitAt3: at3 / n, mrr: rr / n }
+}
+
+/** Marks (`**`) dropped, other Markdown and quotes evened out: for finding a judge's quoted sentence in an excerpt. */
+const flat = (/** @type {string} */ s) => s.replace(/\*\*/g, '').replace(/[*_`\\|·]/g, ' ').replace(/[“”]/g, '"').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase()
+
+/**
+ * Of the judged answering passages our first ten show, the share whose excerpt holds the sentence the judge
+ * quoted as the answer (its first 50 characters): the excerpt should be the sentence that answers.
+ * @param {(q: string) => Array<{ id: string, excerpt: string }>} hitsOf
+ */
+function excerptsHoldingAnswer (hitsOf) {
+  const byQuery = new Map()
+  for (const j of judgedSentences()) byQuery.set(j.query, [...(byQuery.get(j.query) ?? []), j])
+  let shown = 0
+  let holding = 0
+  for (const [query, answers] of byQuery) {
+    const hits = hitsOf(query)
+    for (const a of answers) {
+      const hit = hits.find(h => baseId(h.id) === a.id)
+      if (!hit) continue
+      shown++
+      if (flat(hit.excerpt).includes(flat(a.sentence).slice(0, 50))) holding++
+    }
+  }
+  return { shown, share: shown ? holding / shown : 0 }
 }
 
 function latencies (rank, rounds) {
@@ -75,6 +100,7 @@ export async function run () {
   const miniTune = relevance(miniRank, tuning)
   // Passages now in our first three that the pooled judgments never saw: when this grows, judge them (docs/search.md).
   const judged = judgedPairs()
+  const excerpts = excerptsHoldingAnswer(q => search(idx, q, { limit: 10 }))
   const unjudged = [...SET, ...FRESH].reduce((n, q) => n + [...new Set(ours(q.query).map(baseId))].slice(0, 3).filter(id => !judged.has(`${q.query}|${id}`)).length, 0)
   const fresh = FRESH_ROUNDS.map(r => ({ ...r, ours: relevance(ours, r.set), mini: relevance(miniRank, r.set) }))
   // The held-out half on the set's own answers only (before the pooled judgments added the other passages that answer).
@@ -114,6 +140,8 @@ export async function run () {
         figure(`MiniSearch hit@3 (${label.split(',')[0]})`, pct(m.hitAt3), '%')
       ]),
       figure('passages in our first three not judged (all questions)', unjudged, ''),
+      figure('excerpt holds the judge\'s answering sentence (judged answers in our first ten)', pct(excerpts.share), '%'),
+      figure('judged answers in our first ten with a quoted sentence (all questions)', excerpts.shown, ''),
       figure('hit@1 (tuning half)', pct(oursTune.hitAt1), '%'),
       figure('hit@3 (tuning half)', pct(oursTune.hitAt3), '%'),
       figure('MRR (tuning half)', oursTune.mrr, ''),

@@ -50,3 +50,11 @@ export function freshSet ({ written = false, round = 1 } = {}) {
 export function judgedPairs () {
   return new Set(read('judgments.json').judgments.map(j => `${j.query}|${j.id}`))
 }
+
+/**
+ * The judged answers with the sentence the judge quoted as the one that answers.
+ * @returns {Array<{ query: string, id: string, sentence: string }>}
+ */
+export function judgedSentences () {
+  return read('judgments.json').judgments.filter(j => j.answers && j.sentence).map(j => ({ query: j.query, id: j.id, sentence: j.sentence }))
+}
