@@ -13,10 +13,11 @@
  *   units: f32 scale · dims × i8 (value = i8 × scale; each unit of length ~1)
  * `readPassageVectors` rejects a file whose magic or sizes do not add up.
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
+import { closeSync } from 'node:fs'
 import { centred, meaningWords, textVector } from './meaning-words.js'
 import { maxDot } from './max-dot.js'
 import { baseId, firstParts } from './outline.js'
+import { openTable, readAt } from './table-file.js'
 import { plain, sentences } from './text.js'
 import type { KbIndex } from './types.js'
 import { quantize, type WordVectors } from './word-vectors.js'
@@ -87,27 +88,18 @@ export interface PassageVectors {
   close: () => void
 }
 
-function readAt (fd: number, at: number, n: number): Buffer {
-  const buf = Buffer.allocUnsafe(n)
-  let got = 0
-  for (let r; got < n && (r = readSync(fd, buf, got, n - got, at + got)) > 0;) got += r
-  if (got !== n) throw new Error('passage vectors: file too short')
-  return buf
-}
-
 /** The passages' vectors in the file at `path`; undefined when it is missing or not one. */
 export function readPassageVectors (path: string): PassageVectors | undefined {
-  let fd: number
-  try { fd = openSync(path, 'r') } catch { return undefined }
+  const file = openTable(path, MAGIC, HEAD)
+  if (!file) return undefined
+  const { fd, size, head } = file
   try {
-    const size = fstatSync(fd).size
-    const head = readAt(fd, 0, HEAD)
-    if (head.toString('latin1', 0, 8) !== MAGIC) throw new Error('not passage vectors')
     const [dims, sections, units, fpLength] = [8, 12, 16, 20].map(o => head.readUInt32LE(o)) as [number, number, number, number]
     const tableAt = HEAD + fpLength + 4 * dims
     const unitsAt = tableAt + 8 * sections
     if (dims === 0 || dims > 4096 || unitsAt + units * (4 + dims) !== size) throw new Error('passage vectors: sizes disagree')
     const rest = readAt(fd, HEAD, unitsAt - HEAD)
+    if (!rest) throw new Error('passage vectors: file too short')
     const fingerprint = rest.toString('utf8', 0, fpLength)
     const mean = new Float32Array(dims)
     for (let d = 0; d < dims; d++) mean[d] = rest.readFloatLE(fpLength + 4 * d)
@@ -120,7 +112,11 @@ export function readPassageVectors (path: string): PassageVectors | undefined {
       if (count === 0 || table(i) + count > units) return undefined
       // (a passage's units are read once and kept: in the app a query after the first reads no file)
       let block = read.get(i)
-      if (!block) { block = readAt(fd, unitsAt + table(i) * (4 + dims), count * (4 + dims)); read.set(i, block) }
+      if (!block) {
+        block = readAt(fd, unitsAt + table(i) * (4 + dims), count * (4 + dims))
+        if (!block) return undefined
+        read.set(i, block)
+      }
       return maxDot(query, block, count)
     }
     return { dims, sections, fingerprint, mean, nearest, close: () => { try { closeSync(fd) } catch { /* already closed */ } } }

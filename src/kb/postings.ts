@@ -11,6 +11,7 @@
  * A field's lists are one string of "term⇥list" lines sorted by term (`sorted-text.ts`): found by halving,
  * not parsed whole.
  */
+import { perIndex } from './memo.js'
 import { lookupSorted, sortedText } from './sorted-text.js'
 import type { Field, KbIndex, Postings } from './types.js'
 
@@ -48,49 +49,35 @@ function phrasesNamed (entry: string, dot: number): number {
 /** A field's stored postings: each term's encoded list, one line each. */
 export const postingsText = (lists: Iterable<readonly [string, string]>): Postings => sortedText(lists, '\n', '\t')
 
-const encodedCache = new WeakMap<KbIndex, Map<string, string | undefined>>()
+const encodedCache = perIndex<string | undefined>()
 
 /** A term's encoded list in one field; undefined when no section holds it there. */
 export function encodedPostings (idx: KbIndex, field: Field, term: string): string | undefined {
-  let m = encodedCache.get(idx)
-  if (!m) { m = new Map(); encodedCache.set(idx, m) }
-  const key = `${field} ${term}`
-  if (m.has(key)) return m.get(key)
-  const found = term === '' || /[\t\n]/.test(term) ? undefined : lookupSorted(idx.postings[field], term, '\n', '\t')
-  const list = found || undefined
-  m.set(key, list)
-  return list
+  return encodedCache(idx, `${field} ${term}`, () =>
+    (term === '' || /[\t\n]/.test(term) ? undefined : lookupSorted(idx.postings[field], term, '\n', '\t')) || undefined)
 }
 
-const decoded = new WeakMap<KbIndex, Map<string, PostingList | undefined>>()
+const decoded = perIndex<PostingList | undefined>()
 
 /** The sections holding a term in one field, with the term's frequency there; undefined when none do. */
 export function postingList (idx: KbIndex, field: Field, term: string): PostingList | undefined {
-  let m = decoded.get(idx)
-  if (!m) { m = new Map(); decoded.set(idx, m) }
-  const key = `${field} ${term}`
-  if (m.has(key)) return m.get(key)
-  const encoded = encodedPostings(idx, field, term)
-  const list = encoded ? decodePostings(encoded) : undefined
-  m.set(key, list)
-  return list
+  return decoded(idx, `${field} ${term}`, () => {
+    const encoded = encodedPostings(idx, field, term)
+    return encoded ? decodePostings(encoded) : undefined
+  })
 }
 
-const frequencies = new WeakMap<KbIndex, Map<string, number>>()
+const frequencies = perIndex<number>()
 
 /**
  * How many sections hold the term in their text (its document frequency): counted in the encoded list, not
  * decoded — a query asks it of every form and correction of its words, most never scored.
  */
 export function textFrequency (idx: KbIndex, term: string): number {
-  let m = frequencies.get(idx)
-  if (!m) { m = new Map(); frequencies.set(idx, m) }
-  let n = m.get(term)
-  if (n === undefined) {
+  return frequencies(idx, term, () => {
     const encoded = encodedPostings(idx, 'text', term)
-    n = 0
+    let n = 0
     if (encoded) { n = 1; for (let at = encoded.indexOf(' '); at >= 0; at = encoded.indexOf(' ', at + 1)) n++ }
-    m.set(term, n)
-  }
-  return n
+    return n
+  })
 }

@@ -12,7 +12,8 @@
  * A word's bucket is its FNV-1a hash modulo `buckets`. `readWordVectors` rejects a file whose magic, sizes or
  * table do not add up, and a lookup that reads outside the file finds nothing.
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
+import { closeSync } from 'node:fs'
+import { openTable, readAt } from './table-file.js'
 
 const MAGIC = 'PATWV001'
 const HEAD = 20
@@ -68,28 +69,18 @@ export interface WordVectors {
   close: () => void
 }
 
-/** Reads `n` bytes at `at`; undefined when the file is shorter. */
-function readAt (fd: number, at: number, n: number): Buffer | undefined {
-  const buf = Buffer.allocUnsafe(n)
-  let got = 0
-  for (let r; got < n && (r = readSync(fd, buf, got, n - got, at + got)) > 0;) got += r
-  return got === n ? buf : undefined
-}
-
 /** The table in the file at `path`, read as words are looked up; undefined when it is missing or not one. */
 export function readWordVectors (path: string): WordVectors | undefined {
-  let fd: number
-  try { fd = openSync(path, 'r') } catch { return undefined }
+  const table = openTable(path, MAGIC, HEAD)
+  if (!table) return undefined
+  const { fd, size, head } = table
   try {
-    const size = fstatSync(fd).size
-    const head = readAt(fd, 0, HEAD)
-    if (!head || head.toString('latin1', 0, 8) !== MAGIC) throw new Error('not a word-vector table')
     const dims = head.readUInt32LE(8)
     const buckets = head.readUInt32LE(16)
     const entries = HEAD + 4 * (buckets + 1)
     if (dims === 0 || dims > 4096 || buckets === 0 || entries > size) throw new Error('bad word-vector sizes')
-    const end = readAt(fd, HEAD + 4 * buckets, 4)!.readUInt32LE(0)
-    if (entries + end !== size) throw new Error('word-vector table and file size disagree')
+    const end = readAt(fd, HEAD + 4 * buckets, 4)?.readUInt32LE(0)
+    if (end === undefined || entries + end !== size) throw new Error('word-vector table and file size disagree')
     const cache = new Map<string, Float32Array | undefined>()
     const lookup = (word: string): Float32Array | undefined => {
       if (cache.has(word)) return cache.get(word)
