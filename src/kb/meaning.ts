@@ -27,11 +27,12 @@ export function meaningTables (idx: KbIndex): MeaningTables | undefined {
   let t = opened.get(idx)
   if (t === undefined) {
     const words = readWordVectors(wordVectorsPath())
-    const passages = words ? readPassageVectors(builtVectorsPath()) : undefined
-    const fits = passages !== undefined && passages.dims === words!.dims && passages.sections <= idx.sections.length &&
+    const passages = words && readPassageVectors(builtVectorsPath())
+    t = words && passages && passages.dims === words.dims && passages.sections <= idx.sections.length &&
       (idx.fingerprint === passages.fingerprint || idx.fingerprint.startsWith(`${passages.fingerprint}|`))
-    t = fits ? { words: words!, passages } : null
-    if (!fits) { words?.close(); passages?.close() }
+      ? { words, passages }
+      : null
+    if (!t) { words?.close(); passages?.close() }
     opened.set(idx, t)
   }
   return t ?? undefined
