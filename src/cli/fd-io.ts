@@ -5,7 +5,7 @@
  * call. Everything still passes io.ts's printable guard. A terminal keeps processIo, which knows its width.
  */
 import { fstatSync, writeSync } from 'node:fs'
-import { processIo, writeTerminal, writeTerminalParts, type Io, type Sink } from './io.js'
+import { processIo, sinkIo, type Io, type Sink } from './io.js'
 
 /** /dev/null's device number on Linux (major 1, minor 3): a character device that is no terminal. */
 const DEV_NULL = 0x103
@@ -49,18 +49,6 @@ export function fdSink (fd: number, exit: (code: number) => never = code => proc
 /** The Io for a run whose output is no terminal; processIo's otherwise. */
 export function fdIoOrProcessIo (): { io: Io, direct: boolean } {
   if (!surelyNoTerminal(1)) return { io: processIo(), direct: false }
-  const out = fdSink(1)
-  const err = fdSink(2)
-  return {
-    direct: true,
-    io: {
-      out: (t, opts) => writeTerminal(out, t, opts),
-      outParts: (parts, opts) => writeTerminalParts(out, parts, opts),
-      err: t => writeTerminal(err, t),
-      columns: Number(process.env.COLUMNS) || 80,
-      color: false,
-      terminal: false,
-      cwd: process.cwd()
-    }
-  }
+  // (as processIo for output that is no terminal: no colour, whole table values)
+  return { direct: true, io: sinkIo(fdSink(1), fdSink(2), { columns: Number(process.env.COLUMNS) || 80, color: false, terminal: false }) }
 }

@@ -104,18 +104,27 @@ function endQuietlyOnClosedPipe (): void {
   }
 }
 
+/** An Io writing its output to `out` and its errors to `err`, for a screen (or none) as `screen` says. */
+export function sinkIo (out: Sink, err: Sink, screen: Pick<Io, 'columns' | 'color' | 'terminal'>): Io {
+  return {
+    out: (t, opts) => writeTerminal(out, t, opts),
+    outParts: (parts, opts) => writeTerminalParts(out, parts, opts),
+    err: t => writeTerminal(err, t),
+    ...screen,
+    cwd: process.cwd()
+  }
+}
+
 export function processIo (): Io {
   endQuietlyOnClosedPipe()
   return {
-    out: (t, opts) => writeTerminal(process.stdout, t, opts),
-    outParts: (parts, opts) => writeTerminalParts(process.stdout, parts, opts),
+    ...sinkIo(process.stdout, process.stderr, {
+      columns: process.stdout.columns || Number(process.env.COLUMNS) || 80,
+      color: Boolean(process.stdout.isTTY) && !('NO_COLOR' in process.env),
+      terminal: Boolean(process.stdout.isTTY)
+    }),
     // Resolved by the write's callback, once the chunk is handed to the system (a stream that fails is the pipe guard's).
-    outBytes: chunk => new Promise(resolve => { process.stdout.write(chunk, () => resolve()) }),
-    err: t => writeTerminal(process.stderr, t),
-    columns: process.stdout.columns || Number(process.env.COLUMNS) || 80,
-    color: Boolean(process.stdout.isTTY) && !('NO_COLOR' in process.env),
-    terminal: Boolean(process.stdout.isTTY),
-    cwd: process.cwd()
+    outBytes: chunk => new Promise(resolve => { process.stdout.write(chunk, () => resolve()) })
   }
 }
 
