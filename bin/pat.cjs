@@ -110,9 +110,6 @@ async function run () {
       code = await (await import('../dist/bundle/pat.js')).main(argv)
     }
     process.exitCode = code
-    // `pat search` is done once its answer is written: leaving at once skips node's tidying up, where a garbage
-    // collection the search left scheduled would run (5 ms and a few fresh megabytes of heap: docs/search.md).
-    if (ENTRIES[word] === 'kb' && code !== undefined) process.stdout.write('', () => process.stderr.write('', () => process.exit()))
   } catch (err) {
     if (err?.code === 'PAT_OLD_BUILD') {
       process.stderr.write(`error: the build in ${dirname(__dirname)} is older than its bin/pat.cjs: run \`npm run build\` there, then try again\n`)

@@ -43,18 +43,18 @@ export async function fastKb (argv: string[], io: Io): Promise<number | undefine
 }
 
 /**
- * The entry of dist/bundle/kb.cjs: runs the command line, or undefined when the full program must. Output
- * that is no terminal was written synchronously (fd-io.ts), so the process ends here at once: nothing is
- * left to flush, and node's tidying up would run a garbage collection the search left scheduled; bin/pat.cjs's
- * code cache, when it had none, is written first.
+ * The entry of dist/bundle/kb.cjs: runs the command line, or undefined when the full program must. Once the
+ * answer is written the process leaves at once, skipping node's tidying up, where a garbage collection the
+ * search left scheduled would run (5 ms and a few fresh megabytes of heap: docs/search.md). bin/pat.cjs's code
+ * cache, when it had none, is written first (it would be after main returns).
  */
 export async function main (argv: string[], hooks: { writeCodeCache?: () => void } = {}): Promise<number | undefined> {
   const { io, direct } = fdIoOrProcessIo()
   const code = await fastKb(argv, io)
-  if (direct && code !== undefined) {
-    // (bin/pat.cjs writes the V8 code cache after main returns, when it had none: here, before leaving)
-    hooks.writeCodeCache?.()
-    process.exit(code)
-  }
+  if (code === undefined) return undefined
+  hooks.writeCodeCache?.()
+  // Output that is no terminal was written synchronously (fd-io.ts); a terminal's streams leave once flushed.
+  if (direct) process.exit(code)
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)))
   return code
 }
