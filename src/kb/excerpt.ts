@@ -45,6 +45,18 @@ function markSpans (line: string, spans: WordSpans, wanted: ReadonlySet<string>,
   return out + line.slice(at, to)
 }
 
+/** The sentence (an index past the title's set) holding the most wanted terms; the first on a tie. */
+function mostWanted (sets: ReadonlyArray<ReadonlySet<string>>, wanted: ReadonlySet<string>): number {
+  let best = 0
+  let bestCount = -1
+  for (let k = 0; k + 1 < sets.length; k++) {
+    let c = 0
+    for (const t of wanted) if (sets[k + 1]!.has(t)) c++
+    if (c > bestCount) { best = k; bestCount = c }
+  }
+  return best
+}
+
 /**
  * `excerpt` over a section's sentences already split and stemmed (sets[0] is the title's). `at`: the sentence
  * that answers, when the ranking has scored them (search.ts bestSentence: rarer words, phrases and the
@@ -53,16 +65,7 @@ function markSpans (line: string, spans: WordSpans, wanted: ReadonlySet<string>,
 export function excerptOf (data: Sentences, wanted: ReadonlySet<string>, { maxLines = 3, width = 220, at }: { maxLines?: number, width?: number, at?: number | undefined } = {}): string {
   const { texts: all, sets } = data
   if (all.length === 0) return ''
-  let best = 0
-  let bestCount = -1
-  if (at !== undefined && at >= 0 && at < all.length) best = at
-  else {
-    for (let k = 0; k < all.length; k++) {
-      let c = 0
-      for (const t of wanted) if (sets[k + 1]!.has(t)) c++
-      if (c > bestCount) { best = k; bestCount = c }
-    }
-  }
+  const best = at !== undefined && at >= 0 && at < all.length ? at : mostWanted(sets, wanted)
   // The answer, then the sentence after it, then the one before, while they fit.
   const picked = [best]
   for (const k of [best + 1, best - 1]) if (k >= 0 && k < all.length && picked.length < maxLines) picked.push(k)

@@ -13,6 +13,7 @@
  * moves search's candidates by it (docs/search.md, step 8).
  */
 import { firstParts } from './outline.js'
+import { perIndex } from './memo.js'
 import { encodedPostings, postingList } from './postings.js'
 import type { KbIndex } from './types.js'
 
@@ -133,25 +134,20 @@ function bestShares (work: Work, wordsOf: ReadonlyArray<readonly number[]>, valu
   work.count = 0
 }
 
-const keyCache = new WeakMap<KbIndex, Map<string, Int32Array>>()
+const keyCache = perIndex<Int32Array>()
 
 /**
  * The slots of the phrases holding a term — those its asked posting list names, and the headings holding it
  * — read once per term and kept (a query asks again for the words of the last).
  */
 function phraseKeys (idx: KbIndex, term: string, work: Work): Int32Array {
-  let m = keyCache.get(idx)
-  if (!m) { m = new Map(); keyCache.set(idx, m) }
-  let keys = m.get(term)
-  if (!keys) {
+  return keyCache(idx, term, () => {
     const room = work.scratch
     const asked = encodedPostings(idx, 'asked', term)
     let n = asked ? readPhrases(asked, room) : 0
     for (const [i] of postingList(idx, 'title', term) ?? []) if (headsShipped(idx, i)) room[n++] = (i << SLOT_BITS) + HEADING
-    keys = room.slice(0, n)
-    m.set(term, keys)
-  }
-  return keys
+    return room.slice(0, n)
+  })
 }
 
 /**
