@@ -4,6 +4,7 @@
  * query names is a one-line definition card above the results (CLI and app).
  */
 import { acronymTypedAs, namedAcronyms } from './acronyms.js'
+import { oncePerIndex } from './memo.js'
 import { plain } from './text.js'
 import { isStopWord, term, terms, words } from './tokens.js'
 import type { Definition, KbIndex, Section } from './types.js'
@@ -24,40 +25,27 @@ export function asksDefinition (idx: KbIndex, query: string): Section | undefine
 }
 
 interface GlossaryName { section: Section, names: Set<string>, title: string[], acronyms: string[], /** as typed: "ITM" */ typed: string[] }
-const glossaryCache = new WeakMap<KbIndex, GlossaryName[]>()
 const ACRONYM = /^[A-Z][A-Z#]+$/
 
 /**
  * The glossary entries with the terms that name them, computed once per index: the stemmed words of the
  * title and spelled-out forms, and apart from them the acronyms, lower-case and unstemmed ("cas" is not "ca").
  */
-function glossaryNames (idx: KbIndex): GlossaryName[] {
-  let g = glossaryCache.get(idx)
-  if (!g) {
-    g = idx.sections.filter(s => s.glossary).map(s => {
-      const title = terms(s.title.replace(/\([^)]*\)/g, ''))
-      const inTitle = [...s.title.matchAll(/\(([^)]*)\)/g)].flatMap(m => m[1]!.split('/')).filter(t => ACRONYM.test(t))
-      return {
-        section: s,
-        names: new Set([...title, ...s.terms.filter(t => !ACRONYM.test(t)).flatMap(t => terms(t.replace(/\([^)]*\)/g, '')))]),
-        title,
-        acronyms: [...new Set([...s.terms.filter(t => ACRONYM.test(t)), ...inTitle].map(t => t.toLowerCase()))],
-        typed: inTitle
-      }
-    })
-    glossaryCache.set(idx, g)
-  }
-  return g
-}
-
-const acronymCache = new WeakMap<KbIndex, string[]>()
+const glossaryNames = oncePerIndex((idx: KbIndex): GlossaryName[] =>
+  idx.sections.filter(s => s.glossary).map(s => {
+    const title = terms(s.title.replace(/\([^)]*\)/g, ''))
+    const inTitle = [...s.title.matchAll(/\(([^)]*)\)/g)].flatMap(m => m[1]!.split('/')).filter(t => ACRONYM.test(t))
+    return {
+      section: s,
+      names: new Set([...title, ...s.terms.filter(t => !ACRONYM.test(t)).flatMap(t => terms(t.replace(/\([^)]*\)/g, '')))]),
+      title,
+      acronyms: [...new Set([...s.terms.filter(t => ACRONYM.test(t)), ...inTitle].map(t => t.toLowerCase()))],
+      typed: inTitle
+    }
+  }))
 
 /** The index's acronyms and those of glossary headings ("ITM/ITS"), as typed; one list per index. */
-function acronymsOf (idx: KbIndex, glossary: GlossaryName[]): string[] {
-  let list = acronymCache.get(idx)
-  if (!list) { list = [...idx.acronyms.map(a => a.acronym), ...glossary.flatMap(g => g.typed)]; acronymCache.set(idx, list) }
-  return list
-}
+const acronymsOf = oncePerIndex((idx: KbIndex): string[] => [...idx.acronyms.map(a => a.acronym), ...glossaryNames(idx).flatMap(g => g.typed)])
 
 /**
  * The glossary entry whose title (or acronym) the words name: all of them (`whole`), or all of its title's
@@ -66,7 +54,7 @@ function acronymsOf (idx: KbIndex, glossary: GlossaryName[]): string[] {
  */
 function definitionEntry (idx: KbIndex, query: string, qWords: string[], whole: boolean): Section | undefined {
   const glossary = glossaryNames(idx)
-  const named = namedAcronyms(query, acronymsOf(idx, glossary))
+  const named = namedAcronyms(query, acronymsOf(idx))
   const content = qWords.filter(w => !isStopWord(w))
   const qTerms = new Set(content.filter(w => acronymTypedAs(named, w) === undefined).map(term))
   let best: Section | undefined

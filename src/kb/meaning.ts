@@ -8,6 +8,7 @@
 import { join } from 'node:path'
 import { builtVectorsPath, contentDir } from './load.js'
 import { centred, textVector } from './meaning-words.js'
+import { oncePerIndex } from './memo.js'
 import { readPassageVectors, type PassageVectors } from './passage-vectors.js'
 import type { KbIndex } from './types.js'
 import { readWordVectors, type WordVectors } from './word-vectors.js'
@@ -17,26 +18,18 @@ export interface MeaningTables { words: WordVectors, passages: PassageVectors }
 /** The shipped word-vector table's path. */
 export const wordVectorsPath = (): string => join(contentDir(), 'word-vectors.bin')
 
-const opened = new WeakMap<KbIndex, MeaningTables | null>()
-
 /**
  * The tables for an index, opened once: undefined when either file is missing or damaged, or the passages'
  * vectors were built for other content (a team's own documents come after the shipped ones and have none).
  */
-export function meaningTables (idx: KbIndex): MeaningTables | undefined {
-  let t = opened.get(idx)
-  if (t === undefined) {
-    const words = readWordVectors(wordVectorsPath())
-    const passages = words && readPassageVectors(builtVectorsPath())
-    t = words && passages && passages.dims === words.dims && passages.sections <= idx.sections.length &&
-      (idx.fingerprint === passages.fingerprint || idx.fingerprint.startsWith(`${passages.fingerprint}|`))
-      ? { words, passages }
-      : null
-    if (!t) { words?.close(); passages?.close() }
-    opened.set(idx, t)
-  }
-  return t ?? undefined
-}
+export const meaningTables = oncePerIndex((idx: KbIndex): MeaningTables | undefined => {
+  const words = readWordVectors(wordVectorsPath())
+  const passages = words && readPassageVectors(builtVectorsPath())
+  if (words && passages && passages.dims === words.dims && passages.sections <= idx.sections.length &&
+    (idx.fingerprint === passages.fingerprint || idx.fingerprint.startsWith(`${passages.fingerprint}|`))) return { words, passages }
+  words?.close(); passages?.close()
+  return undefined
+})
 
 /**
  * The candidates (section, score) ordered by their share of the best score + weight × (1 + the cosine of

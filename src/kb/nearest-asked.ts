@@ -13,7 +13,7 @@
  * moves search's candidates by it (docs/search.md, step 8).
  */
 import { firstParts } from './outline.js'
-import { perIndex } from './memo.js'
+import { oncePerIndex, perIndex } from './memo.js'
 import { encodedPostings, postingList } from './postings.js'
 import type { KbIndex } from './types.js'
 
@@ -45,17 +45,10 @@ interface Work {
   scratch: Int32Array
 }
 
-const workCache = new WeakMap<KbIndex, Work>()
-
-function workFor (idx: KbIndex, phrases: number): Work {
-  let work = workCache.get(idx)
-  if (!work) {
-    const room = phrases + idx.sections.length + 1
-    work = { held: new Uint32Array(idx.sections.length * SLOTS), touched: new Int32Array(room), count: 0, scratch: new Int32Array(room) }
-    workCache.set(idx, work)
-  }
-  return work
-}
+const workFor = oncePerIndex((idx: KbIndex): Work => {
+  const room = (idx.phrases ?? 0) + idx.sections.length + 1
+  return { held: new Uint32Array(idx.sections.length * SLOTS), touched: new Int32Array(room), count: 0, scratch: new Int32Array(room) }
+})
 
 /**
  * Per section, the share of the query (0–1) the nearest asked phrase of its passage holds: set on a passage's
@@ -65,7 +58,7 @@ export function nearestAsked (idx: KbIndex, qts: readonly WeightedTerm[]): Float
   const out = new Float64Array(idx.sections.length)
   const phrases = idx.phrases ?? 0
   if (phrases === 0 || qts.length === 0) return out
-  const work = workFor(idx, phrases)
+  const work = workFor(idx)
   const terms = qts.slice(0, MAX_TERMS)
   const holding = terms.map((q, k) => {
     const keys = phraseKeys(idx, q.term, work)
@@ -178,17 +171,8 @@ function headsShipped (idx: KbIndex, i: number): boolean {
   return firstParts(idx)[i] === i && !idx.sections[i]!.local
 }
 
-const headingCache = new WeakMap<KbIndex, number>()
-
 /** How many shipped passages there are: each heading counts as one phrase. */
-function headings (idx: KbIndex): number {
-  let n = headingCache.get(idx)
-  if (n === undefined) {
-    n = idx.sections.filter((_, i) => headsShipped(idx, i)).length
-    headingCache.set(idx, n)
-  }
-  return n
-}
+const headings = oncePerIndex((idx: KbIndex): number => idx.sections.filter((_, i) => headsShipped(idx, i)).length)
 
 /** How many passages whose asked phrases come nearest the query may join the candidates. */
 const NEAREST_JOIN = 5

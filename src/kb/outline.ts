@@ -4,6 +4,7 @@
  * The reader and `pat show` list them under "In this section"; search reads them to tell a parent's list of
  * its sub-sections from an answer, and to count what a section lists.
  */
+import { oncePerIndex } from './memo.js'
 import type { KbIndex, Section } from './types.js'
 
 /** A section's id without its `/part-N`: the id of the section its passages belong to. */
@@ -21,14 +22,8 @@ export function firstPartsOf (sections: ReadonlyArray<Pick<Section, 'id'>>): Int
   return first
 }
 
-const firstPartCache = new WeakMap<KbIndex, Int32Array>()
-
 /** `firstPartsOf` the index's sections, worked out once per index. */
-export function firstParts (idx: KbIndex): Int32Array {
-  let first = firstPartCache.get(idx)
-  if (!first) { first = firstPartsOf(idx.sections); firstPartCache.set(idx, first) }
-  return first
-}
+export const firstParts = oncePerIndex((idx: KbIndex): Int32Array => firstPartsOf(idx.sections))
 
 /** The positions in the index of a section's direct sub-sections (the first passage of each), in document order. */
 export function subSectionIndices (idx: KbIndex, i: number): number[] {

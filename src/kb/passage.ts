@@ -3,6 +3,7 @@
  * neighbouring-term pairs, the terms of its headings, and (when an excerpt first marks one) each sentence's
  * word spans. Built the first time a section is re-ranked and kept per index.
  */
+import { perIndex } from './memo.js'
 import { subSectionIndices } from './outline.js'
 import { plain, sentences } from './text.js'
 import { terms } from './tokens.js'
@@ -30,13 +31,10 @@ const headingKey = (t: string): string => t.toLowerCase().replace(/[^a-z0-9]+/g,
 function childTitles (idx: KbIndex, i: number): Set<string> {
   return new Set(subSectionIndices(idx, i).map(j => headingKey(idx.sections[j]!.title)))
 }
-const sentenceCache = new WeakMap<KbIndex, Map<number, Sentences>>()
+const sentenceCache = perIndex<Sentences, number>()
 
 export function sentenceData (idx: KbIndex, i: number): Sentences {
-  let m = sentenceCache.get(idx)
-  if (!m) { m = new Map(); sentenceCache.set(idx, m) }
-  let out = m.get(i)
-  if (!out) {
+  return sentenceCache(idx, i, () => {
     const s = idx.sections[i]!
     const texts = sentences(plain(s.text))
     // A line that only names a sub-section (a list of the parts to come) answers nothing: the sub-section does.
@@ -45,16 +43,14 @@ export function sentenceData (idx: KbIndex, i: number): Sentences {
     const built = idx.sentenceTerms?.[i]?.split('\n')
     const stemmedSentence = (t: string, k: number): string[] => (built && built.length === texts.length ? (built[k]! ? built[k]!.split(' ') : []) : terms(t))
     const seqs = [terms(s.title), ...texts.map((t, k) => (children.size > 0 && children.has(headingKey(t)) ? [] : stemmedSentence(t, k)))]
-    out = {
+    return {
       texts,
       sets: seqs.map(q => new Set(q)),
       pairs: seqs.map(q => new Set(q.slice(1).map((t, k) => `${q[k]} ${t}`))),
       heading: new Set(terms(`${s.title} ${s.trail.join(' ')}`)),
       all: new Set(seqs.slice(1).flat())
     }
-    m.set(i, out)
-  }
-  return out
+  })
 }
 
 export const sentencesOf = (idx: KbIndex, i: number): Array<Set<string>> => sentenceData(idx, i).sets

@@ -3,6 +3,8 @@
  * the sentence that defines it ("A compliance assessment is the first phase of a Customs audit"), or by a
  * section titled "Definition of …": `definingSentence` recognises both for the question's subject.
  */
+import { oncePerIndex } from './memo.js'
+import { textFrequency } from './postings.js'
 import { isStopWord, term, terms, words } from './tokens.js'
 import type { KbIndex } from './types.js'
 
@@ -39,7 +41,6 @@ export function definingSentence (query: string): Defining | undefined {
   }
 }
 
-const roleCache = new WeakMap<KbIndex, string[]>()
 const ROLE_ACRONYM = /\b(?:office|team|center|manager|owner|committee|staff|specialists?|division)\b/i
 
 /**
@@ -47,17 +48,12 @@ const ROLE_ACRONYM = /\b(?:office|team|center|manager|owner|committee|staff|spec
  * under a "Roles and Responsibilities" heading (the words not common to many sections) and the acronyms of
  * offices, teams and people (NASC, TCPO, OI…).
  */
-export function roleTerms (idx: KbIndex, documentFrequency: (t: string) => number): string[] {
-  let out = roleCache.get(idx)
-  if (!out) {
-    const common = idx.sections.length * 0.1
-    const fromTitles = idx.sections.filter(s => s.trail.some(t => /\broles\b/i.test(t))).flatMap(s => terms(s.title))
-    const acronyms = idx.acronyms.filter(a => ROLE_ACRONYM.test(a.expansion)).map(a => term(a.acronym.toLowerCase()))
-    out = [...new Set([...fromTitles.filter(t => documentFrequency(t) <= common), ...acronyms])]
-    roleCache.set(idx, out)
-  }
-  return out
-}
+export const roleTerms = oncePerIndex((idx: KbIndex): string[] => {
+  const common = idx.sections.length * 0.1
+  const fromTitles = idx.sections.filter(s => s.trail.some(t => /\broles\b/i.test(t))).flatMap(s => terms(s.title))
+  const acronyms = idx.acronyms.filter(a => ROLE_ACRONYM.test(a.expansion)).map(a => term(a.acronym.toLowerCase()))
+  return [...new Set([...fromTitles.filter(t => textFrequency(idx, t) <= common), ...acronyms])]
+})
 
 const NUMBERS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20 }
 /** The things a question may ask for so many of, and the words that may stand between ("the 5 main steps"). */

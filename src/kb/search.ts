@@ -13,6 +13,7 @@ import { excerptOf } from './excerpt.js'
 import { baseWord, formsIn, formsOf } from './forms.js'
 import { byMeaning, meaningTables } from './meaning.js'
 import { meaningWords } from './meaning-words.js'
+import { oncePerIndex, perIndex } from './memo.js'
 import { nearestAsked, withNearest } from './nearest-asked.js'
 import { firstParts, subSectionIndices } from './outline.js'
 import { sentenceData, sentencesOf, type Sentences } from './passage.js'
@@ -37,32 +38,21 @@ interface QueryTerm {
   actor?: boolean
 }
 
-const avg = new WeakMap<KbIndex, Record<Field, number>>()
 /** Each section's stemmed text as one string, built the first time a phrase is looked for in it. */
-const stemmedText = new WeakMap<KbIndex, Map<number, string>>()
+const stemmedText = perIndex<string, number>()
 
 function stemmed (idx: KbIndex, i: number): string {
-  let m = stemmedText.get(idx)
-  if (!m) { m = new Map(); stemmedText.set(idx, m) }
-  let t = m.get(i)
-  if (t === undefined) {
+  return stemmedText(idx, i, () => {
     const s = idx.sections[i]!
-    t = ` ${terms(`${s.title}\n${s.terms.join('\n')}\n${s.text}`).join(' ')} `
-    m.set(i, t)
-  }
-  return t
+    return ` ${terms(`${s.title}\n${s.terms.join('\n')}\n${s.text}`).join(' ')} `
+  })
 }
 /** Per index, the sections where a spelled-out form's words stand together (only the index decides it). */
-const phraseHolders = new WeakMap<KbIndex, Map<string, Set<number>>>()
+const phraseHolders = perIndex<Set<number>>()
 
-function averages (idx: KbIndex): Record<Field, number> {
-  let a = avg.get(idx)
-  if (!a) {
-    a = Object.fromEntries(FIELDS.map(f => [f, idx.lengths[f].reduce((x, y) => x + y, 0) / Math.max(1, idx.lengths[f].length) || 1])) as Record<Field, number>
-    avg.set(idx, a)
-  }
-  return a
-}
+/** Each field's mean length over the sections: BM25's length normalisation. */
+const averages = oncePerIndex((idx: KbIndex) =>
+  Object.fromEntries(FIELDS.map(f => [f, idx.lengths[f].reduce((x, y) => x + y, 0) / Math.max(1, idx.lengths[f].length) || 1])) as Record<Field, number>)
 
 const PRONOUNS: ReadonlySet<string> = new Set(['us', 'them', 'him', 'her', 'me', 'you', 'it'])
 
@@ -150,25 +140,16 @@ function addEverydayTerms (idx: KbIndex, known: Known, qWords: readonly string[]
     if (pattern.test(q)) for (const a of answers) { const t = term(a); if (known.has(t)) add(t, w.question, a, undefined, true) }
   }
   // "Who …" is answered by a role: the documents' names for their offices, teams and people.
-  if (w.role > 0 && /^\s*who\b|\bwho (?:is|are|does|do|should|must|can|will)\b/.test(q)) for (const t of roleTerms(idx, v => textFrequency(idx, v))) add(t, w.role, t, undefined, true)
+  if (w.role > 0 && /^\s*who\b|\bwho (?:is|are|does|do|should|must|can|will)\b/.test(q)) for (const t of roleTerms(idx)) add(t, w.role, t, undefined, true)
 }
 
 interface AcronymTable { acronyms: string[], expansions: Map<string, string>, entries: Array<{ acr: string, expTerms: string[] }> }
-const acronymCache = new WeakMap<KbIndex, AcronymTable>()
-
 /** The index's acronyms, lower-cased, with their spelled-out forms' terms: stemmed once per index, not per query. */
-function acronymTable (idx: KbIndex): AcronymTable {
-  let t = acronymCache.get(idx)
-  if (!t) {
-    t = {
-      acronyms: idx.acronyms.map(a => a.acronym),
-      expansions: new Map(idx.acronyms.map(a => [a.acronym.toLowerCase(), a.expansion])),
-      entries: idx.acronyms.map(a => ({ acr: a.acronym.toLowerCase(), expTerms: terms(a.expansion) }))
-    }
-    acronymCache.set(idx, t)
-  }
-  return t
-}
+const acronymTable = oncePerIndex((idx: KbIndex): AcronymTable => ({
+  acronyms: idx.acronyms.map(a => a.acronym),
+  expansions: new Map(idx.acronyms.map(a => [a.acronym.toLowerCase(), a.expansion])),
+  entries: idx.acronyms.map(a => ({ acr: a.acronym.toLowerCase(), expTerms: terms(a.expansion) }))
+}))
 
 /**
  * The query with the acronyms it names written out ("what is a CA" → "what is a Compliance Assessment"): the
@@ -309,18 +290,13 @@ function bm25 (idx: KbIndex, qts: QueryTerm[], wt: Weights): Float64Array {
   for (const q of qts) if (!q.soft && !wordBit.has(q.words[0]!) && wordBit.size < 32) wordBit.set(q.words[0]!, 1 << wordBit.size)
   // A spelled-out form counts where its words stand together ("Primary Focus Industries"), checked on
   // the stemmed text of the few sections that hold all of them.
-  let withAll = phraseHolders.get(idx)
-  if (!withAll) { withAll = new Map(); phraseHolders.set(idx, withAll) }
   const hasAll = (i: number, group: string[]) => {
     const key = group.join(' ')
-    let set = withAll.get(key)
-    if (!set) {
+    return phraseHolders(idx, key, () => {
       // Sections holding every word of the group (in any field), then those where they stand together.
       const holding = group.map(t => new Set(FIELDS.flatMap(f => (postingList(idx, f, t) ?? []).map(([j]) => j))))
-      set = new Set([...holding[0]!].filter(j => holding.every(h => h.has(j)) && stemmed(idx, j).includes(` ${key} `)))
-      withAll!.set(key, set)
-    }
-    return set.has(i)
+      return new Set([...holding[0]!].filter(j => holding.every(h => h.has(j)) && stemmed(idx, j).includes(` ${key} `)))
+    }).has(i)
   }
   // A query word's terms (its forms, typo corrections) count once per section: the best of them, so a
   // word with several forms in the documents does not count twice.
@@ -636,15 +612,11 @@ function groupParts (idx: KbIndex, ranked: Array<[number, number]>): Array<[numb
   })
 }
 
-const labelCache = new WeakMap<KbIndex, Map<number, string[][]>>()
+const labelCache = perIndex<string[][], number>()
 
 /** Each section's labels (glossary terms, table cells) as stemmed terms, computed once. */
 function labelsOf (idx: KbIndex, i: number): string[][] {
-  let m = labelCache.get(idx)
-  if (!m) { m = new Map(); labelCache.set(idx, m) }
-  let out = m.get(i)
-  if (!out) { out = idx.sections[i]!.terms.map(t => terms(t)); m.set(i, out) }
-  return out
+  return labelCache(idx, i, () => idx.sections[i]!.terms.map(t => terms(t)))
 }
 
 /**
