@@ -16,6 +16,11 @@ export const contentDir = (): string => fileURLToPath(new URL('../../content/', 
 export const builtIndexPath = (): string => fileURLToPath(new URL('../../dist/kb-index.json', import.meta.url))
 /** The shipped passages' meaning vectors (passage-vectors.ts), built beside the index. */
 export const builtVectorsPath = (): string => fileURLToPath(new URL('../../dist/kb-vectors.bin', import.meta.url))
+/** The intent model trained beside the index (intent-train.ts, intent.ts): its passages' rows, and its word vectors. */
+export const builtIntentPaths = (): { model: string, words: string } => ({
+  model: fileURLToPath(new URL('../../dist/kb-intent.bin', import.meta.url)),
+  words: fileURLToPath(new URL('../../dist/kb-intent-words.bin', import.meta.url))
+})
 
 function markdownFiles (dir: string): string[] {
   try {

@@ -73,6 +73,8 @@ export interface Weights {
   nearest: number
   /** Nearness in meaning (`meaning.ts`): a candidate's share of the best score plus this × (1 + cosine). */
   meaning: number
+  /** The intent model (`intent.ts`): a candidate's share of the best score plus this × the model's probability for its passage. */
+  intent: number
 }
 
 // tuned:begin (written by bench/relevance/tune.js)
@@ -106,6 +108,7 @@ export const WEIGHTS: Weights = {
   title: 0.1,
   label: 0.35,
   nearest: 2.5,
-  meaning: 1
+  meaning: 1,
+  intent: 0.1
 }
 // tuned:end
