@@ -6,7 +6,8 @@
  * the passages. The word vectors start as the shipped GloVe table's (word-vectors.bin; words it does not
  * hold start at zero) and are trained with the rows, so words that ask for the same passage draw together.
  * (Rows over GloVe's vectors as they are ranked a little worse: 628 first answers of 713 read questions
- * against 632, and alone the model put the answer first for 446 against 517.) Plain stochastic gradient
+ * against 632; alone, in a prototype, such a model put the answer first for 446, one with trained words for
+ * 517.) Plain stochastic gradient
  * descent, in a fixed order from a fixed seed: the same content gives the same model. Settings chosen on
  * the read relevance sets (docs/search.md step 10). Build-time only: searching never loads this module.
  */
