@@ -3,6 +3,7 @@
  * main.ts can run them without loading commander's full command tree or the store.
  */
 import { InputError } from '../domain/errors.js'
+import { plainSection } from '../kb/index-file.js'
 import { loadIndex } from '../kb/load.js'
 import { findSection, nearestIds } from '../kb/lookup.js'
 import { subSections } from '../kb/outline.js'
@@ -56,7 +57,7 @@ export async function runShow (io: Io, localDir: string, id: string | undefined,
     }
   }
   const subs = subSections(idx, section)
-  if (opts.json) { printJson(io, { ...section, subSections: subs.map(s => ({ id: s.id, title: s.title })) }); return }
+  if (opts.json) { printJson(io, { ...plainSection(section), subSections: subs.map(s => ({ id: s.id, title: s.title })) }); return }
   // marked-terminal brings a syntax highlighter: loaded only when a section is shown.
   const { renderSection } = await import('../kb/render.js')
   const list = subs.length === 0 || opts.raw

@@ -60,7 +60,7 @@ export function buildIndex (sections: Section[], fingerprint: string): KbIndex {
   // The phrases are only indexed: searching reads their postings, so the sections are kept without them
   // (some 70 KB less for every cold `pat search` to parse).
   const stored = sections.map(({ asked: _asked, ...rest }) => rest)
-  return { version: 6, fingerprint, sections: stored, postings, lengths, vocabulary: vocabularyText(sorted), acronyms, sentenceTerms: sections.map(s => sentenceTerms(s.text)), families: familyTable(sorted), phrases }
+  return { version: 7, fingerprint, sections: stored, postings, lengths, vocabulary: vocabularyText(sorted), acronyms, sentenceTerms: sections.map(s => sentenceTerms(s.text)), families: familyTable(sorted), phrases }
 }
 
 /** The sections that are a passage's first part (every part carries the passage's phrases), and how many phrases those hold. */

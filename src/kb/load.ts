@@ -5,9 +5,10 @@
  * file is writable), so edited content is searchable at once. A team's own Markdown in `<home>/kb/` is
  * indexed along with it and marked local; its index is cached in `<home>/kb-index.json` the same way.
  */
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { readIndexFile, writeIndexFile } from './index-file.js'
 import { baseId } from './outline.js'
 import type { KbIndex, Section } from './types.js'
 
@@ -38,30 +39,12 @@ export async function readSections (files: readonly string[], local = false): Pr
   return files.flatMap(f => splitSections({ markdown: readFileSync(f, 'utf8'), fallbackId: (local ? 'local/' : '') + basename(f, '.md'), local }))
 }
 
-/**
- * The index as JSON in ASCII only (other characters as \\u escapes, which JSON.parse reads back the same):
- * read back as Latin-1, a cold start skips decoding some 600 KB of UTF-8.
- */
-export function indexJson (idx: KbIndex): string {
-  return JSON.stringify(idx).replace(/[\u0080-\uffff]/g, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
-}
-
-/**
- * An index file's text, read as Latin-1: `indexJson` writes only ASCII. (A file of an older version, in
- * UTF-8, reads garbled but is rebuilt anyway: its version is not this one. Not checking saves ~1 ms.)
- */
-function readIndexText (path: string): string {
-  return readFileSync(path, 'latin1')
-}
-
 async function cached (path: string, fp: string, sections: () => Promise<Section[]>): Promise<KbIndex> {
-  try {
-    const idx = JSON.parse(readIndexText(path)) as KbIndex
-    if (idx.version === 6 && idx.fingerprint === fp) return idx
-  } catch { /* missing or unreadable: rebuild */ }
+  const stored = readIndexFile(path)
+  if (stored?.version === 7 && stored.fingerprint === fp) return stored
   const { buildIndex } = await import('./build-index.js')
   const idx = buildIndex(await sections(), fp)
-  try { writeFileSync(path, indexJson(idx)) } catch { /* read-only install: keep it in memory */ }
+  try { writeIndexFile(path, idx) } catch { /* read-only install: keep it in memory */ }
   return idx
 }
 

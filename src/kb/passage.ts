@@ -40,7 +40,7 @@ export function sentenceData (idx: KbIndex, i: number): Sentences {
     // A line that only names a sub-section (a list of the parts to come) answers nothing: the sub-section does.
     const children = childTitles(idx, i)
     // The sentences' terms were stemmed when the index was built; an index without them is stemmed here.
-    const built = idx.sentenceTerms?.[i]?.split('\n')
+    const built = (idx.sentenceTerms?.[i] ?? s.sentenceTerms)?.split('\n')
     const stemmedSentence = (t: string, k: number): string[] => (built && built.length === texts.length ? (built[k]! ? built[k]!.split(' ') : []) : terms(t))
     const seqs = [terms(s.title), ...texts.map((t, k) => (children.size > 0 && children.has(headingKey(t)) ? [] : stemmedSentence(t, k)))]
     return {

@@ -12,6 +12,11 @@ export interface Section {
   trail: string[]
   /** The section's Markdown, without its heading. */
   text: string
+  /**
+   * Its sentences' terms (space-separated, one sentence a line): on a section of an index loaded from its
+   * file, read with `text` when first asked for (index-file.ts); an index built in memory has `sentenceTerms`.
+   */
+  sentenceTerms?: string
   /** Glossary terms and acronyms this section defines. */
   terms: string[]
   /** How team members ask for what the section says, in their words (content/asked.json; shipped sections only). */
@@ -34,7 +39,7 @@ export type Postings = string
 export interface Acronym { acronym: string, expansion: string }
 
 export interface KbIndex {
-  version: 6
+  version: 7
   /** Fingerprint of the content files the index was built from (names, sizes, modification times). */
   fingerprint: string
   sections: Section[]
@@ -43,7 +48,10 @@ export interface KbIndex {
   /** Every term, sorted, joined by spaces (`vocabulary.ts`). */
   vocabulary: string
   acronyms: Acronym[]
-  /** Per section: its sentences' terms (space-separated, one sentence a line), so a query stems only its own words. */
+  /**
+   * Per section: its sentences' terms (space-separated, one sentence a line), so a query stems only its own
+   * words. Built in memory; an index loaded from its file has them on its sections instead, read lazily.
+   */
   sentenceTerms?: string[]
   /** Word families of the vocabulary (`forms.ts` familyTable): key → its stems, space-separated. */
   families?: Record<string, string>
