@@ -110,27 +110,38 @@ export const intentModel = oncePerIndex((idx: KbIndex): Intent | undefined => {
 /**
  * The candidates (section, score) ordered by their share of the best score + weight × the model's
  * probability for their passage among the candidates' passages (softmax over their logits; a long
- * section's parts share their first part's). A team's own passage, which the model does not know, counts
- * the others' mean probability: neither lifted nor pushed down.
+ * section's parts share their first part's). A passage the model does not know (a team's own) counts the
+ * known ones' mean probability: neither lifted nor pushed down. A query of one word is left as it is.
  */
 export function byIntent (idx: KbIndex, ranked: ReadonlyArray<[number, number]>, query: string, weight: number, model: Intent | undefined, glove: WordVectors | undefined): Array<[number, number]> {
-  if (!model || ranked.length < 2 || weight <= 0) return [...ranked]
+  // (one word names a term rather than asking a question: the model, trained on questions, is not asked —
+  // on "PFI" it lifted a passage whose phrases mention PFIs above the one that names them)
+  const words = meaningWords(query)
+  if (!model || ranked.length < 2 || weight <= 0 || words.length < 2) return [...ranked]
   const first = firstParts(idx)
   const passages = [...new Set(ranked.map(([i]) => first[i]!))]
-  // (the model's own vector for a word it was trained on, else GloVe's)
-  const h = textVector(meaningWords(query), { dims: model.dims, lookup: w => model.words.lookup(w) ?? (glove?.dims === model.dims ? glove.lookup(w) : undefined), close: () => {} })
+  const h = textVector(words, ownThenGlove(model, glove))
   const top = Math.max(...ranked.map(([, s]) => s))
-  if (!h || !(top > 0)) return [...ranked]
-  const logits = model.logits(h, passages)
-  const p = new Map(passages.map((f, k) => [f, logits[k]!]))
-  const max = Math.max(...[...p.values()].filter(l => !Number.isNaN(l)))
+  const p = h && top > 0 ? softmaxKnown(model.logits(h, passages)) : undefined
+  if (!p) return [...ranked]
+  const share = new Map(passages.map((f, k) => [f, p[k]!]))
+  return ranked.map(([i, s]): [number, number] => [i, s / top + weight * share.get(first[i]!)!]).sort((a, b) => b[1] - a[1])
+}
+
+/** The model's own vector for a word it was trained on, else GloVe's. */
+function ownThenGlove (model: Intent, glove: WordVectors | undefined): WordVectors {
+  const other = glove?.dims === model.dims ? glove : undefined
+  return { dims: model.dims, lookup: w => model.words.lookup(w) ?? other?.lookup(w), close: () => {} }
+}
+
+/** Softmax over the known logits; an unknown one (NaN) gets their mean probability; undefined when none is known. */
+export function softmaxKnown (logits: Float64Array): Float64Array | undefined {
+  let max = -Infinity
+  for (const l of logits) if (l > max) max = l
+  if (max === -Infinity) return undefined
+  const e = logits.map(l => Math.exp(l - max))
   let z = 0
-  for (const [f, l] of p) if (!Number.isNaN(l)) { p.set(f, Math.exp(l - max)); z += Math.exp(l - max) }
-  const known = [...p.values()].filter(v => !Number.isNaN(v))
-  if (known.length === 0) return [...ranked]
-  const neutral = known.reduce((a, b) => a + b, 0) / known.length / z
-  return ranked.map(([i, s]): [number, number] => {
-    const v = p.get(first[i]!)!
-    return [i, s / top + weight * (Number.isNaN(v) ? neutral : v / z)]
-  }).sort((a, b) => b[1] - a[1])
+  let known = 0
+  for (const v of e) if (!Number.isNaN(v)) { z += v; known++ }
+  return e.map(v => (Number.isNaN(v) ? 1 / known : v / z))
 }

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { buildIndex } from '../../src/kb/build-index.js'
-import { byIntent, intentFiles, intentModel, readIntentModel } from '../../src/kb/intent.js'
+import { byIntent, intentFiles, intentModel, readIntentModel, softmaxKnown } from '../../src/kb/intent.js'
 import { trainIntent } from '../../src/kb/intent-train.js'
 import { loadIndex } from '../../src/kb/load.js'
 import { textVector, meaningWords } from '../../src/kb/meaning-words.js'
@@ -116,6 +116,19 @@ describe('the intent model', () => {
     const reefers = local.sections.findIndex(s => s.title === 'Reefers')
     const ranked: Array<[number, number]> = [[at('Staffing'), 1], [reefers, 1], [at('Delays'), 1]]
     expect(byIntent(local, ranked, 'do trucks save money', 0.1, model, glove).map(([i]) => i)).toEqual([at('Delays'), reefers, at('Staffing')])
+  })
+})
+
+describe('the candidates’ probabilities', () => {
+  it('is a softmax over the known logits, an unknown one at their mean, none when none is known', () => {
+    const p = softmaxKnown(Float64Array.from([0, Math.log(3), NaN]))!
+    expect(p[0]).toBeCloseTo(0.25, 9)
+    expect(p[1]).toBeCloseTo(0.75, 9)
+    expect(p[2]).toBeCloseTo(0.5, 9)
+    // Large logits do not overflow.
+    expect([...softmaxKnown(Float64Array.from([1000, 1000]))!]).toEqual([0.5, 0.5])
+    expect(softmaxKnown(Float64Array.from([NaN, NaN]))).toBeUndefined()
+    expect(softmaxKnown(new Float64Array(0))).toBeUndefined()
   })
 })
 
