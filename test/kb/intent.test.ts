@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { HANDBOOK, writeTable } from '../helpers/handbook.js'
 import { buildIndex } from '../../src/kb/build-index.js'
 import { byIntent, intentFiles, intentModel, readIntentModel, softmaxKnown } from '../../src/kb/intent.js'
 import { trainIntent } from '../../src/kb/intent-train.js'
@@ -14,7 +15,7 @@ import { textVector, meaningWords } from '../../src/kb/meaning-words.js'
 import { search } from '../../src/kb/search.js'
 import { splitSections } from '../../src/kb/sections.js'
 import { WEIGHTS } from '../../src/kb/weights.js'
-import { readWordVectors, writeWordVectors } from '../../src/kb/word-vectors.js'
+import { readWordVectors } from '../../src/kb/word-vectors.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'pat-intent-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -26,23 +27,8 @@ const VECTORS: Array<[string, number[]]> = [
   ['officers', [0, 0, 1, 0]], ['staff', [0, 0, 0.9, 0.1]], ['teach', [0, 0.1, 0.8, 0]], ['people', [0, 0, 0.9, 0]],
   ['monthly', [0, 0, 0, 1]], ['meet', [0, 0, 0.3, 0.8]], ['often', [0.1, 0, 0, 0.9]], ['review', [0.1, 0, 0, 0.9]]
 ]
-const glovePath = join(dir, 'words.bin')
-writeFileSync(glovePath, writeWordVectors(VECTORS, 4))
-
-const DOC = `# Handbook
-
-## Delays
-
-Transportation costs are reduced.
-
-## Staffing
-
-Officers are trained.
-
-## Reviews
-
-The team meets monthly to review.
-`
+const glovePath = writeTable(dir, VECTORS)
+const DOC = HANDBOOK
 const ASKED: Record<string, string[]> = {
   'h/delays': ['is shipping cheaper', 'freight cost', 'do trucks save money', 'lorry bills go down'],
   'h/staffing': ['who will teach the staff', 'officers training', 'people skills', 'lorry drivers need training'],

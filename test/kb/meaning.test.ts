@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { HANDBOOK, writeTable } from '../helpers/handbook.js'
 import { buildIndex } from '../../src/kb/build-index.js'
 import { loadIndex } from '../../src/kb/load.js'
 import { byMeaning, meaningTables } from '../../src/kb/meaning.js'
@@ -27,23 +28,8 @@ const VECTORS: Array<[string, number[]]> = [
   ['officers', [0, 0, 1, 0]], ['staff', [0, 0, 0.9, 0.1]], ['trained', [0, 0.1, 0.8, 0]],
   ['monthly', [0, 0, 0, 1]], ['meet', [0, 0, 0.3, 0.8]], ['review', [0.1, 0, 0, 0.9]]
 ]
-const tablePath = join(dir, 'words.bin')
-writeFileSync(tablePath, writeWordVectors(VECTORS, 4))
-
-const DOC = `# Handbook
-
-## Delays
-
-Transportation costs are reduced.
-
-## Staffing
-
-Officers are trained.
-
-## Reviews
-
-The team meets monthly to review.
-`
+const tablePath = writeTable(dir, VECTORS)
+const DOC = HANDBOOK
 
 describe('the word-vector table', () => {
   it('finds each word it was written with, one byte a number, and no other word', () => {
