@@ -19,10 +19,14 @@ const WORD = /[a-z0-9]+(?:#s?)?/g
 export const PREFIXES: ReadonlySet<string> = new Set(['non', 'pre', 'post', 'co', 're', 'sub', 'multi', 'inter'])
 const PREFIXED = new RegExp(`\\b(${[...PREFIXES].join('|')})-([a-z]+)`, 'g')
 
+/** Two letters joined by "&" ("D&B", "R&D"): one word, written as people also write it ("dnb", "rnd"). */
+const AMPERSAND = /\b([a-z])&([a-z])\b/g
+
 /** Lower-cased words, a hyphenated prefix rewritten as `prefixed` says ($1 the prefix, $2 its word). */
 function split (text: string, prefixed: string): string[] {
-  const t = text.toLowerCase().replace(/[’']/g, '')
-  // (the prefix pattern runs only on text holding a hyphen: this is on every query's hot path)
+  let t = text.toLowerCase().replace(/[’']/g, '')
+  // (each pattern runs only on text holding its character: this is on every query's hot path)
+  if (t.includes('&')) t = t.replace(AMPERSAND, '$1n$2')
   return (t.includes('-') ? t.replace(PREFIXED, prefixed) : t).match(WORD) ?? []
 }
 

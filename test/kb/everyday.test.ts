@@ -57,4 +57,11 @@ describe('the everyday words', () => {
     const documents = search(idx, 'who approves the final CIP', { limit: 3 }).map(h => h.id)
     expect(typed[0]).toBe(documents[0])
   })
+
+  it('read two letters joined by "&" as one word: "D&B" finds the passage that asks what Dun & Bradstreet shows', async () => {
+    expect(words('the D&B report, R&D and AT&T')).toEqual(['the', 'dnb', 'report', 'rnd', 'and', 'at', 't'])
+    const idx = await loadIndex()
+    expect(EVERYDAY.dnb).toEqual(['dun', 'bradstreet'])
+    expect(search(idx, 'what should I be looking for in the D&B', { limit: 1 })[0]!.id).toMatch(/determine-accounts-corporate-structure/)
+  })
 })
