@@ -81,6 +81,11 @@ describe('pat search and pat show', () => {
     expect(list).toContain('    pat show sop/introduction/the-process/establish-the-account')
     const json = await patJson(H, ['show', first.id])
     expect(json.subSections.map((s: { id: string }) => s.id)).toContain('sop/introduction/the-process/manage-the-account')
+    // The section as plain data: its text (read from the index file when asked for), not where it was stored.
+    expect(json).toMatchObject({ id: first.id, title: first.title, text: first.text })
+    expect(json.text.length).toBeGreaterThan(20)
+    expect(json).not.toHaveProperty('stored')
+    expect(json).not.toHaveProperty('sentenceTerms')
     // A section without sub-sections says nothing of them; --raw stays the Markdown alone.
     const leaf = await pat(H, ['show', 'sop/introduction/the-process/manage-the-account'])
     expect(leaf.stdout).not.toContain('In this section')
