@@ -15,7 +15,7 @@ const SET = read<Question[]>('relevance-set.json')
  * The fresh sets (docs/search.md), in the order they were written, each once the one before had been read;
  * the last is read by no decision. Each file's questions are in the half of its name.
  */
-const FRESH_SETS = (['fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'fresh6', 'fresh7', 'fresh8', 'fresh9'] as const)
+const FRESH_SETS = (['fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'fresh6', 'fresh7', 'fresh8', 'fresh9', 'fresh10'] as const)
   .map(half => [half, read<Array<Omit<Question, 'half'> & { half: string }>>(`${half}-set.json`)] as const)
 const FRESH = FRESH_SETS.flatMap(([, set]) => set)
 const JUDGED = read<{ protocol: string, judgments: Judgment[] }>('judgments.json')
