@@ -70,12 +70,28 @@ function definitionEntry (idx: KbIndex, query: string, qWords: string[], whole: 
 
 /**
  * The definition card shown above the results: the glossary entry for a term the query names, when the
- * query is not itself asking for that definition (then the entry is a result). Its first sentence.
+ * query is not itself asking for that definition (then the entry is a result), its first sentence; else an
+ * acronym the query names with the spelled-out form the documents give it (`acronymCard`).
  */
 export function definitionFor (idx: KbIndex, query: string): Definition | undefined {
   if (asksDefinition(idx, query)) return undefined
   const s = definitionEntry(idx, query, words(query), false)
-  if (!s) return undefined
+  if (!s) return acronymCard(idx, query)
   const first = plain(s.text).split(/(?<=[.!?])\s+/)[0]!.trim()
   return { term: s.title, text: first, id: s.id }
+}
+
+/**
+ * The first acronym the query names that has no glossary entry, spelled out as the documents spell it
+ * ("TCPO: Trade Compliance Process Owner"), with the first section that spells it out: "TCPO meaning" or
+ * "what does PFI stand for" is answered above the results, whichever passage ranks first.
+ */
+function acronymCard (idx: KbIndex, query: string): Definition | undefined {
+  const named = namedAcronyms(query, idx.acronyms.map(a => a.acronym))
+  if (named.size === 0) return undefined
+  const typed = words(query).map(w => acronymTypedAs(named, w)).find(a => a !== undefined)
+  const acronym = idx.acronyms.find(a => a.acronym.toLowerCase() === typed)
+  if (!acronym) return undefined
+  const spelled = idx.sections.find(s => s.terms.includes(acronym.acronym))
+  return { term: acronym.acronym, text: acronym.expansion, ...(spelled ? { id: spelled.id } : {}) }
 }

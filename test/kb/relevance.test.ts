@@ -102,7 +102,8 @@ describe('search relevance on the shipped documents', () => {
 
   it('tells CA from CAS, which the stemmer makes one term: the card, the glossary slot and the definition', async () => {
     const idx = await loadIndex()
-    expect(definitionFor(idx, 'is the CA finished')).toBeUndefined()
+    // CA has no glossary entry: its card is the documents' spelled-out form, not CAS's entry.
+    expect(definitionFor(idx, 'is the CA finished')).toMatchObject({ term: 'CA', text: 'Compliance Assessment' })
     expect(definitionFor(idx, 'the CAS on the team')?.term).toBe('Computer Audit Specialists (CAS)')
     expect(search(idx, 'what does CAS stand for', { limit: 1 })[0]!.id).toBe('sop/glossary/computer-audit-specialists-cas')
     // "What is a CA" is answered by the sentence defining a compliance assessment, under its spelled-out name.
@@ -111,6 +112,18 @@ describe('search relevance on the shipped documents', () => {
       expect(hits[0]!.excerpt, q).toMatch(/A \*\*compliance\*\* \*\*assessment\*\* is the first phase/)
       expect(hits.some(h => h.id.includes('computer-audit')), q).toBe(false)
     }
+  })
+
+  it('spells out an acronym the query names that has no glossary entry, above the results', async () => {
+    const idx = await loadIndex()
+    for (const q of ['TCPO meaning', 'what does TCPO stand for', 'is the TCPO told']) expect(definitionFor(idx, q), q).toMatchObject({ term: 'TCPO', text: 'Trade Compliance Process Owner' })
+    const pfi = definitionFor(idx, 'PFI what does it stand for')!
+    expect(pfi).toMatchObject({ term: 'PFI', text: 'Primary Focus Industry' })
+    // Its id is a section that spells it out.
+    expect(idx.sections.find(s => s.id === pfi.id)!.text).toContain('Primary Focus Industry (PFI)')
+    // A glossary entry's card wins over the acronym's; a query naming none has no card.
+    expect(definitionFor(idx, 'who signs the cip')?.term).toBe('Compliance Improvement Plan (CIP)')
+    expect(definitionFor(idx, 'can we give it to them')).toBeUndefined()
   })
 
   it('knows the acronyms of a glossary heading ("ITM/ITS"), even one spelled like a stop word', async () => {

@@ -16,6 +16,15 @@ describe('knowledge overlay and reader', () => {
     expect(selectedLine(f)).toMatch(/Account Profile\s+Evaluate the Account › The Process/)
   })
 
+  it('spells out an acronym without a glossary entry on the line above the results', async () => {
+    const ui = await renderApp({ demo: true })
+    await ui.waitFor('Northwind')
+    await ui.press(KEY.ctrlF)
+    await ui.waitFor('Type a question or a term')
+    await ui.press('TCPO meaning')
+    await ui.waitFor(f => f.includes('Search: TCPO meaning') && f.includes('TCPO: Trade Compliance Process Owner'))
+  })
+
   it('at 60×20, where the excerpt does not fit whole, the preview still shows the sentence that answers', async () => {
     const ui = await renderApp({ demo: true, columns: 60, rows: 20 })
     await ui.waitFor('Northwind')
