@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import { KEY, renderApp, selectedLine } from '../helpers/ui.js'
 
+/** The demo workspace's app with the knowledge overlay opened from the accounts screen (Ctrl-F). */
+async function openKnowledge (opts: Parameters<typeof renderApp>[0]) {
+  const ui = await renderApp(opts)
+  await ui.waitFor('Northwind')
+  await ui.press(KEY.ctrlF)
+  await ui.waitFor('Type a question or a term')
+  return ui
+}
+
 describe('knowledge overlay and reader', () => {
   it('previews the lines that answer, not the start of the section', async () => {
-    const ui = await renderApp({ demo: true })
-    await ui.waitFor('Northwind')
-    await ui.press(KEY.ctrlF)
-    await ui.waitFor('Type a question or a term')
+    const ui = await openKnowledge({ demo: true })
     await ui.press('how often must the account profile be reviewed')
     const f = await ui.waitFor(f => f.includes('Search: how often must the account profile be reviewed') && f.includes('› 1. Create or Obtain an Account Profile') && f.replace(/\s+/g, ' ').includes('at least every 2 years'))
     expect(f).not.toMatch(/\*\*/)
@@ -17,19 +23,13 @@ describe('knowledge overlay and reader', () => {
   })
 
   it('spells out an acronym without a glossary entry on the line above the results', async () => {
-    const ui = await renderApp({ demo: true })
-    await ui.waitFor('Northwind')
-    await ui.press(KEY.ctrlF)
-    await ui.waitFor('Type a question or a term')
+    const ui = await openKnowledge({ demo: true })
     await ui.press('TCPO meaning')
     await ui.waitFor(f => f.includes('Search: TCPO meaning') && f.includes('TCPO: Trade Compliance Process Owner'))
   })
 
   it('at 60×20, where the excerpt does not fit whole, the preview still shows the sentence that answers', async () => {
-    const ui = await renderApp({ demo: true, columns: 60, rows: 20 })
-    await ui.waitFor('Northwind')
-    await ui.press(KEY.ctrlF)
-    await ui.waitFor('Type a question or a term')
+    const ui = await openKnowledge({ demo: true, columns: 60, rows: 20 })
     await ui.press('how often review the profile')
     // Wait for the whole question: typed a key at a time, "how often" alone
     // already ranks the same passage first, with another excerpt.
@@ -38,10 +38,7 @@ describe('knowledge overlay and reader', () => {
   })
 
   it('tells parts apart and reads on into the next part with ] and [', async () => {
-    const ui = await renderApp({ demo: true })
-    await ui.waitFor('Northwind')
-    await ui.press(KEY.ctrlF)
-    await ui.waitFor('Type a question or a term')
+    const ui = await openKnowledge({ demo: true })
     await ui.press('recordkeeping requirements policy statement')
     await ui.waitFor(f => /› Step 9: .*\(part 1 of 3\)/.test(f))
     await ui.press(KEY.enter)
@@ -55,10 +52,7 @@ describe('knowledge overlay and reader', () => {
   })
 
   it('lists a section\'s sub-sections; a number opens one and q comes back to the parent, then to the results', async () => {
-    const ui = await renderApp({ demo: true, columns: 60, rows: 20 })
-    await ui.waitFor('Northwind')
-    await ui.press(KEY.ctrlF)
-    await ui.waitFor('Type a question or a term')
+    const ui = await openKnowledge({ demo: true, columns: 60, rows: 20 })
     await ui.press('what are the five steps of account management')
     await ui.waitFor(f => f.includes('Search: what are the five steps of account management') && selectedLine(f)?.startsWith('› The Process') === true)
     await ui.press(KEY.enter)
@@ -78,10 +72,7 @@ describe('knowledge overlay and reader', () => {
   })
 
   it('searches as you type from the accounts screen (Ctrl-F), Enter reads, q back, Esc closes', async () => {
-    const ui = await renderApp({ demo: true })
-    await ui.waitFor('Northwind')
-    await ui.press(KEY.ctrlF)
-    await ui.waitFor('Type a question or a term')
+    const ui = await openKnowledge({ demo: true })
     await ui.press('how often review the account profile')
     let f = await ui.waitFor(f => f.includes('Search: how often review the account profile') && (selectedLine(f) ?? '') !== '')
     for (const l of f.split('\n')) expect([...l].length).toBeLessThanOrEqual(80)
