@@ -18,9 +18,9 @@
  */
 import { closeSync } from 'node:fs'
 import type { IntentModel } from './intent-train.js'
-import { builtIntentPaths } from './load.js'
+import { builtFor, builtIntentPaths } from './load.js'
 import { maxDot } from './max-dot.js'
-import { meaningWords, textVector } from './meaning-words.js'
+import { textVector } from './meaning-words.js'
 import { oncePerIndex } from './memo.js'
 import { firstParts } from './outline.js'
 import { openTable, readAt } from './table-file.js'
@@ -102,21 +102,20 @@ export function readIntentModel (paths: { model: string, words: string }, sectio
  */
 export const intentModel = oncePerIndex((idx: KbIndex): Intent | undefined => {
   const model = readIntentModel(builtIntentPaths(), idx.sections.length)
-  if (model && (idx.fingerprint === model.fingerprint || idx.fingerprint.startsWith(`${model.fingerprint}|`))) return model
+  if (model && builtFor(idx, model.fingerprint)) return model
   model?.close()
   return undefined
 })
 
 /**
- * The candidates (section, score) ordered by their share of the best score + weight × the model's
- * probability for their passage among the candidates' passages (softmax over their logits; a long
+ * The candidates (section, score) ordered, for a query's meaning words (meaning-words.ts), by their share of
+ * the best score + weight × the model's probability for their passage among the candidates' passages (softmax over their logits; a long
  * section's parts share their first part's). A passage the model does not know (a team's own) counts the
  * known ones' mean probability: neither lifted nor pushed down. A query of one word is left as it is.
  */
-export function byIntent (idx: KbIndex, ranked: ReadonlyArray<[number, number]>, query: string, weight: number, model: Intent | undefined, glove: WordVectors | undefined): Array<[number, number]> {
+export function byIntent (idx: KbIndex, ranked: ReadonlyArray<[number, number]>, words: readonly string[], weight: number, model: Intent | undefined, glove: WordVectors | undefined): Array<[number, number]> {
   // (one word names a term rather than asking a question: the model, trained on questions, is not asked —
   // on "PFI" it lifted a passage whose phrases mention PFIs above the one that names them)
-  const words = meaningWords(query)
   if (!model || ranked.length < 2 || weight <= 0 || words.length < 2) return [...ranked]
   const first = firstParts(idx)
   const passages = [...new Set(ranked.map(([i]) => first[i]!))]

@@ -29,6 +29,14 @@ function markdownFiles (dir: string): string[] {
   } catch { return [] }
 }
 
+/**
+ * Whether a file built from the shipped content (fingerprint `built`) serves an index: one of the same content,
+ * or of it with a team's own documents after it (their files' stamps follow the shipped ones' after a "|").
+ */
+export function builtFor (idx: KbIndex, built: string): boolean {
+  return idx.fingerprint === built || idx.fingerprint.startsWith(`${built}|`)
+}
+
 export function fingerprint (files: readonly string[]): string {
   return files.map(f => { const s = statSync(f); return `${basename(f)}:${s.size}:${Math.floor(s.mtimeMs)}` }).join('|')
 }

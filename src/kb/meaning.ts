@@ -6,7 +6,7 @@
  * Without the vector files (not built, or built for other content) the ranking stays as it was.
  */
 import { join } from 'node:path'
-import { builtVectorsPath, contentDir } from './load.js'
+import { builtFor, builtVectorsPath, contentDir } from './load.js'
 import { centred, textVector } from './meaning-words.js'
 import { oncePerIndex } from './memo.js'
 import { readPassageVectors, type PassageVectors } from './passage-vectors.js'
@@ -26,7 +26,7 @@ export const meaningTables = oncePerIndex((idx: KbIndex): MeaningTables | undefi
   const words = readWordVectors(wordVectorsPath())
   const passages = words && readPassageVectors(builtVectorsPath())
   if (words && passages && passages.dims === words.dims && passages.sections <= idx.sections.length &&
-    (idx.fingerprint === passages.fingerprint || idx.fingerprint.startsWith(`${passages.fingerprint}|`))) return { words, passages }
+    builtFor(idx, passages.fingerprint)) return { words, passages }
   words?.close(); passages?.close()
   return undefined
 })

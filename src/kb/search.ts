@@ -246,8 +246,10 @@ export function search (idx: KbIndex, query: string, opts: { limit?: number, wei
   const admit = (i: number) => Boolean(definition) || !idx.sections[i]!.glossary || saysMore(sentenceData(idx, i), qts)
   // (an index without asked phrases — a test's, say — keeps BM25 and the sentences' scores as they are)
   const nearest = w.nearest > 0 && (idx.phrases ?? 0) > 0 ? withNearest(idx, grouped, nearestAsked(idx, qts), scores, w.nearest, admit) : grouped
-  const near = w.meaning > 0 ? byMeaning(nearest, meaningWords(query), w.meaning, meaningTables(idx)) : nearest
-  const reranked = w.intent > 0 ? byIntent(idx, near, query, w.intent, intentModel(idx), meaningTables(idx)?.words) : near
+  const words = meaningWords(query)
+  const tables = w.meaning > 0 || w.intent > 0 ? meaningTables(idx) : undefined
+  const near = w.meaning > 0 ? byMeaning(nearest, words, w.meaning, tables) : nearest
+  const reranked = w.intent > 0 ? byIntent(idx, near, words, w.intent, intentModel(idx), tables?.words) : near
   if (reranked.length < limit) reranked.push(...moreByBm25(idx, scores, candidates, reranked, limit - reranked.length))
   return reranked.slice(0, limit).map(([i, score]) => toHit(idx, i, score, qts, answerAt.get(i)))
 }

@@ -87,13 +87,13 @@ describe('the intent model', () => {
   it('lifts the candidate whose passage the model names, and leaves the order alone when it cannot tell', () => {
     const model = readIntentModel(paths, idx.sections.length)
     const ranked: Array<[number, number]> = [[at('Staffing'), 1], [at('Reviews'), 1], [at('Delays'), 1]]
-    expect(byIntent(idx, ranked, 'do trucks save money', 0.1, model, glove)[0]![0]).toBe(at('Delays'))
-    expect(byIntent(idx, ranked, 'zzz qqq', 0.1, model, glove)).toEqual(ranked)
-    expect(byIntent(idx, ranked, 'do trucks save money', 0, model, glove)).toEqual(ranked)
-    expect(byIntent(idx, ranked, 'do trucks save money', 0.1, undefined, glove)).toEqual(ranked)
+    expect(byIntent(idx, ranked, meaningWords('do trucks save money'), 0.1, model, glove)[0]![0]).toBe(at('Delays'))
+    expect(byIntent(idx, ranked, meaningWords('zzz qqq'), 0.1, model, glove)).toEqual(ranked)
+    expect(byIntent(idx, ranked, meaningWords('do trucks save money'), 0, model, glove)).toEqual(ranked)
+    expect(byIntent(idx, ranked, meaningWords('do trucks save money'), 0.1, undefined, glove)).toEqual(ranked)
     // A clearly better score still wins: the model only weighs in beside it.
     const apart: Array<[number, number]> = [[at('Staffing'), 2], [at('Delays'), 1]]
-    expect(byIntent(idx, apart, 'do trucks save money', 0.1, model, glove)[0]![0]).toBe(at('Staffing'))
+    expect(byIntent(idx, apart, meaningWords('do trucks save money'), 0.1, model, glove)[0]![0]).toBe(at('Staffing'))
   })
 
   it('counts a team’s own section, which it does not know, at the candidates’ mean: neither first nor last by intent', () => {
@@ -101,7 +101,7 @@ describe('the intent model', () => {
     const model = readIntentModel(paths, local.sections.length)
     const reefers = local.sections.findIndex(s => s.title === 'Reefers')
     const ranked: Array<[number, number]> = [[at('Staffing'), 1], [reefers, 1], [at('Delays'), 1]]
-    expect(byIntent(local, ranked, 'do trucks save money', 0.1, model, glove).map(([i]) => i)).toEqual([at('Delays'), reefers, at('Staffing')])
+    expect(byIntent(local, ranked, meaningWords('do trucks save money'), 0.1, model, glove).map(([i]) => i)).toEqual([at('Delays'), reefers, at('Staffing')])
   })
 })
 
